@@ -1,0 +1,179 @@
+import type { CID } from 'multiformats/cid'
+import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
+import type { CairnConfig } from './config.ts'
+import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
+
+/**
+ * What a running Cairn node offers, in Kubo's command shape. Implemented in-process by
+ * `@cairn/node` and over HTTP by the CLI's RPC client (speaking Kubo's `/api/v0`), so the same
+ * code and the same tests drive both.
+ *
+ * Paths are `/ipfs/<cid>[/a/b]`, `<cid>[/a/b]` or a CID.
+ */
+export interface CairnApi {
+  id(options?: AbortOptions): Promise<IdResult>
+  version(options?: AbortOptions): Promise<VersionResult>
+
+  add(source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, options?: AddOptions): AsyncIterable<AddResult>
+  cat(path: string | CID, options?: CatOptions): AsyncIterable<Uint8Array>
+  get(path: string | CID, options?: AbortOptions): AsyncIterable<GetEntry>
+  ls(path: string | CID, options?: AbortOptions): AsyncIterable<LsEntry>
+  /** UnixFS-aware stat of a path (Kubo's `files stat`) */
+  stat(path: string | CID, options?: AbortOptions): Promise<StatResult>
+
+  pin: PinApi
+  block: BlockApi
+  dag: DagApi
+  repo: RepoApi
+  swarm: SwarmApi
+  routing: RoutingApi
+  pubsub: PubsubApi
+  stats: StatsApi
+  config: ConfigApi
+  bootstrap: BootstrapApi
+}
+
+export interface IdResult {
+  id: string
+  publicKey: string
+  addresses: string[]
+  agentVersion: string
+  protocolVersion: string
+  protocols: string[]
+}
+
+export interface VersionResult {
+  version: string
+  commit: string
+  repo: string
+  system: string
+}
+
+export interface PinAddOptions extends AbortOptions {
+  /** @default true */
+  recursive?: boolean
+  /** Called with the number of blocks walked so far */
+  onProgress?: (blocks: number) => void
+}
+
+export interface PinApi {
+  /** Returns the pinned CIDs */
+  add(path: string | CID, options?: PinAddOptions): Promise<CID[]>
+  rm(path: string | CID, options?: AbortOptions & { recursive?: boolean }): Promise<CID[]>
+  ls(options?: AbortOptions & { type?: PinType | 'all', paths?: Array<string | CID> }): AsyncIterable<PinEntry>
+  /** Moves a recursive pin from `from` to `to`, walking only what is new. Returns [from, to] */
+  update(from: string | CID, to: string | CID, options?: AbortOptions & { unpin?: boolean }): Promise<CID[]>
+}
+
+export interface BlockPutOptions extends AbortOptions {
+  /** Kubo's `--cid-codec`. @default 'raw' */
+  cidCodec?: 'raw' | 'dag-pb' | 'dag-cbor' | 'dag-json'
+  /** Kubo's `--mhtype`. @default 'sha2-256' */
+  mhtype?: string
+  /** @default false */
+  pin?: boolean
+}
+
+export interface BlockRmResult {
+  cid: CID
+  /** Set when this block could not be removed (for example: it is pinned) */
+  error?: string
+}
+
+export interface BlockApi {
+  get(cid: string | CID, options?: AbortOptions): Promise<Uint8Array>
+  put(bytes: Uint8Array, options?: BlockPutOptions): Promise<CID>
+  stat(cid: string | CID, options?: AbortOptions): Promise<{ cid: CID, size: number }>
+  rm(cids: Array<string | CID>, options?: AbortOptions & { force?: boolean }): AsyncIterable<BlockRmResult>
+}
+
+export interface DagImportResult {
+  root: { cid: CID, pinErrorMsg?: string }
+}
+
+export interface DagApi {
+  /** Import CAR streams; pins their roots unless `pinRoots` is false, which also accepts incomplete DAGs */
+  import(car: AsyncIterable<Uint8Array>, options?: AbortOptions & { pinRoots?: boolean }): AsyncIterable<DagImportResult>
+  export(cid: string | CID, options?: CarExportOptions): AsyncIterable<Uint8Array>
+  stat(cid: string | CID, options?: AbortOptions): Promise<{ cid: CID, size: number, numBlocks: number }>
+}
+
+export interface GcResult {
+  cid?: CID
+  error?: string
+}
+
+export interface RepoApi {
+  gc(options?: AbortOptions): AsyncIterable<GcResult>
+  stat(options?: AbortOptions): Promise<RepoStats>
+  /** Streams one line per problem found, then a summary */
+  verify(options?: AbortOptions): AsyncIterable<{ msg: string, progress?: number }>
+}
+
+export interface PeerInfo {
+  peer: string
+  addr: string
+  direction?: 'inbound' | 'outbound'
+  latency?: string
+}
+
+export interface SwarmApi {
+  peers(options?: AbortOptions): Promise<PeerInfo[]>
+  connect(addr: string, options?: AbortOptions): Promise<void>
+  /** Known addresses of every peer in the peer store */
+  addrs(options?: AbortOptions): Promise<Array<{ id: string, addrs: string[] }>>
+  /** This node's listen addresses, with `/p2p/<id>` */
+  localAddrs(options?: AbortOptions): Promise<string[]>
+}
+
+export interface ProviderInfo {
+  id: string
+  addrs: string[]
+}
+
+export interface RoutingApi {
+  findProvs(cid: string | CID, options?: AbortOptions & { numProviders?: number }): AsyncIterable<ProviderInfo>
+  provide(cids: Array<string | CID>, options?: AbortOptions & { recursive?: boolean }): Promise<void>
+}
+
+export interface PubsubMessage {
+  from: string
+  topic: string
+  data: Uint8Array
+  sequenceNumber?: bigint
+}
+
+export interface PubsubApi {
+  publish(topic: string, data: Uint8Array, options?: AbortOptions): Promise<void>
+  /** Delivers messages to `handler` until `options.signal` aborts or `unsubscribe` is called */
+  subscribe(topic: string, handler: (message: PubsubMessage) => void, options?: AbortOptions): Promise<void>
+  unsubscribe(topic: string, handler?: (message: PubsubMessage) => void, options?: AbortOptions): Promise<void>
+  ls(options?: AbortOptions): Promise<string[]>
+  peers(topic: string, options?: AbortOptions): Promise<string[]>
+}
+
+export interface BandwidthStats {
+  totalIn: bigint
+  totalOut: bigint
+  rateIn: number
+  rateOut: number
+}
+
+export interface StatsApi {
+  bw(options?: AbortOptions): Promise<BandwidthStats>
+}
+
+export interface ConfigApi {
+  show(options?: AbortOptions): Promise<CairnConfig>
+  /** Dotted key, as Kubo: `Addresses.API` */
+  get(key: string, options?: AbortOptions): Promise<unknown>
+  set(key: string, value: unknown, options?: AbortOptions): Promise<void>
+}
+
+export interface BootstrapApi {
+  list(options?: AbortOptions): Promise<string[]>
+  /** Adds addresses (or the default list with `default: true`); returns what was added */
+  add(addrs: string[], options?: AbortOptions & { default?: boolean }): Promise<string[]>
+  /** Removes addresses (or all with `all: true`); returns what was removed */
+  rm(addrs: string[], options?: AbortOptions & { all?: boolean }): Promise<string[]>
+}

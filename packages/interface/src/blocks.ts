@@ -1,0 +1,58 @@
+import type { CID } from 'multiformats/cid'
+
+export interface AbortOptions {
+  signal?: AbortSignal
+}
+
+/** A block: bytes and the CID they hash to */
+export interface Block {
+  cid: CID
+  bytes: Uint8Array
+}
+
+/**
+ * The narrowest read contract: the DAG reader, pinning and the gateway take this so that the
+ * local store and the network (`@cairn/node`) can both serve blocks.
+ * Must throw `NotFoundError` (code `ERR_NOT_FOUND`) when the block cannot be had.
+ */
+export interface BlockGetter {
+  getBlock(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+}
+
+/** The narrowest write contract: the DAG builder and CAR import take this */
+export interface BlockPutter {
+  putBlock(cid: CID, bytes: Uint8Array, options?: AbortOptions): Promise<void>
+  /** Optional batched write; writers use it when present */
+  putBlocks?(blocks: Block[], options?: AbortOptions): Promise<void>
+}
+
+export interface BlockHas {
+  hasBlock(cid: CID, options?: AbortOptions): Promise<boolean>
+}
+
+/** Pin kinds, as Kubo names them */
+export type PinType = 'recursive' | 'direct' | 'indirect'
+
+export interface PinEntry {
+  cid: CID
+  type: PinType
+  /** For indirect pins: the recursive root that holds the block */
+  via?: CID
+}
+
+export interface RepoStats {
+  /** Number of blocks stored */
+  numObjects: number
+  /** Total bytes of block data stored */
+  repoSize: number
+  /** Configured maximum, in bytes (Kubo's Datastore.StorageMax) */
+  storageMax: number
+  repoPath: string
+  version: string
+}
+
+export interface VerifyProblem {
+  cid: CID
+  /** Why the block failed: its bytes no longer hash to its CID, or it cannot be read */
+  reason: 'hash-mismatch' | 'unreadable'
+}

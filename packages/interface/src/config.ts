@@ -1,0 +1,56 @@
+/**
+ * The repo's `config` file: JSON with Kubo's key names so Kubo users recognise it.
+ * Only keys Cairn reads are listed; unknown keys are kept as they are.
+ */
+export interface CairnConfig {
+  Identity: {
+    PeerID: string
+  }
+  Addresses: {
+    /** @default ['/ip4/0.0.0.0/tcp/4001', '/ip6/::/tcp/4001', '/ip4/0.0.0.0/tcp/4002/ws'] */
+    Swarm: string[]
+    Announce: string[]
+    NoAnnounce: string[]
+    /** @default '/ip4/127.0.0.1/tcp/5001' */
+    API: string
+    /** @default '/ip4/127.0.0.1/tcp/8080' */
+    Gateway: string
+  }
+  /** The public IPFS bootstrap peers by default; none in the `test` profile */
+  Bootstrap: string[]
+  Discovery: {
+    MDNS: { Enabled: boolean }
+  }
+  Routing: {
+    /** @default 'auto' (DHT client until publicly reachable, then server) */
+    Type: 'auto' | 'dht' | 'dhtclient' | 'dhtserver' | 'none'
+  }
+  Reprovider: {
+    /** Go-style duration. @default '22h' */
+    Interval: string
+    /** @default 'all' */
+    Strategy: 'all' | 'pinned' | 'roots'
+  }
+  Swarm: {
+    ConnMgr: { LowWater: number, HighWater: number, GracePeriod: string }
+  }
+  Datastore: {
+    /** @default '10GB' */
+    StorageMax: string
+  }
+  Gateway: {
+    /** How long the gateway waits for content from the network before a 504, Go duration. @default '60s' */
+    Timeout?: string
+  }
+  API: {
+    HTTPHeaders?: Record<string, string[]>
+    /** Bearer tokens accepted by the RPC API; none means no authorization is required */
+    Authorizations?: Record<string, { AuthSecret: string, AllowedPaths: string[] }>
+  }
+  Import: {
+    CidVersion?: 0 | 1
+    UnixFSRawLeaves?: boolean
+    UnixFSChunker?: string
+  }
+  [key: string]: unknown
+}

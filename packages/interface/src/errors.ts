@@ -1,0 +1,176 @@
+/**
+ * Typed errors shared by every Cairn package. Callers branch on `err.name` or the stable
+ * `err.code`; apps map codes to exit codes and HTTP statuses in one table each.
+ */
+
+export interface CairnErrorOptions extends ErrorOptions {
+  /** Extra machine-readable context, never needed to understand the message */
+  details?: Record<string, unknown>
+}
+
+export class CairnError extends Error {
+  static override name = 'CairnError'
+  static code = 'ERR_CAIRN'
+  readonly code: string
+  readonly details?: Record<string, unknown>
+
+  constructor (message = 'Cairn error', options: CairnErrorOptions = {}) {
+    super(message, options)
+    this.name = new.target.name
+    this.code = (new.target as unknown as { code: string }).code
+    this.details = options.details
+  }
+}
+
+/** A block, pin, path or peer that does not exist where it was looked for */
+export class NotFoundError extends CairnError {
+  static override name = 'NotFoundError'
+  static override code = 'ERR_NOT_FOUND'
+  constructor (message = 'Not found', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A string that should be a CID but does not parse as one */
+export class InvalidCidError extends CairnError {
+  static override name = 'InvalidCidError'
+  static override code = 'ERR_INVALID_CID'
+  constructor (message = 'Invalid CID', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** An IPFS path that is malformed (not `/ipfs/<cid>/...` or `<cid>/...`) */
+export class InvalidPathError extends CairnError {
+  static override name = 'InvalidPathError'
+  static override code = 'ERR_INVALID_PATH'
+  constructor (message = 'Invalid path', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A caller-supplied option or argument is out of range or of the wrong shape */
+export class InvalidParametersError extends CairnError {
+  static override name = 'InvalidParametersError'
+  static override code = 'ERR_INVALID_PARAMETERS'
+  constructor (message = 'Invalid parameters', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** Bytes that do not hash to the CID they arrived under */
+export class HashMismatchError extends CairnError {
+  static override name = 'HashMismatchError'
+  static override code = 'ERR_HASH_MISMATCH'
+  constructor (message = 'Block bytes do not match their CID', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A multihash function we cannot compute, so cannot verify */
+export class UnsupportedHashError extends CairnError {
+  static override name = 'UnsupportedHashError'
+  static override code = 'ERR_UNSUPPORTED_HASH'
+  constructor (message = 'Unsupported hash function', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A CID codec we cannot decode */
+export class UnsupportedCodecError extends CairnError {
+  static override name = 'UnsupportedCodecError'
+  static override code = 'ERR_UNSUPPORTED_CODEC'
+  constructor (message = 'Unsupported codec', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A block that claims a codec but does not decode as it, or UnixFS data that makes no sense */
+export class MalformedBlockError extends CairnError {
+  static override name = 'MalformedBlockError'
+  static override code = 'ERR_MALFORMED_BLOCK'
+  constructor (message = 'Malformed block', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A CAR stream that is truncated, badly framed or lies about its blocks */
+export class InvalidCarError extends CairnError {
+  static override name = 'InvalidCarError'
+  static override code = 'ERR_INVALID_CAR'
+  constructor (message = 'Invalid CAR file', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A block larger than the network or the store will carry */
+export class BlockTooLargeError extends CairnError {
+  static override name = 'BlockTooLargeError'
+  static override code = 'ERR_BLOCK_TOO_LARGE'
+  constructor (message = 'Block too large', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A path step that expects a directory and met something else */
+export class NotADirectoryError extends CairnError {
+  static override name = 'NotADirectoryError'
+  static override code = 'ERR_NOT_A_DIRECTORY'
+  constructor (message = 'Not a directory', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** An operation on file content met a directory or other non-file */
+export class NotAFileError extends CairnError {
+  static override name = 'NotAFileError'
+  static override code = 'ERR_NOT_A_FILE'
+  constructor (message = 'Not a file', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** Unpinning something that is not pinned (in the way asked) */
+export class NotPinnedError extends CairnError {
+  static override name = 'NotPinnedError'
+  static override code = 'ERR_NOT_PINNED'
+  constructor (message = 'Not pinned', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** Removing a block that a pin still needs */
+export class PinnedError extends CairnError {
+  static override name = 'PinnedError'
+  static override code = 'ERR_PINNED'
+  constructor (message = 'Block is pinned', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** The repo folder is held by another process */
+export class RepoLockedError extends CairnError {
+  static override name = 'RepoLockedError'
+  static override code = 'ERR_REPO_LOCKED'
+  constructor (message = 'The repo is locked by another process', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** The repo folder exists but cannot be read as a Cairn repo */
+export class RepoCorruptError extends CairnError {
+  static override name = 'RepoCorruptError'
+  static override code = 'ERR_REPO_CORRUPT'
+  constructor (message = 'The repo is corrupt', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** No repo at the path: run `cairn init` */
+export class RepoNotInitializedError extends CairnError {
+  static override name = 'RepoNotInitializedError'
+  static override code = 'ERR_REPO_NOT_INITIALIZED'
+  constructor (message = 'No repo found: run `cairn init`', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A block was needed from the network while the node is offline */
+export class OfflineError extends CairnError {
+  static override name = 'OfflineError'
+  static override code = 'ERR_OFFLINE'
+  constructor (message = 'Block not found locally and the node is offline', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** A bounded wait ran out */
+export class TimeoutError extends CairnError {
+  static override name = 'TimeoutError'
+  static override code = 'ERR_TIMEOUT'
+  constructor (message = 'Timed out', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** The caller aborted the operation */
+export class AbortError extends CairnError {
+  static override name = 'AbortError'
+  static override code = 'ERR_ABORTED'
+  constructor (message = 'The operation was aborted', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** Every exported error class, for tests and for code-to-status tables */
+export const errorClasses = [
+  CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
+  UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
+  NotADirectoryError, NotAFileError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
+  RepoNotInitializedError, OfflineError, TimeoutError, AbortError
+] as const
+
+/** True when `err` is a Cairn error with the given code (works across package copies) */
+export function hasCode (err: unknown, code: string): boolean {
+  return err != null && typeof err === 'object' && (err as { code?: unknown }).code === code
+}

@@ -1,0 +1,12 @@
+/**
+ * @packageDocumentation
+ *
+ * Contracts shared by every Cairn package: the `CairnApi` a node offers, block and UnixFS types,
+ * the repo config shape and the typed errors. No implementation lives here.
+ */
+
+export * from './errors.ts'
+export type * from './blocks.ts'
+export type * from './unixfs.ts'
+export type * from './config.ts'
+export type * from './api.ts'
