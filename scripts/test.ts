@@ -63,6 +63,10 @@ function runSpec (file: string): Promise<Outcome> {
       timedOut = true
       try { process.kill(-child.pid!, 'SIGKILL') } catch {}
     }, timeoutMs)
+    // A spec that leaves a daemon behind must not hold the run open: reap its process group.
+    child.on('exit', () => {
+      try { process.kill(-child.pid!, 'SIGKILL') } catch {}
+    })
     child.on('close', code => {
       clearTimeout(timer)
       const text = stripAnsi(output)
