@@ -1,1 +1,152 @@
-export {}
+/**
+ * @packageDocumentation
+ *
+ * `@cairn/blockstore`: the persistent block store of a Cairn repo. Blocks are keyed by multihash
+ * (CIDv0 and CIDv1 of the same bytes share one copy); small blocks live in LevelDB, large block
+ * bodies in files beside it, with LevelDB as the index. Pins follow Kubo's semantics, GC is
+ * mark-and-sweep under Kubo's GC lock, and the store implements `interface-blockstore` v7.
+ *
+ * ```ts
+ * const store = await createBlockstore({ path: join(repo, 'blocks') })
+ * await store.putBlock(cid, bytes)
+ * await store.pins.add(cid)
+ * for await (const removed of store.gc()) console.info('removed', removed)
+ * await store.close()
+ * ```
+ */
+import { openBlockstore } from './blockstore.ts'
+import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry, PinType, VerifyProblem } from '@cairn/interface'
+import type { Blockstore } from 'interface-blockstore'
+import type { CID } from 'multiformats/cid'
+
+export { blockLinks } from './links.ts'
+export { verifyBlock } from './verify.ts'
+export * from './constants.ts'
+
+export interface BlockstoreInit {
+  /** The folder the store owns (created if missing); a node passes `<repo>/blocks` */
+  path: string
+  /**
+   * Hash-check bytes on every read, and refuse puts whose bytes do not match their CID
+   * @default false (DEFAULT_VERIFY)
+   */
+  verify?: boolean
+  /**
+   * Blocks up to this many bytes are kept inside LevelDB; larger ones get a body file
+   * @default 16384 (DEFAULT_INLINE_BYTES_MAX)
+   */
+  inlineBytesMax?: number
+  /**
+   * `putMany` commits one index batch per this many blocks
+   * @default 256 (DEFAULT_BATCH_BLOCKS_MAX)
+   */
+  batchBlocksMax?: number
+  /**
+   * `putMany` commits one index batch per this many buffered bytes
+   * @default 67108864 (DEFAULT_BATCH_BYTES_MAX)
+   */
+  batchBytesMax?: number
+  /**
+   * Body files written at once by one put
+   * @default 8 (DEFAULT_FILE_CONCURRENCY)
+   */
+  fileConcurrency?: number
+  /**
+   * fsync body files, their folders and the index before a put resolves, so that a power loss
+   * cannot lose acknowledged blocks. Off by default, like LevelDB's own `sync`: a process crash
+   * (SIGKILL included) loses nothing acknowledged either way.
+   * @default false (DEFAULT_SYNC)
+   */
+  sync?: boolean
+  /**
+   * Largest block accepted, in bytes
+   * @default 4194304 (DEFAULT_BLOCK_BYTES_MAX)
+   */
+  blockBytesMax?: number
+  /**
+   * LevelDB block cache of the index, in bytes
+   * @default 33554432 (DEFAULT_INDEX_CACHE_BYTES)
+   */
+  indexCacheBytes?: number
+  /**
+   * LevelDB write buffer of the index, in bytes
+   * @default 16777216 (DEFAULT_INDEX_WRITE_BUFFER_BYTES)
+   */
+  indexWriteBufferBytes?: number
+}
+
+export interface PinAddOptions extends AbortOptions {
+  /** Pin the whole DAG (true) or only this block (false) @default true */
+  recursive?: boolean
+  /** Where to fetch blocks that are not local (e.g. the network); they are verified before storing */
+  getter?: BlockGetter
+  /** Called as the walk advances, with the number of DAG nodes visited so far */
+  onProgress?: (blocks: number) => void
+}
+
+export interface PinRmOptions extends AbortOptions {
+  /** Remove a recursive pin (true also removes a direct one); false removes only a direct pin @default true */
+  recursive?: boolean
+}
+
+export interface PinLsOptions extends AbortOptions {
+  /** @default 'all' */
+  type?: PinType | 'all'
+  /** Only these CIDs, each of which must be pinned (NotPinnedError otherwise) */
+  cids?: CID[]
+}
+
+export interface PinUpdateOptions extends AbortOptions {
+  /** Remove the pin on `from` once `to` is pinned @default true */
+  unpin?: boolean
+  getter?: BlockGetter
+  onProgress?: (blocks: number) => void
+}
+
+export interface Pins {
+  /** Pins `cid`; a recursive pin needs its whole DAG local or fetchable through `options.getter` */
+  add(cid: CID, options?: PinAddOptions): Promise<void>
+  /** NotPinnedError if not pinned that way (e.g. only indirectly) */
+  rm(cid: CID, options?: PinRmOptions): Promise<void>
+  /** Recursive, then direct, then indirect entries (a node reached from a root but not a root) */
+  ls(options?: PinLsOptions): AsyncIterable<PinEntry>
+  /** Moves a recursive pin from `from` to `to` without walking what the two DAGs share */
+  update(from: CID, to: CID, options?: PinUpdateOptions): Promise<void>
+  /** How the block behind `cid` (by multihash) is pinned, if at all; for `block rm` */
+  isPinned(cid: CID): Promise<PinEntry | undefined>
+}
+
+export interface GcOptions extends AbortOptions {}
+export interface VerifyOptions extends AbortOptions {}
+
+export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, BlockHas {
+  /** The folder the store owns */
+  readonly path: string
+  /** NotFoundError (code ERR_NOT_FOUND) when absent; HashMismatchError on a bad read with `verify` */
+  getBlock(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+  /** HashMismatchError when `verify` is on and the bytes do not match */
+  putBlock(cid: CID, bytes: Uint8Array, options?: AbortOptions): Promise<void>
+  /** The batched path: body files written in parallel, one index batch */
+  putBlocks(blocks: Block[], options?: AbortOptions): Promise<void>
+  hasBlock(cid: CID, options?: AbortOptions): Promise<boolean>
+  /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
+  deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
+  readonly pins: Pins
+  /** Removes every block no pin needs, yielding each removed CID; holds the GC lock exclusively */
+  gc(options?: GcOptions): AsyncIterable<CID>
+  /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */
+  withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  /** Block count and bytes, from counters kept in the index (no scan) */
+  stats(): Promise<{ blocks: number, bytes: number }>
+  /** Every block whose bytes are unreadable or no longer match their CID */
+  verify(options?: VerifyOptions): AsyncIterable<VerifyProblem>
+  close(): Promise<void>
+}
+
+/**
+ * Opens the store in `init.path`, creating it if needed. RepoLockedError when another process (or
+ * another open store) holds it, RepoCorruptError when the folder cannot be read as a store.
+ */
+export async function createBlockstore (init: BlockstoreInit): Promise<CairnBlockstore> {
+  return openBlockstore(init)
+}

@@ -1,0 +1,82 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { CID } from 'multiformats/cid'
+import * as dagPb from '@ipld/dag-pb'
+import { identity } from 'multiformats/hashes/identity'
+import { createBlockstore } from '../src/index.ts'
+import { pbNode, pseudoRandom, rawBlock, tempDir } from './fixtures/blocks.ts'
+import type { CairnBlockstore } from '../src/index.ts'
+
+interface Context { dir?: { path: string, remove: () => Promise<void> }, store?: CairnBlockstore }
+const test = suite<Context>('blockstore')
+
+test.before.each(async ctx => {
+  ctx.dir = await tempDir('basic')
+  ctx.store = await createBlockstore({ path: ctx.dir.path })
+})
+
+test.after.each(async ctx => {
+  await ctx.store?.close()
+  await ctx.dir?.remove()
+})
+
+test('put, get and has, small and large blocks', async ({ store }) => {
+  const small = await rawBlock(pseudoRandom(100, 1))
+  const large = await rawBlock(pseudoRandom(256 * 1024, 2))
+  assert.not.ok(await store!.hasBlock(small.cid))
+  await store!.putBlock(small.cid, small.bytes)
+  await store!.putBlocks([large])
+  assert.ok(await store!.hasBlock(small.cid))
+  assert.ok(await store!.hasBlock(large.cid))
+  assert.equal(await store!.getBlock(small.cid), small.bytes)
+  assert.equal(await store!.getBlock(large.cid), large.bytes)
+  assert.equal(await store!.stats(), { blocks: 2, bytes: 100 + 256 * 1024 })
+})
+
+test('a missing block is NotFoundError with code ERR_NOT_FOUND', async ({ store }) => {
+  const { cid } = await rawBlock(pseudoRandom(10, 3))
+  try {
+    await store!.getBlock(cid)
+    assert.unreachable('should throw')
+  } catch (err: any) {
+    assert.is(err.name, 'NotFoundError')
+    assert.is(err.code, 'ERR_NOT_FOUND')
+  }
+})
+
+test('CIDv0 and CIDv1 of the same bytes share one copy', async ({ store }) => {
+  const v0 = await pbNode([], pseudoRandom(64, 4), 0)
+  const v1 = CID.createV1(dagPb.code, v0.cid.multihash)
+  await store!.putBlock(v0.cid, v0.bytes)
+  await store!.putBlock(v1, v0.bytes)
+  assert.ok(await store!.hasBlock(v1))
+  assert.equal(await store!.getBlock(v1), v0.bytes)
+  assert.equal(await store!.stats(), { blocks: 1, bytes: v0.bytes.byteLength })
+  const all = []
+  for await (const pair of store!.getAll()) all.push(pair.cid)
+  assert.is(all.length, 1)
+  assert.is(all[0].toString(), v0.cid.toString(), 'getAll returns the CID first stored')
+})
+
+test('identity CIDs are answered from the CID and never stored', async ({ store }) => {
+  const bytes = new TextEncoder().encode('inline')
+  const cid = CID.createV1(0x55, identity.digest(bytes))
+  await store!.putBlock(cid, bytes)
+  assert.ok(await store!.hasBlock(cid))
+  assert.equal(await store!.getBlock(cid), bytes)
+  assert.equal(await store!.stats(), { blocks: 0, bytes: 0 })
+})
+
+test('delete removes block and counts, including the body file', async ({ store }) => {
+  const large = await rawBlock(pseudoRandom(100_000, 5))
+  const small = await rawBlock(pseudoRandom(10, 6))
+  await store!.putBlocks([large, small])
+  await store!.deleteBlock(large.cid)
+  assert.not.ok(await store!.hasBlock(large.cid))
+  assert.ok(await store!.hasBlock(small.cid))
+  assert.equal(await store!.stats(), { blocks: 1, bytes: 10 })
+  await store!.deleteBlock(large.cid)
+  assert.equal(await store!.stats(), { blocks: 1, bytes: 10 }, 'deleting an absent block changes nothing')
+})
+
+test.run()
