@@ -1,1 +1,152 @@
-export {}
+/**
+ * @packageDocumentation
+ *
+ * `createGateway(node, init)` serves a running Cairn node over HTTP: the path, subdomain and
+ * trustless gateway (default 127.0.0.1:8080) and Kubo's `/api/v0` RPC (default 127.0.0.1:5001).
+ * It holds no storage or protocol logic: every request becomes calls on the node's `CairnApi`.
+ */
+import { createServer } from 'node:http'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { CairnApi } from '@cairn/interface'
+import { createApiBackend } from './backend.ts'
+import type { GatewayBackend } from './backend.ts'
+import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
+import { createPathGateway } from './path-gateway.ts'
+import { createRpcHandler } from './rpc/server.ts'
+import type { RpcAuthorization } from './rpc/server.ts'
+import type { Command } from './rpc/commands.ts'
+
+export interface ListenInit {
+  /** @default DEFAULT_HOST (127.0.0.1) */
+  host?: string
+  /** 0 picks a free port. @default DEFAULT_GATEWAY_PORT (8080) or DEFAULT_API_PORT (5001) */
+  port?: number
+}
+
+export interface GatewayInit {
+  /** The gateway listener, or `false` for none */
+  gateway?: ListenInit | false
+  /** The RPC listener, or `false` for none */
+  api?: ListenInit | false
+  /** Idle time waiting for content from the network before a 504. @default DEFAULT_TIMEOUT_MS (60000) */
+  timeoutMs?: number
+  /** Kubo's `API.Authorizations`: when set, RPC calls need a matching Authorization header */
+  authorizations?: Record<string, RpcAuthorization>
+  /** Browser origins allowed on the RPC. @default [] */
+  allowedOrigins?: string[]
+  /** Larger request headers are answered with 431. @default DEFAULT_MAX_HEADER_BYTES (16 KiB) */
+  maxHeaderBytes?: number
+  /** Largest RPC request body. @default DEFAULT_MAX_BODY_BYTES (16 GiB) */
+  maxBodyBytes?: number
+  /** Largest block/put body. @default DEFAULT_MAX_BLOCK_BYTES (2 MiB) */
+  maxBlockBytes?: number
+  /** Where the gateway reads content. @default a backend over `node`'s CairnApi */
+  backend?: GatewayBackend
+  /** Extra or replacement RPC commands */
+  commands?: Record<string, Command>
+}
+
+export interface Gateway {
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** `http://host:port` of the gateway, once started */
+  readonly gatewayUrl?: string
+  /** `http://host:port` of the RPC, once started */
+  readonly apiUrl?: string
+  /** The RPC address as Kubo writes it to `$IPFS_PATH/api`: `/ip4/127.0.0.1/tcp/5001` */
+  readonly apiMultiaddr?: string
+}
+
+function listen (server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => { reject(err) }
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve(server.address() as AddressInfo)
+    })
+  })
+}
+
+function close (server: Server): Promise<void> {
+  return new Promise(resolve => {
+    server.close(() => { resolve() })
+    server.closeAllConnections()
+  })
+}
+
+const urlOf = (a: AddressInfo): string => `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`
+
+class GatewayServers implements Gateway {
+  readonly #init: GatewayInit
+  readonly #node: CairnApi
+  #servers: Server[] = []
+  gatewayUrl?: string
+  apiUrl?: string
+  apiMultiaddr?: string
+
+  constructor (node: CairnApi, init: GatewayInit) {
+    this.#node = node
+    this.#init = init
+  }
+
+  async start (): Promise<void> {
+    if (this.#servers.length > 0) return
+    const init = this.#init
+    const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
+    try {
+      if (init.gateway !== false) {
+        const handler = createPathGateway({ backend: init.backend ?? createApiBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS })
+        const server = createServer({ maxHeaderSize }, handler)
+        this.#servers.push(server)
+        const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)
+        this.gatewayUrl = urlOf(address)
+      }
+      if (init.api !== false) {
+        const handler = createRpcHandler({
+          api: this.#node,
+          authorizations: init.authorizations,
+          allowedOrigins: init.allowedOrigins,
+          maxBodyBytes: init.maxBodyBytes,
+          maxBlockBytes: init.maxBlockBytes,
+          commands: init.commands
+        })
+        // uploads can be slow and subscriptions long: no request timeout on the RPC
+        const server = createServer({ maxHeaderSize, requestTimeout: 0 }, handler)
+        this.#servers.push(server)
+        const address = await listen(server, init.api?.host ?? DEFAULT_HOST, init.api?.port ?? DEFAULT_API_PORT)
+        this.apiUrl = urlOf(address)
+        this.apiMultiaddr = `/${address.family === 'IPv6' ? 'ip6' : 'ip4'}/${address.address}/tcp/${address.port}`
+      }
+    } catch (err) {
+      await this.stop()
+      throw err
+    }
+  }
+
+  async stop (): Promise<void> {
+    const servers = this.#servers
+    this.#servers = []
+    await Promise.all(servers.map(close))
+    this.gatewayUrl = undefined
+    this.apiUrl = undefined
+    this.apiMultiaddr = undefined
+  }
+}
+
+/** Serves `node` over HTTP; call `start()` to listen */
+export async function createGateway (node: CairnApi, init: GatewayInit = {}): Promise<Gateway> {
+  return new GatewayServers(node, init)
+}
+
+export { createApiBackend } from './backend.ts'
+export type { GatewayBackend, ResolvedPath, GatewayApi } from './backend.ts'
+export { createPathGateway } from './path-gateway.ts'
+export type { PathGatewayInit } from './path-gateway.ts'
+export { createRpcHandler } from './rpc/server.ts'
+export type { RpcInit, RpcAuthorization } from './rpc/server.ts'
+export type { Command, RpcContext } from './rpc/commands.ts'
+export { toHttpStatus, toRpcStatus } from './status.ts'
+export * from './errors.ts'
+export * from './constants.ts'

@@ -1,0 +1,73 @@
+import type { CID } from 'multiformats/cid'
+
+export interface ListingEntry {
+  name: string
+  cid: CID
+  size: number
+  type: string
+}
+
+export interface ListingInit {
+  /** The content path shown as the title, e.g. `/ipfs/bafy.../docs` */
+  path: string
+  /** The directory's CID */
+  cid: CID
+  entries: ListingEntry[]
+  /** Whether to offer a link to the parent directory */
+  hasParent: boolean
+  /** Where `/ipfs/<cid>` links point; undefined on subdomain gateways, where paths are relative to the CID */
+  ipfsBase?: string
+  /** Set when the listing was cut at the entry limit */
+  truncatedAt?: number
+}
+
+export function escapeHtml (s: string): string {
+  return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+export function formatBytes (n: number): string {
+  if (n < 1024) return `${n} B`
+  const units = ['KiB', 'MiB', 'GiB', 'TiB']
+  let v = n / 1024
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++ }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`
+}
+
+const STYLE = `
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
+header{background:#0b3a53;color:#fff;padding:14px 24px}header a{color:#9ad9f0;text-decoration:none}
+main{max-width:960px;margin:24px auto;padding:0 16px}
+h1{font-size:17px;font-weight:600;margin:0;word-break:break-all}
+.cid{font:12px ui-monospace,Menlo,Consolas,monospace;color:#6b7385;word-break:break-all}
+table{width:100%;border-collapse:collapse;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+th,td{text-align:left;padding:8px 12px;border-bottom:1px solid #eceef2}th{font-size:12px;color:#6b7385;text-transform:uppercase}
+td.size{text-align:right;white-space:nowrap;color:#3c4455}th.size{text-align:right}
+a{color:#0a6fa3}tr:hover td{background:#f0f7fb}.note{color:#6b7385;font-size:13px;margin-top:8px}
+`
+
+/** A directory listing that a person can read: names, sizes, CIDs and a link up */
+export function renderListing (init: ListingInit): string {
+  const rows: string[] = []
+  if (init.hasParent) {
+    rows.push('<tr><td>📁 <a href="../">..</a></td><td></td><td class="size"></td></tr>')
+  }
+  for (const e of init.entries) {
+    const isDir = e.type === 'directory'
+    const href = encodeURIComponent(e.name) + (isDir ? '/' : '')
+    const cid = e.cid.toString()
+    const cidCell = init.ipfsBase != null
+      ? `<a class="cid" href="${escapeHtml(`${init.ipfsBase}/ipfs/${cid}?filename=${encodeURIComponent(e.name)}`)}">${cid}</a>`
+      : `<span class="cid">${cid}</span>`
+    rows.push(`<tr><td>${isDir ? '📁' : '📄'} <a href="${escapeHtml(href)}">${escapeHtml(e.name)}</a></td><td>${cidCell}</td><td class="size">${isDir ? '' : formatBytes(e.size)}</td></tr>`)
+  }
+  const note = init.truncatedAt != null ? `<p class="note">Showing the first ${init.truncatedAt} entries.</p>` : ''
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(init.path)}</title><style>${STYLE}</style></head>
+<body><header><h1>Index of ${escapeHtml(init.path)}</h1><div class="cid">${init.cid.toString()}</div></header>
+<main><table><thead><tr><th>Name</th><th>CID</th><th class="size">Size</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>${note}<p class="note">${init.entries.length} ${init.entries.length === 1 ? 'entry' : 'entries'} · served by Cairn</p></main></body></html>
+`
+}

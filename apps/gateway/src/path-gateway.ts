@@ -1,0 +1,395 @@
+import { InvalidPathError, NotFoundError, TimeoutError } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { GatewayBackend, ResolvedPath } from './backend.ts'
+import { parseCid } from './cid.ts'
+import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_TIMEOUT_MS, IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from './constants.ts'
+import { contentTypeFromName, sniffContentType } from './content-type.ts'
+import { MethodNotAllowedError, NotAcceptableError, PreconditionFailedError, RangeNotSatisfiableError, StatusError } from './errors.ts'
+import { renderListing } from './listing.ts'
+import type { ListingEntry } from './listing.ts'
+import { CONTENT_TYPE_OF, negotiate } from './negotiate.ts'
+import type { Negotiated } from './negotiate.ts'
+import { parseRange } from './range.ts'
+import { sendError, sendStream } from './respond.ts'
+import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from './subdomain.ts'
+import { tarStream } from './tar.ts'
+
+export interface PathGatewayInit {
+  backend: GatewayBackend
+  /** @default DEFAULT_TIMEOUT_MS */
+  timeoutMs?: number
+  /** @default DEFAULT_MAX_LISTING_ENTRIES */
+  maxListingEntries?: number
+  /** @default DEFAULT_MAX_URL_BYTES */
+  maxUrlBytes?: number
+  /** Called with errors that reach a response after headers were sent (the connection is cut) */
+  onStreamError?: (err: unknown) => void
+}
+
+/** What a request asks for once host and path are read */
+interface ContentRequest {
+  root: CID
+  segments: string[]
+  trailingSlash: boolean
+  /** `X-Ipfs-Path`: the content path, as requested */
+  contentPath: string
+  /** Path of this resource in the URL the client used (differs on subdomain gateways) */
+  urlPath: string
+  search: string
+  query: URLSearchParams
+  subdomain: boolean
+}
+
+const CODEC_FORMAT: Record<number, Negotiated['format']> = { 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
+
+function splitSegments (rest: string): { segments: string[], trailingSlash: boolean } {
+  const parts = rest.split('/')
+  const trailingSlash = rest.length > 0 && rest.endsWith('/')
+  const segments: string[] = []
+  for (const part of parts) {
+    if (part === '') continue
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(part)
+    } catch (err) {
+      throw new InvalidPathError(`invalid percent-encoding in path segment "${part.slice(0, 100)}"`, { cause: err })
+    }
+    // content paths name links in a DAG: there is no parent to climb to and no file system to escape into
+    if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\0')) {
+      throw new InvalidPathError(`invalid path segment "${decoded.slice(0, 100)}"`)
+    }
+    segments.push(decoded)
+  }
+  return { segments, trailingSlash }
+}
+
+function etagMatches (header: string | undefined, etag: string): boolean {
+  if (header == null) return false
+  const bare = etag.replace(/^W\//, '')
+  return header.split(',').map(s => s.trim()).some(t => t === '*' || t.replace(/^W\//, '') === bare)
+}
+
+function contentDisposition (query: URLSearchParams, fallback?: string): string | undefined {
+  const filename = query.get('filename') ?? fallback
+  const download = query.get('download') === 'true'
+  if (filename == null) return download ? 'attachment' : undefined
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
+
+async function collectListing (backend: GatewayBackend, cid: CID, max: number, signal: AbortSignal): Promise<{ entries: ListingEntry[], truncated: boolean }> {
+  const entries: ListingEntry[] = []
+  for await (const e of backend.ls(cid, { signal })) {
+    if (entries.length === max) return { entries, truncated: true }
+    entries.push({ name: e.name, cid: e.cid, size: e.size, type: e.type })
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name))
+  return { entries, truncated: false }
+}
+
+/**
+ * The path gateway (`/ipfs/{cid}[/path]`), its subdomain form (`{cid}.ipfs.localhost`) and the
+ * trustless responses (`?format=raw|car`), over a `GatewayBackend`.
+ */
+export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage, res: ServerResponse) => void {
+  const backend = init.backend
+  const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxListing = init.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES
+  const maxUrlBytes = init.maxUrlBytes ?? DEFAULT_MAX_URL_BYTES
+
+  function readRequest (req: IncomingMessage): ContentRequest | { redirect: string } | { landing: true } {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid')
+    const sub = parseSubdomainHost(req.headers.host)
+    let cidText: string
+    let rest: string
+    if (sub != null) {
+      if (sub.namespace === 'ipns') throw new StatusError(501, 'IPNS names are not supported by this gateway')
+      cidText = sub.id
+      rest = url.pathname
+    } else {
+      if (url.pathname === '/' || url.pathname === '') return { landing: true }
+      if (url.pathname.startsWith('/ipns/')) throw new StatusError(501, 'IPNS names are not supported by this gateway')
+      const match = /^\/ipfs\/([^/]*)(\/.*)?$/.exec(url.pathname)
+      if (match == null) throw new NotFoundError(`no such resource: ${url.pathname.slice(0, 200)}`)
+      cidText = match[1]
+      rest = match[2] ?? ''
+      if (cidText === '') throw new InvalidPathError('missing CID in path')
+    }
+    const root = parseCid(cidText)
+    if (sub == null && isSubdomainParent(req.headers.host)) {
+      return { redirect: subdomainUrl(root, req.headers.host!.toLowerCase(), rest, url.search) }
+    }
+    if (sub != null && cidText !== toDnsLabel(root)) {
+      // CIDv0 and other bases are case-sensitive, which DNS is not: move to the canonical label
+      return { redirect: subdomainUrl(root, sub.parent, rest, url.search) }
+    }
+    const { segments, trailingSlash } = splitSegments(rest)
+    return {
+      root,
+      segments,
+      trailingSlash,
+      contentPath: `/ipfs/${cidText}${rest}`,
+      urlPath: url.pathname,
+      search: url.search,
+      query: url.searchParams,
+      subdomain: sub != null
+    }
+  }
+
+  async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: () => void): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
+    if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
+    const parsed = readRequest(req)
+    if ('landing' in parsed) {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : 'Cairn IPFS gateway: GET /ipfs/<cid>[/path]\n')
+      return
+    }
+    if ('redirect' in parsed) {
+      res.writeHead(301, { Location: parsed.redirect })
+      res.end()
+      return
+    }
+    const r = parsed
+    const head = req.method === 'HEAD'
+    const negotiated = negotiate(r.query, req.headers.accept)
+    res.setHeader('X-Ipfs-Path', r.contentPath)
+    res.setHeader('Vary', 'Accept')
+
+    if (negotiated.format === 'car') {
+      const car = negotiated.car!
+      const scopeKey = `${car.dagScope}.${car.entityBytes != null ? `${car.entityBytes.from}:${car.entityBytes.to}` : ''}.${car.dups ? 'y' : 'n'}`
+      const etag = `W/"${r.root.toString()}${r.segments.length > 0 ? '/' + r.segments.join('/') : ''}.car.${scopeKey}"`
+      if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+      const resolved = r.segments.length > 0 ? await backend.resolvePath(r.root, r.segments, { signal }) : undefined
+      if (resolved != null) res.setHeader('X-Ipfs-Roots', resolved.roots.join(','))
+      const headers = {
+        'Content-Type': `application/vnd.ipld.car; version=1; order=dfs; dups=${car.dups ? 'y' : 'n'}`,
+        'Content-Disposition': contentDisposition(r.query, `${(resolved?.cid ?? r.root).toString()}.car`)!.replace(/^inline/, 'attachment'),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+        ETag: etag
+      }
+      if (head) return sendHead(res, 200, headers)
+      const stream = backend.getCar(r.root, r.segments, { signal, dagScope: car.dagScope, entityBytes: car.entityBytes, dups: car.dups })
+      await sendStream(res, 200, headers, stream, progress)
+      return
+    }
+
+    const resolved = await backend.resolvePath(r.root, r.segments, { signal })
+    res.setHeader('X-Ipfs-Roots', resolved.roots.join(','))
+
+    if (negotiated.format === 'raw') {
+      const etag = `"${resolved.cid.toString()}.raw"`
+      if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+      const bytes = await backend.getBlock(resolved.cid, { signal })
+      const headers = {
+        'Content-Type': CONTENT_TYPE_OF.raw,
+        'Content-Length': String(bytes.length),
+        'Content-Disposition': contentDisposition(r.query, `${resolved.cid.toString()}.bin`)!.replace(/^inline/, 'attachment'),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+        ETag: etag
+      }
+      res.writeHead(200, headers)
+      res.end(head ? undefined : bytes)
+      return
+    }
+
+    if (negotiated.format === 'tar') {
+      const etag = `W/"${resolved.cid.toString()}.x-tar"`
+      if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+      const headers = {
+        'Content-Type': CONTENT_TYPE_OF.tar,
+        'Content-Disposition': contentDisposition(r.query, `${resolved.cid.toString()}.tar`)!.replace(/^inline/, 'attachment'),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+        ETag: etag
+      }
+      if (head) return sendHead(res, 200, headers)
+      await sendStream(res, 200, headers, tarStream(backend.get(resolved.cid, { signal })), progress)
+      return
+    }
+
+    if (negotiated.format !== 'deserialized') {
+      // dag-json, dag-cbor, json, cbor: served as stored when the block already is that codec
+      if (CODEC_FORMAT[resolved.cid.code] !== negotiated.format) {
+        throw new NotAcceptableError(`cannot convert ${resolved.cid.toString()} to ${negotiated.format}`)
+      }
+      return serveBlockAs(req, res, resolved, CONTENT_TYPE_OF[negotiated.format], r, signal)
+    }
+
+    switch (resolved.type) {
+      case 'directory':
+        return serveDirectory(req, res, r, resolved, signal, progress)
+      case 'file':
+      case 'raw':
+        return serveFile(req, res, r, resolved, r.segments.at(-1), signal, progress)
+      case 'symlink':
+        return serveSymlink(req, res, resolved, signal)
+      default: {
+        const format = CODEC_FORMAT[resolved.cid.code]
+        return serveBlockAs(req, res, resolved, format != null ? CONTENT_TYPE_OF[format as keyof typeof CONTENT_TYPE_OF] : 'application/octet-stream', r, signal)
+      }
+    }
+  }
+
+  async function serveBlockAs (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, contentType: string, r: ContentRequest, signal: AbortSignal): Promise<void> {
+    const etag = `"${resolved.cid.toString()}"`
+    if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+    const bytes = await backend.getBlock(resolved.cid, { signal })
+    const disposition = contentDisposition(r.query)
+    res.writeHead(200, {
+      'Content-Type': contentType,
+      'Content-Length': String(bytes.length),
+      'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+      ETag: etag,
+      ...(disposition != null ? { 'Content-Disposition': disposition } : {})
+    })
+    res.end(req.method === 'HEAD' ? undefined : bytes)
+  }
+
+  async function serveSymlink (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, signal: AbortSignal): Promise<void> {
+    let target = ''
+    for await (const entry of backend.get(resolved.cid, { signal })) {
+      target = entry.symlinkTarget ?? ''
+      break
+    }
+    const etag = `"${resolved.cid.toString()}"`
+    res.writeHead(200, {
+      'Content-Type': 'inode/symlink',
+      'Content-Length': String(Buffer.byteLength(target)),
+      'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+      ETag: etag
+    })
+    res.end(req.method === 'HEAD' ? undefined : target)
+  }
+
+  async function serveDirectory (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, signal: AbortSignal, progress: () => void): Promise<void> {
+    if (!r.trailingSlash && !(r.subdomain && r.segments.length === 0 && r.urlPath.endsWith('/'))) {
+      res.writeHead(301, { Location: `${r.urlPath}/${r.search}` })
+      res.end()
+      return
+    }
+    // a directory with an index.html is a web site
+    let index: ResolvedPath | undefined
+    try {
+      index = await backend.resolvePath(r.root, [...r.segments, 'index.html'], { signal })
+    } catch (err) {
+      if ((err as Error)?.name !== 'NotFoundError') throw err
+    }
+    if (index != null && (index.type === 'file' || index.type === 'raw')) {
+      return serveFile(req, res, r, { ...index, roots: resolved.roots }, 'index.html', signal, progress)
+    }
+    const etag = `"DirIndex-cairn1_CID-${resolved.cid.toString()}"`
+    if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+    const headers: Record<string, string> = {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+      ETag: etag
+    }
+    if (req.method === 'HEAD') return sendHead(res, 200, headers)
+    const { entries, truncated } = await collectListing(backend, resolved.cid, maxListing, signal)
+    const html = renderListing({
+      path: r.contentPath.replace(/\/$/, '') || '/',
+      cid: resolved.cid,
+      entries,
+      hasParent: r.segments.length > 0,
+      ipfsBase: r.subdomain ? undefined : '',
+      truncatedAt: truncated ? maxListing : undefined
+    })
+    headers['Content-Length'] = String(Buffer.byteLength(html))
+    res.writeHead(200, headers)
+    res.end(html)
+  }
+
+  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: () => void): Promise<void> {
+    const etag = `"${resolved.cid.toString()}"`
+    if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+    const ifMatch = req.headers['if-match']
+    if (ifMatch != null && !etagMatches(ifMatch, etag)) throw new PreconditionFailedError(`If-Match does not match ${etag}`)
+    const size = resolved.size
+    const range = req.method === 'GET' || req.method === 'HEAD' ? parseRange(req.headers.range, size) : undefined
+    if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(size, `range not satisfiable for ${size} bytes`)
+    const headers: Record<string, string> = {
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+      ETag: etag
+    }
+    const disposition = contentDisposition(r.query)
+    if (disposition != null) headers['Content-Disposition'] = disposition
+    const byName = contentTypeFromName(r.query.get('filename') ?? name ?? '')
+    const start = range?.start ?? 0
+    const length = range != null ? range.end - range.start + 1 : size
+    const status = range != null ? 206 : 200
+    if (range != null) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`
+    headers['Content-Length'] = String(length)
+
+    // only bytes of the wanted range are read; the first bytes are read separately when the
+    // type must be sniffed and the range does not start at 0
+    const stream = backend.cat(resolved.cid, { signal, offset: start, length })[Symbol.asyncIterator]()
+    let first: Uint8Array | undefined
+    if (length > 0 && req.method !== 'HEAD') {
+      const next = await stream.next()
+      if (next.done !== true) first = next.value
+    }
+    let type = byName
+    if (type == null) {
+      let head = start === 0 ? first : undefined
+      if (head == null && size > 0) {
+        head = new Uint8Array(0)
+        for await (const chunk of backend.cat(resolved.cid, { signal, offset: 0, length: Math.min(SNIFF_BYTES, size) })) {
+          head = chunk
+          break
+        }
+      }
+      type = sniffContentType((head ?? new Uint8Array(0)).subarray(0, SNIFF_BYTES))
+    }
+    headers['Content-Type'] = type
+    if (req.method === 'HEAD') {
+      await stream.return?.()
+      return sendHead(res, status, headers)
+    }
+    await sendStream(res, status, headers, { [Symbol.asyncIterator]: () => stream }, progress, first)
+  }
+
+  return (req, res) => {
+    const controller = new AbortController()
+    let timedOut = false
+    // an idle timer: any progress from the backend restarts it, so big files may take long
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort(new TimeoutError(`no content within ${timeoutMs} ms`))
+    }, timeoutMs)
+    const progress = (): void => { timer.refresh() }
+    res.on('close', () => {
+      clearTimeout(timer)
+      if (!res.writableFinished) controller.abort()
+    })
+    serve(req, res, controller.signal, progress).then(() => {
+      clearTimeout(timer)
+    }, (err: unknown) => {
+      clearTimeout(timer)
+      const error = timedOut ? new TimeoutError(`content not found within ${timeoutMs} ms`, { cause: err }) : err
+      if (res.headersSent) {
+        init.onStreamError?.(error)
+        res.destroy(error instanceof Error ? error : undefined)
+        return
+      }
+      if ((error as Error)?.name === 'RangeNotSatisfiableError') res.setHeader('Content-Range', `bytes */${(error as RangeNotSatisfiableError).size}`)
+      if ((error as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'GET, HEAD')
+      sendError(res, error, 'gateway')
+    })
+  }
+}
+
+function notModified (res: ServerResponse, etag: string): void {
+  res.writeHead(304, { ETag: etag, 'Cache-Control': IMMUTABLE_CACHE_CONTROL })
+  res.end()
+}
+
+function sendHead (res: ServerResponse, status: number, headers: Record<string, string>): void {
+  res.writeHead(status, headers)
+  res.end()
+}

@@ -1,0 +1,30 @@
+/** One satisfiable byte range, both ends inclusive, as RFC 9110 §14.1.2 counts them */
+export interface ByteRange {
+  start: number
+  end: number
+}
+
+/**
+ * Reads a `Range` header against a resource of `size` bytes.
+ * Returns `undefined` when the header should be ignored (absent, not `bytes=`, malformed or
+ * several ranges: RFC 9110 lets a server answer those with the whole resource),
+ * `'unsatisfiable'` when it asks only for bytes past the end (416), or the range.
+ */
+export function parseRange (header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+  if (header == null) return undefined
+  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header)
+  if (match == null) return undefined
+  const [, first, last] = match
+  if (first === '' && last === '') return undefined
+  if (first === '') {
+    // suffix range: the last N bytes
+    const suffix = Number(last)
+    if (suffix === 0 || size === 0) return 'unsatisfiable'
+    return { start: Math.max(0, size - suffix), end: size - 1 }
+  }
+  const start = Number(first)
+  const end = last === '' ? size - 1 : Number(last)
+  if (end < start) return undefined
+  if (start >= size) return 'unsatisfiable'
+  return { start, end: Math.min(end, size - 1) }
+}

@@ -1,0 +1,96 @@
+import { InvalidParametersError } from '@cairn/interface'
+
+export type OptionKind = 'bool' | 'int' | 'string'
+
+/** What one command takes: positional `arg`s and named options (Kubo's names, kebab-case) */
+export interface CommandSpec {
+  /** Minimum and maximum count of `arg` */
+  args: [number, number]
+  options?: Record<string, OptionKind>
+}
+
+/** Options every command accepts, as go-ipfs-cmds does, plus what kubo-rpc-client adds to every call */
+export const GLOBAL_OPTIONS: Record<string, OptionKind> = {
+  'stream-channels': 'bool',
+  encoding: 'string',
+  timeout: 'string',
+  offline: 'bool',
+  headers: 'string',
+  'enc': 'string'
+}
+
+export class Args {
+  readonly args: string[]
+  readonly #options: Map<string, string>
+
+  constructor (args: string[], options: Map<string, string>) {
+    this.args = args
+    this.#options = options
+  }
+
+  has (name: string): boolean {
+    return this.#options.has(name)
+  }
+
+  string (name: string): string | undefined {
+    return this.#options.get(name)
+  }
+
+  bool (name: string): boolean | undefined {
+    const v = this.#options.get(name)
+    if (v == null) return undefined
+    // `?recursive` with no value means true, as in Go's flag parsing
+    if (v === '' || v === 'true' || v === '1') return true
+    if (v === 'false' || v === '0') return false
+    throw new InvalidParametersError(`option "${name}" must be a boolean, got "${v.slice(0, 50)}"`)
+  }
+
+  int (name: string): number | undefined {
+    const v = this.#options.get(name)
+    if (v == null) return undefined
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new InvalidParametersError(`option "${name}" must be an integer, got "${v.slice(0, 50)}"`)
+    return Number(v)
+  }
+}
+
+const DURATION_UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** Go duration strings (`500ms`, `1m30s`) as kubo-rpc-client sends `timeout` */
+export function parseDuration (text: string): number {
+  let total = 0
+  let rest = text.trim()
+  if (rest === '') throw new InvalidParametersError('empty duration')
+  while (rest.length > 0) {
+    const m = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/.exec(rest)
+    if (m == null) throw new InvalidParametersError(`invalid duration "${text.slice(0, 50)}"`)
+    total += Number(m[1]) * DURATION_UNIT_MS[m[2]]
+    rest = rest.slice(m[0].length)
+  }
+  return total
+}
+
+/** Reads and checks `arg`s and options against the command's spec: unknown options are a 400 */
+export function parseArgs (query: URLSearchParams, spec: CommandSpec): Args {
+  const args: string[] = []
+  const options = new Map<string, string>()
+  for (const [key, value] of query) {
+    if (key === 'arg') {
+      args.push(value)
+      continue
+    }
+    const kind = spec.options?.[key] ?? GLOBAL_OPTIONS[key]
+    if (kind == null) throw new InvalidParametersError(`unknown option "${key.slice(0, 50)}"`)
+    options.set(key, value)
+  }
+  const [min, max] = spec.args
+  if (args.length < min) throw new InvalidParametersError(min === 1 ? 'argument "arg" is required' : `at least ${min} arguments are required`)
+  if (args.length > max) throw new InvalidParametersError(`expected at most ${max} argument${max === 1 ? '' : 's'}, got ${args.length}`)
+  const parsed = new Args(args, options)
+  // type-check every option now, so a bad value fails before anything is done
+  for (const [key] of options) {
+    const kind = spec.options?.[key] ?? GLOBAL_OPTIONS[key]
+    if (kind === 'bool') parsed.bool(key)
+    if (kind === 'int') parsed.int(key)
+  }
+  return parsed
+}

@@ -1,0 +1,79 @@
+import type { ServerResponse } from 'node:http'
+
+/** One JSON value, as Kubo answers non-streaming commands */
+export function sendJson (res: ServerResponse, value: unknown, status = 200): void {
+  const body = JSON.stringify(value, (_k, v: unknown) => typeof v === 'bigint' ? Number(v) : v) + '\n'
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body))
+  })
+  res.end(body)
+}
+
+function drained (res: ServerResponse): Promise<void> {
+  return new Promise(resolve => {
+    const done = (): void => { res.off('drain', done); res.off('close', done); resolve() }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
+/** Headers Kubo sends on streamed output; errors after them travel in the `X-Stream-Error` trailer */
+export function startStream (res: ServerResponse, contentType: string, chunked: boolean): void {
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    [chunked ? 'X-Chunked-Output' : 'X-Stream-Output']: '1',
+    Trailer: 'X-Stream-Error',
+    'Transfer-Encoding': 'chunked'
+  })
+}
+
+export function endStream (res: ServerResponse, err?: unknown): void {
+  if (err != null) res.addTrailers({ 'X-Stream-Error': (err instanceof Error ? err.message : String(err)).replace(/[\r\n]+/g, ' ').slice(0, 500) })
+  res.end()
+}
+
+export async function write (res: ServerResponse, chunk: string | Uint8Array): Promise<void> {
+  if (!res.write(chunk)) await drained(res)
+}
+
+/**
+ * Streams values as NDJSON. The first value is awaited before the headers go out, so an error
+ * that happens at once still gets a proper error status.
+ */
+export async function sendNdjson<T> (res: ServerResponse, source: AsyncIterable<T> | Iterable<T>, map: (value: T) => unknown): Promise<void> {
+  const it = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<T>)[Symbol.iterator]()
+  const first = await it.next()
+  startStream(res, 'application/json; charset=utf-8', true)
+  try {
+    if (first.done !== true) await write(res, JSON.stringify(map(first.value)) + '\n')
+    while (!res.destroyed) {
+      const next = await it.next()
+      if (next.done === true) break
+      await write(res, JSON.stringify(map(next.value)) + '\n')
+    }
+  } catch (err) {
+    endStream(res, err)
+    return
+  }
+  endStream(res)
+}
+
+/** Streams bytes (cat, get, block/get, dag/export), the first chunk awaited before the headers */
+export async function sendBytes (res: ServerResponse, source: AsyncIterable<Uint8Array>, contentType: string): Promise<void> {
+  const it = source[Symbol.asyncIterator]()
+  const first = await it.next()
+  startStream(res, contentType, false)
+  try {
+    if (first.done !== true) await write(res, first.value)
+    while (!res.destroyed) {
+      const next = await it.next()
+      if (next.done === true) break
+      await write(res, next.value)
+    }
+  } catch (err) {
+    endStream(res, err)
+    return
+  }
+  endStream(res)
+}

@@ -1,0 +1,129 @@
+import type { CairnApi } from '@cairn/interface'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { timingSafeEqual } from 'node:crypto'
+import { TimeoutError } from '@cairn/interface'
+import { DEFAULT_MAX_BLOCK_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_PARTS } from '../constants.ts'
+import { ForbiddenError, MethodNotAllowedError, UnknownCommandError } from '../errors.ts'
+import { sendError } from '../respond.ts'
+import { parseArgs, parseDuration } from './args.ts'
+import { commands } from './commands.ts'
+import type { Command } from './commands.ts'
+
+/** Kubo's `API.Authorizations` entry */
+export interface RpcAuthorization {
+  /** `bearer:<token>`, `basic:<user>:<password>`, or a bare token (bearer) */
+  AuthSecret: string
+  /** Path prefixes this secret may call, e.g. `/api/v0` or `/api/v0/cat` */
+  AllowedPaths: string[]
+}
+
+export interface RpcInit {
+  api: CairnApi
+  /** When set, every request needs a matching `Authorization` header. @default undefined (none needed) */
+  authorizations?: Record<string, RpcAuthorization>
+  /** Origins allowed to call from a browser, as Kubo's `API.HTTPHeaders.Access-Control-Allow-Origin`. @default [] */
+  allowedOrigins?: string[]
+  /** @default DEFAULT_MAX_BODY_BYTES */
+  maxBodyBytes?: number
+  /** @default DEFAULT_MAX_BLOCK_BYTES */
+  maxBlockBytes?: number
+  /** @default DEFAULT_MAX_MULTIPART_PARTS */
+  maxParts?: number
+  /** Extra commands or replacements, keyed by path below /api/v0/ (the CLI may add its own) */
+  commands?: Record<string, Command>
+}
+
+const API_PREFIX = '/api/v0/'
+
+function expectedHeader (secret: string): string {
+  if (secret.startsWith('basic:')) return `Basic ${Buffer.from(secret.slice('basic:'.length)).toString('base64')}`
+  if (secret.startsWith('bearer:')) return `Bearer ${secret.slice('bearer:'.length)}`
+  return `Bearer ${secret}`
+}
+
+function safeEqual (a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function originOf (url: string): string | undefined {
+  try {
+    return new URL(url).origin
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The `/api/v0` RPC as Kubo serves it: POST only, `arg` and options in the query string, JSON
+ * or NDJSON or byte-stream answers, Kubo's error JSON. Browsers from other origins are refused
+ * (a web page must not drive the node), and optional bearer or basic credentials are checked.
+ */
+export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: ServerResponse) => void {
+  const table: Record<string, Command> = { ...commands, ...init.commands }
+  const allowedOrigins = new Set(init.allowedOrigins ?? [])
+  const authorizations = Object.values(init.authorizations ?? {})
+  const limits = {
+    maxBodyBytes: init.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxPartBytes: init.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxParts: init.maxParts ?? DEFAULT_MAX_MULTIPART_PARTS,
+    maxBlockBytes: init.maxBlockBytes ?? DEFAULT_MAX_BLOCK_BYTES
+  }
+
+  function checkOrigin (req: IncomingMessage): void {
+    const own = `http://${req.headers.host ?? ''}`
+    const allowed = (origin: string | undefined): boolean =>
+      origin != null && (allowedOrigins.has('*') || allowedOrigins.has(origin) || origin === own)
+    const origin = req.headers.origin
+    if (origin != null && origin !== '' && !allowed(origin === 'null' ? undefined : origin)) {
+      throw new ForbiddenError(`origin ${origin.slice(0, 100)} is not allowed`)
+    }
+    const referer = req.headers.referer
+    if ((origin == null || origin === '') && referer != null && referer !== '' && !allowed(originOf(referer))) {
+      throw new ForbiddenError('referer is not allowed')
+    }
+  }
+
+  function checkAuthorization (req: IncomingMessage, path: string): void {
+    if (authorizations.length === 0) return
+    const header = req.headers.authorization ?? ''
+    const match = authorizations.find(a => safeEqual(header, expectedHeader(a.AuthSecret)))
+    if (match == null) throw new ForbiddenError('missing or wrong authorization')
+    if (!match.AllowedPaths.some(p => path === p || path.startsWith(p.endsWith('/') ? p : p + '/'))) {
+      throw new ForbiddenError(`not authorized for ${path.slice(0, 100)}`)
+    }
+  }
+
+  async function handle (req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://api.invalid')
+    checkOrigin(req)
+    checkAuthorization(req, url.pathname)
+    if (!url.pathname.startsWith(API_PREFIX)) throw new UnknownCommandError(`404 page not found: ${url.pathname.slice(0, 100)}`)
+    const name = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
+    const command = Object.hasOwn(table, name) ? table[name] : undefined
+    if (command == null) throw new UnknownCommandError(`unknown command "${name.slice(0, 100)}"`)
+    if (req.method !== 'POST') throw new MethodNotAllowedError('POST', `${req.method} is not allowed: the RPC API takes POST only`)
+    const args = parseArgs(url.searchParams, command)
+    const timeout = args.string('timeout')
+    const signals = [signal]
+    if (timeout != null) signals.push(AbortSignal.timeout(parseDuration(timeout)))
+    try {
+      await command.run({ api: init.api, args, req, res, signal: AbortSignal.any(signals), limits })
+    } catch (err) {
+      if (signals.length > 1 && signals[1].aborted && !signal.aborted) throw new TimeoutError('request timed out', { cause: err })
+      throw err
+    }
+  }
+
+  return (req, res) => {
+    const controller = new AbortController()
+    res.on('close', () => { if (!res.writableFinished) controller.abort() })
+    handle(req, res, controller.signal).catch((err: unknown) => {
+      if ((err as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'POST')
+      // a request body we did not read must not stall the connection
+      if (!req.complete) req.resume()
+      sendError(res, err, 'rpc')
+    })
+  }
+}

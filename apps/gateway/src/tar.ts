@@ -1,0 +1,35 @@
+import { pack } from 'it-tar'
+import type { GetEntry } from '@cairn/interface'
+import type { TarImportCandidate } from 'it-tar'
+
+async function collect (source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  let length = 0
+  for await (const c of source) { chunks.push(c); length += c.length }
+  const out = new Uint8Array(length)
+  let offset = 0
+  for (const c of chunks) { out.set(c, offset); offset += c.length }
+  return out
+}
+
+async function * toTarEntries (entries: AsyncIterable<GetEntry>): AsyncGenerator<TarImportCandidate> {
+  for await (const entry of entries) {
+    const mtime = entry.mtime != null ? new Date(Number(entry.mtime.secs) * 1000) : new Date(0)
+    if (entry.type === 'directory') {
+      yield { header: { name: entry.path, type: 'directory', mode: entry.mode ?? 0o755, mtime } }
+    } else if (entry.type === 'symlink') {
+      yield { header: { name: entry.path, type: 'symlink', linkname: entry.symlinkTarget ?? '', mode: entry.mode ?? 0o777, mtime } }
+    } else {
+      // tar needs the size up front; the reader normally knows it, otherwise the file is read first
+      const content = entry.content ?? (async function * () {})()
+      const body = entry.size != null ? content : await collect(content)
+      const size = entry.size ?? (body as Uint8Array).length
+      yield { header: { name: entry.path, type: 'file', size, mode: entry.mode ?? 0o644, mtime }, body }
+    }
+  }
+}
+
+/** A tar stream of `get` entries, as Kubo's `ipfs get` and the gateway's `?format=tar` return */
+export function tarStream (entries: AsyncIterable<GetEntry>): AsyncIterable<Uint8Array> {
+  return pack()(toTarEntries(entries))
+}
