@@ -1,0 +1,72 @@
+import { InvalidParametersError } from '@cairn/interface'
+import { DEFAULT_CHUNK_SIZE_BYTES, MAX_CHUNK_SIZE_BYTES } from './constants.ts'
+
+/** Splits a byte stream into the chunks that become a file's leaves */
+export interface Chunker {
+  /** The spec it was made from, normalised (`size-262144`) */
+  readonly spec: string
+  readonly maxChunkSize: number
+  chunk(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array>
+}
+
+/**
+ * Fixed-size chunks, as Kubo's `size-N`: every chunk exactly `chunkSize` bytes except the last.
+ * Input arrays are passed through without copying when they line up with chunk boundaries, so
+ * callers must not reuse a yielded array.
+ */
+export function fixedSize (chunkSize: number = DEFAULT_CHUNK_SIZE_BYTES): Chunker {
+  if (!Number.isSafeInteger(chunkSize) || chunkSize <= 0) {
+    throw new InvalidParametersError(`Chunk size must be a positive integer, got ${chunkSize}`)
+  }
+  if (chunkSize > MAX_CHUNK_SIZE_BYTES) {
+    throw new InvalidParametersError(`Chunker parameters may not exceed the maximum chunk size of ${MAX_CHUNK_SIZE_BYTES}`)
+  }
+  return {
+    spec: `size-${chunkSize}`,
+    maxChunkSize: chunkSize,
+    async * chunk (source) {
+      let buf: Uint8Array | undefined
+      let fill = 0
+      for await (const data of source) {
+        if (!(data instanceof Uint8Array)) throw new InvalidParametersError('File content must yield Uint8Arrays')
+        let off = 0
+        const len = data.byteLength
+        while (off < len) {
+          if (fill === 0 && len - off >= chunkSize) {
+            yield data.subarray(off, off + chunkSize)
+            off += chunkSize
+            continue
+          }
+          buf ??= new Uint8Array(chunkSize)
+          const n = Math.min(chunkSize - fill, len - off)
+          buf.set(data.subarray(off, off + n), fill)
+          fill += n
+          off += n
+          if (fill === chunkSize) {
+            yield buf
+            buf = undefined
+            fill = 0
+          }
+        }
+      }
+      if (buf != null && fill > 0) yield buf.subarray(0, fill)
+    }
+  }
+}
+
+/**
+ * Parse a Kubo chunker spec. `size-N` is supported; `rabin` and `buzhash` are refused with a
+ * typed error because we have no independent oracle to prove their CIDs match Kubo's.
+ */
+export function parseChunker (spec: string = `size-${DEFAULT_CHUNK_SIZE_BYTES}`): Chunker {
+  if (spec === '' || spec === 'default') return fixedSize(DEFAULT_CHUNK_SIZE_BYTES)
+  if (spec.startsWith('size-')) {
+    const text = spec.slice('size-'.length)
+    if (!/^\d+$/.test(text)) throw new InvalidParametersError(`Bad chunker size in "${spec}"`)
+    return fixedSize(Number(text))
+  }
+  if (spec === 'rabin' || spec.startsWith('rabin-') || spec === 'buzhash') {
+    throw new InvalidParametersError(`Chunker "${spec}" is not supported: only size-N chunking is guaranteed to give Kubo's CIDs here`)
+  }
+  throw new InvalidParametersError(`Unrecognized chunker option: "${spec}"`)
+}

@@ -1,0 +1,109 @@
+import { UnixFS } from 'ipfs-unixfs'
+import type { CID } from 'multiformats/cid'
+import type { BlockWriter } from './block-writer.ts'
+import { CODEC_DAG_PB } from './constants.ts'
+import { layoutShard, type ShardNode } from './hamt.ts'
+import { cidFor, type CidFormat } from './hash.ts'
+import { encodeNode, type EncodedLink } from './pb.ts'
+import type { Mtime } from './types.ts'
+
+const textEncoder = new TextEncoder()
+
+export interface TreeLeaf {
+  kind: 'leaf'
+  cid: CID
+  tsize: number
+}
+
+export interface TreeDir {
+  kind: 'dir'
+  /** Path within the import, as printed */
+  path: string
+  children: Map<string, TreeNode>
+  mode?: number
+  mtime?: Mtime
+}
+
+export type TreeNode = TreeLeaf | TreeDir
+
+/** How the flat-vs-HAMT decision sizes a directory: Kubo's legacy estimate or the real block size */
+export type ShardSplitStrategy = 'links-bytes' | 'block-bytes'
+
+export interface DirSettings {
+  format: CidFormat
+  shardSplitStrategy: ShardSplitStrategy
+  shardThresholdBytes: number
+}
+
+export interface DirResult {
+  cid: CID
+  tsize: number
+  path: string
+}
+
+export function newDir (path: string): TreeDir {
+  return { kind: 'dir', path, children: new Map() }
+}
+
+function compareBytes (a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
+  return a.length - b.length
+}
+
+/** Names in dag-pb order (UTF-8 bytes), which is also the order Kubo prints directories in */
+export function sortedNames (names: Iterable<string>): string[] {
+  return [...names].map(n => ({ n, b: textEncoder.encode(n) })).sort((x, y) => compareBytes(x.b, y.b)).map(x => x.n)
+}
+
+/**
+ * Write a directory and everything below it, children first. `out` receives every directory in
+ * Kubo's order (post-order, children by name), this one last.
+ */
+export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: DirSettings, out: DirResult[]): Promise<TreeLeaf> {
+  const links: EncodedLink[] = []
+  for (const name of sortedNames(dir.children.keys())) {
+    let child = dir.children.get(name)!
+    if (child.kind === 'dir') child = await flushDir(child, writer, settings, out)
+    links.push({ name, cid: child.cid, tsize: child.tsize })
+  }
+  const data = new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }).marshal()
+  const flat = encodeNode(data, links)
+  let result: TreeLeaf
+  if (estimateSize(flat, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
+    result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime }), writer, settings.format)
+  } else {
+    const cid = cidFor(CODEC_DAG_PB, flat, settings.format)
+    await writer.put(cid, flat)
+    result = { kind: 'leaf', cid, tsize: flat.byteLength + links.reduce((a, l) => a + l.tsize, 0) }
+  }
+  out.push({ cid: result.cid, tsize: result.tsize, path: dir.path })
+  return result
+}
+
+/**
+ * Kubo's legacy estimate counts name and CID bytes of each link; the `unixfs-v1-2025` profile uses
+ * the size of the block the flat directory would be.
+ */
+function estimateSize (flat: Uint8Array, links: EncodedLink[], strategy: ShardSplitStrategy): number {
+  if (strategy === 'block-bytes') return flat.byteLength
+  let size = 0
+  for (const l of links) size += textEncoder.encode(l.name).byteLength + l.cid.bytes.byteLength
+  return size
+}
+
+async function writeShard (shard: ShardNode, writer: BlockWriter, format: CidFormat): Promise<TreeLeaf> {
+  const links: EncodedLink[] = []
+  for (const l of shard.links) {
+    if (l.shard != null) {
+      const sub = await writeShard(l.shard, writer, format)
+      links.push({ name: l.name, cid: sub.cid, tsize: sub.tsize })
+    } else {
+      links.push({ name: l.name, cid: l.cid!, tsize: l.tsize! })
+    }
+  }
+  const block = encodeNode(shard.data, links)
+  const cid = cidFor(CODEC_DAG_PB, block, format)
+  await writer.put(cid, block)
+  return { kind: 'leaf', cid, tsize: block.byteLength + links.reduce((a, l) => a + l.tsize, 0) }
+}

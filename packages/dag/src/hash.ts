@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto'
+import { CID } from 'multiformats/cid'
+import * as Digest from 'multiformats/hashes/digest'
+import { CODEC_DAG_PB, CODEC_RAW, HASH_IDENTITY, HASH_SHA2_256 } from './constants.ts'
+
+export interface CidFormat {
+  cidVersion: 0 | 1
+  /** Blocks no larger than this get identity CIDs; -1 disables inlining */
+  inlineLimit: number
+}
+
+/** sha2-256 through node:crypto: several times faster than the pure-JS hashers */
+export function sha256 (bytes: Uint8Array): Uint8Array {
+  return createHash('sha256').update(bytes).digest()
+}
+
+/** The CID Kubo gives `bytes` under `codec` (raw blocks are always CIDv1) */
+export function cidFor (codec: number, bytes: Uint8Array, format: CidFormat): CID {
+  if (format.inlineLimit >= 0 && bytes.byteLength <= format.inlineLimit) {
+    return CID.createV1(codec, Digest.create(HASH_IDENTITY, bytes))
+  }
+  const digest = Digest.create(HASH_SHA2_256, sha256(bytes))
+  if (format.cidVersion === 0 && codec === CODEC_DAG_PB) return CID.createV0(digest as Digest.Digest<0x12, number>)
+  return CID.createV1(codec, digest)
+}
+
+export function isIdentity (cid: CID): boolean {
+  return cid.multihash.code === HASH_IDENTITY
+}
+
+export { CODEC_DAG_PB, CODEC_RAW }

@@ -1,0 +1,152 @@
+/**
+ * Hand-rolled dag-pb / UnixFS encoding for the blocks an import writes by the thousand (leaves and
+ * file parents): one allocation and one copy per block. Everything else goes through `@ipld/dag-pb`
+ * and `ipfs-unixfs`; the golden-CID tests hold both paths to the same bytes.
+ */
+import * as dagPb from '@ipld/dag-pb'
+import { UnixFS } from 'ipfs-unixfs'
+import { MalformedBlockError } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
+
+export const UNIXFS_RAW = 0
+export const UNIXFS_DIRECTORY = 1
+export const UNIXFS_FILE = 2
+export const UNIXFS_METADATA = 3
+export const UNIXFS_SYMLINK = 4
+export const UNIXFS_HAMT = 5
+
+const textEncoder = new TextEncoder()
+
+export function varintLength (n: number): number {
+  let len = 1
+  while (n >= 0x80) { n = Math.floor(n / 128); len++ }
+  return len
+}
+
+function writeVarint (buf: Uint8Array, pos: number, n: number): number {
+  while (n >= 0x80) {
+    buf[pos++] = (n % 128) | 0x80
+    n = Math.floor(n / 128)
+  }
+  buf[pos++] = n
+  return pos
+}
+
+/** dag-pb node whose only field is UnixFS data of `type` carrying `data` (a balanced or trickle leaf) */
+export function encodeLeaf (data: Uint8Array, type: number): Uint8Array {
+  const len = data.byteLength
+  const dataField = len > 0 ? 1 + varintLength(len) + len : 0
+  const unixfsLen = 2 + dataField + 1 + varintLength(len)
+  const out = new Uint8Array(1 + varintLength(unixfsLen) + unixfsLen)
+  let pos = 0
+  out[pos++] = 0x0a
+  pos = writeVarint(out, pos, unixfsLen)
+  out[pos++] = 0x08
+  out[pos++] = type
+  if (len > 0) {
+    out[pos++] = 0x12
+    pos = writeVarint(out, pos, len)
+    out.set(data, pos)
+    pos += len
+  }
+  out[pos++] = 0x18
+  writeVarint(out, pos, len)
+  return out
+}
+
+/** UnixFS data of a file node without content of its own: type, filesize and one blocksize per link */
+export function encodeFileParentData (blockSizes: number[]): Uint8Array {
+  let fileSize = 0
+  let len = 2
+  for (const s of blockSizes) { fileSize += s; len += 1 + varintLength(s) }
+  len += 1 + varintLength(fileSize)
+  const out = new Uint8Array(len)
+  out[0] = 0x08
+  out[1] = UNIXFS_FILE
+  let pos = 2
+  out[pos++] = 0x18
+  pos = writeVarint(out, pos, fileSize)
+  for (const s of blockSizes) {
+    out[pos++] = 0x20
+    pos = writeVarint(out, pos, s)
+  }
+  return out
+}
+
+export interface EncodedLink {
+  cid: CID
+  /** Link name; file parents use '' (Kubo writes the empty name) */
+  name: string
+  tsize: number
+}
+
+/** A dag-pb node, links first as the canonical form requires; links must already be in order */
+export function encodeNode (data: Uint8Array | undefined, links: EncodedLink[]): Uint8Array {
+  const names: Uint8Array[] = new Array(links.length)
+  const linkLens: number[] = new Array(links.length)
+  let total = 0
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]
+    const name = l.name === '' ? EMPTY : textEncoder.encode(l.name)
+    names[i] = name
+    const cidLen = l.cid.bytes.byteLength
+    const linkLen = 1 + varintLength(cidLen) + cidLen + 1 + varintLength(name.byteLength) + name.byteLength + 1 + varintLength(l.tsize)
+    linkLens[i] = linkLen
+    total += 1 + varintLength(linkLen) + linkLen
+  }
+  if (data != null) total += 1 + varintLength(data.byteLength) + data.byteLength
+  const out = new Uint8Array(total)
+  let pos = 0
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]
+    const cidBytes = l.cid.bytes
+    out[pos++] = 0x12
+    pos = writeVarint(out, pos, linkLens[i])
+    out[pos++] = 0x0a
+    pos = writeVarint(out, pos, cidBytes.byteLength)
+    out.set(cidBytes, pos)
+    pos += cidBytes.byteLength
+    out[pos++] = 0x12
+    pos = writeVarint(out, pos, names[i].byteLength)
+    out.set(names[i], pos)
+    pos += names[i].byteLength
+    out[pos++] = 0x18
+    pos = writeVarint(out, pos, l.tsize)
+  }
+  if (data != null) {
+    out[pos++] = 0x0a
+    pos = writeVarint(out, pos, data.byteLength)
+    out.set(data, pos)
+  }
+  return out
+}
+
+const EMPTY = new Uint8Array(0)
+
+export interface DecodedNode {
+  node: dagPb.PBNode
+  unixfs?: UnixFS
+}
+
+/** Decode a dag-pb block and its UnixFS data; anything malformed is a typed error */
+export function decodePb (bytes: Uint8Array, cid?: CID): DecodedNode {
+  let node: dagPb.PBNode
+  try {
+    node = dagPb.decode(bytes)
+  } catch (err) {
+    throw new MalformedBlockError(`Block ${cid?.toString() ?? ''} is not valid dag-pb`, { cause: err })
+  }
+  if (node.Data == null) return { node }
+  try {
+    return { node, unixfs: UnixFS.unmarshal(node.Data) }
+  } catch (err) {
+    throw new MalformedBlockError(`Block ${cid?.toString() ?? ''} holds malformed UnixFS data`, { cause: err })
+  }
+}
+
+/** Decode a dag-pb block that must carry UnixFS data */
+export function decodeUnixfs (bytes: Uint8Array, cid?: CID): { node: dagPb.PBNode, unixfs: UnixFS } {
+  const d = decodePb(bytes, cid)
+  if (d.unixfs == null) throw new MalformedBlockError(`Block ${cid?.toString() ?? ''} is dag-pb without UnixFS data`)
+  return { node: d.node, unixfs: d.unixfs }
+}

@@ -1,0 +1,4 @@
+export interface Mtime {
+  secs: bigint
+  nsecs?: number
+}
