@@ -1,0 +1,260 @@
+import { AbortError, hasCode } from '@cairn/interface'
+import { serviceCapabilities, serviceDependencies } from '@libp2p/interface'
+import { CID } from 'multiformats/cid'
+import { cidFromPrefix, cidV0Of } from './block-identity.ts'
+import {
+  DEFAULT_BAN_DURATION_MS, DEFAULT_DIAL_TIMEOUT_MS, DEFAULT_MAX_INBOUND_PENDING_BYTES, DEFAULT_MAX_INBOUND_STREAMS,
+  DEFAULT_MAX_INCOMING_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTBOUND_STREAMS,
+  DEFAULT_MAX_PROVIDERS_PER_SEARCH, DEFAULT_MAX_SEND_QUEUE_BYTES, DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER,
+  DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
+  DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
+  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS
+} from './constants.ts'
+import { Server } from './ledger.ts'
+import { Network } from './network.ts'
+import { PRESENCE_DONT_HAVE } from './pb/message.ts'
+import { SessionImpl } from './session.ts'
+import { WantManager } from './want-manager.ts'
+import type { Bitswap, BitswapComponents, BitswapInit, BitswapSession, BitswapStats } from './index.ts'
+import type { BitswapMessage } from './pb/message.ts'
+import type { SessionInit } from './session.ts'
+import type { AbortOptions, Block } from '@cairn/interface'
+import type { Logger, PeerId } from '@libp2p/interface'
+
+/** Why a peer was banned: recorded for logs and stats */
+interface Ban {
+  until: number
+  reason: string
+}
+
+export class BitswapService implements Bitswap {
+  readonly [Symbol.toStringTag] = '@cairn/bitswap'
+  readonly [serviceCapabilities]: string[] = ['@cairn/bitswap']
+  // topologies only hear of peers once identify has told us their protocols
+  readonly [serviceDependencies]: string[] = ['@libp2p/identify']
+
+  private readonly components: BitswapComponents
+  private readonly init: BitswapInit
+  private readonly log: Logger
+  private readonly network: Network
+  private readonly server: Server
+  private readonly manager: WantManager
+  private readonly sessionInit: SessionInit
+  private readonly bans = new Map<string, Ban>()
+  private readonly sessions = new Set<SessionImpl>()
+  private running = false
+  private readonly counters = { blocksReceived: 0, duplicateBlocks: 0, dataReceived: 0, blocksSent: 0, dataSent: 0 }
+
+  constructor (components: BitswapComponents, init: BitswapInit) {
+    this.components = components
+    this.init = init
+    this.log = components.logger.forComponent('cairn:bitswap')
+    const maxWantlistEntries = init.maxWantlistEntries ?? DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER
+    const dialTimeoutMs = init.dialTimeoutMs ?? DEFAULT_DIAL_TIMEOUT_MS
+    const providerSearchDelayMs = init.providerSearchDelayMs ?? DEFAULT_PROVIDER_SEARCH_DELAY_MS
+
+    this.network = new Network(components, {
+      maxMessageBytes: init.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      maxIncomingMessageBytes: init.maxIncomingMessageBytes ?? DEFAULT_MAX_INCOMING_MESSAGE_BYTES,
+      maxInboundPendingBytes: DEFAULT_MAX_INBOUND_PENDING_BYTES,
+      maxWantlistEntries,
+      maxInboundStreams: DEFAULT_MAX_INBOUND_STREAMS,
+      maxOutboundStreams: DEFAULT_MAX_OUTBOUND_STREAMS,
+      streamIdleTimeoutMs: init.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+      dialTimeoutMs
+    }, {
+      onMessage: async (peer, message, protocol) => this.onMessage(peer, message, protocol),
+      onPeerConnected: (peer) => { this.manager.peerConnected(peer) },
+      onPeerDisconnected: (peer) => {
+        this.server.peerGone(peer)
+        this.manager.peerLost(peer, false)
+      },
+      onSendFailed: (peer) => { this.manager.peerLost(peer, true) },
+      onBlocksSent: (peer, blocks, bytes) => {
+        this.counters.blocksSent += blocks
+        this.counters.dataSent += bytes
+        const l = this.server.ledgerFor(peer)
+        l.blocksSent += blocks
+        l.dataSent += bytes
+      },
+      isBanned: (peer) => this.isBanned(peer)
+    })
+    this.server = new Server(init.blockstore, this.network, {
+      maxWantlistEntries,
+      serveReadConcurrency: init.serveReadConcurrency ?? DEFAULT_SERVE_READ_CONCURRENCY,
+      maxSendQueueBytes: init.maxSendQueueBytes ?? DEFAULT_MAX_SEND_QUEUE_BYTES
+    }, components.logger.forComponent('cairn:bitswap:server'))
+    this.manager = new WantManager({
+      optimisticWantBlockPeers: init.optimisticWantBlockPeers ?? DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS,
+      providerSearchDelayMs,
+      providerSearchIntervalMs: init.providerSearchIntervalMs ?? DEFAULT_PROVIDER_SEARCH_INTERVAL_MS,
+      recentWantsMax: DEFAULT_RECENT_WANTS_MAX,
+      maxWantsSentOnConnect: DEFAULT_MAX_WANTS_SENT_ON_CONNECT
+    }, {
+      network: this.network,
+      isBanned: (peer) => this.isBanned(peer),
+      store: async (cid, bytes) => this.init.blockstore.putBlock(cid, bytes),
+      log: components.logger.forComponent('cairn:bitswap:wants')
+    })
+    this.sessionInit = {
+      wantsInFlight: init.sessionWantsInFlight ?? DEFAULT_SESSION_WANTS_IN_FLIGHT,
+      wantTimeoutMs: init.wantTimeoutMs ?? DEFAULT_WANT_TIMEOUT_MS,
+      maxProvidersPerSearch: init.maxProvidersPerSearch ?? DEFAULT_MAX_PROVIDERS_PER_SEARCH,
+      providerSearchDelayMs,
+      dialTimeoutMs
+    }
+  }
+
+  async start (): Promise<void> {
+    if (this.running) return
+    await this.network.start()
+    this.running = true
+  }
+
+  async stop (): Promise<void> {
+    if (!this.running) return
+    this.running = false
+    for (const s of this.sessions) s.close()
+    this.sessions.clear()
+    this.manager.stop(new AbortError('Bitswap stopped'))
+    await this.network.stop()
+    this.server.clear()
+  }
+
+  isStarted (): boolean {
+    return this.running
+  }
+
+  createSession (options: AbortOptions = {}): BitswapSession {
+    const session: SessionImpl = new SessionImpl(this.sessionInit, {
+      manager: this.manager,
+      network: this.network,
+      local: async (cid, opts) => this.local(cid, opts),
+      routing: this.init.routing,
+      peerStore: this.components.peerStore,
+      self: this.components.peerId,
+      isBanned: (peer) => this.isBanned(peer),
+      isRunning: () => this.running,
+      log: this.components.logger.forComponent('cairn:bitswap:session')
+    }, options.signal)
+    this.sessions.add(session)
+    const close = session.close.bind(session)
+    session.close = () => {
+      this.sessions.delete(session)
+      close()
+    }
+    return session
+  }
+
+  async want (cid: CID, options: AbortOptions = {}): Promise<Uint8Array> {
+    const session = this.createSession()
+    try {
+      return await session.want(cid, options)
+    } finally {
+      session.close()
+    }
+  }
+
+  notify (blocks: Block[]): void {
+    if (!this.running) return
+    for (const b of blocks) this.manager.resolveLocal(b.cid, b.bytes)
+    this.server.notify(blocks)
+  }
+
+  stats (): BitswapStats {
+    let banned = 0
+    const now = Date.now()
+    for (const ban of this.bans.values()) if (ban.until > now) banned++
+    return { ...this.counters, peers: this.network.peers.size, bannedPeers: banned }
+  }
+
+  wantlist (peer?: PeerId): CID[] {
+    return peer == null ? this.manager.list() : this.server.wantlistOf(peer)
+  }
+
+  private async local (cid: CID, options: AbortOptions): Promise<Uint8Array | undefined> {
+    try {
+      if (!(await this.init.blockstore.hasBlock(cid, options))) return undefined
+      return await this.init.blockstore.getBlock(cid, options)
+    } catch (err) {
+      if (hasCode(err, 'ERR_NOT_FOUND')) return undefined
+      throw err
+    }
+  }
+
+  private isBanned (peer: PeerId): boolean {
+    const ban = this.bans.get(peer.toString())
+    if (ban == null) return false
+    if (ban.until > Date.now()) return true
+    this.bans.delete(peer.toString())
+    return false
+  }
+
+  /** The peer sent bytes we never asked for: drop it and do not ask it again */
+  private misbehaved (peer: PeerId, reason: string): void {
+    if (this.isBanned(peer)) return
+    this.log.error('banning %p: %s', peer, reason)
+    this.bans.set(peer.toString(), { until: Date.now() + (this.init.banDurationMs ?? DEFAULT_BAN_DURATION_MS), reason })
+    this.server.peerGone(peer)
+    this.manager.peerLost(peer, false)
+    this.network.hangUp(peer).catch(err => { this.log('hanging up on %p - %e', peer, err) })
+  }
+
+  /**
+   * Everything up to the first await runs as the message arrives, so wantlist changes and
+   * presences are applied in wire order; only storing blocks is asynchronous.
+   */
+  private async onMessage (peer: PeerId, message: BitswapMessage, protocol: string): Promise<void> {
+    if (!this.running || this.isBanned(peer)) return
+    if (message.wantlist != null) this.server.onWantlist(peer, message.wantlist)
+
+    for (const p of message.blockPresences) {
+      let cid: CID
+      try {
+        cid = CID.decode(p.cid)
+      } catch {
+        this.misbehaved(peer, 'undecodable CID in a block presence')
+        return
+      }
+      if (p.type === PRESENCE_DONT_HAVE) this.manager.onDontHave(peer, cid)
+      else this.manager.onHave(peer, cid)
+    }
+
+    const stored: Array<Promise<void>> = []
+    const ledger = this.server.ledgerFor(peer)
+    const blocks = [
+      ...message.payload.map(b => ({ prefix: b.prefix as Uint8Array | undefined, data: b.data })),
+      ...message.blocks.map(data => ({ prefix: undefined, data }))
+    ]
+    for (const { prefix, data } of blocks) {
+      let cid: CID
+      try {
+        // hashing the data here is the verification: the CID is what the bytes hash to
+        cid = prefix != null ? cidFromPrefix(prefix, data) : cidV0Of(data)
+      } catch (err: any) {
+        if (hasCode(err, 'ERR_UNSUPPORTED_HASH')) {
+          this.log('block from %p uses a hash we cannot verify - %e', peer, err)
+          continue
+        }
+        this.misbehaved(peer, `malformed block: ${err.message}`)
+        return
+      }
+      this.counters.dataReceived += data.byteLength
+      ledger.blocksReceived++
+      ledger.dataReceived += data.byteLength
+      const { result, stored: done } = this.manager.receive(peer, cid, data)
+      if (result === 'unwanted') {
+        this.misbehaved(peer, `sent ${cid}, which was never asked for: bytes that match no want`)
+        return
+      }
+      if (result === 'duplicate') {
+        this.counters.duplicateBlocks++
+        continue
+      }
+      this.counters.blocksReceived++
+      if (done != null) stored.push(done)
+    }
+    this.log.trace('%s message from %p: %d blocks', protocol, peer, blocks.length)
+    await Promise.all(stored)
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * From wire bytes to a trusted CID: Bitswap blocks carry only a CID prefix (version, codec,
+ * hash function, digest length) and the data, so the receiver hashes the data to learn which
+ * block it is. The digest is computed here, never taken from the peer.
+ */
+import { createHash } from 'node:crypto'
+import { HashMismatchError, MalformedBlockError, UnsupportedHashError } from '@cairn/interface'
+import { CID } from 'multiformats/cid'
+import * as Digest from 'multiformats/hashes/digest'
+import { varint } from 'multiformats'
+
+/** multihash code -> node:crypto algorithm; identity (0x00) is handled apart */
+const NODE_HASHES = new Map<number, string>([
+  [0x11, 'sha1'],
+  [0x12, 'sha256'],
+  [0x13, 'sha512'],
+  [0x14, 'sha3-512'],
+  [0x15, 'sha3-384'],
+  [0x16, 'sha3-256']
+])
+const IDENTITY = 0x00
+const DAG_PB = 0x70
+const SHA2_256 = 0x12
+
+export function isSupportedHash (code: number): boolean {
+  return code === IDENTITY || NODE_HASHES.has(code)
+}
+
+/** The multihash digest of `data` with the hash `code`, truncated to `length` bytes */
+export function digestOf (code: number, length: number, data: Uint8Array): Uint8Array {
+  if (code === IDENTITY) return data
+  const algorithm = NODE_HASHES.get(code)
+  if (algorithm == null) throw new UnsupportedHashError(`Unsupported hash function 0x${code.toString(16)}`)
+  const full = createHash(algorithm).update(data).digest()
+  if (length > full.byteLength) throw new MalformedBlockError(`Digest length ${length} longer than the hash's ${full.byteLength}`)
+  return new Uint8Array(full.buffer, full.byteOffset, length)
+}
+
+/** The CID prefix Bitswap 1.1.0+ sends with a block */
+export function cidToPrefix (cid: CID): Uint8Array {
+  const fields = [cid.version, cid.code, cid.multihash.code, cid.multihash.size]
+  const out = new Uint8Array(fields.reduce((n, f) => n + varint.encodingLength(f), 0))
+  let offset = 0
+  for (const f of fields) {
+    varint.encodeTo(f, out, offset)
+    offset += varint.encodingLength(f)
+  }
+  return out
+}
+
+/** Hashes `data` as the prefix says and returns the CID it really has */
+export function cidFromPrefix (prefix: Uint8Array, data: Uint8Array): CID {
+  const fields: number[] = []
+  let offset = 0
+  try {
+    for (let i = 0; i < 4; i++) {
+      const [value, read] = varint.decode(prefix, offset)
+      fields.push(value)
+      offset += read
+    }
+  } catch (err) {
+    throw new MalformedBlockError('Malformed CID prefix', { cause: err })
+  }
+  const [version, codec, hashCode, length] = fields
+  if (offset !== prefix.byteLength || (version !== 0 && version !== 1)) throw new MalformedBlockError('Malformed CID prefix')
+  if (version === 0 && (codec !== DAG_PB || hashCode !== SHA2_256 || length !== 32)) throw new MalformedBlockError('CIDv0 prefix must be dag-pb sha2-256')
+  const digest = Digest.create(hashCode, digestOf(hashCode, hashCode === IDENTITY ? data.byteLength : length, data))
+  return version === 0 ? CID.createV0(digest as any) : CID.createV1(codec, digest)
+}
+
+/** Bitswap 1.0.0 blocks are CIDv0: dag-pb, sha2-256 */
+export function cidV0Of (data: Uint8Array): CID {
+  return CID.createV0(Digest.create(SHA2_256, digestOf(SHA2_256, 32, data)) as any)
+}
+
+/**
+ * Throws `HashMismatchError` when `bytes` do not hash to `cid`, `UnsupportedHashError` when we
+ * cannot compute its hash. Same contract as `@cairn/blockstore`'s `verifyBlock`.
+ */
+export async function verifyBlock (cid: CID, bytes: Uint8Array): Promise<void> {
+  const mh = cid.multihash
+  const digest = digestOf(mh.code, mh.code === IDENTITY ? bytes.byteLength : mh.size, bytes)
+  if (!equalBytes(digest, mh.digest)) {
+    throw new HashMismatchError(`Block bytes do not hash to ${cid}`, { details: { cid: cid.toString() } })
+  }
+}
+
+export function equalBytes (a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** Wants, presences and blocks are matched by multihash, so CIDv0 and CIDv1 of one block meet */
+export function keyOf (cid: CID): string {
+  return Buffer.from(cid.multihash.bytes.buffer, cid.multihash.bytes.byteOffset, cid.multihash.bytes.byteLength).toString('base64')
+}

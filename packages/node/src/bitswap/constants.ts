@@ -1,0 +1,91 @@
+/**
+ * Bitswap limits and defaults. Every limit has a unit suffix and says why it exists.
+ */
+
+/** The protocol we speak first: HAVE / DONT_HAVE and want-have */
+export const BITSWAP_120 = '/ipfs/bitswap/1.2.0'
+/** Blocks carry a CID prefix; no presences */
+export const BITSWAP_110 = '/ipfs/bitswap/1.1.0'
+/** CIDv0 blocks only, raw block bytes without a prefix */
+export const BITSWAP_100 = '/ipfs/bitswap/1.0.0'
+/** Offered in this order on outbound streams, all accepted inbound */
+export const BITSWAP_PROTOCOLS = [BITSWAP_120, BITSWAP_110, BITSWAP_100]
+
+/**
+ * Outgoing messages are split below this size: the Bitswap spec's message limit, which go-bitswap
+ * (boxo) peers enforce on what they read.
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
+
+/**
+ * What we accept from others. Larger than what we send because a 2 MiB block plus its framing
+ * does not fit in 2 MiB, and Helia sends up to 4 MiB.
+ */
+export const DEFAULT_MAX_INCOMING_MESSAGE_BYTES = 4 * 1024 * 1024
+
+/** Wantlist entries we keep for one remote peer; boxo keeps 1024 too, extras are dropped */
+export const DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER = 1024
+
+/**
+ * Wants one session keeps in flight on the network. Enough to fill a fast link with 256 KiB
+ * blocks (16 MiB in flight) while bounding the memory a session can cost.
+ */
+export const DEFAULT_SESSION_WANTS_IN_FLIGHT = 64
+
+/** want-block entries outstanding at one peer for one session before others get the next one */
+export const DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER = 64
+
+/**
+ * With no peer known to hold a session's blocks, a want goes as want-block to this many
+ * connected peers (want-have to the rest): one round trip for the first block, bounded duplicates.
+ */
+export const DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS = 2
+
+/** A want nobody connected answers with a block within this long is looked up in routing */
+export const DEFAULT_PROVIDER_SEARCH_DELAY_MS = 1_000
+
+/** How often an unanswered want repeats its provider search */
+export const DEFAULT_PROVIDER_SEARCH_INTERVAL_MS = 10_000
+
+/** Providers dialled per search: enough for failover, few enough not to flood dials */
+export const DEFAULT_MAX_PROVIDERS_PER_SEARCH = 3
+
+/** A want with no caller signal ends with TimeoutError after this long instead of hanging */
+export const DEFAULT_WANT_TIMEOUT_MS = 60_000
+
+/** Dialling a provider found through routing */
+export const DEFAULT_DIAL_TIMEOUT_MS = 10_000
+
+/**
+ * Outbound streams unused this long are closed; Helia aborts idle inbound Bitswap streams after
+ * 10 s, so we close first rather than write into a stream the remote is resetting.
+ */
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 5_000
+
+/** Blocks read from the store at once for one peer while serving */
+export const DEFAULT_SERVE_READ_CONCURRENCY = 8
+
+/**
+ * Bytes queued for one peer before the server stops reading more blocks for it: two full
+ * messages, so one is on the wire while the next is built.
+ */
+export const DEFAULT_MAX_SEND_QUEUE_BYTES = 4 * 1024 * 1024
+
+/** Bytes of received messages being verified and stored at once per stream before it is reset */
+export const DEFAULT_MAX_INBOUND_PENDING_BYTES = 64 * 1024 * 1024
+
+/** Inbound and outbound stream limits per connection, as Helia sets them */
+export const DEFAULT_MAX_INBOUND_STREAMS = 1024
+export const DEFAULT_MAX_OUTBOUND_STREAMS = 64
+
+/** Resolved or cancelled wants remembered so late duplicates are not mistaken for lies */
+export const DEFAULT_RECENT_WANTS_MAX = 4096
+
+/** How long a peer that sent bytes we did not ask for is ignored and not asked again */
+export const DEFAULT_BAN_DURATION_MS = 10 * 60_000
+
+/** Blocks at most this size answer a want-have directly, saving a round trip (boxo does the same) */
+export const DEFAULT_MAX_SIZE_REPLACE_HAVE_WITH_BLOCK_BYTES = 1024
+
+/** Wants sent to a newly connected peer at once (the rest follow as earlier ones resolve) */
+export const DEFAULT_MAX_WANTS_SENT_ON_CONNECT = 1024

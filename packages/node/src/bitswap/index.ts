@@ -1,0 +1,132 @@
+/**
+ * @packageDocumentation
+ *
+ * Cairn's Bitswap 1.2.0 as a js-libp2p 3 service: want-have, want-block, HAVE / DONT_HAVE,
+ * cancels, send-dont-have, messages split under 2 MiB, a wantlist and ledger per peer, and
+ * retrieval sessions that keep many wants in flight. Accepts `/ipfs/bitswap/1.1.0` and `1.0.0`
+ * peers too.
+ *
+ * ```ts
+ * const libp2p = await createLibp2p({
+ *   // transports, encrypters, muxers...
+ *   services: {
+ *     identify: identify(),
+ *     bitswap: bitswap({ blockstore, routing })
+ *   }
+ * })
+ * const bytes = await libp2p.services.bitswap.want(cid, { signal })
+ * ```
+ */
+import { BitswapService } from './bitswap.ts'
+import type { BlockGetter, BlockHas, BlockPutter, AbortOptions, Block } from '@cairn/interface'
+import type { ComponentLogger, Connection, PeerId, PeerStore, Startable, Stream, StreamHandler, StreamHandlerOptions, Topology } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
+import type { CID } from 'multiformats/cid'
+
+export * from './constants.ts'
+export { verifyBlock, cidToPrefix, cidFromPrefix } from './block-identity.ts'
+export { encodeFrame, decodeMessage, emptyMessage, WANT_BLOCK, WANT_HAVE, PRESENCE_HAVE, PRESENCE_DONT_HAVE } from './pb/message.ts'
+export type { BitswapMessage, Wantlist, WantlistEntry, PayloadBlock, BlockPresence, WantType, PresenceType, DecodeLimits } from './pb/message.ts'
+
+/** Where Bitswap looks for providers when connected peers lack a block (the node wires the DHT) */
+export interface BitswapRouting {
+  findProviders(cid: CID, options?: AbortOptions): AsyncIterable<{ id: PeerId, multiaddrs: Multiaddr[] }>
+}
+
+export interface BitswapInit {
+  /** Where received blocks are stored and served blocks are read; `@cairn/blockstore` fits */
+  blockstore: BlockGetter & BlockPutter & BlockHas
+  /** Provider lookup for blocks no connected peer has */
+  routing?: BitswapRouting
+  /** Outgoing messages are split below this. @default DEFAULT_MAX_MESSAGE_BYTES (2 MiB) */
+  maxMessageBytes?: number
+  /** Largest message accepted. @default DEFAULT_MAX_INCOMING_MESSAGE_BYTES (4 MiB) */
+  maxIncomingMessageBytes?: number
+  /** Wantlist entries kept per remote peer. @default DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER (1024) */
+  maxWantlistEntries?: number
+  /** Wants a session keeps on the network at once. @default DEFAULT_SESSION_WANTS_IN_FLIGHT (64) */
+  sessionWantsInFlight?: number
+  /** Connected peers sent want-block (not want-have) by a session that knows no peer yet. @default DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS (2) */
+  optimisticWantBlockPeers?: number
+  /** Unanswered wants are looked up in routing after this. @default DEFAULT_PROVIDER_SEARCH_DELAY_MS (1 s) */
+  providerSearchDelayMs?: number
+  /** And again this often. @default DEFAULT_PROVIDER_SEARCH_INTERVAL_MS (10 s) */
+  providerSearchIntervalMs?: number
+  /** Providers dialled per search. @default DEFAULT_MAX_PROVIDERS_PER_SEARCH (3) */
+  maxProvidersPerSearch?: number
+  /** A want without a caller signal fails with TimeoutError after this. @default DEFAULT_WANT_TIMEOUT_MS (60 s) */
+  wantTimeoutMs?: number
+  /** Dialling a provider or opening a stream. @default DEFAULT_DIAL_TIMEOUT_MS (10 s) */
+  dialTimeoutMs?: number
+  /** Idle outbound streams are closed after this. @default DEFAULT_STREAM_IDLE_TIMEOUT_MS (5 s) */
+  streamIdleTimeoutMs?: number
+  /** Blocks read at once per peer while serving. @default DEFAULT_SERVE_READ_CONCURRENCY (8) */
+  serveReadConcurrency?: number
+  /** Bytes queued per peer before serving waits. @default DEFAULT_MAX_SEND_QUEUE_BYTES (4 MiB) */
+  maxSendQueueBytes?: number
+  /** A peer that sent unasked bytes is ignored this long. @default DEFAULT_BAN_DURATION_MS (10 min) */
+  banDurationMs?: number
+}
+
+/** The slice of libp2p's components the service uses (libp2p passes all of them) */
+export interface BitswapComponents {
+  peerId: PeerId
+  logger: ComponentLogger
+  registrar: {
+    handle(protocol: string, handler: StreamHandler, options?: StreamHandlerOptions): Promise<void>
+    unhandle(protocol: string, options?: AbortOptions): Promise<void>
+    register(protocol: string, topology: Topology): Promise<string>
+    unregister(id: string): void
+  }
+  connectionManager: {
+    getConnections(peerId?: PeerId): Connection[]
+    openConnection(peer: PeerId | Multiaddr | Multiaddr[], options?: AbortOptions): Promise<Connection>
+    openStream(peer: PeerId, protocol: string | string[], options?: AbortOptions): Promise<Stream>
+    closeConnections(peer: PeerId, options?: AbortOptions): Promise<void>
+  }
+  peerStore?: Pick<PeerStore, 'merge'>
+}
+
+export interface BitswapStats {
+  /** Wanted blocks received, verified and stored */
+  blocksReceived: number
+  /** Blocks received that another peer had already delivered */
+  duplicateBlocks: number
+  /** Bytes of block data received, duplicates included */
+  dataReceived: number
+  blocksSent: number
+  dataSent: number
+  /** Connected peers speaking Bitswap */
+  peers: number
+  /** Peers ignored for sending bytes we did not ask for */
+  bannedPeers: number
+}
+
+export interface BitswapSession {
+  /** Fetches one block within the session; abort cancels the want */
+  want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+  /** A peer believed to hold the session's blocks: it is asked first */
+  addPeer(peer: PeerId): void
+  /** Cancels every want still open */
+  close(): void
+}
+
+export interface Bitswap extends Startable {
+  /**
+   * Fetches a block: local store first, then connected peers, then providers from routing.
+   * The bytes are hash-verified against `cid`, stored, then returned. Ends with `TimeoutError`
+   * (`ERR_TIMEOUT`) or `AbortError` (`ERR_ABORTED`), sending CANCEL to the peers asked.
+   */
+  want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+  /** A session for many wants of one DAG; closing it (or aborting `options.signal`) cancels them */
+  createSession(options?: AbortOptions): BitswapSession
+  /** Newly stored blocks: sent to peers whose wantlists hold them */
+  notify(blocks: Block[]): void
+  stats(): BitswapStats
+  /** Our wants, or with `peer` what that peer wants from us */
+  wantlist(peer?: PeerId): CID[]
+}
+
+export function bitswap (init: BitswapInit): (components: BitswapComponents) => Bitswap {
+  return (components) => new BitswapService(components, init)
+}

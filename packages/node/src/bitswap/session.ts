@@ -1,0 +1,171 @@
+/**
+ * A retrieval session: the wants of one DAG fetch. It learns which peers hold the DAG (those
+ * that sent blocks or HAVE) and asks them first, keeps a bounded window of wants on the network
+ * so a large file streams instead of moving one block per round trip, and searches routing for
+ * providers when connected peers do not have what it needs.
+ */
+import { AbortError, TimeoutError } from '@cairn/interface'
+import type { Want, WantManager } from './want-manager.ts'
+import type { BitswapSession } from './index.ts'
+import type { Network } from './network.ts'
+import type { AbortOptions, Logger, PeerId, PeerStore } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
+import type { CID } from 'multiformats/cid'
+
+export interface SessionInit {
+  wantsInFlight: number
+  wantTimeoutMs: number
+  maxProvidersPerSearch: number
+  providerSearchDelayMs: number
+  dialTimeoutMs: number
+}
+
+export interface SessionDeps {
+  manager: WantManager
+  network: Network
+  local(cid: CID, options: AbortOptions): Promise<Uint8Array | undefined>
+  routing?: { findProviders(cid: CID, options?: AbortOptions): AsyncIterable<{ id: PeerId, multiaddrs: Multiaddr[] }> }
+  peerStore?: Pick<PeerStore, 'merge'>
+  self: PeerId
+  isBanned(peer: PeerId): boolean
+  isRunning(): boolean
+  log: Logger
+}
+
+export class SessionImpl implements BitswapSession {
+  readonly peers = new Map<string, PeerId>()
+  readonly wants = new Set<Want>()
+  private readonly init: SessionInit
+  private readonly deps: SessionDeps
+  private readonly controller = new AbortController()
+  private inFlight = 0
+  private readonly slotWaiters: Array<() => void> = []
+  private searching = false
+  private lastSearch = 0
+
+  constructor (init: SessionInit, deps: SessionDeps, signal?: AbortSignal) {
+    this.init = init
+    this.deps = deps
+    if (signal != null) {
+      if (signal.aborted) this.close()
+      else signal.addEventListener('abort', () => { this.close() }, { once: true })
+    }
+  }
+
+  async want (cid: CID, options: AbortOptions = {}): Promise<Uint8Array> {
+    const timeout = AbortSignal.timeout(this.init.wantTimeoutMs)
+    const signals = [this.controller.signal, timeout]
+    if (options.signal != null) signals.push(options.signal)
+    const signal = AbortSignal.any(signals)
+    const failure = (): Error => {
+      const reason = signal.reason
+      if (options.signal?.aborted === true) {
+        return (reason as Error)?.name === 'TimeoutError'
+          ? new TimeoutError(`Timed out fetching ${cid}`, { cause: reason })
+          : new AbortError(`Fetching ${cid} was aborted`, { cause: reason })
+      }
+      if (timeout.aborted) return new TimeoutError(`No peer sent ${cid} within ${this.init.wantTimeoutMs} ms`)
+      return new AbortError(`Session closed while fetching ${cid}`)
+    }
+    if (signal.aborted || !this.deps.isRunning()) throw signal.aborted ? failure() : new AbortError('Bitswap is not running')
+
+    const local = await this.deps.local(cid, { signal })
+    if (local != null) return local
+
+    await this.acquire(signal, failure)
+    try {
+      const want = this.deps.manager.add(cid, this)
+      let onAbort: (() => void) | undefined
+      try {
+        return await new Promise<Uint8Array>((resolve, reject) => {
+          onAbort = () => {
+            const err = failure()
+            this.deps.manager.release(want, this, err)
+            reject(err)
+          }
+          if (signal.aborted) { onAbort(); return }
+          signal.addEventListener('abort', onAbort, { once: true })
+          want.promise.then(bytes => {
+            want.waiters--
+            resolve(bytes)
+          }, reject)
+        })
+      } finally {
+        if (onAbort != null) signal.removeEventListener('abort', onAbort)
+      }
+    } finally {
+      this.releaseSlot()
+    }
+  }
+
+  private async acquire (signal: AbortSignal, failure: () => Error): Promise<void> {
+    while (this.inFlight >= this.init.wantsInFlight) {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => {
+          const i = this.slotWaiters.indexOf(wake)
+          if (i >= 0) this.slotWaiters.splice(i, 1)
+          reject(failure())
+        }
+        const wake = (): void => {
+          signal.removeEventListener('abort', onAbort)
+          resolve()
+        }
+        if (signal.aborted) { reject(failure()); return }
+        signal.addEventListener('abort', onAbort, { once: true })
+        this.slotWaiters.push(wake)
+      })
+    }
+    this.inFlight++
+  }
+
+  private releaseSlot (): void {
+    this.inFlight--
+    this.slotWaiters.shift()?.()
+  }
+
+  addPeer (peer: PeerId, redispatch = true): void {
+    if (peer.equals(this.deps.self) || this.deps.isBanned(peer)) return
+    const id = peer.toString()
+    if (this.peers.has(id)) return
+    this.peers.set(id, peer)
+    if (redispatch) this.deps.manager.dispatchSession(this)
+  }
+
+  /** Looks `cid` up in routing, dials what it finds and makes those peers session peers */
+  findProviders (cid: CID): void {
+    const routing = this.deps.routing
+    if (routing == null || this.searching || this.controller.signal.aborted) return
+    // one search at a time per session, and not more often than the search delay
+    if (Date.now() - this.lastSearch < this.init.providerSearchDelayMs) return
+    this.searching = true
+    this.lastSearch = Date.now()
+    const log = this.deps.log
+    Promise.resolve().then(async () => {
+      let found = 0
+      for await (const provider of routing.findProviders(cid, { signal: this.controller.signal })) {
+        if (provider.id.equals(this.deps.self) || this.deps.isBanned(provider.id)) continue
+        try {
+          if (!this.deps.network.isConnected(provider.id)) {
+            if (provider.multiaddrs.length > 0 && this.deps.peerStore != null) {
+              await this.deps.peerStore.merge(provider.id, { multiaddrs: provider.multiaddrs })
+            }
+            await this.deps.network.dial(provider.id, AbortSignal.any([this.controller.signal, AbortSignal.timeout(this.init.dialTimeoutMs)]))
+          }
+        } catch (err) {
+          log('could not dial provider %p of %c - %e', provider.id, cid, err)
+          continue
+        }
+        log('provider %p of %c connected', provider.id, cid)
+        this.addPeer(provider.id)
+        if (++found >= this.init.maxProvidersPerSearch) break
+      }
+    })
+      .catch(err => { if (!this.controller.signal.aborted) log('provider search for %c failed - %e', cid, err) })
+      .finally(() => { this.searching = false })
+  }
+
+  close (): void {
+    if (this.controller.signal.aborted) return
+    this.controller.abort(new AbortError('Session closed'))
+  }
+}

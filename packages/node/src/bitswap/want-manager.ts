@@ -1,0 +1,315 @@
+/**
+ * Our own wants: which peers were asked for what, who answered HAVE or DONT_HAVE, and where
+ * to ask next. A want is shared by every session that asks for the same multihash, resolves
+ * once, and sends CANCEL to everyone else it asked.
+ */
+import { keyOf } from './block-identity.ts'
+import { WANT_BLOCK, WANT_HAVE } from './pb/message.ts'
+import type { Network } from './network.ts'
+import type { SessionImpl } from './session.ts'
+import type { Logger, PeerId } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+export interface WantManagerInit {
+  optimisticWantBlockPeers: number
+  providerSearchDelayMs: number
+  providerSearchIntervalMs: number
+  recentWantsMax: number
+  maxWantsSentOnConnect: number
+}
+
+export interface Want {
+  readonly cid: CID
+  readonly key: string
+  readonly promise: Promise<Uint8Array>
+  resolve(bytes: Uint8Array): void
+  reject(err: Error): void
+  waiters: number
+  /** A verified block is being stored: later copies are duplicates */
+  receiving: boolean
+  done: boolean
+  readonly sessions: Set<SessionImpl>
+  /** Peers with a want-block outstanding for this want */
+  readonly blockPeers: Map<string, PeerId>
+  readonly asked: Map<string, PeerId>
+  readonly haves: Map<string, PeerId>
+  readonly dontHaves: Set<string>
+  searchTimer?: ReturnType<typeof setTimeout>
+}
+
+export interface WantManagerDeps {
+  network: Network
+  isBanned(peer: PeerId): boolean
+  /** Stores a verified block under the CID we asked for */
+  store(cid: CID, bytes: Uint8Array): Promise<void>
+  log: Logger
+}
+
+export type ReceiveResult = 'wanted' | 'duplicate' | 'unwanted'
+
+export class WantManager {
+  readonly wants = new Map<string, Want>()
+  /** key -> peers each asked for it, kept after the want ends so late copies are not lies */
+  private readonly recent = new Map<string, true>()
+  /** peer -> keys with a want-block outstanding there (load, and what to re-ask when it goes) */
+  private readonly load = new Map<string, Set<string>>()
+  /** peers a send to failed recently: not picked again until this time */
+  private readonly unreachable = new Map<string, number>()
+  private readonly init: WantManagerInit
+  private readonly deps: WantManagerDeps
+
+  constructor (init: WantManagerInit, deps: WantManagerDeps) {
+    this.init = init
+    this.deps = deps
+  }
+
+  /** Registers `session`'s interest in `cid` and returns the shared want */
+  add (cid: CID, session: SessionImpl): Want {
+    const key = keyOf(cid)
+    let want = this.wants.get(key)
+    if (want == null) {
+      const { promise, resolve, reject } = Promise.withResolvers<Uint8Array>()
+      promise.catch(() => {}) // rejections are seen by the waiters
+      want = {
+        cid, key, promise, resolve, reject,
+        waiters: 0,
+        receiving: false,
+        done: false,
+        sessions: new Set(),
+        blockPeers: new Map(),
+        asked: new Map(),
+        haves: new Map(),
+        dontHaves: new Set()
+      }
+      this.wants.set(key, want)
+      want.sessions.add(session)
+      session.wants.add(want)
+      this.dispatch(want)
+      this.scheduleSearch(want, this.init.providerSearchDelayMs)
+    } else if (!want.sessions.has(session)) {
+      want.sessions.add(session)
+      session.wants.add(want)
+      this.dispatch(want)
+    }
+    want.waiters++
+    return want
+  }
+
+  /** A waiter gave up; the last one cancels the want everywhere it was asked */
+  release (want: Want, session: SessionImpl, err: Error): void {
+    want.waiters--
+    if (want.waiters > 0 || want.done) return
+    session.wants.delete(want)
+    this.finish(want, undefined)
+    want.reject(err)
+  }
+
+  private scheduleSearch (want: Want, delayMs: number): void {
+    clearTimeout(want.searchTimer)
+    want.searchTimer = setTimeout(() => {
+      if (want.done) return
+      this.search(want)
+      this.scheduleSearch(want, this.init.providerSearchIntervalMs)
+    }, delayMs)
+    want.searchTimer.unref?.()
+  }
+
+  private search (want: Want): void {
+    for (const s of want.sessions) s.findProviders(want.cid)
+  }
+
+  private usable (peer: PeerId): boolean {
+    const id = peer.toString()
+    const until = this.unreachable.get(id)
+    if (until != null) {
+      if (until > Date.now()) return false
+      this.unreachable.delete(id)
+    }
+    return !this.deps.isBanned(peer) && this.deps.network.isConnected(peer)
+  }
+
+  private hasLiveBlockPeer (want: Want): boolean {
+    for (const [id, peer] of want.blockPeers) {
+      if (this.usable(peer)) return true
+      want.blockPeers.delete(id)
+      this.load.get(id)?.delete(want.key)
+    }
+    return false
+  }
+
+  private loadOf (id: string): number {
+    return this.load.get(id)?.size ?? 0
+  }
+
+  private sendWantBlock (want: Want, peer: PeerId): void {
+    const id = peer.toString()
+    want.blockPeers.set(id, peer)
+    want.asked.set(id, peer)
+    let keys = this.load.get(id)
+    if (keys == null) {
+      keys = new Set()
+      this.load.set(id, keys)
+    }
+    keys.add(want.key)
+    this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK }])
+  }
+
+  private sendWantHave (want: Want, peer: PeerId): void {
+    want.asked.set(peer.toString(), peer)
+    this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_HAVE }])
+  }
+
+  /** Picks where to ask next: a peer that said HAVE, else a session peer, else everyone connected */
+  dispatch (want: Want): void {
+    if (want.done || want.receiving || this.hasLiveBlockPeer(want)) return
+
+    let best: PeerId | undefined
+    const consider = (peer: PeerId): void => {
+      const id = peer.toString()
+      if (want.dontHaves.has(id) || !this.usable(peer)) return
+      if (best == null || this.loadOf(id) < this.loadOf(best.toString())) best = peer
+    }
+    for (const peer of want.haves.values()) consider(peer)
+    if (best == null) {
+      for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
+    }
+    if (best != null) {
+      this.sendWantBlock(want, best)
+      return
+    }
+
+    const fresh = this.deps.network.connectedPeers()
+      .filter(p => !want.asked.has(p.toString()) && this.usable(p))
+    if (fresh.length === 0) {
+      // everyone we can reach was asked and none has it (or nobody is connected): look further
+      this.search(want)
+      return
+    }
+    fresh.forEach((peer, i) => {
+      if (i < this.init.optimisticWantBlockPeers) this.sendWantBlock(want, peer)
+      else this.sendWantHave(want, peer)
+    })
+  }
+
+  onHave (peer: PeerId, cid: CID): void {
+    const want = this.wants.get(keyOf(cid))
+    if (want == null || want.done) return
+    const id = peer.toString()
+    want.haves.set(id, peer)
+    want.dontHaves.delete(id)
+    for (const s of want.sessions) s.addPeer(peer, false)
+    if (!want.receiving && !this.hasLiveBlockPeer(want) && this.usable(peer)) this.sendWantBlock(want, peer)
+  }
+
+  onDontHave (peer: PeerId, cid: CID): void {
+    const want = this.wants.get(keyOf(cid))
+    if (want == null || want.done) return
+    const id = peer.toString()
+    want.dontHaves.add(id)
+    want.haves.delete(id)
+    if (want.blockPeers.delete(id)) this.load.get(id)?.delete(want.key)
+    this.dispatch(want)
+  }
+
+  /** A hash-verified block arrived: store it and resolve its want */
+  receive (peer: PeerId, cid: CID, bytes: Uint8Array): { result: ReceiveResult, stored?: Promise<void> } {
+    const key = keyOf(cid)
+    const want = this.wants.get(key)
+    if (want == null || want.done || want.receiving) {
+      return { result: want != null || this.recent.has(key) ? 'duplicate' : 'unwanted' }
+    }
+    want.receiving = true
+    const stored = this.deps.store(want.cid, bytes)
+      .then(() => {
+        this.finish(want, peer)
+        want.resolve(bytes)
+      }, (err: Error) => {
+        this.deps.log.error('storing %c failed - %e', want.cid, err)
+        this.finish(want, peer)
+        want.reject(err)
+      })
+    return { result: 'wanted', stored }
+  }
+
+  /** A block stored locally by someone else (`notify`): our wants for it are answered */
+  resolveLocal (cid: CID, bytes: Uint8Array): void {
+    const want = this.wants.get(keyOf(cid))
+    if (want == null || want.done || want.receiving) return
+    this.finish(want, undefined)
+    want.resolve(bytes)
+  }
+
+  private finish (want: Want, from: PeerId | undefined): void {
+    if (want.done) return
+    want.done = true
+    clearTimeout(want.searchTimer)
+    this.wants.delete(want.key)
+    this.recent.set(want.key, true)
+    if (this.recent.size > this.init.recentWantsMax) {
+      this.recent.delete(this.recent.keys().next().value as string)
+    }
+    const fromId = from?.toString()
+    for (const [id, peer] of want.asked) {
+      this.load.get(id)?.delete(want.key)
+      if (id !== fromId) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK, cancel: true }])
+    }
+    for (const s of want.sessions) {
+      s.wants.delete(want)
+      if (from != null) s.addPeer(from, false)
+    }
+  }
+
+  /** The peer is gone or failed: whatever it was asked for goes elsewhere */
+  peerLost (peer: PeerId, failed: boolean): void {
+    const id = peer.toString()
+    if (failed) this.unreachable.set(id, Date.now() + 30_000)
+    const keys = this.load.get(id)
+    this.load.delete(id)
+    for (const want of this.wants.values()) {
+      want.haves.delete(id)
+      for (const s of want.sessions) s.peers.delete(id)
+    }
+    if (keys == null) return
+    for (const key of keys) {
+      const want = this.wants.get(key)
+      if (want == null) continue
+      want.blockPeers.delete(id)
+      this.dispatch(want)
+    }
+  }
+
+  /** A new peer: it hears what we still want, as want-have, unless it was already asked */
+  peerConnected (peer: PeerId): void {
+    if (this.deps.isBanned(peer)) return
+    const id = peer.toString()
+    this.unreachable.delete(id)
+    const entries: CID[] = []
+    for (const want of this.wants.values()) {
+      if (entries.length >= this.init.maxWantsSentOnConnect) break
+      if (want.asked.has(id) || want.receiving) continue
+      want.asked.set(id, peer)
+      entries.push(want.cid)
+    }
+    if (entries.length > 0) this.deps.network.sendWants(peer, entries.map(cid => ({ cid, wantType: WANT_HAVE })))
+  }
+
+  /** Redispatches a session's wants that nobody is serving (new session peers arrived) */
+  dispatchSession (session: SessionImpl): void {
+    for (const want of session.wants) this.dispatch(want)
+  }
+
+  stop (err: Error): void {
+    for (const want of this.wants.values()) {
+      clearTimeout(want.searchTimer)
+      want.done = true
+      want.reject(err)
+    }
+    this.wants.clear()
+    this.load.clear()
+    this.recent.clear()
+  }
+
+  list (): CID[] {
+    return [...this.wants.values()].map(w => w.cid)
+  }
+}
