@@ -1,1 +1,19 @@
-export {}
+/**
+ * @packageDocumentation
+ *
+ * `@cairn/node`: `createNode()` opens a repo and builds the one libp2p instance of the process
+ * (TCP + WebSockets, noise, yamux, identify, ping, the IPFS Kademlia DHT, gossipsub, Bitswap) and
+ * implements `CairnApi` in-process over `@cairn/blockstore` and `@cairn/dag`.
+ */
+export { createNode, parseCid } from './node.ts'
+export type { CairnNode, NodeInit } from './node.ts'
+export { initRepo, isRepoInitialized, repoPaths } from './repo.ts'
+export type { InitRepoOptions, RepoPaths } from './repo.ts'
+export {
+  defaultConfig, TEST_PROFILE, profileConfig, mergeConfig, getConfigValue, setConfigValue, parseDuration, parseBytes
+} from './config.ts'
+export type { DeepPartial, ConfigProfile } from './config.ts'
+export type { NodePubsubApi, PubsubValidator, PubsubVerdict } from './api/pubsub.ts'
+export type { ContentProvider, ProvideStrategy } from './provider.ts'
+export type { BlockExchange } from './network-getter.ts'
+export * from './constants.ts'

@@ -1,0 +1,46 @@
+import { DEFAULT_NUM_PROVIDERS } from '../constants.ts'
+import type { ContentProvider } from '../provider.ts'
+import type { AbortOptions, ProviderInfo, RoutingApi } from '@cairn/interface'
+import type { Libp2p } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+export interface RoutingApiComponents {
+  /** Throws OfflineError when offline */
+  libp2p(): Libp2p
+  provider(): ContentProvider
+  parseCid(cid: string | CID): CID
+  /** Every CID of the DAG under `root`, from the local store */
+  walk(root: CID, options?: AbortOptions): AsyncIterable<CID>
+}
+
+export function createRoutingApi (components: RoutingApiComponents): RoutingApi {
+  return {
+    async * findProvs (cid: string | CID, options: AbortOptions & { numProviders?: number } = {}): AsyncIterable<ProviderInfo> {
+      const key = components.parseCid(cid)
+      const max = options.numProviders ?? DEFAULT_NUM_PROVIDERS
+      if (max <= 0) return
+      const seen = new Set<string>()
+      for await (const peer of components.libp2p().contentRouting.findProviders(key, { signal: options.signal })) {
+        const id = peer.id.toString()
+        if (seen.has(id)) continue
+        seen.add(id)
+        yield { id, addrs: peer.multiaddrs.map(ma => ma.toString()) }
+        if (seen.size >= max) return
+      }
+    },
+
+    async provide (cids: Array<string | CID>, options: AbortOptions & { recursive?: boolean } = {}): Promise<void> {
+      components.libp2p()
+      const roots = cids.map(c => components.parseCid(c))
+      const all: CID[] = []
+      for (const root of roots) {
+        if (options.recursive === true) {
+          for await (const cid of components.walk(root, options)) all.push(cid)
+        } else {
+          all.push(root)
+        }
+      }
+      await components.provider().provideNow(all, options)
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError } from '@cairn/interface'
+import {
+  DEFAULT_BOOTSTRAP_ADDRESSES, DEFAULT_CONNMGR_GRACE_PERIOD, DEFAULT_CONNMGR_HIGH_WATER, DEFAULT_CONNMGR_LOW_WATER
+} from './constants.ts'
+import type { CairnConfig } from '@cairn/interface'
+
+/** Every field optional, recursively: the shape of config overrides */
+export type DeepPartial<T> = T extends Array<infer U>
+  ? U[]
+  : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T
+
+/** Named config profiles, as Kubo's `ipfs init --profile` */
+export type ConfigProfile = 'default' | 'test'
+
+/** Kubo's defaults, without the identity */
+export function defaultConfig (peerId = ''): CairnConfig {
+  return {
+    Identity: { PeerID: peerId },
+    Addresses: {
+      Swarm: ['/ip4/0.0.0.0/tcp/4001', '/ip6/::/tcp/4001', '/ip4/0.0.0.0/tcp/4002/ws'],
+      Announce: [],
+      NoAnnounce: [],
+      API: '/ip4/127.0.0.1/tcp/5001',
+      Gateway: '/ip4/127.0.0.1/tcp/8080'
+    },
+    Bootstrap: [...DEFAULT_BOOTSTRAP_ADDRESSES],
+    Discovery: { MDNS: { Enabled: true } },
+    Routing: { Type: 'auto' },
+    Reprovider: { Interval: '22h', Strategy: 'all' },
+    Swarm: {
+      ConnMgr: {
+        LowWater: DEFAULT_CONNMGR_LOW_WATER,
+        HighWater: DEFAULT_CONNMGR_HIGH_WATER,
+        GracePeriod: DEFAULT_CONNMGR_GRACE_PERIOD
+      }
+    },
+    Datastore: { StorageMax: '10GB' },
+    Gateway: { Timeout: '60s' },
+    API: { HTTPHeaders: {} },
+    Import: { CidVersion: 0, UnixFSRawLeaves: false, UnixFSChunker: 'size-262144' }
+  }
+}
+
+/**
+ * Kubo's `test` profile: nothing leaves the machine. Loopback swarm on a random port, no bootstrap
+ * peers, no mDNS, random API and gateway ports; DHT server mode since loopback peers can all dial us.
+ */
+export const TEST_PROFILE: DeepPartial<CairnConfig> = {
+  Addresses: {
+    Swarm: ['/ip4/127.0.0.1/tcp/0'],
+    API: '/ip4/127.0.0.1/tcp/0',
+    Gateway: '/ip4/127.0.0.1/tcp/0'
+  },
+  Bootstrap: [],
+  Discovery: { MDNS: { Enabled: false } },
+  Routing: { Type: 'dhtserver' }
+}
+
+export function profileConfig (profile: ConfigProfile, peerId: string): CairnConfig {
+  const base = defaultConfig(peerId)
+  return profile === 'test' ? mergeConfig(base, TEST_PROFILE) : base
+}
+
+function isPlainObject (value: unknown): value is Record<string, unknown> {
+  return value != null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)
+}
+
+/** Deep merge: objects merge key by key, arrays and scalars in `overrides` replace */
+export function mergeConfig<T> (base: T, overrides?: DeepPartial<T> | Record<string, unknown>): T {
+  if (overrides == null) return structuredClone(base)
+  const out: Record<string, unknown> = structuredClone(base) as Record<string, unknown>
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue
+    const current = out[key]
+    out[key] = isPlainObject(current) && isPlainObject(value)
+      ? mergeConfig(current, value)
+      : structuredClone(value)
+  }
+  return out as T
+}
+
+function splitKey (key: string): string[] {
+  const parts = key.split('.')
+  if (key === '' || parts.some(p => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) {
+    throw new InvalidParametersError(`Invalid config key "${key}"`)
+  }
+  return parts
+}
+
+/** Reads a dotted key (`Addresses.API`), as `ipfs config <key>`; NotFound gives undefined */
+export function getConfigValue (config: CairnConfig, key: string): unknown {
+  let cursor: unknown = config
+  for (const part of splitKey(key)) {
+    if (!isPlainObject(cursor) || !Object.hasOwn(cursor, part)) return undefined
+    cursor = cursor[part]
+  }
+  return cursor
+}
+
+/** Returns a copy of `config` with a dotted key set, creating intermediate objects */
+export function setConfigValue (config: CairnConfig, key: string, value: unknown): CairnConfig {
+  const parts = splitKey(key)
+  const out = structuredClone(config)
+  let cursor: Record<string, unknown> = out
+  for (const part of parts.slice(0, -1)) {
+    const next = cursor[part]
+    if (next === undefined) {
+      cursor[part] = {}
+    } else if (!isPlainObject(next)) {
+      throw new InvalidParametersError(`Cannot set "${key}": "${part}" is not an object`)
+    }
+    cursor = cursor[part] as Record<string, unknown>
+  }
+  cursor[parts[parts.length - 1]] = structuredClone(value)
+  return out
+}
+
+/** Checks the keys Cairn reads, so a bad hand edit fails at start with a clear message */
+export function validateConfig (config: unknown): CairnConfig {
+  if (!isPlainObject(config)) throw new RepoCorruptError('The repo config is not a JSON object')
+  const c = config as unknown as CairnConfig
+  const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every(s => typeof s === 'string')
+  if (!isPlainObject(c.Identity) || typeof c.Identity.PeerID !== 'string') throw new RepoCorruptError('config: Identity.PeerID is missing')
+  if (!isPlainObject(c.Addresses) || !isStringArray(c.Addresses.Swarm)) throw new RepoCorruptError('config: Addresses.Swarm must be an array of multiaddrs')
+  if (!isStringArray(c.Bootstrap)) throw new RepoCorruptError('config: Bootstrap must be an array of multiaddrs')
+  if (!['all', 'pinned', 'roots'].includes(c.Reprovider?.Strategy)) throw new RepoCorruptError('config: Reprovider.Strategy must be all, pinned or roots')
+  if (!['auto', 'dht', 'dhtclient', 'dhtserver', 'none'].includes(c.Routing?.Type)) throw new RepoCorruptError('config: Routing.Type must be auto, dht, dhtclient, dhtserver or none')
+  parseDuration(c.Reprovider.Interval)
+  return c
+}
+
+/** Go's `time.ParseDuration` subset Kubo configs use: `22h`, `1h30m`, `20s`, `500ms`, `0` */
+export function parseDuration (value: string): number {
+  if (value === '0') return 0
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy
+  let total = 0
+  let matched = 0
+  for (const m of String(value).matchAll(re)) {
+    total += Number(m[1]) * units[m[2]]
+    matched += m[0].length
+  }
+  if (matched === 0 || matched !== String(value).length) {
+    throw new InvalidParametersError(`Invalid duration "${value}"`)
+  }
+  return total
+}
+
+/** Kubo's human sizes: `10GB`, `512MiB`, `1000` */
+export function parseBytes (value: string | number): number {
+  if (typeof value === 'number') return value
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgtp]?i?b?)?\s*$/i.exec(value)
+  if (m == null) throw new InvalidParametersError(`Invalid size "${value}"`)
+  let unit = (m[2] ?? '').toLowerCase().replace(/b$/, '')
+  const binary = unit.endsWith('i')
+  if (binary) unit = unit.slice(0, -1)
+  const power = ['', 'k', 'm', 'g', 't', 'p'].indexOf(unit)
+  if (power < 0) throw new InvalidParametersError(`Invalid size "${value}"`)
+  return Math.round(Number(m[1]) * (binary ? 1024 : 1000) ** power)
+}
+
+export async function readConfigFile (file: string): Promise<CairnConfig> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err: any) {
+    if (err.code === 'ENOENT') throw new RepoNotInitializedError(undefined, { cause: err, details: { file } })
+    throw err
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (err) {
+    throw new RepoCorruptError(`The repo config ${file} is not valid JSON`, { cause: err })
+  }
+  return validateConfig(parsed)
+}
+
+/** Write-then-rename so that a crash never leaves half a config */
+export async function writeConfigFile (file: string, config: CairnConfig): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`
+  await writeFile(tmp, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 })
+  await rename(tmp, file)
+}

@@ -1,0 +1,46 @@
+/** Kubo's public bootstrap peers (its `config.DefaultBootstrapAddresses`) */
+export const DEFAULT_BOOTSTRAP_ADDRESSES: readonly string[] = [
+  '/dnsaddr/bootstrap.libp2p.io/p2p/QmNnooDu7bfjPFoTZYxMNLWUQJyrVwtbZg5gBMjTezGAJN',
+  '/dnsaddr/bootstrap.libp2p.io/p2p/QmQCU2EcMqAqQPR2i9bChDtGNJchTbq5TbXJJ16u19uLTa',
+  '/dnsaddr/bootstrap.libp2p.io/p2p/QmbLHAnMoJPWSCR5Zhtx6BHJX9KiKNN6tpvbUcqanj75Nb',
+  '/dnsaddr/bootstrap.libp2p.io/p2p/QmcZf59bWwK5XFi76CZX8cbJ4BhTzzA3gU1ZjYZcYW3dwt',
+  '/dnsaddr/va1.bootstrap.libp2p.io/p2p/12D3KooWKnDdG3iXw9eTFijk3EWSunZcFi54Zka4wmtqtt6rPxc8',
+  '/ip4/104.131.131.82/tcp/4001/p2p/QmaCpDMGvV2BGHeYERUEnRQAwe3N8SzbUtfsmvsqQLuvuJ'
+]
+
+/** The IPFS (Amino) DHT protocol, as Kubo speaks it */
+export const DHT_PROTOCOL = '/ipfs/kad/1.0.0'
+
+/** The agent version we announce through identify */
+export const AGENT_VERSION = 'cairn/0.1.0'
+export const CAIRN_VERSION = '0.1.0'
+/** Bumped when the repo layout changes in a way older code cannot read */
+export const REPO_VERSION = '1'
+
+/** Names inside the repo folder */
+export const REPO_CONFIG_FILE = 'config'
+export const REPO_KEYSTORE_DIR = 'keystore'
+export const REPO_KEY_FILE = 'self'
+export const REPO_BLOCKS_DIR = 'blocks'
+export const REPO_DATASTORE_DIR = 'datastore'
+
+/** How long a network block fetch may take before it ends in a TimeoutError (Kubo's gateway waits 60s) */
+export const DEFAULT_FETCH_TIMEOUT_MS = 60_000
+/** How long to wait after start before the first reprovide run, so start-up dials settle first */
+export const DEFAULT_REPROVIDE_INITIAL_DELAY_MS = 60_000
+/** How many provide operations run in parallel; each one is a DHT walk */
+export const DEFAULT_PROVIDE_CONCURRENCY = 8
+/** Bound on queued provide operations, so an add of millions of blocks cannot grow memory without end */
+export const DEFAULT_PROVIDE_QUEUE_MAX = 16_384
+/** How long one provide may run (a DHT walk to the k closest peers) */
+export const DEFAULT_PROVIDE_TIMEOUT_MS = 60_000
+/** How many providers `routing.findProvs` yields unless told otherwise (Kubo's default) */
+export const DEFAULT_NUM_PROVIDERS = 20
+/** How many providers a network fetch dials at most for one CID */
+export const DEFAULT_FETCH_PROVIDERS_MAX = 5
+/** Connection manager limits (Kubo's defaults) */
+export const DEFAULT_CONNMGR_LOW_WATER = 32
+export const DEFAULT_CONNMGR_HIGH_WATER = 96
+export const DEFAULT_CONNMGR_GRACE_PERIOD = '20s'
+/** How many blocks a `pin add` fetches from the network at the same time */
+export const DEFAULT_PIN_FETCH_CONCURRENCY = 16

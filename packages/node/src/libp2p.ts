@@ -1,0 +1,143 @@
+import { noise } from '@chainsafe/libp2p-noise'
+import { bootstrap } from '@libp2p/bootstrap'
+import { gossipsub } from '@libp2p/gossipsub'
+import { identify, identifyPush } from '@libp2p/identify'
+import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p/kad-dht'
+import { mdns } from '@libp2p/mdns'
+import { ping } from '@libp2p/ping'
+import { tcp } from '@libp2p/tcp'
+import { webSockets } from '@libp2p/websockets'
+import { yamux } from '@libp2p/yamux'
+import { multiaddr } from '@multiformats/multiaddr'
+import { isPrivate } from '@libp2p/utils'
+import { createLibp2p } from 'libp2p'
+import { parseDuration } from './config.ts'
+import { AGENT_VERSION, CAIRN_VERSION, DHT_PROTOCOL } from './constants.ts'
+import type { CairnConfig } from '@cairn/interface'
+import type { GossipSub } from '@libp2p/gossipsub'
+import type { Identify, IdentifyPush } from '@libp2p/identify'
+import type { Libp2p, Metrics, PeerInfo, PrivateKey, ServiceMap } from '@libp2p/interface'
+import type { KadDHT } from '@libp2p/kad-dht'
+import type { Ping } from '@libp2p/ping'
+import type { Datastore } from 'interface-datastore'
+import type { ServiceFactoryMap } from 'libp2p'
+
+/** The services of an online node; Bitswap is added under `bitswap` by `createNode` */
+export interface CairnServices extends ServiceMap {
+  identify: Identify
+  identifyPush: IdentifyPush
+  ping: Ping
+  dht: KadDHT
+  pubsub: GossipSub
+}
+
+export interface BuildLibp2pInit {
+  config: CairnConfig
+  privateKey: PrivateKey
+  datastore?: Datastore
+  offline: boolean
+  /** Counts bytes for `stats bw` */
+  metrics?: () => Metrics
+  /** Extra services (Bitswap), keyed by name */
+  services?: Record<string, (components: any) => unknown>
+}
+
+/**
+ * True when every listen address is loopback or private: a private network (tests, a LAN), where
+ * the DHT must keep private addresses in peer records or no one could dial anyone.
+ */
+export function isPrivateNetwork (listen: string[]): boolean {
+  if (listen.length === 0) return false
+  return listen.every(addr => {
+    try {
+      const ma = multiaddr(addr)
+      const host = ma.getComponents()[0]?.value ?? ''
+      if (host === '0.0.0.0' || host === '::') return false
+      return isPrivate(ma) === true
+    } catch {
+      return false
+    }
+  })
+}
+
+/** Kubo's `Routing.Type` as kad-dht's `clientMode` (undefined: switch to server once publicly reachable) */
+export function dhtClientMode (type: CairnConfig['Routing']['Type']): boolean | undefined {
+  if (type === 'dhtclient') return true
+  if (type === 'dhtserver') return false
+  return undefined
+}
+
+/**
+ * Builds the one libp2p instance of the process. Offline nodes get no transports, no discovery and
+ * no services, so they cannot dial or be dialled.
+ */
+export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<ServiceMap>> {
+  const { config, privateKey, offline } = init
+  const nodeInfo = { name: 'cairn', version: CAIRN_VERSION, userAgent: AGENT_VERSION }
+  if (offline) {
+    return createLibp2p({
+      privateKey,
+      nodeInfo,
+      datastore: init.datastore,
+      addresses: { listen: [] },
+      transports: [],
+      start: false
+    })
+  }
+
+  const privateNet = isPrivateNetwork(config.Addresses.Swarm)
+  const peerDiscovery: NonNullable<Parameters<typeof createLibp2p>[0]>['peerDiscovery'] = []
+  if (config.Bootstrap.length > 0) peerDiscovery.push(bootstrap({ list: config.Bootstrap }))
+  if (config.Discovery?.MDNS?.Enabled === true) peerDiscovery.push(mdns())
+
+  // service factories declare the components they need; libp2p checks them when it is built
+  const services: Record<string, (components: any) => unknown> = {
+    identify: identify(),
+    identifyPush: identifyPush(),
+    ping: ping(),
+    pubsub: gossipsub({
+      // a node alone on a topic may still publish (Kubo does not fail either)
+      allowPublishToZeroTopicPeers: true,
+      emitSelf: false
+    }),
+    ...init.services
+  }
+  if (config.Routing.Type !== 'none') {
+    services.dht = kadDHT({
+      protocol: DHT_PROTOCOL,
+      clientMode: dhtClientMode(config.Routing.Type),
+      // on the public network a private address in a peer record is noise at best
+      peerInfoMapper: privateNet ? passthroughMapper : (peer: PeerInfo) => removePrivateAddressesMapper(peer),
+      // our reprovider decides what is announced (Kubo's strategies); the DHT's own one only
+      // renews records that actually expired
+      reprovide: { threshold: 0 }
+    })
+  }
+
+  const connMgr = config.Swarm?.ConnMgr
+  return createLibp2p({
+    privateKey,
+    nodeInfo,
+    datastore: init.datastore,
+    addresses: {
+      listen: config.Addresses.Swarm,
+      announce: config.Addresses.Announce ?? [],
+      noAnnounce: config.Addresses.NoAnnounce ?? []
+    },
+    transports: [tcp(), webSockets()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    peerDiscovery,
+    connectionManager: {
+      maxConnections: connMgr?.HighWater ?? undefined
+    },
+    connectionMonitor: { enabled: true },
+    services: services as ServiceFactoryMap<ServiceMap>,
+    metrics: init.metrics,
+    start: false
+  })
+}
+
+export function reprovideIntervalMs (config: CairnConfig): number {
+  return parseDuration(config.Reprovider?.Interval ?? '22h')
+}

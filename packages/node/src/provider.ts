@@ -1,0 +1,175 @@
+import { Queue } from '@libp2p/utils'
+import {
+  DEFAULT_PROVIDE_CONCURRENCY, DEFAULT_PROVIDE_QUEUE_MAX, DEFAULT_PROVIDE_TIMEOUT_MS, DEFAULT_REPROVIDE_INITIAL_DELAY_MS
+} from './constants.ts'
+import type { AbortOptions, ContentRouting, Logger } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+/** Kubo's `Reprovider.Strategy` */
+export type ProvideStrategy = 'all' | 'pinned' | 'roots'
+
+export interface ProviderComponents {
+  contentRouting: Pick<ContentRouting, 'provide' | 'cancelReprovide'>
+  log: Logger
+  /** The CIDs the strategy announces: every block, every pinned block, or pin roots */
+  listCids(strategy: ProvideStrategy, options?: AbortOptions): AsyncIterable<CID>
+}
+
+export interface ProviderInit {
+  /** @default 'all' */
+  strategy?: ProvideStrategy
+  /** 0 disables the reprovide loop (Kubo's `Reprovider.Interval: "0"`). */
+  intervalMs: number
+  /** @default DEFAULT_REPROVIDE_INITIAL_DELAY_MS */
+  initialDelayMs?: number
+  /** @default DEFAULT_PROVIDE_CONCURRENCY */
+  concurrency?: number
+  /** @default DEFAULT_PROVIDE_QUEUE_MAX */
+  maxQueueSize?: number
+  /** @default DEFAULT_PROVIDE_TIMEOUT_MS */
+  provideTimeoutMs?: number
+}
+
+/**
+ * Announces content in the DHT: right after it is stored (`announce`) and again on every
+ * reprovide interval for whatever the strategy selects, as Kubo's reprovider does.
+ */
+export interface ContentProvider {
+  readonly strategy: ProvideStrategy
+  /** Queues provider announcements for CIDs just stored; resolves once they are queued, not done */
+  announce(cids: CID[], kind: 'block' | 'pin-root' | 'pinned', options?: AbortOptions): Promise<void>
+  /** Provides now and waits until every one has been announced (or failed) */
+  provideNow(cids: CID[], options?: AbortOptions): Promise<void>
+  /** Stops renewing records for CIDs that are no longer stored */
+  forget(cids: CID[]): Promise<void>
+  /** Runs one reprovide pass over the strategy's CIDs; returns how many were announced */
+  reprovide(options?: AbortOptions): Promise<number>
+  /** Resolves when every queued announcement has finished */
+  onIdle(options?: AbortOptions): Promise<void>
+  start(): void
+  stop(): void
+}
+
+class ContentProviderClass implements ContentProvider {
+  readonly strategy: ProvideStrategy
+  private readonly components: ProviderComponents
+  private readonly queue: Queue<void, { cid: CID, signal?: AbortSignal }>
+  private readonly intervalMs: number
+  private readonly initialDelayMs: number
+  private readonly maxQueueSize: number
+  private readonly provideTimeoutMs: number
+  private timer?: ReturnType<typeof setTimeout>
+  private running = false
+  private shutdown = new AbortController()
+  private reproviding?: Promise<number>
+
+  constructor (components: ProviderComponents, init: ProviderInit) {
+    this.components = components
+    this.strategy = init.strategy ?? 'all'
+    this.intervalMs = init.intervalMs
+    this.initialDelayMs = init.initialDelayMs ?? DEFAULT_REPROVIDE_INITIAL_DELAY_MS
+    this.maxQueueSize = init.maxQueueSize ?? DEFAULT_PROVIDE_QUEUE_MAX
+    this.provideTimeoutMs = init.provideTimeoutMs ?? DEFAULT_PROVIDE_TIMEOUT_MS
+    this.queue = new Queue({ concurrency: init.concurrency ?? DEFAULT_PROVIDE_CONCURRENCY })
+  }
+
+  private selects (kind: 'block' | 'pin-root' | 'pinned'): boolean {
+    if (this.strategy === 'all') return true
+    if (this.strategy === 'pinned') return kind !== 'block'
+    return kind === 'pin-root'
+  }
+
+  /** Waits for queue space, then returns the job (wrapped: an async function would flatten it) */
+  private async enqueue (cid: CID, options?: AbortOptions): Promise<{ done: Promise<void> }> {
+    await this.queue.onSizeLessThan(this.maxQueueSize, options)
+    // an identical queued job already covers this CID
+    const existing = this.queue.queue.find(job => job.options.cid.equals(cid))
+    if (existing != null) return { done: existing.join() }
+    const done = this.queue.add(async ({ cid }) => {
+      const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.provideTimeoutMs)])
+      try {
+        await this.components.contentRouting.provide(cid, { signal })
+        this.components.log('provided %c', cid)
+      } catch (err) {
+        this.components.log.error('could not provide %c - %e', cid, err)
+      }
+    }, { cid })
+    return { done }
+  }
+
+  async announce (cids: CID[], kind: 'block' | 'pin-root' | 'pinned', options?: AbortOptions): Promise<void> {
+    if (!this.running || !this.selects(kind)) return
+    for (const cid of cids) {
+      const job = await this.enqueue(cid, options)
+      job.done.catch(err => { this.components.log.error('provide job failed - %e', err) })
+    }
+  }
+
+  async provideNow (cids: CID[], options?: AbortOptions): Promise<void> {
+    const jobs: Array<Promise<void>> = []
+    for (const cid of cids) jobs.push((await this.enqueue(cid, options)).done)
+    await Promise.all(jobs)
+  }
+
+  async forget (cids: CID[]): Promise<void> {
+    for (const cid of cids) {
+      try {
+        await this.components.contentRouting.cancelReprovide(cid)
+      } catch (err) {
+        this.components.log.trace('cancel reprovide %c failed - %e', cid, err)
+      }
+    }
+  }
+
+  async reprovide (options?: AbortOptions): Promise<number> {
+    if (this.reproviding != null) return this.reproviding
+    const run = async (): Promise<number> => {
+      const signal = options?.signal == null ? this.shutdown.signal : AbortSignal.any([options.signal, this.shutdown.signal])
+      let count = 0
+      const jobs: Array<Promise<void>> = []
+      for await (const cid of this.components.listCids(this.strategy, { signal })) {
+        jobs.push((await this.enqueue(cid, { signal })).done)
+        count++
+      }
+      await Promise.all(jobs)
+      this.components.log('reprovided %d CIDs with strategy %s', count, this.strategy)
+      return count
+    }
+    this.reproviding = run().finally(() => { this.reproviding = undefined })
+    return this.reproviding
+  }
+
+  async onIdle (options?: AbortOptions): Promise<void> {
+    await this.queue.onIdle(options)
+  }
+
+  private schedule (delayMs: number): void {
+    if (!this.running || this.intervalMs <= 0) return
+    this.timer = setTimeout(() => {
+      this.reprovide()
+        .catch(err => { this.components.log.error('reprovide failed - %e', err) })
+        .finally(() => { this.schedule(this.intervalMs) })
+    }, delayMs)
+    // the reprovide timer alone must not keep the process alive
+    this.timer.unref?.()
+  }
+
+  start (): void {
+    if (this.running) return
+    this.running = true
+    this.shutdown = new AbortController()
+    this.schedule(Math.min(this.initialDelayMs, this.intervalMs))
+  }
+
+  stop (): void {
+    if (!this.running) return
+    this.running = false
+    clearTimeout(this.timer)
+    this.shutdown.abort()
+    this.queue.abort()
+  }
+}
+
+export function createContentProvider (components: ProviderComponents, init: ProviderInit): ContentProvider {
+  return new ContentProviderClass(components, init)
+}
