@@ -6,6 +6,18 @@ import type { CID } from 'multiformats/cid'
 /** The slice of Bitswap the getter needs: fetch one block from the network */
 export interface BlockExchange {
   want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+  /** Many wants of one DAG share peers and stay in flight together */
+  createSession?(options?: AbortOptions): { want(cid: CID, options?: AbortOptions): Promise<Uint8Array>, close(): void }
+}
+
+/** A getter bound to one request: its network wants form one Bitswap session, closed with it */
+export interface SessionGetter extends BlockGetter {
+  close(): void
+}
+
+export interface NetworkGetter extends BlockGetter {
+  /** A getter for one request (a `cat`, a CAR export, a pin): its wants share a Bitswap session */
+  session(options?: AbortOptions): SessionGetter
 }
 
 export interface NetworkGetterComponents {
@@ -30,35 +42,52 @@ const IDENTITY_CODE = 0x00
  * stored or returned; offline misses are `OfflineError`, a fetch that runs out of time is
  * `TimeoutError`, one the caller aborts is `AbortError`.
  */
-export function createNetworkGetter (components: NetworkGetterComponents, init: NetworkGetterInit): BlockGetter {
-  return {
-    async getBlock (cid: CID, options?: AbortOptions): Promise<Uint8Array> {
-      // identity CIDs carry their bytes: never worth a network round trip
-      if (cid.multihash.code === IDENTITY_CODE) return cid.multihash.digest
-      try {
-        return await components.local.getBlock(cid, options)
-      } catch (err) {
-        if (!hasCode(err, NotFoundError.code)) throw err
-      }
-      if (init.offline) throw new OfflineError(`Block ${cid} is not in the local store and the node is offline`, { details: { cid: cid.toString() } })
-      const exchange = components.exchange()
-      if (exchange == null) throw new NotFoundError(`Block ${cid} not found: no block exchange is running`, { details: { cid: cid.toString() } })
+export function createNetworkGetter (components: NetworkGetterComponents, init: NetworkGetterInit): NetworkGetter {
+  const fetch = async (cid: CID, options: AbortOptions | undefined, want: (exchange: BlockExchange) => BlockExchange['want']): Promise<Uint8Array> => {
+    // identity CIDs carry their bytes: never worth a network round trip
+    if (cid.multihash.code === IDENTITY_CODE) return cid.multihash.digest
+    try {
+      return await components.local.getBlock(cid, options)
+    } catch (err) {
+      if (!hasCode(err, NotFoundError.code)) throw err
+    }
+    if (init.offline) throw new OfflineError(`Block ${cid} is not in the local store and the node is offline`, { details: { cid: cid.toString() } })
+    const exchange = components.exchange()
+    if (exchange == null) throw new NotFoundError(`Block ${cid} not found: no block exchange is running`, { details: { cid: cid.toString() } })
 
-      const timeout = AbortSignal.timeout(init.timeoutMs)
-      const signal = options?.signal == null ? timeout : AbortSignal.any([options.signal, timeout])
-      let bytes: Uint8Array
-      try {
-        bytes = await exchange.want(cid, { signal })
-      } catch (err) {
-        if (options?.signal?.aborted === true) throw new AbortError(`Fetching ${cid} was aborted`, { cause: err })
-        if (timeout.aborted) throw new TimeoutError(`Block ${cid} was not found on the network within ${init.timeoutMs} ms`, { cause: err, details: { cid: cid.toString() } })
-        throw err
+    const timeout = AbortSignal.timeout(init.timeoutMs)
+    const signal = options?.signal == null ? timeout : AbortSignal.any([options.signal, timeout])
+    let bytes: Uint8Array
+    try {
+      bytes = await want(exchange)(cid, { signal })
+    } catch (err) {
+      if (options?.signal?.aborted === true) throw new AbortError(`Fetching ${cid} was aborted`, { cause: err })
+      if (timeout.aborted) throw new TimeoutError(`Block ${cid} was not found on the network within ${init.timeoutMs} ms`, { cause: err, details: { cid: cid.toString() } })
+      throw err
+    }
+    await components.verify(cid, bytes)
+    if (!(await components.local.hasBlock(cid))) {
+      await components.local.putBlock(cid, bytes)
+    }
+    return bytes
+  }
+
+  return {
+    getBlock: async (cid, options) => fetch(cid, options, exchange => exchange.want.bind(exchange)),
+    session (sessionOptions?: AbortOptions): SessionGetter {
+      let session: ReturnType<NonNullable<BlockExchange['createSession']>> | undefined
+      let closed = false
+      return {
+        getBlock: async (cid, options) => fetch(cid, options, exchange => {
+          if (exchange.createSession == null || closed) return exchange.want.bind(exchange)
+          session ??= exchange.createSession(sessionOptions)
+          return session.want.bind(session)
+        }),
+        close: () => {
+          closed = true
+          session?.close()
+        }
       }
-      await components.verify(cid, bytes)
-      if (!(await components.local.hasBlock(cid))) {
-        await components.local.putBlock(cid, bytes)
-      }
-      return bytes
     }
   }
 }

@@ -1,5 +1,6 @@
 import { createBlockstore, blockLinks, verifyBlock } from '@cairn/blockstore'
 import { importer } from '@cairn/dag'
+import { bitswap } from './bitswap/index.ts'
 import {
   InvalidCidError, InvalidParametersError, NotFoundError, OfflineError, RepoLockedError,
   RepoNotInitializedError, hasCode
@@ -26,11 +27,12 @@ import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths 
 import type { NodePubsubApi } from './api/pubsub.ts'
 import type { BandwidthMeter } from './bandwidth.ts'
 import type { DeepPartial } from './config.ts'
-import type { BlockExchange } from './network-getter.ts'
+import type { Bitswap } from './bitswap/index.ts'
+import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockGetter, BlockPutOptions, BlockRmResult,
+  AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockGetter, BlockPutter, BlockPutOptions, BlockRmResult,
   BootstrapApi, CairnApi, CairnConfig, CarExportOptions, CatOptions, ConfigApi, DagApi, DagImportResult, GcResult,
   GetEntry, IdResult, ImportCandidate, LsEntry, PinAddOptions, PinApi, PinEntry, PinType, RepoApi, RepoStats,
   RoutingApi, StatResult, StatsApi, SwarmApi, VersionResult
@@ -129,7 +131,7 @@ interface NodeParts {
   meter: BandwidthMeter
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
-  exchange(): BlockExchange | undefined
+  bitswap?: Bitswap
 }
 
 class CairnNodeClass implements CairnNode {
@@ -139,7 +141,7 @@ class CairnNodeClass implements CairnNode {
   readonly libp2p: Libp2p
   readonly blockstore: CairnBlockstore
   readonly config: CairnConfig & ConfigApi
-  readonly blocks: BlockGetter
+  readonly blocks: NetworkGetter
   readonly provider: ContentProvider
   readonly pin: PinApi
   readonly block: BlockApi
@@ -151,6 +153,7 @@ class CairnNodeClass implements CairnNode {
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
   private readonly datastore?: LevelDatastore
+  private readonly bitswap?: Bitswap
   private readonly meter: BandwidthMeter
   private readonly log: Logger
   private status: 'stopped' | 'started' | 'closed' = 'stopped'
@@ -162,6 +165,7 @@ class CairnNodeClass implements CairnNode {
     this.peerId = parts.libp2p.peerId.toString()
     this.blockstore = parts.blockstore
     this.datastore = parts.datastore
+    this.bitswap = parts.bitswap
     this.meter = parts.meter
     this.log = prefixLogger(`cairn:${this.peerId.slice(-6)}`).forComponent('cairn:node')
 
@@ -171,7 +175,7 @@ class CairnNodeClass implements CairnNode {
     this.blocks = createNetworkGetter({
       local: this.blockstore,
       verify: verifyBlock,
-      exchange: parts.exchange,
+      exchange: () => this.bitswap,
       log: this.log.newScope('getter')
     }, { offline: this.offline, timeoutMs: parts.fetchTimeoutMs })
 
@@ -258,7 +262,7 @@ class CairnNodeClass implements CairnNode {
       const roots: CID[] = []
       // the add lock keeps GC from sweeping blocks written before the pin commits
       await this.blockstore.withAddLock(async () => {
-        for await (const result of importer(source, this.blockstore, options)) {
+        for await (const result of importer(source, this.putter(), options)) {
           if (!result.path.includes('/')) roots.push(result.cid)
           out.push(result)
         }
@@ -273,20 +277,59 @@ class CairnNodeClass implements CairnNode {
     return out
   }
 
+  /** Runs one read over a session getter: its network wants share one Bitswap session */
+  private streamWithSession<T> (options: AbortOptions, fn: (getter: BlockGetter) => AsyncIterable<T>): AsyncIterable<T> {
+    const self = this
+    return (async function * () {
+      const getter = self.blocks.session(options)
+      try {
+        yield * fn(getter)
+      } finally {
+        getter.close()
+      }
+    })()
+  }
+
+  private async withSession<T> (options: AbortOptions, fn: (getter: BlockGetter) => Promise<T>): Promise<T> {
+    const getter = this.blocks.session(options)
+    try {
+      return await fn(getter)
+    } finally {
+      getter.close()
+    }
+  }
+
+  /** The store, and Bitswap told of every new block so peers already wanting it get it */
+  private putter (): BlockPutter {
+    const store = this.blockstore
+    const exchange = this.bitswap
+    if (exchange == null) return store
+    return {
+      putBlock: async (cid, bytes, options) => {
+        await store.putBlock(cid, bytes, options)
+        exchange.notify([{ cid, bytes }])
+      },
+      putBlocks: async (blocks, options) => {
+        await store.putBlocks(blocks, options)
+        exchange.notify(blocks)
+      }
+    }
+  }
+
   cat (path: string | CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
-    return reader.cat(this.blocks, path, options)
+    return this.streamWithSession(options, getter => reader.cat(getter, path, options))
   }
 
   get (path: string | CID, options: AbortOptions = {}): AsyncIterable<GetEntry> {
-    return reader.get(this.blocks, path, options)
+    return this.streamWithSession(options, getter => reader.get(getter, path, options))
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return reader.ls(this.blocks, path, options)
+    return this.streamWithSession(options, getter => reader.ls(getter, path, options))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
-    return reader.stat(this.blocks, path, options)
+    return this.withSession(options, async getter => reader.stat(getter, path, options))
   }
 
   private async resolve (path: string | CID, options?: AbortOptions): Promise<CID> {
@@ -361,7 +404,14 @@ class CairnNodeClass implements CairnNode {
             return bytes
           }
         }
-        await this.blockstore.pins.add(cid, { recursive, getter, signal: options.signal })
+        await this.withSession(options, async session => {
+          getter.getBlock = async (c, opts) => {
+            const bytes = await session.getBlock(c, opts)
+            options.onProgress?.(++walked)
+            return bytes
+          }
+          await this.blockstore.pins.add(cid, { recursive, getter, signal: options.signal })
+        })
         this.announceDags([cid], 'pin-root')
         return [cid]
       },
@@ -380,7 +430,9 @@ class CairnNodeClass implements CairnNode {
       update: async (from: string | CID, to: string | CID, options: AbortOptions & { unpin?: boolean } = {}): Promise<CID[]> => {
         const fromCid = await this.resolve(from, options)
         const toCid = await this.resolve(to, options)
-        await this.blockstore.pins.update(fromCid, toCid, { unpin: options.unpin ?? true, getter: this.blocks, signal: options.signal })
+        await this.withSession(options, async getter => {
+          await this.blockstore.pins.update(fromCid, toCid, { unpin: options.unpin ?? true, getter, signal: options.signal })
+        })
         this.announceDags([toCid], 'pin-root')
         return [fromCid, toCid]
       }
@@ -406,7 +458,7 @@ class CairnNodeClass implements CairnNode {
         // a block that does not decode as its codec would poison every pin walk over it
         blockLinks(cid, bytes)
         await this.blockstore.withAddLock(async () => {
-          await this.blockstore.putBlock(cid, bytes, options)
+          await this.putter().putBlock(cid, bytes, options)
           if (options.pin === true) await this.blockstore.pins.add(cid, { recursive: true, signal: options.signal })
         })
         this.announceDags([cid], options.pin === true ? 'pin-root' : 'block')
@@ -451,7 +503,7 @@ class CairnNodeClass implements CairnNode {
         return (async function * () {
           const results: DagImportResult[] = []
           await self.blockstore.withAddLock(async () => {
-            const imported = await reader.importCar(car, self.blockstore, { signal: options.signal })
+            const imported = await reader.importCar(car, self.putter(), { signal: options.signal })
             for (const root of imported.roots) {
               if (!pinRoots) {
                 results.push({ root: { cid: root } })
@@ -470,10 +522,12 @@ class CairnNodeClass implements CairnNode {
         })()
       },
       export: (cid: string | CID, options: CarExportOptions = {}): AsyncIterable<Uint8Array> => {
-        return reader.exportCar(this.blocks, parseCid(cid), options)
+        const root = parseCid(cid)
+        return this.streamWithSession(options, getter => reader.exportCar(getter, root, options))
       },
       stat: async (cid: string | CID, options: AbortOptions = {}): Promise<{ cid: CID, size: number, numBlocks: number }> => {
-        return reader.dagStat(this.blocks, parseCid(cid), options)
+        const root = parseCid(cid)
+        return this.withSession(options, async getter => reader.dagStat(getter, root, options))
       }
     }
   }
@@ -563,14 +617,25 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       }
     }
     const meter = createBandwidthMeter()
-    let exchange: BlockExchange | undefined
+    const services: Record<string, (components: any) => unknown> = {}
+    if (!offline) {
+      services.bitswap = bitswap({
+        blockstore,
+        routing: {
+          // libp2p exists by the time Bitswap looks for providers (after start)
+          findProviders: (cid, options) => (libp2p as Libp2p).contentRouting.findProviders(cid, options)
+        }
+      })
+    }
     libp2p = await buildLibp2p({
       config,
       privateKey,
       datastore,
       offline,
-      metrics: meter.metrics
+      metrics: meter.metrics,
+      services
     })
+    const exchange = offline ? undefined : (libp2p.services as { bitswap: Bitswap }).bitswap
     const node = new CairnNodeClass({
       repoPath,
       config,
@@ -581,7 +646,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       meter,
       fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
       reprovideInitialDelayMs: init.reprovideInitialDelayMs,
-      exchange: () => exchange
+      bitswap: exchange
     })
     if (init.start !== false) await node.start()
     return node

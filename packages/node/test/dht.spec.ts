@@ -1,0 +1,49 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { cleanup, collect, concatBytes, connect, pseudoRandomBytes, testNode, waitFor, waitForRoutingTable } from './fixtures/nodes.ts'
+
+const test = suite('DHT retrieval over TCP on 127.0.0.1')
+
+test.after(cleanup)
+
+test('content added on A is found through the DHT and fetched by C, which only knows B', async () => {
+  const a = await testNode()
+  const b = await testNode()
+  await connect(a, b)
+  await waitForRoutingTable(a)
+  await waitForRoutingTable(b)
+
+  // two blocks and a root: more than one round trip
+  const content = pseudoRandomBytes(600 * 1024, 7)
+  const [added] = await collect(a.add([{ path: 'big.bin', content }], { cidVersion: 1 }))
+  const root = added.cid
+
+  // A announces what it added on its own; B, its only DHT peer, ends up holding the record
+  await waitFor(async () => {
+    for await (const p of b.routing.findProvs(root, { numProviders: 1, signal: AbortSignal.timeout(2_000) })) {
+      if (p.id === a.peerId) return true
+    }
+    return false
+  }, 20_000, 'B to learn that A provides the root')
+
+  // C joins later, connected to B only
+  const c = await testNode()
+  await connect(c, b)
+  await waitForRoutingTable(c)
+  assert.is(c.libp2p.getConnections(a.libp2p.peerId).length, 0, 'C starts without a connection to A')
+
+  const providers = await collect(c.routing.findProvs(root, { numProviders: 1, signal: AbortSignal.timeout(10_000) }))
+  assert.is(providers[0]?.id, a.peerId, 'the DHT names A as provider')
+  assert.ok(providers[0].addrs.some(addr => addr.startsWith('/ip4/127.0.0.1/tcp/')), 'with its loopback address kept')
+
+  const block = await c.block.get(root, { signal: AbortSignal.timeout(20_000) })
+  assert.ok(block.byteLength > 0)
+  // the whole file through the DAG: every block fetched and verified
+  const pinned = await c.pin.add(root, { signal: AbortSignal.timeout(20_000) })
+  assert.equal(pinned.map(String), [root.toString()])
+  const stats = await c.repo.stat()
+  assert.ok(stats.repoSize >= content.byteLength, 'C now stores the whole DAG')
+  assert.ok(c.libp2p.getConnections(a.libp2p.peerId).length > 0, 'C dialled A, found through the DHT')
+})
+
+test.run()
