@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { mkdir, open, readdir, readFile, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { base32 } from 'multiformats/bases/base32'
 
@@ -65,8 +65,21 @@ export class BodyFiles {
     }
   }
 
-  async read (name: string): Promise<Uint8Array> {
-    return readFile(this.pathOf(name))
+  /** Reads a body whose size the index knows: one open and one read, no stat */
+  async read (name: string, size: number): Promise<Uint8Array> {
+    const fh = await open(this.pathOf(name), 'r')
+    try {
+      const bytes = new Uint8Array(size)
+      let offset = 0
+      while (offset < size) {
+        const { bytesRead } = await fh.read(bytes, offset, size - offset, offset)
+        if (bytesRead === 0) throw new Error(`body file is ${offset} bytes, expected ${size}`)
+        offset += bytesRead
+      }
+      return bytes
+    } finally {
+      await fh.close()
+    }
   }
 
   /** Removes a body; a missing file is fine (GC's orphan sweep or a crash got there first) */

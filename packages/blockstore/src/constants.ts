@@ -15,8 +15,11 @@ export const DEFAULT_BATCH_BLOCKS_MAX = 256
 /** Bytes buffered by `putMany` before one index batch is written, whatever the block count */
 export const DEFAULT_BATCH_BYTES_MAX = 64 * 1024 * 1024
 
-/** Body files written or read at once; libuv runs 4 file-system threads by default */
-export const DEFAULT_FILE_CONCURRENCY = 8
+/**
+ * Body files one put writes at once. Each file is an open, a write and a close, each a trip through
+ * libuv's 4 file-system threads; measured here, 16 in flight write ~3x faster than 1
+ */
+export const DEFAULT_FILE_CONCURRENCY = 16
 
 /** fsync bodies and the index before a put returns (power-loss safety, at a large cost in speed) */
 export const DEFAULT_SYNC = false

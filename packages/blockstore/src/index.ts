@@ -48,7 +48,7 @@ export interface BlockstoreInit {
   batchBytesMax?: number
   /**
    * Body files written at once by one put
-   * @default 8 (DEFAULT_FILE_CONCURRENCY)
+   * @default 16 (DEFAULT_FILE_CONCURRENCY)
    */
   fileConcurrency?: number
   /**
