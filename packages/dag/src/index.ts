@@ -4,6 +4,14 @@
  * `@cairn/dag`: the UnixFS DAG builder (Kubo's CIDs), the reader (cat, ls, stat, get, paths)
  * and CAR import/export, over any `BlockPutter` / `BlockGetter`.
  */
-export { importer, importBytes, resolveImportSettings, type ImportSettings } from './importer.ts'
+export { importer, importBytes, resolveImportSettings, pathSegments, type ImportSettings } from './importer.ts'
 export { parseChunker, fixedSize, type Chunker } from './chunker.ts'
+export { fileSource, type FileSourceOptions } from './fs-source.ts'
+export { cat, ls, stat, get, dagStat, readFile, directoryLinks, type ReadOptions, type LsOptions, type DagStatResult } from './reader.ts'
+export { resolvePath, type ResolveResult } from './resolve.ts'
+export { parsePath, parseCid, type ParsedPath } from './path.ts'
+export { exportCar, importCar, carHeader, entityRange, type CarImportOptions } from './car.ts'
+export { loadNode, interpret, type DagNode } from './node.ts'
+export { hamtHash, hamtSlot } from './hamt.ts'
+export { UnreadablePathError, dagErrorClasses } from './errors.ts'
 export * from './constants.ts'
