@@ -100,6 +100,10 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
 
   function readRequest (req: IncomingMessage): ContentRequest | { redirect: string } | { landing: true } {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid')
+    // WHATWG URL parsing resolves `..` and `%2e%2e`; the raw path is read instead so that such
+    // requests are refused rather than quietly sent somewhere else
+    const rawPath = (req.url ?? '/').replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0].split('#')[0]
+    if (rawPath.split('/').some(s => /^(\.|%2e){1,2}$/i.test(s))) throw new InvalidPathError('"." and ".." are not allowed in content paths')
     const sub = parseSubdomainHost(req.headers.host)
     let cidText: string
     let rest: string

@@ -1,0 +1,125 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { CID } from 'multiformats/cid'
+import { parseRange } from '../src/range.ts'
+import { negotiate } from '../src/negotiate.ts'
+import { contentTypeFromName, sniffContentType } from '../src/content-type.ts'
+import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from '../src/subdomain.ts'
+import { parseCid } from '../src/cid.ts'
+import { escapeHtml, formatBytes, renderListing } from '../src/listing.ts'
+
+const range = suite('parseRange')
+
+range('reads the three single-range forms', () => {
+  assert.equal(parseRange('bytes=0-9', 100), { start: 0, end: 9 })
+  assert.equal(parseRange('bytes=90-', 100), { start: 90, end: 99 })
+  assert.equal(parseRange('bytes=-5', 100), { start: 95, end: 99 })
+  assert.equal(parseRange('bytes=-500', 100), { start: 0, end: 99 })
+  assert.equal(parseRange('bytes=10-1000', 100), { start: 10, end: 99 })
+})
+
+range('unsatisfiable ranges are told apart from ignorable ones', () => {
+  assert.is(parseRange('bytes=100-', 100), 'unsatisfiable')
+  assert.is(parseRange('bytes=200-300', 100), 'unsatisfiable')
+  assert.is(parseRange('bytes=-0', 100), 'unsatisfiable')
+  assert.is(parseRange('bytes=0-0', 0), 'unsatisfiable')
+  assert.is(parseRange(undefined, 100), undefined)
+  assert.is(parseRange('items=0-1', 100), undefined)
+  assert.is(parseRange('bytes=5-1', 100), undefined)
+  assert.is(parseRange('bytes=0-1,5-9', 100), undefined, 'multi-range is served whole')
+  assert.is(parseRange('bytes=abc', 100), undefined)
+})
+
+range.run()
+
+const neg = suite('negotiate')
+
+neg('format param wins over Accept', () => {
+  assert.is(negotiate(new URLSearchParams('format=raw'), 'application/vnd.ipld.car').format, 'raw')
+  assert.is(negotiate(new URLSearchParams(''), 'application/vnd.ipld.raw').format, 'raw')
+  assert.is(negotiate(new URLSearchParams(''), 'text/html,application/xhtml+xml,*/*;q=0.8').format, 'deserialized')
+  assert.is(negotiate(new URLSearchParams(''), undefined).format, 'deserialized')
+})
+
+neg('CAR parameters come from the query and from Accept', () => {
+  const fromQuery = negotiate(new URLSearchParams('format=car&dag-scope=entity&entity-bytes=0:*&dups=y'), undefined)
+  assert.equal(fromQuery.car, { order: 'dfs', dagScope: 'entity', entityBytes: { from: 0, to: '*' }, dups: true })
+  const fromAccept = negotiate(new URLSearchParams(''), 'application/vnd.ipld.car; version=1; order=unk; dups=n')
+  assert.equal(fromAccept.car, { order: 'unk', dagScope: 'all', entityBytes: undefined, dups: false })
+  assert.equal(negotiate(new URLSearchParams('format=car&entity-bytes=-100:-1'), undefined).car?.entityBytes, { from: -100, to: -1 })
+})
+
+neg('bad values are typed errors', () => {
+  assert.throws(() => negotiate(new URLSearchParams('format=pdf'), undefined), (e: Error) => e.name === 'InvalidParametersError')
+  assert.throws(() => negotiate(new URLSearchParams('format=car&dag-scope=x'), undefined), (e: Error) => e.name === 'InvalidParametersError')
+  assert.throws(() => negotiate(new URLSearchParams('format=car&entity-bytes=a:b'), undefined), (e: Error) => e.name === 'InvalidParametersError')
+  assert.throws(() => negotiate(new URLSearchParams(''), 'application/vnd.ipld.car; version=2'), (e: Error) => e.name === 'NotAcceptableError')
+})
+
+neg.run()
+
+const types = suite('content types')
+
+types('the extension decides when it is known', () => {
+  assert.is(contentTypeFromName('a.html'), 'text/html; charset=utf-8')
+  assert.is(contentTypeFromName('photo.JPG'), 'image/jpeg')
+  assert.is(contentTypeFromName('style.css'), 'text/css; charset=utf-8')
+  assert.is(contentTypeFromName('README'), undefined)
+  assert.is(contentTypeFromName('x.unknownext'), undefined)
+})
+
+types('sniffing the first bytes', () => {
+  assert.is(sniffContentType(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])), 'image/png')
+  assert.is(sniffContentType(Buffer.from('%PDF-1.7 ...')), 'application/pdf')
+  assert.is(sniffContentType(Buffer.from('  <!DOCTYPE html><html>')), 'text/html; charset=utf-8')
+  assert.is(sniffContentType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), 'image/svg+xml')
+  assert.is(sniffContentType(Buffer.from('hello world\n')), 'text/plain; charset=utf-8')
+  assert.is(sniffContentType(Uint8Array.from([0, 1, 2, 3, 0xff])), 'application/octet-stream')
+  assert.is(sniffContentType(new Uint8Array(0)), 'text/plain; charset=utf-8')
+})
+
+types.run()
+
+const sub = suite('subdomain hosts and CIDs')
+
+sub('reads {cid}.ipfs.localhost and moves CIDv0 to base32 CIDv1', () => {
+  const v0 = CID.parse('QmYiPNLU7Hc739sqcBH5DgVmk5mKTQVzKSqvJJeNGWTgrE')
+  const label = toDnsLabel(v0)
+  assert.ok(label.startsWith('bafybei'))
+  assert.equal(parseSubdomainHost(`${label}.ipfs.localhost:8080`), { id: label, namespace: 'ipfs', parent: 'localhost:8080' })
+  assert.is(parseSubdomainHost('127.0.0.1:8080'), undefined)
+  assert.is(parseSubdomainHost('a.b.ipfs.localhost'), undefined)
+  assert.ok(isSubdomainParent('localhost:8080'))
+  assert.not.ok(isSubdomainParent('127.0.0.1:8080'))
+  assert.is(subdomainUrl(v0, 'localhost:1', '/a', '?b'), `http://${label}.ipfs.localhost:1/a?b`)
+})
+
+sub('parseCid takes any multibase and rejects junk with InvalidCidError', async () => {
+  const cid = CID.parse('bafybeihchr7vmgjaasntayyatmp5sv6xza57iy2h4xj7g46bpjij6yhrmy')
+  assert.ok(parseCid(cid.toString()).equals(cid))
+  assert.ok(parseCid('QmYiPNLU7Hc739sqcBH5DgVmk5mKTQVzKSqvJJeNGWTgrE').version === 0)
+  const b36 = cid.toString((await import('multiformats/bases/base36')).base36)
+  assert.ok(parseCid(b36).equals(cid))
+  assert.throws(() => parseCid('bafy-nope'), (e: Error) => e.name === 'InvalidCidError')
+  assert.throws(() => parseCid(''), (e: Error) => e.name === 'InvalidCidError')
+})
+
+sub.run()
+
+const listing = suite('directory listing HTML')
+
+listing('escapes names and formats sizes', () => {
+  assert.is(escapeHtml('<a href="x">&\'</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;')
+  assert.is(formatBytes(12), '12 B')
+  assert.is(formatBytes(1026), '1.0 KiB')
+  assert.is(formatBytes(5 * 1024 * 1024), '5.0 MiB')
+  const cid = CID.parse('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4')
+  const html = renderListing({ path: '/ipfs/x/<dir>', cid, entries: [{ name: '<script>.txt', cid, size: 12, type: 'file' }], hasParent: true, ipfsBase: '' })
+  assert.not.ok(html.includes('<script>.txt'))
+  assert.ok(html.includes('&lt;script&gt;.txt'))
+  assert.ok(html.includes('href="%3Cscript%3E.txt"'))
+  assert.ok(html.includes('href="../"'))
+  assert.ok(html.includes(`/ipfs/${cid.toString()}?filename=`))
+})
+
+listing.run()
