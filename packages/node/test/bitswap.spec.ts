@@ -1,7 +1,20 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { connect, createBitswapNode, equalBytes, rawBlock } from './fixtures/bitswap-helpers.ts'
+import { randomBytes } from 'node:crypto'
+import { importBytes } from '@cairn/dag'
+import { connect, createBitswapNode, equalBytes, fetchDag, MemoryBlocks, rawBlock, SlowBlocks } from './fixtures/bitswap-helpers.ts'
 import type { BitswapNode } from './fixtures/bitswap-helpers.ts'
+import type { CID } from 'multiformats/cid'
+
+/** A UnixFS file of `leaves` 64 KiB raw leaves under one dag-pb root, stored in `stores` */
+async function addFile (leaves: number, ...stores: MemoryBlocks[]): Promise<{ root: CID, blocks: Map<string, Uint8Array> }> {
+  const collect = new MemoryBlocks()
+  const result = await importBytes(new Uint8Array(randomBytes(leaves * 65536)), collect, { cidVersion: 1, rawLeaves: true, chunker: 'size-65536' })
+  for (const s of stores) for (const [k, v] of collect.blocks) s.blocks.set(k, v)
+  const blocks = new Map<string, Uint8Array>()
+  await fetchDag(async (cid) => { const b = await collect.getBlock(cid); blocks.set(cid.toString(), b); return b }, result.cid)
+  return { root: result.cid, blocks }
+}
 
 const exchange = suite<{ a: BitswapNode, b: BitswapNode }>('Bitswap exchange')
 
@@ -34,4 +47,57 @@ exchange('blocks flow both ways between two nodes', async ({ a, b }) => {
   assert.is(a.bitswap.stats().dataSent, 1000)
 })
 
+exchange('a session fetches a multi-block DAG with many wants in flight', async ({ a, b }) => {
+  const file = await addFile(40, a.blocks)
+  assert.is(file.blocks.size, 41)
+  const session = b.bitswap.createSession({ signal: AbortSignal.timeout(20_000) })
+  const got = await fetchDag(async (cid) => session.want(cid), file.root)
+  session.close()
+  assert.is(got.size, 41)
+  for (const [cid, bytes] of file.blocks) assert.ok(equalBytes(got.get(cid) as Uint8Array, bytes), `block ${cid}`)
+  assert.is(b.bitswap.stats().blocksReceived, 41)
+  assert.is(b.bitswap.stats().duplicateBlocks, 0)
+  assert.is(b.blocks.blocks.size, 41, 'every block stored')
+  assert.equal(b.bitswap.wantlist(), [])
+})
+
 exchange.run()
+
+const failover = suite('Bitswap provider failover')
+
+failover('when the providing peer disconnects mid-transfer the fetch continues from another provider found through routing', async () => {
+  const first = await createBitswapNode({ blockstore: new SlowBlocks(100) })
+  const second = await createBitswapNode()
+  const file = await addFile(40, first.blocks, second.blocks)
+  let searches = 0
+  const requester = await createBitswapNode({
+    providerSearchDelayMs: 200,
+    routing: {
+      async * findProviders () {
+        searches++
+        yield { id: second.libp2p.peerId, multiaddrs: second.libp2p.getMultiaddrs() }
+      }
+    }
+  })
+  try {
+    await connect(requester.libp2p, first.libp2p)
+    const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
+    const fetching = fetchDag(async (cid) => session.want(cid), file.root)
+    fetching.catch(() => {})
+    for (let i = 0; i < 200 && requester.bitswap.stats().blocksReceived < 5; i++) await new Promise(resolve => setTimeout(resolve, 10))
+    await first.libp2p.stop()
+    const got = await fetching
+    session.close()
+    assert.is(got.size, file.blocks.size)
+    for (const [cid, bytes] of file.blocks) assert.ok(equalBytes(got.get(cid) as Uint8Array, bytes), `block ${cid}`)
+    const fromFirst = first.bitswap.stats().blocksSent
+    const fromSecond = second.bitswap.stats().blocksSent
+    assert.ok(fromFirst >= 5 && fromFirst < file.blocks.size, `first provider sent ${fromFirst}`)
+    assert.ok(fromSecond > 0, 'second provider served the rest')
+    assert.ok(searches >= 1, 'routing was asked')
+  } finally {
+    await Promise.all([first.libp2p.stop(), second.libp2p.stop(), requester.libp2p.stop()])
+  }
+})
+
+failover.run()

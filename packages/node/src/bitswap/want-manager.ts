@@ -108,7 +108,7 @@ export class WantManager {
     clearTimeout(want.searchTimer)
     want.searchTimer = setTimeout(() => {
       if (want.done) return
-      this.search(want)
+      this.widen(want)
       this.scheduleSearch(want, this.init.providerSearchIntervalMs)
     }, delayMs)
     want.searchTimer.unref?.()
@@ -198,7 +198,31 @@ export class WantManager {
     want.haves.set(id, peer)
     want.dontHaves.delete(id)
     for (const s of want.sessions) s.addPeer(peer, false)
-    if (!want.receiving && !this.hasLiveBlockPeer(want) && this.usable(peer)) this.sendWantBlock(want, peer)
+    // a peer that has it is asked for it, unless enough others already are (a silent peer
+    // holding the want must not stall it)
+    if (!want.receiving && !want.blockPeers.has(id) && this.usable(peer) &&
+      (!this.hasLiveBlockPeer(want) || want.blockPeers.size < this.init.optimisticWantBlockPeers)) {
+      this.sendWantBlock(want, peer)
+    }
+  }
+
+  /**
+   * The want has waited long: peers asked for the block may be silent, so one more peer is
+   * asked for it alongside them, and routing is searched.
+   */
+  private widen (want: Want): void {
+    if (want.done || want.receiving) return
+    let best: PeerId | undefined
+    const consider = (peer: PeerId): void => {
+      const id = peer.toString()
+      if (want.blockPeers.has(id) || want.dontHaves.has(id) || !this.usable(peer)) return
+      if (best == null || this.loadOf(id) < this.loadOf(best.toString())) best = peer
+    }
+    for (const peer of want.haves.values()) consider(peer)
+    if (best == null) for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
+    if (best == null) for (const peer of this.deps.network.connectedPeers()) if (!want.asked.has(peer.toString())) consider(peer)
+    if (best != null) this.sendWantBlock(want, best)
+    this.search(want)
   }
 
   onDontHave (peer: PeerId, cid: CID): void {

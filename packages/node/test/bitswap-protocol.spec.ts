@@ -1,0 +1,188 @@
+/**
+ * The wire behaviour of our Bitswap service, observed from a peer that speaks the protocol
+ * through our codec only (a "probe"): presences, send-dont-have, cancels, the 2 MiB split,
+ * notify, old protocol versions, and peers that lie.
+ */
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { CID } from 'multiformats/cid'
+import { sha256 } from 'multiformats/hashes/sha2'
+import {
+  BITSWAP_100, cidToPrefix, DEFAULT_MAX_MESSAGE_BYTES, emptyMessage, PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK, WANT_HAVE
+} from '../src/bitswap/index.ts'
+import { connect, createBitswapNode, createProbe, equalBytes, rawBlock, wantMessage } from './fixtures/bitswap-helpers.ts'
+import type { BitswapNode, Probe } from './fixtures/bitswap-helpers.ts'
+import type { Libp2p } from '@libp2p/interface'
+
+const eq = (a: Uint8Array, b: Uint8Array): boolean => equalBytes(a, b)
+
+interface Ctx { node: BitswapNode, probe: Probe, others: Array<Libp2p<any>> }
+const wire = suite<Ctx>('Bitswap wire protocol')
+
+wire.before.each(async (ctx) => {
+  ctx.others = []
+  ctx.node = await createBitswapNode({ wantTimeoutMs: 10_000, providerSearchDelayMs: 200 })
+  ctx.probe = await createProbe()
+  await connect(ctx.probe.libp2p, ctx.node.libp2p)
+})
+
+wire.after.each(async (ctx) => {
+  await Promise.all([ctx.node?.libp2p.stop(), ctx.probe?.libp2p.stop(), ...ctx.others.map(async o => o.stop())])
+})
+
+wire('answers want-have with HAVE, unknown blocks with DONT_HAVE, want-block with the block; keeps and cancels wantlist entries', async ({ node, probe }) => {
+  const have = await rawBlock(1000)
+  const big = await rawBlock(300_000)
+  const missing = await rawBlock(10)
+  await node.blocks.putBlock(have.cid, have.bytes)
+  await node.blocks.putBlock(big.cid, big.bytes)
+  const nodeId = node.libp2p.peerId
+  await probe.send(nodeId, wantMessage([
+    { cid: have.cid, wantType: WANT_HAVE, sendDontHave: true },
+    { cid: missing.cid, wantType: WANT_HAVE, sendDontHave: true },
+    { cid: big.cid, wantType: WANT_BLOCK, sendDontHave: true }
+  ]))
+  const signal = AbortSignal.timeout(10_000)
+  await probe.waitFor(m => m.blockPresences.some(p => eq(p.cid, have.cid.bytes) && p.type === PRESENCE_HAVE), signal)
+  await probe.waitFor(m => m.blockPresences.some(p => eq(p.cid, missing.cid.bytes) && p.type === PRESENCE_DONT_HAVE), signal)
+  const withBlock = await probe.waitFor(m => m.payload.some(b => eq(b.data, big.bytes)), signal)
+  assert.ok(eq(withBlock.payload[0].prefix, cidToPrefix(big.cid)), 'block carries its CID prefix')
+
+  // want-have entries stay until cancelled; the served want-block is gone
+  const wanted = node.bitswap.wantlist(probe.libp2p.peerId).map(c => c.toString()).sort()
+  assert.equal(wanted, [have.cid.toString(), missing.cid.toString()].sort())
+
+  await probe.send(nodeId, wantMessage([{ cid: have.cid, cancel: true }, { cid: missing.cid, cancel: true }]))
+  for (let i = 0; i < 50 && node.bitswap.wantlist(probe.libp2p.peerId).length > 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  assert.equal(node.bitswap.wantlist(probe.libp2p.peerId), [])
+})
+
+wire('without send-dont-have a missing block gets no answer, and notify() sends it once stored', async ({ node, probe }) => {
+  const later = await rawBlock(2000)
+  await probe.send(node.libp2p.peerId, wantMessage([{ cid: later.cid, wantType: WANT_BLOCK, sendDontHave: false }]))
+  for (let i = 0; i < 50 && node.bitswap.wantlist(probe.libp2p.peerId).length === 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  assert.equal(node.bitswap.wantlist(probe.libp2p.peerId).map(String), [later.cid.toString()])
+  assert.is(probe.received.length, 0, 'no DONT_HAVE without send-dont-have')
+
+  await node.blocks.putBlock(later.cid, later.bytes)
+  node.bitswap.notify([{ cid: later.cid, bytes: later.bytes }])
+  await probe.waitFor(m => m.payload.some(b => eq(b.data, later.bytes)), AbortSignal.timeout(10_000))
+  assert.equal(node.bitswap.wantlist(probe.libp2p.peerId), [])
+})
+
+wire('splits replies larger than 2 MiB into several messages, each within the limit', async ({ node, probe }) => {
+  const blocks = await Promise.all(Array.from({ length: 12 }, async () => rawBlock(256 * 1024)))
+  for (const b of blocks) await node.blocks.putBlock(b.cid, b.bytes)
+  await probe.send(node.libp2p.peerId, wantMessage(blocks.map(b => ({ cid: b.cid, wantType: WANT_BLOCK }))))
+  const signal = AbortSignal.timeout(15_000)
+  await probe.waitFor(() => probe.received.reduce((n, r) => n + r.message.payload.length, 0) >= blocks.length, signal)
+  const withBlocks = probe.received.filter(r => r.message.payload.length > 0)
+  assert.ok(withBlocks.length >= 2, `3 MiB of blocks came in ${withBlocks.length} message(s)`)
+  for (const r of withBlocks) assert.ok(r.frameBytes <= DEFAULT_MAX_MESSAGE_BYTES, `message of ${r.frameBytes} bytes exceeds the limit`)
+  const got = withBlocks.flatMap(r => r.message.payload.map(b => b.data))
+  for (const b of blocks) assert.ok(got.some(d => eq(d, b.bytes)), 'every block delivered')
+})
+
+wire('aborting a want sends CANCEL to the peers asked and ends with AbortError', async ({ node, probe }) => {
+  const absent = await rawBlock(100)
+  const controller = new AbortController()
+  const pending = node.bitswap.want(absent.cid, { signal: controller.signal })
+  await probe.waitFor(m => m.wantlist?.entries.some(e => eq(e.cid, absent.cid.bytes) && !e.cancel) === true, AbortSignal.timeout(10_000))
+  assert.equal(node.bitswap.wantlist().map(String), [absent.cid.toString()])
+  controller.abort()
+  const err = await pending.then(() => undefined, (e: any) => e)
+  assert.is(err?.name, 'AbortError')
+  assert.is(err?.code, 'ERR_ABORTED')
+  await probe.waitFor(m => m.wantlist?.entries.some(e => eq(e.cid, absent.cid.bytes) && e.cancel) === true, AbortSignal.timeout(10_000))
+  assert.equal(node.bitswap.wantlist(), [])
+})
+
+wire('an unreachable CID ends with TimeoutError, from the caller signal or the configured want timeout', async ({ node, others }) => {
+  const absent = await rawBlock(100)
+  const err1 = await node.bitswap.want(absent.cid, { signal: AbortSignal.timeout(300) }).then(() => undefined, (e: any) => e)
+  assert.is(err1?.name, 'TimeoutError')
+  assert.is(err1?.code, 'ERR_TIMEOUT')
+
+  const lonely = await createBitswapNode({ wantTimeoutMs: 300 })
+  others.push(lonely.libp2p)
+  const err2 = await lonely.bitswap.want(absent.cid).then(() => undefined, (e: any) => e)
+  assert.is(err2?.name, 'TimeoutError')
+  assert.equal(lonely.bitswap.wantlist(), [])
+})
+
+wire('a peer that answers with bytes that do not match is disconnected, banned and not asked again', async ({ node, others }) => {
+  const wanted = await rawBlock(50_000)
+  const next = await rawBlock(50_000)
+  // the liar claims to have everything and answers every want-block with the right prefix and wrong bytes
+  const liar = await createProbe({
+    onMessage (probe, from, m) {
+      const reply = emptyMessage()
+      for (const e of m.wantlist?.entries ?? []) {
+        if (e.cancel) continue
+        if (e.wantType === WANT_HAVE) reply.blockPresences.push({ cid: e.cid, type: PRESENCE_HAVE })
+        else reply.payload.push({ prefix: cidToPrefix(CID.decode(e.cid)), data: new Uint8Array(50_000).fill(7) })
+      }
+      if (reply.payload.length > 0 || reply.blockPresences.length > 0) probe.send(from, reply).catch(() => {})
+    }
+  })
+  const honest = await createBitswapNode()
+  others.push(liar.libp2p, honest.libp2p)
+  await honest.blocks.putBlock(wanted.cid, wanted.bytes)
+  await honest.blocks.putBlock(next.cid, next.bytes)
+  await connect(liar.libp2p, node.libp2p)
+
+  // the liar alone first, so it certainly gets asked and answers
+  const pending = node.bitswap.want(wanted.cid, { signal: AbortSignal.timeout(15_000) })
+  pending.catch(() => {}) // awaited below; a failed assertion before that must not crash the run
+  await liar.waitFor(m => m.wantlist?.entries.some(e => eq(e.cid, wanted.cid.bytes)) === true, AbortSignal.timeout(10_000))
+  for (let i = 0; i < 100 && node.bitswap.stats().bannedPeers === 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  assert.is(node.bitswap.stats().bannedPeers, 1, 'liar banned')
+  for (let i = 0; i < 100 && node.libp2p.getConnections(liar.libp2p.peerId).length > 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  assert.is(node.libp2p.getConnections(liar.libp2p.peerId).length, 0, 'liar disconnected')
+  assert.is(await node.blocks.hasBlock(wanted.cid), false, 'nothing stored from the liar')
+
+  // an honest provider turns up: the same want completes with the right bytes
+  await connect(honest.libp2p, node.libp2p)
+  const bytes = await pending
+  assert.ok(eq(bytes, wanted.bytes))
+  assert.ok(eq(await node.blocks.getBlock(wanted.cid), wanted.bytes))
+
+  // the liar comes back: it is not asked for the next block
+  await connect(liar.libp2p, node.libp2p).catch(() => {})
+  const seen = liar.received.length
+  assert.ok(eq(await node.bitswap.want(next.cid, { signal: AbortSignal.timeout(10_000) }), next.bytes))
+  assert.not.ok(liar.received.slice(seen).some(r => r.message.wantlist?.entries.some(e => eq(e.cid, next.cid.bytes))), 'banned peer asked again')
+})
+
+wire('serves and fetches from a peer that speaks only /ipfs/bitswap/1.0.0 (CIDv0 blocks without prefixes)', async ({ node, others }) => {
+  const bytes = new Uint8Array(4000).fill(3)
+  const v0 = CID.createV0(await sha256.digest(bytes))
+  const fromOld = new Uint8Array(5000).fill(9)
+  const fromOldCid = CID.createV0(await sha256.digest(fromOld))
+  await node.blocks.putBlock(v0, bytes)
+  const old = await createProbe({
+    protocols: [BITSWAP_100],
+    onMessage (probe, from, m) {
+      if (m.wantlist?.entries.some(e => eq(e.cid, fromOldCid.bytes) && !e.cancel) === true) {
+        const reply = emptyMessage()
+        reply.blocks.push(fromOld)
+        probe.send(from, reply, BITSWAP_100).catch(() => {})
+      }
+    }
+  })
+  others.push(old.libp2p)
+  await connect(old.libp2p, node.libp2p)
+
+  await old.send(node.libp2p.peerId, wantMessage([{ cid: v0, wantType: WANT_BLOCK }]), BITSWAP_100)
+  const reply = await old.waitFor(m => m.blocks.length > 0, AbortSignal.timeout(10_000))
+  assert.ok(eq(reply.blocks[0], bytes), 'block sent in the 1.0.0 blocks field')
+  assert.is(reply.payload.length, 0)
+  assert.ok(old.received.every(r => r.protocol === BITSWAP_100))
+
+  const got = await node.bitswap.want(fromOldCid, { signal: AbortSignal.timeout(10_000) })
+  assert.ok(eq(got, fromOld))
+  const asked = old.received.flatMap(r => r.message.wantlist?.entries ?? []).find(e => eq(e.cid, fromOldCid.bytes))
+  assert.is(asked?.wantType, WANT_BLOCK, '1.0.0 peers are sent want-block, never want-have')
+})
+
+wire.run()
