@@ -1,5 +1,5 @@
 import { createBlockstore, blockLinks, verifyBlock } from '@cairn/blockstore'
-import { importer } from '@cairn/dag'
+import { cat, dagStat, exportCar, get, importCar, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
 import {
   InvalidCidError, InvalidParametersError, NotFoundError, OfflineError, RepoLockedError,
@@ -20,7 +20,6 @@ import { createBandwidthMeter } from './bandwidth.ts'
 import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
 import { CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs } from './libp2p.ts'
-import { reader } from './dag-reader.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
@@ -317,24 +316,24 @@ class CairnNodeClass implements CairnNode {
   }
 
   cat (path: string | CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
-    return this.streamWithSession(options, getter => reader.cat(getter, path, options))
+    return this.streamWithSession(options, getter => cat(path, getter, options))
   }
 
   get (path: string | CID, options: AbortOptions = {}): AsyncIterable<GetEntry> {
-    return this.streamWithSession(options, getter => reader.get(getter, path, options))
+    return this.streamWithSession(options, getter => get(path, getter, options))
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return this.streamWithSession(options, getter => reader.ls(getter, path, options))
+    return this.streamWithSession(options, getter => ls(path, getter, options))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
-    return this.withSession(options, async getter => reader.stat(getter, path, options))
+    return this.withSession(options, async getter => stat(path, getter, options))
   }
 
   private async resolve (path: string | CID, options?: AbortOptions): Promise<CID> {
     if (path instanceof CID || CID.asCID(path) != null) return CID.asCID(path) as CID
-    const resolved = await reader.resolvePath(this.blocks, path, options)
+    const resolved = await resolvePath(path, this.blocks, options)
     return resolved.cid
   }
 
@@ -503,7 +502,7 @@ class CairnNodeClass implements CairnNode {
         return (async function * () {
           const results: DagImportResult[] = []
           await self.blockstore.withAddLock(async () => {
-            const imported = await reader.importCar(car, self.putter(), { signal: options.signal })
+            const imported = await importCar(car, self.putter(), { signal: options.signal })
             for (const root of imported.roots) {
               if (!pinRoots) {
                 results.push({ root: { cid: root } })
@@ -523,11 +522,11 @@ class CairnNodeClass implements CairnNode {
       },
       export: (cid: string | CID, options: CarExportOptions = {}): AsyncIterable<Uint8Array> => {
         const root = parseCid(cid)
-        return this.streamWithSession(options, getter => reader.exportCar(getter, root, options))
+        return this.streamWithSession(options, getter => exportCar(root, getter, options))
       },
       stat: async (cid: string | CID, options: AbortOptions = {}): Promise<{ cid: CID, size: number, numBlocks: number }> => {
         const root = parseCid(cid)
-        return this.withSession(options, async getter => reader.dagStat(getter, root, options))
+        return this.withSession(options, async getter => ({ cid: root, ...(await dagStat(root, getter, options)) }))
       }
     }
   }

@@ -1,0 +1,61 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { cleanup, connect, testNode, waitFor } from './fixtures/nodes.ts'
+import type { PubsubMessage } from '@cairn/interface'
+
+const test = suite('gossipsub pubsub over TCP on 127.0.0.1')
+
+test.after(cleanup)
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
+const dec = (b: Uint8Array): string => new TextDecoder().decode(b)
+
+test('a message reaches every subscriber of 3 nodes, passing a validator', async () => {
+  const nodes = [await testNode(), await testNode(), await testNode()]
+  const [a, b, c] = nodes
+  // a line: A - B - C, so C gets A's message only through B
+  await connect(a, b)
+  await connect(c, b)
+
+  const topic = 'cairn-test'
+  const received = new Map<string, PubsubMessage[]>()
+  for (const n of nodes) {
+    received.set(n.peerId, [])
+    await n.pubsub.subscribe(topic, m => { received.get(n.peerId)?.push(m) }, { signal: AbortSignal.timeout(60_000) })
+  }
+  // messages that fail validation are neither delivered nor forwarded
+  b.pubsub.setValidator(topic, m => dec(m.data).startsWith('spam') ? 'reject' : 'accept')
+
+  assert.equal(await a.pubsub.ls(), [topic])
+  await waitFor(async () => (await b.pubsub.peers(topic)).length === 2, 10_000, 'B to see both subscribers')
+  await waitFor(async () => (await a.pubsub.peers(topic)).includes(b.peerId), 10_000, 'A to see B subscribed')
+  await waitFor(async () => (await c.pubsub.peers(topic)).includes(b.peerId), 10_000, 'C to see B subscribed')
+
+  await a.pubsub.publish(topic, enc('spam: buy now'))
+  await a.pubsub.publish(topic, enc('hello from A'))
+  await waitFor(() => received.get(b.peerId)?.length === 1 && received.get(c.peerId)?.length === 1, 15_000, 'B and C to receive')
+
+  for (const n of [b, c]) {
+    const [m] = received.get(n.peerId) ?? []
+    assert.is(dec(m.data), 'hello from A')
+    assert.is(m.from, a.peerId)
+    assert.is(m.topic, topic)
+  }
+  // the publisher does not hear itself (Kubo neither)
+  assert.is(received.get(a.peerId)?.length, 0)
+
+  await c.pubsub.unsubscribe(topic)
+  assert.equal(await c.pubsub.ls(), [])
+})
+
+test('publish on an offline node is an OfflineError', async () => {
+  const n = await testNode({ offline: true })
+  try {
+    await n.pubsub.publish('t', new Uint8Array([1]))
+    assert.unreachable('should have thrown')
+  } catch (err: any) {
+    assert.is(err.code, 'ERR_OFFLINE')
+  }
+})
+
+test.run()

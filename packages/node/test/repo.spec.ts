@@ -1,0 +1,123 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { createNode, initRepo, isRepoInitialized, parseBytes, parseDuration, DEFAULT_BOOTSTRAP_ADDRESSES } from '../src/index.ts'
+import { cleanup, tempDir, testNode, testRepo } from './fixtures/nodes.ts'
+
+const test = suite('repo, identity and config')
+
+test.after(cleanup)
+
+async function rejects (fn: () => Promise<unknown>, code: string): Promise<void> {
+  try {
+    await fn()
+  } catch (err: any) {
+    assert.is(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`)
+    return
+  }
+  assert.unreachable(`expected ${code}`)
+}
+
+test('initRepo writes config and an Ed25519 key, and refuses to overwrite', async () => {
+  const dir = await tempDir()
+  assert.is(await isRepoInitialized(dir), false)
+  const config = await initRepo(dir)
+  assert.is(await isRepoInitialized(dir), true)
+  assert.match(config.Identity.PeerID, /^12D3KooW/)
+  const onDisk = JSON.parse(await readFile(join(dir, 'config'), 'utf8'))
+  assert.equal(onDisk, config)
+  // the default profile is Kubo's
+  assert.equal(onDisk.Bootstrap, [...DEFAULT_BOOTSTRAP_ADDRESSES])
+  assert.is(onDisk.Discovery.MDNS.Enabled, true)
+  assert.ok(onDisk.Addresses.Swarm.includes('/ip4/0.0.0.0/tcp/4001'))
+  assert.is(onDisk.Addresses.API, '/ip4/127.0.0.1/tcp/5001')
+  assert.is(onDisk.Addresses.Gateway, '/ip4/127.0.0.1/tcp/8080')
+  assert.ok((await readFile(join(dir, 'keystore', 'self'))).byteLength > 32)
+  await rejects(async () => initRepo(dir), 'ERR_INVALID_PARAMETERS')
+  assert.equal(JSON.parse(await readFile(join(dir, 'config'), 'utf8')), config, 'the first repo is untouched')
+})
+
+test('test profile: loopback, port 0, no bootstrap, no mDNS', async () => {
+  const dir = await tempDir()
+  const config = await initRepo(dir, { profile: 'test', config: { Reprovider: { Strategy: 'roots' } } })
+  assert.equal(config.Addresses.Swarm, ['/ip4/127.0.0.1/tcp/0'])
+  assert.is(config.Addresses.API, '/ip4/127.0.0.1/tcp/0')
+  assert.equal(config.Bootstrap, [])
+  assert.is(config.Discovery.MDNS.Enabled, false)
+  assert.is(config.Reprovider.Strategy, 'roots')
+})
+
+test('createNode without a repo: RepoNotInitializedError, or init with initIfMissing', async () => {
+  const dir = await tempDir()
+  await rejects(async () => createNode({ repoPath: dir, offline: true }), 'ERR_REPO_NOT_INITIALIZED')
+  const node = await testNode({ repoPath: dir, offline: true, initIfMissing: true })
+  assert.is(await isRepoInitialized(dir), true)
+  assert.is(node.config.Identity.PeerID, node.peerId)
+})
+
+test('identity persists across restarts; a second open of the repo is RepoLockedError', async () => {
+  const dir = await testRepo()
+  const first = await createNode({ repoPath: dir })
+  const peerId = first.peerId
+  await rejects(async () => createNode({ repoPath: dir, offline: true }), 'ERR_REPO_LOCKED')
+  await first.stop()
+  const second = await testNode({ repoPath: dir })
+  assert.is(second.peerId, peerId)
+  assert.is((await second.id()).id, peerId)
+})
+
+test('a config that is not JSON is RepoCorruptError', async () => {
+  const dir = await testRepo()
+  await writeFile(join(dir, 'config'), '{ nope')
+  await rejects(async () => createNode({ repoPath: dir, offline: true }), 'ERR_REPO_CORRUPT')
+})
+
+test('overrides apply to the run only; config set/get and bootstrap add/rm write the file', async () => {
+  const dir = await testRepo()
+  const node = await testNode({ repoPath: dir, offline: true, config: { Reprovider: { Interval: '1h' } } })
+  assert.is(node.config.Reprovider.Interval, '1h')
+  assert.is(await node.config.get('Reprovider.Interval'), '22h', 'the file keeps its value')
+
+  await node.config.set('Datastore.StorageMax', '20GB')
+  assert.is(await node.config.get('Datastore.StorageMax'), '20GB')
+  await node.config.set('Custom.Nested.Key', [1, 2])
+  assert.equal(await node.config.get('Custom.Nested.Key'), [1, 2])
+  const file = JSON.parse(await readFile(join(dir, 'config'), 'utf8'))
+  assert.is(file.Datastore.StorageMax, '20GB')
+  assert.equal((await node.config.show()).Custom, { Nested: { Key: [1, 2] } })
+  await rejects(async () => node.config.get('No.Such.Key'), 'ERR_INVALID_PARAMETERS')
+  await rejects(async () => node.config.set('Reprovider.Strategy', 'sometimes'), 'ERR_INVALID_PARAMETERS')
+  await rejects(async () => node.config.set('Identity.PeerID', 'x'), 'ERR_INVALID_PARAMETERS')
+  await rejects(async () => node.config.set('__proto__.x', 1), 'ERR_INVALID_PARAMETERS')
+  assert.is(await node.config.get('Reprovider.Strategy'), 'all', 'a refused set changes nothing')
+  assert.not.ok(Object.keys(node.config).includes('set'), 'the API methods are not config keys')
+
+  const peer = '/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWDzpYzCuaehZBsjUyCsj8bCnLGz3FQsm47SGhX1BGx6Hb'
+  assert.equal(await node.bootstrap.list(), [])
+  assert.equal(await node.bootstrap.add([peer]), [peer])
+  assert.equal(await node.bootstrap.add([peer]), [], 'adding twice adds nothing')
+  assert.equal(await node.bootstrap.list(), [peer])
+  await rejects(async () => node.bootstrap.add(['/ip4/127.0.0.1/tcp/4001']), 'ERR_INVALID_PARAMETERS')
+  await rejects(async () => node.bootstrap.add(['not a multiaddr']), 'ERR_INVALID_PARAMETERS')
+  const defaults = await node.bootstrap.add([], { default: true })
+  assert.equal(defaults, [...DEFAULT_BOOTSTRAP_ADDRESSES])
+  assert.equal(await node.bootstrap.rm([peer]), [peer])
+  assert.equal((await node.bootstrap.rm([], { all: true })).length, DEFAULT_BOOTSTRAP_ADDRESSES.length)
+  assert.equal(JSON.parse(await readFile(join(dir, 'config'), 'utf8')).Bootstrap, [])
+})
+
+test('Go durations and Kubo sizes', () => {
+  assert.is(parseDuration('22h'), 22 * 3_600_000)
+  assert.is(parseDuration('1h30m'), 90 * 60_000)
+  assert.is(parseDuration('500ms'), 500)
+  assert.is(parseDuration('0'), 0)
+  assert.throws(() => parseDuration('soon'))
+  assert.throws(() => parseDuration('10x'))
+  assert.is(parseBytes('10GB'), 10_000_000_000)
+  assert.is(parseBytes('512MiB'), 512 * 1024 * 1024)
+  assert.is(parseBytes('1000'), 1000)
+  assert.throws(() => parseBytes('lots'))
+})
+
+test.run()
