@@ -1,1 +1,5 @@
-export {}
+export * from "./rpc-client.ts"
+export * from "./config.ts"
+export * from "./errors.ts"
+export * from "./format.ts"
+export * from "./print.ts"

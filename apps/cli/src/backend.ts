@@ -1,0 +1,60 @@
+/**
+ * The one module that binds the CLI to `@cairn/node`, `@cairn/gateway` and `@cairn/dag`. It is
+ * loaded on first use, so a command that goes through a daemon's RPC never loads libp2p.
+ */
+import { fileSource } from '@cairn/dag'
+import { createGateway } from '@cairn/gateway'
+import { createNode, initRepo, isRepoInitialized } from '@cairn/node'
+import type { CairnNode } from '@cairn/node'
+import { DEFAULT_API_MULTIADDR, DEFAULT_GATEWAY_MULTIADDR } from './constants.ts'
+import type { Backend, DaemonOptions, RunningDaemon } from './context.ts'
+import { multiaddrToHostPort } from './multiaddr.ts'
+
+async function startDaemon (repoPath: string, options: DaemonOptions): Promise<RunningDaemon> {
+  const node: CairnNode = await createNode({
+    repoPath,
+    offline: options.offline,
+    config: options.swarm != null ? { Addresses: { Swarm: options.swarm } } : undefined
+  })
+  try {
+    const api = multiaddrToHostPort(options.api ?? node.config.Addresses?.API ?? DEFAULT_API_MULTIADDR)
+    const gateway = multiaddrToHostPort(options.gateway ?? node.config.Addresses?.Gateway ?? DEFAULT_GATEWAY_MULTIADDR)
+    const servers = await createGateway(node, { api, gateway })
+    await servers.start()
+    if (servers.gatewayUrl == null || servers.apiUrl == null || servers.apiMultiaddr == null) {
+      await servers.stop()
+      throw new Error('the gateway started without its listeners')
+    }
+    return {
+      node,
+      gatewayUrl: servers.gatewayUrl,
+      apiUrl: servers.apiUrl,
+      apiMultiaddr: servers.apiMultiaddr,
+      async stop () {
+        // servers first: no request may reach a stopping node
+        await servers.stop()
+        await node.stop()
+      }
+    }
+  } catch (err) {
+    await node.stop()
+    throw err
+  }
+}
+
+export function createBackend (): Backend {
+  return {
+    isRepoInitialized,
+    async initRepo (repoPath, options) {
+      const config = await initRepo(repoPath, { profile: options.profile })
+      return config.Identity.PeerID
+    },
+    async openOffline (repoPath) {
+      return createNode({ repoPath, offline: true })
+    },
+    startDaemon,
+    fileSource (paths, options) {
+      return fileSource(paths, options)
+    }
+  }
+}

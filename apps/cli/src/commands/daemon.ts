@@ -1,0 +1,146 @@
+/**
+ * `cairn daemon`: one node with its gateway and RPC, the `api` and `gateway` files while it
+ * listens, and a clean stop on SIGINT or SIGTERM.
+ */
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { RepoLockedError, RepoNotInitializedError, TimeoutError, hasCode } from '@cairn/interface'
+import { Option } from 'commander'
+import type { Command } from 'commander'
+import { readApiFile } from '../connect.ts'
+import { API_FILENAME, DEFAULT_DAEMON_PROBE_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, GATEWAY_FILENAME } from '../constants.ts'
+import type { CliContext, RunningDaemon } from '../context.ts'
+import { DaemonRunningError } from '../errors.ts'
+import { multiaddrToHostPort, multiaddrToUrl } from '../multiaddr.ts'
+
+interface DaemonFlags {
+  offline?: boolean
+  api?: string
+  gateway?: string
+  swarm?: string[]
+  init?: boolean
+  initProfile: 'default' | 'test'
+}
+
+/** True when something answers HTTP at the RPC address: a live daemon, not a stale file */
+export async function isDaemonAlive (address: string): Promise<boolean> {
+  try {
+    await fetch(`${multiaddrToUrl(address)}/api/v0/id`, { method: 'POST', signal: AbortSignal.timeout(DEFAULT_DAEMON_PROBE_TIMEOUT_MS) })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+
+export function registerDaemon (program: Command, ctx: CliContext): void {
+  program.command('daemon')
+    .description('Run the node: libp2p swarm, HTTP gateway and RPC API, until interrupted')
+    .option('--offline', 'do not connect to the network: serve only what the repo holds')
+    .option('--api <multiaddr>', 'RPC API address, overriding Addresses.API (port 0 picks a free port)')
+    .option('--gateway <multiaddr>', 'gateway address, overriding Addresses.Gateway')
+    .option('--swarm <multiaddr>', 'swarm listen address, overriding Addresses.Swarm (repeatable)', collect)
+    .option('--init', 'initialise the repo first if there is none')
+    .addOption(new Option('--init-profile <profile>', 'profile for --init').choices(['default', 'test']).default('default'))
+    .action(async (flags: DaemonFlags) => {
+      await runDaemon(ctx, flags)
+    })
+}
+
+async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
+  const repo = ctx.config.repoPath
+  const { print } = ctx
+  // validate addresses before anything starts
+  if (flags.api != null) multiaddrToHostPort(flags.api)
+  if (flags.gateway != null) multiaddrToHostPort(flags.gateway)
+
+  const backend = await ctx.backend()
+  if (!await backend.isRepoInitialized(repo)) {
+    if (flags.init !== true) throw new RepoNotInitializedError()
+    print.line(`initializing Cairn node at ${repo}`)
+    print.line(`peer identity: ${await backend.initRepo(repo, { profile: flags.initProfile })}`)
+  }
+
+  const previous = await readApiFile(repo)
+  if (previous != null) {
+    if (await isDaemonAlive(previous)) {
+      throw new DaemonRunningError(`a daemon is already running on ${repo} (RPC API at ${previous}); stop it first`)
+    }
+    // a daemon that died without cleaning up: its files say nothing true any more
+    await removeFiles(repo)
+  }
+
+  print.line('Initializing daemon...')
+  let daemon: RunningDaemon
+  try {
+    daemon = await backend.startDaemon(repo, {
+      offline: flags.offline === true,
+      swarm: flags.swarm,
+      api: flags.api,
+      gateway: flags.gateway
+    })
+  } catch (err) {
+    if (hasCode(err, RepoLockedError.code)) {
+      throw new DaemonRunningError(`another process holds the repo at ${repo}: is a daemon already running?`, { cause: err })
+    }
+    throw err
+  }
+  let filesWritten = false
+  try {
+    const id = await daemon.node.id()
+    const version = await daemon.node.version()
+    print.line(`Cairn version: ${version.version}`)
+    print.line(`Repo version: ${version.repo}`)
+    print.line(`System version: ${version.system}`)
+    print.line(`PeerID: ${id.id}`)
+    if (flags.offline === true) print.line('Offline mode: serving only what the repo holds')
+    for (const a of await daemon.node.swarm.localAddrs()) print.line(`Swarm listening on ${a.replace(/\/p2p\/[^/]+$/, '')}`)
+    print.line(`RPC API server listening on ${daemon.apiMultiaddr}`)
+    print.line(`Gateway server listening on ${urlToMultiaddr(daemon.gatewayUrl)}`)
+    print.line(`Gateway URL: ${daemon.gatewayUrl}`)
+
+    await writeFile(join(repo, API_FILENAME), daemon.apiMultiaddr)
+    await writeFile(join(repo, GATEWAY_FILENAME), daemon.gatewayUrl)
+    filesWritten = true
+    print.line('Daemon is ready')
+    await print.flush()
+
+    await new Promise<void>(resolve => {
+      if (ctx.signal.aborted) { resolve(); return }
+      ctx.signal.addEventListener('abort', () => { resolve() }, { once: true })
+    })
+    print.line('Received interrupt signal, shutting down...')
+  } finally {
+    if (filesWritten) await removeFiles(repo)
+    await stopWithin(daemon, DEFAULT_SHUTDOWN_TIMEOUT_MS)
+  }
+  print.line('Daemon stopped')
+}
+
+async function removeFiles (repo: string): Promise<void> {
+  await rm(join(repo, API_FILENAME), { force: true })
+  await rm(join(repo, GATEWAY_FILENAME), { force: true })
+}
+
+async function stopWithin (daemon: RunningDaemon, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      daemon.stop(),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => { reject(new TimeoutError(`the daemon did not stop within ${ms} ms`)) }, ms)
+      })
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** `http://127.0.0.1:8080` → `/ip4/127.0.0.1/tcp/8080`, as Kubo prints listen addresses */
+export function urlToMultiaddr (url: string): string {
+  const u = new URL(url)
+  const host = u.hostname.replace(/^\[|\]$/g, '')
+  const proto = host.includes(':') ? 'ip6' : /^\d+\.\d+\.\d+\.\d+$/.test(host) ? 'ip4' : 'dns'
+  return `/${proto}/${host}/tcp/${u.port !== '' ? u.port : (u.protocol === 'https:' ? '443' : '80')}`
+}

@@ -1,0 +1,235 @@
+/**
+ * `add`, `cat`, `get` and `ls`: Kubo's flags and output lines.
+ */
+import { createWriteStream } from 'node:fs'
+import { lstat, mkdir, readdir, symlink, chmod, utimes } from 'node:fs/promises'
+import { basename, dirname, join, resolve, sep } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { InvalidParametersError } from '@cairn/interface'
+import type { AddOptions, AddResult, GetEntry, ImportCandidate, LsEntry } from '@cairn/interface'
+import { Option } from 'commander'
+import type { Command } from 'commander'
+import type { CliContext } from '../context.ts'
+import { UsageError } from '../errors.ts'
+import { addedJson, formatAdded, formatLs, lsJson } from '../format.ts'
+import type { AddQuietness } from '../format.ts'
+import { parseInteger, parsePathArg } from './parse.ts'
+
+interface AddFlags {
+  recursive?: boolean
+  wrapWithDirectory?: boolean
+  onlyHash?: boolean
+  quiet?: boolean
+  quieter?: boolean
+  cidVersion?: 0 | 1
+  rawLeaves?: boolean
+  chunker?: string
+  trickle?: boolean
+  pin: boolean
+  hidden?: boolean
+  progress: boolean
+  inline?: boolean
+  inlineLimit?: number
+}
+
+/** Bytes the progress bar counts up to: the sizes of the files `add` will read */
+async function totalBytes (paths: string[], recursive: boolean, hidden: boolean): Promise<number> {
+  let total = 0
+  const walk = async (p: string): Promise<void> => {
+    const s = await lstat(p)
+    if (s.isFile()) total += s.size
+    else if (s.isDirectory() && recursive) {
+      for (const name of await readdir(p)) {
+        if (!hidden && name.startsWith('.')) continue
+        await walk(join(p, name))
+      }
+    }
+  }
+  for (const p of paths) await walk(p)
+  return total
+}
+
+/** Kubo refuses a directory without `-r` before reading anything */
+async function checkPaths (paths: string[], recursive: boolean): Promise<void> {
+  for (const p of paths) {
+    const s = await lstat(p)
+    if (s.isDirectory() && !recursive) {
+      throw new InvalidParametersError(`${basename(p)} is a directory, use the '-r' flag to specify directories`)
+    }
+  }
+}
+
+async function * stdinSource (ctx: CliContext): AsyncGenerator<ImportCandidate> {
+  yield { path: '', content: ctx.stdin }
+}
+
+export function registerFiles (program: Command, ctx: CliContext): void {
+  program.command('add')
+    .description('Add a file or directory to Cairn (stdin when no path is given)')
+    .argument('[paths...]', 'paths to add')
+    .option('-r, --recursive', 'add directory paths recursively')
+    .option('-w, --wrap-with-directory', 'wrap files with a directory object')
+    .option('-n, --only-hash', 'only chunk and hash; do not write to disk')
+    .option('-q, --quiet', 'write minimal output: bare CIDs')
+    .option('-Q, --quieter', 'write only the final CID')
+    .addOption(new Option('--cid-version <version>', 'CID version (1 implies --raw-leaves)').choices(['0', '1']).argParser(v => {
+      if (v !== '0' && v !== '1') throw new UsageError(`--cid-version must be 0 or 1, not '${v}'`)
+      return Number(v) as 0 | 1
+    }))
+    .option('--raw-leaves', 'use raw blocks for leaf nodes')
+    .option('--no-raw-leaves', 'wrap leaves in UnixFS nodes even with --cid-version=1')
+    .option('-s, --chunker <spec>', 'chunking algorithm: size-<bytes>, rabin-<min>-<avg>-<max> or buzhash')
+    .option('-t, --trickle', 'use the trickle DAG layout')
+    .option('--no-pin', 'do not pin what is added (Kubo: --pin=false)')
+    .option('-H, --hidden', 'include files whose names start with a dot')
+    .option('--no-progress', 'do not draw the progress bar (Kubo: --progress=false)')
+    .option('--inline', 'inline small blocks into their CIDs')
+    .option('--inline-limit <bytes>', 'largest block to inline', parseInteger)
+    .action(async (paths: string[], flags: AddFlags) => {
+      const recursive = flags.recursive === true
+      const hidden = flags.hidden === true
+      const absolute = paths.map(p => resolve(ctx.cwd, p))
+      if (absolute.length > 0) await checkPaths(absolute, recursive)
+      if (absolute.length === 0 && ctx.stdin.isTTY === true) throw new UsageError("argument 'path' is required")
+
+      const quietness: AddQuietness = flags.quieter === true ? 'quieter' : flags.quiet === true ? 'quiet' : 'normal'
+      const api = await ctx.api({ initIfMissing: true })
+      const progressWanted = flags.progress && quietness !== 'quieter' && ctx.print.enc === 'text' && absolute.length > 0
+      const bar = ctx.print.progress(progressWanted ? await totalBytes(absolute, recursive, hidden) : 0, progressWanted)
+
+      const done = new Map<string, number>()
+      let sum = 0
+      const options: AddOptions = {
+        signal: ctx.signal,
+        wrapWithDirectory: flags.wrapWithDirectory,
+        onlyHash: flags.onlyHash,
+        cidVersion: flags.cidVersion,
+        rawLeaves: flags.rawLeaves,
+        chunker: flags.chunker,
+        trickle: flags.trickle,
+        pin: flags.pin,
+        hidden,
+        inline: flags.inline,
+        inlineLimit: flags.inlineLimit,
+        onProgress: progressWanted
+          ? (bytes, path) => {
+              sum += bytes - (done.get(path) ?? 0)
+              done.set(path, bytes)
+              bar.update(sum)
+            }
+          : undefined
+      }
+      const source = absolute.length > 0 ? (await ctx.backend()).fileSource(absolute, { recursive, hidden }) : stdinSource(ctx)
+      let last: AddResult | undefined
+      try {
+        for await (const result of api.add(source, options)) {
+          last = result
+          if (quietness === 'quieter') continue
+          if (ctx.print.enc === 'json') ctx.print.json(addedJson(result))
+          else ctx.print.line(formatAdded(result, quietness))
+        }
+      } finally {
+        bar.stop()
+      }
+      if (quietness === 'quieter' && last != null) {
+        if (ctx.print.enc === 'json') ctx.print.json(addedJson(last))
+        else ctx.print.line(last.cid.toString())
+      }
+    })
+
+  program.command('cat')
+    .description('Show the bytes of a file')
+    .argument('<path>', 'the IPFS path of the file')
+    .option('-o, --offset <bytes>', 'byte offset to begin reading from', parseInteger)
+    .option('-l, --length <bytes>', 'maximum number of bytes to read', parseInteger)
+    .action(async (path: string, flags: { offset?: number, length?: number }) => {
+      const target = parsePathArg(path)
+      const api = await ctx.api()
+      for await (const chunk of api.cat(target, { offset: flags.offset, length: flags.length, signal: ctx.signal })) {
+        await ctx.print.bytes(chunk)
+      }
+    })
+
+  program.command('get')
+    .description('Download a file or directory to disk')
+    .argument('<path>', 'the IPFS path to download')
+    .option('-o, --output <path>', 'the path where the output is stored')
+    .option('--no-progress', 'do not draw the progress bar')
+    .action(async (path: string, flags: { output?: string, progress: boolean }) => {
+      parsePathArg(path)
+      const api = await ctx.api()
+      const rootName = basename(path.replace(/\/+$/, ''))
+      const out = resolve(ctx.cwd, flags.output ?? rootName)
+      if (ctx.print.enc === 'text') ctx.print.notice(`Saving file(s) to ${flags.output ?? rootName}`)
+      let total = 0
+      let bar = ctx.print.progress(0, false)
+      let first = true
+      for await (const entry of api.get(path, { signal: ctx.signal })) {
+        if (first) {
+          first = false
+          if (flags.progress && entry.type === 'directory') {
+            // the DAG's size is the best total there is before the walk (it counts block framing too)
+            total = (await api.dag.stat(entry.cid, { signal: ctx.signal })).size
+          } else if (flags.progress) total = entry.size ?? 0
+          bar = ctx.print.progress(total, flags.progress && ctx.print.enc === 'text')
+        }
+        let written = 0
+        await writeEntry(entry, out, (n) => { written += n; bar.update(Math.min(total, written)) })
+      }
+      bar.stop()
+    })
+
+  program.command('ls')
+    .description('List directory contents')
+    .argument('<paths...>', 'IPFS paths of directories')
+    .option('-v, --headers', 'print table headers (Hash, Size, Name)')
+    .option('--no-size', 'omit sizes')
+    .option('-s, --stream', 'print entries as they arrive (Kubo flag; always the case for JSON)')
+    .action(async (paths: string[], flags: { headers?: boolean, size: boolean }) => {
+      paths.forEach(parsePathArg)
+      const api = await ctx.api()
+      for (const path of paths) {
+        const entries: LsEntry[] = []
+        for await (const e of api.ls(path, { signal: ctx.signal })) entries.push(e)
+        if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, entries)); continue }
+        if (paths.length > 1) ctx.print.line(`${path}:`)
+        for (const line of formatLs(entries, { headers: flags.headers, size: flags.size })) ctx.print.line(line)
+        if (paths.length > 1) ctx.print.line('')
+      }
+    })
+}
+
+/** Writes one `get` entry under `out`, refusing any name that would land outside it */
+export async function writeEntry (entry: GetEntry, out: string, onBytes: (n: number) => void = () => {}): Promise<void> {
+  const parts = entry.path.split('/').slice(1)
+  if (parts.some(p => p === '..' || p === '' || p.includes('\\'))) {
+    throw new InvalidParametersError(`refusing to write '${entry.path}': it leaves the output folder`)
+  }
+  const target = parts.length === 0 ? out : join(out, ...parts)
+  if (target !== out && !target.startsWith(out + sep)) {
+    throw new InvalidParametersError(`refusing to write '${entry.path}': it leaves the output folder`)
+  }
+  if (entry.type === 'directory') {
+    await mkdir(target, { recursive: true })
+  } else if (entry.type === 'symlink') {
+    await mkdir(dirname(target), { recursive: true })
+    await symlink(entry.symlinkTarget ?? '', target)
+    return
+  } else {
+    await mkdir(dirname(target), { recursive: true })
+    const content = entry.content ?? (async function * () {})()
+    await pipeline(async function * () {
+      for await (const chunk of content) {
+        onBytes(chunk.byteLength)
+        yield chunk
+      }
+    }, createWriteStream(target))
+  }
+  // directories keep the modes mkdir gave them: a read-only one would refuse its own children
+  if (entry.type !== 'file') return
+  if (entry.mode != null) await chmod(target, entry.mode & 0o7777)
+  if (entry.mtime != null) {
+    const seconds = Number(entry.mtime.secs) + (entry.mtime.nsecs ?? 0) / 1e9
+    await utimes(target, seconds, seconds)
+  }
+}

@@ -1,0 +1,113 @@
+/** `init`, `config`, `stats bw` and `version` */
+import { RepoNotInitializedError, hasCode } from '@cairn/interface'
+import { Option } from 'commander'
+import type { Command } from 'commander'
+import { CLI_VERSION } from '../constants.ts'
+import type { CliContext } from '../context.ts'
+import { RepoExistsError, UsageError } from '../errors.ts'
+import { bandwidthJson, formatBandwidth, formatConfigValue, parseConfigValue } from '../format.ts'
+
+export function registerMisc (program: Command, ctx: CliContext): void {
+  program.command('init')
+    .description('Initialise a Cairn repo at $CAIRN_PATH (default ~/.cairn)')
+    .addOption(new Option('-p, --profile <profile>', 'configuration profile: test has no bootstrap peers, no mDNS, loopback addresses and free ports').choices(['default', 'test']).default('default'))
+    .action(async (flags: { profile: 'default' | 'test' }) => {
+      const repo = ctx.config.repoPath
+      const backend = await ctx.backend()
+      if (await backend.isRepoInitialized(repo)) {
+        throw new RepoExistsError(`a Cairn repo already exists at ${repo}: reinitializing would overwrite its keys`)
+      }
+      ctx.print.line('generating ED25519 keypair...done')
+      const peerId = await backend.initRepo(repo, { profile: flags.profile })
+      ctx.print.line(`peer identity: ${peerId}`)
+      ctx.print.line(`initializing Cairn node at ${repo}`)
+    })
+
+  const config = program.command('config')
+    .description("Get and set configuration values (Kubo's `config KEY [VALUE]`)")
+    .argument('[key]', 'the dotted key, such as Addresses.API')
+    .argument('[value]', 'the value to set')
+    .option('--json', 'parse VALUE as JSON')
+    .option('--bool', 'parse VALUE as a boolean')
+    .action(async (key: string | undefined, value: string | undefined, flags: { json?: boolean, bool?: boolean }) => {
+      if (key == null) throw new UsageError("argument 'key' is required (or use `cairn config show`)")
+      if (value == null) await getValue(key)
+      else await setValue(key, value, flags)
+    })
+
+  const getValue = async (key: string): Promise<void> => {
+    const api = await ctx.api()
+    const value = await api.config.get(key, { signal: ctx.signal })
+    if (ctx.print.enc === 'json') ctx.print.json({ Key: key, Value: value })
+    else ctx.print.line(formatConfigValue(value))
+  }
+  const setValue = async (key: string, raw: string, flags: { json?: boolean, bool?: boolean }): Promise<void> => {
+    let value: unknown
+    try {
+      value = parseConfigValue(raw, flags)
+    } catch (err) {
+      throw new UsageError(`failed to parse value for ${key}: ${(err as Error).message}`, { cause: err })
+    }
+    const api = await ctx.api()
+    await api.config.set(key, value, { signal: ctx.signal })
+    if (ctx.print.enc === 'json') ctx.print.json({ Key: key, Value: value })
+  }
+
+  config.command('show')
+    .description('Print the whole config file')
+    .action(async () => {
+      const api = await ctx.api()
+      const shown = await api.config.show({ signal: ctx.signal })
+      ctx.print.line(JSON.stringify(shown, null, 2))
+    })
+
+  config.command('get')
+    .description('Print one configuration value')
+    .argument('<key>', 'the dotted key')
+    .action(getValue)
+
+  config.command('set')
+    .description('Set one configuration value')
+    .argument('<key>', 'the dotted key')
+    .argument('<value>', 'the value')
+    .option('--json', 'parse VALUE as JSON')
+    .option('--bool', 'parse VALUE as a boolean')
+    .action(setValue)
+
+  const stats = program.command('stats').description('Usage statistics')
+
+  stats.command('bw')
+    .description('Print bandwidth totals and rates')
+    .action(async () => {
+      const api = await ctx.api()
+      const bw = await api.stats.bw({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json(bandwidthJson(bw))
+      else for (const line of formatBandwidth(bw)) ctx.print.line(line)
+    })
+
+  program.command('version')
+    .description('Show version information')
+    .option('-n, --number', 'only show the version number')
+    .option('--commit', 'show the commit hash')
+    .option('--repo', 'show the repo version')
+    .option('--all', 'show all version information')
+    .action(async (flags: { number?: boolean, commit?: boolean, repo?: boolean, all?: boolean }) => {
+      let v = { version: CLI_VERSION, commit: '', repo: '', system: `${process.arch}/${process.platform}` }
+      try {
+        const api = await ctx.api()
+        v = await api.version({ signal: ctx.signal })
+      } catch (err) {
+        // the version of the program itself needs no repo
+        if (!hasCode(err, RepoNotInitializedError.code)) throw err
+      }
+      if (ctx.print.enc === 'json') { ctx.print.json({ Version: v.version, Commit: v.commit, Repo: v.repo, System: v.system }); return }
+      if (flags.all === true) {
+        ctx.print.line(`Cairn version: ${v.version}${v.commit !== '' ? `-${v.commit}` : ''}`)
+        ctx.print.line(`Repo version: ${v.repo}`)
+        ctx.print.line(`System version: ${v.system}`)
+        ctx.print.line(`Node.js version: ${process.version}`)
+      } else if (flags.number === true) ctx.print.line(v.version)
+      else if (flags.repo === true) ctx.print.line(v.repo)
+      else ctx.print.line(`cairn version ${v.version}${flags.commit === true && v.commit !== '' ? `-${v.commit}` : ''}`)
+    })
+}

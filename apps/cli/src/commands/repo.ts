@@ -1,0 +1,54 @@
+/** `repo gc|stat|verify` */
+import { CairnError } from '@cairn/interface'
+import type { Command } from 'commander'
+import type { CliContext } from '../context.ts'
+import { formatRepoStat, repoStatJson } from '../format.ts'
+
+export function registerRepo (program: Command, ctx: CliContext): void {
+  const repo = program.command('repo').description('Manipulate the Cairn repo')
+
+  repo.command('gc')
+    .description('Remove blocks that no pin needs')
+    .option('-q, --quiet', 'write minimal output')
+    .option('--stream-errors', 'report errors as they happen and carry on (always the case)')
+    .action(async (flags: { quiet?: boolean }) => {
+      const api = await ctx.api()
+      let failures = 0
+      for await (const r of api.repo.gc({ signal: ctx.signal })) {
+        if (r.error != null) {
+          failures++
+          if (ctx.print.enc === 'json') ctx.print.json({ Error: r.error })
+          else ctx.print.notice(r.error)
+        } else if (r.cid != null) {
+          if (ctx.print.enc === 'json') ctx.print.json({ Key: { '/': r.cid.toString() } })
+          else ctx.print.line(flags.quiet === true ? r.cid.toString() : `removed ${r.cid.toString()}`)
+        }
+      }
+      if (failures > 0) throw new CairnError(`encountered ${failures} errors during gc`)
+    })
+
+  repo.command('stat')
+    .description('Get stats for the repo')
+    .option('-s, --size-only', 'only report RepoSize and StorageMax')
+    .option('-H, --human', 'print sizes in human readable form')
+    .action(async (flags: { sizeOnly?: boolean, human?: boolean }) => {
+      const api = await ctx.api()
+      const stats = await api.repo.stat({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json(repoStatJson(stats))
+      else for (const line of formatRepoStat(stats, flags)) ctx.print.line(line)
+    })
+
+  repo.command('verify')
+    .description('Verify every block in the repo hashes to its CID')
+    .action(async () => {
+      const api = await ctx.api()
+      let last = ''
+      for await (const m of api.repo.verify({ signal: ctx.signal })) {
+        if (ctx.print.enc === 'json') ctx.print.json(m.progress != null ? { Msg: m.msg, Progress: m.progress } : { Msg: m.msg })
+        else if (m.msg !== '') ctx.print.line(m.msg)
+        if (m.msg !== '') last = m.msg
+      }
+      // the summary says whether all was well; Kubo exits non-zero when it was not
+      if (/corrupt|fail|unreadable|mismatch/i.test(last)) throw new CairnError(last)
+    })
+}

@@ -1,0 +1,71 @@
+/**
+ * What every command receives: the parsed config, the printer, a way to reach the node and the
+ * few node-side functions the CLI needs. Commands never import `@cairn/node` themselves.
+ */
+import type { CairnApi, ImportCandidate } from '@cairn/interface'
+import type { CliConfig, Env } from './config.ts'
+import type { Printer } from './print.ts'
+
+export interface InProcessNode extends CairnApi {
+  stop(): Promise<void>
+}
+
+export interface RunningDaemon {
+  /** The node itself, in this process */
+  node: CairnApi
+  gatewayUrl: string
+  apiUrl: string
+  /** The RPC address as a multiaddr, the content of `$CAIRN_PATH/api` */
+  apiMultiaddr: string
+  /** Stops the servers, then the node */
+  stop(): Promise<void>
+}
+
+export interface DaemonOptions {
+  /** Serve only what the repo holds */
+  offline: boolean
+  /** Multiaddrs that override the config's `Addresses.*`; port 0 picks a free port */
+  swarm?: string[]
+  api?: string
+  gateway?: string
+}
+
+/** The node-side functions the CLI calls; `backend.ts` binds them to `@cairn/node`, `@cairn/gateway` and `@cairn/dag` */
+export interface Backend {
+  isRepoInitialized(repoPath: string): Promise<boolean>
+  /** Creates the repo; returns its peer ID */
+  initRepo(repoPath: string, options: { profile?: 'default' | 'test' }): Promise<string>
+  /** Opens the repo in this process, without networking */
+  openOffline(repoPath: string): Promise<InProcessNode>
+  /** Starts the node with its gateway and RPC servers, all over one libp2p instance */
+  startDaemon(repoPath: string, options: DaemonOptions): Promise<RunningDaemon>
+  /** Disk paths as import candidates for `add` */
+  fileSource(paths: string[], options: { recursive: boolean, hidden: boolean }): AsyncIterable<ImportCandidate>
+}
+
+export interface OpenOptions {
+  /** Create the repo when there is none (only `add` does, as the issue asks) */
+  initIfMissing?: boolean
+  /** The command needs the network: refuse when no daemon runs */
+  online?: boolean
+}
+
+export interface InputStream extends AsyncIterable<Uint8Array> {
+  isTTY?: boolean
+}
+
+export interface CliContext {
+  readonly config: CliConfig
+  readonly env: Env
+  readonly print: Printer
+  readonly cwd: string
+  readonly stdin: InputStream
+  /** Aborts on `--timeout` and on SIGINT */
+  readonly signal: AbortSignal
+  /** The node-side functions, loaded on first use so that RPC-only runs never load libp2p */
+  backend(): Promise<Backend>
+  /** The daemon's RPC when one runs, the repo in-process otherwise; opened once per run */
+  api(options?: OpenOptions): Promise<CairnApi>
+  /** Whether `api()` reached a daemon (for messages that differ, such as Kubo's online-only errors) */
+  readonly usingDaemon: boolean
+}

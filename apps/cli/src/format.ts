@@ -1,0 +1,148 @@
+/**
+ * Pure text shapes of Kubo's command output: what `ipfs` prints, so that scripts written against
+ * Kubo read Cairn's output too. No I/O here; `print.ts` writes what these return.
+ */
+import type { AddResult, BandwidthStats, LsEntry, PinEntry, RepoStats } from '@cairn/interface'
+
+const IEC_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+const SI_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB']
+
+/** `1.50 MiB`: binary units, as Kubo's progress bar shows them */
+export function formatBytes (n: number): string {
+  return scale(n, 1024, IEC_UNITS)
+}
+
+/** `1.5 MB`: decimal units, as Kubo's `stats bw` shows them (go-humanize) */
+export function formatSiBytes (n: number): string {
+  if (n < 10) return `${Math.round(n)} B`
+  const e = Math.min(Math.floor(Math.log10(n) / 3), SI_UNITS.length - 1)
+  const v = n / 1000 ** e
+  return `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ${SI_UNITS[e]}`
+}
+
+function scale (n: number, base: number, units: string[]): string {
+  let i = 0
+  let v = n
+  while (v >= base && i < units.length - 1) { v /= base; i++ }
+  return i === 0 ? `${v} ${units[0]}` : `${v.toFixed(2)} ${units[i]}`
+}
+
+/**
+ * Aligns rows into columns as Go's tabwriter does for Kubo (`minwidth 1, padding 1`): each cell but
+ * the last is padded to its column's widest cell plus one space.
+ */
+export function tabulate (rows: string[][]): string[] {
+  const widths: number[] = []
+  for (const row of rows) {
+    row.forEach((cell, i) => { if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, cell.length) })
+  }
+  return rows.map(row => row.map((cell, i) => i < row.length - 1 ? cell.padEnd(widths[i] + 1) : cell).join(''))
+}
+
+export type AddQuietness = 'normal' | 'quiet' | 'quieter'
+
+/** Kubo: `added <cid> <name>`; `-q` bare CIDs; `-Q` (printed by the caller for the root only) */
+export function formatAdded (result: AddResult, quietness: AddQuietness): string {
+  if (quietness !== 'normal') return result.cid.toString()
+  return `added ${result.cid.toString()} ${result.path}`.trimEnd()
+}
+
+export function addedJson (result: AddResult): unknown {
+  return { Name: result.path, Hash: result.cid.toString(), Size: String(result.size) }
+}
+
+/** Kubo's `ipfs ls`: `<cid> <size> <name>`, directories with `-` and a trailing slash */
+export function formatLs (entries: LsEntry[], options: { headers?: boolean, size?: boolean } = {}): string[] {
+  const withSize = options.size ?? true
+  const rows = entries.map(e => {
+    const isDir = e.type === 'directory'
+    const name = isDir ? `${e.name}/` : e.name
+    return withSize ? [e.cid.toString(), isDir ? '-' : String(e.size), name] : [e.cid.toString(), name]
+  })
+  if (options.headers === true) rows.unshift(withSize ? ['Hash', 'Size', 'Name'] : ['Hash', 'Name'])
+  return tabulate(rows)
+}
+
+/** Kubo's unixfs.pb Data_DataType numbers, which `ls --enc=json` reports */
+const UNIXFS_TYPE_NUMBERS: Record<string, number> = { raw: 0, directory: 1, file: 2, symlink: 4, object: 2 }
+
+export function lsJson (path: string, entries: LsEntry[]): unknown {
+  return {
+    Objects: [{
+      Hash: path,
+      Links: entries.map(e => ({ Name: e.name, Hash: e.cid.toString(), Size: e.size, Type: UNIXFS_TYPE_NUMBERS[e.type] ?? 2, Target: '' }))
+    }]
+  }
+}
+
+/** Kubo's `pin ls`: `<cid> <type>`, `<cid>` alone with `-q` */
+export function formatPin (entry: PinEntry, quiet: boolean): string {
+  if (quiet) return entry.cid.toString()
+  const type = entry.type === 'indirect' && entry.via != null ? `indirect through ${entry.via.toString()}` : entry.type
+  return `${entry.cid.toString()} ${type}`
+}
+
+export function formatRepoStat (stats: RepoStats, options: { human?: boolean, sizeOnly?: boolean } = {}): string[] {
+  const size = (n: number): string => options.human === true ? formatBytes(n) : String(n)
+  const rows = [['NumObjects:', String(stats.numObjects)], ['RepoSize:', size(stats.repoSize)], ['StorageMax:', size(stats.storageMax)], ['RepoPath:', stats.repoPath], ['Version:', stats.version]]
+  return tabulate(options.sizeOnly === true ? [rows[1], rows[2]] : rows)
+}
+
+export function repoStatJson (stats: RepoStats): unknown {
+  return { RepoSize: stats.repoSize, StorageMax: stats.storageMax, NumObjects: stats.numObjects, RepoPath: stats.repoPath, Version: stats.version }
+}
+
+export function formatBandwidth (bw: BandwidthStats): string[] {
+  return [
+    'Bandwidth',
+    `TotalIn: ${formatSiBytes(Number(bw.totalIn))}`,
+    `TotalOut: ${formatSiBytes(Number(bw.totalOut))}`,
+    `RateIn: ${formatSiBytes(bw.rateIn)}/s`,
+    `RateOut: ${formatSiBytes(bw.rateOut)}/s`
+  ]
+}
+
+export function bandwidthJson (bw: BandwidthStats): unknown {
+  return { TotalIn: bw.totalIn, TotalOut: bw.totalOut, RateIn: bw.rateIn, RateOut: bw.rateOut }
+}
+
+/** Kubo prints config values as they are when they are strings, as indented JSON otherwise */
+export function formatConfigValue (value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2)
+}
+
+/**
+ * Kubo's `config KEY VALUE` stores a string unless `--json` or `--bool` says otherwise.
+ * @throws SyntaxError when `--json` is given something that is not JSON
+ */
+export function parseConfigValue (raw: string, options: { json?: boolean, bool?: boolean }): unknown {
+  if (options.bool === true) {
+    if (raw !== 'true' && raw !== 'false') throw new SyntaxError(`'${raw}' is not a boolean: use true or false`)
+    return raw === 'true'
+  }
+  if (options.json === true) return JSON.parse(raw)
+  return raw
+}
+
+/** `dag stat`, in Kubo's table and summary */
+export function formatDagStat (stat: { cid: { toString(): string }, size: number, numBlocks: number }): string[] {
+  return [
+    ...tabulate([['CID', 'Blocks', 'Size'], [stat.cid.toString(), String(stat.numBlocks), String(stat.size)]]),
+    '',
+    'Summary',
+    `Total Size: ${stat.size}`,
+    `Unique Blocks: ${stat.numBlocks}`,
+    'Shared Size: 0',
+    'Ratio: 1.000000'
+  ]
+}
+
+export function dagStatJson (stat: { cid: { toString(): string }, size: number, numBlocks: number }): unknown {
+  return {
+    UniqueBlocks: stat.numBlocks,
+    TotalSize: stat.size,
+    SharedSize: 0,
+    Ratio: 1,
+    DagStats: [{ Cid: { '/': stat.cid.toString() }, Size: stat.size, NumBlocks: stat.numBlocks }]
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * One CLI run: parse, open the node the right way, run the command, print one line on failure.
+ * Takes its streams, env and argv as arguments so tests can drive it; `bin.ts` passes the process's.
+ */
+import { CommanderError } from 'commander'
+import type { CairnApi } from '@cairn/interface'
+import { parseConfig } from './config.ts'
+import type { CliConfig, Env } from './config.ts'
+import { openApi } from './connect.ts'
+import type { OpenedApi } from './connect.ts'
+import { EXIT_OK, EXIT_USAGE } from './constants.ts'
+import type { Backend, CliContext, InputStream, OpenOptions } from './context.ts'
+import { describeError } from './errors.ts'
+import { createPrinter } from './print.ts'
+import type { OutputStream } from './print.ts'
+import { createProgram } from './program.ts'
+
+export interface RunInit {
+  env: Env
+  /** Arguments after the program name */
+  argv: string[]
+  stdout: OutputStream
+  stderr: OutputStream
+  stdin: InputStream
+  cwd: string
+  /** Aborted by the caller on SIGINT or SIGTERM */
+  signal?: AbortSignal
+  /** @default the real one, loaded on first use */
+  loadBackend?: () => Promise<Backend>
+}
+
+const loadDefaultBackend = async (): Promise<Backend> => {
+  const { createBackend } = await import('./backend.ts')
+  return createBackend()
+}
+
+/** Runs one command; resolves to the exit code */
+export async function run (init: RunInit): Promise<number> {
+  let config: CliConfig
+  try {
+    config = parseConfig(init.env, init.argv)
+  } catch (err) {
+    init.stderr.write(describeError(err, { repoPath: '' }).line + '\n')
+    return EXIT_USAGE
+  }
+  const print = createPrinter({ stdout: init.stdout, stderr: init.stderr, enc: config.enc })
+  const signals = [init.signal, config.timeoutMs != null ? AbortSignal.timeout(config.timeoutMs) : undefined].filter(s => s != null)
+  const signal = signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal
+
+  let backend: Promise<Backend> | undefined
+  const loadBackend = async (): Promise<Backend> => {
+    backend ??= (init.loadBackend ?? loadDefaultBackend)()
+    return backend
+  }
+  let opened: Promise<OpenedApi> | undefined
+  let usingDaemon = false
+  const ctx: CliContext = {
+    config,
+    env: init.env,
+    print,
+    cwd: init.cwd,
+    stdin: init.stdin,
+    signal,
+    backend: loadBackend,
+    get usingDaemon () { return usingDaemon },
+    async api (options: OpenOptions = {}): Promise<CairnApi> {
+      opened ??= openApi(config, loadBackend, options)
+      const o = await opened
+      usingDaemon = o.daemon
+      if (o.initialized === true) print.notice(`initialized a new Cairn repo at ${config.repoPath}`)
+      return o.api
+    }
+  }
+
+  let exitCode = EXIT_OK
+  try {
+    const program = createProgram(ctx, { stdout: init.stdout, stderr: init.stderr })
+    if (config.args.length === 0) {
+      program.outputHelp()
+    } else {
+      await program.parseAsync(config.args, { from: 'user' })
+    }
+  } catch (err) {
+    exitCode = report(err, config, init.stderr)
+  } finally {
+    if (opened != null) {
+      try {
+        await (await opened).close()
+      } catch (err) {
+        // the open itself failed and was reported above; a failing close is worth a line of its own
+        if (exitCode === EXIT_OK) exitCode = report(err, config, init.stderr)
+      }
+    }
+    await print.flush()
+  }
+  return exitCode
+}
+
+function report (err: unknown, config: CliConfig, stderr: OutputStream): number {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0) return EXIT_OK
+    // `cairn pin` alone: commander has printed the help, which says what is missing
+    if (err.code === 'commander.help' || err.code === 'commander.helpDisplayed') return EXIT_USAGE
+    stderr.write(`Error: ${err.message.replace(/^error: /, '')}\n`)
+    return EXIT_USAGE
+  }
+  const failure = describeError(err, { repoPath: config.repoPath })
+  stderr.write(failure.line + '\n')
+  if (config.debug && failure.stack != null) stderr.write(failure.stack + '\n')
+  return failure.exitCode
+}

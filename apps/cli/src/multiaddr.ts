@@ -1,0 +1,23 @@
+/** The few multiaddr conversions the CLI needs: RPC and gateway addresses to host, port and URL */
+import { InvalidParametersError } from '@cairn/interface'
+import { multiaddr } from '@multiformats/multiaddr'
+
+/** `/ip4/127.0.0.1/tcp/5001` → `http://127.0.0.1:5001` */
+export function multiaddrToUrl (address: string): string {
+  const { host, port } = multiaddrToHostPort(address)
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+}
+
+/** The host and TCP port of `/ip4|ip6|dns4|dns6|dns/<host>/tcp/<port>` */
+export function multiaddrToHostPort (address: string): { host: string, port: number } {
+  let components: Array<{ name: string, value?: string }>
+  try {
+    components = multiaddr(address).getComponents()
+  } catch (err) {
+    throw new InvalidParametersError(`invalid multiaddr '${address}': ${(err as Error).message}`, { cause: err })
+  }
+  const host = components.find(c => ['ip4', 'ip6', 'dns', 'dns4', 'dns6'].includes(c.name))?.value
+  const port = components.find(c => c.name === 'tcp')?.value
+  if (host == null || port == null) throw new InvalidParametersError(`multiaddr '${address}' names no host and TCP port`)
+  return { host, port: Number(port) }
+}

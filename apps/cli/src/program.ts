@@ -1,0 +1,48 @@
+/** The command tree: Kubo's command names and flags, each action a few calls on `CairnApi` */
+import { Command } from 'commander'
+import { registerBlock } from './commands/block.ts'
+import { registerDaemon } from './commands/daemon.ts'
+import { registerDag } from './commands/dag.ts'
+import { registerFiles } from './commands/files.ts'
+import { registerMisc } from './commands/misc.ts'
+import { registerNetwork } from './commands/network.ts'
+import { registerPin } from './commands/pin.ts'
+import { registerRepo } from './commands/repo.ts'
+import type { CliContext } from './context.ts'
+import type { OutputStream } from './print.ts'
+
+const GLOBAL_OPTIONS_HELP = `
+Global options (anywhere on the line):
+  --enc=<text|json>   output encoding; json gives Kubo's RPC shapes
+  --repo-dir <path>   the repo (default $CAIRN_PATH, else ~/.cairn)
+  --api <multiaddr>   talk to this daemon instead of the repo's api file
+  --offline           never use a running daemon
+  --timeout <dur>     give up after a Go duration such as 30s
+  -D, --debug         print stack traces with errors
+
+Environment: CAIRN_PATH (the repo), CAIRN_API (a daemon's RPC multiaddr).`
+
+export function createProgram (ctx: CliContext, out: { stdout: OutputStream, stderr: OutputStream }): Command {
+  const program = new Command('cairn')
+    .description('Cairn: a content-addressed storage node that speaks IPFS')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => { out.stdout.write(s) },
+      writeErr: (s) => { out.stderr.write(s) },
+      // errors are printed once, by main, in Kubo's one-line form
+      outputError: () => {}
+    })
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .addHelpText('after', GLOBAL_OPTIONS_HELP)
+
+  registerMisc(program, ctx)
+  registerDaemon(program, ctx)
+  registerFiles(program, ctx)
+  registerPin(program, ctx)
+  registerRepo(program, ctx)
+  registerBlock(program, ctx)
+  registerDag(program, ctx)
+  registerNetwork(program, ctx)
+  return program
+}

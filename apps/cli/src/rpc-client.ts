@@ -1,0 +1,423 @@
+/**
+ * `CairnApi` over a daemon's Kubo-compatible `/api/v0`, built on `kubo-rpc-client` so that what
+ * works here works for every Kubo client. A few endpoints the npm client lacks (`dag/stat`,
+ * `repo/verify`) and `ls` (whose npm mapping loses symlink types) are called with plain `fetch`
+ * in the same wire shapes.
+ */
+import { Agent } from 'node:http'
+import { posix } from 'node:path'
+import { InvalidCidError, InvalidParametersError } from '@cairn/interface'
+import type {
+  AddResult, BandwidthStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
+  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, ProviderInfo, PubsubMessage,
+  RepoStats, StatResult, VersionResult
+} from '@cairn/interface'
+import { multiaddr } from '@multiformats/multiaddr'
+import { extract } from 'it-tar'
+import { create } from 'kubo-rpc-client'
+import type { KuboRPCClient } from 'kubo-rpc-client'
+import { CID } from 'multiformats/cid'
+import { DEFAULT_RPC_JSON_BYTES_MAX, DEFAULT_RPC_MAX_SOCKETS } from './constants.ts'
+import { DaemonUnreachableError, RemoteError } from './errors.ts'
+import { multiaddrToUrl } from './multiaddr.ts'
+
+export interface RpcApiInit {
+  /** The daemon's RPC address: a multiaddr (the repo's `api` file) or an http URL */
+  address: string
+  /** Bearer token or other `Authorization` header value, for daemons that require one */
+  authorization?: string
+}
+
+/** A `CairnApi` that also owns sockets, released by `close()` */
+export interface RpcApi extends CairnApi {
+  /** The base URL requests go to, for messages */
+  readonly url: string
+  close(): Promise<void>
+}
+
+/** Header a Cairn daemon may set with the error's stable `code`; Kubo's JSON error has no room for it */
+export const ERROR_CODE_HEADER = 'x-cairn-error-code'
+
+/** When the daemon sends no code, recognise Kubo's and Cairn's usual messages so exit codes still mean something */
+const MESSAGE_CODES: Array<[RegExp, string]> = [
+  [/not pinned/i, 'ERR_NOT_PINNED'],
+  [/invalid (cid|path)|failed to parse cid|selected encoding not supported|invalid (multihash|varint)/i, 'ERR_INVALID_CID'],
+  [/offline/i, 'ERR_OFFLINE'],
+  [/not found|no link named|could not find|does not exist/i, 'ERR_NOT_FOUND'],
+  [/is locked|someone else has the lock/i, 'ERR_REPO_LOCKED']
+]
+
+export function codeFromMessage (message: string): string | undefined {
+  return MESSAGE_CODES.find(([re]) => re.test(message))?.[1]
+}
+
+/** Turns URL, fetch and HTTP failures into Cairn errors with codes */
+export function toRpcError (err: unknown, url: string): Error {
+  const e = err as { name?: string, message?: string, code?: string, cause?: { code?: string }, response?: Response }
+  if (e == null || typeof e !== 'object') return new RemoteError(String(err))
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return err as Error
+  if (typeof e.code === 'string' && e.code.startsWith('ERR_') && e.name !== 'HTTPError') return err as Error
+  const causeCode = e.cause?.code ?? e.code
+  if (causeCode === 'ECONNREFUSED' || causeCode === 'ECONNRESET' || causeCode === 'ENOTFOUND' || causeCode === 'EHOSTUNREACH' ||
+    (e.name === 'TypeError' && e.message === 'fetch failed')) {
+    return new DaemonUnreachableError(`cannot connect to the api at ${url}. Is the daemon running? To run as a standalone CLI command remove the api file in the repo`, { cause: err })
+  }
+  const message = e.message ?? 'request failed'
+  const code = e.response?.headers?.get(ERROR_CODE_HEADER) ?? codeFromMessage(message)
+  return new RemoteError(message, { cause: err, code })
+}
+
+/** `/ipfs/<cid>/a` → `<cid>/a`, and CIDs to strings */
+function toPathString (path: string | CID): string {
+  const s = path.toString()
+  return s.startsWith('/ipfs/') ? s.slice('/ipfs/'.length) : s
+}
+
+function toCid (cid: string | CID): CID {
+  if (typeof cid !== 'string') return cid
+  try {
+    return CID.parse(cid.startsWith('/ipfs/') ? cid.slice('/ipfs/'.length) : cid)
+  } catch (err) {
+    throw new InvalidCidError(`invalid CID '${cid}': ${(err as Error).message}`, { cause: err })
+  }
+}
+
+/** Kubo's unixfs.pb type numbers in `ls` answers */
+const LS_TYPES: Record<number, EntryType> = { 0: 'raw', 1: 'directory', 2: 'file', 3: 'file', 4: 'symlink', 5: 'directory' }
+
+interface KuboLink { Name: string, Hash: string, Size: number, Type: number, Target?: string }
+
+export function createRpcApi (init: RpcApiInit): RpcApi {
+  const url = init.address.startsWith('/') ? multiaddrToUrl(init.address) : init.address.replace(/\/+$/, '')
+  const agent = new Agent({ keepAlive: true, maxSockets: DEFAULT_RPC_MAX_SOCKETS })
+  const headers: Record<string, string> = init.authorization != null ? { Authorization: init.authorization } : {}
+  const kubo: KuboRPCClient = create({ url, agent, headers })
+
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } catch (err) {
+      throw toRpcError(err, url)
+    }
+  }
+  async function * stream<T> (fn: () => AsyncIterable<T>): AsyncGenerator<T> {
+    try {
+      yield * fn()
+    } catch (err) {
+      throw toRpcError(err, url)
+    }
+  }
+
+  /** One POST to `/api/v0/<command>` with Kubo's `arg` parameters, for endpoints the npm client lacks */
+  const post = async (command: string, args: string[], params: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> => {
+    const search = new URLSearchParams(params)
+    for (const a of args) search.append('arg', a)
+    const res = await fetch(`${url}/api/v0/${command}?${search.toString()}`, { method: 'POST', headers, signal })
+    if (!res.ok) {
+      let message = `${res.status} ${res.statusText}`
+      try {
+        const body = await res.text()
+        const parsed = JSON.parse(body) as { Message?: string }
+        message = parsed.Message ?? body
+      } catch {}
+      throw new RemoteError(message, { code: res.headers.get(ERROR_CODE_HEADER) ?? codeFromMessage(message) })
+    }
+    return res
+  }
+
+  /** Reads an NDJSON answer, bounded in size */
+  async function * ndjson (res: Response): AsyncGenerator<any> {
+    if (res.body == null) return
+    const decoder = new TextDecoder()
+    let buffered = ''
+    let total = 0
+    for await (const chunk of res.body) {
+      total += chunk.byteLength
+      if (total > DEFAULT_RPC_JSON_BYTES_MAX) throw new RemoteError(`answer larger than ${DEFAULT_RPC_JSON_BYTES_MAX} bytes`)
+      buffered += decoder.decode(chunk, { stream: true })
+      let nl = buffered.indexOf('\n')
+      while (nl >= 0) {
+        const line = buffered.slice(0, nl).trim()
+        buffered = buffered.slice(nl + 1)
+        if (line !== '') yield JSON.parse(line)
+        nl = buffered.indexOf('\n')
+      }
+    }
+    if (buffered.trim() !== '') yield JSON.parse(buffered)
+  }
+
+  const ls = async function * (path: string | CID, options: { signal?: AbortSignal } = {}): AsyncGenerator<LsEntry> {
+    const base = toPathString(path)
+    const res = await post('ls', [base], { stream: 'true', 'resolve-type': 'true', size: 'true' }, options.signal)
+    for await (const answer of ndjson(res)) {
+      for (const object of (answer.Objects ?? []) as Array<{ Hash: string, Links: KuboLink[] }>) {
+        for (const link of object.Links ?? []) {
+          yield { name: link.Name, path: `${base}/${link.Name}`, cid: CID.parse(link.Hash), size: Number(link.Size), type: LS_TYPES[link.Type] ?? 'file' }
+        }
+      }
+    }
+  }
+
+  const stat = async (path: string | CID, options: { signal?: AbortSignal } = {}): Promise<StatResult> => {
+    const s = await kubo.files.stat(`/ipfs/${toPathString(path)}`, options) as unknown as { cid: CID, type: string, size: number, cumulativeSize: number, blocks: number }
+    const type: EntryType = s.type === 'directory' ? 'directory' : s.type === 'symlink' ? 'symlink' : 'file'
+    return { cid: s.cid, type, size: Number(s.size), cumulativeSize: Number(s.cumulativeSize), blocks: Number(s.blocks) }
+  }
+
+  /** The CID a path resolves to, from its parent's listing (Kubo's `files/stat` is not needed) */
+  const resolveCid = async (base: string, options: { signal?: AbortSignal }): Promise<CID> => {
+    const segments = base.split('/').filter(p => p !== '')
+    if (segments.length === 1) return toCid(segments[0])
+    const name = segments.pop()
+    for await (const e of ls(segments.join('/'), options)) if (e.name === name) return e.cid
+    throw new RemoteError(`no link named "${name}" under ${segments.join('/')}`, { code: 'ERR_NOT_FOUND' })
+  }
+
+  // the tar stream of `get` carries names, not CIDs: each entry's CID comes from its parent's listing
+  async function * get (path: string | CID, options: { signal?: AbortSignal } = {}): AsyncGenerator<GetEntry> {
+    const base = toPathString(path)
+    const rootCid = await resolveCid(base, options)
+    const listings = new Map<string, Map<string, CID>>()
+    const cidOf = async (rel: string): Promise<CID> => {
+      if (rel === '') return rootCid
+      const parent = posix.dirname(rel) === '.' ? '' : posix.dirname(rel)
+      let listing = listings.get(parent)
+      if (listing == null) {
+        listing = new Map()
+        for await (const e of ls(parent === '' ? base : `${base}/${parent}`, options)) listing.set(e.name, e.cid)
+        listings.set(parent, listing)
+      }
+      const cid = listing.get(posix.basename(rel))
+      if (cid == null) throw new RemoteError(`the daemon sent '${rel}', which is not in the DAG at ${base}`)
+      return cid
+    }
+    const source = kubo.get(base, options)
+    for await (const entry of extract()(source)) {
+      const name = entry.header.name.replace(/\/+$/, '')
+      const rel = name.split('/').slice(1).join('/')
+      const type = entry.header.type === 'directory' ? 'directory' : entry.header.type === 'symlink' ? 'symlink' : 'file'
+      const mtime = entry.header.mtime instanceof Date && entry.header.mtime.getTime() > 0
+        ? { secs: BigInt(Math.floor(entry.header.mtime.getTime() / 1000)) }
+        : undefined
+      const out: GetEntry = { path: name, type, cid: await cidOf(rel), mode: entry.header.mode, mtime }
+      if (type === 'file') {
+        out.size = entry.header.size
+        out.content = (async function * () {
+          for await (const list of entry.body) yield list.subarray()
+        })()
+      } else if (type === 'symlink') {
+        out.symlinkTarget = entry.header.linkname
+      }
+      yield out
+      // the tar stream only moves on once this entry's body is drained
+      if (out.content != null) for await (const _ of out.content) {}
+      else for await (const _ of entry.body) {}
+    }
+  }
+
+  const toKuboCandidate = (c: ImportCandidate): any => {
+    if (c.symlinkTarget != null) {
+      throw new InvalidParametersError(`cannot add symlink '${c.path}' through the daemon's RPC API (Kubo's multipart symlinks are not supported by the client); stop the daemon to add it offline`)
+    }
+    const mtime = c.mtime != null ? { secs: Number(c.mtime.secs), nsecs: c.mtime.nsecs } : undefined
+    return c.content == null ? { path: c.path, mode: c.mode, mtime } : { path: c.path, content: c.content, mode: c.mode, mtime }
+  }
+
+  async function * candidates (source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>): AsyncGenerator<any> {
+    for await (const c of source) yield toKuboCandidate(c)
+  }
+
+  const api: RpcApi = {
+    url,
+    async close () {
+      agent.destroy()
+    },
+
+    id: async (options) => call(async () => {
+      const r = await kubo.id(options)
+      const result: IdResult = {
+        id: r.id.toString(),
+        publicKey: r.publicKey,
+        addresses: (r.addresses ?? []).map(a => a.toString()),
+        agentVersion: r.agentVersion,
+        protocolVersion: r.protocolVersion,
+        protocols: r.protocols ?? []
+      }
+      return result
+    }),
+
+    version: async (options) => call(async () => {
+      const r = await kubo.version(options) as unknown as VersionResult
+      return { version: r.version, commit: r.commit ?? '', repo: String(r.repo ?? ''), system: r.system ?? '' }
+    }),
+
+    add: (source, options = {}) => stream(async function * (): AsyncGenerator<AddResult> {
+      const { onProgress, profile, maxLinks, ...rest } = options
+      const params: Record<string, unknown> = { ...rest }
+      if (onProgress != null) params.progress = onProgress
+      for await (const r of kubo.addAll(candidates(source), params)) {
+        yield { cid: r.cid, path: r.path, size: Number(r.size) }
+      }
+    }),
+
+    cat: (path, options = {}) => stream(() => kubo.cat(toPathString(path), options)),
+    get: (path, options) => stream(() => get(path, options)),
+    ls: (path, options) => stream(() => ls(path, options)),
+    stat: async (path, options) => call(async () => stat(path, options)),
+
+    pin: {
+      add: async (path, options = {}) => call(async () => [await kubo.pin.add(toPathString(path), { recursive: options.recursive, signal: options.signal })]),
+      rm: async (path, options = {}) => call(async () => [await kubo.pin.rm(toPathString(path), options)]),
+      ls: (options = {}) => stream(async function * (): AsyncGenerator<PinEntry> {
+        const type = options.type ?? 'all'
+        const paths = options.paths?.map(toPathString)
+        for await (const p of kubo.pin.ls({ type, paths, signal: options.signal })) {
+          const [kind, , via] = String(p.type).split(' ')
+          const entry: PinEntry = { cid: p.cid, type: kind as PinType }
+          if (via != null) entry.via = CID.parse(via)
+          yield entry
+        }
+      }),
+      update: async (from, to, options = {}) => call(async () => kubo.pin.update(toPathString(from), toPathString(to), options))
+    },
+
+    block: {
+      get: async (cid, options) => call(async () => kubo.block.get(toCid(cid), options)),
+      put: async (bytes, options = {}) => call(async () => kubo.block.put(bytes, {
+        cidCodec: options.cidCodec, mhtype: options.mhtype, pin: options.pin, signal: options.signal
+      } as any)),
+      stat: async (cid, options) => call(async () => {
+        const s = await kubo.block.stat(toCid(cid), options)
+        return { cid: s.cid, size: Number(s.size) }
+      }),
+      rm: (cids, options = {}) => stream(async function * (): AsyncGenerator<BlockRmResult> {
+        for await (const r of kubo.block.rm(cids.map(toCid), options)) {
+          yield r.error != null ? { cid: r.cid, error: r.error.message } : { cid: r.cid }
+        }
+      })
+    },
+
+    dag: {
+      import: (car, options = {}) => stream(async function * (): AsyncGenerator<DagImportResult> {
+        for await (const r of kubo.dag.import([car], { pinRoots: options.pinRoots, signal: options.signal })) {
+          yield { root: { cid: r.root.cid, pinErrorMsg: r.root.pinErrorMsg === '' ? undefined : r.root.pinErrorMsg } }
+        }
+      }),
+      export: (cid, options = {}) => stream(() => {
+        if ((options.dagScope != null && options.dagScope !== 'all') || options.entityBytes != null || options.dups === true) {
+          throw new InvalidParametersError('dag-scope, entity-bytes and dups are gateway options; the RPC dag export sends the whole DAG')
+        }
+        return kubo.dag.export(toCid(cid), { signal: options.signal })
+      }),
+      stat: async (cid, options = {}) => call(async () => {
+        const res = await post('dag/stat', [toPathString(cid)], { progress: 'false' }, options.signal)
+        let last: any
+        for await (const answer of ndjson(res)) last = answer
+        // Kubo ≥0.20 answers with DagStats; older ones with Size and NumBlocks
+        const s = last?.DagStats?.[0] ?? last
+        if (s == null) throw new RemoteError('empty dag stat answer')
+        return { cid: toCid(s.Cid?.['/'] ?? s.Cid ?? toPathString(cid)), size: Number(s.Size ?? last.TotalSize), numBlocks: Number(s.NumBlocks ?? last.UniqueBlocks) }
+      })
+    },
+
+    repo: {
+      gc: (options = {}) => stream(async function * (): AsyncGenerator<GcResult> {
+        for await (const r of kubo.repo.gc(options)) {
+          yield r.err != null ? { error: r.err.message } : { cid: r.cid }
+        }
+      }),
+      stat: async (options) => call(async () => {
+        const s = await kubo.repo.stat(options)
+        const stats: RepoStats = {
+          numObjects: Number(s.numObjects),
+          repoSize: Number(s.repoSize),
+          storageMax: Number(s.storageMax),
+          repoPath: s.repoPath,
+          version: s.version
+        }
+        return stats
+      }),
+      verify: (options = {}) => stream(async function * () {
+        const res = await post('repo/verify', [], {}, options.signal)
+        for await (const m of ndjson(res)) {
+          yield m.Progress != null ? { msg: String(m.Msg ?? ''), progress: Number(m.Progress) } : { msg: String(m.Msg ?? '') }
+        }
+      })
+    },
+
+    swarm: {
+      peers: async (options) => call(async () => {
+        const peers = await kubo.swarm.peers({ direction: true, latency: true, signal: options?.signal })
+        return peers.map(p => {
+          const info: PeerInfo = { peer: p.peer.toString(), addr: p.addr.toString() }
+          if (p.direction != null) info.direction = p.direction
+          if (p.latency != null && p.latency !== '') info.latency = p.latency
+          return info
+        })
+      }),
+      connect: async (addr, options) => call(async () => { await kubo.swarm.connect(multiaddr(addr), options) }),
+      addrs: async (options) => call(async () => (await kubo.swarm.addrs(options)).map(a => ({ id: a.id.toString(), addrs: a.addrs.map(m => m.toString()) }))),
+      localAddrs: async (options) => call(async () => (await kubo.swarm.localAddrs({ id: true, signal: options?.signal } as any)).map(a => a.toString()))
+    },
+
+    routing: {
+      findProvs: (cid, options = {}) => stream(async function * (): AsyncGenerator<ProviderInfo> {
+        for await (const event of kubo.routing.findProvs(toCid(cid), options)) {
+          if (event.name !== 'PROVIDER') continue
+          for (const p of event.providers) yield { id: p.id.toString(), addrs: (p.multiaddrs ?? []).map(m => m.toString()) }
+        }
+      }),
+      provide: async (cids, options = {}) => call(async () => {
+        for await (const _ of kubo.routing.provide(cids.map(toCid), options)) {}
+      })
+    },
+
+    pubsub: {
+      publish: async (topic, data, options) => call(async () => { await kubo.pubsub.publish(topic, data, options) }),
+      subscribe: async (topic, handler, options) => call(async () => {
+        await kubo.pubsub.subscribe(topic, (m) => {
+          const message: PubsubMessage = { from: m.type === 'signed' ? m.from.toString() : '', topic: m.topic, data: m.data }
+          if (m.type === 'signed') message.sequenceNumber = m.sequenceNumber
+          handler(message)
+        }, options)
+      }),
+      unsubscribe: async (topic, _handler, options) => call(async () => { await kubo.pubsub.unsubscribe(topic, undefined, options) }),
+      ls: async (options) => call(async () => kubo.pubsub.ls(options)),
+      peers: async (topic, options) => call(async () => (await kubo.pubsub.peers(topic, options)).map(p => p.toString()))
+    },
+
+    stats: {
+      bw: async (options) => call(async () => {
+        for await (const bw of kubo.stats.bw(options)) return bw as BandwidthStats
+        throw new RemoteError('empty stats bw answer')
+      })
+    },
+
+    config: {
+      show: async (options) => call(async () => await kubo.config.getAll(options) as unknown as CairnConfig),
+      get: async (key, options) => call(async () => kubo.config.get(key, options)),
+      set: async (key, value, options) => call(async () => { await kubo.config.set(key, value, options) })
+    },
+
+    bootstrap: {
+      list: async (options) => call(async () => (await kubo.bootstrap.list(options)).Peers.map(String)),
+      add: async (addrs, options = {}) => call(async () => {
+        if (options.default === true) {
+          return (await kubo.bootstrap.add(undefined as any, { default: true, signal: options.signal } as any)).Peers.map(String)
+        }
+        const added: string[] = []
+        for (const a of addrs) added.push(...(await kubo.bootstrap.add(multiaddr(a), options)).Peers.map(String))
+        return added
+      }),
+      rm: async (addrs, options = {}) => call(async () => {
+        if (options.all === true) {
+          return (await kubo.bootstrap.rm(undefined as any, { all: true, signal: options.signal } as any)).Peers.map(String)
+        }
+        const removed: string[] = []
+        for (const a of addrs) removed.push(...(await kubo.bootstrap.rm(multiaddr(a), options)).Peers.map(String))
+        return removed
+      })
+    }
+  }
+  return api
+}

@@ -1,0 +1,70 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { CID } from 'multiformats/cid'
+import {
+  addedJson, formatAdded, formatBandwidth, formatBytes, formatConfigValue, formatLs, formatPin, formatRepoStat,
+  formatSiBytes, parseConfigValue, tabulate
+} from '../src/format.ts'
+
+const test = suite('format')
+const cid = CID.parse('QmWATWQ7fVPP2EFGu71UkfnqhYXDYH566qy47CnJDgvs8u')
+const dirCid = CID.parse('QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn')
+
+test('add lines: normal, -q, JSON', () => {
+  const r = { cid, path: 'dir/a.txt', size: 12 }
+  assert.is(formatAdded(r, 'normal'), `added ${cid.toString()} dir/a.txt`)
+  assert.is(formatAdded(r, 'quiet'), cid.toString())
+  assert.equal(addedJson(r), { Name: 'dir/a.txt', Hash: cid.toString(), Size: '12' })
+  // a bare stream's name is empty in some paths: no trailing space
+  assert.is(formatAdded({ cid, path: '', size: 1 }, 'normal'), `added ${cid.toString()}`)
+})
+
+test('tabulate pads all but the last column', () => {
+  assert.equal(tabulate([['a', 'bb', 'c'], ['ccc', 'd', 'e']]), ['a   bb c', 'ccc d  e'])
+})
+
+test("ls: Kubo's columns, directories with - and a slash", () => {
+  const lines = formatLs([
+    { name: 'a.txt', path: 'x/a.txt', cid, size: 5, type: 'file' },
+    { name: 'sub', path: 'x/sub', cid: dirCid, size: 120, type: 'directory' }
+  ], { headers: true })
+  assert.equal(lines, [
+    'Hash                                           Size Name',
+    `${cid.toString()} 5    a.txt`,
+    `${dirCid.toString()} -    sub/`
+  ])
+  assert.equal(formatLs([{ name: 'a', path: 'a', cid, size: 1, type: 'file' }], { size: false }), [`${cid.toString()} a`])
+})
+
+test('pin lines', () => {
+  assert.is(formatPin({ cid, type: 'recursive' }, false), `${cid.toString()} recursive`)
+  assert.is(formatPin({ cid, type: 'indirect', via: dirCid }, false), `${cid.toString()} indirect through ${dirCid.toString()}`)
+  assert.is(formatPin({ cid, type: 'direct' }, true), cid.toString())
+})
+
+test('repo stat is aligned and can be human', () => {
+  const stats = { numObjects: 3, repoSize: 2048, storageMax: 10_000_000_000, repoPath: '/r', version: '1' }
+  assert.equal(formatRepoStat(stats), ['NumObjects: 3', 'RepoSize:   2048', 'StorageMax: 10000000000', 'RepoPath:   /r', 'Version:    1'])
+  assert.equal(formatRepoStat(stats, { human: true, sizeOnly: true }), ['RepoSize:   2.00 KiB', 'StorageMax: 9.31 GiB'])
+})
+
+test('byte units', () => {
+  assert.is(formatBytes(0), '0 B')
+  assert.is(formatBytes(1536), '1.50 KiB')
+  assert.is(formatSiBytes(0), '0 B')
+  assert.is(formatSiBytes(1500), '1.5 kB')
+  assert.is(formatSiBytes(25_000_000), '25 MB')
+  assert.equal(formatBandwidth({ totalIn: 1500n, totalOut: 0n, rateIn: 0, rateOut: 12.5 }), ['Bandwidth', 'TotalIn: 1.5 kB', 'TotalOut: 0 B', 'RateIn: 0 B/s', 'RateOut: 13 B/s'])
+})
+
+test('config values: strings bare, others JSON; --json and --bool parse', () => {
+  assert.is(formatConfigValue('/ip4/127.0.0.1/tcp/5001'), '/ip4/127.0.0.1/tcp/5001')
+  assert.is(formatConfigValue(['a']), '[\n  "a"\n]')
+  assert.is(parseConfigValue('x', {}), 'x')
+  assert.equal(parseConfigValue('["a"]', { json: true }), ['a'])
+  assert.is(parseConfigValue('false', { bool: true }), false)
+  assert.throws(() => parseConfigValue('yes', { bool: true }))
+  assert.throws(() => parseConfigValue('{', { json: true }))
+})
+
+test.run()
