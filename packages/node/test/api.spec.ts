@@ -27,6 +27,10 @@ async function rejects (fn: () => Promise<unknown>, code: string): Promise<void>
   assert.unreachable(`expected ${code}`)
 }
 
+async function * stream (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes
+}
+
 async function missingCid (seed: string): Promise<CID> {
   return CID.createV1(0x55, await sha256.digest(enc(seed)))
 }
@@ -98,7 +102,7 @@ test('dag export then import round trips, and import with pinRoots: false accept
 
   // a second node imports the CAR and pins its root
   const other = await testNode({ offline: true })
-  const [imported] = await collect(other.dag.import([car]))
+  const [imported] = await collect(other.dag.import(stream(car)))
   assert.ok(imported.root.cid.equals(r.cid))
   assert.is(imported.root.pinErrorMsg, undefined)
   assert.equal(await concatBytes(other.cat(r.cid)), content)
@@ -107,7 +111,7 @@ test('dag export then import round trips, and import with pinRoots: false accept
   // only the root block: an incomplete DAG
   const rootOnly = await concatBytes(node.dag.export(r.cid, { dagScope: 'block' }))
   const third = await testNode({ offline: true })
-  const [partial] = await collect(third.dag.import([rootOnly], { pinRoots: false }))
+  const [partial] = await collect(third.dag.import(stream(rootOnly), { pinRoots: false }))
   assert.ok(partial.root.cid.equals(r.cid))
   assert.is(await third.blockstore.hasBlock(r.cid), true)
   assert.equal(await collect(third.pin.ls()), [])
@@ -115,7 +119,7 @@ test('dag export then import round trips, and import with pinRoots: false accept
   await rejects(async () => third.pin.add(r.cid), 'ERR_OFFLINE')
   assert.equal(await collect(third.pin.ls()), [], 'no partial pin')
   // a CAR that is not one
-  await rejects(async () => collect(third.dag.import([enc('not a car')])), 'ERR_INVALID_CAR')
+  await rejects(async () => collect(third.dag.import(stream(enc('not a car')))), 'ERR_INVALID_CAR')
 })
 
 test('add with pin: false leaves nothing pinned, and gc removes it', async () => {
