@@ -100,7 +100,16 @@ export function carSection (cid: CID, bytes: Uint8Array): Uint8Array {
  * A GatewayBackend over any `CairnApi` (the in-process node or an RPC client): path
  * resolution by `stat`, bytes by `cat`, listings by `ls`, CARs by `dag.export`.
  */
-export function createApiBackend (api: GatewayApi): GatewayBackend {
+export interface ApiBackendInit {
+  /**
+   * Every block read to walk `segments` below `root` (directories and HAMT shards, the terminal
+   * excluded), so path CARs carry what a client needs to verify the walk. Without it the CAR
+   * carries one block per path segment, which misses the inner shards of HAMT directories.
+   */
+  pathBlocks?(root: CID, segments: string[], options?: AbortOptions): Promise<CID[]>
+}
+
+export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): GatewayBackend {
   async function resolvePath (root: CID, segments: string[], options: AbortOptions = {}): Promise<ResolvedPath> {
     const roots: CID[] = []
     // every prefix is resolved to report the CIDs on the way; the last stat is the answer
@@ -126,8 +135,9 @@ export function createApiBackend (api: GatewayApi): GatewayBackend {
       }
       // the path's blocks first, so a client can verify the walk, then the terminal entity
       const resolved = await resolvePath(root, segments, options)
+      const walked = init.pathBlocks != null ? await init.pathBlocks(root, segments, options) : resolved.roots.slice(0, -1)
       let first = true
-      for (const cid of resolved.roots.slice(0, -1)) {
+      for (const cid of walked) {
         const bytes = await api.block.get(cid, options)
         if (first) {
           yield carHeader([root])

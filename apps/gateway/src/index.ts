@@ -8,7 +8,8 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { CairnApi } from '@cairn/interface'
+import type { BlockGetter, CairnApi } from '@cairn/interface'
+import { resolvePath } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
@@ -47,6 +48,9 @@ export interface GatewayInit {
   commands?: Record<string, Command>
 }
 
+/** What the gateway serves: a `CairnApi`, and the node's block getter when it has one (`CairnNode.blocks`) */
+export type GatewayNode = CairnApi & { blocks?: BlockGetter }
+
 export interface Gateway {
   start(): Promise<void>
   stop(): Promise<void>
@@ -80,13 +84,13 @@ const urlOf = (a: AddressInfo): string => `http://${a.family === 'IPv6' ? `[${a.
 
 class GatewayServers implements Gateway {
   readonly #init: GatewayInit
-  readonly #node: CairnApi
+  readonly #node: GatewayNode
   #servers: Server[] = []
   gatewayUrl?: string
   apiUrl?: string
   apiMultiaddr?: string
 
-  constructor (node: CairnApi, init: GatewayInit) {
+  constructor (node: GatewayNode, init: GatewayInit) {
     this.#node = node
     this.#init = init
   }
@@ -97,7 +101,7 @@ class GatewayServers implements Gateway {
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? createApiBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS })
+        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS })
         const server = createServer({ maxHeaderSize }, handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)
@@ -135,13 +139,22 @@ class GatewayServers implements Gateway {
   }
 }
 
+/** The default backend: the node's CairnApi, plus `@cairn/dag`'s path walk over its blocks for path CARs */
+function nodeBackend (node: GatewayNode): GatewayBackend {
+  const blocks = node.blocks
+  if (blocks == null) return createApiBackend(node)
+  return createApiBackend(node, {
+    pathBlocks: async (root, segments, options) => (await resolvePath(['/ipfs', root.toString(), ...segments].join('/'), blocks, options)).pathBlocks
+  })
+}
+
 /** Serves `node` over HTTP; call `start()` to listen */
-export async function createGateway (node: CairnApi, init: GatewayInit = {}): Promise<Gateway> {
+export async function createGateway (node: GatewayNode, init: GatewayInit = {}): Promise<Gateway> {
   return new GatewayServers(node, init)
 }
 
 export { createApiBackend } from './backend.ts'
-export type { GatewayBackend, ResolvedPath, GatewayApi } from './backend.ts'
+export type { GatewayBackend, ResolvedPath, GatewayApi, ApiBackendInit } from './backend.ts'
 export { createPathGateway } from './path-gateway.ts'
 export type { PathGatewayInit } from './path-gateway.ts'
 export { createRpcHandler } from './rpc/server.ts'

@@ -1,0 +1,26 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createNode, TEST_PROFILE } from '@cairn/node'
+import { createGateway } from '../src/index.ts'
+import { gatewaySuite } from './fixtures/gateway-suite.ts'
+
+gatewaySuite('cairn node', async () => {
+  const repoPath = await mkdtemp(join(tmpdir(), 'cairn-gateway-'))
+  const node = await createNode({ repoPath, offline: true, initIfMissing: true, config: TEST_PROFILE })
+  const gateway = await createGateway(node, { gateway: { port: 0 }, api: false, timeoutMs: 5000 })
+  await gateway.start()
+  return {
+    url: gateway.gatewayUrl!,
+    async importCar (path) {
+      const roots = []
+      for await (const r of node.dag.import((async function * () { yield await readFile(path) })(), { pinRoots: false })) roots.push(r.root.cid)
+      return roots
+    },
+    async stop () {
+      await gateway.stop()
+      await node.stop()
+      await rm(repoPath, { recursive: true, force: true })
+    }
+  }
+})

@@ -1,0 +1,127 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { CarBlockIterator } from '@ipld/car'
+import { exporter } from 'ipfs-unixfs-exporter'
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CID } from 'multiformats/cid'
+import { CONFORMANCE, request } from './fixtures/http.ts'
+import { startGateway } from './fixtures/node.ts'
+import type { RunningGateway } from './fixtures/node.ts'
+
+interface Ctx { gw: RunningGateway, url: string, dir: CID, hamt: CID, missing: CID }
+
+const test = suite<Ctx>('trustless gateway: CAR responses from a real node')
+
+async function readCar (bytes: Uint8Array): Promise<{ roots: string[], blocks: Array<{ cid: CID, bytes: Uint8Array }> }> {
+  const it = await CarBlockIterator.fromBytes(bytes)
+  const blocks: Array<{ cid: CID, bytes: Uint8Array }> = []
+  for await (const b of it) {
+    // every block must hash to its CID: a client trusts nothing else
+    assert.is(b.cid.multihash.code, 0x12)
+    assert.ok(Buffer.from(b.cid.multihash.digest).equals(createHash('sha256').update(b.bytes).digest()), `block ${b.cid} verifies`)
+    blocks.push({ cid: b.cid as unknown as CID, bytes: b.bytes })
+  }
+  return { roots: (await it.getRoots()).map(String), blocks }
+}
+
+async function fixtureCids (path: string): Promise<string[]> {
+  const it = await CarBlockIterator.fromBytes(await readFile(path))
+  const out: string[] = []
+  for await (const b of it) out.push(b.cid.toString())
+  return out
+}
+
+test.before(async ctx => {
+  ctx.gw = await startGateway({ api: false })
+  ctx.url = ctx.gw.gateway.gatewayUrl!
+  ctx.dir = (await ctx.gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/dir-with-duplicate-files.car')))[0]
+  ctx.hamt = (await ctx.gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/single-layer-hamt-with-multi-block-files.car')))[0]
+  ctx.missing = (await ctx.gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/file-3k-and-3-blocks-missing-block.car')))[0]
+})
+
+test.after(async ctx => { await ctx.gw?.stop() })
+
+test('?format=car streams the whole DAG once per block, every block verifiable', async ({ url, dir }) => {
+  const res = await request(`${url}/ipfs/${dir}?format=car`)
+  assert.is(res.status, 200)
+  assert.is(res.headers['content-type'], 'application/vnd.ipld.car; version=1; order=dfs; dups=n')
+  assert.is(res.headers['cache-control'], 'public, max-age=29030400, immutable')
+  assert.is(res.headers['x-content-type-options'], 'nosniff')
+  assert.match(res.headers['content-disposition']!, /^attachment; filename=".+\.car"/)
+  assert.match(res.headers.etag!, /^W\/"/)
+  const car = await readCar(res.body)
+  assert.equal(car.roots, [dir.toString()])
+  const cids = car.blocks.map(b => b.cid.toString())
+  assert.is(new Set(cids).size, cids.length, 'no duplicates with dups=n')
+  assert.equal([...cids].sort(), [...new Set(await fixtureCids(join(CONFORMANCE, 'trustless_gateway_car/dir-with-duplicate-files.car')))].sort())
+  assert.is(cids[0], dir.toString(), 'dfs order starts at the root')
+})
+
+test('Accept: application/vnd.ipld.car with dups=y repeats the duplicated file block', async ({ url, dir }) => {
+  const res = await request(`${url}/ipfs/${dir}`, { headers: { Accept: 'application/vnd.ipld.car; version=1; order=dfs; dups=y' } })
+  assert.is(res.status, 200)
+  assert.is(res.headers['content-type'], 'application/vnd.ipld.car; version=1; order=dfs; dups=y')
+  const car = await readCar(res.body)
+  const cids = car.blocks.map(b => b.cid.toString())
+  assert.is(cids.length, new Set(cids).size + 1, 'ascii.txt and ascii-copy.txt share one block, sent twice')
+})
+
+test('dag-scope=block and dag-scope=entity on a path carry the path blocks then the scope', async ({ url, dir }) => {
+  const block = await readCar((await request(`${url}/ipfs/${dir}/multiblock.txt?format=car&dag-scope=block`)).body)
+  assert.equal(block.roots, [dir.toString()])
+  assert.equal(block.blocks.map(b => b.cid.toString()), [dir.toString(), 'bafybeigcisqd7m5nf3qmuvjdbakl5bdnh4ocrmacaqkpuh77qjvggmt2sa'])
+  const entity = await readCar((await request(`${url}/ipfs/${dir}/multiblock.txt?format=car&dag-scope=entity`)).body)
+  assert.is(entity.blocks.length, 2 + 5, 'dir, file root, five 256-byte leaves')
+  const leaves = entity.blocks.slice(2).map(b => Buffer.from(b.bytes))
+  const whole = await request(`${url}/ipfs/${dir}/multiblock.txt`)
+  assert.ok(Buffer.concat(leaves).equals(whole.body), 'the leaves are the file, in order')
+})
+
+test('entity-bytes limits a file entity to the blocks covering the range', async ({ url, dir }) => {
+  const first = await readCar((await request(`${url}/ipfs/${dir}/multiblock.txt?format=car&dag-scope=entity&entity-bytes=0:255`)).body)
+  assert.is(first.blocks.length, 3)
+  const tail = await readCar((await request(`${url}/ipfs/${dir}/multiblock.txt?format=car&dag-scope=entity&entity-bytes=1000:*`)).body)
+  assert.is(tail.blocks.length, 4, 'dir, root, and the two leaves holding bytes 1000-1025')
+})
+
+test('a path CAR through a HAMT carries the shards needed to verify the walk', async ({ url, hamt }) => {
+  const res = await request(`${url}/ipfs/${hamt}/470.txt?format=car&dag-scope=entity`)
+  assert.is(res.status, 200)
+  const car = await readCar(res.body)
+  assert.equal(car.roots, [hamt.toString()])
+  const blocks = new Map(car.blocks.map(b => [b.cid.toString(), b.bytes]))
+  // the reference exporter, given only these blocks, must be able to walk the path and read the file
+  const blockstore = { async * get (cid: CID) { const b = blocks.get(cid.toString()); if (b == null) throw new Error(`missing ${cid}`); yield b } }
+  const entry = await exporter(`${hamt}/470.txt`, blockstore as never)
+  let size = 0
+  for await (const chunk of (entry as { content(): AsyncIterable<Uint8Array> }).content()) size += chunk.length
+  assert.is(size, 1026)
+})
+
+test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
+  const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
+  assert.is(res.status, 200)
+  assert.is(res.body.length, 0)
+  assert.match(res.headers['content-type']!, /^application\/vnd\.ipld\.car/)
+})
+
+test('content the offline node does not have: 504 before any byte, or a cut connection mid-stream', async ({ url, missing }) => {
+  const absent = await request(`${url}/ipfs/QmSNLTo6Wv9dfroVaw7MFYjLqf9ho7PKrgsjdzYDtv8h1W`)
+  assert.is(absent.status, 504)
+  assert.match(absent.text, /^504 Gateway Timeout/)
+  const raw = await request(`${url}/ipfs/QmSNLTo6Wv9dfroVaw7MFYjLqf9ho7PKrgsjdzYDtv8h1W?format=raw`)
+  assert.is(raw.status, 504)
+  // the first leaf is there, the second is not: the response must not look complete
+  let failed = false
+  try {
+    const res = await request(`${url}/ipfs/${missing}?format=car`)
+    await readCar(res.body).then(car => { failed = car.blocks.length < 3 }, () => { failed = true })
+  } catch {
+    failed = true
+  }
+  assert.ok(failed, 'a CAR with a missing block is never delivered as complete')
+})
+
+test.run()
