@@ -489,7 +489,7 @@ function mapOpenError (path: string, err: unknown): Error {
   }
   const detail = deepestMessage(err)
   if (codes.includes('LEVEL_LOCKED')) {
-    return new RepoLockedError(`Block store at ${path} is in use by another process (is a daemon running?)`, { cause: err })
+    return new RepoLockedError(`Block store at ${path} is locked by another process (a running daemon?) or another open store`, { cause: err })
   }
   return new RepoCorruptError(`Block store at ${path} cannot be opened: ${detail}`, { cause: err })
 }

@@ -16,7 +16,7 @@
  */
 import { openBlockstore } from './blockstore.ts'
 import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry, PinType, VerifyProblem } from '@cairn/interface'
-import type { Blockstore } from 'interface-blockstore'
+import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
 export { blockLinks } from './links.ts'
@@ -141,6 +141,12 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /** Every block whose bytes are unreadable or no longer match their CID */
   verify(options?: VerifyOptions): AsyncIterable<VerifyProblem>
   close(): Promise<void>
+  // interface-blockstore methods, narrowed to the async generators this store returns
+  putMany(source: Iterable<InputPair> | AsyncIterable<InputPair>, options?: AbortOptions): AsyncGenerator<CID>
+  get(cid: CID, options?: AbortOptions): AsyncGenerator<Uint8Array>
+  getMany(source: Iterable<CID> | AsyncIterable<CID>, options?: AbortOptions): AsyncGenerator<Pair>
+  deleteMany(source: Iterable<CID> | AsyncIterable<CID>, options?: AbortOptions): AsyncGenerator<CID>
+  getAll(options?: AbortOptions): AsyncGenerator<Pair>
 }
 
 /**
