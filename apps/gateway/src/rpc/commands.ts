@@ -223,7 +223,8 @@ export const commands: Record<string, Command> = {
 
   'pin/ls': {
     args: [0, 64],
-    options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool' },
+    // `paths` is what kubo-rpc-client also puts in the query (the paths themselves travel as `arg`)
+    options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool', paths: 'string' },
     async run ({ api, args, res, signal }) {
       const type = args.string('type') ?? 'all'
       if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) throw new InvalidParametersError(`invalid pin type "${type.slice(0, 20)}"`)
@@ -472,6 +473,7 @@ export const commands: Record<string, Command> = {
 
   'pubsub/sub': {
     args: [1, 1],
+    options: { discover: 'bool', 'on-error': 'string' },
     async run ({ api, args, res, signal }) {
       const topic = decodeMultibaseText(args.args[0], 'topic')
       startStream(res, 'application/json; charset=utf-8', true)
