@@ -8,7 +8,7 @@ import { parsePath } from './path.ts'
 import { resolvePath } from './resolve.ts'
 
 export interface ReadOptions extends CatOptions {
-  /** Blocks fetched ahead of the one being read. @default 16 (DEFAULT_PREFETCH_BLOCKS) */
+  /** Block requests in flight while reading, the one being awaited included. @default 16 (DEFAULT_PREFETCH_BLOCKS) */
   prefetch?: number
 }
 
@@ -59,8 +59,9 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
   const window = options.prefetch ?? DEFAULT_PREFETCH_BLOCKS
   const frames: Array<{ items: Pending[], i: number }> = [{ items: [{ cid: root.cid, start: 0, size: -1, fetch: Promise.resolve(root.bytes) }], i: 0 }]
 
+  // the block being awaited counts against the window too
   const prefetch = (): void => {
-    let n = 0
+    let n = 1
     for (let f = frames.length - 1; f >= 0 && n < window; f--) {
       const fr = frames[f]
       for (let j = fr.i; j < fr.items.length && n < window; j++, n++) {
