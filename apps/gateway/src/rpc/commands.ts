@@ -118,14 +118,17 @@ export const commands: Record<string, Command> = {
       if (args.string('to-files') != null || args.bool('nocopy') === true) throw new InvalidParametersError('to-files and nocopy are not supported')
       const parts = multipartParts(req, limits)
       async function * candidates (): AsyncGenerator<ImportCandidate> {
+        let count = 0
         for await (const part of parts) {
+          count++
           const candidate: ImportCandidate = { path: part.path }
           if (part.mode != null) candidate.mode = part.mode
           if (part.mtime != null) candidate.mtime = part.mtime
-          if (part.kind === 'file') candidate.content = part.stream
+          if (part.kind === 'file') candidate.content = part.content
           if (part.kind === 'symlink') candidate.symlinkTarget = new TextDecoder().decode(await readPart(part, 4096))
           yield candidate
         }
+        if (count === 0) throw new InvalidParametersError('no files in the request')
       }
       if (progress) {
         // progress lines interleave with results, so the stream starts before any result
@@ -318,7 +321,7 @@ export const commands: Record<string, Command> = {
       let blocks = 0
       for await (const part of multipartParts(req, limits)) {
         if (part.kind !== 'file') throw new MalformedRequestError('dag/import takes CAR file parts only')
-        for await (const r of api.dag.import(part.stream, { signal, pinRoots })) {
+        for await (const r of api.dag.import(part.content, { signal, pinRoots })) {
           roots.push({ Root: { Cid: cidJson(r.root.cid), PinErrorMsg: r.root.pinErrorMsg ?? '' } })
           blocks++
         }

@@ -11,7 +11,9 @@ export interface Part {
   /** Path within the upload, URL-decoded as kubo-rpc-client encodes it */
   path: string
   kind: 'file' | 'directory' | 'symlink'
-  /** Content; already drained for directories */
+  /** Content; empty for directories. A broken upload surfaces here as a typed error */
+  content: AsyncIterable<Uint8Array>
+  /** The raw part stream, for cleanup */
   stream: Readable
   mode?: number
   mtime?: { secs: bigint, nsecs?: number }
@@ -110,7 +112,16 @@ export async function * multipartParts (req: IncomingMessage, limits: MultipartL
         fail(err)
       })
       if (kind === 'directory') stream.resume()
-      push({ ...params, path, kind, stream })
+      // busboy ends a cut body with a plain Error on the part: make it the request's typed error
+      const content = (async function * (): AsyncGenerator<Uint8Array> {
+        try {
+          for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk
+        } catch (err) {
+          throw failed ?? new MalformedRequestError(`upload of "${path}" failed: ${(err as Error).message}`, { cause: err })
+        }
+        if (failed != null) throw failed
+      })()
+      push({ ...params, path, kind, stream, content })
     } catch (err) {
       stream.resume()
       fail(err as Error)
@@ -168,10 +179,10 @@ export async function * multipartParts (req: IncomingMessage, limits: MultipartL
 export async function readPart (part: Part, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let length = 0
-  for await (const chunk of part.stream as AsyncIterable<Buffer>) {
+  for await (const chunk of part.content) {
     length += chunk.length
     if (length > max) throw new PayloadTooLargeError(`part is over the ${max} byte limit`)
-    chunks.push(chunk)
+    chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
   }
   return new Uint8Array(Buffer.concat(chunks, length))
 }

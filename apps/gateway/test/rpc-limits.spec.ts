@@ -1,0 +1,149 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { create } from 'kubo-rpc-client'
+import { createHash } from 'node:crypto'
+import { CID } from 'multiformats/cid'
+import * as raw from 'multiformats/codecs/raw'
+import { create as createDigest } from 'multiformats/hashes/digest'
+import { request } from './fixtures/http.ts'
+import type { Response } from './fixtures/http.ts'
+import { startGateway } from './fixtures/node.ts'
+import type { RunningGateway } from './fixtures/node.ts'
+
+interface Ctx { gw: RunningGateway, api: string }
+
+const test = suite<Ctx>('RPC: bad input, limits, origins and authorization')
+const BOUNDARY = '----cairn-test-boundary'
+
+function multipart (parts: Array<{ name?: string, filename: string, type?: string, body: string | Uint8Array }>, close = true): Buffer {
+  const chunks: Buffer[] = []
+  for (const p of parts) {
+    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name ?? 'file'}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`))
+    chunks.push(Buffer.from(p.body))
+    chunks.push(Buffer.from('\r\n'))
+  }
+  if (close) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`))
+  return Buffer.concat(chunks)
+}
+
+const post = async (url: string, body?: Buffer, headers: Record<string, string> = {}): Promise<Response> =>
+  request(url, { method: 'POST', body, headers: body != null ? { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, ...headers } : headers })
+
+function kuboError (res: Response, status: number): string {
+  assert.is(res.status, status)
+  assert.match(res.headers['content-type']!, /^application\/json/)
+  const json = JSON.parse(res.text)
+  assert.is(json.Type, 'error')
+  assert.is(json.Code, status === 500 ? 0 : 1)
+  assert.type(json.Message, 'string')
+  return json.Message
+}
+
+async function pinCount (api: string): Promise<number> {
+  const res = await post(`${api}/api/v0/pin/ls?type=recursive`)
+  return Object.keys(JSON.parse(res.text).Keys).length
+}
+
+async function stored (api: string, cid: string): Promise<boolean> {
+  return (await post(`${api}/api/v0/block/stat?arg=${cid}`)).status === 200
+}
+
+const rawCid = (bytes: Uint8Array): CID => CID.createV1(raw.code, createDigest(0x12, createHash('sha256').update(bytes).digest()))
+
+test.before(async ctx => {
+  ctx.gw = await startGateway({ gateway: false, maxBlockBytes: 64 * 1024, maxBodyBytes: 1024 * 1024 })
+  ctx.api = ctx.gw.gateway.apiUrl!
+})
+
+test.after(async ctx => { await ctx.gw?.stop() })
+
+test('unknown commands are 404, other methods than POST are 405', async ({ api }) => {
+  const unknown = await post(`${api}/api/v0/nope`)
+  assert.is(unknown.status, 404)
+  assert.is((await post(`${api}/api/v0/__proto__`)).status, 404)
+  assert.is((await post(`${api}/elsewhere`)).status, 404)
+  const get = await request(`${api}/api/v0/version`)
+  assert.is(get.status, 405)
+  assert.is(get.headers.allow, 'POST')
+})
+
+test('bad arguments are 400 with Kubo\'s error JSON', async ({ api }) => {
+  assert.match(kuboError(await post(`${api}/api/v0/version?bogus=1`), 400), /unknown option "bogus"/)
+  assert.match(kuboError(await post(`${api}/api/v0/cat`), 400), /argument "arg" is required/)
+  kuboError(await post(`${api}/api/v0/cat?arg=not-a-cid`), 400)
+  kuboError(await post(`${api}/api/v0/cat?arg=a&arg=b`), 400)
+  kuboError(await post(`${api}/api/v0/pin/add?arg=${rawCid(Uint8Array.of(1))}&recursive=maybe`), 400)
+  kuboError(await post(`${api}/api/v0/cat?arg=${rawCid(Uint8Array.of(1))}&offset=-5`), 400)
+  kuboError(await post(`${api}/api/v0/add?cid-version=7`, multipart([{ filename: 'a', body: 'a' }])), 400)
+  kuboError(await post(`${api}/api/v0/pubsub/pub?arg=plain-topic`, multipart([{ filename: '', body: 'x' }])), 400)
+  kuboError(await post(`${api}/api/v0/config?arg=Foo&arg={bad&json=true`), 400)
+  // content the offline node does not have is a server-side failure (500), as Kubo
+  kuboError(await post(`${api}/api/v0/block/get?arg=${rawCid(Uint8Array.of(9, 9))}`), 500)
+})
+
+test('malformed multipart bodies are 400 and store nothing', async ({ api }) => {
+  const before = await pinCount(api)
+  kuboError(await post(`${api}/api/v0/add`, Buffer.from('x'), { 'Content-Type': 'multipart/form-data' }), 400)
+  kuboError(await post(`${api}/api/v0/add`, Buffer.from('just text'), { 'Content-Type': 'text/plain' }), 400)
+  kuboError(await post(`${api}/api/v0/add`, Buffer.from('garbage without any boundary')), 400)
+  kuboError(await post(`${api}/api/v0/add`, multipart([{ name: 'file', filename: '../../etc/passwd', body: 'x' }])), 400)
+  // a form field without a filename is not a file
+  const field = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"\r\n\r\nvalue\r\n--${BOUNDARY}--\r\n`)
+  kuboError(await post(`${api}/api/v0/add`, field), 400)
+  // a body cut before its closing boundary: the file must not be added, pinned or stored
+  const content = Buffer.alloc(300 * 1024, 7)
+  const truncated = multipart([{ filename: 'big.bin', body: content }], false)
+  const res = await post(`${api}/api/v0/add`, truncated.subarray(0, truncated.length - 10))
+  assert.ok(res.status === 400 || (res.status === 200 && /X-Stream-Error|error/i.test(JSON.stringify(res.headers) + res.text)), `got ${res.status}`)
+  assert.is(await pinCount(api), before, 'no pin was made')
+  const whole = multipart([{ filename: 'big.bin', body: content }])
+  const onlyHash = JSON.parse((await post(`${api}/api/v0/add?only-hash=true`, whole)).text)
+  assert.not.ok(await stored(api, onlyHash.Hash), 'the root of the cut upload is not stored')
+})
+
+test('oversized bodies and blocks are 413 and store nothing', async ({ api }) => {
+  const block = Buffer.alloc(65 * 1024, 1)
+  kuboError(await post(`${api}/api/v0/block/put`, multipart([{ filename: '', body: block }])), 413)
+  assert.not.ok(await stored(api, rawCid(block).toString()))
+  const ok = JSON.parse((await post(`${api}/api/v0/block/put`, multipart([{ filename: '', body: block.subarray(0, 1000) }]))).text)
+  assert.is(ok.Key, rawCid(block.subarray(0, 1000)).toString())
+  const before = await pinCount(api)
+  kuboError(await post(`${api}/api/v0/add`, multipart([{ filename: 'huge.bin', body: Buffer.alloc(2 * 1024 * 1024, 3) }])), 413)
+  assert.is(await pinCount(api), before)
+  const huge = await request(`${api}/api/v0/version`, { method: 'POST', headers: { 'X-Big': 'y'.repeat(20 * 1024) } })
+  assert.is(huge.status, 431)
+})
+
+test('a corrupt CAR in dag/import is 400 and pins nothing', async ({ api }) => {
+  const before = await pinCount(api)
+  kuboError(await post(`${api}/api/v0/dag/import`, multipart([{ filename: 'x.car', body: Buffer.from('definitely not a CAR file') }])), 400)
+  assert.is(await pinCount(api), before)
+})
+
+test('browser requests from other origins are refused with 403, same-origin ones pass', async ({ api }) => {
+  const port = new URL(api).port
+  assert.is((await post(`${api}/api/v0/version`, undefined, { Origin: 'http://evil.example' })).status, 403)
+  assert.is((await post(`${api}/api/v0/version`, undefined, { Referer: 'http://evil.example/page' })).status, 403)
+  assert.is((await post(`${api}/api/v0/version`, undefined, { Origin: 'null' })).status, 403)
+  assert.is((await post(`${api}/api/v0/version`, undefined, { Origin: `http://127.0.0.1:${port}` })).status, 200)
+  assert.is((await post(`${api}/api/v0/version`)).status, 200, 'non-browser clients send no Origin')
+})
+
+test('bearer authorization, limited to the allowed paths', async ({ gw }) => {
+  const { startGateway: start } = await import('./fixtures/node.ts')
+  const secured = await start({ gateway: false, authorizations: { ci: { AuthSecret: 'bearer:s3cret', AllowedPaths: ['/api/v0/id', '/api/v0/version'] } } })
+  try {
+    const url = secured.gateway.apiUrl!
+    assert.is((await post(`${url}/api/v0/version`)).status, 403)
+    assert.is((await post(`${url}/api/v0/version`, undefined, { Authorization: 'Bearer wrong' })).status, 403)
+    assert.is((await post(`${url}/api/v0/version`, undefined, { Authorization: 'Bearer s3cret' })).status, 200)
+    assert.is((await post(`${url}/api/v0/repo/stat`, undefined, { Authorization: 'Bearer s3cret' })).status, 403)
+    const client = create({ url: `${url}/api/v0`, headers: { Authorization: 'Bearer s3cret' } })
+    assert.is((await client.id({ signal: AbortSignal.timeout(10_000) })).id.toString(), secured.node.peerId)
+  } finally {
+    await secured.stop()
+  }
+  assert.ok(gw.node.peerId.length > 0)
+})
+
+test.run()
