@@ -21,6 +21,11 @@ export interface CliConfig {
   timeoutMs?: number
   /** Kubo's global `--offline`: never use a running daemon, never touch the network */
   offline: boolean
+  /**
+   * The folder relative paths are read from when it is not the process's: `pnpm cairn` runs in
+   * the workspace root, and pnpm passes the caller's folder as `INIT_CWD`
+   */
+  cwd?: string
   /** argv with the global flags removed and Kubo's `--flag=false` spelled the way commander reads it */
   args: string[]
 }
@@ -28,6 +33,9 @@ export interface CliConfig {
 export interface Env {
   [key: string]: string | undefined
 }
+
+/** Root `package.json` scripts that run the CLI from the workspace root */
+const PNPM_SCRIPTS = new Set(['cairn', 'start'])
 
 /** Commands whose own flags share a name with a global flag: there the flag belongs to the command */
 const COMMAND_OWNED_FLAGS: Record<string, string[]> = {
@@ -48,6 +56,8 @@ export function parseConfig (env: Env, argv: string[]): CliConfig {
     args: []
   }
   if (env.CAIRN_API != null && env.CAIRN_API !== '') config.api = env.CAIRN_API
+  // only for our own root scripts: INIT_CWD is inherited by every child of any pnpm script
+  if (PNPM_SCRIPTS.has(env.npm_lifecycle_event ?? '') && env.INIT_CWD != null && env.INIT_CWD !== '') config.cwd = env.INIT_CWD
 
   const command = findCommand(argv)
   const owned = new Set(COMMAND_OWNED_FLAGS[command ?? ''] ?? [])

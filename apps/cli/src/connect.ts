@@ -10,7 +10,6 @@ import type { CliConfig } from './config.ts'
 import { API_FILENAME } from './constants.ts'
 import type { Backend, OpenOptions } from './context.ts'
 import { DaemonRequiredError } from './errors.ts'
-import { createRpcApi } from './rpc-client.ts'
 
 export interface OpenedApi {
   api: CairnApi
@@ -35,6 +34,8 @@ export async function readApiFile (repoPath: string): Promise<string | undefined
 export async function openApi (config: CliConfig, loadBackend: () => Promise<Backend>, options: OpenOptions = {}): Promise<OpenedApi> {
   const address = config.api ?? (config.offline ? undefined : await readApiFile(config.repoPath))
   if (address != null) {
+    // loaded only when a daemon runs: kubo-rpc-client costs a quarter second to load
+    const { createRpcApi } = await import('./rpc-client.ts')
     const api = createRpcApi({ address })
     return { api, daemon: true, close: async () => { await api.close() } }
   }

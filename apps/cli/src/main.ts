@@ -58,7 +58,7 @@ export async function run (init: RunInit): Promise<number> {
     config,
     env: init.env,
     print,
-    cwd: init.cwd,
+    cwd: config.cwd ?? init.cwd,
     stdin: init.stdin,
     signal,
     backend: loadBackend,

@@ -13,6 +13,8 @@ import type {
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
 import { multiaddr } from '@multiformats/multiaddr'
+import * as dagPb from '@ipld/dag-pb'
+import { UnixFS } from 'ipfs-unixfs'
 import { extract } from 'it-tar'
 import { create } from 'kubo-rpc-client'
 import type { KuboRPCClient } from 'kubo-rpc-client'
@@ -158,12 +160,6 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     }
   }
 
-  const stat = async (path: string | CID, options: { signal?: AbortSignal } = {}): Promise<StatResult> => {
-    const s = await kubo.files.stat(`/ipfs/${toPathString(path)}`, options) as unknown as { cid: CID, type: string, size: number, cumulativeSize: number, blocks: number }
-    const type: EntryType = s.type === 'directory' ? 'directory' : s.type === 'symlink' ? 'symlink' : 'file'
-    return { cid: s.cid, type, size: Number(s.size), cumulativeSize: Number(s.cumulativeSize), blocks: Number(s.blocks) }
-  }
-
   /** The CID a path resolves to, from its parent's listing (Kubo's `files/stat` is not needed) */
   const resolveCid = async (base: string, options: { signal?: AbortSignal }): Promise<CID> => {
     const segments = base.split('/').filter(p => p !== '')
@@ -171,6 +167,37 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     const name = segments.pop()
     for await (const e of ls(segments.join('/'), options)) if (e.name === name) return e.cid
     throw new RemoteError(`no link named "${name}" under ${segments.join('/')}`, { code: 'ERR_NOT_FOUND' })
+  }
+
+  const stat = async (path: string | CID, options: { signal?: AbortSignal } = {}): Promise<StatResult> => {
+    const base = toPathString(path)
+    let s: { cid: CID, type: string, size: number, cumulativeSize: number, blocks: number }
+    try {
+      s = await kubo.files.stat(`/ipfs/${base}`, options) as unknown as typeof s
+    } catch (err) {
+      if (!/unknown command/i.test((err as Error).message ?? '')) throw err
+      return statFromBlocks(base, options)
+    }
+    const type: EntryType = s.type === 'directory' ? 'directory' : s.type === 'symlink' ? 'symlink' : 'file'
+    return { cid: s.cid, type, size: Number(s.size), cumulativeSize: Number(s.cumulativeSize), blocks: Number(s.blocks) }
+  }
+
+  /**
+   * For a daemon without Kubo's `files/stat`: the path's CID from its parent's listing, its type
+   * and size from its root block's UnixFS header, the rest from `dag/stat`.
+   */
+  const statFromBlocks = async (base: string, options: { signal?: AbortSignal }): Promise<StatResult> => {
+    const cid = await resolveCid(base, options)
+    const bytes = await kubo.block.get(cid, options)
+    let type: EntryType = 'file'
+    let size = bytes.byteLength
+    if (cid.code === dagPb.code) {
+      const unixfs = UnixFS.unmarshal(dagPb.decode(bytes).Data ?? new Uint8Array())
+      type = unixfs.isDirectory() ? 'directory' : unixfs.type === 'symlink' ? 'symlink' : 'file'
+      size = type === 'file' ? Number(unixfs.fileSize()) : 0
+    }
+    const dag = await api.dag.stat(cid, options)
+    return { cid, type, size, cumulativeSize: dag.size, blocks: dag.numBlocks }
   }
 
   // the tar stream of `get` carries names, not CIDs: each entry's CID comes from its parent's listing

@@ -63,4 +63,9 @@ test('parseDuration reads Go durations', () => {
   assert.throws(() => parseDuration('1m junk'))
 })
 
+test('pnpm cairn reads relative paths from the caller folder (INIT_CWD), other scripts do not', () => {
+  assert.is(parseConfig({ npm_lifecycle_event: 'cairn', INIT_CWD: '/home/u/work' }, ['add', 'f']).cwd, '/home/u/work')
+  assert.is(parseConfig({ npm_lifecycle_event: 'test', INIT_CWD: '/work/main' }, ['add', 'f']).cwd, undefined)
+})
+
 test.run()
