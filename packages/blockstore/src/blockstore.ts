@@ -5,20 +5,22 @@ import {
 } from '@cairn/interface'
 import { Level } from 'level'
 import { CID } from 'multiformats/cid'
-import { BodyFiles, multihashOfName } from './bodies.ts'
+import { PackFiles } from './packs.ts'
 import {
-  DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_FILE_CONCURRENCY,
-  DEFAULT_INDEX_CACHE_BYTES, DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_INLINE_BYTES_MAX, DEFAULT_SYNC,
-  DEFAULT_VERIFY, STORE_VERSION
+  DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
+  DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX,
+  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_VERIFY, STORE_VERSION
 } from './constants.ts'
 import {
-  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord, decodeMultihash, decodeStats,
-  encodeFile, encodeInline, encodeStats, keyString, multihashLength, prefixRange, recordCid, recordSize
+  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_PACK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord,
+  decodeMultihash, decodeStats, encodeInline, encodePacked, encodeStats, keyString, multihashLength, packIdOfKey,
+  packKey, prefixRange, recordCid, recordSize
 } from './encoding.ts'
-import { GcLock, Mutex, forEachLimit } from './locks.ts'
+import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
 import { canVerify, verifyBlockSync } from './verify.ts'
 import type { BlockRecord } from './encoding.ts'
+import type { PackLocation } from './packs.ts'
 import type { BlockstoreInit, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
 import type { InputPair, Pair } from 'interface-blockstore'
@@ -27,26 +29,31 @@ export type Db = Level<Uint8Array, Uint8Array>
 
 const IDENTITY_CODE = 0x00
 
-/** A block waiting for its index entry: the body file (if any) is already written */
-interface Pending { cid: CID, key: Uint8Array, bytes: Uint8Array, file?: string }
+/** A block about to get its index entry: its body is already in a pack when it has a location */
+interface Pending { cid: CID, key: Uint8Array, bytes: Uint8Array, location?: PackLocation }
+
+type BatchOp = { type: 'put', key: Uint8Array, value: Uint8Array } | { type: 'del', key: Uint8Array }
+
+/** Live bodies per pack, mirrored from the 'P' keys */
+interface PackLive { blocks: number, bytes: number }
 
 export class LevelBlockstore implements CairnBlockstore {
   readonly path: string
   readonly pins: Pins
   readonly db: Db
-  readonly bodies: BodyFiles
+  readonly packs: PackFiles
   readonly gcLock = new GcLock()
-  /** Serialises every index batch that adds or removes blocks, so the counters stay exact */
+  /** Serialises every index batch that adds, moves or removes blocks, so the counters stay exact */
   readonly #writeLock = new Mutex()
-  /** Body files written whose index entry is not committed yet; GC's orphan sweep leaves them */
-  readonly #inflight = new Set<string>()
+  readonly #packLive = new Map<number, PackLive>()
   readonly #verify: boolean
   readonly #inlineMax: number
   readonly #batchBlocks: number
   readonly #batchBytes: number
-  readonly #fileConcurrency: number
   readonly #sync: boolean
   readonly #blockMax: number
+  readonly #liveRatioMin: number
+  readonly #getSync: boolean
   #blocks = 0
   #bytes = 0
   #closed = false
@@ -54,18 +61,22 @@ export class LevelBlockstore implements CairnBlockstore {
   constructor (init: BlockstoreInit, db: Db) {
     this.path = init.path
     this.db = db
-    this.bodies = new BodyFiles(join(init.path, 'data'))
+    this.packs = new PackFiles(join(init.path, 'packs'), {
+      packBytesMax: init.packBytesMax ?? DEFAULT_PACK_BYTES_MAX,
+      openPacksMax: init.openPacksMax ?? DEFAULT_OPEN_PACKS_MAX
+    })
     this.#verify = init.verify ?? DEFAULT_VERIFY
     this.#inlineMax = init.inlineBytesMax ?? DEFAULT_INLINE_BYTES_MAX
     this.#batchBlocks = init.batchBlocksMax ?? DEFAULT_BATCH_BLOCKS_MAX
     this.#batchBytes = init.batchBytesMax ?? DEFAULT_BATCH_BYTES_MAX
-    this.#fileConcurrency = init.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY
     this.#sync = init.sync ?? DEFAULT_SYNC
     this.#blockMax = init.blockBytesMax ?? DEFAULT_BLOCK_BYTES_MAX
+    this.#liveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
+    this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.pins = new PinsImpl(this)
   }
 
-  /** Checks the version and loads the counters; a fresh index gets both written */
+  /** Checks the version, loads the counters and removes packs no index entry can reach */
   async init (): Promise<void> {
     const version = await this.db.get(VERSION_KEY)
     if (version == null) {
@@ -76,17 +87,25 @@ export class LevelBlockstore implements CairnBlockstore {
         { type: 'put', key: VERSION_KEY, value: new TextEncoder().encode(String(STORE_VERSION)) },
         { type: 'put', key: STATS_KEY, value: encodeStats(0, 0) }
       ], { sync: true })
-      return
+    } else {
+      const found = new TextDecoder().decode(version)
+      if (found !== String(STORE_VERSION)) {
+        throw new RepoCorruptError(`Block store at ${this.path} has layout version ${found}; this Cairn reads version ${STORE_VERSION}`)
+      }
+      const stats = await this.db.get(STATS_KEY)
+      if (stats == null) throw new RepoCorruptError(`Block store at ${this.path} has no /stats key`)
+      const { blocks, bytes } = decodeStats(stats)
+      this.#blocks = blocks
+      this.#bytes = bytes
     }
-    const found = new TextDecoder().decode(version)
-    if (found !== String(STORE_VERSION)) {
-      throw new RepoCorruptError(`Block store at ${this.path} has layout version ${found}; this Cairn reads version ${STORE_VERSION}`)
+    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_PACK))) {
+      const { blocks, bytes } = decodeStats(value)
+      this.#packLive.set(packIdOfKey(key), { blocks, bytes })
     }
-    const stats = await this.db.get(STATS_KEY)
-    if (stats == null) throw new RepoCorruptError(`Block store at ${this.path} has no /stats key`)
-    const { blocks, bytes } = decodeStats(stats)
-    this.#blocks = blocks
-    this.#bytes = bytes
+    // A pack without a 'P' key never had a body committed: a crash hit before its first commit
+    for (const id of await this.packs.load()) {
+      if (!this.#packLive.has(id)) await this.packs.remove(id)
+    }
   }
 
   // --- Cairn block API -------------------------------------------------------------------------
@@ -94,11 +113,27 @@ export class LevelBlockstore implements CairnBlockstore {
   async getBlock (cid: CID, options: AbortOptions = {}): Promise<Uint8Array> {
     options.signal?.throwIfAborted()
     if (cid.multihash.code === IDENTITY_CODE) return cid.multihash.digest
-    const value = await this.db.get(blockKey(cid))
-    if (value == null) throw new NotFoundError(`Block ${cid} not found`, { details: { cid: cid.toString() } })
-    const bytes = await this.#readBody(cid, decodeBlockRecord(value))
+    const key = blockKey(cid)
+    let bytes: Uint8Array
+    try {
+      bytes = await this.#readBody(cid, await this.#record(cid, key))
+    } catch (err) {
+      // GC may have moved the body to another pack and removed the old one between our index read
+      // and our pack read; the index then names the new place
+      if ((err as Error).name !== 'RepoCorruptError') throw err
+      bytes = await this.#readBody(cid, await this.#record(cid, key))
+    }
     if (this.#verify) verifyBlockSync(cid, bytes)
     return bytes
+  }
+
+  async #record (cid: CID, key: Uint8Array): Promise<BlockRecord> {
+    // Index records are small and hot, so a synchronous lookup costs microseconds and saves a
+    // round trip through libuv's thread pool on every read: the difference between matching raw
+    // LevelDB on random reads and beating it
+    const value = this.#getSync ? this.db.getSync(key) : await this.db.get(key)
+    if (value == null) throw new NotFoundError(`Block ${cid} not found`, { details: { cid: cid.toString() } })
+    return decodeBlockRecord(value)
   }
 
   async hasBlock (cid: CID, options: AbortOptions = {}): Promise<boolean> {
@@ -128,59 +163,69 @@ export class LevelBlockstore implements CairnBlockstore {
     }
     if (wanted.size === 0) return
     let pending = [...wanted.values()]
-    // Skip bodies already stored before writing any file; re-checked under the lock below
+    // Skip bodies already stored before writing any; re-checked under the write lock
     const present = await this.db.hasMany(pending.map(p => p.key))
     pending = pending.filter((_, i) => !present[i])
     if (pending.length === 0) return
 
-    const files: string[] = []
+    const large = pending.filter(p => p.bytes.byteLength > this.#inlineMax)
+    let packId: number | undefined
     try {
-      await forEachLimit(pending.filter(p => p.bytes.byteLength > this.#inlineMax), this.#fileConcurrency, async p => {
-        options.signal?.throwIfAborted()
-        p.file = this.bodies.newName(p.cid.multihash.bytes)
-        this.#inflight.add(p.file)
-        files.push(p.file)
-        await this.bodies.write(p.file, p.bytes, this.#sync)
-      })
-      if (this.#sync && files.length > 0) await this.bodies.syncDirs(files)
+      if (large.length > 0) {
+        // Body first: the index never names bytes that are not written yet
+        const locations = await this.packs.append(large.map(p => p.bytes), this.#sync)
+        packId = locations[0].pack
+        large.forEach((p, i) => { p.location = locations[i] })
+      }
       options.signal?.throwIfAborted()
-      const orphans = await this.#commitPuts(pending)
-      await Promise.all(orphans.map(async f => this.bodies.remove(f)))
-    } catch (err) {
-      // Nothing was committed for these files: they are garbage now
-      await Promise.allSettled(files.map(async f => this.bodies.remove(f)))
-      throw err
+      await this.#commitPuts(pending)
     } finally {
-      for (const f of files) this.#inflight.delete(f)
+      if (packId != null) this.packs.settle(packId)
     }
   }
 
-  /** The one commit point of a put: index entries and counters in one LevelDB batch */
-  async #commitPuts (pending: Pending[]): Promise<string[]> {
-    return this.#writeLock.run(async () => {
+  /** The one commit point of a put: index entries, pack and store counters in one LevelDB batch */
+  async #commitPuts (pending: Pending[]): Promise<void> {
+    await this.#writeLock.run(async () => {
       this.#assertOpen()
       const present = await this.db.hasMany(pending.map(p => p.key))
-      const ops: Array<{ type: 'put', key: Uint8Array, value: Uint8Array }> = []
-      const orphans: string[] = []
+      const ops: BatchOp[] = []
+      const packs = new Map<number, PackLive>()
       let blocks = this.#blocks
       let bytes = this.#bytes
       pending.forEach((p, i) => {
-        if (present[i]) {
-          if (p.file != null) orphans.push(p.file)
-          return
+        // Already there (a concurrent put won): our pack bytes, if any, are dead space for GC
+        if (present[i]) return
+        if (p.location == null) {
+          ops.push({ type: 'put', key: p.key, value: encodeInline(p.cid, p.bytes) })
+        } else {
+          ops.push({ type: 'put', key: p.key, value: encodePacked(p.cid, p.location) })
+          this.#bumpPack(packs, p.location.pack, 1, p.location.size)
         }
-        const value = p.file == null ? encodeInline(p.cid, p.bytes) : encodeFile(p.cid, p.bytes.byteLength, p.file)
-        ops.push({ type: 'put', key: p.key, value })
         blocks += 1
         bytes += p.bytes.byteLength
       })
-      if (ops.length === 0) return orphans
-      ops.push({ type: 'put', key: STATS_KEY, value: encodeStats(blocks, bytes) })
-      await this.db.batch(ops, { sync: this.#sync })
-      this.#blocks = blocks
-      this.#bytes = bytes
-      return orphans
+      if (ops.length === 0) return
+      await this.#commit(ops, packs, blocks, bytes)
     })
+  }
+
+  /** Writes `ops` with the changed pack counters and store counters, then mirrors them in memory */
+  async #commit (ops: BatchOp[], packs: Map<number, PackLive>, blocks: number, bytes: number): Promise<void> {
+    for (const [id, live] of packs) ops.push({ type: 'put', key: packKey(id), value: encodeStats(live.blocks, live.bytes) })
+    ops.push({ type: 'put', key: STATS_KEY, value: encodeStats(blocks, bytes) })
+    await this.db.batch(ops, { sync: this.#sync })
+    for (const [id, live] of packs) this.#packLive.set(id, live)
+    this.#blocks = blocks
+    this.#bytes = bytes
+  }
+
+  /** Adds to a pack's live counters in a batch being built (starting from the committed values) */
+  #bumpPack (packs: Map<number, PackLive>, id: number, blocks: number, bytes: number): void {
+    const current = packs.get(id) ?? { ...(this.#packLive.get(id) ?? { blocks: 0, bytes: 0 }) }
+    current.blocks += blocks
+    current.bytes += bytes
+    packs.set(id, current)
   }
 
   async deleteBlock (cid: CID, options: AbortOptions = {}): Promise<void> {
@@ -199,10 +244,10 @@ export class LevelBlockstore implements CairnBlockstore {
     }
     if (keys.size === 0) return []
     const entries = [...keys.values()]
-    const { files, removed } = await this.#writeLock.run(async () => {
+    return this.#writeLock.run(async () => {
       const values = await this.db.getMany(entries.map(e => e.key))
-      const ops: Array<{ type: 'put' | 'del', key: Uint8Array, value?: Uint8Array }> = []
-      const files: string[] = []
+      const ops: BatchOp[] = []
+      const packs = new Map<number, PackLive>()
       const removed: CID[] = []
       let blocks = this.#blocks
       let bytes = this.#bytes
@@ -210,21 +255,15 @@ export class LevelBlockstore implements CairnBlockstore {
         if (value == null) return
         const record = decodeBlockRecord(value)
         ops.push({ type: 'del', key: entries[i].key })
-        if (record.kind === 'file') files.push(record.file)
+        // The body stays in its pack as dead space until GC compacts the pack
+        if (record.kind === 'pack') this.#bumpPack(packs, record.pack, -1, -record.size)
         removed.push(recordCid(entries[i].cid.multihash.bytes, record))
         blocks -= 1
         bytes -= recordSize(record)
       })
-      if (ops.length === 0) return { files, removed }
-      ops.push({ type: 'put', key: STATS_KEY, value: encodeStats(blocks, bytes) })
-      await this.db.batch(ops as any, { sync: this.#sync })
-      this.#blocks = blocks
-      this.#bytes = bytes
-      return { files, removed }
+      if (ops.length > 0) await this.#commit(ops, packs, blocks, bytes)
+      return removed
     })
-    // After the commit: a crash before these unlinks leaves orphans, which GC sweeps
-    await Promise.all(files.map(async f => this.bodies.remove(f)))
-    return removed
   }
 
   async stats (): Promise<{ blocks: number, bytes: number }> {
@@ -275,20 +314,18 @@ export class LevelBlockstore implements CairnBlockstore {
       const live = await this.#liveMultihashes(options)
       // Sweep in batches: each batch is one index commit, like a delete
       let batch: CID[] = []
-      const flush = async function * (this: LevelBlockstore): AsyncGenerator<CID> {
-        const removed = await this.deleteBlocks(batch, options)
-        batch = []
-        yield * removed
-      }
       for await (const key of this.db.keys(prefixRange(PREFIX_BLOCK))) {
         options.signal?.throwIfAborted()
         const mh = key.subarray(1)
         if (live.has(keyString(mh))) continue
         batch.push(CID.createV1(0x55, decodeMultihash(mh)))
-        if (batch.length >= this.#batchBlocks) yield * flush.call(this)
+        if (batch.length >= this.#batchBlocks) {
+          yield * await this.deleteBlocks(batch, options)
+          batch = []
+        }
       }
-      if (batch.length > 0) yield * flush.call(this)
-      await this.#sweepOrphanBodies(options)
+      if (batch.length > 0) yield * await this.deleteBlocks(batch, options)
+      await this.#compactPacks(options)
     } finally {
       release()
     }
@@ -306,32 +343,89 @@ export class LevelBlockstore implements CairnBlockstore {
     return live
   }
 
-  /** Removes body files the index does not name (a crash between body write and commit, or commit and unlink) */
-  async #sweepOrphanBodies (options: AbortOptions): Promise<void> {
-    for await (const { names } of this.bodies.list()) {
-      options.signal?.throwIfAborted()
-      const candidates = names.map(name => ({ name, mh: multihashOfName(name) }))
-      const valid = candidates.filter((c): c is { name: string, mh: Uint8Array } => c.mh != null)
-      // Under the write lock no put can commit, so "not in the index and not in flight" is final
-      const orphans = await this.#writeLock.run(async () => {
-        const values = await this.db.getMany(valid.map(c => Uint8Array.from([PREFIX_BLOCK, ...c.mh])))
-        return valid.filter((c, i) => {
-          if (this.#inflight.has(c.name)) return false
-          const value = values[i]
-          if (value == null) return true
-          const record = decodeBlockRecord(value)
-          return record.kind !== 'file' || record.file !== c.name
+  /**
+   * Reclaims dead pack space: removes packs with no live body, and copies the live bodies of packs
+   * that are mostly dead into the active pack, then removes the old pack. Copies are committed
+   * like puts (body written first, index moved in one batch), only for records that still point
+   * at the old place, so concurrent puts and deletes stay correct.
+   */
+  async #compactPacks (options: AbortOptions): Promise<void> {
+    const victims = new Set<number>()
+    for (const id of await this.packs.list()) {
+      const live = this.#packLive.get(id)
+      let size: number
+      try {
+        size = await this.packs.sizeOf(id)
+      } catch (err) {
+        // A pack gone missing: nothing to reclaim; verify() reports the blocks it held
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue
+        throw err
+      }
+      const dead = live == null || live.blocks === 0 || live.bytes < size * this.#liveRatioMin
+      if (!dead) continue
+      // The active pack too, once mostly dead: appends move on to a fresh pack
+      if (id === this.packs.activeId) await this.packs.seal(id)
+      if (!this.packs.isBusy(id)) victims.add(id)
+    }
+    if (victims.size === 0) return
+
+    // Move the live bodies of the victims, a batch at a time
+    let moving: Array<{ key: Uint8Array, cid: CID, record: BlockRecord & { kind: 'pack' } }> = []
+    const flush = async (): Promise<void> => {
+      if (moving.length === 0) return
+      const bodies = await Promise.all(moving.map(async m => this.packs.read(m.record)))
+      const locations = await this.packs.append(bodies, this.#sync)
+      try {
+        await this.#writeLock.run(async () => {
+          const current = await this.db.getMany(moving.map(m => m.key))
+          const ops: BatchOp[] = []
+          const packs = new Map<number, PackLive>()
+          moving.forEach((m, i) => {
+            const value = current[i]
+            if (value == null) return
+            const now = decodeBlockRecord(value)
+            if (now.kind !== 'pack' || now.pack !== m.record.pack || now.offset !== m.record.offset) return
+            ops.push({ type: 'put', key: m.key, value: encodePacked(m.cid, locations[i]) })
+            this.#bumpPack(packs, m.record.pack, -1, -m.record.size)
+            this.#bumpPack(packs, locations[i].pack, 1, locations[i].size)
+          })
+          if (ops.length > 0) await this.#commit(ops, packs, this.#blocks, this.#bytes)
         })
+      } finally {
+        this.packs.settle(locations[0].pack)
+      }
+      moving = []
+    }
+    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
+      options.signal?.throwIfAborted()
+      const record = decodeBlockRecord(value)
+      if (record.kind !== 'pack' || !victims.has(record.pack)) continue
+      moving.push({ key, cid: recordCid(key.subarray(1), record), record })
+      if (moving.length >= this.#batchBlocks) await flush()
+    }
+    await flush()
+
+    // Drop the victims that are now empty: their 'P' key and then the file
+    for (const id of victims) {
+      const emptied = await this.#writeLock.run(async () => {
+        const live = this.#packLive.get(id)
+        if (this.packs.isBusy(id) || (live != null && live.blocks > 0)) return false
+        if (live != null) {
+          await this.db.del(packKey(id), { sync: this.#sync })
+          this.#packLive.delete(id)
+        }
+        return true
       })
-      await Promise.all(orphans.map(async o => this.bodies.remove(o.name)))
+      if (emptied) await this.packs.remove(id)
     }
   }
 
   async close (): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    // Let committed-or-committing batches finish before the handle goes
+    // Let committed-or-committing batches finish before the handles go
     await this.#writeLock.run(async () => {})
+    await this.packs.close()
     await this.db.close()
   }
 
@@ -399,7 +493,14 @@ export class LevelBlockstore implements CairnBlockstore {
       options.signal?.throwIfAborted()
       const record = decodeBlockRecord(value)
       const cid = recordCid(key.subarray(1), record)
-      const bytes = await this.#readBody(cid, record)
+      let bytes: Uint8Array
+      try {
+        bytes = await this.#readBody(cid, record)
+      } catch (err) {
+        // Moved by a concurrent GC since the iterator's snapshot
+        if ((err as Error).name !== 'RepoCorruptError') throw err
+        bytes = await this.getBlock(cid, options)
+      }
       yield { cid, bytes: once(bytes) }
     }
   }
@@ -408,13 +509,11 @@ export class LevelBlockstore implements CairnBlockstore {
 
   async #readBody (cid: CID, record: BlockRecord): Promise<Uint8Array> {
     if (record.kind === 'inline') return plain(record.bytes)
-    let bytes: Uint8Array
     try {
-      bytes = await this.bodies.read(record.file, record.size)
+      return await this.packs.read(record)
     } catch (err) {
-      throw new RepoCorruptError(`Block ${cid} is indexed but its body file cannot be read: ${(err as Error).message}`, { cause: err })
+      throw new RepoCorruptError(`Block ${cid} is indexed but its body cannot be read from pack ${record.pack}: ${(err as Error).message}`, { cause: err })
     }
-    return bytes
   }
 
   #assertOpen (): void {

@@ -2,10 +2,9 @@
 export const STORE_VERSION = 1
 
 /**
- * Blocks up to this size live inside LevelDB; larger ones get a file of their own. LevelDB writes
- * every value twice (log, then table) and again on compaction, which is cheap for small values and
- * the bottleneck for 256 KiB leaves; a file costs an inode and a few syscalls, which is cheap for
- * large bodies and wasteful for tiny ones. 16 KiB is where iroh draws the same line.
+ * Blocks up to this size live inside LevelDB; larger ones are appended to pack files. LevelDB
+ * writes every value twice (log, then table) and again on compaction, which is cheap for small
+ * values and the bottleneck for 256 KiB leaves. 16 KiB is where iroh draws the same line.
  */
 export const DEFAULT_INLINE_BYTES_MAX = 16 * 1024
 
@@ -16,12 +15,18 @@ export const DEFAULT_BATCH_BLOCKS_MAX = 256
 export const DEFAULT_BATCH_BYTES_MAX = 64 * 1024 * 1024
 
 /**
- * Body files one put writes at once. Each file is an open, a write and a close, each a trip through
- * libuv's 4 file-system threads; measured here, 16 in flight write ~3x faster than 1
+ * A new pack file is started once the active one would grow past this. Smaller packs make GC's
+ * compaction copy less at a time; larger ones mean fewer files
  */
-export const DEFAULT_FILE_CONCURRENCY = 16
+export const DEFAULT_PACK_BYTES_MAX = 64 * 1024 * 1024
 
-/** fsync bodies and the index before a put returns (power-loss safety, at a large cost in speed) */
+/** GC compacts a pack once less than this fraction of its bytes is still live */
+export const DEFAULT_PACK_LIVE_RATIO_MIN = 0.5
+
+/** Pack files kept open for reading; one `pread` per read then, no open or close */
+export const DEFAULT_OPEN_PACKS_MAX = 64
+
+/** fsync pack files and the index before a put returns (power-loss safety, at a large cost in speed) */
 export const DEFAULT_SYNC = false
 
 /** Hash-check block bytes on every read */

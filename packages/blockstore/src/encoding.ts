@@ -7,6 +7,7 @@
  *   'c' multihash codec     → pin reference count of one DAG node: varint roots, varint parents
  *   'r' multihash codec     → recursive pin: the CID bytes as pinned
  *   'd' multihash codec     → direct pin: the CID bytes as pinned
+ *   'P' varint pack id      → live bodies in that pack file: varint blocks, varint bytes
  *
  * A DAG node is (multihash, codec), not the CID: CIDv0 and CIDv1 dag-pb of the same bytes are one
  * node, while the same bytes read as raw have no links and so are a different node.
@@ -24,6 +25,7 @@ export const PREFIX_BLOCK = 0x62 // 'b'
 export const PREFIX_COUNT = 0x63 // 'c'
 export const PREFIX_DIRECT = 0x64 // 'd'
 export const PREFIX_RECURSIVE = 0x72 // 'r'
+export const PREFIX_PACK = 0x50 // 'P'
 
 const SHA2_256 = 0x12
 const DAG_PB = 0x70
@@ -80,38 +82,35 @@ export function decodeMultihash (bytes: Uint8Array): MultihashDigest {
 /** A stored block: where its bytes are and which CID version and codec it was first put with */
 export type BlockRecord =
   | { kind: 'inline', version: 0 | 1, codec: number, bytes: Uint8Array }
-  | { kind: 'file', version: 0 | 1, codec: number, size: number, file: string }
+  | { kind: 'pack', version: 0 | 1, codec: number, pack: number, offset: number, size: number }
 
 const KIND_INLINE = 0
-const KIND_FILE = 1
+const KIND_PACK = 1
 
-/** kind byte, varint version, varint codec, then the bytes (inline) or varint size ‖ file name */
+/** kind byte, varint version, varint codec, then the bytes (inline) or varint pack, offset, size */
 export function encodeInline (cid: CID, bytes: Uint8Array): Uint8Array {
-  const head = header(KIND_INLINE, cid, 0)
+  const head = header(KIND_INLINE, cid, [])
   const out = new Uint8Array(head.length + bytes.byteLength)
   out.set(head)
   out.set(bytes, head.length)
   return out
 }
 
-export function encodeFile (cid: CID, size: number, file: string): Uint8Array {
-  const name = new TextEncoder().encode(file)
-  const head = header(KIND_FILE, cid, size)
-  const out = new Uint8Array(head.length + name.byteLength)
-  out.set(head)
-  out.set(name, head.length)
-  return out
+export function encodePacked (cid: CID, location: { pack: number, offset: number, size: number }): Uint8Array {
+  return header(KIND_PACK, cid, [location.pack, location.offset, location.size])
 }
 
-function header (kind: number, cid: CID, size: number): Uint8Array {
-  const len = 1 + varint.encodingLength(cid.version) + varint.encodingLength(cid.code) +
-    (kind === KIND_FILE ? varint.encodingLength(size) : 0)
+function header (kind: number, cid: CID, extra: number[]): Uint8Array {
+  const ints = [cid.version, cid.code, ...extra]
+  let len = 1
+  for (const n of ints) len += varint.encodingLength(n)
   const out = new Uint8Array(len)
   out[0] = kind
   let o = 1
-  varint.encodeTo(cid.version, out, o); o += varint.encodingLength(cid.version)
-  varint.encodeTo(cid.code, out, o); o += varint.encodingLength(cid.code)
-  if (kind === KIND_FILE) varint.encodeTo(size, out, o)
+  for (const n of ints) {
+    varint.encodeTo(n, out, o)
+    o += varint.encodingLength(n)
+  }
   return out
 }
 
@@ -119,16 +118,34 @@ export function decodeBlockRecord (value: Uint8Array): BlockRecord {
   try {
     const kind = value[0]
     let o = 1
-    const [version, vl] = varint.decode(value, o); o += vl
-    const [codec, cl] = varint.decode(value, o); o += cl
+    const next = (): number => {
+      const [n, l] = varint.decode(value, o)
+      o += l
+      return n
+    }
+    const version = next()
+    const codec = next()
     if (version !== 0 && version !== 1) throw new Error(`bad CID version ${version}`)
     if (kind === KIND_INLINE) return { kind: 'inline', version, codec, bytes: value.subarray(o) }
-    if (kind !== KIND_FILE) throw new Error(`bad record kind ${kind}`)
-    const [size, sl] = varint.decode(value, o); o += sl
-    return { kind: 'file', version, codec, size, file: new TextDecoder().decode(value.subarray(o)) }
+    if (kind !== KIND_PACK) throw new Error(`bad record kind ${kind}`)
+    const pack = next()
+    const offset = next()
+    const size = next()
+    return { kind: 'pack', version, codec, pack, offset, size }
   } catch (err) {
     throw new RepoCorruptError(`Unreadable block record in the index: ${(err as Error).message}`, { cause: err })
   }
+}
+
+export function packKey (id: number): Uint8Array {
+  const out = new Uint8Array(1 + varint.encodingLength(id))
+  out[0] = PREFIX_PACK
+  varint.encodeTo(id, out, 1)
+  return out
+}
+
+export function packIdOfKey (key: Uint8Array): number {
+  return varint.decode(key, 1)[0]
 }
 
 export function recordSize (record: BlockRecord): number {

@@ -3,7 +3,7 @@
  *
  * `@cairn/blockstore`: the persistent block store of a Cairn repo. Blocks are keyed by multihash
  * (CIDv0 and CIDv1 of the same bytes share one copy); small blocks live in LevelDB, large block
- * bodies in files beside it, with LevelDB as the index. Pins follow Kubo's semantics, GC is
+ * bodies in append-only pack files beside it, with LevelDB as the index. Pins follow Kubo's semantics, GC is
  * mark-and-sweep under Kubo's GC lock, and the store implements `interface-blockstore` v7.
  *
  * ```ts
@@ -47,12 +47,22 @@ export interface BlockstoreInit {
    */
   batchBytesMax?: number
   /**
-   * Body files written at once by one put
-   * @default 16 (DEFAULT_FILE_CONCURRENCY)
+   * Bodies larger than `inlineBytesMax` are appended to pack files of at most this many bytes
+   * @default 67108864 (DEFAULT_PACK_BYTES_MAX)
    */
-  fileConcurrency?: number
+  packBytesMax?: number
   /**
-   * fsync body files, their folders and the index before a put resolves, so that a power loss
+   * GC rewrites a pack once less than this fraction of it is live
+   * @default 0.5 (DEFAULT_PACK_LIVE_RATIO_MIN)
+   */
+  packLiveRatioMin?: number
+  /**
+   * Pack files kept open for reads
+   * @default 64 (DEFAULT_OPEN_PACKS_MAX)
+   */
+  openPacksMax?: number
+  /**
+   * fsync pack files and the index before a put resolves, so that a power loss
    * cannot lose acknowledged blocks. Off by default, like LevelDB's own `sync`: a process crash
    * (SIGKILL included) loses nothing acknowledged either way.
    * @default false (DEFAULT_SYNC)

@@ -1,8 +1,7 @@
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { base32 } from 'multiformats/bases/base32'
 import { createBlockstore } from '../src/index.ts'
 import { collect, pseudoRandom, rawBlock, smallDag, tempDir, walkDag } from './fixtures/blocks.ts'
 import type { CairnBlockstore } from '../src/index.ts'
@@ -22,15 +21,17 @@ test.after.each(async ctx => {
   await ctx.dir?.remove()
 })
 
-async function bodyFiles (path: string): Promise<string[]> {
-  const out: string[] = []
-  for (const shard of await readdir(join(path, 'data'))) out.push(...await readdir(join(path, 'data', shard)))
-  return out.sort()
+/** Pack file names and their total size */
+async function packFiles (path: string): Promise<{ names: string[], bytes: number }> {
+  const names = (await readdir(join(path, 'packs'))).sort()
+  let bytes = 0
+  for (const name of names) bytes += (await stat(join(path, 'packs', name))).size
+  return { names, bytes }
 }
 
 test('GC keeps recursive and direct pins and reports every block it removes', async ({ store, dir }) => {
   const pinned = await smallDag(1, 3, 5000)
-  const unpinned = await smallDag(2, 3, 5000)
+  const unpinned = await smallDag(2, 3, 8000)
   const direct = await rawBlock(pseudoRandom(3000, 3))
   const loose = await rawBlock(pseudoRandom(10, 4))
   await store!.putBlocks([...pinned.blocks, ...unpinned.blocks, direct, loose])
@@ -42,31 +43,67 @@ test('GC keeps recursive and direct pins and reports every block it removes', as
   assert.is((await walkDag(store!, pinned.root)).length, 4)
   assert.ok(await store!.hasBlock(direct.cid))
   assert.equal(await collect(store!.gc()), [], 'a second GC finds nothing')
-  // Body files left: exactly the pinned large blocks
-  assert.is((await bodyFiles(dir!.path)).length, 4)
+  // Less than half the pack was live, so it was compacted: only the live large bodies remain on disk
+  assert.is((await packFiles(dir!.path)).bytes, 3 * 5000 + 3000)
   const stats = await store!.stats()
   assert.is(stats.blocks, 5)
 })
 
-test('GC sweeps body files the index does not name', async ({ store, dir }) => {
-  const kept = await rawBlock(pseudoRandom(5000, 5))
-  await store!.putBlock(kept.cid, kept.bytes)
-  await store!.pins.add(kept.cid)
-  const before = await bodyFiles(dir!.path)
-  // What a crash between body write and index commit leaves behind
-  const ghost = await rawBlock(pseudoRandom(5000, 6))
-  const name = `${base32.baseEncode(ghost.cid.multihash.bytes)}.deadbeef0`
-  const shardDir = join(dir!.path, 'data', name.slice(0, name.indexOf('.')).slice(-3, -1))
-  const { mkdir } = await import('node:fs/promises')
-  await mkdir(shardDir, { recursive: true })
-  await writeFile(join(shardDir, name), ghost.bytes)
-  // and a second body for a block that is indexed, under another name
-  const twin = `${before[0].slice(0, before[0].indexOf('.'))}.deadbeef1`
-  await writeFile(join(dir!.path, 'data', before[0].slice(0, before[0].indexOf('.')).slice(-3, -1), twin), kept.bytes)
-  assert.is((await bodyFiles(dir!.path)).length, 3)
-  await collect(store!.gc())
-  assert.equal(await bodyFiles(dir!.path), before)
-  assert.equal(await store!.getBlock(kept.cid), kept.bytes)
+test('GC compacts mostly-dead packs and removes empty ones; opening removes packs no commit reached', async ({ dir }) => {
+  const path = join(dir!.path, 'compact')
+  let store = await createBlockstore({ path, inlineBytesMax: 1024, packBytesMax: 64 * 1024 })
+  try {
+    const blocks = await Promise.all(Array.from({ length: 40 }, async (_, i) => rawBlock(pseudoRandom(5000, 100 + i))))
+    for (let i = 0; i < 40; i += 5) await store.putBlocks(blocks.slice(i, i + 5))
+    const before = await packFiles(path)
+    assert.ok(before.names.length >= 3, `${before.names.length} packs written`)
+    assert.is(before.bytes, 40 * 5000)
+    const kept = blocks.filter((_, i) => i % 4 === 0)
+    for (const b of kept) await store.pins.add(b.cid)
+    // Empty the first pack completely
+    for (const b of blocks.slice(0, 10)) if (!kept.includes(b)) await store.deleteBlock(b.cid)
+    await store.pins.rm(blocks[0].cid)
+    await store.pins.rm(blocks[4].cid)
+    await store.pins.rm(blocks[8].cid)
+    const removed = await collect(store.gc())
+    assert.is(removed.length, 40 - 10 - 7 + 3)
+    const after = await packFiles(path)
+    assert.is(after.bytes, 7 * 5000, 'only live bodies take space')
+    assert.not.ok(after.names.includes(before.names[0]), 'the emptied pack is gone')
+    for (const b of kept.slice(3)) assert.equal(await store.getBlock(b.cid), b.bytes)
+    assert.equal(await collect(store.verify()), [])
+    assert.equal(await store.stats(), { blocks: 7, bytes: 7 * 5000 })
+
+    // A pack file without any committed body (a crash before the first commit into it)
+    await store.close()
+    await writeFile(join(path, 'packs', '999.pack'), pseudoRandom(1000, 1))
+    store = await createBlockstore({ path, inlineBytesMax: 1024 })
+    assert.not.ok((await packFiles(path)).names.includes('999.pack'))
+    for (const b of kept.slice(3)) assert.equal(await store.getBlock(b.cid), b.bytes)
+    assert.equal(await store.stats(), { blocks: 7, bytes: 7 * 5000 })
+  } finally {
+    await store.close()
+  }
+})
+
+test('reads racing compaction still find their block', async ({ store }) => {
+  const blocks = await Promise.all(Array.from({ length: 30 }, async (_, i) => rawBlock(pseudoRandom(4000, 200 + i))))
+  await store!.putBlocks(blocks)
+  const kept = blocks.slice(0, 5)
+  for (const b of kept) await store!.pins.add(b.cid)
+  let reads = 0
+  let stop = false
+  const readers = Promise.all(kept.map(async b => {
+    while (!stop) {
+      assert.equal(await store!.getBlock(b.cid), b.bytes)
+      reads++
+    }
+  }))
+  for (let i = 0; i < 3; i++) await collect(store!.gc())
+  stop = true
+  await readers
+  assert.ok(reads > 0)
+  assert.equal(await collect(store!.verify()), [])
 })
 
 test('GC in a loop while adds run under the add lock never loses an added-then-pinned block', async ({ store }) => {

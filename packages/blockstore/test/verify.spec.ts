@@ -9,11 +9,8 @@ import { collect, pseudoRandom, rawBlock, rejects, tempDir } from './fixtures/bl
 
 const test = suite('verify')
 
-async function bodyPath (root: string): Promise<string> {
-  for (const shard of await readdir(join(root, 'data'))) {
-    for (const name of await readdir(join(root, 'data', shard))) return join(root, 'data', shard, name)
-  }
-  throw new Error('no body file')
+async function packs (root: string): Promise<string[]> {
+  return (await readdir(join(root, 'packs'))).sort().map(name => join(root, 'packs', name))
 }
 
 test('verify on read catches a tampered body; verify() names every bad block', async () => {
@@ -28,28 +25,25 @@ test('verify on read catches a tampered body; verify() names every bad block', a
     assert.equal(await collect(store.verify()), [], 'a fresh store verifies clean')
     await store.close()
 
-    // Tamper: flip bytes of the large block's body (same length), and of the small block inside LevelDB
-    await writeFile(await bodyPath(dir.path), pseudoRandom(50_000, 99))
+    // Tamper: replace the large block's body in its pack (same length), and the small block inside LevelDB
+    const [pack] = await packs(dir.path)
+    await writeFile(pack, pseudoRandom(50_000, 99))
     const db = new Level<Uint8Array, Uint8Array>(join(dir.path, 'index'), { keyEncoding: 'view', valueEncoding: 'view' })
     await db.put(blockKey(small.cid), encodeInline(small.cid, pseudoRandom(100, 98)))
     await db.close()
 
     store = await createBlockstore({ path: dir.path, verify: true })
     await store.putBlock(gone.cid, gone.bytes)
-    const files = (await readdir(join(dir.path, 'data'), { recursive: true })).filter(f => f.includes('.'))
-    assert.is(files.length, 2)
+    assert.is((await packs(dir.path)).length, 2, 'a new session appends to a new pack')
 
     const err = await rejects(async () => store.getBlock(large.cid), 'HashMismatchError')
     assert.is(err.code, 'ERR_HASH_MISMATCH')
     await rejects(async () => store.getBlock(small.cid), 'HashMismatchError')
     assert.equal(await store.getBlock(good.cid), good.bytes)
 
-    // Remove the other body file: unreadable
+    // Remove the second pack: its block is unreadable
     await store.close()
-    for (const f of files) {
-      const { stat } = await import('node:fs/promises')
-      if ((await stat(join(dir.path, 'data', f))).size === 40_000) await rm(join(dir.path, 'data', f))
-    }
+    await rm((await packs(dir.path))[1])
     store = await createBlockstore({ path: dir.path })
     const problems = (await collect(store.verify())).map(p => `${p.reason} ${p.cid}`).sort()
     assert.equal(problems, [
@@ -74,7 +68,7 @@ test('with verify on, a put whose bytes do not match is refused and nothing is s
     assert.not.ok(await store.hasBlock(a.cid), 'the batch is refused whole')
     assert.equal(await store.stats(), { blocks: 0, bytes: 0 })
     await rejects(async () => store.put(b.cid, a.bytes), 'HashMismatchError')
-    assert.equal(await readdir(join(dir.path, 'data')), [], 'no body file written')
+    assert.equal(await readdir(join(dir.path, 'packs')), [], 'no pack written')
   } finally {
     await store.close()
     await dir.remove()
