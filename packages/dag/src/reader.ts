@@ -59,18 +59,19 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
   const window = options.prefetch ?? DEFAULT_PREFETCH_BLOCKS
   const frames: Array<{ items: Pending[], i: number }> = [{ items: [{ cid: root.cid, start: 0, size: -1, fetch: Promise.resolve(root.bytes) }], i: 0 }]
 
-  // the block being awaited counts against the window too
+  // blocks requested and not yet consumed, the one being awaited included: never more than `window`
+  let started = 0
+  const begin = (item: Pending): void => {
+    item.fetch = loadBlock(item.cid, getter, options)
+    // a prefetch the reader never reaches (it stopped early) must not become an unhandled rejection
+    item.fetch.catch(() => {})
+    started++
+  }
   const prefetch = (): void => {
-    let n = 1
-    for (let f = frames.length - 1; f >= 0 && n < window; f--) {
+    for (let f = frames.length - 1; f >= 0 && started < window; f--) {
       const fr = frames[f]
-      for (let j = fr.i; j < fr.items.length && n < window; j++, n++) {
-        const item = fr.items[j]
-        if (item.fetch == null) {
-          item.fetch = loadBlock(item.cid, getter, options)
-          // a prefetch the reader never reaches (it stopped early) must not become an unhandled rejection
-          item.fetch.catch(() => {})
-        }
+      for (let j = fr.i; j < fr.items.length && started < window; j++) {
+        if (fr.items[j].fetch == null) begin(fr.items[j])
       }
     }
   }
@@ -80,8 +81,12 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
     const top = frames[frames.length - 1]
     if (top.i >= top.items.length) { frames.pop(); continue }
     const item = top.items[top.i++]
+    // ask for the block needed now before the ones after it
+    if (item.fetch == null) begin(item)
+    else if (item.size === -1) started++
     prefetch()
-    const bytes = await (item.fetch ?? loadBlock(item.cid, getter, options))
+    const bytes = await item.fetch!
+    started--
     const node = item.size === -1 ? root : interpret(item.cid, bytes)
     let data: Uint8Array
     const children: Pending[] = []
