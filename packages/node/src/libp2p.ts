@@ -22,6 +22,9 @@ import type { Ping } from '@libp2p/ping'
 import type { Datastore } from 'interface-datastore'
 import type { ServiceFactoryMap } from 'libp2p'
 
+/** Loopback ranges exempt from the inbound connection rate limit */
+const LOOPBACK_ALLOW = ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128']
+
 /** The services of an online node; Bitswap is added under `bitswap` by `createNode` */
 export interface CairnServices extends ServiceMap {
   identify: Identify
@@ -105,7 +108,9 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
   if (config.Routing.Type !== 'none') {
     services.dht = kadDHT({
       protocol: DHT_PROTOCOL,
-      clientMode: dhtClientMode(config.Routing.Type),
+      // on a private network every peer that can reach us can dial our private addresses, so
+      // waiting for a public address (auto mode) would keep us a client forever
+      clientMode: privateNet && config.Routing.Type === 'auto' ? false : dhtClientMode(config.Routing.Type),
       // on the public network a private address in a peer record is noise at best
       peerInfoMapper: privateNet ? passthroughMapper : (peer: PeerInfo) => removePrivateAddressesMapper(peer),
       // our reprovider decides what is announced (Kubo's strategies); the DHT's own one only
@@ -129,7 +134,10 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
     streamMuxers: [yamux()],
     peerDiscovery,
     connectionManager: {
-      maxConnections: connMgr?.HighWater ?? undefined
+      maxConnections: connMgr?.HighWater ?? undefined,
+      // the per-host inbound rate limit (5/s) guards against remote floods; on loopback it only
+      // throttles nodes of this machine (tests, local clusters), so loopback is exempt
+      allow: LOOPBACK_ALLOW
     },
     connectionMonitor: { enabled: true },
     services: services as ServiceFactoryMap<ServiceMap>,
