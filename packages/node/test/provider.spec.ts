@@ -1,0 +1,78 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { CID } from 'multiformats/cid'
+import { sha256 } from 'multiformats/hashes/sha2'
+import { cleanup, collect, connect, pseudoRandomBytes, tempDir, testNode, waitFor, waitForRoutingTable } from './fixtures/nodes.ts'
+import { initRepo } from '../src/index.ts'
+import type { CairnNode } from '../src/index.ts'
+
+const test = suite('providing, reprovide strategies and network fetch bounds')
+
+test.after(cleanup)
+
+async function providers (seeker: CairnNode, cid: CID): Promise<string[]> {
+  return (await collect(seeker.routing.findProvs(cid, { signal: AbortSignal.timeout(5_000) }))).map(p => p.id)
+}
+
+async function strategyNode (strategy: 'all' | 'pinned' | 'roots'): Promise<CairnNode> {
+  const dir = await tempDir()
+  await initRepo(dir, { profile: 'test', config: { Reprovider: { Strategy: strategy } } })
+  return testNode({ repoPath: dir })
+}
+
+test('strategy roots announces pin roots only; all announces every block; reprovide counts follow', async () => {
+  const seeker = await testNode()
+  const roots = await strategyNode('roots')
+  const all = await strategyNode('all')
+  await connect(roots, seeker)
+  await connect(all, seeker)
+  await waitForRoutingTable(seeker, 2)
+
+  const content = pseudoRandomBytes(300 * 1024, 11)
+  const tree = [{ path: 'd/f.bin', content }]
+  const [fileR, dirR] = await collect(roots.add(tree, { cidVersion: 1 }))
+  const [fileA, dirA] = await collect(all.add(tree, { cidVersion: 1 }))
+  assert.ok(dirR.cid.equals(dirA.cid), 'same content, same CIDs')
+
+  await waitFor(async () => (await providers(seeker, dirR.cid)).length === 2, 15_000, 'both nodes to announce the root')
+  await all.provider.onIdle()
+  await roots.provider.onIdle()
+  await waitFor(async () => (await providers(seeker, fileA.cid)).includes(all.peerId), 15_000, 'strategy all to announce the file')
+  const fileProviders = await providers(seeker, fileR.cid)
+  assert.not.ok(fileProviders.includes(roots.peerId), 'strategy roots does not announce the file under the root')
+
+  // d, f.bin and its two leaves: 4 blocks, 1 pin root
+  assert.is(await roots.provider.reprovide(), 1)
+  assert.is(await all.provider.reprovide(), 4)
+  const pinned = await strategyNode('pinned')
+  await connect(pinned, seeker)
+  await collect(pinned.add(tree, { cidVersion: 1 }))
+  await collect(pinned.add([{ path: 'loose', content: new Uint8Array([1, 2, 3]) }], { pin: false }))
+  assert.is(await pinned.provider.reprovide(), 4, 'pinned: every pinned block, not the loose one')
+})
+
+test('an unreachable CID ends in TimeoutError, an aborted fetch in AbortError', async () => {
+  const node = await testNode({ fetchTimeoutMs: 1_500 })
+  const peer = await testNode()
+  await connect(node, peer)
+  const missing = CID.createV1(0x55, await sha256.digest(new TextEncoder().encode('nobody has this')))
+  try {
+    await node.block.get(missing)
+    assert.unreachable('should time out')
+  } catch (err: any) {
+    assert.is(err.code, 'ERR_TIMEOUT', err.message)
+  }
+  const controller = new AbortController()
+  setTimeout(() => { controller.abort() }, 200)
+  try {
+    await collect(node.cat(missing, { signal: controller.signal }))
+    assert.unreachable('should abort')
+  } catch (err: any) {
+    assert.is(err.code, 'ERR_ABORTED', err.message)
+  }
+  assert.is(await node.blockstore.hasBlock(missing), false)
+  const bw = await node.stats.bw()
+  assert.ok(bw.totalIn > 0n && bw.totalOut > 0n, 'bandwidth is counted')
+})
+
+test.run()
