@@ -181,7 +181,8 @@ export class Network {
     const protocol = stream.protocol
     const decoder = new LengthPrefixedDecoder({
       maxDataLength: this.init.maxIncomingMessageBytes,
-      maxBufferSize: this.init.maxIncomingMessageBytes + 16
+      // a muxer hands over whatever its window held, often several messages at once
+      maxBufferSize: this.init.maxInboundPendingBytes
     })
     let pending = 0
     const limits = { maxEntries: this.init.maxWantlistEntries, maxBlocks: this.init.maxWantlistEntries }

@@ -53,10 +53,11 @@ export class SessionImpl implements BitswapSession {
   }
 
   async want (cid: CID, options: AbortOptions = {}): Promise<Uint8Array> {
-    const timeout = AbortSignal.timeout(this.init.wantTimeoutMs)
-    const signals = [this.controller.signal, timeout]
-    if (options.signal != null) signals.push(options.signal)
-    const signal = AbortSignal.any(signals)
+    const callerSignals = [this.controller.signal]
+    if (options.signal != null) callerSignals.push(options.signal)
+    let signal = AbortSignal.any(callerSignals)
+    // the want timeout runs from when the want goes out, not while it waits for a window slot
+    let timeout: AbortSignal | undefined
     const failure = (): Error => {
       const reason = signal.reason
       if (options.signal?.aborted === true) {
@@ -64,7 +65,7 @@ export class SessionImpl implements BitswapSession {
           ? new TimeoutError(`Timed out fetching ${cid}`, { cause: reason })
           : new AbortError(`Fetching ${cid} was aborted`, { cause: reason })
       }
-      if (timeout.aborted) return new TimeoutError(`No peer sent ${cid} within ${this.init.wantTimeoutMs} ms`)
+      if (timeout?.aborted === true) return new TimeoutError(`No peer sent ${cid} within ${this.init.wantTimeoutMs} ms`)
       return new AbortError(`Session closed while fetching ${cid}`)
     }
     if (signal.aborted || !this.deps.isRunning()) throw signal.aborted ? failure() : new AbortError('Bitswap is not running')
@@ -73,6 +74,8 @@ export class SessionImpl implements BitswapSession {
     if (local != null) return local
 
     await this.acquire(signal, failure)
+    timeout = AbortSignal.timeout(this.init.wantTimeoutMs)
+    signal = AbortSignal.any([signal, timeout])
     try {
       const want = this.deps.manager.add(cid, this)
       let onAbort: (() => void) | undefined

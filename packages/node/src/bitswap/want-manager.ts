@@ -221,7 +221,12 @@ export class WantManager {
     for (const peer of want.haves.values()) consider(peer)
     if (best == null) for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
     if (best == null) for (const peer of this.deps.network.connectedPeers()) if (!want.asked.has(peer.toString())) consider(peer)
-    if (best != null) this.sendWantBlock(want, best)
+    if (best != null) {
+      this.sendWantBlock(want, best)
+    } else {
+      // nobody else to ask: ask again, in case what was sent got lost with a reset stream
+      for (const peer of want.blockPeers.values()) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK }])
+    }
     this.search(want)
   }
 

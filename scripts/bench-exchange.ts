@@ -1,0 +1,85 @@
+/**
+ * `pnpm bench:exchange`: a file fetched by one node process from another over loopback TCP,
+ * Cairn's Bitswap beside two Helia 7 nodes and beside one raw libp2p stream (TCP + noise +
+ * yamux) between two processes, the ceiling; and the time to the first byte of a 1 KiB block on
+ * an open connection, Cairn vs Helia. Everything runs in this one invocation, so compare the
+ * ratios, not the absolute figures (the machine is shared).
+ *
+ * The file is UnixFS from @cairn/dag's importer: CIDv1, raw leaves, 256 KiB chunks, balanced
+ * layout (Kubo's `ipfs add --cid-version=1`).
+ *
+ * Env: BENCH_MB (default 256), BENCH_STORE (`disk`: @cairn/blockstore on disk, the default, or
+ * `memory`; Helia always uses its default in-memory store), BENCH_ONLY (comma list of
+ * stream,cairn,helia).
+ */
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { resolve } from 'node:path'
+
+const ROLES = resolve(import.meta.dirname, '../packages/node/test/fixtures/exchange-bench-roles.ts')
+
+if (process.argv[2] === '--role') {
+  const { run } = await import(ROLES)
+  await run(process.argv[3], process.argv.slice(4), {
+    sizeBytes: Number(process.env.BENCH_BYTES),
+    store: process.env.BENCH_STORE ?? 'disk'
+  })
+} else {
+  await main()
+}
+
+interface ServerInfo { addr: string, root: string, small: string[] }
+interface ClientResult { bytes: number, ms: number, ttfbMs: number }
+
+function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ['--conditions=development', import.meta.filename, '--role', role, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const firstLine = new Promise<string>((resolveLine, reject) => {
+    const rl = createInterface({ input: child.stdout })
+    rl.once('line', resolveLine)
+    child.once('exit', code => { reject(new Error(`${role} exited with ${code} before answering`)) })
+  })
+  return { child, firstLine }
+}
+
+async function pair (kind: string, env: NodeJS.ProcessEnv): Promise<ClientResult> {
+  const server = spawnRole(`${kind}-server`, [], env)
+  try {
+    const info = JSON.parse(await server.firstLine) as ServerInfo
+    const client = spawnRole(`${kind}-client`, [info.addr, info.root, info.small.join(',')], env)
+    const result = JSON.parse(await client.firstLine) as ClientResult
+    await new Promise(resolveExit => client.child.once('exit', resolveExit))
+    return result
+  } finally {
+    server.child.kill('SIGTERM')
+    await new Promise(resolveExit => { if (server.child.exitCode != null) resolveExit(null); else server.child.once('exit', resolveExit) })
+  }
+}
+
+async function main (): Promise<void> {
+  const mb = Number(process.env.BENCH_MB ?? 256)
+  const only = (process.env.BENCH_ONLY ?? 'stream,cairn,helia').split(',')
+  const env = { ...process.env, BENCH_BYTES: String(mb * 1024 * 1024) }
+  const store = process.env.BENCH_STORE ?? 'disk'
+  process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, 256 KiB chunks), loopback TCP+noise+yamux, Cairn store: ${store}\n`)
+
+  const results: Record<string, ClientResult> = {}
+  for (const kind of ['stream', 'cairn', 'helia']) {
+    if (!only.includes(kind)) continue
+    results[kind] = await pair(kind, env)
+  }
+
+  const mbps = (r?: ClientResult): number => r == null ? NaN : (r.bytes / 1e6) / (r.ms / 1000)
+  const row = (name: string, r: ClientResult | undefined, ttfb: boolean): string =>
+    `${name.padEnd(34)} ${mbps(r).toFixed(1).padStart(8)} MB/s ${(r == null ? NaN : r.ms / 1000).toFixed(2).padStart(7)} s` +
+    (ttfb && r != null ? `   first byte of 1 KiB: ${r.ttfbMs.toFixed(1)} ms` : '')
+  process.stdout.write(row('libp2p stream (ceiling)', results.stream, false) + '\n')
+  process.stdout.write(row('Cairn Bitswap -> Cairn', results.cairn, true) + '\n')
+  process.stdout.write(row('Helia 7 Bitswap -> Helia 7', results.helia, true) + '\n')
+  const ratio = (a: number, b: number): string => Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a'
+  process.stdout.write(`Cairn / Helia throughput:        ${ratio(mbps(results.cairn), mbps(results.helia))}x  (target >= 3)\n`)
+  process.stdout.write(`Cairn / stream ceiling:          ${ratio(mbps(results.cairn), mbps(results.stream))}   (target >= 0.5)\n`)
+  process.stdout.write(`Cairn / Helia first-byte time:   ${ratio(results.cairn?.ttfbMs ?? NaN, results.helia?.ttfbMs ?? NaN)}   (target <= 1)\n`)
+}
