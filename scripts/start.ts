@@ -1,28 +1,22 @@
 /**
- * `pnpm start`: initialise the default repo if needed and start the node.
- * Until the CLI's daemon lands this opens the repo's block store and prints its stats.
+ * `pnpm start`: initialise the repo (`$CAIRN_PATH`, default `~/.cairn`) if it has none, then run
+ * `cairn daemon` in the foreground. Extra arguments go to the daemon (`pnpm start --offline`).
+ * Runs the CLI from source under the `development` condition, so no build step is needed.
+ * Ctrl-C stops the daemon cleanly (it removes its `api` and `gateway` files).
  */
-import { mkdir } from 'node:fs/promises'
-import { homedir } from 'node:os'
-import { join } from 'node:path'
-import { createBlockstore } from '@cairn/blockstore'
+import { spawn } from 'node:child_process'
+import { join, resolve } from 'node:path'
 
-const repoPath = process.env.CAIRN_PATH ?? join(homedir(), '.cairn')
-process.stdout.write(`Cairn repo: ${repoPath}\n`)
-try {
-  await mkdir(repoPath, { recursive: true })
-  const store = await createBlockstore({ path: join(repoPath, 'blocks') })
-  try {
-    const { blocks, bytes } = await store.stats()
-    let pins = 0
-    for await (const _ of store.pins.ls({ type: 'recursive' })) pins++
-    process.stdout.write(`blocks: ${blocks}\nbytes: ${bytes}\nrecursive pins: ${pins}\n`)
-  } finally {
-    await store.close()
-  }
-} catch (err) {
-  // A locked or corrupt repo explains itself in one line; anything else is a bug worth a stack
-  const e = err as Error & { code?: string }
-  process.stderr.write(e.code != null ? `Error: ${e.message}\n` : `${e.stack ?? String(e)}\n`)
-  process.exitCode = 1
-}
+const root = resolve(import.meta.dirname, '..')
+const bin = join(root, 'apps/cli/src/bin.ts')
+const child = spawn(process.execPath, ['--conditions=development', bin, 'daemon', '--init', ...process.argv.slice(2)], {
+  stdio: 'inherit'
+})
+
+// the terminal sends SIGINT to the whole group; a SIGTERM sent to this script alone is passed on
+const forward = (signal: NodeJS.Signals): void => { child.kill(signal) }
+process.on('SIGINT', () => {})
+process.on('SIGTERM', forward)
+child.on('close', (code, signal) => {
+  process.exit(code ?? (signal != null ? 1 : 0))
+})

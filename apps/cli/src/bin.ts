@@ -5,15 +5,30 @@
  */
 import { run } from './main.ts'
 
+/** Signals this close to the first are echoes (a terminal and a wrapper such as pnpm both sending one), not a second request */
+const SIGNAL_ECHO_WINDOW_MS = 1000
+
 const controller = new AbortController()
-let interrupts = 0
+let firstSignalAt: number | undefined
 const onSignal = (): void => {
-  interrupts++
-  if (interrupts > 1) process.exit(130)
-  controller.abort()
+  const now = Date.now()
+  if (firstSignalAt == null) {
+    firstSignalAt = now
+    controller.abort()
+  } else if (now - firstSignalAt > SIGNAL_ECHO_WINDOW_MS) {
+    process.exit(130)
+  }
 }
 process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
+
+// the reader of our output went away (`cairn cat x | head`, a closed terminal): stop the command
+// cleanly instead of dying mid-write, so a daemon still removes its api file
+const onOutputError = (err: NodeJS.ErrnoException): void => {
+  if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') controller.abort()
+}
+process.stdout.on('error', onOutputError)
+process.stderr.on('error', onOutputError)
 
 const code = await run({
   env: process.env,

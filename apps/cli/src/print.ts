@@ -11,6 +11,7 @@ import { formatBytes } from './format.ts'
 export interface OutputStream extends Pick<Writable, 'write' | 'once'> {
   isTTY?: boolean
   writableNeedDrain?: boolean
+  destroyed?: boolean
 }
 
 export interface PrinterInit {
@@ -54,19 +55,25 @@ export function toJson (value: unknown, indent?: string): string {
 
 export function createPrinter (init: PrinterInit): Printer {
   const { stdout, stderr } = init
-  let bar: cliProgress.SingleBar | undefined
+  let bar: { bar: cliProgress.SingleBar, total: number, value: number } | undefined
 
-  // a line printed while a bar is drawn would land in the middle of it: clear, print, redraw
+  // cli-progress redraws at the cursor position saved when it started, so a line printed under a
+  // live bar would be drawn over: take the bar down, print, and start it again below the line
   const aroundBar = (fn: () => void): void => {
     if (bar == null) { fn(); return }
-    stderr.write('\r\u001b[2K')
+    bar.bar.stop()
     fn()
-    bar.render()
+    bar.bar.start(bar.total, bar.value, { done: formatBytes(bar.value), all: formatBytes(bar.total) })
   }
 
+  // a reader that went away (`cairn cat x | head`) closes the stream: stop waiting then too
   const waitDrain = async (stream: OutputStream): Promise<void> => {
     if (stream.writableNeedDrain !== true) return
-    await new Promise<void>(resolve => { stream.once('drain', resolve) })
+    await new Promise<void>(resolve => {
+      stream.once('drain', resolve)
+      stream.once('close', resolve)
+      stream.once('error', resolve)
+    })
   }
 
   return {
@@ -98,18 +105,24 @@ export function createPrinter (init: PrinterInit): Printer {
         fps: 1000 / DEFAULT_PROGRESS_REDRAW_INTERVAL_MS
       })
       current.start(total, 0, { done: formatBytes(0), all: formatBytes(total) })
-      bar = current
+      const state = { bar: current, total, value: 0 }
+      bar = state
       return {
-        update (value) { current.update(value, { done: formatBytes(value) }) },
+        update (value) {
+          state.value = value
+          current.update(value, { done: formatBytes(value) })
+        },
         stop () {
           current.stop()
-          if (bar === current) bar = undefined
+          if (bar === state) bar = undefined
         }
       }
     },
     async flush () {
-      await new Promise<void>(resolve => { stdout.write('', () => { resolve() }) })
-      await new Promise<void>(resolve => { stderr.write('', () => { resolve() }) })
+      for (const stream of [stdout, stderr]) {
+        if (stream.destroyed === true) continue
+        await new Promise<void>(resolve => { stream.write('', () => { resolve() }) })
+      }
     }
   }
 }

@@ -49,7 +49,7 @@ test('a progress bar on a terminal, cleared around lines', async () => {
   bar.stop()
   await p.flush()
   assert.match(err.text(), /1\.00 KiB \/ 2\.00 KiB/)
-  assert.match(err.text(), /\r\u001b\[2K/)
+  assert.match(err.text(), /\u001b\[2K/)
   assert.is(out.text(), 'added x\n')
 })
 
