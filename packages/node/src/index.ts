@@ -14,6 +14,7 @@ export {
 } from './config.ts'
 export type { DeepPartial, ConfigProfile } from './config.ts'
 export type { NodePubsubApi, PubsubValidator, PubsubVerdict } from './api/pubsub.ts'
+export type { NodeRoutingApi } from './api/routing.ts'
 export type { ContentProvider, ProvideStrategy } from './provider.ts'
 export type { BlockExchange } from './network-getter.ts'
 export * from './constants.ts'

@@ -24,6 +24,7 @@ import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
 import type { NodePubsubApi } from './api/pubsub.ts'
+import type { NodeRoutingApi } from './api/routing.ts'
 import type { BandwidthMeter } from './bandwidth.ts'
 import type { DeepPartial } from './config.ts'
 import type { Bitswap } from './bitswap/index.ts'
@@ -34,7 +35,7 @@ import type {
   AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockGetter, BlockPutter, BlockPutOptions, BlockRmResult,
   BootstrapApi, CairnApi, CairnConfig, CarExportOptions, CatOptions, ConfigApi, DagApi, DagImportResult, GcResult,
   GetEntry, IdResult, ImportCandidate, LsEntry, PinAddOptions, PinApi, PinEntry, PinType, RepoApi, RepoStats,
-  RoutingApi, StatResult, StatsApi, SwarmApi, VersionResult
+  StatResult, StatsApi, SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { Libp2p, Logger } from '@libp2p/interface'
 import type { LevelDatastore } from 'datastore-level'
@@ -73,6 +74,8 @@ export interface CairnNode extends CairnApi {
   /** Local first, then the network (Bitswap, providers from the DHT); offline misses are OfflineError */
   readonly blocks: BlockGetter
   readonly pubsub: NodePubsubApi
+  /** CairnApi's routing plus `findPeer` */
+  readonly routing: NodeRoutingApi
   /** DHT announcements: what was added, and the reprovide loop */
   readonly provider: ContentProvider
   start(): Promise<void>
@@ -147,7 +150,7 @@ class CairnNodeClass implements CairnNode {
   readonly dag: DagApi
   readonly repo: RepoApi
   readonly swarm: SwarmApi
-  readonly routing: RoutingApi
+  readonly routing: NodeRoutingApi
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi

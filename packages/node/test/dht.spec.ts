@@ -36,6 +36,11 @@ test('content added on A is found through the DHT and fetched by C, which only k
   assert.is(providers[0]?.id, a.peerId, 'the DHT names A as provider')
   assert.ok(providers[0].addrs.some(addr => addr.startsWith('/ip4/127.0.0.1/tcp/')), 'with its loopback address kept')
 
+  // peer routing: A's addresses, from the DHT
+  const found = await c.routing.findPeer(a.peerId, { signal: AbortSignal.timeout(10_000) })
+  assert.is(found.id, a.peerId)
+  assert.ok(found.addrs.length > 0)
+
   // the whole file through the DAG reader: every block fetched over Bitswap and verified
   const fetched = await concatBytes(c.cat(root, { signal: AbortSignal.timeout(20_000) }))
   assert.equal(fetched, content)

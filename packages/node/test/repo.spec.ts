@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createNode, initRepo, isRepoInitialized, parseBytes, parseDuration, DEFAULT_BOOTSTRAP_ADDRESSES } from '../src/index.ts'
 import { cleanup, tempDir, testNode, testRepo } from './fixtures/nodes.ts'
 
+const execFileAsync = promisify(execFile)
 const test = suite('repo, identity and config')
 
 test.after(cleanup)
@@ -65,6 +68,18 @@ test('identity persists across restarts; a second open of the repo is RepoLocked
   const second = await testNode({ repoPath: dir })
   assert.is(second.peerId, peerId)
   assert.is((await second.id()).id, peerId)
+})
+
+test('a second process on an open repo gets RepoLockedError', async () => {
+  const dir = await testRepo()
+  const node = await testNode({ repoPath: dir })
+  const run = async (): Promise<string> => {
+    const { stdout } = await execFileAsync(process.execPath, ['--conditions=development', join(import.meta.dirname, 'fixtures', 'open-repo.ts'), dir], { timeout: 30_000 })
+    return stdout.trim()
+  }
+  assert.is(await run(), 'ERR_REPO_LOCKED')
+  await node.stop()
+  assert.is(await run(), 'opened', 'the lock is released by stop()')
 })
 
 test('a config that is not JSON is RepoCorruptError', async () => {

@@ -1,3 +1,5 @@
+import { InvalidParametersError, NotFoundError } from '@cairn/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { DEFAULT_NUM_PROVIDERS } from '../constants.ts'
 import type { ContentProvider } from '../provider.ts'
 import type { AbortOptions, ProviderInfo, RoutingApi } from '@cairn/interface'
@@ -13,8 +15,30 @@ export interface RoutingApiComponents {
   walk(root: CID, options?: AbortOptions): AsyncIterable<CID>
 }
 
-export function createRoutingApi (components: RoutingApiComponents): RoutingApi {
+/** Kubo's `routing` commands, with peer routing (`routing findpeer`) beside the CairnApi ones */
+export interface NodeRoutingApi extends RoutingApi {
+  /** Addresses of a peer, from the peer store or a DHT walk; NotFoundError when no one knows it */
+  findPeer(peerId: string, options?: AbortOptions): Promise<ProviderInfo>
+}
+
+export function createRoutingApi (components: RoutingApiComponents): NodeRoutingApi {
   return {
+    async findPeer (peerId: string, options: AbortOptions = {}): Promise<ProviderInfo> {
+      let id
+      try {
+        id = peerIdFromString(peerId)
+      } catch (err) {
+        throw new InvalidParametersError(`Invalid peer ID "${peerId}"`, { cause: err })
+      }
+      try {
+        const info = await components.libp2p().peerRouting.findPeer(id, { signal: options.signal })
+        return { id: info.id.toString(), addrs: info.multiaddrs.map(ma => ma.toString()) }
+      } catch (err: any) {
+        if (err?.name === 'NotFoundError' && err?.code == null) throw new NotFoundError(`Peer ${peerId} not found`, { cause: err })
+        throw err
+      }
+    },
+
     async * findProvs (cid: string | CID, options: AbortOptions & { numProviders?: number } = {}): AsyncIterable<ProviderInfo> {
       const key = components.parseCid(cid)
       const max = options.numProviders ?? DEFAULT_NUM_PROVIDERS
