@@ -6,6 +6,8 @@ export interface Chunker {
   /** The spec it was made from, normalised (`size-262144`) */
   readonly spec: string
   readonly maxChunkSize: number
+  /** Set for fixed-size chunking: lets a file be read straight into chunk-sized blocks */
+  readonly fixedChunkSize?: number
   chunk(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array>
 }
 
@@ -24,6 +26,7 @@ export function fixedSize (chunkSize: number = DEFAULT_CHUNK_SIZE_BYTES): Chunke
   return {
     spec: `size-${chunkSize}`,
     maxChunkSize: chunkSize,
+    fixedChunkSize: chunkSize,
     async * chunk (source) {
       let buf: Uint8Array | undefined
       let fill = 0
@@ -37,7 +40,7 @@ export function fixedSize (chunkSize: number = DEFAULT_CHUNK_SIZE_BYTES): Chunke
             off += chunkSize
             continue
           }
-          buf ??= new Uint8Array(chunkSize)
+          buf ??= Buffer.allocUnsafe(chunkSize)
           const n = Math.min(chunkSize - fill, len - off)
           buf.set(data.subarray(off, off + n), fill)
           fill += n

@@ -6,6 +6,7 @@ import { CODEC_DAG_PB, CODEC_RAW, TRICKLE_LAYER_REPEAT } from './constants.ts'
 import { cidFor, type CidFormat } from './hash.ts'
 import { encodeFileParentData, encodeLeaf, encodeNode, UNIXFS_FILE, UNIXFS_RAW } from './pb.ts'
 import type { Mtime } from './types.ts'
+import { FileContent } from './fs-source.ts'
 
 /** A node of a file DAG as its parent links to it */
 export interface FileLink {
@@ -43,15 +44,16 @@ export async function buildFile (content: AsyncIterable<Uint8Array> | Iterable<U
   let hashed = 0
   const hasMeta = meta.mode != null || meta.mtime != null
 
-  const makeLeaf = async (chunk: Uint8Array): Promise<FileLink> => {
+  const makeLeaf = async (leaf: Leaf): Promise<FileLink> => {
     signal?.throwIfAborted()
+    const chunk = leaf.data
     let link: FileLink
     if (rawLeaves) {
       const cid = cidFor(CODEC_RAW, chunk, format)
       await writer.put(cid, chunk)
       link = { cid, tsize: chunk.byteLength, fileSize: chunk.byteLength }
     } else {
-      const block = encodeLeaf(chunk, leafType)
+      const block = leaf.block ?? encodeLeaf(chunk, leafType)
       const cid = cidFor(CODEC_DAG_PB, block, format)
       await writer.put(cid, block)
       link = { cid, tsize: block.byteLength, fileSize: chunk.byteLength }
@@ -75,7 +77,7 @@ export async function buildFile (content: AsyncIterable<Uint8Array> | Iterable<U
     return { cid, tsize, fileSize }
   }
 
-  const chunks = settings.chunker.chunk(content)
+  const chunks = leaves(content, settings, rawLeaves ? undefined : leafType)
   if (settings.trickle) return await buildTrickle(chunks, makeLeaf, makeParent, settings.maxLinks)
 
   // balanced: levels[i] holds the pending links at height i. A full level is turned into one node
@@ -91,7 +93,7 @@ export async function buildFile (content: AsyncIterable<Uint8Array> | Iterable<U
     levels[level].push(link)
   }
   let leafCount = 0
-  let firstChunk: Uint8Array | undefined
+  let firstChunk: Leaf | undefined
   for await (const chunk of chunks) {
     leafCount++
     // hold the first chunk: if it is the only one, it becomes the root itself
@@ -100,8 +102,8 @@ export async function buildFile (content: AsyncIterable<Uint8Array> | Iterable<U
     await push(0, await makeLeaf(chunk))
   }
   if (leafCount <= 1) {
-    const chunk = firstChunk ?? new Uint8Array(0)
-    if (!hasMeta) return await makeLeaf(chunk)
+    if (!hasMeta) return await makeLeaf(firstChunk ?? { data: new Uint8Array(0) })
+    const chunk = firstChunk?.data ?? new Uint8Array(0)
     // a file with metadata needs a dag-pb root even when its content fits one raw leaf
     const block = encodeNodeWithMeta(chunk, meta)
     const cid = cidFor(CODEC_DAG_PB, block, format)
@@ -122,16 +124,27 @@ function encodeNodeWithMeta (chunk: Uint8Array, meta: FileMeta): Uint8Array {
   return encodeNode(data, [])
 }
 
-type LinkMaker = (chunk: Uint8Array) => Promise<FileLink>
+/** A chunk of content, with its leaf block when the source could frame it in place */
+interface Leaf { data: Uint8Array, block?: Uint8Array }
+
+async function * leaves (content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, settings: FileBuildSettings, leafType: number | undefined): AsyncGenerator<Leaf> {
+  const size = settings.chunker.fixedChunkSize
+  if (content instanceof FileContent && size != null) {
+    yield * content.leaves(size, leafType)
+    return
+  }
+  for await (const data of settings.chunker.chunk(content)) yield { data }
+}
+
+type LinkMaker = (leaf: Leaf) => Promise<FileLink>
 type ParentMaker = (children: FileLink[], isRoot: boolean) => Promise<FileLink>
 
 /** Kubo's trickle layout: `maxLinks` leaves, then `TRICKLE_LAYER_REPEAT` subtrees of each growing depth */
-async function buildTrickle (chunks: AsyncGenerator<Uint8Array>, makeLeaf: LinkMaker, makeParent: ParentMaker, maxLinks: number): Promise<FileLink> {
-  let next: IteratorResult<Uint8Array> = await chunks.next()
+async function buildTrickle (chunks: AsyncGenerator<Leaf>, makeLeaf: LinkMaker, makeParent: ParentMaker, maxLinks: number): Promise<FileLink> {
+  let next: IteratorResult<Leaf> = await chunks.next()
   const done = (): boolean => next.done === true
   const take = async (): Promise<FileLink> => {
-    const chunk = next.value as Uint8Array
-    const link = await makeLeaf(chunk)
+    const link = await makeLeaf(next.value as Leaf)
     next = await chunks.next()
     return link
   }

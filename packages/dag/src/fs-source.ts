@@ -4,6 +4,7 @@ import { InvalidParametersError, NotFoundError } from '@cairn/interface'
 import type { ImportCandidate } from '@cairn/interface'
 import { DEFAULT_FILE_READ_BYTES } from './constants.ts'
 import { UnreadablePathError } from './errors.ts'
+import { frameLeaf, leafLayout } from './pb.ts'
 
 export interface FileSourceOptions {
   /** Descend into directories (Kubo's `-r`); a directory without it is an error. @default false */
@@ -42,7 +43,7 @@ export async function * fileSource (paths: string[], options: FileSourceOptions 
       try { target = await readlink(abs) } catch (err) { throw fsError(err, abs) }
       yield { path: name, symlinkTarget: target }
     } else if (st.isFile()) {
-      yield { path: name, content: readFileChunks(abs, readBytes) }
+      yield { path: name, content: new FileContent(abs, readBytes) }
     } else if (st.isDirectory()) {
       if (top && options.recursive !== true) throw new InvalidParametersError(`${abs} is a directory, use the recursive option`)
       let names: string[]
@@ -54,6 +55,72 @@ export async function * fileSource (paths: string[], options: FileSourceOptions 
       }
     } else {
       throw new UnreadablePathError(`Unrecognized file type at ${abs} (not a file, directory or symlink)`)
+    }
+  }
+}
+
+export interface FileLeaf {
+  /** The chunk of file content */
+  data: Uint8Array
+  /** The block holding it: `data` itself for raw leaves, or the framed dag-pb leaf around it */
+  block: Uint8Array
+}
+
+/**
+ * A file on disk as import content. Iterating it yields its bytes like any stream; the importer
+ * instead asks it for `leaves`, which reads each chunk straight into the block that will be hashed
+ * and stored (no copy), one read ahead of the hashing.
+ */
+export class FileContent implements AsyncIterable<Uint8Array> {
+  readonly path: string
+  private readonly readBytes: number
+
+  constructor (path: string, readBytes: number = DEFAULT_FILE_READ_BYTES) {
+    this.path = path
+    this.readBytes = readBytes
+  }
+
+  [Symbol.asyncIterator] (): AsyncIterator<Uint8Array> {
+    return readFileChunks(this.path, this.readBytes)
+  }
+
+  /** Chunks of exactly `chunkSize` bytes (the last shorter); `leafType` set = dag-pb leaves of that UnixFS type */
+  async * leaves (chunkSize: number, leafType: number | undefined): AsyncGenerator<FileLeaf> {
+    const path = this.path
+    let fh
+    try { fh = await open(path, 'r') } catch (err) { throw fsError(err, path) }
+    let pending: Promise<FileLeaf> | undefined
+    try {
+      let size: number
+      try { size = (await fh.stat()).size } catch (err) { throw fsError(err, path) }
+      const handle = fh
+      const readLeaf = async (pos: number): Promise<FileLeaf> => {
+        const n = Math.min(chunkSize, size - pos)
+        const layout = leafType == null ? { blockLength: n, dataOffset: 0 } : leafLayout(n)
+        const block = Buffer.allocUnsafe(layout.blockLength)
+        let got = 0
+        while (got < n) {
+          let bytesRead: number
+          try { ({ bytesRead } = await handle.read(block, layout.dataOffset + got, n - got, pos + got)) } catch (err) { throw fsError(err, path) }
+          if (bytesRead === 0) throw new UnreadablePathError(`${path} shrank while it was being read`)
+          got += bytesRead
+        }
+        const data = block.subarray(layout.dataOffset, layout.dataOffset + n)
+        return { data, block: leafType == null ? data : frameLeaf(block, n, leafType) }
+      }
+      let pos = 0
+      if (size > 0) pending = readLeaf(0)
+      while (pending != null) {
+        const leaf = await pending
+        pos += leaf.data.byteLength
+        pending = pos < size ? readLeaf(pos) : undefined
+        // a read left behind by an early exit must not become an unhandled rejection
+        pending?.catch(() => {})
+        yield leaf
+      }
+    } finally {
+      await pending?.catch(() => {})
+      await fh.close()
     }
   }
 }

@@ -32,26 +32,44 @@ function writeVarint (buf: Uint8Array, pos: number, n: number): number {
   return pos
 }
 
+/** Where a leaf's content sits inside its dag-pb block, and how big the block is */
+export function leafLayout (dataLength: number): { blockLength: number, dataOffset: number } {
+  const dataField = dataLength > 0 ? 1 + varintLength(dataLength) + dataLength : 0
+  const unixfsLen = 2 + dataField + 1 + varintLength(dataLength)
+  const blockLength = 1 + varintLength(unixfsLen) + unixfsLen
+  const dataOffset = dataLength > 0 ? 1 + varintLength(unixfsLen) + 2 + 1 + varintLength(dataLength) : blockLength
+  return { blockLength, dataOffset }
+}
+
+/**
+ * Write the dag-pb/UnixFS framing of a leaf around content already at `dataOffset` in `block`
+ * (see `leafLayout`), so a file can be read straight into its block with no copy.
+ */
+export function frameLeaf (block: Uint8Array, dataLength: number, type: number): Uint8Array {
+  const dataField = dataLength > 0 ? 1 + varintLength(dataLength) + dataLength : 0
+  const unixfsLen = 2 + dataField + 1 + varintLength(dataLength)
+  let pos = 0
+  block[pos++] = 0x0a
+  pos = writeVarint(block, pos, unixfsLen)
+  block[pos++] = 0x08
+  block[pos++] = type
+  if (dataLength > 0) {
+    block[pos++] = 0x12
+    pos = writeVarint(block, pos, dataLength)
+    pos += dataLength
+  }
+  block[pos++] = 0x18
+  writeVarint(block, pos, dataLength)
+  return block
+}
+
 /** dag-pb node whose only field is UnixFS data of `type` carrying `data` (a balanced or trickle leaf) */
 export function encodeLeaf (data: Uint8Array, type: number): Uint8Array {
-  const len = data.byteLength
-  const dataField = len > 0 ? 1 + varintLength(len) + len : 0
-  const unixfsLen = 2 + dataField + 1 + varintLength(len)
-  const out = new Uint8Array(1 + varintLength(unixfsLen) + unixfsLen)
-  let pos = 0
-  out[pos++] = 0x0a
-  pos = writeVarint(out, pos, unixfsLen)
-  out[pos++] = 0x08
-  out[pos++] = type
-  if (len > 0) {
-    out[pos++] = 0x12
-    pos = writeVarint(out, pos, len)
-    out.set(data, pos)
-    pos += len
-  }
-  out[pos++] = 0x18
-  writeVarint(out, pos, len)
-  return out
+  const { blockLength, dataOffset } = leafLayout(data.byteLength)
+  // allocUnsafe: every byte is written below, zero-filling 256 KiB per block would be wasted work
+  const out = Buffer.allocUnsafe(blockLength)
+  if (data.byteLength > 0) out.set(data, dataOffset)
+  return frameLeaf(out, data.byteLength, type)
 }
 
 /** UnixFS data of a file node without content of its own: type, filesize and one blocksize per link */
