@@ -1,10 +1,11 @@
 import { InvalidParametersError, MalformedBlockError, NotADirectoryError, NotAFileError } from '@cairn/interface'
 import type { AbortOptions, BlockGetter, CatOptions, GetEntry, LsEntry, StatResult } from '@cairn/interface'
 import { blockLinks } from '@cairn/blockstore'
-import type { CID } from 'multiformats/cid'
-import { DEFAULT_LS_CONCURRENCY, DEFAULT_PREFETCH_BLOCKS, MAX_DAG_DEPTH } from './constants.ts'
+import { CID } from 'multiformats/cid'
+import { CODEC_DAG_PB, DEFAULT_LS_CONCURRENCY, DEFAULT_PREFETCH_BLOCKS, MAX_DAG_DEPTH } from './constants.ts'
 import { contentSize, cumulativeSize, interpret, loadBlock, loadNode, type DagNode } from './node.ts'
 import { parsePath } from './path.ts'
+import { viewFileNode } from './file-node.ts'
 import { resolvePath } from './resolve.ts'
 
 export interface ReadOptions extends CatOptions {
@@ -22,6 +23,14 @@ interface Pending {
 }
 
 const EMPTY = new Uint8Array(0)
+
+function decodeCid (bytes: Uint8Array, parent: CID): CID {
+  try {
+    return CID.decode(bytes)
+  } catch (err) {
+    throw new MalformedBlockError(`Block ${parent.toString()} links to a malformed CID`, { cause: err })
+  }
+}
 
 function checkRange (options: CatOptions): { offset: number, length: number } {
   const offset = options.offset ?? 0
@@ -87,9 +96,29 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
     prefetch()
     const bytes = await item.fetch!
     started--
-    const node = item.size === -1 ? root : interpret(item.cid, bytes)
     let data: Uint8Array
     const children: Pending[] = []
+    const view = item.size !== -1 && item.cid.code === CODEC_DAG_PB ? viewFileNode(bytes) : undefined
+    if (view != null) {
+      // the common case, without building CIDs for links outside the range
+      data = view.data ?? EMPTY
+      if (view.blockSizes.length !== view.linkHashes.length) throw new MalformedBlockError(`File node ${item.cid.toString()} has ${view.linkHashes.length} links but ${view.blockSizes.length} block sizes`)
+      let pos = item.start + data.byteLength
+      for (let i = 0; i < view.linkHashes.length; i++) {
+        const size = view.blockSizes[i]
+        if (pos < end && pos + size > offset) children.push({ cid: decodeCid(view.linkHashes[i], item.cid), start: pos, size })
+        pos += size
+      }
+      if (pos - item.start !== item.size) {
+        throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${pos - item.start} bytes but its parent says ${item.size}`)
+      }
+      const from = Math.max(offset - item.start, 0)
+      const to = Math.min(end - item.start, data.byteLength)
+      yield { cid: item.cid, bytes, data: to > from ? data.subarray(from, to) : EMPTY }
+      if (children.length > 0) frames.push({ items: children, i: 0 })
+      continue
+    }
+    const node = item.size === -1 ? root : interpret(item.cid, bytes)
     if (node.unixfs == null) {
       if (node.type !== 'file') throw new MalformedBlockError(`File DAG ${root.cid.toString()} links to a non-file block ${item.cid.toString()}`)
       data = bytes

@@ -203,6 +203,26 @@ reader('malformed blocks and unknown codecs are typed errors, not crashes', asyn
   } catch (err: any) { assert.is(err.code, 'ERR_UNSUPPORTED_CODEC') }
 })
 
+reader('inner blocks that lie about their size or do not decode are typed errors', async ({ t }) => {
+  const put = async (bytes: Uint8Array): Promise<CID> => {
+    const cid = CID.createV0(await sha256.digest(bytes))
+    await t.store.putBlock(cid, bytes)
+    return cid
+  }
+  const leaf = await put(dagPb.encode({ Data: Uint8Array.from([0x08, 0x02, 0x12, 0x03, 1, 2, 3, 0x18, 0x03]), Links: [] }))
+  const garbage = await put(Uint8Array.from([0x12, 0x50, 0x0a]))
+  // parent claims 5 bytes under a leaf that holds 3; another parent points at a non-dag-pb block
+  const parentData = (size: number): Uint8Array => Uint8Array.from([0x08, 0x02, 0x18, size * 2, 0x20, size, 0x20, size])
+  const lying = await put(dagPb.encode({ Data: parentData(5), Links: [{ Hash: leaf, Tsize: 9 }, { Hash: leaf, Tsize: 9 }] }))
+  const broken = await put(dagPb.encode({ Data: parentData(3), Links: [{ Hash: leaf, Tsize: 9 }, { Hash: garbage, Tsize: 3 }] }))
+  for (const cid of [lying, broken]) {
+    try {
+      await collect(cat(cid, t.store))
+      assert.unreachable(cid.toString())
+    } catch (err: any) { assert.is(err.code, 'ERR_MALFORMED_BLOCK', String(err.message)) }
+  }
+})
+
 reader('a missing block surfaces as NotFoundError from the getter', async ({ t }) => {
   const missing = CID.createV0(await sha256.digest(Uint8Array.from([9, 9, 9])))
   try {
