@@ -265,7 +265,8 @@ class CairnNodeClass implements CairnNode {
       // the add lock keeps GC from sweeping blocks written before the pin commits
       await this.blockstore.withAddLock(async () => {
         for await (const result of importer(source, this.putter(), options)) {
-          if (!result.path.includes('/')) roots.push(result.cid)
+          // the roots Kubo pins: the wrapping directory alone with -w, else each top-level entry
+          if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) roots.push(result.cid)
           out.push(result)
         }
         if (onlyHash) return

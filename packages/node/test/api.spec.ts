@@ -122,6 +122,33 @@ test('dag export then import round trips, and import with pinRoots: false accept
   await rejects(async () => collect(third.dag.import(stream(enc('not a car')))), 'ERR_INVALID_CAR')
 })
 
+test('add with wrapWithDirectory pins the wrapper only', async () => {
+  const before = (await collect(node.pin.ls({ type: 'recursive' }))).length
+  const results = await collect(node.add([{ path: 'w1.txt', content: enc('w1') }, { path: 'w2.txt', content: enc('w2') }], { wrapWithDirectory: true }))
+  const wrapper = results.find(r => r.path === '')
+  assert.ok(wrapper != null)
+  const recursive = (await collect(node.pin.ls({ type: 'recursive' }))).map(p => p.cid.toString())
+  assert.is(recursive.length, before + 1)
+  assert.ok(recursive.includes(wrapper.cid.toString()))
+  assert.equal((await collect(node.ls(wrapper.cid))).map(e => e.name), ['w1.txt', 'w2.txt'])
+})
+
+test('an add whose source fails pins nothing', async () => {
+  const before = await collect(node.pin.ls({ type: 'recursive' }))
+  async function * broken (): AsyncGenerator<{ path: string, content: Uint8Array }> {
+    yield { path: 'ok.txt', content: enc('fine') }
+    throw new Error('disk on fire')
+  }
+  try {
+    await collect(node.add(broken()))
+    assert.unreachable('should fail')
+  } catch (err: any) {
+    assert.match(err.message, /disk on fire/)
+  }
+  assert.equal((await collect(node.pin.ls({ type: 'recursive' }))).map(String), before.map(String))
+  await rejects(async () => collect(node.add([{ path: '../escape', content: enc('x') }])), 'ERR_INVALID_PATH')
+})
+
 test('add with pin: false leaves nothing pinned, and gc removes it', async () => {
   const [r] = await collect(node.add([{ path: 'loose.txt', content: enc('loose') }], { pin: false }))
   assert.is(await node.blockstore.hasBlock(r.cid), true)
