@@ -1,14 +1,16 @@
 import { AbortError, hasCode } from '@cairn/interface'
 import { serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { CID } from 'multiformats/cid'
-import { cidFromPrefix, cidV0Of } from './block-identity.ts'
+import { verifyBlock } from '@cairn/blockstore'
+import { cidFromPrefix, cidToPrefix, cidV0Of } from './block-identity.ts'
+import { BlockWriter } from './block-writer.ts'
 import {
   DEFAULT_BAN_DURATION_MS, DEFAULT_DIAL_TIMEOUT_MS, DEFAULT_MAX_INBOUND_PENDING_BYTES, DEFAULT_MAX_INBOUND_STREAMS,
   DEFAULT_MAX_INCOMING_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTBOUND_STREAMS,
   DEFAULT_MAX_PROVIDERS_PER_SEARCH, DEFAULT_MAX_SEND_QUEUE_BYTES, DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER,
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
   DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
-  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS
+  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS
 } from './constants.ts'
 import { Server } from './ledger.ts'
 import { Network } from './network.ts'
@@ -20,6 +22,9 @@ import type { BitswapMessage } from './pb/message.ts'
 import type { SessionInit } from './session.ts'
 import type { AbortOptions, Block } from '@cairn/interface'
 import type { Logger, PeerId } from '@libp2p/interface'
+
+/** Bitswap 1.0.0 blocks come without a prefix: CIDv0, dag-pb, sha2-256 */
+const V0_PREFIX = cidToPrefix(CID.parse('QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n'))
 
 /** Why a peer was banned: recorded for logs and stats */
 interface Ban {
@@ -39,6 +44,7 @@ export class BitswapService implements Bitswap {
   private readonly network: Network
   private readonly server: Server
   private readonly manager: WantManager
+  private readonly writer: BlockWriter
   private readonly sessionInit: SessionInit
   private readonly bans = new Map<string, Ban>()
   private readonly sessions = new Set<SessionImpl>()
@@ -84,6 +90,7 @@ export class BitswapService implements Bitswap {
       serveReadConcurrency: init.serveReadConcurrency ?? DEFAULT_SERVE_READ_CONCURRENCY,
       maxSendQueueBytes: init.maxSendQueueBytes ?? DEFAULT_MAX_SEND_QUEUE_BYTES
     }, components.logger.forComponent('cairn:bitswap:server'))
+    this.writer = new BlockWriter(init.blockstore, DEFAULT_MAX_WRITE_BATCH_BLOCKS)
     this.manager = new WantManager({
       optimisticWantBlockPeers: init.optimisticWantBlockPeers ?? DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS,
       providerSearchDelayMs,
@@ -93,7 +100,7 @@ export class BitswapService implements Bitswap {
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
-      store: async (cid, bytes) => this.init.blockstore.putBlock(cid, bytes),
+      store: async (cid, bytes) => this.writer.put(cid, bytes),
       log: components.logger.forComponent('cairn:bitswap:wants')
     })
     this.sessionInit = {
@@ -190,6 +197,27 @@ export class BitswapService implements Bitswap {
     return false
   }
 
+  /**
+   * The CID of a received block, from its own bytes: verified against the want it most likely
+   * answers (one hash), else hashed as its prefix says and looked up (the computed digest is the
+   * verification then). A peer cannot name a CID its bytes do not hash to.
+   */
+  private async identify (peer: PeerId, prefix: Uint8Array, data: Uint8Array): Promise<CID> {
+    const likely = this.manager.likelyWant(peer, prefix)
+    if (likely != null) {
+      likely.verifying = true
+      try {
+        await verifyBlock(likely.cid, data)
+        return likely.cid
+      } catch (err) {
+        if (!hasCode(err, 'ERR_HASH_MISMATCH')) throw err
+      } finally {
+        likely.verifying = false
+      }
+    }
+    return prefix === V0_PREFIX ? cidV0Of(data) : cidFromPrefix(prefix, data)
+  }
+
   /** The peer sent bytes we never asked for: drop it and do not ask it again */
   private misbehaved (peer: PeerId, reason: string): void {
     if (this.isBanned(peer)) return
@@ -207,6 +235,7 @@ export class BitswapService implements Bitswap {
   private async onMessage (peer: PeerId, message: BitswapMessage, protocol: string): Promise<void> {
     if (!this.running || this.isBanned(peer)) return
     if (message.wantlist != null) this.server.onWantlist(peer, message.wantlist)
+    if (message.blockPresences.length > 0 || message.payload.length > 0 || message.blocks.length > 0) this.manager.heardFrom(peer)
 
     for (const p of message.blockPresences) {
       let cid: CID
@@ -229,8 +258,7 @@ export class BitswapService implements Bitswap {
     for (const { prefix, data } of blocks) {
       let cid: CID
       try {
-        // hashing the data here is the verification: the CID is what the bytes hash to
-        cid = prefix != null ? cidFromPrefix(prefix, data) : cidV0Of(data)
+        cid = await this.identify(peer, prefix ?? V0_PREFIX, data)
       } catch (err: any) {
         if (hasCode(err, 'ERR_UNSUPPORTED_HASH')) {
           this.log('block from %p uses a hash we cannot verify - %e', peer, err)
@@ -239,6 +267,7 @@ export class BitswapService implements Bitswap {
         this.misbehaved(peer, `malformed block: ${err.message}`)
         return
       }
+      if (!this.running || this.isBanned(peer)) return
       this.counters.dataReceived += data.byteLength
       ledger.blocksReceived++
       ledger.dataReceived += data.byteLength

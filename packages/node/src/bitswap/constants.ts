@@ -89,3 +89,6 @@ export const DEFAULT_MAX_SIZE_REPLACE_HAVE_WITH_BLOCK_BYTES = 1024
 
 /** Wants sent to a newly connected peer at once (the rest follow as earlier ones resolve) */
 export const DEFAULT_MAX_WANTS_SENT_ON_CONNECT = 1024
+
+/** Received blocks written to the store in one batch at most (group commit while a write runs) */
+export const DEFAULT_MAX_WRITE_BATCH_BLOCKS = 64

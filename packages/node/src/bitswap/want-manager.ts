@@ -3,7 +3,7 @@
  * to ask next. A want is shared by every session that asks for the same multihash, resolves
  * once, and sends CANCEL to everyone else it asked.
  */
-import { keyOf } from './block-identity.ts'
+import { cidToPrefix, equalBytes, keyOf } from './block-identity.ts'
 import { WANT_BLOCK, WANT_HAVE } from './pb/message.ts'
 import type { Network } from './network.ts'
 import type { SessionImpl } from './session.ts'
@@ -21,12 +21,16 @@ export interface WantManagerInit {
 export interface Want {
   readonly cid: CID
   readonly key: string
+  /** The CID prefix a block for this want arrives with */
+  readonly prefix: Uint8Array
   readonly promise: Promise<Uint8Array>
   resolve(bytes: Uint8Array): void
   reject(err: Error): void
   waiters: number
   /** A verified block is being stored: later copies are duplicates */
   receiving: boolean
+  /** A received block is being checked against this want */
+  verifying: boolean
   done: boolean
   readonly sessions: Set<SessionImpl>
   /** Peers with a want-block outstanding for this want */
@@ -55,6 +59,8 @@ export class WantManager {
   private readonly load = new Map<string, Set<string>>()
   /** peers a send to failed recently: not picked again until this time */
   private readonly unreachable = new Map<string, number>()
+  /** peer -> when it last sent us a block or a presence */
+  private readonly lastHeard = new Map<string, number>()
   private readonly init: WantManagerInit
   private readonly deps: WantManagerDeps
 
@@ -72,8 +78,10 @@ export class WantManager {
       promise.catch(() => {}) // rejections are seen by the waiters
       want = {
         cid, key, promise, resolve, reject,
+        prefix: cidToPrefix(cid),
         waiters: 0,
         receiving: false,
+        verifying: false,
         done: false,
         sessions: new Set(),
         blockPeers: new Map(),
@@ -191,6 +199,10 @@ export class WantManager {
     })
   }
 
+  heardFrom (peer: PeerId): void {
+    this.lastHeard.set(peer.toString(), Date.now())
+  }
+
   onHave (peer: PeerId, cid: CID): void {
     const want = this.wants.get(keyOf(cid))
     if (want == null || want.done) return
@@ -212,6 +224,12 @@ export class WantManager {
    */
   private widen (want: Want): void {
     if (want.done || want.receiving) return
+    this.search(want)
+    // a peer still delivering is working through our queue, not ignoring us
+    const now = Date.now()
+    for (const id of want.blockPeers.keys()) {
+      if (now - (this.lastHeard.get(id) ?? 0) < this.init.providerSearchDelayMs) return
+    }
     let best: PeerId | undefined
     const consider = (peer: PeerId): void => {
       const id = peer.toString()
@@ -227,7 +245,6 @@ export class WantManager {
       // nobody else to ask: ask again, in case what was sent got lost with a reset stream
       for (const peer of want.blockPeers.values()) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK }])
     }
-    this.search(want)
   }
 
   onDontHave (peer: PeerId, cid: CID): void {
@@ -238,6 +255,22 @@ export class WantManager {
     want.haves.delete(id)
     if (want.blockPeers.delete(id)) this.load.get(id)?.delete(want.key)
     this.dispatch(want)
+  }
+
+  /**
+   * The want a block from `peer` most likely answers: the oldest want-block outstanding there
+   * with the same CID prefix (servers answer in order). Checking the bytes against this CID
+   * first usually identifies and verifies a block with one hash instead of two.
+   */
+  likelyWant (peer: PeerId, prefix: Uint8Array): Want | undefined {
+    const keys = this.load.get(peer.toString())
+    if (keys == null) return undefined
+    for (const key of keys) {
+      const want = this.wants.get(key)
+      if (want == null || want.done || want.receiving || want.verifying) continue
+      return equalBytes(want.prefix, prefix) ? want : undefined
+    }
+    return undefined
   }
 
   /** A hash-verified block arrived: store it and resolve its want */
@@ -291,6 +324,7 @@ export class WantManager {
   /** The peer is gone or failed: whatever it was asked for goes elsewhere */
   peerLost (peer: PeerId, failed: boolean): void {
     const id = peer.toString()
+    this.lastHeard.delete(id)
     if (failed) this.unreachable.set(id, Date.now() + 30_000)
     const keys = this.load.get(id)
     this.load.delete(id)
