@@ -36,11 +36,7 @@ export const DEFAULT_PROVIDE_QUEUE_MAX = 16_384
 export const DEFAULT_PROVIDE_TIMEOUT_MS = 60_000
 /** How many providers `routing.findProvs` yields unless told otherwise (Kubo's default) */
 export const DEFAULT_NUM_PROVIDERS = 20
-/** How many providers a network fetch dials at most for one CID */
-export const DEFAULT_FETCH_PROVIDERS_MAX = 5
 /** Connection manager limits (Kubo's defaults) */
 export const DEFAULT_CONNMGR_LOW_WATER = 32
 export const DEFAULT_CONNMGR_HIGH_WATER = 96
 export const DEFAULT_CONNMGR_GRACE_PERIOD = '20s'
-/** How many blocks a `pin add` fetches from the network at the same time */
-export const DEFAULT_PIN_FETCH_CONCURRENCY = 16

@@ -17,6 +17,7 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
 import { createBandwidthMeter } from './bandwidth.ts'
+import { ListenError } from './errors.ts'
 import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
 import { CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs } from './libp2p.ts'
@@ -216,7 +217,17 @@ class CairnNodeClass implements CairnNode {
     if (this.status === 'started') return
     if (this.status === 'closed') throw new InvalidParametersError('This node was stopped; create a new one to start again')
     if (!this.offline) {
-      await this.libp2p.start()
+      try {
+        await this.libp2p.start()
+      } catch (err: any) {
+        if (err?.name === 'UnsupportedListenAddressesError') {
+          await Promise.resolve(this.libp2p.stop()).catch(() => {})
+          // the first line names the address and the cause; the rest is a stack
+          const detail = String(err.message).split('\n').map((l: string) => l.trim()).find((l: string) => l.startsWith('/')) ?? ''
+          throw new ListenError(`Cannot listen on Addresses.Swarm ${detail}`.trim(), { cause: err })
+        }
+        throw err
+      }
       this.provider.start()
     }
     this.status = 'started'
