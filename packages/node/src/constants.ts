@@ -34,6 +34,11 @@ export const DEFAULT_PROVIDE_CONCURRENCY = 8
 export const DEFAULT_PROVIDE_QUEUE_MAX = 16_384
 /** How long one provide may run (a DHT walk to the k closest peers) */
 export const DEFAULT_PROVIDE_TIMEOUT_MS = 60_000
+/**
+ * Bound on a `routing.findProvs` / `findPeer` called without a signal: a DHT query with an empty
+ * routing table waits for a peer to appear, which must not be forever
+ */
+export const DEFAULT_ROUTING_TIMEOUT_MS = 60_000
 /** How many providers `routing.findProvs` yields unless told otherwise (Kubo's default) */
 export const DEFAULT_NUM_PROVIDERS = 20
 /** Connection manager limits (Kubo's defaults) */

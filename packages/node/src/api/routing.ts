@@ -1,6 +1,6 @@
-import { InvalidParametersError, NotFoundError } from '@cairn/interface'
+import { AbortError, InvalidParametersError, NotFoundError } from '@cairn/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
-import { DEFAULT_NUM_PROVIDERS } from '../constants.ts'
+import { DEFAULT_NUM_PROVIDERS, DEFAULT_ROUTING_TIMEOUT_MS } from '../constants.ts'
 import type { ContentProvider } from '../provider.ts'
 import type { AbortOptions, ProviderInfo, RoutingApi } from '@cairn/interface'
 import type { Libp2p } from '@libp2p/interface'
@@ -31,7 +31,7 @@ export function createRoutingApi (components: RoutingApiComponents): NodeRouting
         throw new InvalidParametersError(`Invalid peer ID "${peerId}"`, { cause: err })
       }
       try {
-        const info = await components.libp2p().peerRouting.findPeer(id, { signal: options.signal })
+        const info = await components.libp2p().peerRouting.findPeer(id, { signal: options.signal ?? AbortSignal.timeout(DEFAULT_ROUTING_TIMEOUT_MS) })
         return { id: info.id.toString(), addrs: info.multiaddrs.map(ma => ma.toString()) }
       } catch (err: any) {
         if (err?.name === 'NotFoundError' && err?.code == null) throw new NotFoundError(`Peer ${peerId} not found`, { cause: err })
@@ -43,13 +43,21 @@ export function createRoutingApi (components: RoutingApiComponents): NodeRouting
       const key = components.parseCid(cid)
       const max = options.numProviders ?? DEFAULT_NUM_PROVIDERS
       if (max <= 0) return
+      const signal = options.signal ?? AbortSignal.timeout(DEFAULT_ROUTING_TIMEOUT_MS)
       const seen = new Set<string>()
-      for await (const peer of components.libp2p().contentRouting.findProviders(key, { signal: options.signal })) {
-        const id = peer.id.toString()
-        if (seen.has(id)) continue
-        seen.add(id)
-        yield { id, addrs: peer.multiaddrs.map(ma => ma.toString()) }
-        if (seen.size >= max) return
+      try {
+        for await (const peer of components.libp2p().contentRouting.findProviders(key, { signal })) {
+          const id = peer.id.toString()
+          if (seen.has(id)) continue
+          seen.add(id)
+          yield { id, addrs: peer.multiaddrs.map(ma => ma.toString()) }
+          if (seen.size >= max) return
+        }
+      } catch (err) {
+        if (options.signal?.aborted === true) throw new AbortError('findProvs was aborted', { cause: err })
+        // our own bound ran out: the lookup is over, with what it found (as Kubo's findprovs)
+        if (signal.aborted) return
+        throw err
       }
     },
 
