@@ -7,9 +7,9 @@ import { Level } from 'level'
 import { CID } from 'multiformats/cid'
 import { PackFiles } from './packs.ts'
 import {
-  DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
+  DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
   DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX,
-  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_VERIFY, STORE_VERSION
+  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_VERIFY, STORE_VERSION
 } from './constants.ts'
 import {
   PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_PACK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord,
@@ -24,6 +24,7 @@ import type { PackLocation } from './packs.ts'
 import type { BlockstoreInit, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
 import type { InputPair, Pair } from 'interface-blockstore'
+import type { DatabaseOptions } from 'level'
 
 export type Db = Level<Uint8Array, Uint8Array>
 
@@ -63,7 +64,9 @@ export class LevelBlockstore implements CairnBlockstore {
     this.db = db
     this.packs = new PackFiles(join(init.path, 'packs'), {
       packBytesMax: init.packBytesMax ?? DEFAULT_PACK_BYTES_MAX,
-      openPacksMax: init.openPacksMax ?? DEFAULT_OPEN_PACKS_MAX
+      openPacksMax: init.openPacksMax ?? DEFAULT_OPEN_PACKS_MAX,
+      syncReadSlowMs: init.syncReadSlowMs ?? DEFAULT_SYNC_READ_SLOW_MS,
+      asyncReadWindowMs: init.asyncReadWindowMs ?? DEFAULT_ASYNC_READ_WINDOW_MS
     })
     this.#verify = init.verify ?? DEFAULT_VERIFY
     this.#inlineMax = init.inlineBytesMax ?? DEFAULT_INLINE_BYTES_MAX
@@ -558,12 +561,14 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
   } catch (err) {
     throw new RepoCorruptError(`Block store path ${init.path} is not a usable folder: ${(err as Error).message}`, { cause: err })
   }
-  const db: Db = new Level<Uint8Array, Uint8Array>(join(init.path, 'index'), {
+  // LevelDB tuning that `level`'s cross-platform option type does not list (classic-level reads it)
+  const options: DatabaseOptions<Uint8Array, Uint8Array> & { cacheSize: number, writeBufferSize: number } = {
     keyEncoding: 'view',
     valueEncoding: 'view',
     cacheSize: init.indexCacheBytes ?? DEFAULT_INDEX_CACHE_BYTES,
     writeBufferSize: init.indexWriteBufferBytes ?? DEFAULT_INDEX_WRITE_BUFFER_BYTES
-  } as any)
+  }
+  const db: Db = new Level<Uint8Array, Uint8Array>(join(init.path, 'index'), options)
   try {
     await db.open()
   } catch (err) {

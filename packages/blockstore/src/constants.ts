@@ -43,3 +43,12 @@ export const DEFAULT_PIN_WALK_CONCURRENCY = 16
 
 /** Largest block the store accepts: Bitswap and Kubo refuse blocks over 2 MiB, we allow some slack */
 export const DEFAULT_BLOCK_BYTES_MAX = 4 * 1024 * 1024
+
+/**
+ * A synchronous pack read slower than this was answered by the disk rather than the page cache;
+ * reads then go through the thread pool for a while (see DEFAULT_ASYNC_READ_WINDOW_MS)
+ */
+export const DEFAULT_SYNC_READ_SLOW_MS = 2
+
+/** How long reads stay off the event loop after a slow synchronous read */
+export const DEFAULT_ASYNC_READ_WINDOW_MS = 1000

@@ -62,6 +62,18 @@ export interface BlockstoreInit {
    */
   openPacksMax?: number
   /**
+   * Pack reads are synchronous while the page cache answers them; one slower than this many
+   * milliseconds switches reads to the thread pool for `asyncReadWindowMs`. 0 keeps every read off
+   * the event loop
+   * @default 2 (DEFAULT_SYNC_READ_SLOW_MS)
+   */
+  syncReadSlowMs?: number
+  /**
+   * How long reads stay in the thread pool after a slow synchronous read, in milliseconds
+   * @default 1000 (DEFAULT_ASYNC_READ_WINDOW_MS)
+   */
+  asyncReadWindowMs?: number
+  /**
    * fsync pack files and the index before a put resolves, so that a power loss
    * cannot lose acknowledged blocks. Off by default, like LevelDB's own `sync`: a process crash
    * (SIGKILL included) loses nothing acknowledged either way.

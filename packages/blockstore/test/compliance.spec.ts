@@ -1,6 +1,6 @@
 /**
  * The public `interface-blockstore-tests` compliance suite (npm), run against a real on-disk store,
- * with a block-size threshold low enough that both inline and file-backed bodies are exercised.
+ * in configurations that exercise inline bodies, packed bodies, and synchronous and thread-pool reads.
  */
 import { createBlockstore } from '../src/index.ts'
 import { provideAegirChai, runMochaSuite } from './fixtures/mocha-on-uvu.ts'
@@ -12,12 +12,14 @@ const { interfaceBlockstoreTests } = await import('interface-blockstore-tests')
 
 const dirs = new Map<CairnBlockstore, () => Promise<void>>()
 
-for (const inlineBytesMax of [16 * 1024, 0]) {
-  runMochaSuite(`interface-blockstore-tests (inlineBytesMax ${inlineBytesMax})`, () => {
+// Default settings; every block in a pack; every block in a pack and every read through the thread pool
+const configs = [{}, { inlineBytesMax: 0 }, { inlineBytesMax: 0, syncReadSlowMs: 0 }]
+for (const config of configs) {
+  runMochaSuite(`interface-blockstore-tests ${JSON.stringify(config)}`, () => {
     interfaceBlockstoreTests({
       async setup () {
         const dir = await tempDir('compliance')
-        const store = await createBlockstore({ path: dir.path, inlineBytesMax })
+        const store = await createBlockstore({ path: dir.path, ...config })
         dirs.set(store, dir.remove)
         return store
       },

@@ -86,25 +86,33 @@ test('GC compacts mostly-dead packs and removes empty ones; opening removes pack
   }
 })
 
-test('reads racing compaction still find their block', async ({ store }) => {
-  const blocks = await Promise.all(Array.from({ length: 30 }, async (_, i) => rawBlock(pseudoRandom(4000, 200 + i))))
-  await store!.putBlocks(blocks)
-  const kept = blocks.slice(0, 5)
-  for (const b of kept) await store!.pins.add(b.cid)
-  let reads = 0
-  let stop = false
-  const readers = Promise.all(kept.map(async b => {
-    while (!stop) {
-      assert.equal(await store!.getBlock(b.cid), b.bytes)
-      reads++
+for (const syncReadSlowMs of [undefined, 0]) {
+  test(`reads racing compaction still find their block (syncReadSlowMs ${syncReadSlowMs})`, async ({ dir }) => {
+    const store = await createBlockstore({ path: join(dir!.path, 'race'), inlineBytesMax: 1024, syncReadSlowMs })
+    try {
+      const blocks = await Promise.all(Array.from({ length: 30 }, async (_, i) => rawBlock(pseudoRandom(4000, 200 + i))))
+      await store.putBlocks(blocks)
+      const kept = blocks.slice(0, 5)
+      for (const b of kept) await store.pins.add(b.cid)
+      let reads = 0
+      let stop = false
+      const readers = Promise.all(kept.map(async b => {
+        while (!stop) {
+          assert.equal(await store.getBlock(b.cid), b.bytes)
+          reads++
+        }
+      }))
+      for (let i = 0; i < 3; i++) await collect(store.gc())
+      stop = true
+      await readers
+      assert.ok(reads > 0)
+      assert.is((await readdir(join(dir!.path, 'race', 'packs'))).length, 1, 'compacted into one pack')
+      assert.equal(await collect(store.verify()), [])
+    } finally {
+      await store.close()
     }
-  }))
-  for (let i = 0; i < 3; i++) await collect(store!.gc())
-  stop = true
-  await readers
-  assert.ok(reads > 0)
-  assert.equal(await collect(store!.verify()), [])
-})
+  })
+}
 
 test('GC in a loop while adds run under the add lock never loses an added-then-pinned block', async ({ store }) => {
   const ADDS = 40
