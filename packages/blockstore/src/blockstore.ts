@@ -142,7 +142,13 @@ export class LevelBlockstore implements CairnBlockstore {
   async hasBlock (cid: CID, options: AbortOptions = {}): Promise<boolean> {
     options.signal?.throwIfAborted()
     if (cid.multihash.code === IDENTITY_CODE) return true
-    return this.db.has(blockKey(cid))
+    return (await this.#hasMany([blockKey(cid)]))[0]
+  }
+
+  /** Index lookups, synchronous where LevelDB allows (see `#record`) */
+  async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
+    if (!this.#getSync) return this.db.hasMany(keys)
+    return keys.map(key => this.db.getSync(key) !== undefined)
   }
 
   async putBlock (cid: CID, bytes: Uint8Array, options: AbortOptions = {}): Promise<void> {
@@ -167,7 +173,7 @@ export class LevelBlockstore implements CairnBlockstore {
     if (wanted.size === 0) return
     let pending = [...wanted.values()]
     // Skip bodies already stored before writing any; re-checked under the write lock
-    const present = await this.db.hasMany(pending.map(p => p.key))
+    const present = await this.#hasMany(pending.map(p => p.key))
     pending = pending.filter((_, i) => !present[i])
     if (pending.length === 0) return
 
@@ -191,7 +197,7 @@ export class LevelBlockstore implements CairnBlockstore {
   async #commitPuts (pending: Pending[]): Promise<void> {
     await this.#writeLock.run(async () => {
       this.#assertOpen()
-      const present = await this.db.hasMany(pending.map(p => p.key))
+      const present = await this.#hasMany(pending.map(p => p.key))
       const ops: BatchOp[] = []
       const packs = new Map<number, PackLive>()
       let blocks = this.#blocks
