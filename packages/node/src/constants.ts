@@ -45,3 +45,5 @@ export const DEFAULT_NUM_PROVIDERS = 20
 export const DEFAULT_CONNMGR_LOW_WATER = 32
 export const DEFAULT_CONNMGR_HIGH_WATER = 96
 export const DEFAULT_CONNMGR_GRACE_PERIOD = '20s'
+/** Largest block `block.put` accepts: Kubo's 1 MiB, so that every peer will exchange it */
+export const DEFAULT_BLOCK_PUT_BYTES_MAX = 1024 * 1024

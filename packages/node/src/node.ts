@@ -2,7 +2,7 @@ import { createBlockstore, blockLinks, verifyBlock } from '@cairn/blockstore'
 import { cat, dagStat, exportCar, get, importCar, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
 import {
-  InvalidCidError, InvalidParametersError, NotFoundError, OfflineError, RepoLockedError,
+  BlockTooLargeError, InvalidCidError, InvalidParametersError, NotFoundError, OfflineError, RepoLockedError,
   RepoNotInitializedError, hasCode
 } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
@@ -19,7 +19,7 @@ import { createSwarmApi } from './api/swarm.ts'
 import { createBandwidthMeter } from './bandwidth.ts'
 import { ListenError } from './errors.ts'
 import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
-import { CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
+import { CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs } from './libp2p.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
@@ -72,8 +72,13 @@ export interface CairnNode extends CairnApi {
    * at the next start, as in Kubo.
    */
   readonly config: CairnConfig & ConfigApi
-  /** Local first, then the network (Bitswap, providers from the DHT); offline misses are OfflineError */
-  readonly blocks: BlockGetter
+  /**
+   * Local first, then the network (Bitswap, providers from the DHT); every network block is
+   * hash-verified and stored. Offline misses are OfflineError, a fetch past `fetchTimeoutMs` is
+   * TimeoutError. `blocks.session()` gives a getter for one request whose wants share a Bitswap
+   * session (close it when done).
+   */
+  readonly blocks: NetworkGetter
   readonly pubsub: NodePubsubApi
   /** CairnApi's routing plus `findPeer` */
   readonly routing: NodeRoutingApi
@@ -462,6 +467,9 @@ class CairnNodeClass implements CairnNode {
       },
       put: async (bytes: Uint8Array, options: BlockPutOptions = {}): Promise<CID> => {
         if (!(bytes instanceof Uint8Array)) throw new InvalidParametersError('block put needs bytes')
+        if (bytes.byteLength > DEFAULT_BLOCK_PUT_BYTES_MAX) {
+          throw new BlockTooLargeError(`Block of ${bytes.byteLength} bytes is over ${DEFAULT_BLOCK_PUT_BYTES_MAX}: big blocks cannot be exchanged with other peers; add it as a file instead`)
+        }
         const codecName = options.cidCodec ?? 'raw'
         const codec = CODECS[codecName]
         if (codec == null) throw new InvalidParametersError(`Unsupported CID codec "${codecName}"`)

@@ -201,6 +201,7 @@ test('block put/get/stat/rm, with codecs, and rm refusing pinned blocks', async 
   assert.is(json.multihash.code, 0x13)
   await rejects(async () => node.block.put(enc('not json'), { cidCodec: 'dag-json' }), 'ERR_MALFORMED_BLOCK')
   await rejects(async () => node.block.put(data, { mhtype: 'md5' }), 'ERR_INVALID_PARAMETERS')
+  await rejects(async () => node.block.put(new Uint8Array(1024 * 1024 + 1)), 'ERR_BLOCK_TOO_LARGE')
 
   const pinned = await node.block.put(enc('pinned block'), { pin: true })
   const rm = await collect(node.block.rm([cid, pinned, await missingCid('never')]))
