@@ -26,6 +26,9 @@ import type { Logger, PeerId } from '@libp2p/interface'
 /** Bitswap 1.0.0 blocks come without a prefix: CIDv0, dag-pb, sha2-256 */
 const V0_PREFIX = cidToPrefix(CID.parse('QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n'))
 
+/** Banned peers remembered at most; the oldest ban goes first */
+const MAX_BANS = 4096
+
 /** Why a peer was banned: recorded for logs and stats */
 interface Ban {
   until: number
@@ -222,6 +225,11 @@ export class BitswapService implements Bitswap {
   private misbehaved (peer: PeerId, reason: string): void {
     if (this.isBanned(peer)) return
     this.log.error('banning %p: %s', peer, reason)
+    if (this.bans.size >= MAX_BANS) {
+      const now = Date.now()
+      for (const [id, ban] of this.bans) if (ban.until <= now) this.bans.delete(id)
+      if (this.bans.size >= MAX_BANS) this.bans.delete(this.bans.keys().next().value as string)
+    }
     this.bans.set(peer.toString(), { until: Date.now() + (this.init.banDurationMs ?? DEFAULT_BAN_DURATION_MS), reason })
     this.server.peerGone(peer)
     this.manager.peerLost(peer, false)

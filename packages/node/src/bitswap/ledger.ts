@@ -76,13 +76,14 @@ export class Server {
     return this.ledgers.get(peer.toString())
   }
 
-  /** The wantlist is forgotten when the peer goes; the byte counts are kept for stats */
+  /** A peer that goes takes its wantlist and ledger with it (the service keeps the totals) */
   peerGone (peer: PeerId): void {
     const l = this.ledgers.get(peer.toString())
     if (l == null) return
     l.wantlist.clear()
     l.tasks.length = 0
     l.queued.clear()
+    this.ledgers.delete(peer.toString())
   }
 
   clear (): void {

@@ -287,6 +287,8 @@ export class Network {
         q.presences.clear()
         q.blocks.length = 0
         q.blockBytes = 0
+        clearTimeout(q.idleTimer)
+        if (!this.peers.has(q.peer.toString())) this.queues.delete(q.peer.toString())
         this.handlers.onSendFailed(q.peer, err)
       })
       .finally(() => {
