@@ -103,7 +103,11 @@ export class BitswapService implements Bitswap {
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
-      store: async (cid, bytes) => this.writer.put(cid, bytes),
+      store: async (cid, bytes) => {
+        await this.writer.put(cid, bytes)
+        // peers that asked us for it while we were fetching it get it now
+        this.server.notify([{ cid, bytes }])
+      },
       log: components.logger.forComponent('cairn:bitswap:wants')
     })
     this.sessionInit = {
