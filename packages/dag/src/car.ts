@@ -1,3 +1,4 @@
+import { throwIfAborted } from './errors.ts'
 import { open, rm, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -110,7 +111,7 @@ export async function * exportCar (path: string | CID, getter: BlockGetter, opti
     // explicit stack: a deep DAG must not exhaust the call stack
     const stack: Array<{ cid: CID, bytes?: Uint8Array }> = [{ cid: start, bytes: startBytes }]
     while (stack.length > 0) {
-      options.signal?.throwIfAborted()
+      throwIfAborted(options.signal)
       const { cid: c, bytes: known } = stack.pop()!
       if (!dups && seen.has(c.multihash.bytes.join(',') + ':' + c.code)) continue
       const b = known ?? await loadBlock(c, getter, options)
@@ -152,7 +153,7 @@ export async function importCar (source: AsyncIterable<Uint8Array> | Iterable<Ui
     }
     const it = iterator[Symbol.asyncIterator]()
     while (true) {
-      options.signal?.throwIfAborted()
+      throwIfAborted(options.signal)
       let next: IteratorResult<{ cid: CID, bytes: Uint8Array }>
       try {
         next = await it.next()

@@ -28,8 +28,16 @@ export function fixedSize (chunkSize: number = DEFAULT_CHUNK_SIZE_BYTES): Chunke
     maxChunkSize: chunkSize,
     fixedChunkSize: chunkSize,
     async * chunk (source) {
-      let buf: Uint8Array | undefined
+      // pieces shorter than a chunk wait in a list and are copied once, into a buffer of the exact
+      // size needed: a 2 KiB file must not cost a 256 KiB allocation
+      let parts: Uint8Array[] = []
       let fill = 0
+      const take = (): Uint8Array => {
+        const out = parts.length === 1 ? parts[0] : Buffer.concat(parts, fill)
+        parts = []
+        fill = 0
+        return out
+      }
       for await (const data of source) {
         if (!(data instanceof Uint8Array)) throw new InvalidParametersError('File content must yield Uint8Arrays')
         let off = 0
@@ -40,19 +48,14 @@ export function fixedSize (chunkSize: number = DEFAULT_CHUNK_SIZE_BYTES): Chunke
             off += chunkSize
             continue
           }
-          buf ??= Buffer.allocUnsafe(chunkSize)
           const n = Math.min(chunkSize - fill, len - off)
-          buf.set(data.subarray(off, off + n), fill)
+          parts.push(data.subarray(off, off + n))
           fill += n
           off += n
-          if (fill === chunkSize) {
-            yield buf
-            buf = undefined
-            fill = 0
-          }
+          if (fill === chunkSize) yield take()
         }
       }
-      if (buf != null && fill > 0) yield buf.subarray(0, fill)
+      if (fill > 0) yield take()
     }
   }
 }

@@ -1,3 +1,4 @@
+import { throwIfAborted } from './errors.ts'
 import { UnixFS } from 'ipfs-unixfs'
 import type { CID } from 'multiformats/cid'
 import type { BlockWriter } from './block-writer.ts'
@@ -45,7 +46,7 @@ export async function buildFile (content: AsyncIterable<Uint8Array> | Iterable<U
   const hasMeta = meta.mode != null || meta.mtime != null
 
   const makeLeaf = async (leaf: Leaf): Promise<FileLink> => {
-    signal?.throwIfAborted()
+    throwIfAborted(signal)
     const chunk = leaf.data
     let link: FileLink
     if (rawLeaves) {

@@ -1,3 +1,4 @@
+import { throwIfAborted } from './errors.ts'
 import { InvalidParametersError, InvalidPathError } from '@cairn/interface'
 import type { AddOptions, AddResult, BlockPutter, ImportCandidate } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
@@ -90,7 +91,7 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
   const fileSettings = { ...settings, signal, onProgress: options.onProgress }
 
   for await (const candidate of source) {
-    signal?.throwIfAborted()
+    throwIfAborted(signal)
     if (candidate == null || typeof candidate !== 'object' || typeof candidate.path !== 'string') {
       throw new InvalidParametersError('Each import candidate needs a string path')
     }

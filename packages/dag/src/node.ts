@@ -1,3 +1,4 @@
+import { throwIfAborted } from './errors.ts'
 import { MalformedBlockError, UnsupportedCodecError } from '@cairn/interface'
 import type { AbortOptions, BlockGetter, EntryType } from '@cairn/interface'
 import type { PBNode } from '@ipld/dag-pb'
@@ -19,7 +20,7 @@ export interface DagNode {
 /** Identity CIDs carry their block; everything else comes from the getter */
 export async function loadBlock (cid: CID, getter: BlockGetter, options?: AbortOptions): Promise<Uint8Array> {
   if (cid.multihash.code === HASH_IDENTITY) return cid.multihash.digest
-  options?.signal?.throwIfAborted()
+  throwIfAborted(options?.signal)
   return await getter.getBlock(cid, options)
 }
 

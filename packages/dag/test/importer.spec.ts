@@ -315,6 +315,7 @@ flags('an aborted import stops with the abort reason', async () => {
     assert.unreachable()
   } catch (err: any) {
     assert.is(err.name, 'AbortError')
+    assert.is(err.code, 'ERR_ABORTED')
   }
 })
 
