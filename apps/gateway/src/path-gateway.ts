@@ -12,6 +12,7 @@ import { CONTENT_TYPE_OF, negotiate } from './negotiate.ts'
 import type { Negotiated } from './negotiate.ts'
 import { parseRange } from './range.ts'
 import { sendError, sendStream } from './respond.ts'
+import type { Progress } from './respond.ts'
 import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from './subdomain.ts'
 import { tarStream } from './tar.ts'
 
@@ -141,7 +142,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     }
   }
 
-  async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: () => void): Promise<void> {
+  async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: Progress): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
     if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
     const parsed = readRequest(req)
@@ -270,7 +271,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     res.end(req.method === 'HEAD' ? undefined : target)
   }
 
-  async function serveDirectory (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, signal: AbortSignal, progress: () => void): Promise<void> {
+  async function serveDirectory (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, signal: AbortSignal, progress: Progress): Promise<void> {
     if (!r.trailingSlash && !(r.subdomain && r.segments.length === 0 && r.urlPath.endsWith('/'))) {
       res.writeHead(301, { Location: `${r.urlPath}/${r.search}` })
       res.end()
@@ -308,7 +309,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     res.end(html)
   }
 
-  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: () => void): Promise<void> {
+  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: Progress): Promise<void> {
     const etag = `"${resolved.cid.toString()}"`
     if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
     const ifMatch = req.headers['if-match']
@@ -362,11 +363,20 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     const controller = new AbortController()
     let timedOut = false
     // an idle timer: any progress from the backend restarts it, so big files may take long
-    const timer = setTimeout(() => {
+    let clientIsSlow = false
+    const timer = setTimeout(function expire () {
+      if (clientIsSlow) {
+        timer.refresh()
+        return
+      }
       timedOut = true
       controller.abort(new TimeoutError(`no content within ${timeoutMs} ms`))
     }, timeoutMs)
-    const progress = (): void => { timer.refresh() }
+    const progress: Progress = (): void => { timer.refresh() }
+    progress.waiting = (on: boolean): void => {
+      clientIsSlow = on
+      if (!on) timer.refresh()
+    }
     res.on('close', () => {
       clearTimeout(timer)
       if (!res.writableFinished) controller.abort()

@@ -55,7 +55,22 @@ function drained (res: ServerResponse): Promise<void> {
  * sniff the type before the headers went out). Errors after the headers cut the connection,
  * so that a client never takes a truncated body for a whole one.
  */
-export async function sendStream (res: ServerResponse, status: number, headers: Record<string, string>, source: AsyncIterable<Uint8Array>, progress: () => void, first?: Uint8Array): Promise<void> {
+export interface Progress {
+  /** The backend produced bytes: restart the idle timer */
+  (): void
+  /** Waiting on a slow client, not on the backend: the idle timer must not fire meanwhile */
+  waiting?(on: boolean): void
+}
+
+export async function sendStream (res: ServerResponse, status: number, headers: Record<string, string>, source: AsyncIterable<Uint8Array>, progress: Progress, first?: Uint8Array): Promise<void> {
+  const drainedWhileWaiting = async (): Promise<void> => {
+    progress.waiting?.(true)
+    try {
+      await drained(res)
+    } finally {
+      progress.waiting?.(false)
+    }
+  }
   const iterator = source[Symbol.asyncIterator]()
   if (first == null) {
     // pull one chunk before committing to a status: a missing block becomes an error status
@@ -65,13 +80,13 @@ export async function sendStream (res: ServerResponse, status: number, headers: 
   res.writeHead(status, headers)
   if (first != null && first.length > 0) {
     progress()
-    if (!res.write(first)) await drained(res)
+    if (!res.write(first)) await drainedWhileWaiting()
   }
   while (!res.destroyed) {
     const next = await iterator.next()
     if (next.done === true) break
     progress()
-    if (!res.write(next.value)) await drained(res)
+    if (!res.write(next.value)) await drainedWhileWaiting()
   }
   if (res.destroyed) {
     await iterator.return?.()
