@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import type { CID } from 'multiformats/cid'
 import { startGateway } from './fixtures/node.ts'
 
 const FILE_BYTES = 16 * 1024 * 1024
@@ -40,7 +41,7 @@ test(`${CLIENTS} concurrent downloads of a ${FILE_BYTES / 1024 / 1024} MiB file:
     const content = new Uint8Array(FILE_BYTES)
     for (let i = 0; i < content.length; i += 4) new DataView(content.buffer).setUint32(i, Math.imul(i, 2654435761) >>> 0)
     const expected = createHash('sha256').update(content).digest('hex')
-    let cid
+    let cid: CID | undefined
     for await (const r of gw.node.add([{ path: '', content }])) cid = r.cid
     const url = `${gw.gateway.gatewayUrl}/ipfs/${cid}`
     // warm up once so lazy allocations are not counted as growth

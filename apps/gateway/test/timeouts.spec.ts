@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { AbortError } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
 import { createPathGateway } from '../src/path-gateway.ts'
 import type { GatewayBackend } from '../src/backend.ts'
 import { request } from './fixtures/http.ts'
@@ -42,7 +43,7 @@ test('a slow client is not a slow backend: a paused download outlives timeoutMs 
   const gw = await startGateway({ api: false, timeoutMs: 300 })
   try {
     const content = new Uint8Array(32 * 1024 * 1024).map((_, i) => (i * 7 + (i >> 12)) % 256)
-    let cid
+    let cid: CID | undefined
     for await (const r of gw.node.add([{ path: '', content }])) cid = r.cid
     const result = await new Promise<{ length: number, sha256: string }>((resolve, reject) => {
       httpRequest(`${gw.gateway.gatewayUrl}/ipfs/${cid}`, { signal: AbortSignal.timeout(20_000) }, res => {
