@@ -8,13 +8,14 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { BlockGetter, CairnApi } from '@cairn/interface'
+import type { BlockGetter, CairnApi, CairnConfig } from '@cairn/interface'
 import { resolvePath } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
+import { parseDuration } from './rpc/args.ts'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/commands.ts'
 
@@ -48,7 +49,11 @@ export interface GatewayInit {
   commands?: Record<string, Command>
 }
 
-/** What the gateway serves: a `CairnApi`, and the node's block getter when it has one (`CairnNode.blocks`) */
+/**
+ * What the gateway serves: a `CairnApi`, the node's block getter when it has one
+ * (`CairnNode.blocks`), and its config, whose Kubo keys give the defaults (`Gateway.Timeout`,
+ * `API.Authorizations`, `API.HTTPHeaders.Access-Control-Allow-Origin`)
+ */
 export type GatewayNode = CairnApi & { blocks?: BlockGetter }
 
 export interface Gateway {
@@ -80,6 +85,25 @@ function close (server: Server): Promise<void> {
   })
 }
 
+/** Kubo's config keys as defaults; explicit init values win */
+function defaultsFromConfig (node: GatewayNode): GatewayInit {
+  // CairnNode's `config` is both the ConfigApi and the config object itself
+  const config = node.config as unknown as Partial<CairnConfig>
+  const out: GatewayInit = {}
+  const timeout = config.Gateway?.Timeout
+  if (typeof timeout === 'string') {
+    try {
+      out.timeoutMs = parseDuration(timeout)
+    } catch {
+      // a malformed duration keeps the default, as an unset one does
+    }
+  }
+  if (config.API?.Authorizations != null && Object.keys(config.API.Authorizations).length > 0) out.authorizations = config.API.Authorizations
+  const origins = config.API?.HTTPHeaders?.['Access-Control-Allow-Origin']
+  if (Array.isArray(origins)) out.allowedOrigins = origins
+  return out
+}
+
 const urlOf = (a: AddressInfo): string => `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`
 
 class GatewayServers implements Gateway {
@@ -97,7 +121,7 @@ class GatewayServers implements Gateway {
 
   async start (): Promise<void> {
     if (this.#servers.length > 0) return
-    const init = this.#init
+    const init = { ...defaultsFromConfig(this.#node), ...this.#init }
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     try {
       if (init.gateway !== false) {

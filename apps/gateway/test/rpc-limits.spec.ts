@@ -146,4 +146,17 @@ test('bearer authorization, limited to the allowed paths', async ({ gw }) => {
   assert.ok(gw.node.peerId.length > 0)
 })
 
+test('Kubo config keys give the defaults: API.Authorizations from the repo config', async () => {
+  const { startGateway: start } = await import('./fixtures/node.ts')
+  const configured = await start({ gateway: false }, true, { API: { Authorizations: { cli: { AuthSecret: 'basic:alice:pw', AllowedPaths: ['/api/v0'] } } } })
+  try {
+    const url = configured.gateway.apiUrl!
+    assert.is((await post(`${url}/api/v0/version`)).status, 403)
+    const basic = `Basic ${Buffer.from('alice:pw').toString('base64')}`
+    assert.is((await post(`${url}/api/v0/version`, undefined, { Authorization: basic })).status, 200)
+  } finally {
+    await configured.stop()
+  }
+})
+
 test.run()
