@@ -416,18 +416,14 @@ class CairnNodeClass implements CairnNode {
         const cid = await this.resolve(path, options)
         const recursive = options.recursive ?? true
         let walked = 0
-        const getter: BlockGetter = {
-          getBlock: async (c, opts) => {
-            const bytes = await this.blocks.getBlock(c, opts)
-            options.onProgress?.(++walked)
-            return bytes
-          }
-        }
         await this.withSession(options, async session => {
-          getter.getBlock = async (c, opts) => {
-            const bytes = await session.getBlock(c, opts)
-            options.onProgress?.(++walked)
-            return bytes
+          // counts blocks as the pin walk reaches them, for a progress display
+          const getter: BlockGetter = {
+            getBlock: async (c, opts) => {
+              const bytes = await session.getBlock(c, opts)
+              options.onProgress?.(++walked)
+              return bytes
+            }
           }
           await this.blockstore.pins.add(cid, { recursive, getter, signal: options.signal })
         })
