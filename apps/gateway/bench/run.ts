@@ -7,8 +7,8 @@
  *    for `@helia/verified-fetch` serving the same block from an in-process Helia node, and for
  *    plain `node:http` answering the same bytes from memory.
  *
- * Env: BENCH_GATEWAY_BYTES (default 1 GiB), BENCH_GATEWAY_SECONDS (autocannon run, default 10),
- * BENCH_GATEWAY_CONNECTIONS (default 32). Temp files are removed at the end.
+ * Env: BENCH_GATEWAY_BYTES (default 1 GiB), BENCH_GATEWAY_PASSES (default 3), BENCH_GATEWAY_SECONDS
+ * (autocannon run, default 10), BENCH_GATEWAY_CONNECTIONS (default 32). Temp files are removed at the end.
  */
 import autocannon from 'autocannon'
 import { createReadStream, createWriteStream } from 'node:fs'
@@ -17,7 +17,7 @@ import { createServer } from 'node:http'
 import { Worker } from 'node:worker_threads'
 import type { RequestListener, Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import type { CID } from 'multiformats/cid'
@@ -30,6 +30,7 @@ import { createGateway } from '../src/index.ts'
 const BYTES = Number(process.env.BENCH_GATEWAY_BYTES ?? 1024 * 1024 * 1024)
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_GATEWAY_CONNECTIONS ?? 32)
+const PASSES = Number(process.env.BENCH_GATEWAY_PASSES ?? 3)
 const MB = 1e6
 
 async function listen (handler: RequestListener): Promise<{ server: Server, url: string }> {
@@ -85,6 +86,7 @@ async function writeFile (path: string, bytes: number): Promise<void> {
   await once(out, 'finish')
 }
 
+const loadAtStart = loadavg().map(l => l.toFixed(1)).join(' ')
 const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-gateway-'))
 const rows: string[] = []
 try {
@@ -102,11 +104,16 @@ try {
       res.writeHead(200, { 'Content-Length': String(size), 'Content-Type': 'application/octet-stream' })
       createReadStream(filePath).pipe(res)
     })
-    // one warm-up pass each, then the measured pass
+    // alternating passes after a warm-up, best of PASSES each: on a shared machine the best pass
+    // is the one least disturbed by other work
     await download(`${ceiling.url}/`, size)
-    const plainMBs = await download(`${ceiling.url}/`, size)
     await download(`${gateway.gatewayUrl}/ipfs/${large}`, size)
-    const cairnMBs = await download(`${gateway.gatewayUrl}/ipfs/${large}`, size)
+    let plainMBs = 0
+    let cairnMBs = 0
+    for (let pass = 0; pass < PASSES; pass++) {
+      plainMBs = Math.max(plainMBs, await download(`${ceiling.url}/`, size))
+      cairnMBs = Math.max(cairnMBs, await download(`${gateway.gatewayUrl}/ipfs/${large}`, size))
+    }
     await close(ceiling.server)
 
     // the small file: one raw block, the same CID for Cairn and Helia
@@ -139,7 +146,7 @@ try {
     await helia.stop()
 
     const fmt = (n: number, d = 0): string => n.toFixed(d).padStart(9)
-    rows.push(`large file: ${(size / 1024 / 1024).toFixed(0)} MiB streamed once (after one warm-up), MB/s`)
+    rows.push(`load average at start: ${loadAtStart}; large file: ${(size / 1024 / 1024).toFixed(0)} MiB, best of ${PASSES} passes, MB/s`)
     rows.push(`  node:http from a file (ceiling)   ${fmt(plainMBs)}`)
     rows.push(`  Cairn gateway /ipfs/<cid>         ${fmt(cairnMBs)}   ${(cairnMBs / plainMBs * 100).toFixed(0)}% of the ceiling (target >= 70%)`)
     rows.push(`1 KiB file, ${CONNECTIONS} connections, ${SECONDS} s each:   req/s       p50 ms   p99 ms   errors`)
