@@ -72,6 +72,7 @@ try {
   const provideMs: number[] = []
   const findMs: number[] = []
   let found = 0
+  let provideFailures = 0
   let directPairs = 0
   for (let r = 0; r < ROUNDS; r++) {
     const provider = nodes[random(NODES)]
@@ -81,8 +82,12 @@ try {
     const cid = CID.createV1(0x55, await sha256.digest(new TextEncoder().encode(`bench-dht-${r}-${Date.now()}`)))
 
     let t = performance.now()
-    await provider.routing.provide([cid], { signal: AbortSignal.timeout(TIMEOUT_MS) })
-    provideMs.push(performance.now() - t)
+    try {
+      await provider.routing.provide([cid], { signal: AbortSignal.timeout(TIMEOUT_MS) })
+      provideMs.push(performance.now() - t)
+    } catch {
+      provideFailures++
+    }
 
     t = performance.now()
     try {
@@ -103,6 +108,7 @@ try {
     ['nodes / rounds', `${NODES} / ${ROUNDS}`, ''],
     ['setup (start + join)', `${(setupMs / 1000).toFixed(1)} s`, ''],
     ['ping RTT median', `${rtt.toFixed(2)} ms`, '1.0x'],
+    ['provide failures', `${provideFailures}/${ROUNDS}`, ''],
     ['provide median', `${median(provideMs).toFixed(1)} ms`, `${(median(provideMs) / rtt).toFixed(1)}x RTT`],
     ['findProviders success', `${found}/${ROUNDS} (${(100 * found / ROUNDS).toFixed(1)}%)`, 'target 100%'],
     ['findProviders median', `${median(findMs).toFixed(1)} ms`, `${(median(findMs) / rtt).toFixed(1)}x RTT`],

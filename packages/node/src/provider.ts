@@ -53,7 +53,9 @@ export interface ContentProvider {
 class ContentProviderClass implements ContentProvider {
   readonly strategy: ProvideStrategy
   private readonly components: ProviderComponents
-  private readonly queue: Queue<void, { cid: CID, signal?: AbortSignal }>
+  private readonly queue: Queue<void>
+  /** Jobs queued or running, by multihash */
+  private readonly pending = new Map<string, Promise<void>>()
   private readonly intervalMs: number
   private readonly initialDelayMs: number
   private readonly maxQueueSize: number
@@ -81,19 +83,17 @@ class ContentProviderClass implements ContentProvider {
 
   /** Waits for queue space, then returns the job (wrapped: an async function would flatten it) */
   private async enqueue (cid: CID, options?: AbortOptions): Promise<{ done: Promise<void> }> {
+    const key = cid.multihash.bytes.toString()
+    // a queued or running job for the same multihash already covers this CID
+    const existing = this.pending.get(key)
+    if (existing != null) return { done: existing }
     await this.queue.onSizeLessThan(this.maxQueueSize, options)
-    // an identical queued job already covers this CID
-    const existing = this.queue.queue.find(job => job.options.cid.equals(cid))
-    if (existing != null) return { done: existing.join() }
-    const done = this.queue.add(async ({ cid }) => {
+    const done = this.queue.add(async () => {
       const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.provideTimeoutMs)])
-      try {
-        await this.components.contentRouting.provide(cid, { signal })
-        this.components.log('provided %c', cid)
-      } catch (err) {
-        this.components.log.error('could not provide %c - %e', cid, err)
-      }
-    }, { cid })
+      await this.components.contentRouting.provide(cid, { signal })
+      this.components.log('provided %c', cid)
+    }).finally(() => { this.pending.delete(key) })
+    this.pending.set(key, done)
     return { done }
   }
 
@@ -101,14 +101,17 @@ class ContentProviderClass implements ContentProvider {
     if (!this.running || !this.selects(kind)) return
     for (const cid of cids) {
       const job = await this.enqueue(cid, options)
-      job.done.catch(err => { this.components.log.error('provide job failed - %e', err) })
+      job.done.catch(err => { this.components.log.error('could not provide %c - %e', cid, err) })
     }
   }
 
   async provideNow (cids: CID[], options?: AbortOptions): Promise<void> {
     const jobs: Array<Promise<void>> = []
     for (const cid of cids) jobs.push((await this.enqueue(cid, options)).done)
-    await Promise.all(jobs)
+    // every job runs to its end; the first failure is the caller's answer
+    const results = await Promise.allSettled(jobs)
+    const failed = results.find(r => r.status === 'rejected')
+    if (failed != null) throw (failed as PromiseRejectedResult).reason
   }
 
   async forget (cids: CID[]): Promise<void> {
@@ -126,12 +129,13 @@ class ContentProviderClass implements ContentProvider {
     const run = async (): Promise<number> => {
       const signal = options?.signal == null ? this.shutdown.signal : AbortSignal.any([options.signal, this.shutdown.signal])
       let count = 0
-      const jobs: Array<Promise<void>> = []
       for await (const cid of this.components.listCids(this.strategy, { signal })) {
-        jobs.push((await this.enqueue(cid, { signal })).done)
+        const job = (await this.enqueue(cid, { signal })).done
+        job.catch(err => { this.components.log.error('could not reprovide %c - %e', cid, err) })
         count++
       }
-      await Promise.all(jobs)
+      // not one promise per CID kept around: a repo may hold millions of blocks
+      await this.queue.onIdle({ signal })
       this.components.log('reprovided %d CIDs with strategy %s', count, this.strategy)
       return count
     }

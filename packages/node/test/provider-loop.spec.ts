@@ -41,7 +41,7 @@ test('runs after the initial delay, then every interval, over the strategy selec
   }
 })
 
-test('announce respects the strategy; a failing provide is logged, not thrown', async () => {
+test('announce respects the strategy and logs failures; provideNow reports them', async () => {
   const provided: string[] = []
   const root = await cidOf('root')
   const leaf = await cidOf('leaf')
@@ -62,8 +62,13 @@ test('announce respects the strategy; a failing provide is logged, not thrown', 
     await provider.announce([root], 'pin-root')
     await provider.onIdle()
     assert.equal(provided, [root.toString()], 'roots: only pin roots are announced')
-    await provider.provideNow([leaf, root])
-    assert.equal(provided, [root.toString(), root.toString()])
+    try {
+      await provider.provideNow([leaf, root])
+      assert.unreachable('a failed provide is reported to provideNow')
+    } catch (err: any) {
+      assert.is(err.message, 'no peers')
+    }
+    assert.equal(provided, [root.toString(), root.toString()], 'the other CID was still provided')
   } finally {
     provider.stop()
   }
