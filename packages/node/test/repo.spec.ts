@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createNode, initRepo, isRepoInitialized, parseBytes, parseDuration, DEFAULT_BOOTSTRAP_ADDRESSES } from '../src/index.ts'
-import { cleanup, tempDir, testNode, testRepo } from './fixtures/nodes.ts'
+import { cleanup, connect, tempDir, testNode, testRepo, waitFor } from './fixtures/nodes.ts'
 
 const execFileAsync = promisify(execFile)
 const test = suite('repo, identity and config')
@@ -80,6 +80,18 @@ test('a second process on an open repo gets RepoLockedError', async () => {
   assert.is(await run(), 'ERR_REPO_LOCKED')
   await node.stop()
   assert.is(await run(), 'opened', 'the lock is released by stop()')
+})
+
+test('the peer store lives in $repo/datastore and survives a restart', async () => {
+  const dir = await testRepo()
+  const a = await createNode({ repoPath: dir, reprovideInitialDelayMs: 600_000 })
+  const b = await testNode()
+  await connect(a, b)
+  await waitFor(async () => (await a.swarm.addrs()).some(p => p.id === b.peerId && p.addrs.length > 0), 5_000, 'A to store B')
+  await a.stop()
+  const again = await testNode({ repoPath: dir })
+  const known = await again.swarm.addrs()
+  assert.ok(known.some(p => p.id === b.peerId && p.addrs.length > 0), 'B is still known after the restart')
 })
 
 test('a config that is not JSON is RepoCorruptError', async () => {
