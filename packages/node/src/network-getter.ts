@@ -3,7 +3,10 @@ import type { AbortOptions, BlockGetter, BlockHas, BlockPutter } from '@cairn/in
 import type { Logger } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
 
-/** The slice of Bitswap the getter needs: fetch one block from the network */
+/**
+ * The slice of Bitswap the getter needs: fetch one block from the network. `want` resolves with
+ * bytes already hash-verified against `cid` (and, for our Bitswap, stored).
+ */
 export interface BlockExchange {
   want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
   /** Many wants of one DAG share peers and stay in flight together */
@@ -65,8 +68,10 @@ export function createNetworkGetter (components: NetworkGetterComponents, init: 
       if (timeout.aborted) throw new TimeoutError(`Block ${cid} was not found on the network within ${init.timeoutMs} ms`, { cause: err, details: { cid: cid.toString() } })
       throw err
     }
-    await components.verify(cid, bytes)
+    // Bitswap verifies and stores what it receives before resolving; an exchange that did not
+    // store the block gets it verified and stored here, so no unverified byte is ever kept
     if (!(await components.local.hasBlock(cid))) {
+      await components.verify(cid, bytes)
       await components.local.putBlock(cid, bytes)
     }
     return bytes
