@@ -11,6 +11,7 @@ import type { ListingEntry } from './listing.ts'
 import { CONTENT_TYPE_OF, negotiate } from './negotiate.ts'
 import type { Negotiated } from './negotiate.ts'
 import { parseRange } from './range.ts'
+import { MAX_REDIRECTS_FILE_BYTES, matchRedirect, parseRedirects } from './redirects.ts'
 import { sendError, sendStream } from './respond.ts'
 import type { Progress } from './respond.ts'
 import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from './subdomain.ts'
@@ -182,7 +183,15 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       return
     }
 
-    const resolved = await backend.resolvePath(r.root, r.segments, { signal })
+    let resolved: ResolvedPath
+    try {
+      resolved = await backend.resolvePath(r.root, r.segments, { signal })
+    } catch (err) {
+      // a site on its own origin may answer missing paths through its _redirects file
+      if (r.subdomain && negotiated.format === 'deserialized' && (err as Error)?.name === 'NotFoundError' &&
+          await serveRedirects(req, res, r, signal, progress)) return
+      throw err
+    }
     res.setHeader('X-Ipfs-Roots', resolved.roots.join(','))
 
     if (negotiated.format === 'raw') {
@@ -238,6 +247,38 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
         return serveBlockAs(req, res, resolved, format != null ? CONTENT_TYPE_OF[format as keyof typeof CONTENT_TYPE_OF] : 'application/octet-stream', r, signal)
       }
     }
+  }
+
+  /** Applies the site's `_redirects` to a missing path; false when no file or no rule applies */
+  async function serveRedirects (req: IncomingMessage, res: ServerResponse, r: ContentRequest, signal: AbortSignal, progress: Progress): Promise<boolean> {
+    let file: ResolvedPath
+    try {
+      file = await backend.resolvePath(r.root, ['_redirects'], { signal })
+    } catch (err) {
+      if ((err as Error)?.name === 'NotFoundError') return false
+      throw err
+    }
+    if (file.type !== 'file' && file.type !== 'raw') return false
+    if (file.size > MAX_REDIRECTS_FILE_BYTES) throw new StatusError(500, `_redirects is larger than ${MAX_REDIRECTS_FILE_BYTES} bytes`)
+    const chunks: Uint8Array[] = []
+    for await (const chunk of backend.cat(file.cid, { signal })) chunks.push(chunk)
+    const match = matchRedirect(parseRedirects(Buffer.concat(chunks).toString('utf8')), '/' + r.segments.join('/'))
+    if (match == null) return false
+    if (match.status >= 300 && match.status < 400) {
+      res.writeHead(match.status, { Location: match.to })
+      res.end()
+      return true
+    }
+    // 200 rewrites, 404/410/451 custom pages: the target's content with the rule's status
+    const { segments } = splitSegments(match.to.split('?')[0])
+    let target = await backend.resolvePath(r.root, segments, { signal })
+    let name = segments.at(-1)
+    if (target.type === 'directory') {
+      target = await backend.resolvePath(r.root, [...segments, 'index.html'], { signal })
+      name = 'index.html'
+    }
+    await serveFile(req, res, r, target, name, signal, progress, match.status)
+    return true
   }
 
   async function serveBlockAs (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, contentType: string, r: ContentRequest, signal: AbortSignal): Promise<void> {
@@ -309,13 +350,13 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     res.end(html)
   }
 
-  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: Progress): Promise<void> {
+  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: Progress, statusOverride?: number): Promise<void> {
     const etag = `"${resolved.cid.toString()}"`
-    if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+    if (statusOverride == null && etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
     const ifMatch = req.headers['if-match']
     if (ifMatch != null && !etagMatches(ifMatch, etag)) throw new PreconditionFailedError(`If-Match does not match ${etag}`)
     const size = resolved.size
-    const range = req.method === 'GET' || req.method === 'HEAD' ? parseRange(req.headers.range, size) : undefined
+    const range = statusOverride == null ? parseRange(req.headers.range, size) : undefined
     if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(size, `range not satisfiable for ${size} bytes`)
     const headers: Record<string, string> = {
       'Accept-Ranges': 'bytes',
@@ -327,7 +368,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     const byName = contentTypeFromName(r.query.get('filename') ?? name ?? '')
     const start = range?.start ?? 0
     const length = range != null ? range.end - range.start + 1 : size
-    const status = range != null ? 206 : 200
+    const status = statusOverride ?? (range != null ? 206 : 200)
     if (range != null) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`
     headers['Content-Length'] = String(length)
 

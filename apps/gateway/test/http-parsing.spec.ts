@@ -123,3 +123,20 @@ listing('escapes names and formats sizes', () => {
 })
 
 listing.run()
+
+const redirects = suite('_redirects rules')
+
+redirects('parses rules, statuses and comments; refuses bad lines', async () => {
+  const { parseRedirects, matchRedirect } = await import('../src/redirects.ts')
+  const rules = parseRedirects('# comment\n/a /b\n/c/:x/* /d/:x/:splat 302\n\n/old /new 301!\n/* /index.html 200\n')
+  assert.equal(rules.map(r => r.status), [301, 302, 301, 200])
+  assert.equal(matchRedirect(rules, '/a'), { to: '/b', status: 301 })
+  assert.equal(matchRedirect(rules, '/c/1/2/3'), { to: '/d/1/2/3', status: 302 })
+  assert.equal(matchRedirect(rules, '/a/deeper'), { to: '/index.html', status: 200 })
+  assert.throws(() => parseRedirects('hello'), (e: Error) => e.name === 'StatusError')
+  assert.throws(() => parseRedirects('/a /b 999'), (e: Error) => e.name === 'StatusError')
+  assert.throws(() => parseRedirects('a /b'), (e: Error) => e.name === 'StatusError')
+  assert.is(matchRedirect(parseRedirects('/only /x'), '/other'), undefined)
+})
+
+redirects.run()
