@@ -63,6 +63,30 @@ export function isPrivateNetwork (listen: string[]): boolean {
   })
 }
 
+/** Protocols in a listen address that our transports (TCP, plain WebSockets) cannot serve */
+const UNSUPPORTED_LISTEN_PROTOCOLS = new Set(['udp', 'quic', 'quic-v1', 'webtransport', 'webrtc', 'webrtc-direct', 'p2p-circuit', 'wss', 'tls'])
+
+/**
+ * Splits `Addresses.Swarm` into what TCP/WebSockets can listen on and the rest. A Kubo config
+ * copied over lists QUIC and WebTransport addresses: those are skipped, not fatal.
+ */
+export function splitListenAddresses (addrs: string[]): { supported: string[], unsupported: string[] } {
+  const supported: string[] = []
+  const unsupported: string[] = []
+  for (const addr of addrs) {
+    let names: string[]
+    try {
+      names = multiaddr(addr).getComponents().map(c => c.name)
+    } catch {
+      unsupported.push(addr)
+      continue
+    }
+    if (names.includes('tcp') && !names.some(n => UNSUPPORTED_LISTEN_PROTOCOLS.has(n))) supported.push(addr)
+    else unsupported.push(addr)
+  }
+  return { supported, unsupported }
+}
+
 /** Kubo's `Routing.Type` as kad-dht's `clientMode` (undefined: switch to server once publicly reachable) */
 export function dhtClientMode (type: CairnConfig['Routing']['Type']): boolean | undefined {
   if (type === 'dhtclient') return true
@@ -88,7 +112,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
     })
   }
 
-  const privateNet = isPrivateNetwork(config.Addresses.Swarm)
+  const { supported: listen } = splitListenAddresses(config.Addresses.Swarm)
+  const privateNet = isPrivateNetwork(listen)
   const peerDiscovery: NonNullable<Parameters<typeof createLibp2p>[0]>['peerDiscovery'] = []
   if (config.Bootstrap.length > 0) peerDiscovery.push(bootstrap({ list: config.Bootstrap }))
   if (config.Discovery?.MDNS?.Enabled === true) peerDiscovery.push(mdns())
@@ -125,7 +150,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
     nodeInfo,
     datastore: init.datastore,
     addresses: {
-      listen: config.Addresses.Swarm,
+      listen,
       announce: config.Addresses.Announce ?? [],
       noAnnounce: config.Addresses.NoAnnounce ?? []
     },

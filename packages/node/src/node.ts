@@ -20,7 +20,7 @@ import { createBandwidthMeter } from './bandwidth.ts'
 import { ListenError } from './errors.ts'
 import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
 import { CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
-import { buildLibp2p, reprovideIntervalMs } from './libp2p.ts'
+import { buildLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
@@ -176,6 +176,9 @@ class CairnNodeClass implements CairnNode {
     this.bitswap = parts.bitswap
     this.meter = parts.meter
     this.log = prefixLogger(`cairn:${this.peerId.slice(-6)}`).forComponent('cairn:node')
+
+    const skipped = splitListenAddresses(parts.config.Addresses.Swarm).unsupported
+    if (!this.offline && skipped.length > 0) this.log('not listening on %s: no TCP/WebSockets transport serves them', skipped.join(', '))
 
     const configStore = createConfigStore(repoPaths(this.repoPath).config)
     this.config = configView(parts.config, createConfigApi(configStore))

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { dhtClientMode, isPrivateNetwork } from '../src/libp2p.ts'
+import { dhtClientMode, isPrivateNetwork, splitListenAddresses } from '../src/libp2p.ts'
 import { cleanup, testNode } from './fixtures/nodes.ts'
 
 const test = suite('libp2p wiring from the config')
@@ -21,6 +21,26 @@ test('Routing.Type maps to kad-dht client mode as in Kubo', () => {
   assert.is(dhtClientMode('dhtserver'), false)
   assert.is(dhtClientMode('auto'), undefined)
   assert.is(dhtClientMode('dht'), undefined)
+})
+
+test('listen addresses no transport of ours serves are skipped, not fatal', async () => {
+  const kubo = ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/udp/0/quic-v1/webtransport', '/ip4/127.0.0.1/tcp/0/ws']
+  assert.equal(splitListenAddresses(kubo), {
+    supported: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/ws'],
+    unsupported: ['/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/udp/0/quic-v1/webtransport']
+  })
+  const node = await testNode({ config: { Addresses: { Swarm: kubo } } })
+  const addrs = await node.swarm.localAddrs()
+  assert.ok(addrs.some(a => /\/tcp\/\d+\/ws\/p2p\//.test(a)), 'listens on WebSockets')
+  assert.ok(addrs.some(a => /\/tcp\/\d+\/p2p\//.test(a)), 'and on TCP')
+  assert.not.ok(addrs.some(a => a.includes('/udp/')))
+
+  // a peer dials the WebSockets address: noise and yamux over WebSockets
+  const other = await testNode()
+  const ws = addrs.find(a => a.includes('/ws/')) as string
+  await other.swarm.connect(ws, { signal: AbortSignal.timeout(10_000) })
+  const peers = await other.swarm.peers()
+  assert.ok(peers.some(p => p.peer === node.peerId && p.addr.includes('/ws')), 'connected over WebSockets')
 })
 
 test('DHT mode of running nodes: server on loopback (test profile and auto), client when asked', async () => {
