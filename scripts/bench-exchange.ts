@@ -10,7 +10,7 @@
  *
  * Env: BENCH_MB (default 256), BENCH_STORE (`disk`: @cairn/blockstore on disk, the default, or
  * `memory`; Helia always uses its default in-memory store), BENCH_ONLY (comma list of
- * stream,cairn,helia).
+ * stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process).
  */
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -32,7 +32,8 @@ interface ServerInfo { addr: string, root: string, small: string[] }
 interface ClientResult { bytes: number, ms: number, ttfbMs: number }
 
 function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--conditions=development', import.meta.filename, '--role', role, ...args], {
+  const prof = process.env.BENCH_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`, `--cpu-prof-name=${role}.cpuprofile`] : []
+  const child = spawn(process.execPath, ['--conditions=development', ...prof, import.meta.filename, '--role', role, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'inherit']
   })

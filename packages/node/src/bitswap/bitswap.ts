@@ -17,6 +17,7 @@ import { Network } from './network.ts'
 import { PRESENCE_DONT_HAVE } from './pb/message.ts'
 import { SessionImpl } from './session.ts'
 import { WantManager } from './want-manager.ts'
+import type { Want } from './want-manager.ts'
 import type { Bitswap, BitswapComponents, BitswapInit, BitswapSession, BitswapStats } from './index.ts'
 import type { BitswapMessage } from './pb/message.ts'
 import type { SessionInit } from './session.ts'
@@ -209,17 +210,13 @@ export class BitswapService implements Bitswap {
    * answers (one hash), else hashed as its prefix says and looked up (the computed digest is the
    * verification then). A peer cannot name a CID its bytes do not hash to.
    */
-  private async identify (peer: PeerId, prefix: Uint8Array, data: Uint8Array): Promise<CID> {
-    const likely = this.manager.likelyWant(peer, prefix)
-    if (likely != null) {
-      likely.verifying = true
+  private async identify (prefix: Uint8Array, data: Uint8Array, likely: Want | undefined): Promise<CID> {
+    if (likely != null && !likely.done) {
       try {
         await verifyBlock(likely.cid, data)
         return likely.cid
       } catch (err) {
         if (!hasCode(err, 'ERR_HASH_MISMATCH')) throw err
-      } finally {
-        likely.verifying = false
       }
     }
     return prefix === V0_PREFIX ? cidV0Of(data) : cidFromPrefix(prefix, data)
@@ -262,15 +259,33 @@ export class BitswapService implements Bitswap {
     }
 
     const stored: Array<Promise<void>> = []
-    const ledger = this.server.ledgerFor(peer)
     const blocks = [
       ...message.payload.map(b => ({ prefix: b.prefix as Uint8Array | undefined, data: b.data })),
       ...message.blocks.map(data => ({ prefix: undefined, data }))
     ]
-    for (const { prefix, data } of blocks) {
+    // claim the likely wants of every block before the first await: a message decoded right
+    // after this one (same network chunk) then claims the wants after these, not the same ones
+    const claims = blocks.map(({ prefix }) => {
+      const want = this.manager.likelyWant(peer, prefix ?? V0_PREFIX)
+      if (want != null) want.verifying = true
+      return want
+    })
+    try {
+      await this.receiveBlocks(peer, blocks, claims, stored)
+    } finally {
+      for (const want of claims) if (want != null) want.verifying = false
+    }
+    this.log.trace('%s message from %p: %d blocks', protocol, peer, blocks.length)
+    await Promise.all(stored)
+  }
+
+  private async receiveBlocks (peer: PeerId, blocks: Array<{ prefix: Uint8Array | undefined, data: Uint8Array }>, claims: Array<Want | undefined>, stored: Array<Promise<void>>): Promise<void> {
+    const ledger = this.server.ledgerFor(peer)
+    for (let i = 0; i < blocks.length; i++) {
+      const { prefix, data } = blocks[i]
       let cid: CID
       try {
-        cid = await this.identify(peer, prefix ?? V0_PREFIX, data)
+        cid = await this.identify(prefix ?? V0_PREFIX, data, claims[i])
       } catch (err: any) {
         if (hasCode(err, 'ERR_UNSUPPORTED_HASH')) {
           this.log('block from %p uses a hash we cannot verify - %e', peer, err)
@@ -295,7 +310,5 @@ export class BitswapService implements Bitswap {
       this.counters.blocksReceived++
       if (done != null) stored.push(done)
     }
-    this.log.trace('%s message from %p: %d blocks', protocol, peer, blocks.length)
-    await Promise.all(stored)
   }
 }
