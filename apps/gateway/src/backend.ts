@@ -107,10 +107,15 @@ export interface ApiBackendInit {
    * carries one block per path segment, which misses the inner shards of HAMT directories.
    */
   pathBlocks?(root: CID, segments: string[], options?: AbortOptions): Promise<CID[]>
+  /**
+   * Path resolution without `stat`, whose cumulative sizes walk the whole DAG: a gateway only
+   * needs the terminal's type and size, not a traversal of a 1 GiB file before its first byte
+   */
+  resolvePath?(root: CID, segments: string[], options?: AbortOptions): Promise<ResolvedPath>
 }
 
 export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): GatewayBackend {
-  async function resolvePath (root: CID, segments: string[], options: AbortOptions = {}): Promise<ResolvedPath> {
+  async function resolveByStat (root: CID, segments: string[], options: AbortOptions = {}): Promise<ResolvedPath> {
     const roots: CID[] = []
     // every prefix is resolved to report the CIDs on the way; the last stat is the answer
     let last: ResolvedPath | undefined
@@ -121,6 +126,7 @@ export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): G
     }
     return last!
   }
+  const resolvePath = init.resolvePath ?? resolveByStat
 
   return {
     resolvePath,

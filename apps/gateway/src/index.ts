@@ -9,7 +9,8 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, CairnApi, CairnConfig } from '@cairn/interface'
-import { resolvePath } from '@cairn/dag'
+import { loadNode, resolvePath } from '@cairn/dag'
+import type { DagNode } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
@@ -163,12 +164,33 @@ class GatewayServers implements Gateway {
   }
 }
 
-/** The default backend: the node's CairnApi, plus `@cairn/dag`'s path walk over its blocks for path CARs */
+function sizeOf (node: DagNode): number {
+  if (node.type === 'directory') return 0
+  if (node.unixfs != null) return Number(node.unixfs.fileSize())
+  return node.bytes.length
+}
+
+/**
+ * The default backend: the node's CairnApi for content, and `@cairn/dag`'s path walk over the
+ * node's blocks to resolve paths (one step per segment, for `X-Ipfs-Roots`) and to list the blocks
+ * a path CAR must carry
+ */
 function nodeBackend (node: GatewayNode): GatewayBackend {
   const blocks = node.blocks
   if (blocks == null) return createApiBackend(node)
+  const ipfsPath = (root: { toString(): string }, segments: string[]): string => ['/ipfs', root.toString(), ...segments].join('/')
   return createApiBackend(node, {
-    pathBlocks: async (root, segments, options) => (await resolvePath(['/ipfs', root.toString(), ...segments].join('/'), blocks, options)).pathBlocks
+    pathBlocks: async (root, segments, options) => (await resolvePath(ipfsPath(root, segments), blocks, options)).pathBlocks,
+    async resolvePath (root, segments, options) {
+      const roots = [root]
+      let cid = root
+      for (const segment of segments) {
+        cid = (await resolvePath(ipfsPath(cid, [segment]), blocks, options)).cid
+        roots.push(cid)
+      }
+      const terminal = await loadNode(cid, blocks, options)
+      return { cid, roots, type: terminal.type, size: sizeOf(terminal) }
+    }
   })
 }
 
