@@ -10,8 +10,9 @@
  * swapped each time, and each side's time summed. This machine is shared and its load swings by
  * 3x within seconds; interleaving gives both sides the same conditions.
  *
- * Env: BENCH_MB (default 1024), BENCH_READS (default 4096), BENCH_LEVEL_BATCH (256 KiB values per
- * raw level batch, default 32), BENCH_DIR (default os.tmpdir()).
+ * Env: BENCH_MB (default 1024), BENCH_READS (default 4096), BENCH_READ_SLICE (default 64),
+ * BENCH_LEVEL_BATCH (256 KiB values per raw level batch; default 256 = 64 MiB, the batch putMany
+ * commits, where level did best here), BENCH_DIR (default os.tmpdir()).
  */
 import { randomFillSync } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -27,7 +28,7 @@ const BLOCK = 256 * 1024
 const env = process.env
 const totalMb = Number(env.BENCH_MB ?? 1024)
 const reads = Number(env.BENCH_READS ?? 4096)
-const levelBatch = Number(env.BENCH_LEVEL_BATCH ?? 32)
+const levelBatch = Number(env.BENCH_LEVEL_BATCH ?? 256)
 const count = Math.floor(totalMb * MiB / BLOCK)
 const base = await mkdtemp(join(env.BENCH_DIR ?? tmpdir(), 'cairn-bench-blockstore-'))
 const mb = count * BLOCK / MiB

@@ -9,7 +9,8 @@ import { PackFiles } from './packs.ts'
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
   DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX,
-  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_VERIFY, STORE_VERSION
+  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY,
+  STORE_VERSION
 } from './constants.ts'
 import {
   PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_PACK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord,
@@ -18,6 +19,7 @@ import {
 } from './encoding.ts'
 import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
+import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from './verify.ts'
 import type { BlockRecord } from './encoding.ts'
 import type { PackLocation } from './packs.ts'
@@ -55,6 +57,7 @@ export class LevelBlockstore implements CairnBlockstore {
   readonly #blockMax: number
   readonly #liveRatioMin: number
   readonly #getSync: boolean
+  readonly #syncBudget = new SyncBudget(DEFAULT_SYNC_STREAK_MS_MAX)
   #blocks = 0
   #bytes = 0
   #closed = false
@@ -66,7 +69,8 @@ export class LevelBlockstore implements CairnBlockstore {
       packBytesMax: init.packBytesMax ?? DEFAULT_PACK_BYTES_MAX,
       openPacksMax: init.openPacksMax ?? DEFAULT_OPEN_PACKS_MAX,
       syncReadSlowMs: init.syncReadSlowMs ?? DEFAULT_SYNC_READ_SLOW_MS,
-      asyncReadWindowMs: init.asyncReadWindowMs ?? DEFAULT_ASYNC_READ_WINDOW_MS
+      asyncReadWindowMs: init.asyncReadWindowMs ?? DEFAULT_ASYNC_READ_WINDOW_MS,
+      syncBudget: this.#syncBudget
     })
     this.#verify = init.verify ?? DEFAULT_VERIFY
     this.#inlineMax = init.inlineBytesMax ?? DEFAULT_INLINE_BYTES_MAX
@@ -134,7 +138,7 @@ export class LevelBlockstore implements CairnBlockstore {
     // Index records are small and hot, so a synchronous lookup costs microseconds and saves a
     // round trip through libuv's thread pool on every read: the difference between matching raw
     // LevelDB on random reads and beating it
-    const value = this.#getSync ? this.db.getSync(key) : await this.db.get(key)
+    const value = this.#getSync && this.#syncBudget.take() ? this.db.getSync(key) : await this.db.get(key)
     if (value == null) throw new NotFoundError(`Block ${cid} not found`, { details: { cid: cid.toString() } })
     return decodeBlockRecord(value)
   }
@@ -147,7 +151,7 @@ export class LevelBlockstore implements CairnBlockstore {
 
   /** Index lookups, synchronous where LevelDB allows (see `#record`) */
   async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
-    if (!this.#getSync) return this.db.hasMany(keys)
+    if (!this.#getSync || !this.#syncBudget.take()) return this.db.hasMany(keys)
     return keys.map(key => this.db.getSync(key) !== undefined)
   }
 

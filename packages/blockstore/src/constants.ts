@@ -45,10 +45,18 @@ export const DEFAULT_PIN_WALK_CONCURRENCY = 16
 export const DEFAULT_BLOCK_BYTES_MAX = 4 * 1024 * 1024
 
 /**
- * A synchronous pack read slower than this was answered by the disk rather than the page cache;
- * reads then go through the thread pool for a while (see DEFAULT_ASYNC_READ_WINDOW_MS)
+ * When half of the recent synchronous pack reads take longer than this, the disk rather than the
+ * page cache answers them; reads then go through the thread pool for a while
+ * (DEFAULT_ASYNC_READ_WINDOW_MS)
  */
 export const DEFAULT_SYNC_READ_SLOW_MS = 2
 
-/** How long reads stay off the event loop after a slow synchronous read */
+/** How long reads stay off the event loop once synchronous reads turned slow */
 export const DEFAULT_ASYNC_READ_WINDOW_MS = 1000
+
+/**
+ * Longest streak of synchronous index lookups and page-cache reads before one goes through the
+ * thread pool and lets the event loop turn, so that a caller looping over reads cannot starve
+ * timers and I/O
+ */
+export const DEFAULT_SYNC_STREAK_MS_MAX = 4

@@ -62,14 +62,14 @@ export interface BlockstoreInit {
    */
   openPacksMax?: number
   /**
-   * Pack reads are synchronous while the page cache answers them; one slower than this many
-   * milliseconds switches reads to the thread pool for `asyncReadWindowMs`. 0 keeps every read off
-   * the event loop
+   * Pack reads are synchronous while the page cache answers them; once half of the recent ones
+   * take longer than this many milliseconds, reads go through the thread pool for
+   * `asyncReadWindowMs`. 0 keeps every read off the event loop
    * @default 2 (DEFAULT_SYNC_READ_SLOW_MS)
    */
   syncReadSlowMs?: number
   /**
-   * How long reads stay in the thread pool after a slow synchronous read, in milliseconds
+   * How long reads stay in the thread pool once synchronous reads turned slow, in milliseconds
    * @default 1000 (DEFAULT_ASYNC_READ_WINDOW_MS)
    */
   asyncReadWindowMs?: number

@@ -2,6 +2,7 @@ import { read as readCb, readSync, writev as writevCb } from 'node:fs'
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Mutex } from './locks.ts'
+import type { SyncBudget } from './sync-budget.ts'
 import type { FileHandle } from 'node:fs/promises'
 
 /** Where a block body lives: a byte range of one pack file */
@@ -16,6 +17,8 @@ export interface PackFilesInit {
   syncReadSlowMs: number
   /** After a slow synchronous read, reads go through the thread pool for this long */
   asyncReadWindowMs: number
+  /** Shared with the index lookups: how long synchronous work may hold the event loop */
+  syncBudget: SyncBudget
 }
 
 /** `fd` is set once the open has completed, for synchronous reads */
@@ -47,6 +50,12 @@ export class PackFiles {
   #active?: { id: number, end: number }
   /** Until this time (performance.now()), reads go through the thread pool */
   #asyncUntil = 0
+  /**
+   * Which of the last SYNC_READ_WINDOW synchronous reads were slow, as bits. One slow read is
+   * usually the thread being descheduled on a busy machine; many are a disk
+   */
+  #slowBits = 0
+  #slowCount = 0
 
   constructor (dir: string, init: PackFilesInit) {
     this.dir = dir
@@ -133,13 +142,15 @@ export class PackFiles {
    * Reads one body. While reads are answered from the page cache they are done synchronously: a
    * 256 KiB pread from the cache takes ~50 µs, while a round trip through libuv's thread pool
    * measured 100-800 µs on this loaded 2-core machine, which is what made reads slower than raw
-   * LevelDB's (a LevelDB get is one round trip too). A read that takes longer than
-   * `syncReadSlowMs` shows the disk is being hit, and blocking the event loop on a disk is not
-   * acceptable, so reads go back to the thread pool for `asyncReadWindowMs`.
+   * LevelDB's (a LevelDB get is one round trip too). When half of the recent synchronous reads
+   * took longer than `syncReadSlowMs` the disk is being hit (a single slow read is more often the
+   * thread being descheduled), and blocking the event loop on a disk is not acceptable, so reads
+   * go back to the thread pool for `asyncReadWindowMs`. On a spinning disk that costs eight
+   * blocking reads per window; an SSD answers a 256 KiB read well within `syncReadSlowMs`.
    */
   async read (location: PackLocation): Promise<Uint8Array> {
     const handle = this.#handles.get(location.pack)
-    if (handle?.fd != null && !handle.retired && this.#init.syncReadSlowMs > 0 && performance.now() >= this.#asyncUntil) {
+    if (handle?.fd != null && !handle.retired && this.#init.syncReadSlowMs > 0 && performance.now() >= this.#asyncUntil && this.#init.syncBudget.take()) {
       const start = performance.now()
       const bytes = new Uint8Array(location.size)
       let done = 0
@@ -149,7 +160,14 @@ export class PackFiles {
         done += n
       }
       const end = performance.now()
-      if (end - start > this.#init.syncReadSlowMs) this.#asyncUntil = end + this.#init.asyncReadWindowMs
+      const slow = end - start > this.#init.syncReadSlowMs ? 1 : 0
+      this.#slowCount += slow - ((this.#slowBits >>> (SYNC_READ_WINDOW - 1)) & 1)
+      this.#slowBits = ((this.#slowBits << 1) | slow) & SYNC_READ_WINDOW_MASK
+      if (this.#slowCount >= SYNC_READ_SLOW_COUNT_MAX) {
+        this.#asyncUntil = end + this.#init.asyncReadWindowMs
+        this.#slowBits = 0
+        this.#slowCount = 0
+      }
       this.#handles.delete(location.pack)
       this.#handles.set(location.pack, handle)
       return bytes
@@ -250,6 +268,12 @@ async function closeHandle (handle: Handle): Promise<void> {
     // A handle that never opened (the open failed) or is already closed has nothing to release
   }
 }
+
+/** Synchronous reads remembered to judge whether the disk is answering */
+const SYNC_READ_WINDOW = 16
+const SYNC_READ_WINDOW_MASK = (1 << SYNC_READ_WINDOW) - 1
+/** Slow reads among the remembered ones that move reads to the thread pool */
+const SYNC_READ_SLOW_COUNT_MAX = 8
 
 /** IOV_MAX on Linux: more buffers than this in one writev fail with EINVAL */
 const WRITEV_BUFFERS_MAX = 1024

@@ -79,4 +79,34 @@ test('delete removes block and counts, including the body file', async ({ store 
   assert.equal(await store!.stats(), { blocks: 1, bytes: 10 }, 'deleting an absent block changes nothing')
 })
 
+test('reads stay correct when slow synchronous reads move them to the thread pool and back', async ({ dir }) => {
+  // Every synchronous read counts as slow here, so reads keep switching between the two paths
+  const store = await createBlockstore({ path: `${dir!.path}-slow`, inlineBytesMax: 0, syncReadSlowMs: 1e-9, asyncReadWindowMs: 1 })
+  try {
+    const blocks = await Promise.all(Array.from({ length: 20 }, async (_, i) => rawBlock(pseudoRandom(3000, 40 + i))))
+    await store.putBlocks(blocks)
+    for (let round = 0; round < 10; round++) {
+      for (const b of blocks) assert.equal(await store.getBlock(b.cid), b.bytes)
+      await new Promise(resolve => setTimeout(resolve, 2))
+    }
+  } finally {
+    await store.close()
+    const { rm } = await import('node:fs/promises')
+    await rm(`${dir!.path}-slow`, { recursive: true, force: true })
+  }
+})
+
+test('a caller looping over cached reads still lets timers run', async ({ store }) => {
+  const blocks = [await rawBlock(pseudoRandom(100, 60)), await rawBlock(pseudoRandom(100_000, 61))]
+  await store!.putBlocks(blocks)
+  let fired = false
+  setTimeout(() => { fired = true }, 5)
+  // Bounded: gives up after 20000 reads; synchronous fast paths alone would never let the timer in
+  for (let i = 0; i < 20_000 && !fired; i++) {
+    await store!.getBlock(blocks[i % 2].cid)
+    await store!.hasBlock(blocks[i % 2].cid)
+  }
+  assert.ok(fired, 'the timer fired while the loop ran')
+})
+
 test.run()
