@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { Level } from 'level'
 import { createBlockstore } from '../src/index.ts'
+import { PREFIX_BLOCK, PREFIX_PACK, decodeBlockRecord, decodeStats, packIdOfKey, prefixRange } from '../src/encoding.ts'
 import { collect, tempDir, walkDag } from './fixtures/blocks.ts'
 import type { CairnBlockstore } from '../src/index.ts'
 
@@ -61,6 +63,31 @@ async function scan (store: CairnBlockstore): Promise<{ blocks: number, bytes: n
   return { blocks, bytes }
 }
 
+/** Each pack's live counters equal what the block records say lives in it (read with the store closed) */
+async function assertPackCounters (path: string, when: string): Promise<void> {
+  const db = new Level<Uint8Array, Uint8Array>(join(path, 'index'), { keyEncoding: 'view', valueEncoding: 'view' })
+  await db.open()
+  try {
+    const counted = new Map<number, string>()
+    for await (const [key, value] of db.iterator(prefixRange(PREFIX_PACK))) {
+      const { blocks, bytes } = decodeStats(value)
+      if (blocks > 0) counted.set(packIdOfKey(key), `${blocks}/${bytes}`)
+    }
+    const sums = new Map<number, { blocks: number, bytes: number }>()
+    for await (const value of db.values(prefixRange(PREFIX_BLOCK))) {
+      const record = decodeBlockRecord(value)
+      if (record.kind !== 'pack') continue
+      const sum = sums.get(record.pack) ?? { blocks: 0, bytes: 0 }
+      sum.blocks++
+      sum.bytes += record.size
+      sums.set(record.pack, sum)
+    }
+    assert.equal(counted, new Map([...sums].map(([id, sum]) => [id, `${sum.blocks}/${sum.bytes}`])), `${when}: pack counters`)
+  } finally {
+    await db.close()
+  }
+}
+
 async function assertConsistent (store: CairnBlockstore, when: string): Promise<number> {
   assert.equal(await collect(store.verify()), [], `${when}: verify() finds nothing`)
   assert.equal(await store.stats(), await scan(store), `${when}: counters match a scan`)
@@ -75,6 +102,7 @@ test('a SIGKILLed writer leaves a store that opens, verifies and has only comple
     for (let round = 0; round < ROUNDS; round++) {
       const pinned = await runAndKill(dir.path, round + 1, 8 + round * 6, round * 7)
       assert.ok(pinned >= 0)
+      await assertPackCounters(dir.path, `after kill ${round + 1}`)
       const store = await createBlockstore({ path: dir.path })
       try {
         const pins = await assertConsistent(store, `after kill ${round + 1}`)
