@@ -43,6 +43,8 @@ interface ContentRequest {
   subdomain: boolean
 }
 
+const EXPOSED_HEADERS = 'Content-Range, Content-Length, X-Chunked-Output, X-Stream-Output, X-Ipfs-Path, X-Ipfs-Roots, ETag'
+
 const CODEC_FORMAT: Record<number, Negotiated['format']> = { 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
 
 function splitSegments (rest: string): { segments: string[], trailingSlash: boolean } {
@@ -144,6 +146,18 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   }
 
   async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: Progress): Promise<void> {
+    // content is public and immutable: any page may read it, as Kubo's gateway allows
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type, Range, User-Agent, X-Requested-With, If-None-Match, If-Match, Accept',
+        Allow: 'GET, HEAD, OPTIONS'
+      })
+      res.end()
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
     if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
     const parsed = readRequest(req)

@@ -129,6 +129,24 @@ test('browser requests from other origins are refused with 403, same-origin ones
   assert.is((await post(`${api}/api/v0/version`)).status, 200, 'non-browser clients send no Origin')
 })
 
+test('a configured origin may call from a browser, preflight included', async () => {
+  const { startGateway: start } = await import('./fixtures/node.ts')
+  const withApp = await start({ gateway: false, allowedOrigins: ['http://app.example'] })
+  try {
+    const url = withApp.gateway.apiUrl!
+    const preflight = await request(`${url}/api/v0/version`, { method: 'OPTIONS', headers: { Origin: 'http://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } })
+    assert.is(preflight.status, 204)
+    assert.is(preflight.headers['access-control-allow-origin'], 'http://app.example')
+    assert.is(preflight.headers['access-control-allow-methods'], 'POST')
+    const ok = await post(`${url}/api/v0/version`, undefined, { Origin: 'http://app.example' })
+    assert.is(ok.status, 200)
+    assert.is(ok.headers['access-control-allow-origin'], 'http://app.example')
+    assert.is((await post(`${url}/api/v0/version`, undefined, { Origin: 'http://other.example' })).status, 403)
+  } finally {
+    await withApp.stop()
+  }
+})
+
 test('bearer authorization, limited to the allowed paths', async ({ gw }) => {
   const { startGateway: start } = await import('./fixtures/node.ts')
   const secured = await start({ gateway: false, authorizations: { ci: { AuthSecret: 'bearer:s3cret', AllowedPaths: ['/api/v0/id', '/api/v0/version'] } } })

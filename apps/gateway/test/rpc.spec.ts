@@ -50,7 +50,7 @@ test('id and version', async ({ ipfs, gw }) => {
   assert.ok(v.version.length > 0)
 })
 
-test('add: Kubo CIDs for the default and --cid-version=1, progress, directories', async ({ ipfs }) => {
+test('add: Kubo CIDs for the default and --cid-version=1, progress, directories', async ({ ipfs, api }) => {
   const added = await ipfs.add('hello world\n', { signal: signal() })
   assert.is(added.cid.toString(), HELLO_V0)
   assert.is(added.size, 20)
@@ -73,6 +73,9 @@ test('add: Kubo CIDs for the default and --cid-version=1, progress, directories'
   assert.is((await bytes(ipfs.cat(`/ipfs/${root}/site/a b/c%d.txt`, { signal: signal() }))).toString(), 'percent')
   const listing = await all(ipfs.ls(`/ipfs/${root}/site`, { signal: signal() }))
   assert.equal(listing.map(e => [e.name, e.type]).sort(), [['a b', 'dir'], ['empty', 'dir'], ['index.html', 'file']])
+  const ofFile = await request(`${api}/api/v0/ls?arg=/ipfs/${root}/site/index.html`, { method: 'POST' })
+  assert.is(ofFile.status, 200)
+  assert.equal(JSON.parse(ofFile.text).Objects[0].Links, [], 'a file lists as an object without links, as Kubo')
 })
 
 test('cat with offset and length, get as a tar', async ({ ipfs }) => {

@@ -177,8 +177,13 @@ export const commands: Record<string, Command> = {
       const objects = []
       for (const path of args.args) {
         const links = []
-        for await (const e of api.ls(path, { signal })) {
-          links.push({ Name: e.name, Hash: e.cid.toString(), Size: e.size, Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' })
+        try {
+          for await (const e of api.ls(path, { signal })) {
+            links.push({ Name: e.name, Hash: e.cid.toString(), Size: e.size, Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' })
+          }
+        } catch (err) {
+          // Kubo lists a file as an object without links
+          if ((err as Error)?.name !== 'NotADirectoryError' && (err as Error)?.name !== 'NotAFileError') throw err
         }
         objects.push({ Hash: path, Links: links })
       }

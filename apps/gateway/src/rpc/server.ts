@@ -98,6 +98,21 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
   async function handle (req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api.invalid')
     checkOrigin(req)
+    const origin = req.headers.origin
+    if (origin != null && (allowedOrigins.has('*') || allowedOrigins.has(origin))) {
+      // a configured web app may call the RPC: tell its browser so, and answer its preflight
+      res.setHeader('Access-Control-Allow-Origin', origin)
+      res.setHeader('Vary', 'Origin')
+      res.setHeader('Access-Control-Expose-Headers', 'X-Stream-Output, X-Chunked-Output, X-Content-Length, X-Stream-Error')
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization'
+        })
+        res.end()
+        return
+      }
+    }
     checkAuthorization(req, url.pathname)
     if (!url.pathname.startsWith(API_PREFIX)) throw new UnknownCommandError(`404 page not found: ${url.pathname.slice(0, 100)}`)
     const name = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
