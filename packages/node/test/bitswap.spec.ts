@@ -63,6 +63,29 @@ exchange('a session fetches a multi-block DAG with many wants in flight', async 
 
 exchange.run()
 
+const limits = suite('Bitswap limits')
+
+limits('want-blocks outstanding at one peer stay within maxOutstandingWantsPerPeer', async () => {
+  const server = await createBitswapNode({ blockstore: new SlowBlocks(10) })
+  const client = await createBitswapNode({ maxOutstandingWantsPerPeer: 4 })
+  try {
+    await connect(client.libp2p, server.libp2p)
+    const file = await addFile(30, server.blocks)
+    let most = 0
+    const sampler = setInterval(() => { most = Math.max(most, server.bitswap.wantlist(client.libp2p.peerId).length) }, 2)
+    const session = client.bitswap.createSession({ signal: AbortSignal.timeout(20_000) })
+    const got = await fetchDag(async (cid) => session.want(cid), file.root).finally(() => { clearInterval(sampler) })
+    session.close()
+    assert.is(got.size, file.blocks.size)
+    assert.ok(most > 1, `the peer was sent several wants at once (${most})`)
+    assert.ok(most <= 4, `the peer held ${most} of our wants`)
+  } finally {
+    await Promise.all([server.libp2p.stop(), client.libp2p.stop()])
+  }
+})
+
+limits.run()
+
 const failover = suite('Bitswap provider failover')
 
 failover('when the providing peer disconnects mid-transfer the fetch continues from another provider found through routing', async () => {

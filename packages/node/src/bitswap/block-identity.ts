@@ -1,10 +1,11 @@
 /**
  * From wire bytes to a trusted CID: Bitswap blocks carry only a CID prefix (version, codec,
  * hash function, digest length) and the data, so the receiver hashes the data to learn which
- * block it is. The digest is computed here, never taken from the peer.
+ * block it is. The digest is computed here, never taken from the peer. (Checking bytes against a
+ * known CID is `verifyBlock` from `@cairn/blockstore`.)
  */
 import { createHash } from 'node:crypto'
-import { HashMismatchError, MalformedBlockError, UnsupportedHashError } from '@cairn/interface'
+import { MalformedBlockError, UnsupportedHashError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { varint } from 'multiformats'
@@ -71,18 +72,6 @@ export function cidFromPrefix (prefix: Uint8Array, data: Uint8Array): CID {
 /** Bitswap 1.0.0 blocks are CIDv0: dag-pb, sha2-256 */
 export function cidV0Of (data: Uint8Array): CID {
   return CID.createV0(Digest.create(SHA2_256, digestOf(SHA2_256, 32, data)) as any)
-}
-
-/**
- * Throws `HashMismatchError` when `bytes` do not hash to `cid`, `UnsupportedHashError` when we
- * cannot compute its hash. Same contract as `@cairn/blockstore`'s `verifyBlock`.
- */
-export async function verifyBlock (cid: CID, bytes: Uint8Array): Promise<void> {
-  const mh = cid.multihash
-  const digest = digestOf(mh.code, mh.code === IDENTITY ? bytes.byteLength : mh.size, bytes)
-  if (!equalBytes(digest, mh.digest)) {
-    throw new HashMismatchError(`Block bytes do not hash to ${cid}`, { details: { cid: cid.toString() } })
-  }
 }
 
 export function equalBytes (a: Uint8Array, b: Uint8Array): boolean {

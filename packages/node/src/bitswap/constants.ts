@@ -32,8 +32,11 @@ export const DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER = 1024
  */
 export const DEFAULT_SESSION_WANTS_IN_FLIGHT = 64
 
-/** want-block entries outstanding at one peer for one session before others get the next one */
-export const DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER = 64
+/**
+ * want-block entries outstanding at one peer (all sessions together); further wants wait for
+ * room. Half of the 1024 entries boxo and Helia keep per peer, leaving room for want-haves.
+ */
+export const DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER = 512
 
 /**
  * With no peer known to hold a session's blocks, a want goes as want-block to this many

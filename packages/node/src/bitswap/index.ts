@@ -24,7 +24,7 @@ import type { Multiaddr } from '@multiformats/multiaddr'
 import type { CID } from 'multiformats/cid'
 
 export * from './constants.ts'
-export { verifyBlock, cidToPrefix, cidFromPrefix } from './block-identity.ts'
+export { cidToPrefix, cidFromPrefix } from './block-identity.ts'
 export { encodeFrame, decodeMessage, emptyMessage, WANT_BLOCK, WANT_HAVE, PRESENCE_HAVE, PRESENCE_DONT_HAVE } from './pb/message.ts'
 export type { BitswapMessage, Wantlist, WantlistEntry, PayloadBlock, BlockPresence, WantType, PresenceType, DecodeLimits } from './pb/message.ts'
 
@@ -46,6 +46,8 @@ export interface BitswapInit {
   maxWantlistEntries?: number
   /** Wants a session keeps on the network at once. @default DEFAULT_SESSION_WANTS_IN_FLIGHT (64) */
   sessionWantsInFlight?: number
+  /** want-blocks outstanding at one peer; further wants wait for room. @default DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER (512) */
+  maxOutstandingWantsPerPeer?: number
   /** Connected peers sent want-block (not want-have) by a session that knows no peer yet. @default DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS (2) */
   optimisticWantBlockPeers?: number
   /** Unanswered wants are looked up in routing after this. @default DEFAULT_PROVIDER_SEARCH_DELAY_MS (1 s) */

@@ -12,6 +12,7 @@ import type { CID } from 'multiformats/cid'
 
 export interface WantManagerInit {
   optimisticWantBlockPeers: number
+  maxOutstandingWantsPerPeer: number
   providerSearchDelayMs: number
   providerSearchIntervalMs: number
   recentWantsMax: number
@@ -59,6 +60,8 @@ export class WantManager {
   private readonly load = new Map<string, Set<string>>()
   /** peers a send to failed recently: not picked again until this time */
   private readonly unreachable = new Map<string, number>()
+  /** wants whose peers all have `maxOutstandingWantsPerPeer` want-blocks out: sent as load drops */
+  private readonly deferred = new Set<Want>()
   /** peer -> when it last sent us a block or a presence */
   private readonly lastHeard = new Map<string, number>()
   private readonly init: WantManagerInit
@@ -182,9 +185,15 @@ export class WantManager {
       for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
     }
     if (best != null) {
+      if (this.loadOf(best.toString()) >= this.init.maxOutstandingWantsPerPeer) {
+        this.deferred.add(want)
+        return
+      }
+      this.deferred.delete(want)
       this.sendWantBlock(want, best)
       return
     }
+    this.deferred.delete(want)
 
     const fresh = this.deps.network.connectedPeers()
       .filter(p => !want.asked.has(p.toString()) && this.usable(p))
@@ -255,6 +264,7 @@ export class WantManager {
     want.haves.delete(id)
     if (want.blockPeers.delete(id)) this.load.get(id)?.delete(want.key)
     this.dispatch(want)
+    if (this.deferred.size > 0) this.dispatchDeferred()
   }
 
   /**
@@ -315,10 +325,12 @@ export class WantManager {
       this.load.get(id)?.delete(want.key)
       if (id !== fromId) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK, cancel: true }])
     }
+    this.deferred.delete(want)
     for (const s of want.sessions) {
       s.wants.delete(want)
       if (from != null) s.addPeer(from, false)
     }
+    if (this.deferred.size > 0) this.dispatchDeferred()
   }
 
   /** The peer is gone or failed: whatever it was asked for goes elsewhere */
@@ -332,13 +344,15 @@ export class WantManager {
       want.haves.delete(id)
       for (const s of want.sessions) s.peers.delete(id)
     }
-    if (keys == null) return
-    for (const key of keys) {
-      const want = this.wants.get(key)
-      if (want == null) continue
-      want.blockPeers.delete(id)
-      this.dispatch(want)
+    if (keys != null) {
+      for (const key of keys) {
+        const want = this.wants.get(key)
+        if (want == null) continue
+        want.blockPeers.delete(id)
+        this.dispatch(want)
+      }
     }
+    if (this.deferred.size > 0) this.dispatchDeferred()
   }
 
   /** A new peer: it hears what we still want, as want-have, unless it was already asked */
@@ -356,6 +370,14 @@ export class WantManager {
     if (entries.length > 0) this.deps.network.sendWants(peer, entries.map(cid => ({ cid, wantType: WANT_HAVE })))
   }
 
+  /** Some peer's load dropped: wants waiting for room go out, oldest first */
+  private dispatchDeferred (): void {
+    for (const want of this.deferred) {
+      this.dispatch(want)
+      if (this.deferred.has(want)) return // still no room anywhere
+    }
+  }
+
   /** Redispatches a session's wants that nobody is serving (new session peers arrived) */
   dispatchSession (session: SessionImpl): void {
     for (const want of session.wants) this.dispatch(want)
@@ -368,6 +390,7 @@ export class WantManager {
       want.reject(err)
     }
     this.wants.clear()
+    this.deferred.clear()
     this.load.clear()
     this.recent.clear()
   }
