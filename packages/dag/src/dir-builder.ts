@@ -4,7 +4,7 @@ import type { BlockWriter } from './block-writer.ts'
 import { CODEC_DAG_PB } from './constants.ts'
 import { layoutShard, type ShardNode } from './hamt.ts'
 import { cidFor, type CidFormat } from './hash.ts'
-import { encodeNode, type EncodedLink } from './pb.ts'
+import { encodeNode, linkLength, varintLength, type EncodedLink } from './pb.ts'
 import type { Mtime } from './types.ts'
 
 const textEncoder = new TextEncoder()
@@ -53,7 +53,11 @@ function compareBytes (a: Uint8Array, b: Uint8Array): number {
 
 /** Names in dag-pb order (UTF-8 bytes), which is also the order Kubo prints directories in */
 export function sortedNames (names: Iterable<string>): string[] {
-  return [...names].map(n => ({ n, b: textEncoder.encode(n) })).sort((x, y) => compareBytes(x.b, y.b)).map(x => x.n)
+  return sortedEntries(names).map(x => x.n)
+}
+
+function sortedEntries (names: Iterable<string>): Array<{ n: string, b: Uint8Array }> {
+  return [...names].map(n => ({ n, b: textEncoder.encode(n) })).sort((x, y) => compareBytes(x.b, y.b))
 }
 
 /**
@@ -62,17 +66,17 @@ export function sortedNames (names: Iterable<string>): string[] {
  */
 export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: DirSettings, out: DirResult[]): Promise<TreeLeaf> {
   const links: EncodedLink[] = []
-  for (const name of sortedNames(dir.children.keys())) {
+  for (const { n: name, b: nameBytes } of sortedEntries(dir.children.keys())) {
     let child = dir.children.get(name)!
     if (child.kind === 'dir') child = await flushDir(child, writer, settings, out)
-    links.push({ name, cid: child.cid, tsize: child.tsize })
+    links.push({ name, nameBytes, cid: child.cid, tsize: child.tsize })
   }
   const data = new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }).marshal()
-  const flat = encodeNode(data, links)
   let result: TreeLeaf
-  if (estimateSize(flat, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
+  if (estimateSize(data, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
     result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime }), writer, settings.format)
   } else {
+    const flat = encodeNode(data, links)
     const cid = cidFor(CODEC_DAG_PB, flat, settings.format)
     await writer.put(cid, flat)
     result = { kind: 'leaf', cid, tsize: flat.byteLength + links.reduce((a, l) => a + l.tsize, 0) }
@@ -83,12 +87,16 @@ export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: Dir
 
 /**
  * Kubo's legacy estimate counts name and CID bytes of each link; the `unixfs-v1-2025` profile uses
- * the size of the block the flat directory would be.
+ * the size of the block the flat directory would be (computed, not encoded).
  */
-function estimateSize (flat: Uint8Array, links: EncodedLink[], strategy: ShardSplitStrategy): number {
-  if (strategy === 'block-bytes') return flat.byteLength
+function estimateSize (data: Uint8Array, links: EncodedLink[], strategy: ShardSplitStrategy): number {
   let size = 0
-  for (const l of links) size += textEncoder.encode(l.name).byteLength + l.cid.bytes.byteLength
+  if (strategy === 'block-bytes') {
+    size = 1 + varintLength(data.byteLength) + data.byteLength
+    for (const l of links) size += linkLength(l.nameBytes!.byteLength, l.cid.bytes.byteLength, l.tsize)
+    return size
+  }
+  for (const l of links) size += l.nameBytes!.byteLength + l.cid.bytes.byteLength
   return size
 }
 

@@ -39,7 +39,7 @@ export interface FileMeta {
  * single leaf is the root) or trickle (Kubo's `fillTrickleRec`, leaves are UnixFS Raw nodes and
  * the root always wraps them). Streaming: only one chunk and one partial node per level are held.
  */
-export async function buildFile (content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, writer: BlockWriter, settings: FileBuildSettings, meta: FileMeta): Promise<FileLink> {
+export async function buildFile (content: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, writer: BlockWriter, settings: FileBuildSettings, meta: FileMeta): Promise<FileLink> {
   const { format, rawLeaves, signal, onProgress } = settings
   const leafType = settings.trickle ? UNIXFS_RAW : UNIXFS_FILE
   let hashed = 0
@@ -128,20 +128,28 @@ function encodeNodeWithMeta (chunk: Uint8Array, meta: FileMeta): Uint8Array {
 /** A chunk of content, with its leaf block when the source could frame it in place */
 interface Leaf { data: Uint8Array, block?: Uint8Array }
 
-async function * leaves (content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, settings: FileBuildSettings, leafType: number | undefined): AsyncGenerator<Leaf> {
+function leaves (content: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, settings: FileBuildSettings, leafType: number | undefined): AsyncIterable<Leaf> | Iterable<Leaf> {
   const size = settings.chunker.fixedChunkSize
-  if (content instanceof FileContent && size != null) {
-    yield * content.leaves(size, leafType)
-    return
+  if (size != null && content instanceof Uint8Array) {
+    // bytes in hand (most small files): slice them without any async machinery
+    const out: Leaf[] = []
+    for (let off = 0; off < content.byteLength; off += size) out.push({ data: content.subarray(off, off + size) })
+    return out
   }
-  for await (const data of settings.chunker.chunk(content)) yield { data }
+  if (content instanceof FileContent && size != null) return content.leaves(size, leafType)
+  return chunked(settings.chunker, content instanceof Uint8Array ? [content] : content)
+}
+
+async function * chunked (chunker: Chunker, content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Leaf> {
+  for await (const data of chunker.chunk(content)) yield { data }
 }
 
 type LinkMaker = (leaf: Leaf) => Promise<FileLink>
 type ParentMaker = (children: FileLink[], isRoot: boolean) => Promise<FileLink>
 
 /** Kubo's trickle layout: `maxLinks` leaves, then `TRICKLE_LAYER_REPEAT` subtrees of each growing depth */
-async function buildTrickle (chunks: AsyncGenerator<Leaf>, makeLeaf: LinkMaker, makeParent: ParentMaker, maxLinks: number): Promise<FileLink> {
+async function buildTrickle (source: AsyncIterable<Leaf> | Iterable<Leaf>, makeLeaf: LinkMaker, makeParent: ParentMaker, maxLinks: number): Promise<FileLink> {
+  const chunks: AsyncIterator<Leaf> | Iterator<Leaf> = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()
   let next: IteratorResult<Leaf> = await chunks.next()
   const done = (): boolean => next.done === true
   const take = async (): Promise<FileLink> => {

@@ -43,6 +43,7 @@ export interface HamtEntry {
   name: string
   cid: CID
   tsize: number
+  nameBytes?: Uint8Array
 }
 
 export interface ShardNode {
@@ -64,7 +65,7 @@ export interface ShardMeta {
  * depend on insertion order, so it can be built from the final set of names.
  */
 export function layoutShard (entries: HamtEntry[], meta: ShardMeta = {}): ShardNode {
-  const keyed = entries.map(e => ({ ...e, hash: hamtHash(e.name) }))
+  const keyed = entries.map(e => ({ ...e, hash: hamtHash(e.nameBytes ?? e.name) }))
   return layoutLevel(keyed, 0, meta)
 }
 

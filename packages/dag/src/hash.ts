@@ -19,7 +19,12 @@ export function cidFor (codec: number, bytes: Uint8Array, format: CidFormat): CI
   if (format.inlineLimit >= 0 && bytes.byteLength <= format.inlineLimit) {
     return CID.createV1(codec, Digest.create(HASH_IDENTITY, bytes))
   }
-  const digest = Digest.create(HASH_SHA2_256, sha256(bytes))
+  // the multihash built in one buffer: Digest.create would allocate and copy it again
+  const mh = new Uint8Array(34)
+  mh[0] = HASH_SHA2_256
+  mh[1] = 32
+  mh.set(sha256(bytes), 2)
+  const digest = new Digest.Digest(HASH_SHA2_256, 32, mh.subarray(2), mh)
   if (format.cidVersion === 0 && codec === CODEC_DAG_PB) return CID.createV0(digest as Digest.Digest<0x12, number>)
   return CID.createV1(codec, digest)
 }

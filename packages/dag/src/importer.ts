@@ -1,7 +1,7 @@
 import { throwIfAborted } from './errors.ts'
 import { InvalidParametersError, InvalidPathError } from '@cairn/interface'
 import type { AddOptions, AddResult, BlockPutter, ImportCandidate } from '@cairn/interface'
-import { CID } from 'multiformats/cid'
+import type { CID } from 'multiformats/cid'
 import { createBlockWriter } from './block-writer.ts'
 import { parseChunker, fixedSize, type Chunker } from './chunker.ts'
 import {
@@ -69,8 +69,8 @@ export function pathSegments (path: string): string[] {
   return segments
 }
 
-function toAsync (content: ImportCandidate['content']): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
-  if (content instanceof Uint8Array) return [content]
+function toContent (content: ImportCandidate['content']): Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+  if (content instanceof Uint8Array) return content
   if (content == null) return []
   if (typeof content === 'object' && (Symbol.asyncIterator in content || Symbol.iterator in content)) return content
   throw new InvalidParametersError('File content must be a Uint8Array or an (async) iterable of Uint8Arrays')
@@ -108,7 +108,7 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
     if (isFile || isSymlink) {
       const link = isSymlink
         ? await writeSymlink(candidate, writer, settings.format)
-        : await buildFile(toAsync(candidate.content), writer, fileSettings, { path, mode: candidate.mode, mtime: candidate.mtime })
+        : await buildFile(toContent(candidate.content), writer, fileSettings, { path, mode: candidate.mode, mtime: candidate.mtime })
       if (segments.length > 0) {
         const parent = ensureDir(root, segments.slice(0, -1))
         parent.children.set(segments[segments.length - 1], { kind: 'leaf', cid: link.cid, tsize: link.tsize })
@@ -166,4 +166,3 @@ export async function importBytes (content: Uint8Array | AsyncIterable<Uint8Arra
   return last
 }
 
-export { CID }

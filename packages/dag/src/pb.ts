@@ -96,6 +96,14 @@ export interface EncodedLink {
   /** Link name; file parents use '' (Kubo writes the empty name) */
   name: string
   tsize: number
+  /** `name` as UTF-8, when the caller has it already */
+  nameBytes?: Uint8Array
+}
+
+/** Bytes `link` takes in an encoded dag-pb node (framing included) */
+export function linkLength (nameLength: number, cidLength: number, tsize: number): number {
+  const inner = 1 + varintLength(cidLength) + cidLength + 1 + varintLength(nameLength) + nameLength + 1 + varintLength(tsize)
+  return 1 + varintLength(inner) + inner
 }
 
 /** A dag-pb node, links first as the canonical form requires; links must already be in order */
@@ -105,7 +113,7 @@ export function encodeNode (data: Uint8Array | undefined, links: EncodedLink[]):
   let total = 0
   for (let i = 0; i < links.length; i++) {
     const l = links[i]
-    const name = l.name === '' ? EMPTY : textEncoder.encode(l.name)
+    const name = l.nameBytes ?? (l.name === '' ? EMPTY : textEncoder.encode(l.name))
     names[i] = name
     const cidLen = l.cid.bytes.byteLength
     const linkLen = 1 + varintLength(cidLen) + cidLen + 1 + varintLength(name.byteLength) + name.byteLength + 1 + varintLength(l.tsize)
