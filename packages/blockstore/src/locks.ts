@@ -20,6 +20,12 @@ export class Mutex {
 interface Waiter { exclusive: boolean, grant: () => void }
 
 /**
+ * What a shared holder's async context carries. `active` turns false on release, so that work the
+ * holder started and that outlives the hold does not count as holding.
+ */
+interface HoldToken { lock: GcLock, active: boolean }
+
+/**
  * Kubo's GC lock: adds hold it shared until they have pinned, GC holds it exclusive. Waiters are
  * served in arrival order, so a waiting GC holds back later adds and cannot starve. Shared holds are
  * re-entrant within one async context (an add that calls `pins.add` must not queue behind a GC that
@@ -29,11 +35,12 @@ export class GcLock {
   #readers = 0
   #writer = false
   readonly #queue: Waiter[] = []
-  readonly #context = new AsyncLocalStorage<GcLock>()
+  readonly #context = new AsyncLocalStorage<HoldToken>()
 
-  /** True when the current async context already holds this lock shared */
+  /** True when the current async context holds this lock shared right now */
   get heldShared (): boolean {
-    return this.#context.getStore() === this
+    const token = this.#context.getStore()
+    return token?.lock === this && token.active
   }
 
   async shared <T> (fn: () => Promise<T>): Promise<T> {
@@ -43,9 +50,11 @@ export class GcLock {
     } else {
       this.#readers++
     }
+    const token: HoldToken = { lock: this, active: true }
     try {
-      return await this.#context.run(this, fn)
+      return await this.#context.run(token, fn)
     } finally {
+      token.active = false
       this.#readers--
       this.#dispatch()
     }
