@@ -188,8 +188,14 @@ function nodeBackend (node: GatewayNode): GatewayBackend {
         cid = (await resolvePath(ipfsPath(cid, [segment]), blocks, options)).cid
         roots.push(cid)
       }
-      const terminal = await loadNode(cid, blocks, options)
-      return { cid, roots, type: terminal.type, size: sizeOf(terminal) }
+      try {
+        const terminal = await loadNode(cid, blocks, options)
+        return { cid, roots, type: terminal.type, size: sizeOf(terminal) }
+      } catch (err) {
+        // a codec the reader does not decode (plain cbor, say) can still be served as its bytes
+        if ((err as Error)?.name !== 'UnsupportedCodecError') throw err
+        return { cid, roots, type: 'object', size: (await blocks.getBlock(cid, options)).length }
+      }
     }
   })
 }

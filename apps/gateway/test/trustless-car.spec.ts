@@ -100,6 +100,20 @@ test('a path CAR through a HAMT carries the shards needed to verify the walk', a
   assert.is(size, 1026)
 })
 
+test('blocks of other codecs are served as they are stored, with their media type', async ({ gw, url }) => {
+  const [cbor] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/plain-cbor.car'))
+  const [json] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/plain-json.car'))
+  const [dagCbor] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/dag-cbor-traversal.car'))
+  const cases: Array<[CID, string, string]> = [[cbor, '', 'application/cbor'], [json, '', 'application/json'], [dagCbor, '', 'application/vnd.ipld.dag-cbor'], [cbor, '?format=raw', 'application/vnd.ipld.raw']]
+  for (const [cid, query, type] of cases) {
+    const res = await request(`${url}/ipfs/${cid}${query}`)
+    assert.is(res.status, 200, `${cid}${query}`)
+    assert.is(res.headers['content-type'], type)
+    assert.ok(Buffer.from(cid.multihash.digest).equals(createHash('sha256').update(res.body).digest()), 'the stored bytes')
+  }
+  assert.is((await request(`${url}/ipfs/${dagCbor}?format=dag-json`)).status, 406, 'no codec conversion')
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
