@@ -146,13 +146,19 @@ export class Network {
     this.handlers.onPeerDisconnected(peer)
   }
 
-  /** Peers with an open connection, whether or not identify has told us they speak Bitswap yet */
+  /**
+   * Peers to broadcast to: those known to speak Bitswap, or, while identify has told us of none
+   * yet, every peer with an open connection (a peer that does not speak it fails the stream).
+   */
   connectedPeers (): PeerId[] {
-    const out = new Map<string, PeerId>(this.peers)
+    const usable = (p: PeerId): boolean => !this.handlers.isBanned(p) && !p.equals(this.components.peerId)
+    const known = [...this.peers.values()].filter(p => usable(p) && this.isConnected(p))
+    if (known.length > 0) return known
+    const out = new Map<string, PeerId>()
     for (const conn of this.components.connectionManager.getConnections()) {
-      if (conn.status === 'open') out.set(conn.remotePeer.toString(), conn.remotePeer)
+      if (conn.status === 'open' && usable(conn.remotePeer)) out.set(conn.remotePeer.toString(), conn.remotePeer)
     }
-    return [...out.values()].filter(p => !this.handlers.isBanned(p) && !p.equals(this.components.peerId))
+    return [...out.values()]
   }
 
   isConnected (peer: PeerId): boolean {
