@@ -151,6 +151,11 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /** The batched path: body files written in parallel, one index batch */
   putBlocks(blocks: Block[], options?: AbortOptions): Promise<void>
   hasBlock(cid: CID, options?: AbortOptions): Promise<boolean>
+  /**
+   * The links of a stored block (as `blockLinks`); reads only the first bytes of a large dag-pb
+   * body, where dag-pb keeps its links. NotFoundError when absent
+   */
+  linksOf(cid: CID, options?: AbortOptions): Promise<CID[]>
   /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
   deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
   readonly pins: Pins

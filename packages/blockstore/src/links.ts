@@ -39,6 +39,48 @@ export function blockLinks (cid: CID, bytes: Uint8Array): CID[] {
   throw new UnsupportedCodecError(`Cannot read links of ${cid}: codec 0x${cid.code.toString(16)} is not supported`)
 }
 
+/**
+ * The links of a dag-pb node from the first bytes of its encoding, or undefined when they are not
+ * all there. dag-pb puts every Link (field 2) before Data (field 1), so a leaf with 256 KiB of
+ * data has its links, if any, in the first few bytes: pin walks read only those.
+ */
+export function dagPbLinksFromPrefix (prefix: Uint8Array): CID[] | undefined {
+  let o = 0
+  while (o < prefix.byteLength) {
+    const start = o
+    const tag = readVarint(prefix, o)
+    if (tag == null) return undefined
+    o = tag.next
+    if ((tag.value & 7) !== 2) return undefined // not length-delimited: let the full decoder judge
+    const field = tag.value >>> 3
+    if (field === 1) {
+      // Data: no link follows. The fields before it are a valid encoding of a node with no data
+      try {
+        return dedupe(dagPb.decode(prefix.subarray(0, start)).Links.map(link => link.Hash))
+      } catch {
+        return undefined
+      }
+    }
+    if (field !== 2) return undefined
+    const len = readVarint(prefix, o)
+    if (len == null) return undefined
+    o = len.next + len.value
+  }
+  return undefined
+}
+
+function readVarint (bytes: Uint8Array, offset: number): { value: number, next: number } | undefined {
+  let value = 0
+  let shift = 0
+  for (let o = offset; o < bytes.byteLength && shift < 35; o++) {
+    const b = bytes[o]
+    value += (b & 0x7f) * 2 ** shift
+    if ((b & 0x80) === 0) return { value, next: o + 1 }
+    shift += 7
+  }
+  return undefined
+}
+
 function collectCids (value: unknown): CID[] {
   const out: CID[] = []
   // Explicit stack: decoded IPLD data can nest deeper than a comfortable recursion depth

@@ -337,9 +337,8 @@ class CountTx {
     }
     const cached = this.#cache.get(keyString(nodeId(cid)))
     if (cached != null) return cached
-    let bytes: Uint8Array
     try {
-      bytes = await this.#store.getBlock(cid, this.#options)
+      return await this.#store.linksOf(cid, this.#options)
     } catch (err) {
       if ((err as Error).name === 'NotFoundError') {
         // Unpinning a node whose block is gone (removed by hand): its children keep their counts,
@@ -349,7 +348,6 @@ class CountTx {
       }
       throw err
     }
-    return blockLinks(cid, bytes)
   }
 }
 

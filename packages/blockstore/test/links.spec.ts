@@ -6,6 +6,7 @@ import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'
 import { sha256, sha512 } from 'multiformats/hashes/sha2'
 import { blockLinks, verifyBlock } from '../src/index.ts'
+import { dagPbLinksFromPrefix } from '../src/links.ts'
 import { pbNode, pseudoRandom, rawBlock, rejects } from './fixtures/blocks.ts'
 
 test('blockLinks reads dag-pb, dag-cbor and dag-json links, deduplicated, and none from raw or identity', async () => {
@@ -52,6 +53,17 @@ test('verifyBlock checks sha2-256, sha2-512 and identity, and refuses what it ca
   const { create } = await import('multiformats/hashes/digest')
   err = await rejects(async () => verifyBlock(CID.createV1(0x55, create(0x1e, new Uint8Array(32))), bytes), 'UnsupportedHashError')
   assert.is(err.code, 'ERR_UNSUPPORTED_HASH')
+})
+
+test('dag-pb links are read from the first bytes of a node', async () => {
+  const a = await rawBlock(pseudoRandom(10, 5))
+  const b = await rawBlock(pseudoRandom(10, 6))
+  const withData = await pbNode([a.cid, b.cid], pseudoRandom(100_000, 7))
+  assert.equal(dagPbLinksFromPrefix(withData.bytes.subarray(0, 4096))?.map(String), [a.cid, b.cid].map(String))
+  const leaf = await pbNode([], pseudoRandom(100_000, 8))
+  assert.equal(dagPbLinksFromPrefix(leaf.bytes.subarray(0, 64)), [])
+  assert.is(dagPbLinksFromPrefix(withData.bytes.subarray(0, 50)), undefined, 'links cut off: unknown')
+  assert.is(dagPbLinksFromPrefix(new Uint8Array([0xff, 0xff])), undefined)
 })
 
 test.run()

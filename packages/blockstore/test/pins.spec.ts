@@ -205,6 +205,20 @@ test('CIDv0 and CIDv1 of a dag-pb root are one pin; pins survive reopening', asy
   }
 })
 
+test('a DAG of large dag-pb nodes pins and unpins from the first bytes of each node', async ({ store }) => {
+  const leaves = await Promise.all(Array.from({ length: 6 }, async (_, i) => pbNode([], pseudoRandom(60_000, 300 + i), 0)))
+  const mid = await pbNode(leaves.slice(0, 3).map(l => l.cid), pseudoRandom(40_000, 310), 0)
+  const root = await pbNode([mid.cid, ...leaves.slice(3).map(l => l.cid)], pseudoRandom(30_000, 311), 0)
+  await store!.putBlocks([...leaves, mid, root])
+  await store!.pins.add(root.cid)
+  assert.is((await collect(store!.pins.ls({ type: 'indirect' }))).length, 7)
+  for (const l of leaves) assert.is((await store!.pins.isPinned(l.cid))?.type, 'indirect')
+  assert.equal(await collect(store!.gc()), [])
+  await store!.pins.rm(root.cid)
+  assert.equal(await collect(store!.pins.ls()), [])
+  assert.is((await collect(store!.gc())).length, 8)
+})
+
 test('dag-cbor links are followed', async ({ store }) => {
   const dagCbor = await import('@ipld/dag-cbor')
   const { sha256 } = await import('multiformats/hashes/sha2')
