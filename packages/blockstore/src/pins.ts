@@ -231,8 +231,10 @@ export class PinsImpl implements Pins {
           if (!(await this.#store.hasBlock(cid, options))) await this.#ensureLocal(cid, getter, options)
           return
         }
-        const bytes = await this.#ensureLocal(cid, getter, options)
-        const links = blockLinks(cid, bytes)
+        // Local nodes: links from the store (a prefix read for large dag-pb); others fetched and verified
+        const links = await this.#store.hasBlock(cid, options)
+          ? await this.#store.linksOf(cid, options)
+          : blockLinks(cid, await this.#ensureLocal(cid, getter, options))
         cache.set(keyString(nodeId(cid)), links)
         next.push(links)
       })
