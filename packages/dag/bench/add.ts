@@ -94,33 +94,34 @@ async function child (variant: string, file: string, storeDir: string): Promise<
     const { createBlockstore } = await import('@cairn/blockstore')
     const { importer, fileSource } = await import('../src/index.ts')
     const store = await createBlockstore({ path: storeDir })
-    let cid = ''
+    // keep the last result's CID, made a string only once the clock has stopped
+    let cid: unknown
     // the small files are made before the clock starts: only the import is measured
     const small = variant === 'cairn-small' ? smallFiles(smallCount) : []
     const t0 = process.hrtime.bigint()
     if (variant === 'cairn-small') {
-      for await (const r of importer(small, store, { wrapWithDirectory: true })) cid = r.cid.toString()
+      for await (const r of importer(small, store, { wrapWithDirectory: true })) cid = r.cid
     } else {
-      for await (const r of importer(fileSource([file]), store, { cidVersion: variant === 'cairn-v1' ? 1 : 0 })) cid = r.cid.toString()
+      for await (const r of importer(fileSource([file]), store, { cidVersion: variant === 'cairn-v1' ? 1 : 0 })) cid = r.cid
     }
     await store.close()
-    report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid })
+    report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid: String(cid) })
     return
   }
   const { importer } = await import('ipfs-unixfs-importer')
   const { LevelBlockstore } = await import('blockstore-level')
   const store = new LevelBlockstore(storeDir)
   await store.open()
-  let cid = ''
+  let cid: unknown
   const small = variant === 'helia-small' ? smallFiles(smallCount) : []
   const t0 = process.hrtime.bigint()
   const v1 = { profile: 'unixfs-v0-2015' as const, cidVersion: 1 as const, rawLeaves: true }
   if (variant === 'helia-small') {
-    for await (const r of importer(small, store, { profile: 'unixfs-v0-2015', wrapWithDirectory: true })) cid = r.cid.toString()
+    for await (const r of importer(small, store, { profile: 'unixfs-v0-2015', wrapWithDirectory: true })) cid = r.cid
   } else {
     const content = createReadStream(file, { highWaterMark: MiB })
-    for await (const r of importer([{ path: 'data.bin', content }], store, variant === 'helia-v1' ? v1 : { profile: 'unixfs-v0-2015' })) cid = r.cid.toString()
+    for await (const r of importer([{ path: 'data.bin', content }], store, variant === 'helia-v1' ? v1 : { profile: 'unixfs-v0-2015' })) cid = r.cid
   }
   await store.close()
-  report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid })
+  report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid: String(cid) })
 }

@@ -22,6 +22,10 @@ export function hamtHash (name: string | Uint8Array): Uint8Array {
 
 /** Slot index at `level` for a hash, for a power-of-two fanout up to 256 */
 export function hamtSlot (hash: Uint8Array, level: number, fanout: number = HAMT_FANOUT): number {
+  if (fanout === 256) {
+    if (level >= 8) throw new MalformedBlockError('HAMT deeper than its 64-bit hash')
+    return hash[level]
+  }
   const bits = Math.log2(fanout)
   if (!Number.isInteger(bits) || bits < 1 || bits > 8) throw new MalformedBlockError(`Unsupported HAMT fanout ${fanout}`)
   const start = level * bits
@@ -52,7 +56,7 @@ export interface ShardNode {
   links: Array<{ name: string, cid?: CID, tsize?: number, shard?: ShardNode }>
 }
 
-interface Keyed extends HamtEntry { hash: Uint8Array }
+interface Keyed { entry: HamtEntry, hash: Uint8Array }
 
 export interface ShardMeta {
   mode?: number
@@ -65,27 +69,29 @@ export interface ShardMeta {
  * depend on insertion order, so it can be built from the final set of names.
  */
 export function layoutShard (entries: HamtEntry[], meta: ShardMeta = {}): ShardNode {
-  const keyed = entries.map(e => ({ ...e, hash: hamtHash(e.nameBytes ?? e.name) }))
+  const keyed = entries.map(entry => ({ entry, hash: hamtHash(entry.nameBytes ?? entry.name) }))
   return layoutLevel(keyed, 0, meta)
 }
 
 function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNode {
   if (level >= Math.min(MAX_LEVELS, MAX_DAG_DEPTH)) throw new MalformedBlockError('HAMT hash exhausted: names collide on all 64 bits')
-  const slots = new Map<number, Keyed[]>()
-  for (const e of entries) {
-    const s = hamtSlot(e.hash, level)
-    const list = slots.get(s)
-    if (list == null) slots.set(s, [e])
-    else list.push(e)
+  const slots: Array<Keyed[] | undefined> = new Array(HAMT_FANOUT)
+  for (const k of entries) {
+    const s = hamtSlot(k.hash, level)
+    const list = slots[s]
+    if (list == null) slots[s] = [k]
+    else list.push(k)
   }
   const bitfield = new Uint8Array(HAMT_FANOUT / 8)
   const links: ShardNode['links'] = []
-  for (const slot of [...slots.keys()].sort((a, b) => a - b)) {
+  for (let slot = 0; slot < HAMT_FANOUT; slot++) {
+    const list = slots[slot]
+    if (list == null) continue
     bitfield[bitfield.length - 1 - (slot >> 3)] |= 1 << (slot & 7)
-    const list = slots.get(slot)!
     const label = slotLabel(slot)
     if (list.length === 1) {
-      links.push({ name: label + list[0].name, cid: list[0].cid, tsize: list[0].tsize })
+      const e = list[0].entry
+      links.push({ name: label + e.name, cid: e.cid, tsize: e.tsize })
     } else {
       links.push({ name: label, shard: layoutLevel(list, level + 1, {}) })
     }
