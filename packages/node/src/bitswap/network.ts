@@ -191,7 +191,8 @@ export class Network {
       maxBufferSize: this.init.maxInboundPendingBytes
     })
     let pending = 0
-    const limits = { maxEntries: this.init.maxWantlistEntries, maxBlocks: this.init.maxWantlistEntries }
+    // blocks and presences answer our wantlist, which peers may hold four times larger than ours
+    const limits = { maxEntries: this.init.maxWantlistEntries, maxBlocks: this.init.maxWantlistEntries * 4 }
 
     stream.addEventListener('message', (evt) => {
       let frames: Uint8ArrayList[]
