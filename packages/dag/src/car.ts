@@ -115,17 +115,23 @@ export async function * exportCar (path: string | CID, getter: BlockGetter, opti
       const { cid: c, bytes: known } = stack.pop()!
       if (!dups && seen.has(c.multihash.bytes.join(',') + ':' + c.code)) continue
       const b = known ?? await loadBlock(c, getter, options)
+      if (c.code === CODEC_DAG_PB) {
+        const node = interpret(c, b)
+        if (node.type === 'file' || node.type === 'raw') {
+          // a UnixFS file: its blocks in the same depth-first order, fetched ahead of use
+          for await (const v of visitFile(node, getter, { signal: options.signal })) yield * emit(v.cid, v.bytes)
+          continue
+        }
+        yield * emit(c, b)
+        const links = node.pb?.Links ?? []
+        for (let i = links.length - 1; i >= 0; i--) stack.push({ cid: links[i].Hash })
+        continue
+      }
       yield * emit(c, b)
-      const links = blockLinksAll(c, b)
+      const links = blockLinks(c, b)
       for (let i = links.length - 1; i >= 0; i--) stack.push({ cid: links[i] })
     }
   }
-}
-
-/** Links in block order, duplicates kept (dups=y must repeat them) */
-function blockLinksAll (cid: CID, bytes: Uint8Array): CID[] {
-  if (cid.code === CODEC_DAG_PB) return interpret(cid, bytes).pb?.Links.map(l => l.Hash) ?? []
-  return blockLinks(cid, bytes)
 }
 
 export interface CarImportOptions extends AbortOptions {
