@@ -6,6 +6,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CID } from 'multiformats/cid'
+import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
 import {
   BITSWAP_100, cidToPrefix, DEFAULT_MAX_MESSAGE_BYTES, emptyMessage, PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK, WANT_HAVE
@@ -108,6 +109,14 @@ wire('an unreachable CID ends with TimeoutError, from the caller signal or the c
   const err2 = await lonely.bitswap.want(absent.cid).then(() => undefined, (e: any) => e)
   assert.is(err2?.name, 'TimeoutError')
   assert.equal(lonely.bitswap.wantlist(), [])
+})
+
+wire('a CID whose hash we cannot verify fails at once with UnsupportedHashError and asks nobody', async ({ node, probe }) => {
+  const blake3 = CID.createV1(0x55, Digest.create(0x1e, new Uint8Array(32).fill(1)))
+  const err = await node.bitswap.want(blake3, { signal: AbortSignal.timeout(5_000) }).then(() => undefined, (e: any) => e)
+  assert.is(err?.code, 'ERR_UNSUPPORTED_HASH')
+  assert.equal(node.bitswap.wantlist(), [])
+  assert.is(probe.received.length, 0)
 })
 
 wire('a peer that answers with bytes that do not match is disconnected, banned and not asked again', async ({ node, others }) => {

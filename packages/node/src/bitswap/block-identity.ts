@@ -10,14 +10,16 @@ import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { varint } from 'multiformats'
 
-/** multihash code -> node:crypto algorithm; identity (0x00) is handled apart */
+/** multihash code -> node:crypto algorithm (the set `@cairn/blockstore` verifies); identity (0x00) apart */
 const NODE_HASHES = new Map<number, string>([
   [0x11, 'sha1'],
   [0x12, 'sha256'],
   [0x13, 'sha512'],
   [0x14, 'sha3-512'],
   [0x15, 'sha3-384'],
-  [0x16, 'sha3-256']
+  [0x16, 'sha3-256'],
+  [0x17, 'sha3-224'],
+  [0xb240, 'blake2b512']
 ])
 const IDENTITY = 0x00
 const DAG_PB = 0x70

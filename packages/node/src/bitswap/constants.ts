@@ -81,8 +81,11 @@ export const DEFAULT_MAX_INBOUND_PENDING_BYTES = 64 * 1024 * 1024
 export const DEFAULT_MAX_INBOUND_STREAMS = 1024
 export const DEFAULT_MAX_OUTBOUND_STREAMS = 64
 
-/** Resolved or cancelled wants remembered so late duplicates are not mistaken for lies */
-export const DEFAULT_RECENT_WANTS_MAX = 4096
+/**
+ * Resolved or cancelled wants remembered so late duplicates are not mistaken for lies: many
+ * seconds of small-block traffic, about 1 MB of keys.
+ */
+export const DEFAULT_RECENT_WANTS_MAX = 16384
 
 /** How long a peer that sent bytes we did not ask for is ignored and not asked again */
 export const DEFAULT_BAN_DURATION_MS = 10 * 60_000

@@ -4,7 +4,8 @@
  * so a large file streams instead of moving one block per round trip, and searches routing for
  * providers when connected peers do not have what it needs.
  */
-import { AbortError, TimeoutError } from '@cairn/interface'
+import { AbortError, TimeoutError, UnsupportedHashError } from '@cairn/interface'
+import { isSupportedHash } from './block-identity.ts'
 import type { Want, WantManager } from './want-manager.ts'
 import type { BitswapSession } from './index.ts'
 import type { Network } from './network.ts'
@@ -72,6 +73,8 @@ export class SessionImpl implements BitswapSession {
 
     const local = await this.deps.local(cid, { signal })
     if (local != null) return local
+    // a block we could not verify is a block we must not accept: fail now, not at the timeout
+    if (!isSupportedHash(cid.multihash.code)) throw new UnsupportedHashError(`Cannot verify ${cid}: multihash code 0x${cid.multihash.code.toString(16)} is not supported`)
 
     await this.acquire(signal, failure)
     timeout = AbortSignal.timeout(this.init.wantTimeoutMs)
