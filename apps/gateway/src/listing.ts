@@ -10,6 +10,9 @@ export interface ListingEntry {
 export interface ListingInit {
   /** The content path shown as the title, e.g. `/ipfs/bafy.../docs` */
   path: string
+  /** The root CID's text and the decoded segments below it, for the breadcrumb links */
+  root?: string
+  segments?: string[]
   /** The directory's CID */
   cid: CID
   entries: ListingEntry[]
@@ -44,13 +47,30 @@ table{width:100%;border-collapse:collapse;background:#fff;border-radius:6px;box-
 th,td{text-align:left;padding:8px 12px;border-bottom:1px solid #eceef2}th{font-size:12px;color:#6b7385;text-transform:uppercase}
 td.size{text-align:right;white-space:nowrap;color:#3c4455}th.size{text-align:right}
 a{color:#0a6fa3}tr:hover td{background:#f0f7fb}.note{color:#6b7385;font-size:13px;margin-top:8px}
+.crumbs a{color:#fff;text-decoration:none}.crumbs a:hover{text-decoration:underline}.sep{color:#7fb4cc;margin:0 6px}
+svg.i{width:16px;height:16px;vertical-align:-3px;margin-right:8px}
 `
+
+// inline icons: emoji depend on the reader's fonts, SVG does not
+const FOLDER = '<svg class="i" viewBox="0 0 16 16" aria-hidden="true"><path fill="#e0a526" d="M1 3.5A1.5 1.5 0 0 1 2.5 2h3.6l1.6 1.8h5.8A1.5 1.5 0 0 1 15 5.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 12.5z"/></svg>'
+const FILE = '<svg class="i" viewBox="0 0 16 16" aria-hidden="true"><path fill="#8a94a6" d="M3.5 1h6L13 4.5v9a1.5 1.5 0 0 1-1.5 1.5h-8A1.5 1.5 0 0 1 2 13.5v-11A1.5 1.5 0 0 1 3.5 1z"/><path fill="#c9cfd9" d="M9.5 1v3.5H13z"/></svg>'
+
+function breadcrumbs (init: ListingInit): string {
+  if (init.root == null || init.segments == null) return escapeHtml(init.path)
+  const n = init.segments.length
+  const parts = [`<a href="${n === 0 ? './' : '../'.repeat(n)}">/ipfs/${escapeHtml(init.root)}</a>`]
+  init.segments.forEach((segment, i) => {
+    const up = n - 1 - i
+    parts.push(`<a href="${up === 0 ? './' : '../'.repeat(up)}">${escapeHtml(segment)}</a>`)
+  })
+  return `<span class="crumbs">${parts.join('<span class="sep">/</span>')}</span>`
+}
 
 /** A directory listing that a person can read: names, sizes, CIDs and a link up */
 export function renderListing (init: ListingInit): string {
   const rows: string[] = []
   if (init.hasParent) {
-    rows.push('<tr><td>📁 <a href="../">..</a></td><td></td><td class="size"></td></tr>')
+    rows.push(`<tr><td>${FOLDER}<a href="../">..</a></td><td></td><td class="size"></td></tr>`)
   }
   for (const e of init.entries) {
     const isDir = e.type === 'directory'
@@ -59,13 +79,13 @@ export function renderListing (init: ListingInit): string {
     const cidCell = init.ipfsBase != null
       ? `<a class="cid" href="${escapeHtml(`${init.ipfsBase}/ipfs/${cid}?filename=${encodeURIComponent(e.name)}`)}">${cid}</a>`
       : `<span class="cid">${cid}</span>`
-    rows.push(`<tr><td>${isDir ? '📁' : '📄'} <a href="${escapeHtml(href)}">${escapeHtml(e.name)}</a></td><td>${cidCell}</td><td class="size">${isDir ? '' : formatBytes(e.size)}</td></tr>`)
+    rows.push(`<tr><td>${isDir ? FOLDER : FILE}<a href="${escapeHtml(href)}">${escapeHtml(e.name)}</a></td><td>${cidCell}</td><td class="size">${isDir ? '' : formatBytes(e.size)}</td></tr>`)
   }
   const note = init.truncatedAt != null ? `<p class="note">Showing the first ${init.truncatedAt} entries.</p>` : ''
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(init.path)}</title><style>${STYLE}</style></head>
-<body><header><h1>Index of ${escapeHtml(init.path)}</h1><div class="cid">${init.cid.toString()}</div></header>
+<title>${escapeHtml(init.segments != null && init.root != null ? ['/ipfs', init.root, ...init.segments].join('/') : init.path)}</title><style>${STYLE}</style></head>
+<body><header><h1>Index of ${breadcrumbs(init)}</h1><div class="cid">${init.cid.toString()}</div></header>
 <main><table><thead><tr><th>Name</th><th>CID</th><th class="size">Size</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>${note}<p class="note">${init.entries.length} ${init.entries.length === 1 ? 'entry' : 'entries'} · served by Cairn</p></main></body></html>

@@ -353,6 +353,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     const { entries, truncated } = await collectListing(backend, resolved.cid, maxListing, signal)
     const html = renderListing({
       path: r.contentPath.replace(/\/$/, '') || '/',
+      root: r.root.toString(),
+      segments: r.segments,
       cid: resolved.cid,
       entries,
       hasParent: r.segments.length > 0,
