@@ -9,7 +9,7 @@ import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
 import {
-  BITSWAP_100, cidToPrefix, DEFAULT_MAX_MESSAGE_BYTES, emptyMessage, PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK, WANT_HAVE
+  BITSWAP_100, BITSWAP_110, cidToPrefix, DEFAULT_MAX_MESSAGE_BYTES, emptyMessage, PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK, WANT_HAVE
 } from '../src/bitswap/index.ts'
 import { connect, createBitswapNode, createProbe, equalBytes, rawBlock, wantMessage } from './fixtures/bitswap-helpers.ts'
 import type { BitswapNode, Probe } from './fixtures/bitswap-helpers.ts'
@@ -192,6 +192,39 @@ wire('serves and fetches from a peer that speaks only /ipfs/bitswap/1.0.0 (CIDv0
   assert.ok(eq(got, fromOld))
   const asked = old.received.flatMap(r => r.message.wantlist?.entries ?? []).find(e => eq(e.cid, fromOldCid.bytes))
   assert.is(asked?.wantType, WANT_BLOCK, '1.0.0 peers are sent want-block, never want-have')
+})
+
+wire('speaks /ipfs/bitswap/1.1.0 with a peer that knows nothing newer: blocks with prefixes, no presences, want-block only', async ({ node, others }) => {
+  const served = await rawBlock(3000)
+  const missing = await rawBlock(10)
+  const fromOld = await rawBlock(6000)
+  await node.blocks.putBlock(served.cid, served.bytes)
+  const old = await createProbe({
+    protocols: [BITSWAP_110],
+    onMessage (probe, from, m) {
+      if (m.wantlist?.entries.some(e => eq(e.cid, fromOld.cid.bytes) && !e.cancel) === true) {
+        const reply = emptyMessage()
+        reply.payload.push({ prefix: cidToPrefix(fromOld.cid), data: fromOld.bytes })
+        probe.send(from, reply, BITSWAP_110).catch(() => {})
+      }
+    }
+  })
+  others.push(old.libp2p)
+  await connect(old.libp2p, node.libp2p)
+
+  await old.send(node.libp2p.peerId, wantMessage([
+    { cid: missing.cid, wantType: WANT_BLOCK, sendDontHave: true },
+    { cid: served.cid, wantType: WANT_BLOCK }
+  ]), BITSWAP_110)
+  const reply = await old.waitFor(m => m.payload.length > 0, AbortSignal.timeout(10_000))
+  assert.ok(eq(reply.payload[0].data, served.bytes))
+  assert.ok(eq(reply.payload[0].prefix, cidToPrefix(served.cid)))
+  assert.ok(old.received.every(r => r.protocol === BITSWAP_110 && r.message.blockPresences.length === 0), 'no presences on 1.1.0')
+
+  const got = await node.bitswap.want(fromOld.cid, { signal: AbortSignal.timeout(10_000) })
+  assert.ok(eq(got, fromOld.bytes))
+  const asked = old.received.flatMap(r => r.message.wantlist?.entries ?? []).filter(e => eq(e.cid, fromOld.cid.bytes))
+  assert.ok(asked.length > 0 && asked.every(e => e.wantType === WANT_BLOCK && !e.sendDontHave))
 })
 
 wire.run()

@@ -90,9 +90,6 @@ export const DEFAULT_RECENT_WANTS_MAX = 16384
 /** How long a peer that sent bytes we did not ask for is ignored and not asked again */
 export const DEFAULT_BAN_DURATION_MS = 10 * 60_000
 
-/** Blocks at most this size answer a want-have directly, saving a round trip (boxo does the same) */
-export const DEFAULT_MAX_SIZE_REPLACE_HAVE_WITH_BLOCK_BYTES = 1024
-
 /** Wants sent to a newly connected peer at once (the rest follow as earlier ones resolve) */
 export const DEFAULT_MAX_WANTS_SENT_ON_CONNECT = 1024
 
