@@ -9,6 +9,7 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, CairnApi, CairnConfig } from '@cairn/interface'
+import type { ComponentLogger } from '@libp2p/interface'
 import { loadNode, resolvePath } from '@cairn/dag'
 import type { DagNode } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
@@ -48,6 +49,8 @@ export interface GatewayInit {
   backend?: GatewayBackend
   /** Extra or replacement RPC commands */
   commands?: Record<string, Command>
+  /** @default the node's libp2p logger when it has one, else `defaultLogger()` of `@libp2p/logger` */
+  logger?: ComponentLogger
 }
 
 /**
@@ -123,10 +126,11 @@ class GatewayServers implements Gateway {
   async start (): Promise<void> {
     if (this.#servers.length > 0) return
     const init = { ...defaultsFromConfig(this.#node), ...this.#init }
+    const logger = init.logger ?? (this.#node as { libp2p?: { logger?: ComponentLogger } }).libp2p?.logger
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS })
+        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger })
         const server = createServer({ maxHeaderSize }, handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)
@@ -139,7 +143,8 @@ class GatewayServers implements Gateway {
           allowedOrigins: init.allowedOrigins,
           maxBodyBytes: init.maxBodyBytes,
           maxBlockBytes: init.maxBlockBytes,
-          commands: init.commands
+          commands: init.commands,
+          logger
         })
         // uploads can be slow and subscriptions long: no request timeout on the RPC
         const server = createServer({ maxHeaderSize, requestTimeout: 0 }, handler)

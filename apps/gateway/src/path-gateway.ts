@@ -1,6 +1,8 @@
 import { InvalidPathError, NotFoundError, TimeoutError } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { defaultLogger } from '@libp2p/logger'
+import type { ComponentLogger } from '@libp2p/interface'
 import type { GatewayBackend, ResolvedPath } from './backend.ts'
 import { parseCid } from './cid.ts'
 import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_TIMEOUT_MS, IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from './constants.ts'
@@ -16,6 +18,7 @@ import { sendError, sendStream } from './respond.ts'
 import type { Progress } from './respond.ts'
 import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from './subdomain.ts'
 import { tarStream } from './tar.ts'
+import { toHttpStatus } from './status.ts'
 
 export interface PathGatewayInit {
   backend: GatewayBackend
@@ -25,8 +28,8 @@ export interface PathGatewayInit {
   maxListingEntries?: number
   /** @default DEFAULT_MAX_URL_BYTES */
   maxUrlBytes?: number
-  /** Called with errors that reach a response after headers were sent (the connection is cut) */
-  onStreamError?: (err: unknown) => void
+  /** @default `defaultLogger()` of `@libp2p/logger` (enable with `DEBUG=cairn:gateway*`) */
+  logger?: ComponentLogger
 }
 
 /** What a request asks for once host and path are read */
@@ -97,6 +100,7 @@ async function collectListing (backend: GatewayBackend, cid: CID, max: number, s
  * trustless responses (`?format=raw|car`), over a `GatewayBackend`.
  */
 export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage, res: ServerResponse) => void {
+  const log = (init.logger ?? defaultLogger()).forComponent('cairn:gateway:http')
   const backend = init.backend
   const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxListing = init.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES
@@ -444,10 +448,11 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       clearTimeout(timer)
       const error = timedOut ? new TimeoutError(`content not found within ${timeoutMs} ms`, { cause: err }) : err
       if (res.headersSent) {
-        init.onStreamError?.(error)
+        log.error('%s %s failed after the headers, cutting the connection - %e', req.method, req.url, error)
         res.destroy(error instanceof Error ? error : undefined)
         return
       }
+      if (toHttpStatus(error) >= 500) log.error('%s %s - %e', req.method, req.url, error)
       if ((error as Error)?.name === 'RangeNotSatisfiableError') res.setHeader('Content-Range', `bytes */${(error as RangeNotSatisfiableError).size}`)
       if ((error as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'GET, HEAD')
       sendError(res, error, 'gateway')

@@ -1,10 +1,13 @@
 import type { CairnApi } from '@cairn/interface'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { defaultLogger } from '@libp2p/logger'
+import type { ComponentLogger } from '@libp2p/interface'
 import { timingSafeEqual } from 'node:crypto'
 import { TimeoutError } from '@cairn/interface'
 import { DEFAULT_MAX_BLOCK_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_PARTS } from '../constants.ts'
 import { ForbiddenError, MethodNotAllowedError, UnknownCommandError } from '../errors.ts'
 import { sendError } from '../respond.ts'
+import { toRpcStatus } from '../status.ts'
 import { parseArgs, parseDuration } from './args.ts'
 import { commands } from './commands.ts'
 import type { Command } from './commands.ts'
@@ -31,6 +34,8 @@ export interface RpcInit {
   maxParts?: number
   /** Extra commands or replacements, keyed by path below /api/v0/ (the CLI may add its own) */
   commands?: Record<string, Command>
+  /** @default `defaultLogger()` of `@libp2p/logger` (enable with `DEBUG=cairn:gateway*`) */
+  logger?: ComponentLogger
 }
 
 const API_PREFIX = '/api/v0/'
@@ -61,6 +66,7 @@ function originOf (url: string): string | undefined {
  * (a web page must not drive the node), and optional bearer or basic credentials are checked.
  */
 export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: ServerResponse) => void {
+  const log = (init.logger ?? defaultLogger()).forComponent('cairn:gateway:rpc')
   const table: Record<string, Command> = { ...commands, ...init.commands }
   const allowedOrigins = new Set(init.allowedOrigins ?? [])
   const authorizations = Object.values(init.authorizations ?? {})
@@ -138,6 +144,7 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
       if ((err as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'POST')
       // a request body we did not read must not stall the connection
       if (!req.complete) req.resume()
+      if (res.headersSent || toRpcStatus(err) >= 500) log.error('%s %s - %e', req.method, req.url, err)
       sendError(res, err, 'rpc')
     })
   }
