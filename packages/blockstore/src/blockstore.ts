@@ -142,9 +142,18 @@ export class LevelBlockstore implements CairnBlockstore {
     // Index records are small and hot, so a synchronous lookup costs microseconds and saves a
     // round trip through libuv's thread pool on every read: the difference between matching raw
     // LevelDB on random reads and beating it
-    const value = this.#getSync && this.#syncBudget.take() ? this.db.getSync(key) : await this.db.get(key)
-    if (value == null) throw new NotFoundError(`Block ${cid} not found`, { details: { cid: cid.toString() } })
-    return decodeBlockRecord(value)
+    if (!this.#getSync) return decodeRecordOrThrow(cid, await this.db.get(key))
+    const wait = this.#syncBudget.pause()
+    if (wait != null) await wait
+    return decodeRecordOrThrow(cid, this.db.getSync(key))
+  }
+
+  /** Index lookups, synchronous where LevelDB allows (see `#record`) */
+  async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
+    if (!this.#getSync) return this.db.hasMany(keys)
+    const wait = this.#syncBudget.pause()
+    if (wait != null) await wait
+    return keys.map(key => this.db.getSync(key) !== undefined)
   }
 
   /**
@@ -176,11 +185,6 @@ export class LevelBlockstore implements CairnBlockstore {
     return (await this.#hasMany([blockKey(cid)]))[0]
   }
 
-  /** Index lookups, synchronous where LevelDB allows (see `#record`) */
-  async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
-    if (!this.#getSync || !this.#syncBudget.take()) return this.db.hasMany(keys)
-    return keys.map(key => this.db.getSync(key) !== undefined)
-  }
 
   async putBlock (cid: CID, bytes: Uint8Array, options: AbortOptions = {}): Promise<void> {
     await this.putBlocks([{ cid, bytes }], options)
@@ -559,6 +563,11 @@ export class LevelBlockstore implements CairnBlockstore {
   #assertOpen (): void {
     if (this.#closed) throw new InvalidParametersError(`Block store at ${this.path} is closed`)
   }
+}
+
+function decodeRecordOrThrow (cid: CID, value: Uint8Array | undefined): BlockRecord {
+  if (value == null) throw new NotFoundError(`Block ${cid} not found`, { details: { cid: cid.toString() } })
+  return decodeBlockRecord(value)
 }
 
 /** A plain Uint8Array view (no copy): LevelDB and fs hand out Buffers, which compare unequal to Uint8Arrays in deep-equal checks */

@@ -149,8 +149,12 @@ export class PackFiles {
    * blocking reads per window; an SSD answers a 256 KiB read well within `syncReadSlowMs`.
    */
   async read (location: PackLocation): Promise<Uint8Array> {
+    if (this.#init.syncReadSlowMs > 0 && performance.now() >= this.#asyncUntil) {
+      const wait = this.#init.syncBudget.pause()
+      if (wait != null) await wait
+    }
     const handle = this.#handles.get(location.pack)
-    if (handle?.fd != null && !handle.retired && this.#init.syncReadSlowMs > 0 && performance.now() >= this.#asyncUntil && this.#init.syncBudget.take()) {
+    if (handle?.fd != null && !handle.retired && this.#init.syncReadSlowMs > 0 && performance.now() >= this.#asyncUntil) {
       const start = performance.now()
       const bytes = new Uint8Array(location.size)
       let done = 0
