@@ -191,6 +191,18 @@ export const commands: Record<string, Command> = {
     }
   },
 
+  'files/stat': {
+    args: [1, 1],
+    options: { format: 'string', hash: 'bool', size: 'bool', 'with-local': 'bool' },
+    async run ({ api, args, res, signal }) {
+      const path = args.args[0]
+      // only immutable paths: there is no MFS here
+      if (!path.startsWith('/ipfs/')) throw new InvalidParametersError('only /ipfs/ paths are supported (no MFS)')
+      const s = await api.stat(path, { signal })
+      sendJson(res, { Hash: s.cid.toString(), Size: s.size, CumulativeSize: s.cumulativeSize, Blocks: s.blocks, Type: s.type === 'directory' ? 'directory' : s.type === 'symlink' ? 'symlink' : 'file' })
+    }
+  },
+
   'pin/add': {
     args: [1, 64],
     options: { recursive: 'bool', progress: 'bool', name: 'string', stream: 'bool', metadata: 'string' },
