@@ -60,6 +60,8 @@ export interface CliContext {
   readonly print: Printer
   readonly cwd: string
   readonly stdin: InputStream
+  /** Binary output (a CAR) is refused on a terminal */
+  readonly stdoutIsTTY: boolean
   /** Aborts on `--timeout` and on SIGINT */
   readonly signal: AbortSignal
   /** The node-side functions, loaded on first use so that RPC-only runs never load libp2p */

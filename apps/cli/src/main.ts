@@ -60,6 +60,7 @@ export async function run (init: RunInit): Promise<number> {
     print,
     cwd: config.cwd ?? init.cwd,
     stdin: init.stdin,
+    stdoutIsTTY: init.stdout.isTTY === true,
     signal,
     backend: loadBackend,
     get usingDaemon () { return usingDaemon },

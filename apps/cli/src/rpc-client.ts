@@ -64,6 +64,9 @@ export function toRpcError (err: unknown, url: string): Error {
     (e.name === 'TypeError' && e.message === 'fetch failed')) {
     return new DaemonUnreachableError(`cannot connect to the api at ${url}. Is the daemon running? To run as a standalone CLI command remove the api file in the repo`, { cause: err })
   }
+  if (e.name === 'TypeError' && e.message === 'terminated') {
+    return new RemoteError('the daemon closed the connection before its answer was complete', { cause: err })
+  }
   const message = e.message ?? 'request failed'
   const code = e.response?.headers?.get(ERROR_CODE_HEADER) ?? codeFromMessage(message)
   return new RemoteError(message, { cause: err, code })

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cairn, ok, startDaemon } from './fixtures/cli.ts'
+import { cairn, ok, spawnCairn, startDaemon } from './fixtures/cli.ts'
 import type { Daemon } from './fixtures/cli.ts'
 
 interface Context {
@@ -96,6 +96,26 @@ test('the second daemon fetches what the first added, after swarm connect', asyn
   // fetched blocks are stored on B: they survive an offline read after B stops serving A's peer
   const local = await ok(['block', 'stat', ctx.root!], { repo: ctx.repoB })
   assert.match(local.out, /^Key: Qm\w+\nSize: \d+\n$/)
+})
+
+test('pubsub: a message published on the first reaches a subscriber on the second', async (ctx) => {
+  const sub = spawnCairn(['--timeout=30s', 'pubsub', 'sub', 'chat'], ctx.repoB)
+  try {
+    // gossipsub needs a heartbeat or two to graft the mesh: publish until the subscriber prints
+    for (let i = 0; i < 15 && !sub.output().includes('hello pubsub'); i++) {
+      await new Promise(resolve => setTimeout(resolve, 1000))
+      await ok(['pubsub', 'pub', 'chat'], { repo: ctx.repoA, input: 'hello pubsub\n' })
+    }
+    if (!sub.output().includes('hello pubsub\n')) {
+      const peers = (await cairn(['swarm', 'peers'], { repo: ctx.repoB })).out
+      const topicPeers = (await cairn(['pubsub', 'peers', 'chat'], { repo: ctx.repoA })).out
+      assert.unreachable(`subscriber printed: ${sub.output()}; B's peers: ${peers}; A's chat peers: ${topicPeers}`)
+    }
+    assert.equal((await ok(['pubsub', 'ls'], { repo: ctx.repoB })).out, 'chat\n')
+  } finally {
+    const code = await sub.stop()
+    assert.is(code, 0, 'an interrupted subscription exits cleanly')
+  }
 })
 
 test('SIGTERM stops the daemon cleanly and removes its files', async (ctx) => {

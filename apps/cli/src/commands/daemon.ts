@@ -95,7 +95,7 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     print.line(`System version: ${version.system}`)
     print.line(`PeerID: ${id.id}`)
     if (flags.offline === true) print.line('Offline mode: serving only what the repo holds')
-    for (const a of await daemon.node.swarm.localAddrs()) print.line(`Swarm listening on ${a.replace(/\/p2p\/[^/]+$/, '')}`)
+    else for (const a of await daemon.node.swarm.localAddrs()) print.line(`Swarm listening on ${a.replace(/\/p2p\/[^/]+$/, '')}`)
     print.line(`RPC API server listening on ${daemon.apiMultiaddr}`)
     print.line(`Gateway server listening on ${urlToMultiaddr(daemon.gatewayUrl)}`)
     print.line(`Gateway URL: ${daemon.gatewayUrl}`)

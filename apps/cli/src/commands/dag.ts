@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
+import { UsageError } from '../errors.ts'
 import { dagStatJson, formatDagStat } from '../format.ts'
 import { parseCidArg } from './parse.ts'
 
@@ -14,8 +15,7 @@ export function registerDag (program: Command, ctx: CliContext): void {
     .argument('[files...]', 'CAR files')
     .option('--pin-roots', 'pin the roots listed in the CAR headers (default)', true)
     .option('--no-pin-roots', 'do not pin the roots; accepts incomplete DAGs (Kubo: --pin-roots=false)')
-    .option('--stats', 'print the number of blocks imported')
-    .action(async (files: string[], flags: { pinRoots: boolean, stats?: boolean }) => {
+    .action(async (files: string[], flags: { pinRoots: boolean }) => {
       const api = await ctx.api()
       const sources = files.length > 0 ? files.map(f => createReadStream(resolve(ctx.cwd, f))) : [ctx.stdin]
       for (const source of sources) {
@@ -35,6 +35,7 @@ export function registerDag (program: Command, ctx: CliContext): void {
     .argument('<cid>', 'the root CID', parseCidArg)
     .option('--no-progress', 'Kubo flag, accepted: no progress is drawn')
     .action(async (cid: string) => {
+      if (ctx.stdoutIsTTY) throw new UsageError('refusing to write a CAR file to a terminal: redirect stdout to a file (cairn dag export CID > file.car)')
       const api = await ctx.api()
       for await (const chunk of api.dag.export(cid, { signal: ctx.signal })) await ctx.print.bytes(chunk)
     })

@@ -64,7 +64,7 @@ export function registerMisc (program: Command, ctx: CliContext): void {
   config.command('get')
     .description('Print one configuration value')
     .argument('<key>', 'the dotted key')
-    .action(getValue)
+    .action(async (key: string) => { await getValue(key) })
 
   config.command('set')
     .description('Set one configuration value')
@@ -72,7 +72,10 @@ export function registerMisc (program: Command, ctx: CliContext): void {
     .argument('<value>', 'the value')
     .option('--json', 'parse VALUE as JSON')
     .option('--bool', 'parse VALUE as a boolean')
-    .action(setValue)
+    // `--json` after `set` is also claimed by the parent `config`: read both
+    .action(async (key: string, value: string, _flags: unknown, command: Command) => {
+      await setValue(key, value, command.optsWithGlobals())
+    })
 
   const stats = program.command('stats').description('Usage statistics')
 

@@ -17,10 +17,11 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
       const id = await api.id({ signal: ctx.signal })
       if (peer != null && peer !== id.id) throw new UsageError('looking up other peers is not supported: run `cairn id` without an argument')
       if (flags.format != null) {
-        ctx.print.line(flags.format
+        // Kubo prints the format as it is: the caller writes any newline
+        await ctx.print.bytes(new TextEncoder().encode(flags.format
           .replaceAll('<id>', id.id).replaceAll('<aver>', id.agentVersion).replaceAll('<pver>', id.protocolVersion)
           .replaceAll('<pubkey>', id.publicKey).replaceAll('<addrs>', id.addresses.join('\n'))
-          .replaceAll('<protocols>', id.protocols.join('\n')).replaceAll('\\n', '\n').replaceAll('\\t', '\t'))
+          .replaceAll('<protocols>', id.protocols.join('\n')).replaceAll('\\n', '\n').replaceAll('\\t', '\t')))
         return
       }
       ctx.print.jsonIndented({ ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, Protocols: id.protocols })
@@ -40,7 +41,7 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
         return
       }
       for (const p of peers) {
-        const parts = [`${p.addr}/p2p/${p.peer}`]
+        const parts = [p.addr.endsWith(`/p2p/${p.peer}`) ? p.addr : `${p.addr}/p2p/${p.peer}`]
         if (flags.verbose === true) parts.push(p.latency ?? 'n/a')
         if (flags.direction === true) parts.push(p.direction ?? 'unknown')
         ctx.print.line(parts.join(' '))
@@ -73,8 +74,9 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
         return
       }
       for (const k of known.sort((a, b) => a.id.localeCompare(b.id))) {
-        ctx.print.line(`${k.id} (${k.addrs.length})`)
-        for (const a of [...k.addrs].sort()) ctx.print.line(`\t${a}`)
+        const unique = [...new Set(k.addrs)].sort()
+        ctx.print.line(`${k.id} (${unique.length})`)
+        for (const a of unique) ctx.print.line(`\t${a}`)
       }
     })
 
