@@ -29,7 +29,7 @@ if (process.argv[2] === '--role') {
 }
 
 interface ServerInfo { addr: string, root: string, small: string[] }
-interface ClientResult { bytes: number, ms: number, ttfbMs: number }
+interface ClientResult { bytes: number, ms: number, ttfbMs: number, cpuMs: number }
 
 function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
   const prof = process.env.BENCH_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`, `--cpu-prof-name=${role}.cpuprofile`] : []
@@ -75,6 +75,7 @@ async function main (): Promise<void> {
   const mbps = (r?: ClientResult): number => r == null ? NaN : (r.bytes / 1e6) / (r.ms / 1000)
   const row = (name: string, r: ClientResult | undefined, ttfb: boolean): string =>
     `${name.padEnd(34)} ${mbps(r).toFixed(1).padStart(8)} MB/s ${(r == null ? NaN : r.ms / 1000).toFixed(2).padStart(7)} s` +
+    `  client CPU ${(r == null ? NaN : r.cpuMs / (r.bytes / 1e6)).toFixed(2)} ms/MB` +
     (ttfb && r != null ? `   first byte of 1 KiB: ${r.ttfbMs.toFixed(1)} ms` : '')
   process.stdout.write(row('libp2p stream (ceiling)', results.stream, false) + '\n')
   process.stdout.write(row('Cairn Bitswap -> Cairn', results.cairn, true) + '\n')
