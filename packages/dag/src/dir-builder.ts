@@ -7,7 +7,7 @@ import { cidFor, type CidFormat } from './hash.ts'
 import { encodeNode, linkLength, varintLength, type EncodedLink } from './pb.ts'
 import type { Mtime } from './types.ts'
 
-const textEncoder = new TextEncoder()
+import { utf8 } from './utf8.ts'
 
 export interface TreeLeaf {
   kind: 'leaf'
@@ -57,7 +57,7 @@ export function sortedNames (names: Iterable<string>): string[] {
 }
 
 function sortedEntries (names: Iterable<string>): Array<{ n: string, b: Uint8Array }> {
-  return [...names].map(n => ({ n, b: textEncoder.encode(n) })).sort((x, y) => compareBytes(x.b, y.b))
+  return [...names].map(n => ({ n, b: utf8(n) })).sort((x, y) => compareBytes(x.b, y.b))
 }
 
 /**
@@ -107,7 +107,7 @@ async function writeShard (shard: ShardNode, writer: BlockWriter, format: CidFor
       const sub = await writeShard(l.shard, writer, format)
       links.push({ name: l.name, cid: sub.cid, tsize: sub.tsize })
     } else {
-      links.push({ name: l.name, cid: l.cid!, tsize: l.tsize! })
+      links.push({ name: l.name, nameBytes: l.nameBytes, cid: l.cid!, tsize: l.tsize! })
     }
   }
   const block = encodeNode(shard.data, links)

@@ -3,18 +3,18 @@
  * link names `XX<name>` for entries and `XX` for sub-shards, with XX the slot in upper-case hex.
  */
 import { murmur3x64 } from './murmur3.ts'
+import { utf8 } from './utf8.ts'
 import { UnixFS } from 'ipfs-unixfs'
 import type { CID } from 'multiformats/cid'
 import { HAMT_FANOUT, HAMT_HASH_CODE, MAX_DAG_DEPTH } from './constants.ts'
 import { MalformedBlockError } from '@cairn/interface'
 
-const textEncoder = new TextEncoder()
 const BITS_PER_LEVEL = Math.log2(HAMT_FANOUT)
 const MAX_LEVELS = 64 / BITS_PER_LEVEL
 
 /** The 64-bit hash whose bytes, first to last, pick the slot at each level */
 export function hamtHash (name: string | Uint8Array): Uint8Array {
-  const bytes = typeof name === 'string' ? textEncoder.encode(name) : name
+  const bytes = typeof name === 'string' ? utf8(name) : name
   // the first 64 bits of murmur3-x64-128, consumed from the first byte on
   return murmur3x64(bytes)
 }
@@ -52,7 +52,7 @@ export interface HamtEntry {
 export interface ShardNode {
   /** dag-pb node: UnixFS data and links, sorted */
   data: Uint8Array
-  links: Array<{ name: string, cid?: CID, tsize?: number, shard?: ShardNode }>
+  links: Array<{ name: string, nameBytes?: Uint8Array, cid?: CID, tsize?: number, shard?: ShardNode }>
 }
 
 interface Keyed { entry: HamtEntry, hash: Uint8Array }
@@ -90,7 +90,14 @@ function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNo
     const label = slotLabel(slot)
     if (list.length === 1) {
       const e = list[0].entry
-      links.push({ name: label + e.name, cid: e.cid, tsize: e.tsize })
+      let nameBytes: Uint8Array | undefined
+      if (e.nameBytes != null) {
+        // the label is two ASCII hex digits
+        nameBytes = new Uint8Array(label.length + e.nameBytes.byteLength)
+        for (let i = 0; i < label.length; i++) nameBytes[i] = label.charCodeAt(i)
+        nameBytes.set(e.nameBytes, label.length)
+      }
+      links.push({ name: label + e.name, nameBytes, cid: e.cid, tsize: e.tsize })
     } else {
       links.push({ name: label, shard: layoutLevel(list, level + 1, {}) })
     }

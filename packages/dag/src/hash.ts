@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { CODEC_DAG_PB, CODEC_RAW, HASH_IDENTITY, HASH_SHA2_256 } from './constants.ts'
@@ -9,9 +9,9 @@ export interface CidFormat {
   inlineLimit: number
 }
 
-/** sha2-256 through node:crypto: several times faster than the pure-JS hashers */
+/** sha2-256 through node:crypto's one-shot hash (no Hash object per block) */
 export function sha256 (bytes: Uint8Array): Uint8Array {
-  return createHash('sha256').update(bytes).digest()
+  return hash('sha256', bytes, 'buffer')
 }
 
 /** The CID Kubo gives `bytes` under `codec` (raw blocks are always CIDv1) */

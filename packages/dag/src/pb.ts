@@ -7,6 +7,7 @@ import * as dagPb from '@ipld/dag-pb'
 import { UnixFS } from 'ipfs-unixfs'
 import { MalformedBlockError } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
+import { utf8 } from './utf8.ts'
 
 export const UNIXFS_RAW = 0
 export const UNIXFS_DIRECTORY = 1
@@ -15,7 +16,6 @@ export const UNIXFS_METADATA = 3
 export const UNIXFS_SYMLINK = 4
 export const UNIXFS_HAMT = 5
 
-const textEncoder = new TextEncoder()
 
 export function varintLength (n: number): number {
   let len = 1
@@ -113,7 +113,7 @@ export function encodeNode (data: Uint8Array | undefined, links: EncodedLink[]):
   let total = 0
   for (let i = 0; i < links.length; i++) {
     const l = links[i]
-    const name = l.nameBytes ?? (l.name === '' ? EMPTY : textEncoder.encode(l.name))
+    const name = l.nameBytes ?? (l.name === '' ? EMPTY : utf8(l.name))
     names[i] = name
     const cidLen = l.cid.bytes.byteLength
     const linkLen = 1 + varintLength(cidLen) + cidLen + 1 + varintLength(name.byteLength) + name.byteLength + 1 + varintLength(l.tsize)
