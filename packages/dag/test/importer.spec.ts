@@ -85,6 +85,18 @@ files('ipfs_cid (Debian, Kubo default CID of a file) agrees, through fileSource'
   }
 })
 
+files('files read from disk (straight into their blocks) give the same CIDs as the same bytes in memory', async ({ t }) => {
+  const size = 3 * K + 77
+  const data = pseudoRandom(size, 5)
+  const path = join(t.dir, 'same.bin')
+  await writeFile(path, data)
+  for (const v of variants) {
+    let fromDisk: AddResult | undefined
+    for await (const r of importer(fileSource([path]), t.store, v.ours)) fromDisk = r
+    assert.is(fromDisk!.cid.toString(), (await importBytes(data, new MemoryStore(), v.ours)).cid.toString(), v.name)
+  }
+})
+
 files('well-known Kubo CIDs', async () => {
   const enc = new TextEncoder()
   assert.is((await importBytes(new Uint8Array(0), new MemoryStore())).cid.toString(), 'QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH')
