@@ -84,6 +84,31 @@ limits('want-blocks outstanding at one peer stay within maxOutstandingWantsPerPe
   }
 })
 
+limits('DONT_HAVE from the peer a session asked moves the want to another peer at once', async () => {
+  // with a 60 s search delay and a 10 s want timeout, only DONT_HAVE can move the want in time
+  const requester = await createBitswapNode({ providerSearchDelayMs: 60_000, wantTimeoutMs: 10_000 })
+  const empty = await createBitswapNode()
+  const holder = await createBitswapNode()
+  try {
+    await connect(requester.libp2p, empty.libp2p)
+    await connect(requester.libp2p, holder.libp2p)
+    const block = await rawBlock(20_000)
+    await holder.blocks.putBlock(block.cid, block.bytes)
+    // both peers identified first, so that neither hears of the want on connecting
+    for (let i = 0; i < 250 && requester.bitswap.stats().peers < 2; i++) await new Promise(resolve => setTimeout(resolve, 20))
+    assert.is(requester.bitswap.stats().peers, 2)
+    const session = requester.bitswap.createSession()
+    session.addPeer(empty.libp2p.peerId)
+    const got = await session.want(block.cid)
+    session.close()
+    assert.ok(equalBytes(got, block.bytes))
+    assert.is(holder.bitswap.stats().blocksSent, 1)
+    assert.is(empty.bitswap.stats().blocksSent, 0)
+  } finally {
+    await Promise.all([requester.libp2p.stop(), empty.libp2p.stop(), holder.libp2p.stop()])
+  }
+})
+
 limits.run()
 
 const failover = suite('Bitswap provider failover')
