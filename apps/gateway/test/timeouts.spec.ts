@@ -39,6 +39,18 @@ test('content that does not come within timeoutMs is a 504 with a short body', a
   }
 })
 
+test('an online node that cannot find content answers 504 after timeoutMs, not after its own fetch timeout', async () => {
+  const gw = await startGateway({ api: false, timeoutMs: 800 }, false)
+  try {
+    // a valid CID nobody has: the node asks the (empty) network until the gateway gives up
+    const res = await request(`${gw.gateway.gatewayUrl}/ipfs/bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy`)
+    assert.is(res.status, 504)
+    assert.match(res.text, /^504 Gateway Timeout/)
+  } finally {
+    await gw.stop()
+  }
+})
+
 test('a slow client is not a slow backend: a paused download outlives timeoutMs and completes', async () => {
   const gw = await startGateway({ api: false, timeoutMs: 300 })
   try {
