@@ -286,7 +286,10 @@ export class Network {
   private kick (q: PeerQueue): void {
     if (q.sending) return
     q.sending = true
-    this.sendLoop(q)
+    // wait out the current turn of the event loop: wants released together (one incoming
+    // message resolves several) then leave in one message instead of one message each
+    new Promise<void>(resolve => { setImmediate(resolve) })
+      .then(async () => this.sendLoop(q))
       .catch(err => {
         this.log.error('sending to %p failed - %e', q.peer, err)
         // drop what was queued: the peer is unreachable, and callers re-ask elsewhere
