@@ -7,7 +7,7 @@ import type { GatewayBackend, ResolvedPath } from './backend.ts'
 import { parseCid } from './cid.ts'
 import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_TIMEOUT_MS, IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from './constants.ts'
 import { contentTypeFromName, sniffContentType } from './content-type.ts'
-import { MethodNotAllowedError, NotAcceptableError, PreconditionFailedError, RangeNotSatisfiableError, StatusError } from './errors.ts'
+import { MethodNotAllowedError, PreconditionFailedError, RangeNotSatisfiableError, StatusError } from './errors.ts'
 import { renderListing } from './listing.ts'
 import type { ListingEntry } from './listing.ts'
 import { CONTENT_TYPE_OF, negotiate } from './negotiate.ts'
@@ -18,6 +18,7 @@ import { sendError, sendStream } from './respond.ts'
 import type { Progress } from './respond.ts'
 import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from './subdomain.ts'
 import { tarStream } from './tar.ts'
+import { convertBlock } from './convert.ts'
 import { toHttpStatus } from './status.ts'
 
 export interface PathGatewayInit {
@@ -245,11 +246,25 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     }
 
     if (negotiated.format !== 'deserialized') {
-      // dag-json, dag-cbor, json, cbor: served as stored when the block already is that codec
-      if (CODEC_FORMAT[resolved.cid.code] !== negotiated.format) {
-        throw new NotAcceptableError(`cannot convert ${resolved.cid.toString()} to ${negotiated.format}`)
+      // dag-json, dag-cbor, json, cbor: served as stored when the block already is that codec,
+      // re-encoded between dag-pb, dag-cbor and dag-json otherwise
+      if (CODEC_FORMAT[resolved.cid.code] === negotiated.format) {
+        return serveBlockAs(req, res, resolved, CONTENT_TYPE_OF[negotiated.format], r, signal)
       }
-      return serveBlockAs(req, res, resolved, CONTENT_TYPE_OF[negotiated.format], r, signal)
+      const format = negotiated.format
+      const etag = `"${resolved.cid.toString()}.${format}"`
+      if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+      const converted = convertBlock(resolved.cid.code, await backend.getBlock(resolved.cid, { signal }), format)
+      const disposition = contentDisposition(r.query)
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPE_OF[format],
+        'Content-Length': String(converted.length),
+        'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+        ETag: etag,
+        ...(disposition != null ? { 'Content-Disposition': disposition } : {})
+      })
+      res.end(req.method === 'HEAD' ? undefined : converted)
+      return
     }
 
     switch (resolved.type) {

@@ -111,7 +111,16 @@ test('blocks of other codecs are served as they are stored, with their media typ
     assert.is(res.headers['content-type'], type)
     assert.ok(Buffer.from(cid.multihash.digest).equals(createHash('sha256').update(res.body).digest()), 'the stored bytes')
   }
-  assert.is((await request(`${url}/ipfs/${dagCbor}?format=dag-json`)).status, 406, 'no codec conversion')
+  // IPLD codecs convert into each other; plain json does not
+  const asJson = await request(`${url}/ipfs/${dagCbor}?format=dag-json`)
+  assert.is(asJson.status, 200)
+  assert.is(asJson.headers['content-type'], 'application/vnd.ipld.dag-json')
+  assert.equal(Object.keys(JSON.parse(asJson.text)), ['foo'])
+  const [pbDir] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/dag-pb.car'))
+  const pbAsJson = await request(`${url}/ipfs/${pbDir}`, { headers: { Accept: 'application/vnd.ipld.dag-json' } })
+  assert.is(pbAsJson.status, 200)
+  assert.ok(Array.isArray(JSON.parse(pbAsJson.text).Links), 'a dag-pb node as DAG-JSON has its Links')
+  assert.is((await request(`${url}/ipfs/${json}?format=dag-cbor`)).status, 406)
 })
 
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
