@@ -24,7 +24,7 @@ import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from './verify.ts'
 import type { BlockRecord } from './encoding.ts'
 import type { PackLocation } from './packs.ts'
-import type { BlockstoreInit, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
+import type { BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
 import type { InputPair, Pair } from 'interface-blockstore'
 import type { DatabaseOptions } from 'level'
@@ -44,8 +44,11 @@ type BatchOp = { type: 'put', key: Uint8Array, value: Uint8Array } | { type: 'de
 /** Live bodies per pack, mirrored from the 'P' keys */
 interface PackLive { blocks: number, bytes: number }
 
+const silent: BlockstoreLogger = Object.assign(() => {}, { error: () => {} })
+
 export class LevelBlockstore implements CairnBlockstore {
   readonly path: string
+  readonly log: BlockstoreLogger
   readonly pins: Pins
   readonly db: Db
   readonly packs: PackFiles
@@ -69,7 +72,9 @@ export class LevelBlockstore implements CairnBlockstore {
   constructor (init: BlockstoreInit, db: Db) {
     this.path = init.path
     this.db = db
+    this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
     this.packs = new PackFiles(join(init.path, 'packs'), {
+      log: this.log,
       packBytesMax: init.packBytesMax ?? DEFAULT_PACK_BYTES_MAX,
       openPacksMax: init.openPacksMax ?? DEFAULT_OPEN_PACKS_MAX,
       syncReadSlowMs: init.syncReadSlowMs ?? DEFAULT_SYNC_READ_SLOW_MS,
@@ -115,7 +120,9 @@ export class LevelBlockstore implements CairnBlockstore {
     }
     // A pack without a 'P' key never had a body committed: a crash hit before its first commit
     for (const id of await this.packs.load()) {
-      if (!this.#packLive.has(id)) await this.packs.remove(id)
+      if (this.#packLive.has(id)) continue
+      this.log('removing pack %d: no body in it was ever committed', id)
+      await this.packs.remove(id)
     }
   }
 
@@ -412,6 +419,7 @@ export class LevelBlockstore implements CairnBlockstore {
       if (!this.packs.isBusy(id)) victims.add(id)
     }
     if (victims.size === 0) return
+    this.log('compacting packs %s', [...victims].join(', '))
 
     // Move the live bodies of the victims, a batch at a time
     let moving: Array<{ key: Uint8Array, cid: CID, record: BlockRecord & { kind: 'pack' } }> = []

@@ -23,6 +23,17 @@ export { blockLinks } from './links.ts'
 export { verifyBlock } from './verify.ts'
 export * from './constants.ts'
 
+/** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
+export interface BlockstoreLogger {
+  (formatter: any, ...args: any[]): void
+  error(formatter: any, ...args: any[]): void
+}
+
+/** libp2p's `ComponentLogger` fits: the node passes its own so `DEBUG=cairn:*` shows the store */
+export interface BlockstoreComponentLogger {
+  forComponent(name: string): BlockstoreLogger
+}
+
 export interface BlockstoreInit {
   /** The folder the store owns (created if missing); a node passes `<repo>/blocks` */
   path: string
@@ -90,6 +101,10 @@ export interface BlockstoreInit {
    * @default 33554432 (DEFAULT_INDEX_CACHE_BYTES)
    */
   indexCacheBytes?: number
+  /**
+   * Where the store logs (component `cairn:blockstore`); silent by default
+   */
+  logger?: BlockstoreComponentLogger
   /**
    * LevelDB write buffer of the index, in bytes
    * @default 16777216 (DEFAULT_INDEX_WRITE_BUFFER_BYTES)

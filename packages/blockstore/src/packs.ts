@@ -3,12 +3,14 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Mutex } from './locks.ts'
 import type { SyncBudget } from './sync-budget.ts'
+import type { BlockstoreLogger } from './index.ts'
 import type { FileHandle } from 'node:fs/promises'
 
 /** Where a block body lives: a byte range of one pack file */
 export interface PackLocation { pack: number, offset: number, size: number }
 
 export interface PackFilesInit {
+  log: BlockstoreLogger
   /** A new pack is started once the active one would grow past this */
   packBytesMax: number
   /** Read handles kept open; the least recently used idle one is closed beyond this */
@@ -168,6 +170,7 @@ export class PackFiles {
       this.#slowCount += slow - ((this.#slowBits >>> (SYNC_READ_WINDOW - 1)) & 1)
       this.#slowBits = ((this.#slowBits << 1) | slow) & SYNC_READ_WINDOW_MASK
       if (this.#slowCount >= SYNC_READ_SLOW_COUNT_MAX) {
+        this.#init.log('pack reads are slow (the disk answers): thread-pool reads for %d ms', this.#init.asyncReadWindowMs)
         this.#asyncUntil = end + this.#init.asyncReadWindowMs
         this.#slowBits = 0
         this.#slowCount = 0

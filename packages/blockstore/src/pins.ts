@@ -345,7 +345,10 @@ class CountTx {
       if ((err as Error).name === 'NotFoundError') {
         // Unpinning a node whose block is gone (removed by hand): its children keep their counts,
         // which only keeps them from GC; adding must have the whole DAG
-        if (delta < 0) return []
+        if (delta < 0) {
+          this.#store.log.error('unpinning %s: its block is gone, so its children stay counted (kept from GC)', cid)
+          return []
+        }
         throw missingBlock(cid)
       }
       throw err

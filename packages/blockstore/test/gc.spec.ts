@@ -51,7 +51,11 @@ test('GC keeps recursive and direct pins and reports every block it removes', as
 
 test('GC compacts mostly-dead packs and removes empty ones; opening removes packs no commit reached', async ({ dir }) => {
   const path = join(dir!.path, 'compact')
-  let store = await createBlockstore({ path, inlineBytesMax: 1024, packBytesMax: 64 * 1024 })
+  const logged: string[] = []
+  const logger = {
+    forComponent: (name: string) => Object.assign((f: string, ...a: unknown[]) => { logged.push(`${name} ${f} ${a.join(' ')}`) }, { error: () => {} })
+  }
+  let store = await createBlockstore({ path, inlineBytesMax: 1024, packBytesMax: 64 * 1024, logger })
   try {
     const blocks = await Promise.all(Array.from({ length: 40 }, async (_, i) => rawBlock(pseudoRandom(5000, 100 + i))))
     for (let i = 0; i < 40; i += 5) await store.putBlocks(blocks.slice(i, i + 5))
@@ -70,6 +74,7 @@ test('GC compacts mostly-dead packs and removes empty ones; opening removes pack
     const after = await packFiles(path)
     assert.is(after.bytes, 7 * 5000, 'only live bodies take space')
     assert.not.ok(after.names.includes(before.names[0]), 'the emptied pack is gone')
+    assert.ok(logged.some(l => l.startsWith('cairn:blockstore compacting packs')), 'compaction is logged')
     for (const b of kept.slice(3)) assert.equal(await store.getBlock(b.cid), b.bytes)
     assert.equal(await collect(store.verify()), [])
     assert.equal(await store.stats(), { blocks: 7, bytes: 7 * 5000 })
