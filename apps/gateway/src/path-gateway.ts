@@ -292,7 +292,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       throw err
     }
     if (file.type !== 'file' && file.type !== 'raw') return false
-    if (file.size > MAX_REDIRECTS_FILE_BYTES) throw new StatusError(500, `_redirects is larger than ${MAX_REDIRECTS_FILE_BYTES} bytes`)
+    if (file.size > MAX_REDIRECTS_FILE_BYTES) throw new StatusError(500, `could not parse _redirects: redirects file size cannot exceed ${MAX_REDIRECTS_FILE_BYTES} bytes`)
     const chunks: Uint8Array[] = []
     for await (const chunk of backend.cat(file.cid, { signal })) chunks.push(chunk)
     const match = matchRedirect(parseRedirects(Buffer.concat(chunks).toString('utf8')), '/' + r.segments.join('/'))

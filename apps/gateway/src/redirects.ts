@@ -11,7 +11,9 @@ export interface RedirectRule {
 export const MAX_REDIRECTS_FILE_BYTES = 64 * 1024
 const STATUSES = new Set([200, 301, 302, 303, 307, 308, 404, 410, 451])
 
-/** Parses a `_redirects` file; a malformed one is a 500 that says which line is wrong */
+const unparsable = (why: string): StatusError => new StatusError(500, `could not parse _redirects: ${why}`)
+
+/** Parses a `_redirects` file; a malformed one is a 500 that says which line is wrong (Kubo's wording) */
 export function parseRedirects (text: string): RedirectRule[] {
   const rules: RedirectRule[] = []
   const lines = text.split(/\r?\n/)
@@ -19,16 +21,16 @@ export function parseRedirects (text: string): RedirectRule[] {
     const line = lines[i].trim()
     if (line === '' || line.startsWith('#')) continue
     const fields = line.split(/\s+/)
-    if (fields.length < 2 || fields.length > 3) throw new StatusError(500, `_redirects line ${i + 1}: expected "from to [status]"`)
+    if (fields.length < 2 || fields.length > 3) throw unparsable(`line ${i + 1}: expected "from to [status]"`)
     const [from, to, statusText] = fields
-    if (!from.startsWith('/')) throw new StatusError(500, `_redirects line ${i + 1}: "from" must start with /`)
-    if (!to.startsWith('/') && !/^https?:\/\//.test(to)) throw new StatusError(500, `_redirects line ${i + 1}: "to" must be a path or an http(s) URL`)
+    if (!from.startsWith('/')) throw unparsable(`line ${i + 1}: "from" must start with /`)
+    if (!to.startsWith('/') && !/^https?:\/\//.test(to)) throw unparsable(`line ${i + 1}: "to" must be a path or an http(s) URL`)
     let status = 301
     if (statusText != null) {
-      // a trailing `!` (forced) is accepted and means the same: rules only apply to missing paths
-      const m = /^(\d{3})!?$/.exec(statusText)
-      if (m == null || !STATUSES.has(Number(m[1]))) throw new StatusError(500, `_redirects line ${i + 1}: unsupported status "${statusText}"`)
-      status = Number(m[1])
+      // rules only ever apply to missing paths, so a forced rule cannot mean what it says
+      if (statusText.endsWith('!')) throw unparsable(`line ${i + 1}: forced redirects (or "shadowing") are not supported`)
+      if (!/^\d{3}$/.test(statusText) || !STATUSES.has(Number(statusText))) throw unparsable(`line ${i + 1}: unsupported redirect status "${statusText.slice(0, 10)}"`)
+      status = Number(statusText)
     }
     rules.push({ from, to, status })
   }

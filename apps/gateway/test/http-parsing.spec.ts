@@ -128,8 +128,9 @@ const redirects = suite('_redirects rules')
 
 redirects('parses rules, statuses and comments; refuses bad lines', async () => {
   const { parseRedirects, matchRedirect } = await import('../src/redirects.ts')
-  const rules = parseRedirects('# comment\n/a /b\n/c/:x/* /d/:x/:splat 302\n\n/old /new 301!\n/* /index.html 200\n')
-  assert.equal(rules.map(r => r.status), [301, 302, 301, 200])
+  const rules = parseRedirects('# comment\n/a /b\n/c/:x/* /d/:x/:splat 302\r\n\n/* /index.html 200\n')
+  assert.equal(rules.map(r => r.status), [301, 302, 200])
+  assert.throws(() => parseRedirects('/a /b 301!'), (e: Error) => /could not parse _redirects: .*forced redirects \(or "shadowing"\) are not supported/.test(e.message))
   assert.equal(matchRedirect(rules, '/a'), { to: '/b', status: 301 })
   assert.equal(matchRedirect(rules, '/c/1/2/3'), { to: '/d/1/2/3', status: 302 })
   assert.equal(matchRedirect(rules, '/a/deeper'), { to: '/index.html', status: 200 })
