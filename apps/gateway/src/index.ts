@@ -10,13 +10,14 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
-import { loadNode, resolvePath } from '@cairn/dag'
+import { loadNode } from '@cairn/dag'
 import type { DagNode } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
+import { walkPath } from './walk.ts'
 import { parseDuration } from './rpc/args.ts'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/commands.ts'
@@ -183,16 +184,10 @@ function sizeOf (node: DagNode): number {
 function nodeBackend (node: GatewayNode): GatewayBackend {
   const blocks = node.blocks
   if (blocks == null) return createApiBackend(node)
-  const ipfsPath = (root: { toString(): string }, segments: string[]): string => ['/ipfs', root.toString(), ...segments].join('/')
   return createApiBackend(node, {
-    pathBlocks: async (root, segments, options) => (await resolvePath(ipfsPath(root, segments), blocks, options)).pathBlocks,
+    pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
     async resolvePath (root, segments, options) {
-      const roots = [root]
-      let cid = root
-      for (const segment of segments) {
-        cid = (await resolvePath(ipfsPath(cid, [segment]), blocks, options)).cid
-        roots.push(cid)
-      }
+      const { cid, roots } = await walkPath(root, segments, blocks, options)
       try {
         const terminal = await loadNode(cid, blocks, options)
         return { cid, roots, type: terminal.type, size: sizeOf(terminal) }

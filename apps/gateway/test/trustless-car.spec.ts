@@ -123,6 +123,37 @@ test('blocks of other codecs are served as they are stored, with their media typ
   assert.is((await request(`${url}/ipfs/${json}?format=dag-cbor`)).status, 406)
 })
 
+test('conformance: path CARs carry exactly the walk, then the scope, in order', async ({ gw, url }) => {
+  const [two] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/subdir-with-two-single-block-files.car'))
+  const [mixed] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/subdir-with-mixed-block-files.car'))
+  const [withCbor] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/dir-with-dag-cbor-with-links.car'))
+  const subdir = 'bafybeiggghzz6dlue3m6nb2dttnbrygxh3lrjl5764f2m4gq7dgzdt55o4'
+  const mixedSubdir = 'bafybeicnmple4ehlz3ostv2sbojz3zhh5q7tz5r2qkfdpqfilgggeen7xm'
+  const ascii = 'bafkreifkam6ns4aoolg3wedr4uzrs3kvq66p4pecirz6y2vlrngla62mxm'
+  const multiblock = 'bafybeigcisqd7m5nf3qmuvjdbakl5bdnh4ocrmacaqkpuh77qjvggmt2sa'
+  const leaves = ['bafkreie5noke3mb7hqxukzcy73nl23k6lxszxi5w3dtmuwz62wnvkpsscm', 'bafkreih4ephajybraj6wnxsbwjwa77fukurtpl7oj7t7pfq545duhot7cq', 'bafkreigu7buvm3cfunb35766dn7tmqyh2um62zcio63en2btvxuybgcpue', 'bafkreicll3huefkc3qnrzeony7zcfo7cr3nbx64hnxrqzsixpceg332fhe', 'bafkreifst3pqztuvj57lycamoi7z34b4emf7gawxs74nwrc2c7jncmpaqm']
+  const document = 'bafyreidy4q6mmetut5jzc54ambsfnatbyoujmwbfzyyolqw24majazwgha'
+  const single = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
+  const blocksOf = async (path: string): Promise<string[]> => {
+    const res = await request(`${url}${path}`)
+    assert.is(res.status, 200, path)
+    return (await readCar(res.body)).blocks.map(b => b.cid.toString())
+  }
+  assert.equal(await blocksOf(`/ipfs/${two}/subdir/ascii.txt?format=car`), [two.toString(), subdir, ascii])
+  assert.equal(await blocksOf(`/ipfs/${two}/subdir?format=car&dag-scope=block`), [two.toString(), subdir])
+  assert.equal(await blocksOf(`/ipfs/${two}?format=car&dag-scope=entity`), [two.toString()])
+  assert.equal(await blocksOf(`/ipfs/${mixed}/subdir/multiblock.txt?format=car&dag-scope=entity`), [mixed.toString(), mixedSubdir, multiblock, ...leaves])
+  assert.equal(await blocksOf(`/ipfs/${mixed}/subdir?format=car&dag-scope=all`), [mixed.toString(), mixedSubdir, ascii, single, multiblock, ...leaves])
+  // through a DAG-CBOR document, following its IPLD links
+  assert.equal(await blocksOf(`/ipfs/${document}/files/single?format=car`), [document, single])
+  assert.equal(await blocksOf(`/ipfs/${withCbor}/document?format=car&dag-scope=entity`), [withCbor.toString(), document])
+  const viaCbor = await request(`${url}/ipfs/${document}/files/single`)
+  assert.is(viaCbor.text, 'hello world\n')
+  assert.is(viaCbor.headers['x-ipfs-roots'], `${document},${document},${single}`)
+  assert.is((await request(`${url}/ipfs/${document}/files/missing`)).status, 404)
+  assert.is((await request(`${url}/ipfs/${two}/subdir/i-do-not-exist?format=car`)).status, 404)
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
