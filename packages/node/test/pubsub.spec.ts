@@ -48,6 +48,21 @@ test('a message reaches every subscriber of 3 nodes, passing a validator', async
   assert.equal(await c.pubsub.ls(), [])
 })
 
+test('aborting a subscription after the node stopped is harmless', async () => {
+  const n = await testNode()
+  const controller = new AbortController()
+  await n.pubsub.subscribe('late', () => {}, { signal: controller.signal })
+  assert.equal(await n.pubsub.ls(), ['late'])
+  controller.abort()
+  assert.equal(await n.pubsub.ls(), [], 'abort unsubscribes')
+  const again = new AbortController()
+  await n.pubsub.subscribe('later', () => {}, { signal: again.signal })
+  await n.stop()
+  // an exception thrown from this abort listener would crash the process
+  again.abort()
+  await new Promise(resolve => setTimeout(resolve, 50))
+})
+
 test('publish on an offline node is an OfflineError', async () => {
   const n = await testNode({ offline: true })
   try {

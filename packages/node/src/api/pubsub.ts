@@ -93,7 +93,13 @@ export function createPubsubApi (getPubsub: () => GossipSub): NodePubsubApi {
         ps.subscribe(topic)
       }
       set.add(handler)
-      options?.signal?.addEventListener('abort', () => { drop(ps, topic, handler) }, { once: true })
+      options?.signal?.addEventListener('abort', () => {
+        // a throw inside an event listener would be an uncaught exception: a stopped node
+        // has nothing left to unsubscribe from anyway
+        try {
+          drop(ps, topic, handler)
+        } catch {}
+      }, { once: true })
     },
 
     async unsubscribe (topic: string, handler?: Handler): Promise<void> {
