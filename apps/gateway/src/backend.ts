@@ -33,6 +33,8 @@ export interface GatewayBackend {
    * the terminal entity as `options` scope it, streamed as the blocks are read
    */
   getCar(root: CID, segments: string[], options?: CarExportOptions): AsyncIterable<Uint8Array>
+  /** Whether a block is stored locally, without asking the network (`Cache-Control: only-if-cached`) */
+  isLocal?(cid: CID, options?: AbortOptions): Promise<boolean>
 }
 
 /** The slice of `CairnApi` the gateway backend calls */
@@ -112,6 +114,7 @@ export interface ApiBackendInit {
    * needs the terminal's type and size, not a traversal of a 1 GiB file before its first byte
    */
   resolvePath?(root: CID, segments: string[], options?: AbortOptions): Promise<ResolvedPath>
+  isLocal?(cid: CID, options?: AbortOptions): Promise<boolean>
 }
 
 export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): GatewayBackend {
@@ -130,6 +133,7 @@ export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): G
 
   return {
     resolvePath,
+    ...(init.isLocal != null ? { isLocal: init.isLocal } : {}),
     cat: (cid, options) => api.cat(cid, options),
     ls: (cid, options) => api.ls(cid, options),
     get: (cid, options) => api.get(cid, options),

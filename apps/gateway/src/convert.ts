@@ -9,9 +9,12 @@ const DECODERS: Record<number, (bytes: Uint8Array) => unknown> = {
   [dagJson.code]: dagJson.decode
 }
 
+// plain json/cbor get the DAG codecs' bytes: links become `{"/": cid}` and tag 42, which both read
 const ENCODERS: Record<string, (value: unknown) => Uint8Array> = {
   'dag-json': dagJson.encode,
-  'dag-cbor': dagCbor.encode
+  'dag-cbor': dagCbor.encode,
+  json: dagJson.encode,
+  cbor: dagCbor.encode
 }
 
 /**

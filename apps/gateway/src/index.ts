@@ -8,7 +8,7 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { BlockGetter, CairnApi, CairnConfig } from '@cairn/interface'
+import type { BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
 import { loadNode } from '@cairn/dag'
 import type { DagNode } from '@cairn/dag'
@@ -59,7 +59,7 @@ export interface GatewayInit {
  * (`CairnNode.blocks`), and its config, whose Kubo keys give the defaults (`Gateway.Timeout`,
  * `API.Authorizations`, `API.HTTPHeaders.Access-Control-Allow-Origin`)
  */
-export type GatewayNode = CairnApi & { blocks?: BlockGetter }
+export type GatewayNode = CairnApi & { blocks?: BlockGetter, blockstore?: BlockHas }
 
 export interface Gateway {
   start(): Promise<void>
@@ -184,7 +184,9 @@ function sizeOf (node: DagNode): number {
 function nodeBackend (node: GatewayNode): GatewayBackend {
   const blocks = node.blocks
   if (blocks == null) return createApiBackend(node)
+  const local = node.blockstore
   return createApiBackend(node, {
+    ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
     pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
     async resolvePath (root, segments, options) {
       const { cid, roots } = await walkPath(root, segments, blocks, options)

@@ -13,6 +13,10 @@ export interface ListingInit {
   /** The root CID's text and the decoded segments below it, for the breadcrumb links */
   root?: string
   segments?: string[]
+  /** URL path of this directory as requested, with its trailing slash: links are absolute, as Kubo's */
+  base?: string
+  /** URL path of the root: `/ipfs/<cid>` on a path gateway, empty on a subdomain gateway */
+  rootBase?: string
   /** The directory's CID */
   cid: CID
   entries: ListingEntry[]
@@ -42,12 +46,12 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;backgr
 header{background:#0b3a53;color:#fff;padding:14px 24px}header a{color:#9ad9f0;text-decoration:none}
 main{max-width:960px;margin:24px auto;padding:0 16px}
 h1{font-size:17px;font-weight:600;margin:0;word-break:break-all}
-.cid{font:12px ui-monospace,Menlo,Consolas,monospace;color:#6b7385;word-break:break-all}
+.cid,.ipfs-hash{font:12px ui-monospace,Menlo,Consolas,monospace;color:#6b7385;word-break:break-all}
 table{width:100%;border-collapse:collapse;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 th,td{text-align:left;padding:8px 12px;border-bottom:1px solid #eceef2}th{font-size:12px;color:#6b7385;text-transform:uppercase}
 td.size{text-align:right;white-space:nowrap;color:#3c4455}th.size{text-align:right}
 a{color:#0a6fa3}tr:hover td{background:#f0f7fb}.note{color:#6b7385;font-size:13px;margin-top:8px}
-.crumbs a{color:#fff;text-decoration:none}.crumbs a:hover{text-decoration:underline}.sep{color:#7fb4cc;margin:0 6px}
+h1 a{color:#fff;text-decoration:none}h1 a:hover{text-decoration:underline}
 svg.i{width:16px;height:16px;vertical-align:-3px;margin-right:8px}
 `
 
@@ -55,30 +59,32 @@ svg.i{width:16px;height:16px;vertical-align:-3px;margin-right:8px}
 const FOLDER = '<svg class="i" viewBox="0 0 16 16" aria-hidden="true"><path fill="#e0a526" d="M1 3.5A1.5 1.5 0 0 1 2.5 2h3.6l1.6 1.8h5.8A1.5 1.5 0 0 1 15 5.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 12.5z"/></svg>'
 const FILE = '<svg class="i" viewBox="0 0 16 16" aria-hidden="true"><path fill="#8a94a6" d="M3.5 1h6L13 4.5v9a1.5 1.5 0 0 1-1.5 1.5h-8A1.5 1.5 0 0 1 2 13.5v-11A1.5 1.5 0 0 1 3.5 1z"/><path fill="#c9cfd9" d="M9.5 1v3.5H13z"/></svg>'
 
+/** `/ipfs/<a>cid</a>/<a>a</a>/<a>b</a>`, each part linking to its directory, in Kubo's markup */
 function breadcrumbs (init: ListingInit): string {
-  if (init.root == null || init.segments == null) return escapeHtml(init.path)
-  const n = init.segments.length
-  const parts = [`<a href="${n === 0 ? './' : '../'.repeat(n)}">/ipfs/${escapeHtml(init.root)}</a>`]
-  init.segments.forEach((segment, i) => {
-    const up = n - 1 - i
-    parts.push(`<a href="${up === 0 ? './' : '../'.repeat(up)}">${escapeHtml(segment)}</a>`)
-  })
-  return `<span class="crumbs">${parts.join('<span class="sep">/</span>')}</span>`
+  if (init.root == null || init.segments == null || init.rootBase == null) return escapeHtml(init.path)
+  const parts = [`<a href="${escapeHtml(init.rootBase === '' ? '/' : init.rootBase)}">${escapeHtml(init.root)}</a>`]
+  let href = init.rootBase
+  for (const segment of init.segments) {
+    href += '/' + encodeURIComponent(segment)
+    parts.push(`<a href="${escapeHtml(href)}">${escapeHtml(segment)}</a>`)
+  }
+  return `/ipfs/${parts.join('/')}`
 }
 
 /** A directory listing that a person can read: names, sizes, CIDs and a link up */
 export function renderListing (init: ListingInit): string {
   const rows: string[] = []
   if (init.hasParent) {
-    rows.push(`<tr><td>${FOLDER}<a href="../">..</a></td><td></td><td class="size"></td></tr>`)
+    rows.push(`<tr><td>${FOLDER}<a href="${escapeHtml(init.base != null ? `${init.base}..` : '../')}">..</a></td><td></td><td class="size"></td></tr>`)
   }
   for (const e of init.entries) {
     const isDir = e.type === 'directory'
-    const href = encodeURIComponent(e.name) + (isDir ? '/' : '')
+    const href = (init.base ?? '') + encodeURIComponent(e.name)
     const cid = e.cid.toString()
+    // Kubo's markup: the name travels path-escaped inside the `filename` parameter
     const cidCell = init.ipfsBase != null
-      ? `<a class="cid" href="${escapeHtml(`${init.ipfsBase}/ipfs/${cid}?filename=${encodeURIComponent(e.name)}`)}">${cid}</a>`
-      : `<span class="cid">${cid}</span>`
+      ? `<a class="ipfs-hash" translate="no" href="${escapeHtml(`${init.ipfsBase}/ipfs/${cid}?filename=${encodeURIComponent(encodeURIComponent(e.name))}`)}">${cid}</a>`
+      : `<span class="ipfs-hash" translate="no">${cid}</span>`
     rows.push(`<tr><td>${isDir ? FOLDER : FILE}<a href="${escapeHtml(href)}">${escapeHtml(e.name)}</a></td><td>${cidCell}</td><td class="size">${isDir ? '' : formatBytes(e.size)}</td></tr>`)
   }
   const note = init.truncatedAt != null ? `<p class="note">Showing the first ${init.truncatedAt} entries.</p>` : ''

@@ -47,6 +47,7 @@ interface ContentRequest {
   subdomain: boolean
 }
 
+const LISTING_CACHE_CONTROL = 'public, max-age=604800, stale-while-revalidate=2678400'
 const EXPOSED_HEADERS = 'Content-Range, Content-Length, X-Chunked-Output, X-Stream-Output, X-Ipfs-Path, X-Ipfs-Roots, ETag'
 
 const CODEC_FORMAT: Record<number, Negotiated['format']> = { 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
@@ -178,6 +179,10 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     }
     const r = parsed
     const head = req.method === 'HEAD'
+    if (/\bonly-if-cached\b/i.test(String(req.headers['cache-control'] ?? '')) && backend.isLocal != null &&
+        !(await backend.isLocal(r.root, { signal }))) {
+      throw new PreconditionFailedError(`${r.root.toString()} is not in the local store (only-if-cached)`)
+    }
     const negotiated = negotiate(r.query, req.headers.accept)
     res.setHeader('X-Ipfs-Path', r.contentPath)
     res.setHeader('Vary', 'Accept')
@@ -359,13 +364,17 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       if ((err as Error)?.name !== 'NotFoundError') throw err
     }
     if (index != null && (index.type === 'file' || index.type === 'raw')) {
-      return serveFile(req, res, r, { ...index, roots: resolved.roots }, 'index.html', signal, progress)
+      // the site is the directory: its CID is the entity tag, as Kubo
+      return serveFile(req, res, r, { ...index, roots: resolved.roots }, 'index.html', signal, progress, undefined, resolved.cid)
     }
     const etag = `"DirIndex-cairn1_CID-${resolved.cid.toString()}"`
-    if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
+    if (etagMatches(req.headers['if-none-match'], etag) || etagMatches(req.headers['if-none-match'], `"${resolved.cid.toString()}"`)) {
+      return notModified(res, etag, LISTING_CACHE_CONTROL)
+    }
     const headers: Record<string, string> = {
       'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+      // generated HTML may change with Cairn's version: cached a week, not forever
+      'Cache-Control': LISTING_CACHE_CONTROL,
       ETag: etag
     }
     if (req.method === 'HEAD') return sendHead(res, 200, headers)
@@ -374,6 +383,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       path: r.contentPath.replace(/\/$/, '') || '/',
       root: r.root.toString(),
       segments: r.segments,
+      base: r.urlPath,
+      rootBase: r.subdomain ? '' : `/ipfs/${r.root.toString()}`,
       cid: resolved.cid,
       entries,
       hasParent: r.segments.length > 0,
@@ -385,8 +396,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     res.end(html)
   }
 
-  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: Progress, statusOverride?: number): Promise<void> {
-    const etag = `"${resolved.cid.toString()}"`
+  async function serveFile (req: IncomingMessage, res: ServerResponse, r: ContentRequest, resolved: ResolvedPath, name: string | undefined, signal: AbortSignal, progress: Progress, statusOverride?: number, etagCid?: CID): Promise<void> {
+    const etag = `"${(etagCid ?? resolved.cid).toString()}"`
     if (statusOverride == null && etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
     const ifMatch = req.headers['if-match']
     if (ifMatch != null && !etagMatches(ifMatch, etag)) throw new PreconditionFailedError(`If-Match does not match ${etag}`)
@@ -475,8 +486,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   }
 }
 
-function notModified (res: ServerResponse, etag: string): void {
-  res.writeHead(304, { ETag: etag, 'Cache-Control': IMMUTABLE_CACHE_CONTROL })
+function notModified (res: ServerResponse, etag: string, cacheControl = IMMUTABLE_CACHE_CONTROL): void {
+  res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl })
   res.end()
 }
 

@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CarBlockIterator } from '@ipld/car'
+import * as dagPb from '@ipld/dag-pb'
 import { exporter } from 'ipfs-unixfs-exporter'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
@@ -152,6 +153,47 @@ test('conformance: path CARs carry exactly the walk, then the scope, in order', 
   assert.is(viaCbor.headers['x-ipfs-roots'], `${document},${document},${single}`)
   assert.is((await request(`${url}/ipfs/${document}/files/missing`)).status, 404)
   assert.is((await request(`${url}/ipfs/${two}/subdir/i-do-not-exist?format=car`)).status, 404)
+})
+
+test('conformance: caching headers, X-Ipfs-Roots and If-None-Match on nested paths (gateway-cache fixture)', async ({ gw, url }) => {
+  const path = join(CONFORMANCE, 'gateway-cache/fixtures.car')
+  const [root] = await gw.importCar(path)
+  // the fixture's own links, read with @ipld/dag-pb: root/root2/root3/root4/index.html
+  const links = new Map<string, Map<string, string>>()
+  const it = await CarBlockIterator.fromBytes(await readFile(path))
+  for await (const b of it) {
+    if (b.cid.code === dagPb.code) links.set(b.cid.toString(), new Map(dagPb.decode(b.bytes).Links.map(l => [l.Name ?? '', l.Hash.toString()])))
+  }
+  const chain = [root.toString()]
+  for (const name of ['root2', 'root3', 'root4', 'index.html']) chain.push(links.get(chain.at(-1)!)!.get(name)!)
+  const listing = await request(`${url}/ipfs/${root}/root2/root3/`)
+  assert.is(listing.status, 200)
+  assert.is(listing.headers['x-ipfs-path'], `/ipfs/${root}/root2/root3/`)
+  assert.is(listing.headers['x-ipfs-roots'], chain.slice(0, 3).join(','))
+  assert.match(listing.headers.etag!, new RegExp(`DirIndex-.*_CID-${chain[2]}`))
+  const site = await request(`${url}/ipfs/${root}/root2/root3/root4/`)
+  assert.is(site.headers['x-ipfs-roots'], chain.slice(0, 4).join(','))
+  assert.is(site.headers.etag, `"${chain[3]}"`)
+  assert.is(site.headers['cache-control'], 'public, max-age=29030400, immutable')
+  const file = await request(`${url}/ipfs/${root}/root2/root3/root4/index.html`)
+  assert.is(file.headers['x-ipfs-roots'], chain.join(','))
+  assert.is(file.headers.etag, `"${chain[4]}"`)
+  for (const inm of [`"${chain[4]}"`, `"fakeEtag1", "fakeEtag2", "${chain[4]}"`, `W/"${chain[4]}"`, '*']) {
+    assert.is((await request(`${url}/ipfs/${root}/root2/root3/root4/index.html`, { headers: { 'If-None-Match': inm } })).status, 304, inm)
+  }
+  assert.is((await request(`${url}/ipfs/${root}/root2/root3/`, { headers: { 'If-None-Match': `W/"${chain[2]}"` } })).status, 304)
+  for (const format of ['dag-json', 'json']) {
+    const asJson = await request(`${url}/ipfs/${root}/root2/root3/root4/?format=${format}`)
+    assert.is(asJson.status, 200, format)
+    assert.is(asJson.headers['cache-control'], 'public, max-age=29030400, immutable')
+  }
+  // Cache-Control: only-if-cached answers from the local store or not at all
+  const cached = await request(`${url}/ipfs/${root}/root2/root3/root4/?format=json`, { method: 'HEAD', headers: { 'Cache-Control': 'only-if-cached' } })
+  assert.is(cached.status, 200)
+  for (const method of ['HEAD', 'GET']) {
+    const absent = await request(`${url}/ipfs/QmYzfKSE55XCjD1MW128RfciAf2DViABhEiXfgVFMabSjN`, { method, headers: { 'Cache-Control': 'only-if-cached' } })
+    assert.is(absent.status, 412, method)
+  }
 })
 
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
