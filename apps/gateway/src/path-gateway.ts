@@ -48,7 +48,7 @@ interface ContentRequest {
 }
 
 const LISTING_CACHE_CONTROL = 'public, max-age=604800, stale-while-revalidate=2678400'
-const EXPOSED_HEADERS = 'Content-Range, Content-Length, X-Chunked-Output, X-Stream-Output, X-Ipfs-Path, X-Ipfs-Roots, ETag'
+const EXPOSED_HEADERS = 'Content-Range, Content-Length, X-Chunked-Output, X-Stream-Output, X-Ipfs-Path, X-Ipfs-Roots, Ipfs-Uri, ETag'
 
 const CODEC_FORMAT: Record<number, Negotiated['format']> = { 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
 
@@ -154,13 +154,11 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: Progress): Promise<void> {
     // content is public and immutable: any page may read it, as Kubo's gateway allows
     res.setHeader('Access-Control-Allow-Origin', '*')
+    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Range, User-Agent, X-Requested-With, If-None-Match, If-Match, Accept, Cache-Control')
     res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-        'Access-Control-Allow-Headers': 'Content-Type, Range, User-Agent, X-Requested-With, If-None-Match, If-Match, Accept',
-        Allow: 'GET, HEAD, OPTIONS'
-      })
+      res.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' })
       res.end()
       return
     }

@@ -196,6 +196,14 @@ test('conformance: caching headers, X-Ipfs-Roots and If-None-Match on nested pat
   }
 })
 
+test('identity CIDs are served from the CID itself, no block needed', async ({ url }) => {
+  const res = await request(`${url}/ipfs/bafkqabtimvwgy3yk/`)
+  assert.is(res.status, 200)
+  assert.is(res.text, 'hello\n')
+  const raw = await request(`${url}/ipfs/bafkqabtimvwgy3yk?format=raw`)
+  assert.is(raw.text, 'hello\n')
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
