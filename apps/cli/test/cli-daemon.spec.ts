@@ -99,19 +99,30 @@ test('the second daemon fetches what the first added, after swarm connect', asyn
 })
 
 test('pubsub: a message published on the first reaches a subscriber on the second', async (ctx) => {
-  const sub = spawnCairn(['--timeout=30s', 'pubsub', 'sub', 'chat'], ctx.repoB)
+  const sub = spawnCairn(['--timeout=90s', 'pubsub', 'sub', 'chat'], ctx.repoB)
+  const until = async (what: string, check: () => Promise<boolean>): Promise<void> => {
+    const deadline = Date.now() + 30_000
+    while (!await check()) {
+      if (Date.now() > deadline) assert.unreachable(`${what} within 30 s; subscriber printed: ${sub.output()}`)
+      await new Promise(resolve => setTimeout(resolve, 500))
+    }
+  }
   try {
-    // gossipsub needs a heartbeat or two to graft the mesh: publish until the subscriber prints
-    for (let i = 0; i < 15 && !sub.output().includes('hello pubsub'); i++) {
-      await new Promise(resolve => setTimeout(resolve, 1000))
+    await until('B subscribed', async () => (await ok(['pubsub', 'ls'], { repo: ctx.repoB })).out === 'chat\n')
+    // between two daemon processes the connection may close a few seconds after `swarm connect`
+    // (a node issue, reported): dial again while waiting, so this checks pubsub, not the dialer
+    const connect = async (): Promise<void> => { await ok(['swarm', 'connect', ctx.a!.swarm[0]], { repo: ctx.repoB }) }
+    await until("A sees B's subscription", async () => {
+      await connect()
+      return (await ok(['pubsub', 'peers', 'chat'], { repo: ctx.repoA })).out.includes(ctx.b!.peerId)
+    })
+    // gossipsub may need a heartbeat to graft the mesh: publish until the subscriber prints
+    for (let i = 0; i < 10 && !sub.output().includes('hello pubsub'); i++) {
+      if (i > 0) await connect()
       await ok(['pubsub', 'pub', 'chat'], { repo: ctx.repoA, input: 'hello pubsub\n' })
+      await new Promise(resolve => setTimeout(resolve, 1000))
     }
-    if (!sub.output().includes('hello pubsub\n')) {
-      const peers = (await cairn(['swarm', 'peers'], { repo: ctx.repoB })).out
-      const topicPeers = (await cairn(['pubsub', 'peers', 'chat'], { repo: ctx.repoA })).out
-      assert.unreachable(`subscriber printed: ${sub.output()}; B's peers: ${peers}; A's chat peers: ${topicPeers}`)
-    }
-    assert.equal((await ok(['pubsub', 'ls'], { repo: ctx.repoB })).out, 'chat\n')
+    assert.ok(sub.output().includes('hello pubsub\n'), `subscriber printed: ${sub.output()}`)
   } finally {
     const code = await sub.stop()
     assert.is(code, 0, 'an interrupted subscription exits cleanly')

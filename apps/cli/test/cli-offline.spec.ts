@@ -160,8 +160,8 @@ test('add on a repo that was never initialised creates it', async (ctx) => {
 
 test('errors: one line on stderr, non-zero exit, no stack trace', async (ctx) => {
   const cases: Array<[string[], number, RegExp]> = [
-    [['cat', 'not-a-cid'], 2, /^Error: invalid path "not-a-cid"/],
-    [['block', 'get', 'bafynope'], 2, /^Error: invalid CID 'bafynope'/],
+    [['cat', 'not-a-cid'], 2, /^Error: invalid path "not-a-cid": "not-a-cid" is not a CID$/],
+    [['block', 'get', 'bafynope'], 2, /^Error: invalid CID "bafynope": not a CID/],
     [['add', join(ctx.dir, 'missing.txt')], 3, /^Error: lstat .*missing\.txt: no such file or directory$/],
     [['add', ctx.tree], 2, /^Error: tree is a directory, use the '-r' flag/],
     [['add', '--frobnicate', 'x'], 2, /^Error: unknown option '--frobnicate'$/],

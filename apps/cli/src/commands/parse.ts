@@ -1,4 +1,7 @@
 /** Argument parsers shared by commands; each throws a `UsageError` naming what was wrong */
+import { base32 } from 'multiformats/bases/base32'
+import { base36 } from 'multiformats/bases/base36'
+import { base58btc } from 'multiformats/bases/base58'
 import { CID } from 'multiformats/cid'
 import { InvalidCidError, InvalidPathError } from '@cairn/interface'
 import { UsageError } from '../errors.ts'
@@ -10,14 +13,23 @@ export function parseInteger (value: string): number {
   return n
 }
 
+/** The multibases CIDs are written in on the command line: base32 (v1), base36 (`k…` IPNS-style), base58btc (v0) */
+const CID_DECODERS = base32.decoder.or(base36.decoder).or(base58btc.decoder)
+
+function isCid (text: string): boolean {
+  try {
+    if (text.startsWith('Qm')) CID.parse(text)
+    else CID.parse(text, CID_DECODERS)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Validates a CID argument before any work, so a typo fails the same way offline and online */
 export function parseCidArg (value: string): string {
   const bare = value.startsWith('/ipfs/') ? value.slice('/ipfs/'.length) : value
-  try {
-    CID.parse(bare)
-  } catch (err) {
-    throw new InvalidCidError(`invalid CID '${value}': ${(err as Error).message}`, { cause: err })
-  }
+  if (!isCid(bare)) throw new InvalidCidError(`invalid CID "${value}": not a CID in base32, base36 or base58btc`)
   return bare
 }
 
@@ -25,11 +37,7 @@ export function parseCidArg (value: string): string {
 export function parsePathArg (value: string): string {
   const trimmed = value.startsWith('/ipfs/') ? value.slice('/ipfs/'.length) : value.replace(/^\/+/, '')
   const head = trimmed.split('/')[0]
-  try {
-    CID.parse(head)
-  } catch (err) {
-    throw new InvalidPathError(`invalid path "${value}": ${(err as Error).message}`, { cause: err })
-  }
+  if (!isCid(head)) throw new InvalidPathError(`invalid path "${value}": "${head}" is not a CID`)
   return value
 }
 
