@@ -34,6 +34,8 @@ export interface GatewayInit {
   gateway?: ListenInit | false
   /** The RPC listener, or `false` for none */
   api?: ListenInit | false
+  /** Hostnames serving `{cid}.ipfs.{host}` subdomain gateways. @default DEFAULT_SUBDOMAIN_HOSTS (`['localhost']`) */
+  subdomainHosts?: string[]
   /** Idle time waiting for content from the network before a 504. @default DEFAULT_TIMEOUT_MS (60000) */
   timeoutMs?: number
   /** Kubo's `API.Authorizations`: when set, RPC calls need a matching Authorization header */
@@ -131,7 +133,7 @@ class GatewayServers implements Gateway {
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger })
+        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts })
         const server = createServer({ maxHeaderSize }, handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)

@@ -5,7 +5,7 @@ import { defaultLogger } from '@libp2p/logger'
 import type { ComponentLogger } from '@libp2p/interface'
 import type { GatewayBackend, ResolvedPath } from './backend.ts'
 import { parseCid } from './cid.ts'
-import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_TIMEOUT_MS, IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from './constants.ts'
+import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS, IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from './constants.ts'
 import { contentTypeFromName, sniffContentType } from './content-type.ts'
 import { MethodNotAllowedError, PreconditionFailedError, RangeNotSatisfiableError, StatusError } from './errors.ts'
 import { renderListing } from './listing.ts'
@@ -16,7 +16,7 @@ import { parseRange } from './range.ts'
 import { MAX_REDIRECTS_FILE_BYTES, matchRedirect, parseRedirects } from './redirects.ts'
 import { sendError, sendStream } from './respond.ts'
 import type { Progress } from './respond.ts'
-import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from './subdomain.ts'
+import { SubdomainHosts, subdomainUrl, toDnsLabel } from './subdomain.ts'
 import { tarStream } from './tar.ts'
 import { convertBlock } from './convert.ts'
 import { toHttpStatus } from './status.ts'
@@ -29,6 +29,8 @@ export interface PathGatewayInit {
   maxListingEntries?: number
   /** @default DEFAULT_MAX_URL_BYTES */
   maxUrlBytes?: number
+  /** Hostnames that serve `{cid}.ipfs.{host}` subdomain gateways. @default DEFAULT_SUBDOMAIN_HOSTS (`['localhost']`) */
+  subdomainHosts?: string[]
   /** @default `defaultLogger()` of `@libp2p/logger` (enable with `DEBUG=cairn:gateway*`) */
   logger?: ComponentLogger
 }
@@ -45,6 +47,8 @@ interface ContentRequest {
   search: string
   query: URLSearchParams
   subdomain: boolean
+  /** On a subdomain gateway: the parent host, where `/ipfs/` paths live */
+  parent?: string
 }
 
 const LISTING_CACHE_CONTROL = 'public, max-age=604800, stale-while-revalidate=2678400'
@@ -107,6 +111,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxListing = init.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES
   const maxUrlBytes = init.maxUrlBytes ?? DEFAULT_MAX_URL_BYTES
+  const subdomains = new SubdomainHosts(init.subdomainHosts ?? DEFAULT_SUBDOMAIN_HOSTS)
 
   function readRequest (req: IncomingMessage): ContentRequest | { redirect: string } | { landing: true } {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid')
@@ -114,9 +119,18 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     // requests are refused rather than quietly sent somewhere else
     const rawPath = (req.url ?? '/').replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0].split('#')[0]
     if (rawPath.split('/').some(s => /^(\.|%2e){1,2}$/i.test(s))) throw new InvalidPathError('"." and ".." are not allowed in content paths')
-    const sub = parseSubdomainHost(req.headers.host)
+    // behind a reverse proxy the original host and scheme come in X-Forwarded-* headers
+    const host = firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host
+    const scheme = firstHeader(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http'
+    const sub = subdomains.parse(host)
     let cidText: string
     let rest: string
+    if (sub == null && (url.pathname === '/ipfs/' || url.pathname === '/ipns/') && url.searchParams.has('uri')) {
+      // navigator.registerProtocolHandler sends ipfs://<cid>/<path> here
+      const m = /^(ipfs|ipns):\/\/([^/?#]+)(.*)$/.exec(url.searchParams.get('uri') ?? '')
+      if (m == null) throw new InvalidPathError('uri must be ipfs://<cid>[/path] or ipns://<name>[/path]')
+      return { redirect: `/${m[1]}/${m[2]}${m[3]}` }
+    }
     if (sub != null) {
       if (sub.namespace === 'ipns') throw new StatusError(501, 'IPNS names are not supported by this gateway')
       cidText = sub.id
@@ -130,13 +144,18 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       rest = match[2] ?? ''
       if (cidText === '') throw new InvalidPathError('missing CID in path')
     }
-    const root = parseCid(cidText)
-    if (sub == null && isSubdomainParent(req.headers.host)) {
-      return { redirect: subdomainUrl(root, req.headers.host!.toLowerCase(), rest, url.search) }
+    let root: CID
+    try {
+      root = parseCid(cidText)
+    } catch (err) {
+      throw new InvalidPathError(`invalid path "/ipfs/${cidText.slice(0, 100)}": ${(err as Error).message}`, { cause: err })
+    }
+    if (sub == null && subdomains.isParent(host)) {
+      return { redirect: subdomainUrl(root, host!.toLowerCase(), rest, url.search, scheme) }
     }
     if (sub != null && cidText !== toDnsLabel(root)) {
       // CIDv0 and other bases are case-sensitive, which DNS is not: move to the canonical label
-      return { redirect: subdomainUrl(root, sub.parent, rest, url.search) }
+      return { redirect: subdomainUrl(root, sub.parent, rest, url.search, scheme) }
     }
     const { segments, trailingSlash } = splitSegments(rest)
     return {
@@ -147,7 +166,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       urlPath: url.pathname,
       search: url.search,
       query: url.searchParams,
-      subdomain: sub != null
+      subdomain: sub != null,
+      parent: sub?.parent
     }
   }
 
@@ -382,11 +402,11 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       root: r.root.toString(),
       segments: r.segments,
       base: r.urlPath,
-      rootBase: r.subdomain ? '' : `/ipfs/${r.root.toString()}`,
+      rootBase: r.subdomain ? `//${r.parent}/ipfs/${r.root.toString()}` : `/ipfs/${r.root.toString()}`,
       cid: resolved.cid,
       entries,
       hasParent: r.segments.length > 0,
-      ipfsBase: r.subdomain ? undefined : '',
+      ipfsBase: r.subdomain ? `//${r.parent}` : '',
       truncatedAt: truncated ? maxListing : undefined
     })
     headers['Content-Length'] = String(Buffer.byteLength(html))
@@ -482,6 +502,11 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       sendError(res, error, 'gateway')
     })
   }
+}
+
+function firstHeader (value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value
+  return v?.split(',')[0].trim() || undefined
 }
 
 function notModified (res: ServerResponse, etag: string, cacheControl = IMMUTABLE_CACHE_CONTROL): void {

@@ -1,5 +1,6 @@
-import { CID } from 'multiformats/cid'
 import { base32 } from 'multiformats/bases/base32'
+import type { CID } from 'multiformats/cid'
+import { StatusError } from './errors.ts'
 
 export interface SubdomainRequest {
   namespace: 'ipfs' | 'ipns'
@@ -9,29 +10,47 @@ export interface SubdomainRequest {
   parent: string
 }
 
-const SUBDOMAIN_HOST = /^([^.]+)\.(ipfs|ipns)\.(localhost(?::\d+)?)$/i
-const SUBDOMAIN_PARENT = /^localhost(?::\d+)?$/i
+/** A DNS label carries at most 63 characters (RFC 1035) */
+export const MAX_DNS_LABEL_LENGTH = 63
 
-/** `{cid}.ipfs.localhost[:port]` → its parts, as Kubo's default subdomain gateway on localhost */
-export function parseSubdomainHost (host: string | undefined): SubdomainRequest | undefined {
-  const match = SUBDOMAIN_HOST.exec(host ?? '')
-  if (match == null) return undefined
-  return { id: match[1], namespace: match[2].toLowerCase() as 'ipfs' | 'ipns', parent: match[3].toLowerCase() }
+function hostname (host: string): string {
+  return host.replace(/:\d+$/, '').toLowerCase()
 }
 
-/** Hosts whose `/ipfs/{cid}` paths are moved to a subdomain for origin isolation (Kubo: `localhost`) */
-export function isSubdomainParent (host: string | undefined): boolean {
-  return SUBDOMAIN_PARENT.test(host ?? '')
+/**
+ * Subdomain gateways: `{cid}.ipfs.{parent}` for each configured parent hostname (Kubo offers
+ * `localhost` by default), so every site gets its own origin
+ */
+export class SubdomainHosts {
+  readonly #parents: Set<string>
+
+  constructor (parents: string[]) {
+    this.#parents = new Set(parents.map(p => p.toLowerCase()))
+  }
+
+  /** `{cid}.ipfs.localhost[:port]` → its parts */
+  parse (host: string | undefined): SubdomainRequest | undefined {
+    const match = /^([^.]+)\.(ipfs|ipns)\.(.+)$/i.exec(host ?? '')
+    if (match == null || !this.#parents.has(hostname(match[3]))) return undefined
+    return { id: match[1], namespace: match[2].toLowerCase() as 'ipfs' | 'ipns', parent: match[3].toLowerCase() }
+  }
+
+  /** Hosts whose `/ipfs/{cid}` paths are moved to a subdomain for origin isolation */
+  isParent (host: string | undefined): boolean {
+    return host != null && this.#parents.has(hostname(host))
+  }
 }
 
 /** The CID in the form a DNS label can carry: CIDv1, base32 (case-insensitive) */
 export function toDnsLabel (cid: CID): string {
-  return (cid.version === 0 ? cid.toV1() : cid).toString(base32)
+  const label = (cid.version === 0 ? cid.toV1() : cid).toString(base32)
+  if (label.length > MAX_DNS_LABEL_LENGTH) {
+    throw new StatusError(400, `CID incompatible with DNS label length limit of ${MAX_DNS_LABEL_LENGTH}: ${label}`)
+  }
+  return label
 }
 
 /** Where a path-gateway request on a subdomain-capable host is moved to */
-export function subdomainUrl (cid: CID, parent: string, rest: string, search: string): string {
-  return `http://${toDnsLabel(cid)}.ipfs.${parent}${rest === '' ? '/' : rest}${search}`
+export function subdomainUrl (cid: CID, parent: string, rest: string, search: string, scheme = 'http'): string {
+  return `${scheme}://${toDnsLabel(cid)}.ipfs.${parent}${rest === '' ? '/' : rest}${search}`
 }
-
-export { CID }

@@ -4,7 +4,7 @@ import { CID } from 'multiformats/cid'
 import { parseRange } from '../src/range.ts'
 import { negotiate } from '../src/negotiate.ts'
 import { contentTypeFromName, sniffContentType } from '../src/content-type.ts'
-import { isSubdomainParent, parseSubdomainHost, subdomainUrl, toDnsLabel } from '../src/subdomain.ts'
+import { SubdomainHosts, subdomainUrl, toDnsLabel } from '../src/subdomain.ts'
 import { parseCid } from '../src/cid.ts'
 import { escapeHtml, formatBytes, renderListing } from '../src/listing.ts'
 
@@ -86,12 +86,18 @@ sub('reads {cid}.ipfs.localhost and moves CIDv0 to base32 CIDv1', () => {
   const v0 = CID.parse('QmYiPNLU7Hc739sqcBH5DgVmk5mKTQVzKSqvJJeNGWTgrE')
   const label = toDnsLabel(v0)
   assert.ok(label.startsWith('bafybei'))
-  assert.equal(parseSubdomainHost(`${label}.ipfs.localhost:8080`), { id: label, namespace: 'ipfs', parent: 'localhost:8080' })
-  assert.is(parseSubdomainHost('127.0.0.1:8080'), undefined)
-  assert.is(parseSubdomainHost('a.b.ipfs.localhost'), undefined)
-  assert.ok(isSubdomainParent('localhost:8080'))
-  assert.not.ok(isSubdomainParent('127.0.0.1:8080'))
+  const hosts = new SubdomainHosts(['localhost', 'example.com'])
+  assert.equal(hosts.parse(`${label}.ipfs.localhost:8080`), { id: label, namespace: 'ipfs', parent: 'localhost:8080' })
+  assert.equal(hosts.parse(`${label}.ipfs.example.com`), { id: label, namespace: 'ipfs', parent: 'example.com' })
+  assert.is(hosts.parse('127.0.0.1:8080'), undefined)
+  assert.is(hosts.parse('a.b.ipfs.localhost'), undefined)
+  assert.is(hosts.parse(`${label}.ipfs.elsewhere.org`), undefined)
+  assert.ok(hosts.isParent('localhost:8080'))
+  assert.not.ok(hosts.isParent('127.0.0.1:8080'))
   assert.is(subdomainUrl(v0, 'localhost:1', '/a', '?b'), `http://${label}.ipfs.localhost:1/a?b`)
+  assert.is(subdomainUrl(v0, 'example.com', '', '', 'https'), `https://${label}.ipfs.example.com/`)
+  const tooLong = CID.parse('bafkrgqhhyivzstcz3hhswshfjgy6ertgmnqeleynhwt4dlfsthi4hn7zgh4uvlsb5xncykzapi3ocd4lzogukir6ksdy6wzrnz6ohnv4aglcs')
+  assert.throws(() => toDnsLabel(tooLong), (e: Error) => /DNS label length limit of 63/.test(e.message))
 })
 
 sub('parseCid takes any multibase and rejects junk with InvalidCidError', async () => {
