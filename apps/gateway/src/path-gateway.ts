@@ -88,7 +88,9 @@ function contentDisposition (query: URLSearchParams, fallback?: string): string 
   const download = query.get('download') === 'true'
   if (filename == null) return download ? 'attachment' : undefined
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+  // RFC 6266: the UTF-8 form only when the plain one had to lose characters, as boxo writes it
+  const utf8 = ascii !== filename ? `; filename*=UTF-8''${encodeURIComponent(filename)}` : ''
+  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"${utf8}`
 }
 
 async function collectListing (backend: GatewayBackend, cid: CID, max: number, signal: AbortSignal): Promise<{ entries: ListingEntry[], truncated: boolean }> {
@@ -216,6 +218,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
         'Content-Type': `application/vnd.ipld.car; version=1; order=dfs; dups=${car.dups ? 'y' : 'n'}`,
         'Content-Disposition': contentDisposition(r.query, `${(resolved?.cid ?? r.root).toString()}.car`)!.replace(/^inline/, 'attachment'),
         'X-Content-Type-Options': 'nosniff',
+        // streamed as read, so no byte ranges: partial fetches use dag-scope and entity-bytes
+        'Accept-Ranges': 'none',
         'Cache-Control': IMMUTABLE_CACHE_CONTROL,
         ETag: etag
       }
