@@ -3,7 +3,6 @@
  * loaded on first use, so a command that goes through a daemon's RPC never loads libp2p.
  */
 import { fileSource } from '@cairn/dag'
-import { createGateway } from '@cairn/gateway'
 import { createNode, initRepo, isRepoInitialized } from '@cairn/node'
 import type { CairnNode } from '@cairn/node'
 import { DEFAULT_API_MULTIADDR, DEFAULT_GATEWAY_MULTIADDR } from './constants.ts'
@@ -11,6 +10,8 @@ import type { Backend, DaemonOptions, RunningDaemon } from './context.ts'
 import { multiaddrToHostPort } from './multiaddr.ts'
 
 async function startDaemon (repoPath: string, options: DaemonOptions): Promise<RunningDaemon> {
+  // only the daemon serves HTTP: other commands skip loading the gateway
+  const { createGateway } = await import('@cairn/gateway')
   const node: CairnNode = await createNode({
     repoPath,
     offline: options.offline,

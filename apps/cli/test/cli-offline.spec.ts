@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cairn, ok } from './fixtures/cli.ts'
@@ -88,6 +88,18 @@ test('cat, ls and get read the tree back', async (ctx) => {
   assert.is(await readFile(join(out, 'hello.txt'), 'utf8'), 'hello\n')
   assert.is(await readFile(join(out, 'sub', 'b.txt'), 'utf8'), 'bee\n')
   assert.ok((await readFile(join(out, 'big.bin'))).equals(big))
+})
+
+test('symlinks are stored as symlinks and written back as symlinks', async (ctx) => {
+  const dir = join(ctx.dir, 'links')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, 'target.txt'), 'pointed at\n')
+  await symlink('target.txt', join(dir, 'link'))
+  const root = (await ok(['add', '-Q', '-r', dir], { repo: ctx.repo })).out.trim()
+  const out = join(ctx.dir, 'links-back')
+  await ok(['get', root, '-o', out], { repo: ctx.repo })
+  assert.is(await readlink(join(out, 'link')), 'target.txt')
+  assert.is(await readFile(join(out, 'link'), 'utf8'), 'pointed at\n')
 })
 
 test('pin rm and gc remove what nothing pins; what is pinned stays', async (ctx) => {
