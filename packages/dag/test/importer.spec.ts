@@ -14,7 +14,7 @@ import { CID } from 'multiformats/cid'
 import { UnixFS } from 'ipfs-unixfs'
 import * as dagPb from '@ipld/dag-pb'
 import type { AddOptions, AddResult, ImportCandidate } from '@cairn/interface'
-import { importer, importBytes, parseChunker, fileSource, resolveImportSettings } from '../src/index.ts'
+import { importer, importBytes, parseChunker, fileSource, resolveImportSettings, ls } from '../src/index.ts'
 import { heliaCids, heliaRoot, kuboCid, pseudoRandom } from './fixtures/oracle.ts'
 import { MemoryStore } from './fixtures/memory-store.ts'
 import { tempStore, countBlocks, type TempStore } from './fixtures/store.ts'
@@ -119,7 +119,9 @@ files('sizes reported are Kubo\'s cumulative sizes', async () => {
 
 files.run()
 
-const dirs = suite('directories: CIDs match Kubo')
+const dirs = suite<{ t: TempStore }>('directories: CIDs match Kubo')
+dirs.before(async ctx => { ctx.t = await tempStore() })
+dirs.after(async ctx => { await ctx.t.close() })
 
 const tree: ImportCandidate[] = [
   { path: 'd/a.txt', content: pseudoRandom(100, 1) },
@@ -133,11 +135,11 @@ const tree: ImportCandidate[] = [
 const oracleTree = tree.map(e => e.content != null ? { path: e.path, content: e.content as Uint8Array } : { path: e.path })
 
 for (const v of variants.filter(v => v.ours.trickle !== true)) {
-  dirs(`${v.name}: nested tree, empty dir, unicode names, wrapped and not`, async () => {
+  dirs(`${v.name}: nested tree, empty dir, unicode names, wrapped and not`, async ({ t }) => {
     for (const wrap of [false, true]) {
       const ours = new Map<string, string>()
       const order: string[] = []
-      for await (const r of importer(tree, new MemoryStore(), { ...v.ours, wrapWithDirectory: wrap })) {
+      for await (const r of importer(tree, t.store, { ...v.ours, wrapWithDirectory: wrap })) {
         ours.set(r.path, r.cid.toString())
         order.push(r.path)
       }
@@ -185,12 +187,18 @@ dirs('HAMT threshold: exactly 256 KiB of link estimate stays flat, one byte more
   }
 })
 
-dirs('HAMT sharding: a directory big enough to shard, with sub-shards and a nested directory', async () => {
+dirs('HAMT sharding: a directory big enough to shard, with sub-shards and a nested directory', async ({ t }) => {
   const entries: ImportCandidate[] = [...names(4900, 20), { path: 'big/nested/inner.txt', content: pseudoRandom(5, 1) }]
   const oracle = entries.map(e => ({ path: e.path, content: e.content as Uint8Array }))
   assert.is(await unixfsTypeOf(entries, {}), 'hamt-sharded-directory')
   for (const [ours, theirs] of [[{}, V0], [{ cidVersion: 1 as const }, { ...V0, cidVersion: 1 as const, rawLeaves: true }], [{ profile: 'unixfs-v1-2025' as const }, { profile: 'unixfs-v1-2025' as const }]] as Array<[AddOptions, ImporterOptions]>) {
-    assert.is((await rootOf(entries, ours)).toString(), (await heliaCids(oracle, theirs)).get('big'), JSON.stringify(ours))
+    let root: AddResult | undefined
+    for await (const r of importer(entries, t.store, ours)) root = r
+    assert.is(root!.cid.toString(), (await heliaCids(oracle, theirs)).get('big'), JSON.stringify(ours))
+    // every entry can be found again through the shards in the real store
+    let listed = 0
+    for await (const _ of ls(root!.cid, t.store)) listed++
+    assert.is(listed, 4901)
   }
 })
 
