@@ -268,7 +268,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
         ETag: etag
       }
       if (head) return sendHead(res, 200, headers)
-      await sendStream(res, 200, headers, tarStream(backend.get(resolved.cid, { signal })), progress)
+      await sendStream(res, 200, headers, tarWithError(tarStream(backend.get(resolved.cid, { signal }))), progress)
       return
     }
 
@@ -505,6 +505,23 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       if ((error as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'GET, HEAD')
       sendError(res, error, 'gateway')
     })
+  }
+}
+
+/**
+ * A tar that fails part-way ends with the reason as text, as Kubo's does: the archive is then
+ * unreadable (no end-of-archive blocks, a bad header), and a person looking at it sees why
+ */
+async function * tarWithError (tar: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let started = false
+  try {
+    for await (const chunk of tar) {
+      started = true
+      yield chunk
+    }
+  } catch (err) {
+    if (!started) throw err
+    yield new TextEncoder().encode(`\n${(err as Error).message}\n`)
   }
 }
 

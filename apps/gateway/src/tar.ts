@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { pack } from 'it-tar'
 import type { GetEntry } from '@cairn/interface'
 import type { TarImportCandidate } from 'it-tar'
@@ -12,8 +13,42 @@ async function collect (source: AsyncIterable<Uint8Array>): Promise<Uint8Array> 
   return out
 }
 
+/** Kubo's wording (its typo included), which clients and the conformance suite look for */
+export const OUTSIDE_ROOT_MESSAGE = 'relative UnixFS paths outside the root are now allowed'
+
+/**
+ * Link names may hold `..`: each entry's path is normalised, and one that lands outside the root
+ * folder stops the archive, so extracting it can never write outside the target directory
+ */
+function safePath (path: string, root: string): string {
+  const normalised = posix.normalize(path)
+  if (normalised !== root && !normalised.startsWith(root + '/')) throw new Error(`${OUTSIDE_ROOT_MESSAGE}: ${path.slice(0, 200)}`)
+  return normalised
+}
+
+async function * safeEntries (entries: AsyncIterable<GetEntry>): AsyncGenerator<GetEntry> {
+  let root: string | undefined
+  let lastDirectory: string | undefined
+  try {
+    for await (const raw of entries) {
+      root ??= posix.normalize(raw.path)
+      const path = safePath(raw.path, root)
+      if (raw.type === 'directory') lastDirectory = path
+      yield { ...raw, path }
+    }
+  } catch (err) {
+    // the reader refuses `..` in link names outright; say whether this one would have left the root
+    const name = /unsafe entry name "(.*)"/.exec((err as Error)?.message ?? '')?.[1]
+    if (name != null && root != null && lastDirectory != null) {
+      const target = posix.normalize(`${lastDirectory}/${name}`)
+      if (target !== root && !target.startsWith(root + '/')) throw new Error(`${OUTSIDE_ROOT_MESSAGE}: ${(err as Error).message}`, { cause: err })
+    }
+    throw err
+  }
+}
+
 async function * toTarEntries (entries: AsyncIterable<GetEntry>): AsyncGenerator<TarImportCandidate> {
-  for await (const entry of entries) {
+  for await (const entry of safeEntries(entries)) {
     const mtime = entry.mtime != null ? new Date(Number(entry.mtime.secs) * 1000) : new Date(0)
     if (entry.type === 'directory') {
       yield { header: { name: entry.path, type: 'directory', mode: entry.mode ?? 0o755, mtime } }

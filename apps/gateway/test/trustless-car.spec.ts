@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { CarBlockIterator } from '@ipld/car'
 import * as dagPb from '@ipld/dag-pb'
 import { exporter } from 'ipfs-unixfs-exporter'
+import { extract } from 'it-tar'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -204,6 +205,40 @@ test('identity CIDs are served from the CID itself, no block needed', async ({ u
   assert.is(res.text, 'hello\n')
   const raw = await request(`${url}/ipfs/bafkqabtimvwgy3yk?format=raw`)
   assert.is(raw.text, 'hello\n')
+})
+
+test('conformance: tar answers, names normalised, nothing outside the root', async ({ gw, url }) => {
+  const [dir] = await gw.importCar(join(CONFORMANCE, 'path_gateway_tar/fixtures.car'))
+  const [outside] = await gw.importCar(join(CONFORMANCE, 'path_gateway_tar/outside-root.car'))
+  const [inside] = await gw.importCar(join(CONFORMANCE, 'path_gateway_tar/inside-root.car'))
+  const file = 'bafkreialihlqnf5uwo4byh4n3cmwlntwqzxxs2fg5vanqdi3d7tb2l5xkm'
+  const entries = async (bytes: Buffer): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {}
+    for await (const e of extract()([bytes])) {
+      const chunks = []
+      for await (const c of e.body) chunks.push(c.subarray())
+      out[e.header.name] = Buffer.concat(chunks).toString()
+    }
+    return out
+  }
+  const single = await request(`${url}/ipfs/${file}`, { headers: { Accept: 'application/x-tar' } })
+  assert.is(single.status, 200)
+  assert.match(single.headers['content-disposition']!, /^attachment;/)
+  assert.ok(single.headers.etag!.startsWith(`W/"${file}.x-tar`))
+  assert.is((await entries(single.body))[file], 'I am a txt file on path with utf8\n')
+  const whole = await request(`${url}/ipfs/${dir}?format=tar`)
+  assert.is((await entries(whole.body))[`${dir}/ą/ę/file-źł.txt`], 'I am a txt file on path with utf8\n')
+  const named = await request(`${url}/ipfs/${dir}?format=tar&filename=${encodeURIComponent('testтест.tar')}`)
+  assert.ok(named.headers['content-disposition']!.includes(`attachment; filename="test____.tar"; filename*=UTF-8''test%D1%82%D0%B5%D1%81%D1%82.tar`))
+  // Cairn's reader refuses `..` in link names even when they stay inside (Kubo normalises them):
+  // the archive stops with the reader's reason, not with the outside-the-root one
+  const insideRes = await request(`${url}/ipfs/${inside}?format=tar`)
+  assert.ok(insideRes.text.includes('unsafe entry name "../file"'))
+  assert.not.ok(insideRes.text.includes('outside the root'))
+  const escaping = await request(`${url}/ipfs/${outside}?format=tar`)
+  assert.ok(escaping.text.includes('relative UnixFS paths outside the root are now allowed'))
+  assert.not.ok(escaping.body.includes(Buffer.from(`${outside}/../foo`)), 'no entry for the escaping name')
+  assert.not.ok(escaping.body.includes(Buffer.from('foo\0')), 'not even normalised')
 })
 
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
