@@ -265,11 +265,26 @@ async function * getEntry (node: DagNode, path: string, getter: BlockGetter, opt
   switch (node.type) {
     case 'directory': {
       yield { path, type: 'directory', cid: node.cid, ...meta }
+      const links: DirLink[] = []
       for await (const link of directoryLinks(node, getter, options)) {
         if (link.name === '' || link.name === '.' || link.name === '..' || link.name.includes('/')) {
           throw new MalformedBlockError(`Directory ${node.cid.toString()} has an unsafe entry name "${link.name}"`)
         }
-        yield * getEntry(await loadNode(link.cid, getter, options), `${path}/${link.name}`, getter, options, depth + 1)
+        links.push(link)
+      }
+      // the next entries' root blocks are requested while the current one is written out
+      const pending = new Map<number, Promise<DagNode>>()
+      const ahead = (i: number): void => {
+        if (i >= links.length || pending.has(i)) return
+        const p = loadNode(links[i].cid, getter, options)
+        p.catch(() => {})
+        pending.set(i, p)
+      }
+      for (let i = 0; i < links.length; i++) {
+        for (let j = i; j < i + DEFAULT_LS_CONCURRENCY; j++) ahead(j)
+        const child = await pending.get(i)!
+        pending.delete(i)
+        yield * getEntry(child, `${path}/${links[i].name}`, getter, options, depth + 1)
       }
       return
     }
