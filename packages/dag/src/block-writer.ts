@@ -11,6 +11,10 @@ export interface BlockWriter {
   put(cid: CID, bytes: Uint8Array): Promise<void>
   /** Write everything still pending and wait for it */
   flush(): Promise<void>
+  /** How many blocks have been given to `put` so far */
+  position(): number
+  /** How many of the first blocks given to `put` are known to be stored */
+  durable(): number
 }
 
 export interface BlockWriterInit extends AbortOptions {
@@ -20,7 +24,7 @@ export interface BlockWriterInit extends AbortOptions {
 
 export function createBlockWriter (putter: BlockPutter | undefined, init: BlockWriterInit = {}): BlockWriter {
   // only-hash: nothing to write; identity blocks live in their CID and are never stored
-  if (putter == null) return { put: async () => {}, flush: async () => {} }
+  if (putter == null) return { put: async () => {}, flush: async () => {}, position: () => 0, durable: () => Infinity }
   const batchBytes = init.batchBytes ?? DEFAULT_WRITE_BATCH_BYTES
   const maxInFlight = init.inFlight ?? DEFAULT_WRITES_IN_FLIGHT
   const options = { signal: init.signal }
@@ -28,6 +32,13 @@ export function createBlockWriter (putter: BlockPutter | undefined, init: BlockW
   let pendingBytes = 0
   const inFlight: Array<Promise<void>> = []
   let failure: unknown
+  let position = 0
+  let durable = 0
+  // batches in dispatch order; `durable` advances over the completed prefix
+  const batches: Array<{ end: number, done: boolean }> = []
+  const settle = (): void => {
+    while (batches.length > 0 && batches[0].done) durable = batches.shift()!.end
+  }
 
   const write = (blocks: Block[]): Promise<void> => {
     const p = putter.putBlocks != null
@@ -42,7 +53,9 @@ export function createBlockWriter (putter: BlockPutter | undefined, init: BlockW
     const blocks = pending
     pending = []
     pendingBytes = 0
-    const p = write(blocks)
+    const batch = { end: position, done: false }
+    batches.push(batch)
+    const p = write(blocks).then(() => { batch.done = true; settle() })
     p.catch(() => {})
     inFlight.push(p)
     while (inFlight.length > maxInFlight) await inFlight.shift()
@@ -51,6 +64,7 @@ export function createBlockWriter (putter: BlockPutter | undefined, init: BlockW
   return {
     async put (cid, bytes) {
       if (failure != null) throw failure
+      position++
       if (isIdentity(cid)) return
       pending.push({ cid, bytes })
       pendingBytes += bytes.byteLength
@@ -60,6 +74,9 @@ export function createBlockWriter (putter: BlockPutter | undefined, init: BlockW
       await dispatch()
       while (inFlight.length > 0) await inFlight.shift()
       if (failure != null) throw failure
-    }
+      durable = position
+    },
+    position: () => position,
+    durable: () => durable
   }
 }

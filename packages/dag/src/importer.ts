@@ -77,9 +77,10 @@ function toContent (content: ImportCandidate['content']): Uint8Array | AsyncIter
 }
 
 /**
- * Import files, directories and symlinks into UnixFS with Kubo's CIDs. Yields one result per file
- * as soon as it is hashed, then every directory children-first, the root last. A result's blocks are
- * all written once the generator has finished; with `onlyHash` nothing is written.
+ * Import files, directories and symlinks into UnixFS with Kubo's CIDs. Yields one result per file,
+ * in input order, once its blocks are stored (writes are batched, so results trail the hashing by up
+ * to a few batches), then every directory children-first, the root last. With `onlyHash` nothing is
+ * written and results come as soon as they are hashed.
  */
 export async function * importer (source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, putter: BlockPutter, options: AddOptions = {}): AsyncGenerator<AddResult> {
   const settings = resolveImportSettings(options)
@@ -88,6 +89,8 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
   const root = newDir('')
   let bare = 0
   let entries = 0
+  // file results wait here until the store has every block they name
+  const ready: Array<{ result: AddResult, position: number }> = []
   const fileSettings = { ...settings, signal, onProgress: options.onProgress }
 
   for await (const candidate of source) {
@@ -113,7 +116,8 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
         const parent = ensureDir(root, segments.slice(0, -1))
         parent.children.set(segments[segments.length - 1], { kind: 'leaf', cid: link.cid, tsize: link.tsize })
       }
-      yield { cid: link.cid, path: segments.length === 0 ? link.cid.toString() : path, size: link.tsize }
+      ready.push({ result: { cid: link.cid, path: segments.length === 0 ? link.cid.toString() : path, size: link.tsize }, position: writer.position() })
+      while (ready.length > 0 && ready[0].position <= writer.durable()) yield ready.shift()!.result
     } else {
       const dir = ensureDir(root, segments)
       if (candidate.mode != null) dir.mode = candidate.mode
@@ -121,6 +125,8 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
     }
   }
   if (bare > 0 && entries > bare) throw new InvalidParametersError('A bare (unnamed) file cannot be imported together with named entries')
+  await writer.flush()
+  for (const r of ready) yield r.result
 
   const dirs: DirResult[] = []
   if (settings.wrapWithDirectory) {

@@ -230,6 +230,16 @@ flags('only-hash computes the same CIDs and writes nothing to the real store', a
   assert.not.ok(await t.store.hasBlock(r.cid))
 })
 
+flags('a result is yielded only once the store holds its blocks', async ({ t }) => {
+  const entries = Array.from({ length: 60 }, (_, i) => ({ path: `durable/f${i}`, content: pseudoRandom(70_000 + i, i + 500) }))
+  let results = 0
+  for await (const r of importer(entries, t.store)) {
+    results++
+    assert.ok(await t.store.hasBlock(r.cid), `${r.path} stored before it was reported`)
+  }
+  assert.is(results, 61)
+})
+
 flags('inline: blocks up to the limit become identity CIDs and are not stored', async ({ t }) => {
   const before = await countBlocks(t.store)
   const r = await importBytes(new TextEncoder().encode('hello'), t.store, { inline: true })
