@@ -244,16 +244,21 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       const etag = `"${resolved.cid.toString()}.raw"`
       if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
       const bytes = await backend.getBlock(resolved.cid, { signal })
-      const headers = {
+      const range = parseRange(req.headers.range, bytes.length)
+      if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(bytes.length, `range not satisfiable for ${bytes.length} bytes`)
+      const body = range != null ? bytes.subarray(range.start, range.end + 1) : bytes
+      const headers: Record<string, string> = {
         'Content-Type': CONTENT_TYPE_OF.raw,
-        'Content-Length': String(bytes.length),
+        'Content-Length': String(body.length),
         'Content-Disposition': contentDisposition(r.query, `${resolved.cid.toString()}.bin`)!.replace(/^inline/, 'attachment'),
         'X-Content-Type-Options': 'nosniff',
+        'Accept-Ranges': 'bytes',
         'Cache-Control': IMMUTABLE_CACHE_CONTROL,
         ETag: etag
       }
-      res.writeHead(200, headers)
-      res.end(head ? undefined : bytes)
+      if (range != null) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${bytes.length}`
+      res.writeHead(range != null ? 206 : 200, headers)
+      res.end(head ? undefined : body)
       return
     }
 

@@ -6,13 +6,16 @@ export interface ByteRange {
 
 /**
  * Reads a `Range` header against a resource of `size` bytes.
- * Returns `undefined` when the header should be ignored (absent, not `bytes=`, malformed or
- * several ranges: RFC 9110 lets a server answer those with the whole resource),
- * `'unsatisfiable'` when it asks only for bytes past the end (416), or the range.
+ * Returns `undefined` when the header should be ignored (absent, not `bytes=`, malformed: RFC 9110
+ * lets a server answer those with the whole resource), `'unsatisfiable'` when it asks only for
+ * bytes past the end (416), or the range. Of several ranges only the first is served (a 206 with
+ * one `Content-Range`, which the HTTP semantics and the gateway conformance suite allow).
  */
 export function parseRange (header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
   if (header == null) return undefined
-  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header)
+  const unit = /^\s*bytes\s*=(.*)$/i.exec(header)
+  if (unit == null) return undefined
+  const match = /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(unit[1].split(',')[0])
   if (match == null) return undefined
   const [, first, last] = match
   if (first === '' && last === '') return undefined
