@@ -12,7 +12,7 @@ import { EXIT_OK, EXIT_USAGE } from './constants.ts'
 import type { Backend, CliContext, InputStream, OpenOptions } from './context.ts'
 import { describeError } from './errors.ts'
 import { createPrinter } from './print.ts'
-import type { OutputStream } from './print.ts'
+import type { OutputStream, Printer } from './print.ts'
 import { createProgram } from './program.ts'
 
 export interface RunInit {
@@ -40,7 +40,9 @@ export async function run (init: RunInit): Promise<number> {
   try {
     config = parseConfig(init.env, init.argv)
   } catch (err) {
-    init.stderr.write(describeError(err, { repoPath: '' }).line + '\n')
+    const print = createPrinter({ stdout: init.stdout, stderr: init.stderr })
+    print.notice(describeError(err, { repoPath: '' }).line)
+    await print.flush()
     return EXIT_USAGE
   }
   const print = createPrinter({ stdout: init.stdout, stderr: init.stderr, enc: config.enc })
@@ -75,21 +77,21 @@ export async function run (init: RunInit): Promise<number> {
 
   let exitCode = EXIT_OK
   try {
-    const program = createProgram(ctx, { stdout: init.stdout, stderr: init.stderr })
+    const program = createProgram(ctx)
     if (config.args.length === 0) {
       program.outputHelp()
     } else {
       await program.parseAsync(config.args, { from: 'user' })
     }
   } catch (err) {
-    exitCode = report(err, config, init.stderr)
+    exitCode = report(err, config, print)
   } finally {
     if (opened != null) {
       try {
         await (await opened).close()
       } catch (err) {
         // the open itself failed and was reported above; a failing close is worth a line of its own
-        if (exitCode === EXIT_OK) exitCode = report(err, config, init.stderr)
+        if (exitCode === EXIT_OK) exitCode = report(err, config, print)
       }
     }
     await print.flush()
@@ -97,16 +99,17 @@ export async function run (init: RunInit): Promise<number> {
   return exitCode
 }
 
-function report (err: unknown, config: CliConfig, stderr: OutputStream): number {
+function report (err: unknown, config: CliConfig, print: Printer): number {
   if (err instanceof CommanderError) {
     if (err.exitCode === 0) return EXIT_OK
     // `cairn pin` alone: commander has printed the help, which says what is missing
     if (err.code === 'commander.help' || err.code === 'commander.helpDisplayed') return EXIT_USAGE
-    stderr.write(`Error: ${err.message.replace(/^error: /, '')}\n`)
+    // one line, suggestions included: "unknown command 'ad' (Did you mean add?)"
+    print.notice(`Error: ${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}`)
     return EXIT_USAGE
   }
   const failure = describeError(err, { repoPath: config.repoPath })
-  stderr.write(failure.line + '\n')
-  if (config.debug && failure.stack != null) stderr.write(failure.stack + '\n')
+  print.notice(failure.line)
+  if (config.debug && failure.stack != null) print.notice(failure.stack)
   return failure.exitCode
 }

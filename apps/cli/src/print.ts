@@ -40,6 +40,8 @@ export interface Printer {
   bytes(chunk: Uint8Array): Promise<void>
   /** One line on stderr: notices that are not the command's output */
   notice(text: string): void
+  /** Text as it is (help screens), on stdout or stderr */
+  text(text: string, to?: 'stdout' | 'stderr'): void
   /** A progress bar on stderr, or a no-op when stderr is not a terminal or `enabled` is false */
   progress(total: number, enabled?: boolean): Progress
   /** Resolves once everything written has been handed to the OS */
@@ -92,6 +94,9 @@ export function createPrinter (init: PrinterInit): Printer {
     },
     notice (text) {
       aroundBar(() => { stderr.write(text + '\n') })
+    },
+    text (text, to = 'stdout') {
+      aroundBar(() => { (to === 'stdout' ? stdout : stderr).write(text) })
     },
     progress (total, enabled = true) {
       if (!enabled || stderr.isTTY !== true) return noProgress

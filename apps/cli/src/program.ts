@@ -9,7 +9,6 @@ import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
 import { registerRepo } from './commands/repo.ts'
 import type { CliContext } from './context.ts'
-import type { OutputStream } from './print.ts'
 
 const GLOBAL_OPTIONS_HELP = `
 Global options (anywhere on the line):
@@ -22,13 +21,13 @@ Global options (anywhere on the line):
 
 Environment: CAIRN_PATH (the repo), CAIRN_API (a daemon's RPC multiaddr).`
 
-export function createProgram (ctx: CliContext, out: { stdout: OutputStream, stderr: OutputStream }): Command {
+export function createProgram (ctx: CliContext): Command {
   const program = new Command('cairn')
     .description('Cairn: a content-addressed storage node that speaks IPFS')
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => { out.stdout.write(s) },
-      writeErr: (s) => { out.stderr.write(s) },
+      writeOut: (s) => { ctx.print.text(s, 'stdout') },
+      writeErr: (s) => { ctx.print.text(s, 'stderr') },
       // errors are printed once, by main, in Kubo's one-line form
       outputError: () => {}
     })
