@@ -100,6 +100,20 @@ car('dups: repeated leaves are sent once by default, every time with dups', asyn
   assert.is(every.cids.length, 2 + 1 + 3)
 })
 
+car('dag-scope=all follows dag-cbor links too; entity on dag-cbor is the block alone', async ctx => {
+  const { encode, code } = await import('@ipld/dag-cbor')
+  const { sha256 } = await import('multiformats/hashes/sha2')
+  const { CID } = await import('multiformats/cid')
+  const bytes = encode({ note: 'points at a file', file: ctx.file.cid })
+  const cborCid = CID.createV1(code, await sha256.digest(bytes))
+  await ctx.src.store.putBlock(cborCid, bytes)
+  const all = await blocksOf(cborCid, ctx)
+  assert.is(all.cids[0], cborCid.toString())
+  assert.is(all.cids.length, 1 + 184)
+  const entity = await blocksOf(cborCid, ctx, { dagScope: 'entity' })
+  assert.equal(entity.cids, [cborCid.toString()])
+})
+
 car('identity blocks are never written to a CAR', async ctx => {
   let root: AddResult | undefined
   for await (const r of importer([{ path: 'i/a-file-name-long-enough-to-keep-the-directory-over-the-limit', content: new TextEncoder().encode('hi') }], ctx.src.store, { inline: true })) root = r
