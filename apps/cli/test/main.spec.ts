@@ -34,7 +34,7 @@ test('usage errors: one line, exit 2, the node never loaded', async () => {
     [['cat', 'a', 'b'], "Error: too many arguments for 'cat'. Expected 1 argument but got 2: a, b.\n"],
     [['block', 'get', 'nope'], 'Error: invalid CID "nope": not a CID in base32, base36 or base58btc\n'],
     [['ls', 'QmNope/x'], 'Error: invalid path "QmNope/x": "QmNope" is not a CID\n'],
-    [['add', '--cid-version=2', 'x'], "Error: option '--cid-version <version>' argument '2' is invalid. Allowed choices are 0, 1.\n"],
+    [['add', '--cid-version=2', 'x'], "Error: --cid-version must be 0 or 1, not '2'\n"],
     [['--timeout=soon', 'id'], "Error: invalid duration 'soon': use a Go duration such as 30s or 1m30s\n"]
   ]
   for (const [argv, line] of cases) {
