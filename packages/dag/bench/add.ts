@@ -5,6 +5,7 @@
  *   1 GiB deterministic file, Kubo defaults (CIDv0) and --cid-version=1:
  *     @cairn/dag into @cairn/blockstore   vs   ipfs-unixfs-importer into blockstore-level
  *     and single-core node:crypto SHA-256 over the same bytes as the ceiling
+ *   the same CIDv0 import into a store that discards every block, to show the builder alone
  *   10,000 small files (1-4 KiB) as one wrapped directory: files/s, same pair of stores
  *
  * Each variant runs in its own child process so its peak RSS is its own. The machine is shared:
@@ -39,7 +40,7 @@ async function parent (): Promise<void> {
     await writeDeterministicFile(file, mb * MiB)
     process.stdout.write(`bench:add  ${mb} MiB deterministic file, ${smallCount} small files; one child process per variant\n`)
     // the small-file runs take seconds and this machine is noisy: alternate a few rounds, keep each side's best
-    const schedule = ['sha256', 'cairn-v0', 'helia-v0', 'cairn-v1', 'helia-v1']
+    const schedule = ['sha256', 'cairn-v0', 'helia-v0', 'cairn-v1', 'helia-v1', 'cairn-v0-discard', 'helia-v0-discard']
     for (let round = 0; round < smallRounds; round++) schedule.push('cairn-small', 'helia-small')
     const results = new Map<string, ChildResult>()
     for (const v of schedule) {
@@ -57,12 +58,13 @@ async function parent (): Promise<void> {
     const rows = [
       ['variant', 'cairn', 'helia', 'ratio', 'cairn RSS MB', 'helia RSS MB', 'of SHA-256'],
       ['add 1 file, Kubo default (MB/s)', f1(rate('cairn-v0')), f1(rate('helia-v0')), f1(rate('cairn-v0') / rate('helia-v0')) + 'x', rss('cairn-v0'), rss('helia-v0'), (100 * rate('cairn-v0') / rate('sha256')).toFixed(0) + '%'],
+      ['importer alone, store discards (MB/s)', f1(rate('cairn-v0-discard')), f1(rate('helia-v0-discard')), f1(rate('cairn-v0-discard') / rate('helia-v0-discard')) + 'x', rss('cairn-v0-discard'), rss('helia-v0-discard'), (100 * rate('cairn-v0-discard') / rate('sha256')).toFixed(0) + '%'],
       ['add 1 file, --cid-version=1 (MB/s)', f1(rate('cairn-v1')), f1(rate('helia-v1')), f1(rate('cairn-v1') / rate('helia-v1')) + 'x', rss('cairn-v1'), rss('helia-v1'), (100 * rate('cairn-v1') / rate('sha256')).toFixed(0) + '%'],
       [`add ${smallCount} small files -w (files/s)`, files('cairn-small').toFixed(0), files('helia-small').toFixed(0), f1(files('cairn-small') / files('helia-small')) + 'x', rss('cairn-small'), rss('helia-small'), '-'],
       ['SHA-256 single core, node:crypto (MB/s)', f1(rate('sha256')), '-', '-', '-', '-', '100%']
     ]
     process.stdout.write(table(rows) + '\n')
-    for (const [a, b] of [['cairn-v0', 'helia-v0'], ['cairn-v1', 'helia-v1'], ['cairn-small', 'helia-small']]) {
+    for (const [a, b] of [['cairn-v0', 'helia-v0'], ['cairn-v1', 'helia-v1'], ['cairn-v0-discard', 'helia-v0-discard'], ['cairn-small', 'helia-small']]) {
       const ca = results.get(a)?.cid
       const cb = results.get(b)?.cid
       if (ca != null && cb != null) process.stdout.write(`${a} ${ca} ${ca === cb ? '==' : '!= (MISMATCH)'} ${b}\n`)
@@ -93,7 +95,10 @@ async function child (variant: string, file: string, storeDir: string): Promise<
   if (variant.startsWith('cairn')) {
     const { createBlockstore } = await import('@cairn/blockstore')
     const { importer, fileSource } = await import('../src/index.ts')
-    const store = await createBlockstore({ path: storeDir })
+    // `-discard`: a putter that drops every block, to see the builder without the store
+    const store = variant.endsWith('-discard')
+      ? { putBlock: async () => {}, putBlocks: async () => {}, close: async () => {} }
+      : await createBlockstore({ path: storeDir })
     // keep the last result's CID, made a string only once the clock has stopped
     let cid: unknown
     // the small files are made before the clock starts: only the import is measured
@@ -110,8 +115,9 @@ async function child (variant: string, file: string, storeDir: string): Promise<
   }
   const { importer } = await import('ipfs-unixfs-importer')
   const { LevelBlockstore } = await import('blockstore-level')
-  const store = new LevelBlockstore(storeDir)
-  await store.open()
+  const { BlackHoleBlockstore } = await import('blockstore-core/black-hole')
+  const store = variant.endsWith('-discard') ? new BlackHoleBlockstore() : new LevelBlockstore(storeDir)
+  if (store instanceof LevelBlockstore) await store.open()
   let cid: unknown
   const small = variant === 'helia-small' ? smallFiles(smallCount) : []
   const t0 = process.hrtime.bigint()
@@ -122,6 +128,6 @@ async function child (variant: string, file: string, storeDir: string): Promise<
     const content = createReadStream(file, { highWaterMark: MiB })
     for await (const r of importer([{ path: 'data.bin', content }], store, variant === 'helia-v1' ? v1 : { profile: 'unixfs-v0-2015' })) cid = r.cid
   }
-  await store.close()
+  if (store instanceof LevelBlockstore) await store.close()
   report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid: String(cid) })
 }
