@@ -3,7 +3,11 @@ import * as dagJson from '@ipld/dag-json'
 import * as dagPb from '@ipld/dag-pb'
 import { NotAcceptableError } from './errors.ts'
 
+const RAW_CODE = 0x55
+
 const DECODERS: Record<number, (bytes: Uint8Array) => unknown> = {
+  // a raw block is one IPLD bytes value: `{"/": {"bytes": ...}}` in DAG-JSON
+  [RAW_CODE]: bytes => bytes,
   [dagPb.code]: dagPb.decode,
   [dagCbor.code]: dagCbor.decode,
   [dagJson.code]: dagJson.decode

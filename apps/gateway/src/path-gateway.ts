@@ -83,6 +83,13 @@ function etagMatches (header: string | undefined, etag: string): boolean {
   return header.split(',').map(s => s.trim()).some(t => t === '*' || t.replace(/^W\//, '') === bare)
 }
 
+/** `{cid}.json` shown inline, `{cid}.cbor` downloaded, as Kubo names IPLD renderings */
+function codecDisposition (query: URLSearchParams, cid: CID, format: string): string {
+  const ext = format.endsWith('json') ? 'json' : 'cbor'
+  const value = contentDisposition(query, `${cid.toString()}.${ext}`)!
+  return ext === 'cbor' ? value.replace(/^inline/, 'attachment') : value
+}
+
 function contentDisposition (query: URLSearchParams, fallback?: string): string | undefined {
   const filename = query.get('filename') ?? fallback
   const download = query.get('download') === 'true'
@@ -277,26 +284,24 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       return
     }
 
-    if (negotiated.format !== 'deserialized') {
+    // plain `json`/`cbor` only speak to blocks of those codecs; for UnixFS they change nothing
+    const unixfs = resolved.cid.code === 0x70 || resolved.cid.code === 0x55
+    if (negotiated.format !== 'deserialized' && !(unixfs && (negotiated.format === 'json' || negotiated.format === 'cbor'))) {
       // dag-json, dag-cbor, json, cbor: served as stored when the block already is that codec,
       // re-encoded between dag-pb, dag-cbor and dag-json otherwise
-      if (CODEC_FORMAT[resolved.cid.code] === negotiated.format) {
-        return serveBlockAs(req, res, resolved, CONTENT_TYPE_OF[negotiated.format], r, signal)
-      }
       const format = negotiated.format
+      if (CODEC_FORMAT[resolved.cid.code] === format) {
+        return serveBlockAs(req, res, resolved, CONTENT_TYPE_OF[format], r, signal, format)
+      }
       const etag = `"${resolved.cid.toString()}.${format}"`
       if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
       const converted = convertBlock(resolved.cid.code, await backend.getBlock(resolved.cid, { signal }), format)
-      const disposition = contentDisposition(r.query)
-      res.writeHead(200, {
+      return sendBytes(req, res, converted, {
         'Content-Type': CONTENT_TYPE_OF[format],
-        'Content-Length': String(converted.length),
+        'Content-Disposition': codecDisposition(r.query, resolved.cid, format),
         'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-        ETag: etag,
-        ...(disposition != null ? { 'Content-Disposition': disposition } : {})
+        ETag: etag
       })
-      res.end(req.method === 'HEAD' ? undefined : converted)
-      return
     }
 
     switch (resolved.type) {
@@ -346,19 +351,29 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     return true
   }
 
-  async function serveBlockAs (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, contentType: string, r: ContentRequest, signal: AbortSignal): Promise<void> {
+  async function serveBlockAs (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, contentType: string, r: ContentRequest, signal: AbortSignal, format?: string): Promise<void> {
     const etag = `"${resolved.cid.toString()}"`
     if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
     const bytes = await backend.getBlock(resolved.cid, { signal })
-    const disposition = contentDisposition(r.query)
-    res.writeHead(200, {
+    const codec = format ?? CODEC_FORMAT[resolved.cid.code]
+    const disposition = codec != null ? codecDisposition(r.query, resolved.cid, codec) : contentDisposition(r.query)
+    return sendBytes(req, res, bytes, {
       'Content-Type': contentType,
-      'Content-Length': String(bytes.length),
       'Cache-Control': IMMUTABLE_CACHE_CONTROL,
       ETag: etag,
       ...(disposition != null ? { 'Content-Disposition': disposition } : {})
     })
-    res.end(req.method === 'HEAD' ? undefined : bytes)
+  }
+
+  /** One in-memory body, honouring a single `Range` */
+  function sendBytes (req: IncomingMessage, res: ServerResponse, bytes: Uint8Array, headers: Record<string, string>): void {
+    const range = parseRange(req.headers.range, bytes.length)
+    if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(bytes.length, `range not satisfiable for ${bytes.length} bytes`)
+    const body = range != null ? bytes.subarray(range.start, range.end + 1) : bytes
+    const all: Record<string, string> = { ...headers, 'Accept-Ranges': 'bytes', 'Content-Length': String(body.length) }
+    if (range != null) all['Content-Range'] = `bytes ${range.start}-${range.end}/${bytes.length}`
+    res.writeHead(range != null ? 206 : 200, all)
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 
   async function serveSymlink (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, signal: AbortSignal): Promise<void> {

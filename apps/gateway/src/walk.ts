@@ -54,7 +54,7 @@ export async function walkPath (root: CID, segments: string[], blocks: BlockGett
       consumed++
     }
     const link = CID.asCID(value)
-    if (link == null) throw new StatusError(501, `the path ends inside ${document.toString()}, not at a link`)
+    if (link == null) throw new StatusError(501, `reading IPLD Kinds other than Links (CBOR Tag 42) is not implemented: the path ends inside ${document.toString()}`)
     for (let k = 1; k < consumed; k++) roots.push(document)
     roots.push(link)
     cid = link

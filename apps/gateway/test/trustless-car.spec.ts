@@ -241,6 +241,45 @@ test('conformance: tar answers, names normalised, nothing outside the root', asy
   assert.not.ok(escaping.body.includes(Buffer.from('foo\0')), 'not even normalised')
 })
 
+test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG-CBOR', async ({ gw, url }) => {
+  const [jsonTraversal] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/dag-json-traversal.car'))
+  const [cborTraversal] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/dag-cbor-traversal.car'))
+  const [plainJson] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/plain-json.car'))
+  const [plainCbor] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/plain-cbor.car'))
+  const [site] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/gateway-json-cbor.car'))
+  for (const root of [jsonTraversal, cborTraversal]) {
+    const remainder = await request(`${url}/ipfs/${root}/foo?format=dag-json`)
+    assert.is(remainder.status, 501)
+    assert.ok(remainder.text.includes('reading IPLD Kinds other than Links (CBOR Tag 42) is not implemented'))
+    const far = await request(`${url}/ipfs/${root}/foo/link/bar?format=dag-json`)
+    assert.is(far.status, 200)
+    assert.equal(JSON.parse(far.text), { hello: 'this is not a link' })
+    assert.is((await request(`${url}/ipfs/${root}/foo/i-do-not-exist`)).status, 404)
+  }
+  const json = await request(`${url}/ipfs/${plainJson}`)
+  assert.is(json.headers['content-type'], 'application/json')
+  assert.is(json.headers['content-disposition'], `inline; filename="${plainJson}.json"`)
+  const jsonPart = await request(`${url}/ipfs/${plainJson}`, { headers: { Range: 'bytes=1-5' } })
+  assert.is(jsonPart.status, 206)
+  assert.ok(jsonPart.body.equals(json.body.subarray(1, 6)))
+  const cbor = await request(`${url}/ipfs/${plainCbor}?format=cbor`)
+  assert.is(cbor.headers['content-disposition'], `attachment; filename="${plainCbor}.cbor"`)
+  // a UnixFS file: dag-* converts, plain json/cbor change nothing
+  const file = `/ipfs/${site}/%C4%85/%C4%99/file-%C5%BA%C5%82.txt`
+  const asDagJson = await request(`${url}${file}?format=dag-json`)
+  assert.is(asDagJson.headers['content-type'], 'application/vnd.ipld.dag-json')
+  assert.match(asDagJson.headers['content-disposition']!, /^inline; filename="[a-z0-9]+\.json"$/)
+  const asDagCbor = await request(`${url}${file}`, { headers: { Accept: 'foo, application/vnd.ipld.dag-cbor,bar' } })
+  assert.is(asDagCbor.headers['content-type'], 'application/vnd.ipld.dag-cbor')
+  assert.match(asDagCbor.headers['content-disposition']!, /^attachment; filename="[a-z0-9]+\.cbor"$/)
+  for (const [query, headers] of [['?format=json', {}], ['', { Accept: 'application/cbor' }]] as const) {
+    const asIs = await request(`${url}${file}${query}`, { headers })
+    assert.is(asIs.status, 200)
+    assert.match(asIs.headers['content-type']!, /^text\/plain/)
+    assert.is(asIs.text, 'I am a txt file on path with utf8\n')
+  }
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
