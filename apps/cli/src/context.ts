@@ -3,7 +3,7 @@
  * few node-side functions the CLI needs. Commands never import `@cairn/node` themselves.
  */
 import type { CairnApi, ImportCandidate } from '@cairn/interface'
-import type { CliConfig, Env } from './config.ts'
+import type { CliConfig } from './config.ts'
 import type { Printer } from './print.ts'
 
 export interface InProcessNode extends CairnApi {
@@ -56,7 +56,6 @@ export interface InputStream extends AsyncIterable<Uint8Array> {
 
 export interface CliContext {
   readonly config: CliConfig
-  readonly env: Env
   readonly print: Printer
   readonly cwd: string
   readonly stdin: InputStream
@@ -68,6 +67,4 @@ export interface CliContext {
   backend(): Promise<Backend>
   /** The daemon's RPC when one runs, the repo in-process otherwise; opened once per run */
   api(options?: OpenOptions): Promise<CairnApi>
-  /** Whether `api()` reached a daemon (for messages that differ, such as Kubo's online-only errors) */
-  readonly usingDaemon: boolean
 }

@@ -55,23 +55,20 @@ export async function run (init: RunInit): Promise<number> {
     return backend
   }
   let opened: Promise<OpenedApi> | undefined
-  let usingDaemon = false
   const ctx: CliContext = {
     config,
-    env: init.env,
     print,
     cwd: config.cwd ?? init.cwd,
     stdin: init.stdin,
     stdoutIsTTY: init.stdout.isTTY === true,
     signal,
     backend: loadBackend,
-    get usingDaemon () { return usingDaemon },
     async api (options: OpenOptions = {}): Promise<CairnApi> {
-      opened ??= openApi(config, loadBackend, options)
-      const o = await opened
-      usingDaemon = o.daemon
-      if (o.initialized === true) print.notice(`initialized a new Cairn repo at ${config.repoPath}`)
-      return o.api
+      if (opened == null) {
+        opened = openApi(config, loadBackend, options)
+        if ((await opened).initialized === true) print.notice(`initialized a new Cairn repo at ${config.repoPath}`)
+      }
+      return (await opened).api
     }
   }
 
