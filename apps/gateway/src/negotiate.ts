@@ -88,6 +88,8 @@ export function negotiate (query: URLSearchParams, accept: string | undefined): 
     const f = FORMAT_PARAM[formatParam.toLowerCase()]
     if (f == null) throw new InvalidParametersError(`unsupported format "${formatParam}"`)
     format = f
+    // a CAR Accept header still says how the CAR should be (order, dups): it is more specific
+    if (f === 'car' && accept != null) carParams = parseAccept(accept).find(r => r.type === 'application/vnd.ipld.car')?.params ?? {}
   } else if (accept != null && accept !== '') {
     let refused: string | undefined
     for (const range of parseAccept(accept)) {

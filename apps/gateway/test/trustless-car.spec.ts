@@ -280,6 +280,36 @@ test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG
   }
 })
 
+test('conformance: entity-bytes ranges, missing blocks outside the range, identity CIDs, Accept beside ?format', async ({ gw, url, missing }) => {
+  const [mixed] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/subdir-with-mixed-block-files.car'))
+  const [dups] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/dir-with-duplicate-files.car'))
+  const file = 'bafybeigcisqd7m5nf3qmuvjdbakl5bdnh4ocrmacaqkpuh77qjvggmt2sa'
+  const leaves = ['bafkreie5noke3mb7hqxukzcy73nl23k6lxszxi5w3dtmuwz62wnvkpsscm', 'bafkreih4ephajybraj6wnxsbwjwa77fukurtpl7oj7t7pfq545duhot7cq', 'bafkreigu7buvm3cfunb35766dn7tmqyh2um62zcio63en2btvxuybgcpue', 'bafkreicll3huefkc3qnrzeony7zcfo7cr3nbx64hnxrqzsixpceg332fhe', 'bafkreifst3pqztuvj57lycamoi7z34b4emf7gawxs74nwrc2c7jncmpaqm']
+  const blocksOf = async (path: string, headers: Record<string, string> = {}): Promise<string[]> => {
+    const res = await request(`${url}${path}`, { headers })
+    assert.is(res.status, 200, path)
+    return (await readCar(res.body)).blocks.map(b => b.cid.toString())
+  }
+  const ranged = (bytes: string): string => `/ipfs/${file}?format=car&dag-scope=entity&entity-bytes=${bytes}`
+  assert.equal(await blocksOf(`/ipfs/${mixed}/subdir/multiblock.txt?format=car&dag-scope=entity&entity-bytes=0:*`), [mixed.toString(), 'bafybeicnmple4ehlz3ostv2sbojz3zhh5q7tz5r2qkfdpqfilgggeen7xm', file, ...leaves])
+  assert.equal(await blocksOf(ranged('512:*')), [file, ...leaves.slice(2)])
+  assert.equal(await blocksOf(ranged('512:1023')), [file, ...leaves.slice(2, 4)])
+  assert.equal(await blocksOf(ranged('512:-256')), [file, ...leaves.slice(2, 4)])
+  assert.equal(await blocksOf(ranged('-5:*')), [file, ...leaves.slice(3)])
+  assert.equal(await blocksOf(ranged('-9999:*')), [file, ...leaves])
+  assert.equal(await blocksOf(ranged('-9999:-3')), [file, ...leaves.slice(0, 4)])
+  assert.equal(await blocksOf(ranged('0:0')), [file, leaves[0]])
+  // the 3 KiB file whose middle block is gone: ranges that avoid it still succeed
+  assert.equal(await blocksOf(`/ipfs/${missing}?format=car&dag-scope=entity&entity-bytes=0:1000`), [missing.toString(), 'QmPKt7ptM2ZYSGPUc8PmPT2VBkLDK3iqpG9TBJY7PCE9rF'])
+  assert.equal(await blocksOf(`/ipfs/${missing}?format=car&dag-scope=entity&entity-bytes=2200:*`), [missing.toString(), 'QmWXY482zQdwecnfBsj78poUUuPXvyw2JAFAEMw4tzTavV'])
+  // identity blocks are never manifested in a CAR
+  assert.equal(await blocksOf('/ipfs/bafkqaf3imvwgy3zaneqgc3janfxgy2lomvscay3jmqfa', { Accept: 'application/vnd.ipld.car; dups=y' }), [])
+  const both = await request(`${url}/ipfs/${dups}?format=car`, { headers: { Accept: 'application/vnd.ipld.car; version=1; order=dfs; dups=y' } })
+  assert.match(both.headers['content-type']!, /dups=y/)
+  const cids = (await readCar(both.body)).blocks.map(b => b.cid.toString())
+  assert.is(cids.length, new Set(cids).size + 1, 'the Accept parameters apply beside ?format=car')
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
