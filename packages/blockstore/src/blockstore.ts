@@ -192,7 +192,6 @@ export class LevelBlockstore implements CairnBlockstore {
     return (await this.#hasMany([blockKey(cid)]))[0]
   }
 
-
   async putBlock (cid: CID, bytes: Uint8Array, options: AbortOptions = {}): Promise<void> {
     await this.putBlocks([{ cid, bytes }], options)
   }
@@ -628,15 +627,15 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
   } catch (err) {
     throw mapOpenError(init.path, err)
   }
-  let store: LevelBlockstore | undefined
   try {
-    store = new LevelBlockstore(init, db)
+    const store = new LevelBlockstore(init, db)
     await store.init()
     return store
   } catch (err) {
+    // The open failure is what the caller needs to hear about; a failing close adds nothing
     await db.close().catch(() => {})
     if ((err as Error).name === 'RepoCorruptError') throw err
-    throw new RepoCorruptError(`Block store at ${init.path} cannot be read: ${(err as Error).message}`, { cause: err })
+    throw new RepoCorruptError(`Block store at ${init.path} cannot be read: ${deepestMessage(err)}`, { cause: err })
   }
 }
 
