@@ -10,7 +10,7 @@
  *
  * Env: BENCH_MB (default 256), BENCH_STORE (`disk`: @cairn/blockstore on disk, the default, or
  * `memory`; Helia always uses its default in-memory store), BENCH_ONLY (comma list of
- * stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process).
+ * stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result).
  */
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -50,7 +50,9 @@ async function pair (kind: string, env: NodeJS.ProcessEnv): Promise<ClientResult
   try {
     const info = JSON.parse(await server.firstLine) as ServerInfo
     const client = spawnRole(`${kind}-client`, [info.addr, info.root, info.small.join(',')], env)
-    const result = JSON.parse(await client.firstLine) as ClientResult
+    const line = await client.firstLine
+    if (process.env.BENCH_VERBOSE != null) process.stderr.write(`${kind}: ${line}\n`)
+    const result = JSON.parse(line) as ClientResult
     await new Promise(resolveExit => client.child.once('exit', resolveExit))
     return result
   } finally {
