@@ -33,6 +33,9 @@ export type Db = Level<Uint8Array, Uint8Array>
 
 const IDENTITY_CODE = 0x00
 
+/** Puts committed in one group commit at most, bounding one LevelDB batch */
+const COMMIT_GROUP_PUTS_MAX = 1024
+
 /** Bytes read from the start of a large dag-pb body to find its links (174 links take ~8 KiB) */
 const LINKS_PREFIX_BYTES = 16 * 1024
 
@@ -56,6 +59,8 @@ export class LevelBlockstore implements CairnBlockstore {
   /** Serialises every index batch that adds, moves or removes blocks, so the counters stay exact */
   readonly #writeLock = new Mutex()
   readonly #packLive = new Map<number, PackLive>()
+  readonly #commitQueue: Array<{ pending: Pending[], resolve: () => void, reject: (err: unknown) => void }> = []
+  #committing = false
   readonly #verify: boolean
   readonly #inlineMax: number
   readonly #batchBlocks: number
@@ -234,30 +239,59 @@ export class LevelBlockstore implements CairnBlockstore {
     }
   }
 
-  /** The one commit point of a put: index entries, pack and store counters in one LevelDB batch */
+  /**
+   * The one commit point of a put: index entries, pack and store counters in one LevelDB batch.
+   * Puts that arrive while a batch is being written are committed together in the next one (group
+   * commit), so many concurrent single-block puts cost a few LevelDB writes, not one each.
+   */
   async #commitPuts (pending: Pending[]): Promise<void> {
-    await this.#writeLock.run(async () => {
-      this.#assertOpen()
-      const present = await this.#hasMany(pending.map(p => p.key))
-      const ops: BatchOp[] = []
-      const packs = new Map<number, PackLive>()
-      let blocks = this.#blocks
-      let bytes = this.#bytes
-      pending.forEach((p, i) => {
-        // Already there (a concurrent put won): our pack bytes, if any, are dead space for GC
-        if (present[i]) return
-        if (p.location == null) {
-          ops.push({ type: 'put', key: p.key, value: encodeInline(p.cid, p.bytes) })
-        } else {
-          ops.push({ type: 'put', key: p.key, value: encodePacked(p.cid, p.location) })
-          this.#bumpPack(packs, p.location.pack, 1, p.location.size)
-        }
-        blocks += 1
-        bytes += p.bytes.byteLength
-      })
-      if (ops.length === 0) return
-      await this.#commit(ops, packs, blocks, bytes)
+    await new Promise<void>((resolve, reject) => {
+      this.#commitQueue.push({ pending, resolve, reject })
+      if (!this.#committing) void this.#drainCommits()
     })
+  }
+
+  async #drainCommits (): Promise<void> {
+    this.#committing = true
+    try {
+      while (this.#commitQueue.length > 0) {
+        const group = this.#commitQueue.splice(0, COMMIT_GROUP_PUTS_MAX)
+        try {
+          await this.#writeLock.run(async () => this.#commitGroup(group.flatMap(g => g.pending)))
+          for (const g of group) g.resolve()
+        } catch (err) {
+          for (const g of group) g.reject(err)
+        }
+      }
+    } finally {
+      this.#committing = false
+    }
+  }
+
+  async #commitGroup (pending: Pending[]): Promise<void> {
+    this.#assertOpen()
+    const present = await this.#hasMany(pending.map(p => p.key))
+    const ops: BatchOp[] = []
+    const packs = new Map<number, PackLive>()
+    const added = new Set<string>()
+    let blocks = this.#blocks
+    let bytes = this.#bytes
+    pending.forEach((p, i) => {
+      // Already there, or put by another call in this group: our pack bytes, if any, are dead space
+      const k = keyString(p.key)
+      if (present[i] || added.has(k)) return
+      added.add(k)
+      if (p.location == null) {
+        ops.push({ type: 'put', key: p.key, value: encodeInline(p.cid, p.bytes) })
+      } else {
+        ops.push({ type: 'put', key: p.key, value: encodePacked(p.cid, p.location) })
+        this.#bumpPack(packs, p.location.pack, 1, p.location.size)
+      }
+      blocks += 1
+      bytes += p.bytes.byteLength
+    })
+    if (ops.length === 0) return
+    await this.#commit(ops, packs, blocks, bytes)
   }
 
   /** Writes `ops` with the changed pack counters and store counters, then mirrors them in memory */
