@@ -470,15 +470,21 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     }
     let type = byName
     if (type == null) {
-      let head = start === 0 ? first : undefined
-      if (head == null && size > 0) {
-        head = new Uint8Array(0)
-        for await (const chunk of backend.cat(resolved.cid, { signal, offset: 0, length: Math.min(SNIFF_BYTES, size) })) {
-          head = chunk
-          break
+      if (range != null && range.start > 0) {
+        // only the blocks covering the range are read, so there is nothing to sniff; Kubo's default
+        type = 'text/plain; charset=utf-8'
+      } else {
+        let head = first
+        if (head == null && size > 0) {
+          // HEAD: read just the first bytes
+          head = new Uint8Array(0)
+          for await (const chunk of backend.cat(resolved.cid, { signal, offset: 0, length: Math.min(SNIFF_BYTES, size) })) {
+            head = chunk
+            break
+          }
         }
+        type = sniffContentType((head ?? new Uint8Array(0)).subarray(0, SNIFF_BYTES))
       }
-      type = sniffContentType((head ?? new Uint8Array(0)).subarray(0, SNIFF_BYTES))
     }
     headers['Content-Type'] = type
     if (req.method === 'HEAD') {

@@ -310,6 +310,15 @@ test('conformance: entity-bytes ranges, missing blocks outside the range, identi
   assert.is(cids.length, new Set(cids).size + 1, 'the Accept parameters apply beside ?format=car')
 })
 
+test('conformance: byte ranges of a file succeed when blocks outside the range are missing', async ({ url, missing }) => {
+  for (const [range, expected] of [['bytes=997-1000', 'bytes 997-1000/3072'], ['bytes=2200-2201', 'bytes 2200-2201/3072']]) {
+    const res = await request(`${url}/ipfs/${missing}`, { headers: { Range: range } })
+    assert.is(res.status, 206, range)
+    assert.is(res.headers['content-range'], expected)
+    assert.match(res.headers['content-type']!, /^text\/plain/)
+  }
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
