@@ -8,8 +8,9 @@
  * The file is UnixFS from @cairn/dag's importer: CIDv1, raw leaves, 256 KiB chunks, balanced
  * layout (Kubo's `ipfs add --cid-version=1`).
  *
- * Env: BENCH_MB (default 256), BENCH_STORE (`disk`: @cairn/blockstore on disk, the default, or
- * `memory`; Helia always uses its default in-memory store), BENCH_ONLY (comma list of
+ * Env: BENCH_MB (default 256), BENCH_STORE (`memory`, the default, as Helia's default store, so
+ * that the exchange is compared and not the stores; or `disk`: @cairn/blockstore on disk on both
+ * Cairn sides), BENCH_ONLY (comma list of
  * stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result).
  */
 import { spawn } from 'node:child_process'
@@ -22,7 +23,7 @@ if (process.argv[2] === '--role') {
   const { run } = await import(ROLES)
   await run(process.argv[3], process.argv.slice(4), {
     sizeBytes: Number(process.env.BENCH_BYTES),
-    store: process.env.BENCH_STORE ?? 'disk'
+    store: process.env.BENCH_STORE ?? 'memory'
   })
 } else {
   await main()
@@ -65,8 +66,8 @@ async function main (): Promise<void> {
   const mb = Number(process.env.BENCH_MB ?? 256)
   const only = (process.env.BENCH_ONLY ?? 'stream,cairn,helia').split(',')
   const env = { ...process.env, BENCH_BYTES: String(mb * 1024 * 1024) }
-  const store = process.env.BENCH_STORE ?? 'disk'
-  process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, 256 KiB chunks), loopback TCP+noise+yamux, Cairn store: ${store}\n`)
+  const store = process.env.BENCH_STORE ?? 'memory'
+  process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, 256 KiB chunks), loopback TCP+noise+yamux, Cairn store: ${store} (Helia: memory)\n`)
 
   const results: Record<string, ClientResult> = {}
   for (const kind of ['stream', 'cairn', 'helia']) {
