@@ -33,6 +33,19 @@ test('put, get and has, small and large blocks', async ({ store }) => {
   assert.equal(await store!.stats(), { blocks: 2, bytes: 100 + 256 * 1024 })
 })
 
+test('concurrent puts of the same and of different blocks commit together and count once', async ({ store }) => {
+  const same = await rawBlock(pseudoRandom(50_000, 70))
+  const others = await Promise.all(Array.from({ length: 40 }, async (_, i) => rawBlock(pseudoRandom(i % 2 === 0 ? 100 : 30_000, 71 + i))))
+  await Promise.all([
+    ...Array.from({ length: 30 }, async () => store!.putBlock(same.cid, same.bytes)),
+    ...others.map(async b => store!.putBlock(b.cid, b.bytes))
+  ])
+  const expectedBytes = 50_000 + others.reduce((n, b) => n + b.bytes.byteLength, 0)
+  assert.equal(await store!.stats(), { blocks: 41, bytes: expectedBytes })
+  assert.equal(await store!.getBlock(same.cid), same.bytes)
+  for (const b of others) assert.equal(await store!.getBlock(b.cid), b.bytes)
+})
+
 test('a missing block is NotFoundError with code ERR_NOT_FOUND', async ({ store }) => {
   const { cid } = await rawBlock(pseudoRandom(10, 3))
   try {
