@@ -59,6 +59,8 @@ export function sniffContentType (bytes: Uint8Array): string {
 /** Content type from the file name's extension, or `undefined` when it says nothing */
 export function contentTypeFromName (name: string): string | undefined {
   if (name === '' || !name.includes('.')) return undefined
-  const type = mime.contentType(name)
-  return type === false ? undefined : type
+  const type = mime.lookup(name)
+  if (type === false) return undefined
+  // as Go's mime table: a charset on text types only (`application/json` stays bare)
+  return type.startsWith('text/') ? `${type}; charset=utf-8` : type
 }

@@ -64,6 +64,7 @@ types('the extension decides when it is known', () => {
   assert.is(contentTypeFromName('a.html'), 'text/html; charset=utf-8')
   assert.is(contentTypeFromName('photo.JPG'), 'image/jpeg')
   assert.is(contentTypeFromName('style.css'), 'text/css; charset=utf-8')
+  assert.is(contentTypeFromName('t.json'), 'application/json', 'as Go and Kubo: no charset outside text/')
   assert.is(contentTypeFromName('README'), undefined)
   assert.is(contentTypeFromName('x.unknownext'), undefined)
 })

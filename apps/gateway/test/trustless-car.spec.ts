@@ -264,6 +264,9 @@ test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG
   assert.ok(jsonPart.body.equals(json.body.subarray(1, 6)))
   const cbor = await request(`${url}/ipfs/${plainCbor}?format=cbor`)
   assert.is(cbor.headers['content-disposition'], `attachment; filename="${plainCbor}.cbor"`)
+  const tJson = await request(`${url}/ipfs/${site}/%C4%85/%C4%99/t.json`, { headers: { Accept: 'application/json' } })
+  assert.is(tJson.status, 200)
+  assert.is(tJson.headers['content-type'], 'application/json', 'JSON stored as a UnixFS file is a file')
   // a UnixFS file: dag-* converts, plain json/cbor change nothing
   const file = `/ipfs/${site}/%C4%85/%C4%99/file-%C5%BA%C5%82.txt`
   const asDagJson = await request(`${url}${file}?format=dag-json`)
