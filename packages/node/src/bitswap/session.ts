@@ -44,12 +44,16 @@ export class SessionImpl implements BitswapSession {
   private searching = false
   private lastSearch = 0
 
+  private readonly callerSignal?: AbortSignal
+  private readonly onCallerAbort = (): void => { this.close() }
+
   constructor (init: SessionInit, deps: SessionDeps, signal?: AbortSignal) {
     this.init = init
     this.deps = deps
+    this.callerSignal = signal
     if (signal != null) {
       if (signal.aborted) this.close()
-      else signal.addEventListener('abort', () => { this.close() }, { once: true })
+      else signal.addEventListener('abort', this.onCallerAbort, { once: true })
     }
   }
 
@@ -172,6 +176,8 @@ export class SessionImpl implements BitswapSession {
 
   close (): void {
     if (this.controller.signal.aborted) return
+    // a long-lived caller signal must not collect a listener per session
+    this.callerSignal?.removeEventListener('abort', this.onCallerAbort)
     this.controller.abort(new AbortError('Session closed'))
   }
 }
