@@ -55,7 +55,8 @@ export class PinsImpl implements Pins {
         const db = this.#store.db
         const id = nodeId(cid)
         if (await db.has(prefixed(PREFIX_RECURSIVE, id))) return
-        const tx = new CountTx(this.#store, cache, options)
+        // Progress comes from one walk only: the fetch when there was one, else the count
+        const tx = new CountTx(this.#store, cache, options.getter != null ? { signal: options.signal } : options)
         await tx.addRoot(cid)
         const ops = tx.ops()
         ops.push({ type: 'put', key: prefixed(PREFIX_RECURSIVE, id), value: cid.bytes })
@@ -120,7 +121,7 @@ export class PinsImpl implements Pins {
         const toId = nodeId(to)
         const toKey = prefixed(PREFIX_RECURSIVE, toId)
         if (!(await db.has(fromKey))) throw new NotPinnedError(`${from} is not pinned recursively`)
-        const tx = new CountTx(this.#store, cache, options)
+        const tx = new CountTx(this.#store, cache, options.getter != null ? { signal: options.signal } : options)
         const ops: BatchOp[] = []
         const toPinned = await db.has(toKey)
         // Add before release: shared subtrees keep a count above zero throughout

@@ -64,6 +64,7 @@ test('pin add fetches missing blocks through a getter and verifies them', async 
     })
     assert.is(fetched, 5, 'only the blocks that were missing are fetched')
     assert.ok(progress.length > 0 && progress[progress.length - 1] >= 6)
+    assert.ok(progress.every((n, i) => i === 0 || n >= progress[i - 1]), `progress only grows: ${progress.join(',')}`)
     assert.is((await walkDag(store!, dag.root)).length, 6)
 
     // A getter returning the wrong bytes: refused, nothing stored, nothing pinned
