@@ -52,7 +52,8 @@ test('an online node that cannot find content answers 504 after timeoutMs, not a
 })
 
 test('a slow client is not a slow backend: a paused download outlives timeoutMs and completes', async () => {
-  const gw = await startGateway({ api: false, timeoutMs: 300 })
+  // generous against a busy CI machine: the pause is what must outlive the timeout
+  const gw = await startGateway({ api: false, timeoutMs: 1500 })
   try {
     const content = new Uint8Array(32 * 1024 * 1024).map((_, i) => (i * 7 + (i >> 12)) % 256)
     let cid: CID | undefined
@@ -68,7 +69,7 @@ test('a slow client is not a slow backend: a paused download outlives timeoutMs 
           setTimeout(() => {
             res.on('data', (d: Buffer) => { hash.update(d); length += d.length })
             res.resume()
-          }, 1200)
+          }, 4000)
         })
         res.on('end', () => { resolve({ length, sha256: hash.digest('hex') }) })
         res.on('error', reject)
