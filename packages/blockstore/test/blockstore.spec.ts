@@ -46,6 +46,25 @@ test('concurrent puts of the same and of different blocks commit together and co
   for (const b of others) assert.equal(await store!.getBlock(b.cid), b.bytes)
 })
 
+test('sync: true stores, reads, deletes and collects the same way', async ({ dir }) => {
+  const path = `${dir!.path}-sync`
+  const store = await createBlockstore({ path, sync: true })
+  try {
+    const blocks = [await rawBlock(pseudoRandom(100, 80)), await rawBlock(pseudoRandom(40_000, 81))]
+    await store.putBlocks(blocks)
+    for (const b of blocks) assert.equal(await store.getBlock(b.cid), b.bytes)
+    await store.pins.add(blocks[1].cid)
+    const removed = []
+    for await (const cid of store.gc()) removed.push(cid.toString())
+    assert.equal(removed, [blocks[0].cid.toString()])
+    assert.equal(await store.stats(), { blocks: 1, bytes: 40_000 })
+  } finally {
+    await store.close()
+    const { rm } = await import('node:fs/promises')
+    await rm(path, { recursive: true, force: true })
+  }
+})
+
 test('a missing block is NotFoundError with code ERR_NOT_FOUND', async ({ store }) => {
   const { cid } = await rawBlock(pseudoRandom(10, 3))
   try {
