@@ -3,8 +3,9 @@
  *
  * `@cairn/blockstore`: the persistent block store of a Cairn repo. Blocks are keyed by multihash
  * (CIDv0 and CIDv1 of the same bytes share one copy); small blocks live in LevelDB, large block
- * bodies in append-only pack files beside it, with LevelDB as the index. Pins follow Kubo's semantics, GC is
- * mark-and-sweep under Kubo's GC lock, and the store implements `interface-blockstore` v7.
+ * bodies in append-only pack files beside it, with LevelDB as the index. Pins follow Kubo's
+ * semantics, GC is mark-and-sweep under Kubo's GC lock, and the store implements
+ * `interface-blockstore` v7.
  *
  * ```ts
  * const store = await createBlockstore({ path: join(repo, 'blocks') })
@@ -163,7 +164,7 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   getBlock(cid: CID, options?: AbortOptions): Promise<Uint8Array>
   /** HashMismatchError when `verify` is on and the bytes do not match */
   putBlock(cid: CID, bytes: Uint8Array, options?: AbortOptions): Promise<void>
-  /** The batched path: body files written in parallel, one index batch */
+  /** The batched path the DAG builder uses: large bodies in one pack write, one index batch */
   putBlocks(blocks: Block[], options?: AbortOptions): Promise<void>
   hasBlock(cid: CID, options?: AbortOptions): Promise<boolean>
   /**
