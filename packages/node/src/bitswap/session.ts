@@ -81,7 +81,10 @@ export class SessionImpl implements BitswapSession {
     if (!isSupportedHash(cid.multihash.code)) throw new UnsupportedHashError(`Cannot verify ${cid}: multihash code 0x${cid.multihash.code.toString(16)} is not supported`)
 
     await this.acquire(signal, failure)
-    timeout = AbortSignal.timeout(this.init.wantTimeoutMs)
+    // a timer cleared when the want ends: AbortSignal.timeout would keep one alive per block
+    const expiry = new AbortController()
+    const timer = setTimeout(() => { expiry.abort() }, this.init.wantTimeoutMs)
+    timeout = expiry.signal
     signal = AbortSignal.any([signal, timeout])
     try {
       const want = this.deps.manager.add(cid, this)
@@ -104,6 +107,7 @@ export class SessionImpl implements BitswapSession {
         if (onAbort != null) signal.removeEventListener('abort', onAbort)
       }
     } finally {
+      clearTimeout(timer)
       this.releaseSlot()
     }
   }
