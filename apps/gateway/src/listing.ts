@@ -97,3 +97,15 @@ ${rows.join('\n')}
 </tbody></table>${note}<p class="note">${init.entries.length} ${init.entries.length === 1 ? 'entry' : 'entries'} · served by Cairn</p></main></body></html>
 `
 }
+
+/** A DAG-JSON/DAG-CBOR document for a person: indented DAG-JSON with `{"/": cid}` links made clickable */
+export function renderDagPage (cid: CID, prettyJson: string, ipfsBase: string): string {
+  const body = escapeHtml(prettyJson).replace(/(&quot;\/&quot;: &quot;)([a-z0-9]+)(&quot;)/gi,
+    (_m, before: string, link: string, after: string) => `${before}<a href="${escapeHtml(`${ipfsBase}/ipfs/${link}/`)}">${link}</a>${after}`)
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${cid.toString()}</title><style>${STYLE}pre{background:#fff;padding:16px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08);overflow:auto;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}</style></head>
+<body><header><h1>${cid.code === 0x71 ? 'DAG-CBOR' : 'DAG-JSON'} document</h1><div class="cid">${cid.toString()}</div></header>
+<main><pre>${body}</pre><p class="note">Shown as DAG-JSON · <a href="?format=${cid.code === 0x71 ? 'dag-cbor' : 'dag-json'}&amp;download=true">download the block</a> · served by Cairn</p></main></body></html>
+`
+}

@@ -8,7 +8,7 @@ import { parseCid } from './cid.ts'
 import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS, IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from './constants.ts'
 import { contentTypeFromName, sniffContentType } from './content-type.ts'
 import { MethodNotAllowedError, PreconditionFailedError, RangeNotSatisfiableError, StatusError } from './errors.ts'
-import { renderListing } from './listing.ts'
+import { renderDagPage, renderListing } from './listing.ts'
 import type { ListingEntry } from './listing.ts'
 import { CONTENT_TYPE_OF, negotiate } from './negotiate.ts'
 import type { Negotiated } from './negotiate.ts'
@@ -314,6 +314,10 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
         return serveSymlink(req, res, resolved, signal)
       default: {
         const format = CODEC_FORMAT[resolved.cid.code]
+        // a browser asking for a DAG-JSON/DAG-CBOR document gets a page that shows it
+        if ((format === 'dag-json' || format === 'dag-cbor') && /\btext\/html\b/.test(req.headers.accept ?? '')) {
+          return serveDagPage(req, res, resolved, r, signal)
+        }
         return serveBlockAs(req, res, resolved, format != null ? CONTENT_TYPE_OF[format as keyof typeof CONTENT_TYPE_OF] : 'application/octet-stream', r, signal)
       }
     }
@@ -352,17 +356,29 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   }
 
   async function serveBlockAs (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, contentType: string, r: ContentRequest, signal: AbortSignal, format?: string): Promise<void> {
-    const etag = `"${resolved.cid.toString()}"`
+    const codec = format ?? CODEC_FORMAT[resolved.cid.code]
+    // the rendering is part of the entity: `{cid}.dag-json` differs from `{cid}.json`
+    const etag = codec != null ? `"${resolved.cid.toString()}.${codec}"` : `"${resolved.cid.toString()}"`
     if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag)
     const bytes = await backend.getBlock(resolved.cid, { signal })
-    const codec = format ?? CODEC_FORMAT[resolved.cid.code]
     const disposition = codec != null ? codecDisposition(r.query, resolved.cid, codec) : contentDisposition(r.query)
     return sendBytes(req, res, bytes, {
       'Content-Type': contentType,
+      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': IMMUTABLE_CACHE_CONTROL,
       ETag: etag,
       ...(disposition != null ? { 'Content-Disposition': disposition } : {})
     })
+  }
+
+  /** An HTML page showing a DAG-JSON/DAG-CBOR document as indented DAG-JSON, its links clickable */
+  async function serveDagPage (req: IncomingMessage, res: ServerResponse, resolved: ResolvedPath, r: ContentRequest, signal: AbortSignal): Promise<void> {
+    const etag = `"DagIndex-cairn1_CID-${resolved.cid.toString()}"`
+    if (etagMatches(req.headers['if-none-match'], etag)) return notModified(res, etag, 'no-cache')
+    const json = new TextDecoder().decode(convertBlock(resolved.cid.code, await backend.getBlock(resolved.cid, { signal }), 'dag-json'))
+    const html = renderDagPage(resolved.cid, JSON.stringify(JSON.parse(json), null, 2), r.subdomain ? `//${r.parent}` : '')
+    // generated HTML, like a listing; no Cache-Control, as Kubo
+    return sendBytes(req, res, Buffer.from(html), { 'Content-Type': 'text/html; charset=utf-8', ETag: etag })
   }
 
   /** One in-memory body, honouring a single `Range` */

@@ -256,6 +256,23 @@ test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG
     assert.equal(JSON.parse(far.text), { hello: 'this is not a link' })
     assert.is((await request(`${url}/ipfs/${root}/foo/i-do-not-exist`)).status, 404)
   }
+  for (const [root, format] of [[jsonTraversal, 'dag-json'], [cborTraversal, 'dag-cbor']] as const) {
+    const asIs = await request(`${url}/ipfs/${root}`, { headers: { Accept: `application/vnd.ipld.${format}` } })
+    assert.is(asIs.headers['content-type'], `application/vnd.ipld.${format}`)
+    assert.is(asIs.headers.etag, `"${root}.${format}"`)
+    assert.is(asIs.headers['x-content-type-options'], 'nosniff')
+    assert.match(asIs.headers['content-disposition']!, new RegExp(`^(inline|attachment); filename="${root}\\.(json|cbor)"`))
+    const head = await request(`${url}/ipfs/${root}`, { method: 'HEAD' })
+    assert.is(head.status, 200)
+    assert.ok(Number(head.headers['content-length']) > 0)
+    const page = await request(`${url}/ipfs/${root}/`, { headers: { Accept: 'text/html' } })
+    assert.is(page.status, 200)
+    assert.match(page.headers['content-type']!, /^text\/html/)
+    assert.match(page.headers.etag!, /DagIndex-/)
+    assert.is(page.headers['content-disposition'], undefined)
+    assert.is(page.headers['cache-control'], undefined)
+    assert.ok(page.text.includes('</html>') && page.text.includes('link'), 'the document, readable')
+  }
   const json = await request(`${url}/ipfs/${plainJson}`)
   assert.is(json.headers['content-type'], 'application/json')
   assert.is(json.headers['content-disposition'], `inline; filename="${plainJson}.json"`)
