@@ -9,7 +9,7 @@
  *   10,000 small files (1-4 KiB) as one wrapped directory: files/s, same pair of stores
  *
  * Each variant runs in its own child process so its peak RSS is its own. The machine is shared:
- * compare ratios within one run. The small-file variants run BENCH_SMALL_ROUNDS times (default 3),
+ * compare ratios within one run. The small-file variants run BENCH_SMALL_ROUNDS times (default 5),
  * alternating, and keep each side's best round. Env: BENCH_MB (default 1024), BENCH_SMALL_FILES
  * (default 10000), BENCH_DIR (default os.tmpdir()), BENCH_ONLY (comma-separated variant names).
  */
@@ -33,7 +33,7 @@ async function parent (): Promise<void> {
   const mb = Number(process.env.BENCH_MB ?? 1024)
   const smallCount = Number(process.env.BENCH_SMALL_FILES ?? 10_000)
   const only = process.env.BENCH_ONLY?.split(',')
-  const smallRounds = Number(process.env.BENCH_SMALL_ROUNDS ?? 3)
+  const smallRounds = Number(process.env.BENCH_SMALL_ROUNDS ?? 5)
   const base = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'cairn-bench-add-'))
   try {
     const file = join(base, 'data.bin')
@@ -53,15 +53,17 @@ async function parent (): Promise<void> {
     }
     const rate = (v: string): number => results.has(v) ? mb / results.get(v)!.seconds : NaN
     const files = (v: string): number => results.has(v) ? smallCount / results.get(v)!.seconds : NaN
+    // CPU time spent per unit of work is steadier than wall time on a loaded machine
+    const cpuRatio = (a: string, b: string): string => results.has(a) && results.has(b) ? ((results.get(b)!.cpuSeconds as number) / (results.get(a)!.cpuSeconds as number)).toFixed(1) + 'x' : '-'
     const rss = (v: string): string => results.has(v) ? results.get(v)!.rssMb.toFixed(0) : '-'
     const f1 = (n: number): string => Number.isNaN(n) ? '-' : n.toFixed(1)
     const rows = [
-      ['variant', 'cairn', 'helia', 'ratio', 'cairn RSS MB', 'helia RSS MB', 'of SHA-256'],
-      ['add 1 file, Kubo default (MB/s)', f1(rate('cairn-v0')), f1(rate('helia-v0')), f1(rate('cairn-v0') / rate('helia-v0')) + 'x', rss('cairn-v0'), rss('helia-v0'), (100 * rate('cairn-v0') / rate('sha256')).toFixed(0) + '%'],
-      ['importer alone, store discards (MB/s)', f1(rate('cairn-v0-discard')), f1(rate('helia-v0-discard')), f1(rate('cairn-v0-discard') / rate('helia-v0-discard')) + 'x', rss('cairn-v0-discard'), rss('helia-v0-discard'), (100 * rate('cairn-v0-discard') / rate('sha256')).toFixed(0) + '%'],
-      ['add 1 file, --cid-version=1 (MB/s)', f1(rate('cairn-v1')), f1(rate('helia-v1')), f1(rate('cairn-v1') / rate('helia-v1')) + 'x', rss('cairn-v1'), rss('helia-v1'), (100 * rate('cairn-v1') / rate('sha256')).toFixed(0) + '%'],
-      [`add ${smallCount} small files -w (files/s)`, files('cairn-small').toFixed(0), files('helia-small').toFixed(0), f1(files('cairn-small') / files('helia-small')) + 'x', rss('cairn-small'), rss('helia-small'), '-'],
-      ['SHA-256 single core, node:crypto (MB/s)', f1(rate('sha256')), '-', '-', '-', '-', '100%']
+      ['variant', 'cairn', 'helia', 'ratio', 'CPU ratio', 'cairn RSS MB', 'helia RSS MB', 'of SHA-256'],
+      ['add 1 file, Kubo default (MB/s)', f1(rate('cairn-v0')), f1(rate('helia-v0')), f1(rate('cairn-v0') / rate('helia-v0')) + 'x', cpuRatio('cairn-v0', 'helia-v0'), rss('cairn-v0'), rss('helia-v0'), (100 * rate('cairn-v0') / rate('sha256')).toFixed(0) + '%'],
+      ['importer alone, store discards (MB/s)', f1(rate('cairn-v0-discard')), f1(rate('helia-v0-discard')), f1(rate('cairn-v0-discard') / rate('helia-v0-discard')) + 'x', cpuRatio('cairn-v0-discard', 'helia-v0-discard'), rss('cairn-v0-discard'), rss('helia-v0-discard'), (100 * rate('cairn-v0-discard') / rate('sha256')).toFixed(0) + '%'],
+      ['add 1 file, --cid-version=1 (MB/s)', f1(rate('cairn-v1')), f1(rate('helia-v1')), f1(rate('cairn-v1') / rate('helia-v1')) + 'x', cpuRatio('cairn-v1', 'helia-v1'), rss('cairn-v1'), rss('helia-v1'), (100 * rate('cairn-v1') / rate('sha256')).toFixed(0) + '%'],
+      [`add ${smallCount} small files -w (files/s)`, files('cairn-small').toFixed(0), files('helia-small').toFixed(0), f1(files('cairn-small') / files('helia-small')) + 'x', cpuRatio('cairn-small', 'helia-small'), rss('cairn-small'), rss('helia-small'), '-'],
+      ['SHA-256 single core, node:crypto (MB/s)', f1(rate('sha256')), '-', '-', '-', '-', '-', '100%']
     ]
     process.stdout.write(table(rows) + '\n')
     for (const [a, b] of [['cairn-v0', 'helia-v0'], ['cairn-v1', 'helia-v1'], ['cairn-v0-discard', 'helia-v0-discard'], ['cairn-small', 'helia-small']]) {
@@ -104,13 +106,14 @@ async function child (variant: string, file: string, storeDir: string): Promise<
     // the small files are made before the clock starts: only the import is measured
     const small = variant === 'cairn-small' ? smallFiles(smallCount) : []
     const t0 = process.hrtime.bigint()
+    const cpu0 = process.cpuUsage()
     if (variant === 'cairn-small') {
       for await (const r of importer(small, store, { wrapWithDirectory: true })) cid = r.cid
     } else {
       for await (const r of importer(fileSource([file]), store, { cidVersion: variant === 'cairn-v1' ? 1 : 0 })) cid = r.cid
     }
     await store.close()
-    report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid: String(cid) })
+    report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpuSeconds: cpuSince(cpu0), cid: String(cid) })
     return
   }
   const { importer } = await import('ipfs-unixfs-importer')
@@ -121,6 +124,7 @@ async function child (variant: string, file: string, storeDir: string): Promise<
   let cid: unknown
   const small = variant === 'helia-small' ? smallFiles(smallCount) : []
   const t0 = process.hrtime.bigint()
+  const cpu0 = process.cpuUsage()
   const v1 = { profile: 'unixfs-v0-2015' as const, cidVersion: 1 as const, rawLeaves: true }
   if (variant === 'helia-small') {
     for await (const r of importer(small, store, { profile: 'unixfs-v0-2015', wrapWithDirectory: true })) cid = r.cid
@@ -129,5 +133,11 @@ async function child (variant: string, file: string, storeDir: string): Promise<
     for await (const r of importer([{ path: 'data.bin', content }], store, variant === 'helia-v1' ? v1 : { profile: 'unixfs-v0-2015' })) cid = r.cid
   }
   if (store instanceof LevelBlockstore) await store.close()
-  report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cid: String(cid) })
+  report({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpuSeconds: cpuSince(cpu0), cid: String(cid) })
+}
+
+/** CPU seconds (user + system, every thread of the process) since `start` */
+function cpuSince (start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start)
+  return (d.user + d.system) / 1e6
 }
