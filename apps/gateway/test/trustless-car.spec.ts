@@ -339,6 +339,16 @@ test('conformance: byte ranges of a file succeed when blocks outside the range a
   }
 })
 
+test('conformance: a symlink is served as its target text', async ({ gw, url }) => {
+  const [root] = await gw.importCar(join(CONFORMANCE, 'path_gateway_unixfs/symlink.car'))
+  const listing = await request(`${url}/ipfs/${root}/`)
+  assert.ok(listing.text.includes('>foo<') && listing.text.includes('>bar<'))
+  const link = await request(`${url}/ipfs/${root}/bar`)
+  assert.is(link.status, 200)
+  assert.is(link.text, 'foo')
+  assert.is(link.headers['content-type'], 'inode/symlink')
+})
+
 test('HEAD on a CAR gives its headers only', async ({ url, dir }) => {
   const res = await request(`${url}/ipfs/${dir}?format=car`, { method: 'HEAD' })
   assert.is(res.status, 200)
