@@ -4,11 +4,12 @@
  * `repo/verify`) and `ls` (whose npm mapping loses symlink types) are called with plain `fetch`
  * in the same wire shapes.
  */
+import { randomUUID } from 'node:crypto'
 import { Agent } from 'node:http'
 import { posix } from 'node:path'
 import { InvalidCidError, InvalidParametersError } from '@cairn/interface'
 import type {
-  AddResult, BandwidthStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
+  AddOptions, AddResult, BandwidthStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
   GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, ProviderInfo, PubsubMessage,
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
@@ -87,6 +88,37 @@ function toCid (cid: string | CID): CID {
   }
 }
 
+const encoder = new TextEncoder()
+
+/** Kubo's `mode=0644` field parameter */
+const modeString = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0')
+
+/** The multipart body of Kubo's `add`, as go-ipfs-files reads it: directories, files and symlinks by Content-Type */
+export async function * multipartBody (source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, boundary: string): AsyncGenerator<Uint8Array> {
+  let index = 0
+  for await (const c of source) {
+    const kind = c.symlinkTarget != null ? 'symlink' : c.content == null ? 'dir' : 'file'
+    const params: string[] = []
+    if (c.mode != null) params.push(`mode=${modeString(c.mode)}`)
+    if (c.mtime != null) {
+      params.push(`mtime=${c.mtime.secs}`)
+      if (c.mtime.nsecs != null) params.push(`mtime-nsecs=${c.mtime.nsecs}`)
+    }
+    const field = `${kind}${index > 0 ? `-${index}` : ''}${params.length > 0 ? `?${params.join('&')}` : ''}`
+    const type = kind === 'symlink' ? 'application/symlink' : kind === 'dir' ? 'application/x-directory' : 'application/octet-stream'
+    yield encoder.encode(`${index > 0 ? '\r\n' : ''}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${encodeURIComponent(c.path)}"\r\nContent-Type: ${type}\r\n\r\n`)
+    if (c.symlinkTarget != null) {
+      yield encoder.encode(c.symlinkTarget)
+    } else if (c.content instanceof Uint8Array) {
+      yield c.content
+    } else if (c.content != null) {
+      for await (const chunk of c.content) yield chunk
+    }
+    index++
+  }
+  yield encoder.encode(`${index > 0 ? '\r\n' : ''}--${boundary}--\r\n`)
+}
+
 /** Kubo's unixfs.pb type numbers in `ls` answers */
 const LS_TYPES: Record<number, EntryType> = { 0: 'raw', 1: 'directory', 2: 'file', 3: 'file', 4: 'symlink', 5: 'directory' }
 
@@ -113,20 +145,26 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     }
   }
 
+  /** Kubo's error answer (`{"Message": ...}` or plain text) as a Cairn error */
+  const httpError = async (res: Response): Promise<Error> => {
+    let message = `${res.status} ${res.statusText}`
+    try {
+      const body = (await res.text()).trim()
+      try {
+        message = (JSON.parse(body) as { Message?: string }).Message ?? body
+      } catch {
+        if (body !== '') message = body
+      }
+    } catch {}
+    return new RemoteError(message, { code: res.headers.get(ERROR_CODE_HEADER) ?? codeFromMessage(message) })
+  }
+
   /** One POST to `/api/v0/<command>` with Kubo's `arg` parameters, for endpoints the npm client lacks */
   const post = async (command: string, args: string[], params: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> => {
     const search = new URLSearchParams(params)
     for (const a of args) search.append('arg', a)
     const res = await fetch(`${url}/api/v0/${command}?${search.toString()}`, { method: 'POST', headers, signal })
-    if (!res.ok) {
-      let message = `${res.status} ${res.statusText}`
-      try {
-        const body = await res.text()
-        const parsed = JSON.parse(body) as { Message?: string }
-        message = parsed.Message ?? body
-      } catch {}
-      throw new RemoteError(message, { code: res.headers.get(ERROR_CODE_HEADER) ?? codeFromMessage(message) })
-    }
+    if (!res.ok) throw await httpError(res)
     return res
   }
 
@@ -245,16 +283,32 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     }
   }
 
-  const toKuboCandidate = (c: ImportCandidate): any => {
-    if (c.symlinkTarget != null) {
-      throw new InvalidParametersError(`cannot add symlink '${c.path}' through the daemon's RPC API (Kubo's multipart symlinks are not supported by the client); stop the daemon to add it offline`)
+  /**
+   * Kubo's `add`: a multipart upload with one part per entry. Written here rather than through
+   * kubo-rpc-client because Kubo spells symlinks as `application/symlink` parts, which the npm
+   * client cannot send.
+   */
+  async function * add (source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, options: AddOptions = {}): AsyncGenerator<AddResult> {
+    const { onProgress, profile, maxLinks, signal, ...flags } = options
+    const search = new URLSearchParams({ 'stream-channels': 'true', progress: String(onProgress != null) })
+    for (const [key, value] of Object.entries(flags)) {
+      if (value != null) search.set(key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`), String(value))
     }
-    const mtime = c.mtime != null ? { secs: Number(c.mtime.secs), nsecs: c.mtime.nsecs } : undefined
-    return c.content == null ? { path: c.path, mode: c.mode, mtime } : { path: c.path, content: c.content, mode: c.mode, mtime }
-  }
-
-  async function * candidates (source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>): AsyncGenerator<any> {
-    for await (const c of source) yield toKuboCandidate(c)
+    if (maxLinks != null) search.set('max-file-links', String(maxLinks))
+    const boundary = `----cairn-${randomUUID()}`
+    const res = await fetch(`${url}/api/v0/add?${search.toString()}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body: ReadableStream.from(multipartBody(source, boundary)),
+      duplex: 'half',
+      signal
+    } as RequestInit)
+    if (!res.ok) throw await httpError(res)
+    for await (const m of ndjson(res)) {
+      if (m.Hash != null) yield { cid: CID.parse(m.Hash), path: m.Name ?? '', size: Number(m.Size ?? 0) }
+      else if (m.Type === 'error' || m.Message != null) throw new RemoteError(String(m.Message), { code: codeFromMessage(String(m.Message)) })
+      else if (m.Bytes != null) onProgress?.(Number(m.Bytes), String(m.Name ?? ''))
+    }
   }
 
   const api: RpcApi = {
@@ -281,14 +335,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       return { version: r.version, commit: r.commit ?? '', repo: String(r.repo ?? ''), system: r.system ?? '' }
     }),
 
-    add: (source, options = {}) => stream(async function * (): AsyncGenerator<AddResult> {
-      const { onProgress, profile, maxLinks, ...rest } = options
-      const params: Record<string, unknown> = { ...rest }
-      if (onProgress != null) params.progress = onProgress
-      for await (const r of kubo.addAll(candidates(source), params)) {
-        yield { cid: r.cid, path: r.path, size: Number(r.size) }
-      }
-    }),
+    add: (source, options) => stream(() => add(source, options)),
 
     cat: (path, options = {}) => stream(() => kubo.cat(toPathString(path), options)),
     get: (path, options) => stream(() => get(path, options)),

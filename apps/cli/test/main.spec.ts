@@ -5,7 +5,7 @@ import { run } from '../src/main.ts'
 
 const test = suite('run')
 
-async function cli (argv: string[]): Promise<{ code: number, out: string, err: string, backendLoaded: boolean }> {
+async function cli (argv: string[], cwd = '/'): Promise<{ code: number, out: string, err: string, backendLoaded: boolean }> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   const out: Buffer[] = []
@@ -19,7 +19,7 @@ async function cli (argv: string[]): Promise<{ code: number, out: string, err: s
     stdout,
     stderr,
     stdin: (async function * () {})(),
-    cwd: '/',
+    cwd,
     // usage errors must be caught before the node is ever loaded
     loadBackend: async () => { backendLoaded = true; throw new Error('the backend was loaded') }
   })
@@ -35,7 +35,10 @@ test('usage errors: one line, exit 2, the node never loaded', async () => {
     [['block', 'get', 'nope'], 'Error: invalid CID "nope": not a CID in base32, base36 or base58btc\n'],
     [['ls', 'QmNope/x'], 'Error: invalid path "QmNope/x": "QmNope" is not a CID\n'],
     [['add', '--cid-version=2', 'x'], "Error: --cid-version must be 0 or 1, not '2'\n"],
-    [['--timeout=soon', 'id'], "Error: invalid duration 'soon': use a Go duration such as 30s or 1m30s\n"]
+    [['--timeout=soon', 'id'], "Error: invalid duration 'soon': use a Go duration such as 30s or 1m30s\n"],
+    [['frobnicate'], "Error: unknown command 'frobnicate'\n"],
+    [['--enc=xml', 'id'], "Error: unsupported encoding 'xml': use text or json\n"],
+    [['add', 'tmp'], "Error: tmp is a directory, use the '-r' flag to specify directories\n"]
   ]
   for (const [argv, line] of cases) {
     const r = await cli(argv)
