@@ -150,6 +150,12 @@ test('dag import, export and stat', async ({ ipfs, api }) => {
   assert.is(json.DagStats[0].NumBlocks, 9)
   const pinned = (await all(ipfs.pin.ls({ paths: [root], signal: signal() }))).map(p => p.type)
   assert.equal(pinned, ['recursive'], 'dag import pins roots by default')
+  // a CAR whose DAG is incomplete is accepted when roots are not pinned
+  const incomplete = await readFile(join(CONFORMANCE, 'trustless_gateway_car/file-3k-and-3-blocks-missing-block.car'))
+  const partial = await all(ipfs.dag.import([incomplete], { pinRoots: false, signal: signal() }))
+  assert.ok(partial.length <= 1)
+  const leaf = await ipfs.block.stat(CID.parse('QmPKt7ptM2ZYSGPUc8PmPT2VBkLDK3iqpG9TBJY7PCE9rF'), { signal: signal() })
+  assert.ok(leaf.size > 0, 'its blocks were stored')
 })
 
 test('repo gc, stat and verify', async ({ ipfs, api }) => {
