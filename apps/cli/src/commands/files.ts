@@ -160,13 +160,14 @@ export function registerFiles (program: Command, ctx: CliContext): void {
       const api = await ctx.api()
       const rootName = basename(path.replace(/\/+$/, ''))
       const out = resolve(ctx.cwd, flags.output ?? rootName)
-      if (ctx.print.enc === 'text') ctx.print.notice(`Saving file(s) to ${flags.output ?? rootName}`)
       let total = 0
       let bar = ctx.print.progress(0, false)
       let first = true
       for await (const entry of api.get(path, { signal: ctx.signal })) {
         if (first) {
           first = false
+          // said once the path resolved, so a wrong path fails without it
+          if (ctx.print.enc === 'text') ctx.print.notice(`Saving file(s) to ${flags.output ?? rootName}`)
           if (flags.progress && entry.type === 'directory') {
             // the DAG's size is the best total there is before the walk (it counts block framing too)
             total = (await api.dag.stat(entry.cid, { signal: ctx.signal })).size
