@@ -40,6 +40,10 @@ export interface Printer {
   bytes(chunk: Uint8Array): Promise<void>
   /** One line on stderr: notices that are not the command's output */
   notice(text: string): void
+  /** A status line on stderr that rewrites itself on a terminal (`Fetched/Processed 12 nodes`); nothing when piped */
+  status(text: string): void
+  /** Ends the status line, if one was drawn */
+  endStatus(): void
   /** Text as it is (help screens), on stdout or stderr */
   text(text: string, to?: 'stdout' | 'stderr'): void
   /** A progress bar on stderr, or a no-op when stderr is not a terminal or `enabled` is false */
@@ -58,6 +62,7 @@ export function toJson (value: unknown, indent?: string): string {
 export function createPrinter (init: PrinterInit): Printer {
   const { stdout, stderr } = init
   let bar: { bar: cliProgress.SingleBar, total: number, value: number } | undefined
+  let statusShown = false
 
   // cli-progress redraws at the cursor position saved when it started, so a line printed under a
   // live bar would be drawn over: take the bar down, print, and start it again below the line
@@ -94,6 +99,16 @@ export function createPrinter (init: PrinterInit): Printer {
     },
     notice (text) {
       aroundBar(() => { stderr.write(text + '\n') })
+    },
+    status (text) {
+      if (stderr.isTTY !== true) return
+      statusShown = true
+      stderr.write(`\r\u001b[2K${text}`)
+    },
+    endStatus () {
+      if (!statusShown) return
+      statusShown = false
+      stderr.write('\n')
     },
     text (text, to = 'stdout') {
       aroundBar(() => { (to === 'stdout' ? stdout : stderr).write(text) })

@@ -53,6 +53,19 @@ test('a progress bar on a terminal, cleared around lines', async () => {
   assert.is(out.text(), 'added x\n')
 })
 
+test('a status line rewrites itself on a terminal and says nothing when piped', async () => {
+  for (const tty of [true, false]) {
+    const out = capture()
+    const err = capture(tty)
+    const p = createPrinter({ stdout: out.stream, stderr: err.stream })
+    p.status('Fetched/Processed 1 nodes')
+    p.status('Fetched/Processed 2 nodes')
+    p.endStatus()
+    await p.flush()
+    assert.is(err.text(), tty ? '\r\u001b[2KFetched/Processed 1 nodes\r\u001b[2KFetched/Processed 2 nodes\n' : '')
+  }
+})
+
 test('toJson writes bigints as numbers', () => {
   assert.is(toJson({ n: 5n }), '{"n":5}')
 })

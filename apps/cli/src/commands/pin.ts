@@ -20,8 +20,10 @@ export function registerPin (program: Command, ctx: CliContext): void {
       const api = await ctx.api()
       const pinned: string[] = []
       for (const path of paths) {
-        const bar = flags.progress === true ? (n: number) => { ctx.print.notice(`Fetched/Processed ${n} nodes`) } : undefined
-        for (const cid of await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress: bar })) {
+        const onProgress = flags.progress === true ? (n: number) => { ctx.print.status(`Fetched/Processed ${n} nodes`) } : undefined
+        const cids = await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress })
+        ctx.print.endStatus()
+        for (const cid of cids) {
           pinned.push(cid.toString())
           if (ctx.print.enc === 'text') ctx.print.line(`pinned ${cid.toString()} ${flags.recursive ? 'recursively' : 'directly'}`)
         }
