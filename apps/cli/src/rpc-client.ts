@@ -1,8 +1,8 @@
 /**
  * `CairnApi` over a daemon's Kubo-compatible `/api/v0`, built on `kubo-rpc-client` so that what
- * works here works for every Kubo client. A few endpoints the npm client lacks (`dag/stat`,
- * `repo/verify`) and `ls` (whose npm mapping loses symlink types) are called with plain `fetch`
- * in the same wire shapes.
+ * works here works for Kubo clients too. Where the npm client falls short the same wire shapes
+ * are spoken with plain `fetch`: `add` (it cannot send symlink parts), `ls` (its mapping loses
+ * symlink types), `dag/stat` and `repo/verify` (it has neither).
  */
 import { randomUUID } from 'node:crypto'
 import { Agent } from 'node:http'

@@ -1,0 +1,53 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { codeFromMessage, createRpcApi, multipartBody, toRpcError } from '../src/rpc-client.ts'
+
+const test = suite('rpc-client')
+
+test('Kubo and Cairn messages map to codes', () => {
+  assert.is(codeFromMessage('QmX is not pinned'), 'ERR_NOT_PINNED')
+  assert.is(codeFromMessage('No link named "a" under QmX'), 'ERR_NOT_FOUND')
+  assert.is(codeFromMessage('invalid path "x": invalid cid'), 'ERR_INVALID_CID')
+  assert.is(codeFromMessage('Block QmX is not in the local store and the node is offline'), 'ERR_OFFLINE')
+  assert.is(codeFromMessage('something else'), undefined)
+})
+
+test('transport failures become typed errors', () => {
+  const refused = toRpcError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), 'http://127.0.0.1:1')
+  assert.is((refused as any).code, 'ERR_DAEMON_UNREACHABLE')
+  assert.match(refused.message, /^cannot connect to the api at http:\/\/127\.0\.0\.1:1\. Is the daemon running\?/)
+  assert.is((toRpcError(new TypeError('terminated'), 'u') as any).code, 'ERR_REMOTE')
+  const withHeader = toRpcError(Object.assign(new Error('gone'), { name: 'HTTPError', response: new Response('', { status: 500, headers: { 'x-cairn-error-code': 'ERR_NOT_FOUND' } }) }), 'u')
+  assert.is((withHeader as any).code, 'ERR_NOT_FOUND')
+  assert.is(withHeader.message, 'gone')
+})
+
+test('a daemon that is not there: every call fails with ERR_DAEMON_UNREACHABLE', async () => {
+  const api = createRpcApi({ address: '/ip4/127.0.0.1/tcp/1' })
+  try {
+    await api.id({ signal: AbortSignal.timeout(5000) })
+    assert.unreachable()
+  } catch (err) {
+    assert.is((err as any).code, 'ERR_DAEMON_UNREACHABLE')
+  } finally {
+    await api.close()
+  }
+})
+
+test("add's multipart body: Kubo's part types, field parameters and encoded names", async () => {
+  const chunks: Uint8Array[] = []
+  for await (const c of multipartBody([
+    { path: 'd' },
+    { path: 'd/a b.txt', content: [new TextEncoder().encode('hi')], mode: 0o644, mtime: { secs: 5n, nsecs: 7 } },
+    { path: 'd/l', symlinkTarget: 'a b.txt' }
+  ], 'XX')) chunks.push(c)
+  const text = Buffer.concat(chunks).toString()
+  assert.is(text, [
+    '--XX\r\nContent-Disposition: form-data; name="dir"; filename="d"\r\nContent-Type: application/x-directory\r\n\r\n',
+    '\r\n--XX\r\nContent-Disposition: form-data; name="file-1?mode=0644&mtime=5&mtime-nsecs=7"; filename="d%2Fa%20b.txt"\r\nContent-Type: application/octet-stream\r\n\r\nhi',
+    '\r\n--XX\r\nContent-Disposition: form-data; name="symlink-2"; filename="d%2Fl"\r\nContent-Type: application/symlink\r\n\r\na b.txt',
+    '\r\n--XX--\r\n'
+  ].join(''))
+})
+
+test.run()
