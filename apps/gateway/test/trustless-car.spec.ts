@@ -303,6 +303,7 @@ test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG
 test('conformance: entity-bytes ranges, missing blocks outside the range, identity CIDs, Accept beside ?format', async ({ gw, url, missing }) => {
   const [mixed] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/subdir-with-mixed-block-files.car'))
   const [dups] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/dir-with-duplicate-files.car'))
+  const [hamt] = await gw.importCar(join(CONFORMANCE, 'trustless_gateway_car/single-layer-hamt-with-multi-block-files.car'))
   const file = 'bafybeigcisqd7m5nf3qmuvjdbakl5bdnh4ocrmacaqkpuh77qjvggmt2sa'
   const leaves = ['bafkreie5noke3mb7hqxukzcy73nl23k6lxszxi5w3dtmuwz62wnvkpsscm', 'bafkreih4ephajybraj6wnxsbwjwa77fukurtpl7oj7t7pfq545duhot7cq', 'bafkreigu7buvm3cfunb35766dn7tmqyh2um62zcio63en2btvxuybgcpue', 'bafkreicll3huefkc3qnrzeony7zcfo7cr3nbx64hnxrqzsixpceg332fhe', 'bafkreifst3pqztuvj57lycamoi7z34b4emf7gawxs74nwrc2c7jncmpaqm']
   const blocksOf = async (path: string, headers: Record<string, string> = {}): Promise<string[]> => {
@@ -319,6 +320,12 @@ test('conformance: entity-bytes ranges, missing blocks outside the range, identi
   assert.equal(await blocksOf(ranged('-9999:*')), [file, ...leaves])
   assert.equal(await blocksOf(ranged('-9999:-3')), [file, ...leaves.slice(0, 4)])
   assert.equal(await blocksOf(ranged('0:0')), [file, leaves[0]])
+  // a HAMT directory as an entity: every shard, none of the files (all its entries share one 6-block file)
+  const hamtAll = await fixtureCids(join(CONFORMANCE, 'trustless_gateway_car/single-layer-hamt-with-multi-block-files.car'))
+  const fileBlocks = new Set([file, ...leaves])
+  const shards = await blocksOf(`/ipfs/${hamt}?format=car&dag-scope=entity&entity-bytes=0:*`)
+  assert.is(shards[0], hamt.toString())
+  assert.equal([...shards].sort(), hamtAll.filter(c => !fileBlocks.has(c)).sort())
   // the 3 KiB file whose middle block is gone: ranges that avoid it still succeed
   assert.equal(await blocksOf(`/ipfs/${missing}?format=car&dag-scope=entity&entity-bytes=0:1000`), [missing.toString(), 'QmPKt7ptM2ZYSGPUc8PmPT2VBkLDK3iqpG9TBJY7PCE9rF'])
   assert.equal(await blocksOf(`/ipfs/${missing}?format=car&dag-scope=entity&entity-bytes=2200:*`), [missing.toString(), 'QmWXY482zQdwecnfBsj78poUUuPXvyw2JAFAEMw4tzTavV'])
