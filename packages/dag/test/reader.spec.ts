@@ -223,6 +223,32 @@ reader('inner blocks that lie about their size or do not decode are typed errors
   }
 })
 
+reader('random and mutated blocks give typed errors or valid reads, never a crash', async ({ t, file }) => {
+  const { CairnError } = await import('@cairn/interface')
+  const valid = await t.store.getBlock(file.cid)
+  const samples: Uint8Array[] = []
+  for (let i = 0; i < 150; i++) samples.push(pseudoRandom(1 + (i % 60), i + 1000))
+  for (let i = 0; i < 150; i++) {
+    const m = Uint8Array.from(valid)
+    m[(i * 7919) % m.length] ^= 1 + (i % 255)
+    samples.push(i % 3 === 0 ? m.subarray(0, (i * 31) % m.length) : m)
+  }
+  let typed = 0
+  for (const bytes of samples) {
+    const cid = CID.createV0(await sha256.digest(bytes))
+    await t.store.putBlock(cid, bytes)
+    for (const op of [async () => await collect(cat(cid, t.store)), async () => { for await (const _ of ls(cid, t.store)) { /* drain */ } }, async () => await stat(cid, t.store)]) {
+      try {
+        await op()
+      } catch (err) {
+        assert.ok(err instanceof CairnError, `untyped error for ${Buffer.from(bytes.subarray(0, 16)).toString('hex')}: ${String(err)}`)
+        typed++
+      }
+    }
+  }
+  assert.ok(typed > samples.length, 'most of them are refused')
+})
+
 reader('a missing block surfaces as NotFoundError from the getter', async ({ t }) => {
   const missing = CID.createV0(await sha256.digest(Uint8Array.from([9, 9, 9])))
   try {
