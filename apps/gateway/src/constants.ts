@@ -27,5 +27,3 @@ export const DEFAULT_MAX_LISTING_ENTRIES = 10_000
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=29030400, immutable'
 /** Bytes looked at to guess a content type when the name has no known extension (as Go's http.DetectContentType) */
 export const SNIFF_BYTES = 512
-/** Version string reported by /api/v0/version and the Server header */
-export const AGENT_VERSION = 'cairn/0.1.0'

@@ -15,8 +15,7 @@ export const GLOBAL_OPTIONS: Record<string, OptionKind> = {
   encoding: 'string',
   timeout: 'string',
   offline: 'bool',
-  headers: 'string',
-  'enc': 'string'
+  headers: 'string'
 }
 
 export class Args {
