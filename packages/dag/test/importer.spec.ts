@@ -337,6 +337,20 @@ flags('bad candidates are typed errors', async () => {
   }
 })
 
+flags('a store that refuses a write fails the import with its error', async () => {
+  const { BlockTooLargeError } = await import('@cairn/interface')
+  const refusing = {
+    async putBlock () { throw new BlockTooLargeError('no room') },
+    async putBlocks () { throw new BlockTooLargeError('no room') }
+  }
+  try {
+    await importBytes(pseudoRandom(20 * K, 3), refusing)
+    assert.unreachable()
+  } catch (err: any) {
+    assert.is(err.code, 'ERR_BLOCK_TOO_LARGE')
+  }
+})
+
 flags('an aborted import stops with the abort reason', async () => {
   const controller = new AbortController()
   controller.abort()
