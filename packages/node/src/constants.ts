@@ -47,3 +47,11 @@ export const DEFAULT_CONNMGR_HIGH_WATER = 96
 export const DEFAULT_CONNMGR_GRACE_PERIOD = '20s'
 /** Largest block `block.put` accepts: Kubo's 1 MiB, so that every peer will exchange it */
 export const DEFAULT_BLOCK_PUT_BYTES_MAX = 1024 * 1024
+/**
+ * Ping streams per connection, each way. libp2p's default (1 out) makes the DHT's liveness pings
+ * fail when two of them meet the same peer at once, and a failed ping evicts a live peer from the
+ * routing table; 4 absorbs that without letting a peer hold many streams
+ */
+export const DEFAULT_PING_STREAMS_MAX = 4
+/** Where libp2p's peer store keeps its records in the datastore (kept in memory, see createNode) */
+export const PEER_STORE_PREFIX = '/peers'

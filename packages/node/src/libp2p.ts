@@ -12,7 +12,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { isPrivate } from '@libp2p/utils'
 import { createLibp2p } from 'libp2p'
 import { parseDuration } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, DHT_PROTOCOL } from './constants.ts'
+import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { Identify, IdentifyPush } from '@libp2p/identify'
@@ -122,7 +122,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
   const services: Record<string, (components: any) => unknown> = {
     identify: identify(),
     identifyPush: identifyPush(),
-    ping: ping(),
+    ping: ping({ maxInboundStreams: DEFAULT_PING_STREAMS_MAX, maxOutboundStreams: DEFAULT_PING_STREAMS_MAX }),
     pubsub: gossipsub({
       // a node alone on a topic may still publish (Kubo does not fail either)
       allowPublishToZeroTopicPeers: true,

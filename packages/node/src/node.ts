@@ -7,6 +7,9 @@ import {
 } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
 import { prefixLogger } from '@libp2p/logger'
+import { MemoryDatastore, MountDatastore } from 'datastore-core'
+import { LevelDatastore } from 'datastore-level'
+import { Key } from 'interface-datastore'
 import { pushable } from 'it-pushable'
 import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'
@@ -19,7 +22,7 @@ import { createSwarmApi } from './api/swarm.ts'
 import { createBandwidthMeter } from './bandwidth.ts'
 import { ListenError } from './errors.ts'
 import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
-import { CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
+import { CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
@@ -39,7 +42,7 @@ import type {
   StatResult, StatsApi, SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { Libp2p, Logger } from '@libp2p/interface'
-import type { LevelDatastore } from 'datastore-level'
+import type { Datastore } from 'interface-datastore'
 
 export interface NodeInit {
   /** The repo folder (Kubo's `$IPFS_PATH`) */
@@ -628,14 +631,21 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   let datastore: LevelDatastore | undefined
   let libp2p: Libp2p | undefined
   try {
+    let libp2pDatastore: Datastore | undefined
     if (!offline) {
-      const { LevelDatastore } = await import('datastore-level')
       datastore = new LevelDatastore(paths.datastore)
       try {
         await datastore.open()
       } catch (err) {
         throw storeOpenError(err, 'datastore')
       }
+      // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
+      // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
+      // under load. DHT records (provider records) persist in $repo/datastore.
+      libp2pDatastore = new MountDatastore([
+        { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
+        { prefix: new Key('/'), datastore }
+      ])
     }
     const meter = createBandwidthMeter()
     const services: Record<string, (components: any) => unknown> = {}
@@ -651,7 +661,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     libp2p = await buildLibp2p({
       config,
       privateKey,
-      datastore,
+      datastore: libp2pDatastore,
       offline,
       metrics: meter.metrics,
       services
