@@ -18,6 +18,9 @@ export function sendError (res: ServerResponse, err: unknown, surface: 'gateway'
     return
   }
   const status = surface === 'gateway' ? toHttpStatus(err) : toRpcStatus(err)
+  // Kubo's error JSON has no room for our stable code: clients (the cairn CLI) read it here
+  const code = (err as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && /^ERR_[A-Z_]+$/.test(code)) res.setHeader('X-Cairn-Error-Code', code)
   const retryAfter = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds
   if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter))
   let body: string

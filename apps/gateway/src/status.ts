@@ -29,9 +29,10 @@ const table: Record<string, StatusRow> = {
   UnsupportedCodecError: { gateway: 501, rpc: 500 },
   UnsupportedHashError: { gateway: 501, rpc: 500 },
   MalformedBlockError: { gateway: 502, rpc: 500 },
-  // content we could not get from the network in time, or not at all while offline
+  // content we could not get from the network in time
   TimeoutError: { gateway: 504, rpc: 500 },
-  OfflineError: { gateway: 504, rpc: 500 },
+  // an offline node serves only what its repo holds: what it lacks is simply not here
+  OfflineError: { gateway: 404, rpc: 500 },
   NotAcceptableError: { gateway: 406, rpc: 400 },
   RangeNotSatisfiableError: { gateway: 416, rpc: 400 },
   PreconditionFailedError: { gateway: 412, rpc: 400 },

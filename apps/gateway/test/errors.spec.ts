@@ -17,7 +17,7 @@ test('one table maps errors to gateway statuses', () => {
   assert.is(toHttpStatus(new InvalidParametersError()), 400)
   assert.is(toHttpStatus(new NotFoundError()), 404)
   assert.is(toHttpStatus(new TimeoutError()), 504)
-  assert.is(toHttpStatus(new OfflineError()), 504)
+  assert.is(toHttpStatus(new OfflineError()), 404)
   assert.is(toHttpStatus(new NotAcceptableError()), 406)
   assert.is(toHttpStatus(new RangeNotSatisfiableError()), 416)
   assert.is(toHttpStatus(new StatusError(418, 'teapot')), 418)

@@ -70,7 +70,9 @@ test('unknown commands are 404, other methods than POST are 405', async ({ api }
 test('bad arguments are 400 with Kubo\'s error JSON', async ({ api }) => {
   assert.match(kuboError(await post(`${api}/api/v0/version?bogus=1`), 400), /unknown option "bogus"/)
   assert.match(kuboError(await post(`${api}/api/v0/cat`), 400), /argument "arg" is required/)
-  kuboError(await post(`${api}/api/v0/cat?arg=not-a-cid`), 400)
+  const invalid = await post(`${api}/api/v0/cat?arg=not-a-cid`)
+  kuboError(invalid, 400)
+  assert.is(invalid.headers['x-cairn-error-code'], 'ERR_INVALID_CID', 'the stable code travels beside Kubo\'s JSON')
   kuboError(await post(`${api}/api/v0/cat?arg=a&arg=b`), 400)
   kuboError(await post(`${api}/api/v0/pin/add?arg=${rawCid(Uint8Array.of(1))}&recursive=maybe`), 400)
   kuboError(await post(`${api}/api/v0/cat?arg=${rawCid(Uint8Array.of(1))}&offset=-5`), 400)
@@ -78,7 +80,9 @@ test('bad arguments are 400 with Kubo\'s error JSON', async ({ api }) => {
   kuboError(await post(`${api}/api/v0/pubsub/pub?arg=plain-topic`, multipart([{ filename: '', body: 'x' }])), 400)
   kuboError(await post(`${api}/api/v0/config?arg=Foo&arg={bad&json=true`), 400)
   // content the offline node does not have is a server-side failure (500), as Kubo
-  kuboError(await post(`${api}/api/v0/block/get?arg=${rawCid(Uint8Array.of(9, 9))}`), 500)
+  const missing = await post(`${api}/api/v0/block/get?arg=${rawCid(Uint8Array.of(9, 9))}`)
+  kuboError(missing, 500)
+  assert.match(String(missing.headers['x-cairn-error-code']), /^ERR_(NOT_FOUND|OFFLINE)$/)
 })
 
 test('malformed multipart bodies are 400 and store nothing', async ({ api }) => {
