@@ -139,4 +139,20 @@ test('SIGTERM stops the daemon cleanly and removes its files', async (ctx) => {
   assert.is((await ok(['cat', `${ctx.root!}/hello.txt`], { repo: ctx.repoB })).out, 'hello through the daemon\n')
 })
 
+test('an offline daemon serves what its repo holds and answers 404 at once for what it lacks', async (ctx) => {
+  const offline = await startDaemon(ctx.repoB, [...LISTEN, '--offline'])
+  try {
+    const held = await fetch(`${offline.gatewayUrl}/ipfs/${ctx.root!}/hello.txt`, { signal: AbortSignal.timeout(10_000) })
+    assert.is(held.status, 200)
+    assert.is(await held.text(), 'hello through the daemon\n')
+    // a CID nobody has: the raw block of the bytes "never added"
+    const absent = 'bafkreibm6jg3ux5qumhcn2b3flc3tyu6dmlb4xa7u5bf44yegnrjhc4yeq'
+    const res = await fetch(`${offline.gatewayUrl}/ipfs/${absent}`, { signal: AbortSignal.timeout(5_000) })
+    assert.is(res.status, 404)
+    assert.match(await res.text(), /^404 Not Found/)
+  } finally {
+    assert.is(await offline.stop(), 0)
+  }
+})
+
 test.run()
