@@ -2,8 +2,8 @@ import { InvalidParametersError, NotFoundError, NotPinnedError } from '@cairn/in
 import { CID } from 'multiformats/cid'
 import { DEFAULT_PIN_WALK_CONCURRENCY } from './constants.ts'
 import {
-  PREFIX_COUNT, PREFIX_DIRECT, PREFIX_RECURSIVE, cidFromNodeId, decodeCount, encodeCount, keyString, nodeId,
-  prefixRange, prefixed
+  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_RECURSIVE, cidFromNodeId, decodeBlockRecord, decodeCount, encodeCount,
+  keyString, nodeId, prefixRange, prefixed, recordCid
 } from './encoding.ts'
 import { blockLinks, isLeafCodec } from './links.ts'
 import { Mutex, forEachLimit } from './locks.ts'
@@ -171,7 +171,7 @@ export class PinsImpl implements Pins {
       for await (const [key, value] of db.iterator(prefixRange(PREFIX_COUNT))) {
         options.signal?.throwIfAborted()
         const count = decodeCount(value)
-        if (count.parents > 0 && count.roots === 0) yield { cid: cidFromNodeId(key.subarray(1)), type: 'indirect' }
+        if (count.parents > 0 && count.roots === 0) yield { cid: await this.#listedCid(key.subarray(1)), type: 'indirect' }
       }
     }
   }
@@ -193,6 +193,18 @@ export class PinsImpl implements Pins {
       if (decodeCount(value).parents > 0) return { cid, type: 'indirect' }
     }
     return undefined
+  }
+
+  /**
+   * A counted node as Kubo lists it: under the CID version its block was stored with (so a CIDv0
+   * DAG lists CIDv0 children), falling back to CIDv1 when the block is not (yet) local.
+   */
+  async #listedCid (id: Uint8Array): Promise<CID> {
+    const cid = cidFromNodeId(id)
+    const value = await this.#store.db.get(prefixed(PREFIX_BLOCK, cid.multihash.bytes))
+    if (value == null) return cid
+    const record = decodeBlockRecord(value)
+    return record.codec === cid.code ? recordCid(cid.multihash.bytes, record) : cid
   }
 
   /** Makes one block local: already there, or fetched through `getter` and verified */

@@ -102,6 +102,19 @@ test('roots sharing blocks: removing one pin never unpins what another needs', a
   assert.is((await walkDag(store!, b.root)).length, b.blocks.length + 3, 'b, with the shared leaves, is whole')
 })
 
+test('indirect pins are listed under the CID version their blocks were stored with, as Kubo lists them', async ({ store }) => {
+  const v0Child = await pbNode([], Uint8Array.of(1, 2, 3), 0)
+  const v0Root = await pbNode([v0Child.cid], Uint8Array.of(4), 0)
+  const v1Child = await pbNode([], Uint8Array.of(5, 6), 1)
+  const v1Root = await pbNode([v1Child.cid], Uint8Array.of(7), 1)
+  assert.is(v0Child.cid.version, 0)
+  await store!.putBlocks([v0Child, v0Root, v1Child, v1Root])
+  await store!.pins.add(v0Root.cid)
+  await store!.pins.add(v1Root.cid)
+  const indirect = (await collect(store!.pins.ls({ type: 'indirect' }))).map(e => key(e.cid)).sort()
+  assert.equal(indirect, [key(v0Child.cid), key(v1Child.cid)].sort())
+})
+
 test('pin rm follows Kubo: not pinned, pinned indirectly, recursive vs direct', async ({ store }) => {
   const dag = await smallDag(8, 2, 100)
   await store!.putBlocks(dag.blocks)
