@@ -149,4 +149,29 @@ failover('when the providing peer disconnects mid-transfer the fetch continues f
   }
 })
 
+failover('a second provider connecting mid-transfer shares the work without duplicate blocks', async () => {
+  const first = await createBitswapNode({ blockstore: new SlowBlocks(30) })
+  const second = await createBitswapNode()
+  const file = await addFile(40, first.blocks, second.blocks)
+  // a small window, so that most wants are sent after the second provider has turned up
+  const requester = await createBitswapNode({ sessionWantsInFlight: 8 })
+  try {
+    await connect(requester.libp2p, first.libp2p)
+    const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
+    const fetching = fetchDag(async (cid) => session.want(cid), file.root)
+    fetching.catch(() => {})
+    for (let i = 0; i < 200 && requester.bitswap.stats().blocksReceived < 5; i++) await new Promise(resolve => setTimeout(resolve, 10))
+    await connect(requester.libp2p, second.libp2p)
+    const got = await fetching
+    session.close()
+    assert.is(got.size, file.blocks.size)
+    for (const [cid, bytes] of file.blocks) assert.ok(equalBytes(got.get(cid) as Uint8Array, bytes), `block ${cid}`)
+    assert.is(requester.bitswap.stats().duplicateBlocks, 0, 'no block came twice')
+    assert.is(first.bitswap.stats().blocksSent + second.bitswap.stats().blocksSent, file.blocks.size)
+    assert.ok(second.bitswap.stats().blocksSent > 0, 'the newcomer served part of the DAG')
+  } finally {
+    await Promise.all([first.libp2p.stop(), second.libp2p.stop(), requester.libp2p.stop()])
+  }
+})
+
 failover.run()

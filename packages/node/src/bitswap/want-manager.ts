@@ -34,12 +34,16 @@ export interface Want {
   verifying: boolean
   done: boolean
   readonly sessions: Set<SessionImpl>
+  /** When a want-block last went out for it */
+  askedBlockAt: number
   /** Peers with a want-block outstanding for this want */
   readonly blockPeers: Map<string, PeerId>
   readonly asked: Map<string, PeerId>
   readonly haves: Map<string, PeerId>
   readonly dontHaves: Set<string>
   searchTimer?: ReturnType<typeof setTimeout>
+  /** When `searchTimer` fires */
+  searchAt: number
 }
 
 export interface WantManagerDeps {
@@ -51,6 +55,8 @@ export interface WantManagerDeps {
 }
 
 export type ReceiveResult = 'wanted' | 'duplicate' | 'unwanted'
+
+const STALL_MARGIN_MS = 10
 
 export class WantManager {
   readonly wants = new Map<string, Want>()
@@ -86,6 +92,8 @@ export class WantManager {
         receiving: false,
         verifying: false,
         done: false,
+        askedBlockAt: 0,
+        searchAt: 0,
         sessions: new Set(),
         blockPeers: new Map(),
         asked: new Map(),
@@ -116,12 +124,17 @@ export class WantManager {
   }
 
   private scheduleSearch (want: Want, delayMs: number): void {
+    const at = Date.now() + Math.max(0, delayMs)
+    // never postpone a check that is due sooner
+    if (want.searchTimer != null && want.searchAt <= at) return
     clearTimeout(want.searchTimer)
+    want.searchAt = at
     want.searchTimer = setTimeout(() => {
+      want.searchTimer = undefined
       if (want.done) return
       this.widen(want)
       this.scheduleSearch(want, this.init.providerSearchIntervalMs)
-    }, delayMs)
+    }, at - Date.now())
     want.searchTimer.unref?.()
   }
 
@@ -154,6 +167,7 @@ export class WantManager {
 
   private sendWantBlock (want: Want, peer: PeerId): void {
     const id = peer.toString()
+    want.askedBlockAt = Date.now()
     want.blockPeers.set(id, peer)
     want.asked.set(id, peer)
     let keys = this.load.get(id)
@@ -219,12 +233,27 @@ export class WantManager {
     want.haves.set(id, peer)
     want.dontHaves.delete(id)
     for (const s of want.sessions) s.addPeer(peer, false)
-    // a peer that has it is asked for it, unless enough others already are (a silent peer
-    // holding the want must not stall it)
-    if (!want.receiving && !want.blockPeers.has(id) && this.usable(peer) &&
-      (!this.hasLiveBlockPeer(want) || want.blockPeers.size < this.init.optimisticWantBlockPeers)) {
+    // a peer that has it is asked for it, unless a peer asked already is working on it: asking
+    // both would bring the block twice (a silent one is replaced here or when the want widens)
+    if (want.receiving || want.blockPeers.has(id) || !this.usable(peer)) return
+    if (!this.hasLiveBlockPeer(want) || this.blockPeersStalled(want)) {
       this.sendWantBlock(want, peer)
+    } else {
+      // look again as soon as the peers asked would count as stalled
+      this.scheduleSearch(want, want.askedBlockAt + this.init.providerSearchDelayMs - Date.now())
     }
+  }
+
+  /** Nothing heard from any peer asked for the block since the delay a want may take */
+  private blockPeersStalled (want: Want): boolean {
+    const now = Date.now()
+    // timers may fire a little early against Date.now: a check due now counts as due
+    const delay = this.init.providerSearchDelayMs - STALL_MARGIN_MS
+    if (now - want.askedBlockAt < delay) return false
+    for (const id of want.blockPeers.keys()) {
+      if (now - (this.lastHeard.get(id) ?? 0) < delay) return false
+    }
+    return true
   }
 
   /**
@@ -235,10 +264,7 @@ export class WantManager {
     if (want.done || want.receiving) return
     this.search(want)
     // a peer still delivering is working through our queue, not ignoring us
-    const now = Date.now()
-    for (const id of want.blockPeers.keys()) {
-      if (now - (this.lastHeard.get(id) ?? 0) < this.init.providerSearchDelayMs) return
-    }
+    if (want.blockPeers.size > 0 && !this.blockPeersStalled(want)) return
     let best: PeerId | undefined
     const consider = (peer: PeerId): void => {
       const id = peer.toString()
