@@ -74,7 +74,10 @@ try {
   for (let i = 0; i < 40 && rtts.length < 20; i++) {
     const a = nodes[1 + random(NODES - 1)]
     try {
-      rtts.push(await (a.libp2p.services as any).ping.ping(nodes[0].libp2p.peerId))
+      // timed here: the ping service rounds to whole milliseconds
+      const t = performance.now()
+      await (a.libp2p.services as any).ping.ping(nodes[0].libp2p.peerId)
+      rtts.push(performance.now() - t)
     } catch {
       // the DHT may be pinging the same peer (one ping stream per connection): skip
     }
