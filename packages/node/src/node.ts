@@ -279,26 +279,40 @@ class CairnNodeClass implements CairnNode {
   // --- UnixFS ------------------------------------------------------------------------------------
 
   add (source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, options: AddOptions = {}): AsyncIterable<AddResult> {
-    const out = pushable<AddResult>({ objectMode: true })
+    // a consumer that stops reading cancels the add: nothing more is written, nothing pinned
+    const cancel = new AbortController()
+    const signal = options.signal == null ? cancel.signal : AbortSignal.any([options.signal, cancel.signal])
+    let settled = false
+    const out = pushable<AddResult>({
+      objectMode: true,
+      onEnd: () => { if (!settled) cancel.abort() }
+    })
     const pin = options.pin ?? true
     const onlyHash = options.onlyHash ?? false
     const run = async (): Promise<void> => {
       const roots: CID[] = []
       // the add lock keeps GC from sweeping blocks written before the pin commits
       await this.blockstore.withAddLock(async () => {
-        for await (const result of importer(source, this.putter(), options)) {
+        for await (const result of importer(source, this.putter(), { ...options, signal })) {
           // the roots Kubo pins: the wrapping directory alone with -w, else each top-level entry
           if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) roots.push(result.cid)
           out.push(result)
         }
         if (onlyHash) return
         if (pin) {
-          for (const root of roots) await this.blockstore.pins.add(root, { recursive: true, signal: options.signal })
+          signal.throwIfAborted()
+          for (const root of roots) await this.blockstore.pins.add(root, { recursive: true, signal })
         }
       })
       if (!onlyHash) this.announceDags(roots, pin ? 'pin-root' : 'block')
     }
-    run().then(() => out.end(), (err) => out.end(err))
+    run().then(() => {
+      settled = true
+      out.end()
+    }, (err) => {
+      settled = true
+      out.end(err)
+    })
     return out
   }
 

@@ -149,6 +149,17 @@ test('an add whose source fails pins nothing', async () => {
   await rejects(async () => collect(node.add([{ path: '../escape', content: enc('x') }])), 'ERR_INVALID_PATH')
 })
 
+test('a consumer that stops reading add results cancels the add: nothing pinned', async () => {
+  const before = (await collect(node.pin.ls({ type: 'recursive' }))).map(String)
+  for await (const r of node.add([{ path: 'first.txt', content: enc('first') }, { path: 'second.txt', content: pseudoRandomBytes(1024 * 1024, 9) }])) {
+    assert.is(r.path, 'first.txt')
+    break
+  }
+  // gc takes the lock exclusively: it runs once the cancelled add has let go
+  await collect(node.repo.gc())
+  assert.equal((await collect(node.pin.ls({ type: 'recursive' }))).map(String), before)
+})
+
 test('add with pin: false leaves nothing pinned, and gc removes it', async () => {
   const [r] = await collect(node.add([{ path: 'loose.txt', content: enc('loose') }], { pin: false }))
   assert.is(await node.blockstore.hasBlock(r.cid), true)
