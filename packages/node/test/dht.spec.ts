@@ -20,8 +20,12 @@ test('content added on A is found through the DHT and fetched by C, which only k
 
   // A announces what it added on its own; B, its only DHT peer, ends up holding the record
   await waitFor(async () => {
-    for await (const p of b.routing.findProvs(root, { numProviders: 1, signal: AbortSignal.timeout(2_000) })) {
-      if (p.id === a.peerId) return true
+    try {
+      for await (const p of b.routing.findProvs(root, { numProviders: 1, signal: AbortSignal.timeout(2_000) })) {
+        if (p.id === a.peerId) return true
+      }
+    } catch {
+      // a slow lookup is retried by waitFor
     }
     return false
   }, 20_000, 'B to learn that A provides the root')
@@ -50,6 +54,17 @@ test('content added on A is found through the DHT and fetched by C, which only k
   assert.ok(stats.repoSize >= content.byteLength, 'C now stores the whole DAG')
   assert.equal((await collect(c.pin.ls({ type: 'recursive' }))).map(p => p.cid.toString()), [root.toString()])
   assert.ok(c.libp2p.getConnections(a.libp2p.peerId).length > 0, 'C dialled A, found through the DHT')
+
+  // having pinned it, C announces it too: the DHT now names both
+  await waitFor(async () => {
+    const ids: string[] = []
+    try {
+      for await (const p of b.routing.findProvs(root, { signal: AbortSignal.timeout(3_000) })) ids.push(p.id)
+    } catch {
+      // a slow lookup is retried by waitFor
+    }
+    return ids.includes(a.peerId) && ids.includes(c.peerId)
+  }, 20_000, 'C to be announced as a provider after pinning')
 })
 
 test.run()
