@@ -11,9 +11,9 @@ export const DEFAULT_BOOTSTRAP_ADDRESSES: readonly string[] = [
 /** The IPFS (Amino) DHT protocol, as Kubo speaks it */
 export const DHT_PROTOCOL = '/ipfs/kad/1.0.0'
 
-/** The agent version we announce through identify */
-export const AGENT_VERSION = 'cairn/0.1.0'
 export const CAIRN_VERSION = '0.1.0'
+/** The agent version we announce through identify */
+export const AGENT_VERSION = `cairn/${CAIRN_VERSION}`
 /** Bumped when the repo layout changes in a way older code cannot read */
 export const REPO_VERSION = '1'
 

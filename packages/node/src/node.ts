@@ -22,7 +22,7 @@ import { createSwarmApi } from './api/swarm.ts'
 import { createBandwidthMeter } from './bandwidth.ts'
 import { ListenError } from './errors.ts'
 import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
-import { CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
+import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
@@ -266,7 +266,7 @@ class CairnNodeClass implements CairnNode {
       id: this.peerId,
       publicKey: publicKey == null ? '' : uint8ArrayToString(publicKeyToProtobuf(publicKey), 'base64pad'),
       addresses: this.libp2p.getMultiaddrs().map(ma => ma.toString()),
-      agentVersion: `cairn/${CAIRN_VERSION}`,
+      agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
       protocols: this.libp2p.getProtocols().sort()
     }
