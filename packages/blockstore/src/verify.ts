@@ -16,9 +16,25 @@ const NODE_HASHES = new Map<number, string>([
 
 const IDENTITY_CODE = 0x00
 
+/** True when `code` is a multihash function we compute (identity included) */
+export function isSupportedHash (code: number): boolean {
+  return code === IDENTITY_CODE || NODE_HASHES.has(code)
+}
+
 /** True when the hash function of `cid` is one `verifyBlock` can check */
 export function canVerify (cid: CID): boolean {
-  return cid.multihash.code === IDENTITY_CODE || NODE_HASHES.has(cid.multihash.code)
+  return isSupportedHash(cid.multihash.code)
+}
+
+/**
+ * The full digest of `bytes` under the multihash function `code` (identity: the bytes themselves).
+ * The one table of hash functions: Bitswap uses it to learn which block arrived.
+ */
+export function multihashDigest (code: number, bytes: Uint8Array): Uint8Array {
+  if (code === IDENTITY_CODE) return bytes
+  const algorithm = NODE_HASHES.get(code)
+  if (algorithm == null) throw new UnsupportedHashError(`Unsupported hash function 0x${code.toString(16)}`)
+  return createHash(algorithm).update(bytes).digest()
 }
 
 /**
@@ -33,18 +49,15 @@ export async function verifyBlock (cid: CID, bytes: Uint8Array): Promise<void> {
 /** The synchronous core of `verifyBlock`; Node's hashes are synchronous anyway */
 export function verifyBlockSync (cid: CID, bytes: Uint8Array): void {
   const { code, digest } = cid.multihash
-  let actual: Uint8Array
+  if (!isSupportedHash(code)) {
+    throw new UnsupportedHashError(`Cannot verify ${cid}: multihash code 0x${code.toString(16)} is not supported`)
+  }
+  const actual = multihashDigest(code, bytes)
   if (code === IDENTITY_CODE) {
-    actual = bytes
     if (actual.byteLength !== digest.byteLength) throw mismatch(cid)
-  } else {
-    const algorithm = NODE_HASHES.get(code)
-    if (algorithm == null) {
-      throw new UnsupportedHashError(`Cannot verify ${cid}: multihash code 0x${code.toString(16)} is not supported`)
-    }
-    actual = createHash(algorithm).update(bytes).digest()
+  } else if (digest.byteLength > actual.byteLength) {
     // Multihashes may carry a truncated digest; compare the part they carry
-    if (digest.byteLength > actual.byteLength) throw mismatch(cid)
+    throw mismatch(cid)
   }
   for (let i = 0; i < digest.byteLength; i++) {
     if (digest[i] !== actual[i]) throw mismatch(cid)

@@ -4,37 +4,22 @@
  * block it is. The digest is computed here, never taken from the peer. (Checking bytes against a
  * known CID is `verifyBlock` from `@cairn/blockstore`.)
  */
-import { createHash } from 'node:crypto'
-import { MalformedBlockError, UnsupportedHashError } from '@cairn/interface'
+import { MalformedBlockError } from '@cairn/interface'
+import { isSupportedHash, multihashDigest } from '@cairn/blockstore'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { varint } from 'multiformats'
 
-/** multihash code -> node:crypto algorithm (the set `@cairn/blockstore` verifies); identity (0x00) apart */
-const NODE_HASHES = new Map<number, string>([
-  [0x11, 'sha1'],
-  [0x12, 'sha256'],
-  [0x13, 'sha512'],
-  [0x14, 'sha3-512'],
-  [0x15, 'sha3-384'],
-  [0x16, 'sha3-256'],
-  [0x17, 'sha3-224'],
-  [0xb240, 'blake2b512']
-])
+export { isSupportedHash }
+
 const IDENTITY = 0x00
 const DAG_PB = 0x70
 const SHA2_256 = 0x12
 
-export function isSupportedHash (code: number): boolean {
-  return code === IDENTITY || NODE_HASHES.has(code)
-}
-
 /** The multihash digest of `data` with the hash `code`, truncated to `length` bytes */
 export function digestOf (code: number, length: number, data: Uint8Array): Uint8Array {
   if (code === IDENTITY) return data
-  const algorithm = NODE_HASHES.get(code)
-  if (algorithm == null) throw new UnsupportedHashError(`Unsupported hash function 0x${code.toString(16)}`)
-  const full = createHash(algorithm).update(data).digest()
+  const full = multihashDigest(code, data)
   if (length > full.byteLength) throw new MalformedBlockError(`Digest length ${length} longer than the hash's ${full.byteLength}`)
   return new Uint8Array(full.buffer, full.byteOffset, length)
 }
