@@ -69,7 +69,9 @@ export const EXIT_CODES: Readonly<Record<string, number>> = {
   ERR_REPO_EXISTS: EXIT_REPO,
   ERR_DAEMON_UNREACHABLE: EXIT_DAEMON,
   ERR_DAEMON_RUNNING: EXIT_DAEMON,
-  ERR_DAEMON_REQUIRED: EXIT_DAEMON
+  ERR_DAEMON_REQUIRED: EXIT_DAEMON,
+  // the daemon could not listen where asked (a port in use)
+  ERR_LISTEN: EXIT_DAEMON
 }
 
 /** Messages that read better than the thrower's, by code; `{repo}` is the repo path */

@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { InvalidCidError, NotFoundError, RepoLockedError, RepoNotInitializedError } from '@cairn/interface'
+import { ListenError } from '@cairn/node'
 import { EXIT_DAEMON, EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_REPO, EXIT_USAGE } from '../src/constants.ts'
 import { RemoteError, cliErrorClasses, describeError, DaemonUnreachableError } from '../src/errors.ts'
 
@@ -22,6 +23,7 @@ test('one line, Kubo style, exit code from the table', () => {
   assert.is(describeError(new NotFoundError(), ctx).exitCode, EXIT_NOT_FOUND)
   assert.is(describeError(new RepoLockedError(), ctx).exitCode, EXIT_REPO)
   assert.is(describeError(new DaemonUnreachableError(), ctx).exitCode, EXIT_DAEMON)
+  assert.is(describeError(new ListenError(), ctx).exitCode, EXIT_DAEMON, 'a swarm port in use is a daemon problem')
   assert.is(describeError(new Error('boom'), ctx).exitCode, EXIT_FAILURE)
 })
 
