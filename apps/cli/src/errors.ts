@@ -71,7 +71,8 @@ export const EXIT_CODES: Readonly<Record<string, number>> = {
   ERR_DAEMON_RUNNING: EXIT_DAEMON,
   ERR_DAEMON_REQUIRED: EXIT_DAEMON,
   // the daemon could not listen where asked (a port in use)
-  ERR_LISTEN: EXIT_DAEMON
+  ERR_LISTEN: EXIT_DAEMON,
+  EADDRINUSE: EXIT_DAEMON
 }
 
 /** Messages that read better than the thrower's, by code; `{repo}` is the repo path */

@@ -24,6 +24,8 @@ test('one line, Kubo style, exit code from the table', () => {
   assert.is(describeError(new RepoLockedError(), ctx).exitCode, EXIT_REPO)
   assert.is(describeError(new DaemonUnreachableError(), ctx).exitCode, EXIT_DAEMON)
   assert.is(describeError(new ListenError(), ctx).exitCode, EXIT_DAEMON, 'a swarm port in use is a daemon problem')
+  const inUse = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:5001'), { code: 'EADDRINUSE' })
+  assert.is(describeError(inUse, ctx).exitCode, EXIT_DAEMON, 'so is an API or gateway port in use')
   assert.is(describeError(new Error('boom'), ctx).exitCode, EXIT_FAILURE)
 })
 
