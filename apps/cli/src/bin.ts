@@ -3,6 +3,7 @@
  * The `cairn` command. The first SIGINT or SIGTERM asks the running command (or the daemon) to
  * stop cleanly; a second one exits at once.
  */
+import { EXIT_DAEMON } from './constants.ts'
 import { run } from './main.ts'
 
 /** Signals this close to the first are echoes (a terminal and a wrapper such as pnpm both sending one), not a second request */
@@ -29,6 +30,13 @@ const onOutputError = (err: NodeJS.ErrnoException): void => {
 }
 process.stdout.on('error', onOutputError)
 process.stderr.on('error', onOutputError)
+
+// Nothing left to wait for while a command still awaits: a stream from the daemon was cut in a way
+// no callback reported. Say so in one line instead of Node's "unsettled top-level await" (exit 13).
+process.on('beforeExit', () => {
+  process.stderr.write('Error: the daemon closed the connection before its answer was complete\n')
+  process.exit(EXIT_DAEMON)
+})
 
 const code = await run({
   env: process.env,

@@ -456,7 +456,13 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           const message: PubsubMessage = { from: m.type === 'signed' ? m.from.toString() : '', topic: m.topic, data: m.data }
           if (m.type === 'signed') message.sequenceNumber = m.sequenceNumber
           handler(message)
-        }, options)
+        }, {
+          ...options,
+          // fatal: the daemon's stream broke under us; anything else is one unparsable message
+          onError: (err: Error, fatal?: boolean) => {
+            if (fatal === true) options?.onError?.(new DaemonUnreachableError(`the daemon ended the subscription: ${err.message}`, { cause: err }))
+          }
+        } as Parameters<typeof kubo.pubsub.subscribe>[2])
       }),
       unsubscribe: async (topic, _handler, options) => call(async () => { await kubo.pubsub.unsubscribe(topic, undefined, options) }),
       ls: async (options) => call(async () => kubo.pubsub.ls(options)),

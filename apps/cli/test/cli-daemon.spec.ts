@@ -129,9 +129,22 @@ test('pubsub: a message published on the first reaches a subscriber on the secon
   }
 })
 
-test('SIGTERM stops the daemon cleanly and removes its files', async (ctx) => {
-  const code = await ctx.b!.stop()
-  assert.is(code, 0)
+test('SIGTERM stops the daemon cleanly and removes its files; its subscribers say so and exit', async (ctx) => {
+  const sub = spawnCairn(['pubsub', 'sub', 'farewell'], ctx.repoB)
+  try {
+    const deadline = Date.now() + 30_000
+    while ((await ok(['pubsub', 'ls'], { repo: ctx.repoB })).out !== 'farewell\n') {
+      if (Date.now() > deadline) assert.unreachable(`not subscribed within 30 s: ${sub.output()}`)
+      await new Promise(resolve => setTimeout(resolve, 300))
+    }
+    const code = await ctx.b!.stop()
+    assert.is(code, 0)
+    const subCode = await Promise.race([sub.exited(), new Promise<string>(resolve => setTimeout(() => { resolve('still running') }, 15_000))])
+    assert.is(subCode, 5, `the subscriber exits as a daemon problem; it printed: ${sub.output()}`)
+    assert.match(sub.output(), /^Error: the daemon ended the subscription/m)
+  } finally {
+    await sub.stop()
+  }
   assert.match(ctx.b!.output(), /Received interrupt signal, shutting down\.\.\.\n[\s\S]*Daemon stopped/)
   assert.not.ok(await exists(join(ctx.repoB, 'api')))
   assert.not.ok(await exists(join(ctx.repoB, 'gateway')))

@@ -145,8 +145,11 @@ export interface PubsubMessage {
 
 export interface PubsubApi {
   publish(topic: string, data: Uint8Array, options?: AbortOptions): Promise<void>
-  /** Delivers messages to `handler` until `options.signal` aborts or `unsubscribe` is called */
-  subscribe(topic: string, handler: (message: PubsubMessage) => void, options?: AbortOptions): Promise<void>
+  /**
+   * Delivers messages to `handler` until `options.signal` aborts or `unsubscribe` is called.
+   * `onError` hears of a subscription that ended by itself (a remote node went away), once.
+   */
+  subscribe(topic: string, handler: (message: PubsubMessage) => void, options?: AbortOptions & { onError?: (err: Error) => void }): Promise<void>
   unsubscribe(topic: string, handler?: (message: PubsubMessage) => void, options?: AbortOptions): Promise<void>
   ls(options?: AbortOptions): Promise<string[]>
   peers(topic: string, options?: AbortOptions): Promise<string[]>

@@ -133,18 +133,21 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
     .action(async (topic: string) => {
       const api = await ctx.api({ online: true })
       const pending: Array<Promise<void>> = []
+      let lost: ((err: Error) => void) | undefined
+      const ended = new Promise<never>((_resolve, reject) => { lost = reject })
+      ended.catch(() => {})
       await api.pubsub.subscribe(topic, (m) => {
         if (ctx.print.enc === 'json') {
           ctx.print.json({ from: m.from, data: `u${Buffer.from(m.data).toString('base64url')}`, seqno: m.sequenceNumber?.toString() ?? '', topicIDs: [m.topic] })
         } else {
           pending.push(ctx.print.bytes(m.data))
         }
-      }, { signal: ctx.signal })
-      // runs until --timeout or SIGINT aborts the signal
-      await new Promise<void>(resolve => {
+      }, { signal: ctx.signal, onError: (err) => { lost?.(err) } })
+      // runs until --timeout or SIGINT aborts the signal, or the daemon goes away
+      await Promise.race([ended, new Promise<void>(resolve => {
         if (ctx.signal.aborted) { resolve(); return }
         ctx.signal.addEventListener('abort', () => { resolve() }, { once: true })
-      })
+      })])
       await Promise.all(pending)
     })
 
