@@ -17,6 +17,7 @@ export interface CairnApi {
   add(source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, options?: AddOptions): AsyncIterable<AddResult>
   cat(path: string | CID, options?: CatOptions): AsyncIterable<Uint8Array>
   get(path: string | CID, options?: AbortOptions): AsyncIterable<GetEntry>
+  /** Entries of a directory; a file lists nothing (Kubo shows it as an object without links) */
   ls(path: string | CID, options?: AbortOptions): AsyncIterable<LsEntry>
   /** UnixFS-aware stat of a path (Kubo's `files stat`) */
   stat(path: string | CID, options?: AbortOptions): Promise<StatResult>

@@ -364,7 +364,7 @@ class CairnNodeClass implements CairnNode {
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return this.streamWithSession(options, getter => ls(path, getter, options))
+    return this.streamWithSession(options, getter => withoutFileError(ls(path, getter, options)))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
@@ -703,3 +703,11 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   }
 }
 
+/** Kubo lists a file as an object without links: `ls` of a file yields nothing rather than failing */
+async function * withoutFileError (entries: AsyncIterable<LsEntry>): AsyncGenerator<LsEntry> {
+  try {
+    yield * entries
+  } catch (err) {
+    if ((err as Error)?.name !== 'NotADirectoryError') throw err
+  }
+}
