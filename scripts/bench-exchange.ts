@@ -8,10 +8,13 @@
  * The file is UnixFS from @cairn/dag's importer: CIDv1, raw leaves, 256 KiB chunks, balanced
  * layout (Kubo's `ipfs add --cid-version=1`).
  *
+ * The ceiling is a stream on Cairn's transport stack (Noise with @cairn/node's tuned cipher);
+ * the same stream on the stock stack, which Helia runs, is printed beside it.
+ *
  * Env: BENCH_MB (default 256), BENCH_STORE (`memory`, the default, as Helia's default store, so
  * that the exchange is compared and not the stores; or `disk`: @cairn/blockstore on disk on both
  * Cairn sides), BENCH_ONLY (comma list of
- * stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result).
+ * stream,stock-stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result).
  */
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -30,7 +33,8 @@ if (process.argv[2] === '--role') {
 }
 
 interface ServerInfo { addr: string, root: string, small: string[] }
-interface ClientResult { bytes: number, ms: number, ttfbMs: number, cpuMs: number }
+/** elu: the share of the transfer the client's event loop was busy (1: it was the bottleneck) */
+interface ClientResult { bytes: number, ms: number, ttfbMs: number, cpuMs: number, elu: number }
 
 function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
   const prof = process.env.BENCH_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`, `--cpu-prof-name=${role}.cpuprofile`] : []
@@ -64,23 +68,24 @@ async function pair (kind: string, env: NodeJS.ProcessEnv): Promise<ClientResult
 
 async function main (): Promise<void> {
   const mb = Number(process.env.BENCH_MB ?? 256)
-  const only = (process.env.BENCH_ONLY ?? 'stream,cairn,helia').split(',')
+  const only = (process.env.BENCH_ONLY ?? 'stream,stock-stream,cairn,helia').split(',')
   const env = { ...process.env, BENCH_BYTES: String(mb * 1024 * 1024) }
   const store = process.env.BENCH_STORE ?? 'memory'
   process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, 256 KiB chunks), loopback TCP+noise+yamux, Cairn store: ${store} (Helia: memory)\n`)
 
   const results: Record<string, ClientResult> = {}
-  for (const kind of ['stream', 'cairn', 'helia']) {
+  for (const kind of ['stream', 'stock-stream', 'cairn', 'helia']) {
     if (!only.includes(kind)) continue
     results[kind] = await pair(kind, env)
   }
 
   const mbps = (r?: ClientResult): number => r == null ? NaN : (r.bytes / 1e6) / (r.ms / 1000)
   const row = (name: string, r: ClientResult | undefined, ttfb: boolean): string =>
-    `${name.padEnd(34)} ${mbps(r).toFixed(1).padStart(8)} MB/s ${(r == null ? NaN : r.ms / 1000).toFixed(2).padStart(7)} s` +
-    `  client CPU ${(r == null ? NaN : r.cpuMs / (r.bytes / 1e6)).toFixed(2)} ms/MB` +
+    `${name.padEnd(36)} ${mbps(r).toFixed(1).padStart(8)} MB/s ${(r == null ? NaN : r.ms / 1000).toFixed(2).padStart(7)} s` +
+    `  client CPU ${(r == null ? NaN : r.cpuMs / (r.bytes / 1e6)).toFixed(2)} ms/MB, loop ${(r == null ? NaN : r.elu * 100).toFixed(0).padStart(3)}% busy` +
     (ttfb && r != null ? `   first byte of 1 KiB: ${r.ttfbMs.toFixed(1)} ms` : '')
-  process.stdout.write(row('libp2p stream (ceiling)', results.stream, false) + '\n')
+  process.stdout.write(row('libp2p stream, Cairn stack (ceiling)', results.stream, false) + '\n')
+  process.stdout.write(row('libp2p stream, stock stack', results['stock-stream'], false) + '\n')
   process.stdout.write(row('Cairn Bitswap -> Cairn', results.cairn, true) + '\n')
   process.stdout.write(row('Helia 7 Bitswap -> Helia 7', results.helia, true) + '\n')
   const ratio = (a: number, b: number): string => Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a'

@@ -13,6 +13,7 @@ import { isPrivate } from '@libp2p/utils'
 import { createLibp2p } from 'libp2p'
 import { parseDuration } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
+import { fastNoiseCrypto } from './noise-crypto.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { Identify, IdentifyPush } from '@libp2p/identify'
@@ -155,7 +156,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
       noAnnounce: config.Addresses.NoAnnounce ?? []
     },
     transports: [tcp(), webSockets()],
-    connectionEncrypters: [noise()],
+    connectionEncrypters: [noise({ crypto: fastNoiseCrypto })],
     streamMuxers: [yamux()],
     peerDiscovery,
     connectionManager: {

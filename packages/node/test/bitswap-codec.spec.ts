@@ -58,6 +58,23 @@ codec('a message with every field survives encode and decode, and its size is ex
   assert.is(back.pendingBytes, 12345)
 })
 
+codec('only block data view the message buffer: CIDs, prefixes and presences are copies, even from a Node Buffer', async () => {
+  const cid = CID.createV1(raw.code, await sha256.digest(new Uint8Array([3])))
+  const m = emptyMessage()
+  m.wantlist = { full: false, entries: [{ cid: cid.bytes, priority: 1, cancel: false, wantType: WANT_BLOCK, sendDontHave: false }] }
+  m.blocks.push(new Uint8Array(100).fill(1))
+  m.payload.push({ prefix: cidToPrefix(cid), data: new Uint8Array(100).fill(2) })
+  m.blockPresences.push({ cid: cid.bytes, type: PRESENCE_HAVE })
+  // a Buffer, as the network hands over: Buffer#slice would be a view, not a copy
+  const body = Buffer.from(unframe(encodeFrame(m).subarray()))
+  const back = decodeMessage(body, limits)
+  const shares = (u: Uint8Array): boolean => u.buffer === body.buffer
+  assert.ok(shares(back.blocks[0]) && shares(back.payload[0].data), 'block data are views')
+  assert.not.ok(shares(back.wantlist?.entries[0].cid as Uint8Array), 'wantlist CID copied')
+  assert.not.ok(shares(back.payload[0].prefix), 'prefix copied')
+  assert.not.ok(shares(back.blockPresences[0].cid), 'presence CID copied')
+})
+
 codec('proto3 defaults: an empty message is zero bytes and decodes empty', () => {
   const body = unframe(encodeFrame(emptyMessage()).subarray())
   assert.is(body.byteLength, 0)

@@ -163,6 +163,75 @@ wire('a peer that answers with bytes that do not match is disconnected, banned a
   assert.not.ok(liar.received.slice(seen).some(r => r.message.wantlist?.entries.some(e => eq(e.cid, next.cid.bytes))), 'banned peer asked again')
 })
 
+/** A probe that answers each wantlist in one message: blocks it holds (or `lie` bytes) and HAVEs */
+function answeringProbe (held: Map<string, Uint8Array>, lie?: (cid: CID) => Uint8Array): Promise<Probe> {
+  return createProbe({
+    onMessage (probe, from, m) {
+      const reply = emptyMessage()
+      for (const e of m.wantlist?.entries ?? []) {
+        if (e.cancel) continue
+        const cid = CID.decode(e.cid)
+        const data = lie != null ? lie(cid) : held.get(cid.toString())
+        if (data == null) continue
+        if (e.wantType === WANT_HAVE) reply.blockPresences.push({ cid: e.cid, type: PRESENCE_HAVE })
+        else reply.payload.push({ prefix: cidToPrefix(cid), data })
+      }
+      if (reply.payload.length > 0 || reply.blockPresences.length > 0) probe.send(from, reply).catch(() => {})
+    }
+  })
+}
+
+wire('blocks of large messages are verified on the hash worker: right bytes stored, a liar banned', async ({ node, others }) => {
+  const held = new Map<string, Uint8Array>()
+  const honest = await answeringProbe(held)
+  others.push(honest.libp2p)
+  await connect(honest.libp2p, node.libp2p)
+  // the worker starts in the background with the node: ask in rounds until it has taken part
+  for (let round = 0; round < 20 && node.bitswap.stats().blocksHashedOnWorker === 0; round++) {
+    const blocks = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
+    for (const b of blocks) held.set(b.cid.toString(), b.bytes)
+    const session = node.bitswap.createSession({ signal: AbortSignal.timeout(10_000) })
+    const got = await Promise.all(blocks.map(async b => session.want(b.cid)))
+    session.close()
+    blocks.forEach((b, i) => { assert.ok(eq(got[i], b.bytes), 'fetched bytes') })
+    for (const b of blocks) assert.ok(eq(await node.blocks.getBlock(b.cid), b.bytes), 'stored bytes')
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  assert.ok(node.bitswap.stats().blocksHashedOnWorker > 0, 'the hash worker verified blocks')
+
+  const hashedBefore = node.bitswap.stats().blocksHashedOnWorker
+  const liar = await answeringProbe(held, () => new Uint8Array(100_000).fill(9))
+  others.push(liar.libp2p)
+  await honest.libp2p.stop()
+  await connect(liar.libp2p, node.libp2p)
+  const wanted = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
+  const session = node.bitswap.createSession({ signal: AbortSignal.timeout(5_000) })
+  const pending = wanted.map(async b => session.want(b.cid).then(() => 'fetched', () => 'failed'))
+  for (let i = 0; i < 200 && node.bitswap.stats().bannedPeers === 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  assert.is(node.bitswap.stats().bannedPeers, 1, 'liar banned')
+  assert.ok(node.bitswap.stats().blocksHashedOnWorker > hashedBefore, 'the lie was caught on the worker')
+  session.close()
+  assert.equal(await Promise.all(pending), wanted.map(() => 'failed'))
+  for (const b of wanted) assert.is(await node.blocks.hasBlock(b.cid), false, 'nothing stored from the liar')
+})
+
+wire('with hashOnWorker false every block is verified on the main thread', async ({ others }) => {
+  const node = await createBitswapNode({ hashOnWorker: false })
+  others.push(node.libp2p)
+  const held = new Map<string, Uint8Array>()
+  const honest = await answeringProbe(held)
+  others.push(honest.libp2p)
+  await connect(honest.libp2p, node.libp2p)
+  const blocks = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
+  for (const b of blocks) held.set(b.cid.toString(), b.bytes)
+  await new Promise(resolve => setTimeout(resolve, 300))
+  const session = node.bitswap.createSession({ signal: AbortSignal.timeout(10_000) })
+  const got = await Promise.all(blocks.map(async b => session.want(b.cid)))
+  session.close()
+  blocks.forEach((b, i) => { assert.ok(eq(got[i], b.bytes)) })
+  assert.is(node.bitswap.stats().blocksHashedOnWorker, 0)
+})
+
 wire('serves and fetches from a peer that speaks only /ipfs/bitswap/1.0.0 (CIDv0 blocks without prefixes)', async ({ node, others }) => {
   const bytes = new Uint8Array(4000).fill(3)
   const v0 = CID.createV0(await sha256.digest(bytes))

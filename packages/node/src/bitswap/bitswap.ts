@@ -2,21 +2,24 @@ import { AbortError, hasCode } from '@cairn/interface'
 import { serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { CID } from 'multiformats/cid'
 import { verifyBlock } from '@cairn/blockstore'
-import { cidFromPrefix, cidToPrefix, cidV0Of } from './block-identity.ts'
+import { cidFromPrefix, cidToPrefix, cidV0Of, prefixIsSha256, sha256Matches } from './block-identity.ts'
 import { BlockWriter } from './block-writer.ts'
+import { acquireHashOffload } from './hash-offload.ts'
 import {
   DEFAULT_BAN_DURATION_MS, DEFAULT_DIAL_TIMEOUT_MS, DEFAULT_MAX_INBOUND_PENDING_BYTES, DEFAULT_MAX_INBOUND_STREAMS,
   DEFAULT_MAX_INCOMING_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTBOUND_STREAMS, DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER,
   DEFAULT_MAX_PROVIDERS_PER_SEARCH, DEFAULT_MAX_SEND_QUEUE_BYTES, DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER,
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
   DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
-  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS
+  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS,
+  HASH_OFFLOAD_MIN_BYTES
 } from './constants.ts'
 import { Server } from './ledger.ts'
 import { Network } from './network.ts'
 import { PRESENCE_DONT_HAVE } from './pb/message.ts'
 import { SessionImpl } from './session.ts'
 import { WantManager } from './want-manager.ts'
+import type { HashOffload } from './hash-offload.ts'
 import type { Want } from './want-manager.ts'
 import type { Bitswap, BitswapComponents, BitswapInit, BitswapSession, BitswapStats } from './index.ts'
 import type { BitswapMessage } from './pb/message.ts'
@@ -26,9 +29,19 @@ import type { Logger, PeerId } from '@libp2p/interface'
 
 /** Bitswap 1.0.0 blocks come without a prefix: CIDv0, dag-pb, sha2-256 */
 const V0_PREFIX = cidToPrefix(CID.parse('QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n'))
+const SHA2_256 = 0x12
 
 /** Banned peers remembered at most; the oldest ban goes first */
 const MAX_BANS = 4096
+
+/** A block as it came off the wire, before we know its CID */
+interface ReceivedBlock {
+  /** undefined: a Bitswap 1.0.0 block, CIDv0 */
+  prefix: Uint8Array | undefined
+  data: Uint8Array
+  /** sha2-256 of `data`, when the hash worker computed it */
+  sha256?: Uint8Array
+}
 
 /** Why a peer was banned: recorded for logs and stats */
 interface Ban {
@@ -53,7 +66,8 @@ export class BitswapService implements Bitswap {
   private readonly bans = new Map<string, Ban>()
   private readonly sessions = new Set<SessionImpl>()
   private running = false
-  private readonly counters = { blocksReceived: 0, duplicateBlocks: 0, dataReceived: 0, blocksSent: 0, dataSent: 0 }
+  private hashes?: HashOffload
+  private readonly counters = { blocksReceived: 0, duplicateBlocks: 0, dataReceived: 0, blocksSent: 0, dataSent: 0, blocksHashedOnWorker: 0 }
 
   constructor (components: BitswapComponents, init: BitswapInit) {
     this.components = components
@@ -73,7 +87,7 @@ export class BitswapService implements Bitswap {
       streamIdleTimeoutMs: init.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
       dialTimeoutMs
     }, {
-      onMessage: async (peer, message, protocol) => this.onMessage(peer, message, protocol),
+      onMessage: async (peer, message, protocol, owned) => this.onMessage(peer, message, protocol, owned),
       onPeerConnected: (peer) => { this.manager.peerConnected(peer) },
       onPeerDisconnected: (peer) => {
         this.server.peerGone(peer)
@@ -124,6 +138,7 @@ export class BitswapService implements Bitswap {
   async start (): Promise<void> {
     if (this.running) return
     await this.network.start()
+    if (this.init.hashOnWorker !== false) this.hashes = acquireHashOffload()
     this.running = true
   }
 
@@ -134,6 +149,8 @@ export class BitswapService implements Bitswap {
     this.sessions.clear()
     this.manager.stop(new AbortError('Bitswap stopped'))
     await this.network.stop()
+    this.hashes?.release()
+    this.hashes = undefined
     this.server.clear()
   }
 
@@ -211,16 +228,48 @@ export class BitswapService implements Bitswap {
    * answers (one hash), else hashed as its prefix says and looked up (the computed digest is the
    * verification then). A peer cannot name a CID its bytes do not hash to.
    */
-  private async identify (prefix: Uint8Array, data: Uint8Array, likely: Want | undefined): Promise<CID> {
+  private async identify (block: ReceivedBlock, likely: Want | undefined): Promise<CID> {
+    const { prefix, data, sha256 } = block
     if (likely != null && !likely.done) {
-      try {
-        await verifyBlock(likely.cid, data)
-        return likely.cid
-      } catch (err) {
-        if (!hasCode(err, 'ERR_HASH_MISMATCH')) throw err
+      if (sha256 != null && likely.cid.multihash.code === SHA2_256) {
+        if (sha256Matches(likely.cid, sha256)) return likely.cid
+      } else {
+        try {
+          await verifyBlock(likely.cid, data)
+          return likely.cid
+        } catch (err) {
+          if (!hasCode(err, 'ERR_HASH_MISMATCH')) throw err
+        }
       }
     }
-    return prefix === V0_PREFIX ? cidV0Of(data) : cidFromPrefix(prefix, data)
+    return prefix == null ? cidV0Of(data, sha256) : cidFromPrefix(prefix, data, sha256)
+  }
+
+  /**
+   * Hashes a message's sha2-256 blocks on the hash worker, when the message is big enough to be
+   * worth the trip. The buffer moves to the worker and back, so every block is viewed anew.
+   */
+  private async hashOffThread (blocks: ReceivedBlock[]): Promise<void> {
+    const hashes = this.hashes
+    if (hashes == null || !hashes.ready || blocks.length === 0) return
+    const buffer = blocks[0].data.buffer
+    if (!(buffer instanceof ArrayBuffer)) return
+    const ranges = blocks.map(b => ({ offset: b.data.byteOffset, length: b.data.byteLength }))
+    const hashed: number[] = []
+    let bytes = 0
+    for (let i = 0; i < blocks.length; i++) {
+      // an owned message's blocks all view its one buffer; anything else stays inline
+      if (blocks[i].data.buffer !== buffer) return
+      if (blocks[i].prefix == null || prefixIsSha256(blocks[i].prefix as Uint8Array)) {
+        hashed.push(i)
+        bytes += ranges[i].length
+      }
+    }
+    if (bytes < HASH_OFFLOAD_MIN_BYTES) return
+    const result = await hashes.sha256(buffer, hashed.map(i => ranges[i]))
+    for (let i = 0; i < blocks.length; i++) blocks[i].data = new Uint8Array(result.buffer, ranges[i].offset, ranges[i].length)
+    hashed.forEach((blockIndex, i) => { blocks[blockIndex].sha256 = result.digests[i] })
+    this.counters.blocksHashedOnWorker += hashed.length
   }
 
   /** The peer sent bytes we never asked for: drop it and do not ask it again */
@@ -242,7 +291,7 @@ export class BitswapService implements Bitswap {
    * Everything up to the first await runs as the message arrives, so wantlist changes and
    * presences are applied in wire order; only storing blocks is asynchronous.
    */
-  private async onMessage (peer: PeerId, message: BitswapMessage, protocol: string): Promise<void> {
+  private async onMessage (peer: PeerId, message: BitswapMessage, protocol: string, owned: boolean): Promise<void> {
     if (!this.running || this.isBanned(peer)) return
     if (message.wantlist != null) this.server.onWantlist(peer, message.wantlist)
     if (message.blockPresences.length > 0 || message.payload.length > 0 || message.blocks.length > 0) this.manager.heardFrom(peer)
@@ -260,8 +309,8 @@ export class BitswapService implements Bitswap {
     }
 
     const stored: Array<Promise<void>> = []
-    const blocks = [
-      ...message.payload.map(b => ({ prefix: b.prefix as Uint8Array | undefined, data: b.data })),
+    const blocks: ReceivedBlock[] = [
+      ...message.payload.map(b => ({ prefix: b.prefix, data: b.data })),
       ...message.blocks.map(data => ({ prefix: undefined, data }))
     ]
     // claim the likely wants of every block before the first await: a message decoded right
@@ -272,6 +321,7 @@ export class BitswapService implements Bitswap {
       return want
     })
     try {
+      if (owned) await this.hashOffThread(blocks)
       await this.receiveBlocks(peer, blocks, claims, stored)
     } finally {
       for (const want of claims) if (want != null) want.verifying = false
@@ -280,13 +330,13 @@ export class BitswapService implements Bitswap {
     await Promise.all(stored)
   }
 
-  private async receiveBlocks (peer: PeerId, blocks: Array<{ prefix: Uint8Array | undefined, data: Uint8Array }>, claims: Array<Want | undefined>, stored: Array<Promise<void>>): Promise<void> {
+  private async receiveBlocks (peer: PeerId, blocks: ReceivedBlock[], claims: Array<Want | undefined>, stored: Array<Promise<void>>): Promise<void> {
     const ledger = this.server.ledgerFor(peer)
     for (let i = 0; i < blocks.length; i++) {
-      const { prefix, data } = blocks[i]
+      const { data } = blocks[i]
       let cid: CID
       try {
-        cid = await this.identify(prefix ?? V0_PREFIX, data, claims[i])
+        cid = await this.identify(blocks[i], claims[i])
       } catch (err: any) {
         if (hasCode(err, 'ERR_UNSUPPORTED_HASH')) {
           this.log('block from %p uses a hash we cannot verify - %e', peer, err)

@@ -95,3 +95,9 @@ export const DEFAULT_MAX_WANTS_SENT_ON_CONNECT = 1024
 
 /** Received blocks written to the store in one batch at most (group commit while a write runs) */
 export const DEFAULT_MAX_WRITE_BATCH_BLOCKS = 64
+
+/**
+ * Received messages with fewer sha2-256 block bytes than this are hashed on the main thread: the
+ * trip to the hash worker and back costs more than hashing a few small blocks.
+ */
+export const HASH_OFFLOAD_MIN_BYTES = 128 * 1024

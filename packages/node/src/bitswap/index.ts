@@ -68,6 +68,11 @@ export interface BitswapInit {
   maxSendQueueBytes?: number
   /** A peer that sent unasked bytes is ignored this long. @default DEFAULT_BAN_DURATION_MS (10 min) */
   banDurationMs?: number
+  /**
+   * Hash received sha2-256 blocks of large messages on a worker thread (one per process, shared)
+   * instead of the thread that reads the network. @default true
+   */
+  hashOnWorker?: boolean
 }
 
 /** The slice of libp2p's components the service uses (libp2p passes all of them) */
@@ -102,6 +107,8 @@ export interface BitswapStats {
   peers: number
   /** Peers ignored for sending bytes we did not ask for */
   bannedPeers: number
+  /** Received blocks whose hash was computed on the hash worker (see `hashOnWorker`) */
+  blocksHashedOnWorker: number
 }
 
 export interface BitswapSession {

@@ -29,8 +29,12 @@ export interface NetworkInit {
 }
 
 export interface NetworkHandlers {
-  /** A decoded message; resolves when it has been fully handled (blocks verified and stored) */
-  onMessage(peer: PeerId, message: BitswapMessage, protocol: string): Promise<void>
+  /**
+   * A decoded message; resolves when it has been fully handled (blocks verified and stored).
+   * `owned`: the message's block data view one buffer that nothing else references, which may
+   * therefore be moved to another thread.
+   */
+  onMessage(peer: PeerId, message: BitswapMessage, protocol: string, owned: boolean): Promise<void>
   onPeerConnected(peer: PeerId): void
   onPeerDisconnected(peer: PeerId): void
   /** An outbound message could not be delivered: what it asked for must be asked elsewhere */
@@ -43,6 +47,25 @@ export interface NetworkHandlers {
 export interface OutgoingBlock {
   cid: CID
   data: Uint8Array
+}
+
+/**
+ * One message's bytes in one piece. A message that arrived in several chunks is copied into a
+ * buffer of its own (`owned`); one that arrived in a single chunk is a view of a buffer the
+ * transport may share with other data.
+ */
+function flatten (frame: Uint8ArrayList): { bytes: Uint8Array, owned: boolean } {
+  const bufs = [...frame]
+  if (bufs.length === 1) return { bytes: bufs[0], owned: false }
+  // unpooled (allocUnsafe may hand out a slice of a shared pool, which could not be moved) and
+  // not zero-filled: every byte is written just below
+  const bytes = Buffer.allocUnsafeSlow(frame.byteLength)
+  let offset = 0
+  for (const buf of bufs) {
+    bytes.set(buf, offset)
+    offset += buf.byteLength
+  }
+  return { bytes, owned: true }
 }
 
 /** What is waiting to go to one peer; merged until the send loop takes it */
@@ -205,8 +228,9 @@ export class Network {
       }
       for (const frame of frames) {
         let message: BitswapMessage
+        const { bytes, owned } = flatten(frame)
         try {
-          message = decodeMessage(frame, limits)
+          message = decodeMessage(bytes, limits)
         } catch (err: any) {
           this.log.error('undecodable message from %p - %e', peer, err)
           stream.abort(err)
@@ -220,7 +244,7 @@ export class Network {
         }
         // onMessage applies wantlists and presences synchronously, in wire order; only the
         // storing of blocks continues after it returns
-        this.handlers.onMessage(peer, message, protocol)
+        this.handlers.onMessage(peer, message, protocol, owned)
           .catch(err => { this.log.error('handling message from %p failed - %e', peer, err) })
           .finally(() => { pending -= size })
       }

@@ -240,6 +240,14 @@ export function encodeFrame (m: BitswapMessage): Uint8ArrayList {
 
 // ---- decoding ---------------------------------------------------------------------------------
 
+/**
+ * A length-delimited field copied out of the message (not `.slice()`: on a Node Buffer that is a
+ * view too), so the message buffer can move to another thread while the copy stays here
+ */
+function copyBytes (r: Reader): Uint8Array {
+  return new Uint8Array(r.bytes())
+}
+
 function subReader (r: Reader): number {
   const len = r.uint32()
   const end = r.pos + len
@@ -252,7 +260,7 @@ function decodeEntry (r: Reader, end: number): WantlistEntry {
   while (r.pos < end) {
     const tag = r.uint32()
     switch (tag >>> 3) {
-      case 1: e.cid = r.bytes(); break
+      case 1: e.cid = copyBytes(r); break
       case 2: e.priority = r.int32(); break
       case 3: e.cancel = r.bool(); break
       case 4: e.wantType = r.int32() === WANT_HAVE ? WANT_HAVE : WANT_BLOCK; break
@@ -287,7 +295,7 @@ function decodePayload (r: Reader, end: number): PayloadBlock {
   while (r.pos < end) {
     const tag = r.uint32()
     switch (tag >>> 3) {
-      case 1: b.prefix = r.bytes(); break
+      case 1: b.prefix = copyBytes(r); break
       case 2: b.data = r.bytes(); break
       default: r.skipType(tag & 7)
     }
@@ -300,7 +308,7 @@ function decodePresence (r: Reader, end: number): BlockPresence {
   while (r.pos < end) {
     const tag = r.uint32()
     switch (tag >>> 3) {
-      case 1: p.cid = r.bytes(); break
+      case 1: p.cid = copyBytes(r); break
       case 2: p.type = r.int32() === PRESENCE_DONT_HAVE ? PRESENCE_DONT_HAVE : PRESENCE_HAVE; break
       default: r.skipType(tag & 7)
     }
@@ -308,7 +316,10 @@ function decodePresence (r: Reader, end: number): BlockPresence {
   return p
 }
 
-/** Decodes one message (without its length prefix). Block bytes are views into `buf`. */
+/**
+ * Decodes one message (without its length prefix). Block data are views into `buf`; every other
+ * byte field is a copy, so `buf` may move to another thread once the blocks are viewed anew.
+ */
 export function decodeMessage (buf: Uint8Array | Uint8ArrayList, limits: DecodeLimits): BitswapMessage {
   const bytes = buf instanceof Uint8Array ? buf : buf.subarray()
   const r = createReader(bytes)
