@@ -14,7 +14,9 @@
  * Env: BENCH_MB (default 256), BENCH_STORE (`memory`, the default, as Helia's default store, so
  * that the exchange is compared and not the stores; or `disk`: @cairn/blockstore on disk on both
  * Cairn sides), BENCH_ONLY (comma list of
- * stream,stock-stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result).
+ * stream,stock-stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result),
+ * BENCH_NODE_FLAGS (extra Node/V8 flags for every role, e.g. `--trace-gc`), BENCH_BITSWAP (JSON of
+ * Bitswap options for both Cairn sides, e.g. `{"hashOnWorker":false}`).
  */
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -37,14 +39,24 @@ interface ServerInfo { addr: string, root: string, small: string[] }
 interface ClientResult { bytes: number, ms: number, ttfbMs: number, cpuMs: number, elu: number }
 
 function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
+  const v8 = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
   const prof = process.env.BENCH_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`, `--cpu-prof-name=${role}.cpuprofile`] : []
-  const child = spawn(process.execPath, ['--conditions=development', ...prof, import.meta.filename, '--role', role, ...args], {
+  const child = spawn(process.execPath, ['--conditions=development', ...v8, ...prof, import.meta.filename, '--role', role, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'inherit']
   })
+  // the answer is the first JSON line; anything else (V8 tracing from BENCH_NODE_FLAGS) goes to stderr
   const firstLine = new Promise<string>((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout })
-    rl.once('line', resolveLine)
+    let answered = false
+    rl.on('line', line => {
+      if (!answered && line.startsWith('{')) {
+        answered = true
+        resolveLine(line)
+      } else {
+        process.stderr.write(`${role}: ${line}\n`)
+      }
+    })
     child.once('exit', code => { reject(new Error(`${role} exited with ${code} before answering`)) })
   })
   return { child, firstLine }
