@@ -1,10 +1,7 @@
 import { createBlockstore, blockLinks, verifyBlock } from '@cairn/blockstore'
-import { cat, dagStat, exportCar, get, importCar, importer, ls, resolvePath, stat } from '@cairn/dag'
+import { cat, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
-import {
-  BlockTooLargeError, InvalidCidError, InvalidParametersError, NotFoundError, OfflineError, RepoLockedError,
-  RepoNotInitializedError, hasCode
-} from '@cairn/interface'
+import { InvalidParametersError, NotFoundError, OfflineError, RepoLockedError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
 import { prefixLogger } from '@libp2p/logger'
 import { MemoryDatastore, MountDatastore } from 'datastore-core'
@@ -12,21 +9,26 @@ import { LevelDatastore } from 'datastore-level'
 import { Key } from 'interface-datastore'
 import { pushable } from 'it-pushable'
 import { CID } from 'multiformats/cid'
-import { identity } from 'multiformats/hashes/identity'
-import { sha256, sha512 } from 'multiformats/hashes/sha2'
 import { toString as uint8ArrayToString } from 'uint8arrays/to-string'
+import { createBlockApi } from './api/block.ts'
+import { parseCid } from './api/cid.ts'
 import { createBootstrapApi, createConfigApi, createConfigStore } from './api/config.ts'
+import { streamWithSession, withSession } from './api/context.ts'
+import { createDagApi } from './api/dag.ts'
+import { createPinApi } from './api/pin.ts'
 import { createPubsubApi } from './api/pubsub.ts'
+import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
 import { createBandwidthMeter } from './bandwidth.ts'
 import { ListenError } from './errors.ts'
-import { mergeConfig, parseBytes, parseDuration, validateConfig } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_BLOCK_PUT_BYTES_MAX, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
+import { mergeConfig, parseDuration, validateConfig } from './config.ts'
+import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
+import type { ContentContext } from './api/context.ts'
 import type { NodePubsubApi } from './api/pubsub.ts'
 import type { NodeRoutingApi } from './api/routing.ts'
 import type { BandwidthMeter } from './bandwidth.ts'
@@ -36,13 +38,14 @@ import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockGetter, BlockPutter, BlockPutOptions, BlockRmResult,
-  BootstrapApi, CairnApi, CairnConfig, CarExportOptions, CatOptions, ConfigApi, DagApi, DagImportResult, GcResult,
-  GetEntry, IdResult, ImportCandidate, LsEntry, PinAddOptions, PinApi, PinEntry, PinType, RepoApi, RepoStats,
-  StatResult, StatsApi, SwarmApi, VersionResult
+  AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
+  SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { Libp2p, Logger } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
+
+export { parseCid }
 
 export interface NodeInit {
   /** The repo folder (Kubo's `$IPFS_PATH`) */
@@ -92,37 +95,6 @@ export interface CairnNode extends CairnApi {
 }
 
 /** Parses a path or CID argument, as Kubo's commands accept them */
-export function parseCid (value: string | CID): CID {
-  if (value instanceof CID) return value
-  const asCid = CID.asCID(value)
-  if (asCid != null) return asCid
-  if (typeof value !== 'string') throw new InvalidCidError(`Not a CID: ${String(value)}`)
-  let s = value.trim()
-  if (s.startsWith('/ipfs/')) s = s.slice('/ipfs/'.length)
-  if (s.includes('/')) throw new InvalidCidError(`"${value}" is a path, a CID is needed here`)
-  try {
-    return CID.parse(s)
-  } catch (err) {
-    throw new InvalidCidError(`Invalid CID "${value}"`, { cause: err })
-  }
-}
-
-const CODECS: Record<NonNullable<BlockPutOptions['cidCodec']>, number> = {
-  raw: 0x55,
-  'dag-pb': 0x70,
-  'dag-cbor': 0x71,
-  'dag-json': 0x0129
-}
-
-async function hashFor (mhtype: string, bytes: Uint8Array): Promise<CID['multihash']> {
-  switch (mhtype) {
-    case 'sha2-256': return sha256.digest(bytes)
-    case 'sha2-512': return sha512.digest(bytes)
-    case 'identity': return identity.digest(bytes)
-    default: throw new InvalidParametersError(`Unsupported multihash type "${mhtype}": use sha2-256, sha2-512 or identity`)
-  }
-}
-
 /** The running config, carrying the ConfigApi methods as non-enumerable properties */
 function configView (config: CairnConfig, api: ConfigApi): CairnConfig & ConfigApi {
   const view = structuredClone(config) as CairnConfig & ConfigApi
@@ -216,10 +188,20 @@ class CairnNodeClass implements CairnNode {
       walk: (root, options) => this.walkLocal(root, options)
     })
     this.stats = { bw: async (): Promise<BandwidthStats> => this.meter.stats() }
-    this.pin = this.createPinApi()
-    this.block = this.createBlockApi()
-    this.dag = this.createDagApi()
-    this.repo = this.createRepoApi()
+    const content: ContentContext = {
+      repoPath: this.repoPath,
+      config: this.config,
+      blockstore: this.blockstore,
+      blocks: this.blocks,
+      provider: this.provider,
+      putter: () => this.putter(),
+      resolve: async (path, options) => this.resolve(path, options),
+      announceDags: (roots, kind) => { this.announceDags(roots, kind) }
+    }
+    this.pin = createPinApi(content)
+    this.block = createBlockApi(content)
+    this.dag = createDagApi(content)
+    this.repo = createRepoApi(content)
   }
 
   // --- lifecycle ---------------------------------------------------------------------------------
@@ -316,28 +298,6 @@ class CairnNodeClass implements CairnNode {
     return out
   }
 
-  /** Runs one read over a session getter: its network wants share one Bitswap session */
-  private streamWithSession<T> (options: AbortOptions, fn: (getter: BlockGetter) => AsyncIterable<T>): AsyncIterable<T> {
-    const self = this
-    return (async function * () {
-      const getter = self.blocks.session(options)
-      try {
-        yield * fn(getter)
-      } finally {
-        getter.close()
-      }
-    })()
-  }
-
-  private async withSession<T> (options: AbortOptions, fn: (getter: BlockGetter) => Promise<T>): Promise<T> {
-    const getter = this.blocks.session(options)
-    try {
-      return await fn(getter)
-    } finally {
-      getter.close()
-    }
-  }
-
   /** The store, and Bitswap told of every new block so peers already wanting it get it */
   private putter (): BlockPutter {
     const store = this.blockstore
@@ -356,19 +316,19 @@ class CairnNodeClass implements CairnNode {
   }
 
   cat (path: string | CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
-    return this.streamWithSession(options, getter => cat(path, getter, options))
+    return streamWithSession(this.blocks, options, getter => cat(path, getter, options))
   }
 
   get (path: string | CID, options: AbortOptions = {}): AsyncIterable<GetEntry> {
-    return this.streamWithSession(options, getter => get(path, getter, options))
+    return streamWithSession(this.blocks, options, getter => get(path, getter, options))
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return this.streamWithSession(options, getter => withoutFileError(ls(path, getter, options)))
+    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options)))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
-    return this.withSession(options, async getter => stat(path, getter, options))
+    return withSession(this.blocks, options, async getter => stat(path, getter, options))
   }
 
   private async resolve (path: string | CID, options?: AbortOptions): Promise<CID> {
@@ -428,184 +388,6 @@ class CairnNodeClass implements CairnNode {
     }
   }
 
-  // --- pins --------------------------------------------------------------------------------------
-
-  private createPinApi (): PinApi {
-    return {
-      add: async (path: string | CID, options: PinAddOptions = {}): Promise<CID[]> => {
-        const cid = await this.resolve(path, options)
-        const recursive = options.recursive ?? true
-        let walked = 0
-        await this.withSession(options, async session => {
-          // counts blocks as the pin walk reaches them, for a progress display
-          const getter: BlockGetter = {
-            getBlock: async (c, opts) => {
-              const bytes = await session.getBlock(c, opts)
-              options.onProgress?.(++walked)
-              return bytes
-            }
-          }
-          await this.blockstore.pins.add(cid, { recursive, getter, signal: options.signal })
-        })
-        this.announceDags([cid], 'pin-root')
-        return [cid]
-      },
-      rm: async (path: string | CID, options: AbortOptions & { recursive?: boolean } = {}): Promise<CID[]> => {
-        const cid = await this.resolve(path, options)
-        await this.blockstore.pins.rm(cid, { recursive: options.recursive ?? true })
-        return [cid]
-      },
-      ls: (options: AbortOptions & { type?: PinType | 'all', paths?: Array<string | CID> } = {}): AsyncIterable<PinEntry> => {
-        const self = this
-        return (async function * () {
-          const cids = options.paths == null ? undefined : await Promise.all(options.paths.map(async p => self.resolve(p, options)))
-          yield * self.blockstore.pins.ls({ type: options.type ?? 'all', cids, signal: options.signal })
-        })()
-      },
-      update: async (from: string | CID, to: string | CID, options: AbortOptions & { unpin?: boolean } = {}): Promise<CID[]> => {
-        const fromCid = await this.resolve(from, options)
-        const toCid = await this.resolve(to, options)
-        await this.withSession(options, async getter => {
-          await this.blockstore.pins.update(fromCid, toCid, { unpin: options.unpin ?? true, getter, signal: options.signal })
-        })
-        this.announceDags([toCid], 'pin-root')
-        return [fromCid, toCid]
-      }
-    }
-  }
-
-  // --- blocks ------------------------------------------------------------------------------------
-
-  private createBlockApi (): BlockApi {
-    return {
-      get: async (cid: string | CID, options: AbortOptions = {}): Promise<Uint8Array> => {
-        return this.blocks.getBlock(parseCid(cid), options)
-      },
-      put: async (bytes: Uint8Array, options: BlockPutOptions = {}): Promise<CID> => {
-        if (!(bytes instanceof Uint8Array)) throw new InvalidParametersError('block put needs bytes')
-        if (bytes.byteLength > DEFAULT_BLOCK_PUT_BYTES_MAX) {
-          throw new BlockTooLargeError(`Block of ${bytes.byteLength} bytes is over ${DEFAULT_BLOCK_PUT_BYTES_MAX}: big blocks cannot be exchanged with other peers; add it as a file instead`)
-        }
-        const codecName = options.cidCodec ?? 'raw'
-        const codec = CODECS[codecName]
-        if (codec == null) throw new InvalidParametersError(`Unsupported CID codec "${codecName}"`)
-        const mhtype = options.mhtype ?? 'sha2-256'
-        const digest = await hashFor(mhtype, bytes)
-        // Kubo keeps CIDv0 for dag-pb with sha2-256, CIDv1 otherwise
-        const cid = codec === 0x70 && mhtype === 'sha2-256' ? CID.createV0(digest as any) : CID.createV1(codec, digest)
-        // a block that does not decode as its codec would poison every pin walk over it
-        blockLinks(cid, bytes)
-        await this.blockstore.withAddLock(async () => {
-          await this.putter().putBlock(cid, bytes, options)
-          if (options.pin === true) await this.blockstore.pins.add(cid, { recursive: true, signal: options.signal })
-        })
-        this.announceDags([cid], options.pin === true ? 'pin-root' : 'block')
-        return cid
-      },
-      stat: async (cid: string | CID, options: AbortOptions = {}): Promise<{ cid: CID, size: number }> => {
-        const c = parseCid(cid)
-        const bytes = await this.blocks.getBlock(c, options)
-        return { cid: c, size: bytes.byteLength }
-      },
-      rm: (cids: Array<string | CID>, options: AbortOptions & { force?: boolean } = {}): AsyncIterable<BlockRmResult> => {
-        const self = this
-        return (async function * () {
-          for (const value of cids) {
-            options.signal?.throwIfAborted()
-            const cid = parseCid(value)
-            const pinned = await self.blockstore.pins.isPinned(cid)
-            if (pinned != null) {
-              yield { cid, error: `pinned: ${pinned.type}` }
-              continue
-            }
-            if (!(await self.blockstore.hasBlock(cid))) {
-              if (options.force !== true) yield { cid, error: 'block not found' }
-              continue
-            }
-            await self.blockstore.deleteBlock(cid, options)
-            await self.provider.forget([cid])
-            yield { cid }
-          }
-        })()
-      }
-    }
-  }
-
-  // --- DAG and CAR -------------------------------------------------------------------------------
-
-  private createDagApi (): DagApi {
-    return {
-      import: (car: AsyncIterable<Uint8Array>, options: AbortOptions & { pinRoots?: boolean } = {}): AsyncIterable<DagImportResult> => {
-        const self = this
-        const pinRoots = options.pinRoots ?? true
-        return (async function * () {
-          const results: DagImportResult[] = []
-          await self.blockstore.withAddLock(async () => {
-            const imported = await importCar(car, self.putter(), { signal: options.signal })
-            for (const root of imported.roots) {
-              if (!pinRoots) {
-                results.push({ root: { cid: root } })
-                continue
-              }
-              try {
-                await self.blockstore.pins.add(root, { recursive: true, signal: options.signal })
-                results.push({ root: { cid: root } })
-              } catch (err) {
-                results.push({ root: { cid: root, pinErrorMsg: (err as Error).message } })
-              }
-            }
-          })
-          self.announceDags(results.filter(r => r.root.pinErrorMsg == null).map(r => r.root.cid), pinRoots ? 'pin-root' : 'block')
-          yield * results
-        })()
-      },
-      export: (cid: string | CID, options: CarExportOptions = {}): AsyncIterable<Uint8Array> => {
-        const root = parseCid(cid)
-        return this.streamWithSession(options, getter => exportCar(root, getter, options))
-      },
-      stat: async (cid: string | CID, options: AbortOptions = {}): Promise<{ cid: CID, size: number, numBlocks: number }> => {
-        const root = parseCid(cid)
-        return this.withSession(options, async getter => ({ cid: root, ...(await dagStat(root, getter, options)) }))
-      }
-    }
-  }
-
-  // --- repo --------------------------------------------------------------------------------------
-
-  private createRepoApi (): RepoApi {
-    return {
-      gc: (options: AbortOptions = {}): AsyncIterable<GcResult> => {
-        const self = this
-        return (async function * () {
-          for await (const cid of self.blockstore.gc(options)) {
-            await self.provider.forget([cid])
-            yield { cid }
-          }
-        })()
-      },
-      stat: async (): Promise<RepoStats> => {
-        const { blocks, bytes } = await this.blockstore.stats()
-        return {
-          numObjects: blocks,
-          repoSize: bytes,
-          storageMax: parseBytes(this.config.Datastore?.StorageMax ?? '10GB'),
-          repoPath: this.repoPath,
-          version: REPO_VERSION
-        }
-      },
-      verify: (options: AbortOptions = {}): AsyncIterable<{ msg: string, progress?: number }> => {
-        const self = this
-        return (async function * () {
-          let bad = 0
-          for await (const problem of self.blockstore.verify(options)) {
-            bad++
-            yield { msg: `block ${problem.cid} ${problem.reason === 'hash-mismatch' ? 'was corrupt (hash mismatch)' : 'could not be read'}` }
-          }
-          yield { msg: bad === 0 ? 'verify complete, all blocks validated.' : `verify complete, ${bad} blocks were corrupt` }
-        })()
-      }
-    }
-  }
 }
 
 function storeOpenError (err: unknown, what: string): Error {
