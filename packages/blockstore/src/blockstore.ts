@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  BlockTooLargeError, InvalidParametersError, NotFoundError, RepoCorruptError, RepoLockedError
+  AbortError, BlockTooLargeError, InvalidParametersError, NotFoundError, RepoCorruptError, RepoLockedError, hasCode
 } from '@cairn/interface'
 import { Level } from 'level'
 import { CID } from 'multiformats/cid'
@@ -392,24 +392,31 @@ export class LevelBlockstore implements CairnBlockstore {
     if (this.gcLock.heldShared) {
       throw new InvalidParametersError('gc() called while holding the add lock would wait for itself')
     }
+    this.#assertOpen()
     const release = await this.gcLock.exclusive()
     try {
-      options.signal?.throwIfAborted()
+      this.#gcContinue(options)
       const live = await this.#liveMultihashes(options)
       // Sweep in batches: each batch is one index commit, like a delete
       let batch: CID[] = []
       for await (const key of this.db.keys(prefixRange(PREFIX_BLOCK))) {
-        options.signal?.throwIfAborted()
+        this.#gcContinue(options)
         const mh = key.subarray(1)
         if (live.has(keyString(mh))) continue
         batch.push(CID.createV1(0x55, decodeMultihash(mh)))
         if (batch.length >= this.#batchBlocks) {
           yield * await this.deleteBlocks(batch, options)
           batch = []
+          this.#gcContinue(options)
         }
       }
       if (batch.length > 0) yield * await this.deleteBlocks(batch, options)
+      this.#gcContinue(options)
       await this.#compactPacks(options)
+    } catch (err) {
+      // close() shuts open iterators: whatever that broke mid-step is the close, said plainly
+      if (this.#closed && !hasCode(err, AbortError.code)) throw new AbortError(`GC stopped: block store at ${this.path} was closed`, { cause: err })
+      throw err
     } finally {
       release()
     }
@@ -420,7 +427,7 @@ export class LevelBlockstore implements CairnBlockstore {
     const live = new Set<string>()
     for (const prefix of [PREFIX_COUNT, PREFIX_DIRECT]) {
       for await (const key of this.db.keys(prefixRange(prefix))) {
-        options.signal?.throwIfAborted()
+        this.#gcContinue(options)
         live.add(keyString(key.subarray(1, 1 + multihashLength(key, 1))))
       }
     }
@@ -482,7 +489,7 @@ export class LevelBlockstore implements CairnBlockstore {
       moving = []
     }
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
-      options.signal?.throwIfAborted()
+      this.#gcContinue(options)
       const record = decodeBlockRecord(value)
       if (record.kind !== 'pack' || !victims.has(record.pack)) continue
       moving.push({ key, cid: recordCid(key.subarray(1), record), record })
@@ -603,6 +610,15 @@ export class LevelBlockstore implements CairnBlockstore {
 
   #assertOpen (): void {
     if (this.#closed) throw new InvalidParametersError(`Block store at ${this.path} is closed`)
+  }
+
+  /**
+   * Between GC steps: stop on abort, and stop cleanly when the store was closed meanwhile (each
+   * step is one commit, so what was swept is consistent) rather than fail on a closed database
+   */
+  #gcContinue (options: AbortOptions): void {
+    options.signal?.throwIfAborted()
+    if (this.#closed) throw new AbortError(`GC stopped: block store at ${this.path} was closed`)
   }
 }
 

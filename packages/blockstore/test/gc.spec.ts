@@ -163,6 +163,39 @@ test('GC in a loop while adds run under the add lock never loses an added-then-p
   assert.equal(await collect(store!.verify()), [])
 })
 
+test('closing the store during a GC stops it with AbortError; the store reopens whole', async ({ dir }) => {
+  const path = join(dir!.path, 'close-during-gc')
+  const store = await createBlockstore({ path, inlineBytesMax: 1024 })
+  const kept = await smallDag(5, 3, 5000)
+  const garbage = await Promise.all(Array.from({ length: 600 }, async (_, i) => rawBlock(pseudoRandom(2000, 1000 + i))))
+  await store.putBlocks([...kept.blocks, ...garbage])
+  await store.pins.add(kept.root)
+
+  const sweep = store.gc()[Symbol.asyncIterator]()
+  const first = await sweep.next()
+  assert.not.ok(first.done, 'GC removed a first block')
+  await store.close()
+  let stopped: any
+  try {
+    while (!(await sweep.next()).done) {}
+  } catch (err) {
+    stopped = err
+  }
+  assert.is(stopped?.name, 'AbortError', 'the GC stops with AbortError, not a database error')
+  assert.match(stopped.message, /closed/)
+
+  const reopened = await createBlockstore({ path, inlineBytesMax: 1024 })
+  try {
+    assert.equal(await collect(reopened.verify()), [], 'no block damaged')
+    assert.is((await walkDag(reopened, kept.root)).length, 4, 'the pinned DAG is whole')
+    // the sweep resumes where it stopped: the rest of the garbage goes on the next run
+    await collect(reopened.gc())
+    assert.is((await reopened.stats()).blocks, 4)
+  } finally {
+    await reopened.close()
+  }
+})
+
 test('gc() inside withAddLock is refused instead of deadlocking', async ({ store }) => {
   await store!.withAddLock(async () => {
     try {
