@@ -70,6 +70,20 @@ test('stdin and --cid-version=1', async (ctx) => {
   assert.is(cat.out, 'hello\n')
 })
 
+test('stdin with -w is linked by its CID in the wrapper, or by --stdin-name, as Kubo does', async (ctx) => {
+  const HELLO = 'QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN'
+  const bare = await ok(['add', '-w'], { repo: ctx.repo, input: 'hello\n' })
+  const lines = bare.out.trim().split('\n')
+  assert.is(lines[0], `added ${HELLO} ${HELLO}`)
+  const wrapper = lines[1].replace(/^added /, '')
+  assert.is((await ok(['cat', `${wrapper}/${HELLO}`], { repo: ctx.repo })).out, 'hello\n')
+  const named = await ok(['add', '-w', '--stdin-name', 'greeting.txt'], { repo: ctx.repo, input: 'hello\n' })
+  const [file, dir] = named.out.trim().split('\n')
+  assert.is(file, `added ${HELLO} greeting.txt`)
+  assert.is((await ok(['cat', `${dir.replace(/^added /, '')}/greeting.txt`], { repo: ctx.repo })).out, 'hello\n')
+  assert.is((await ok(['add', '--stdin-name', 'greeting.txt'], { repo: ctx.repo, input: 'hello\n' })).out, `added ${HELLO} greeting.txt\n`)
+})
+
 test('cat, ls and get read the tree back', async (ctx) => {
   assert.is((await ok(['cat', `/ipfs/${ctx.root!}/hello.txt`], { repo: ctx.repo })).out, 'hello\n')
   const whole = await ok(['cat', `${ctx.root!}/big.bin`], { repo: ctx.repo })

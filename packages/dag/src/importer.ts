@@ -105,7 +105,6 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
     const isSymlink = candidate.symlinkTarget != null
     if (segments.length === 0) {
       if (!isFile) throw new InvalidParametersError('A directory or symlink candidate needs a name')
-      if (settings.wrapWithDirectory) throw new InvalidParametersError('wrap-with-directory needs named files')
       bare++
     }
     if (isFile || isSymlink) {
@@ -115,6 +114,9 @@ export async function * importer (source: AsyncIterable<ImportCandidate> | Itera
       if (segments.length > 0) {
         const parent = ensureDir(root, segments.slice(0, -1))
         parent.children.set(segments[segments.length - 1], { kind: 'leaf', cid: link.cid, tsize: link.tsize })
+      } else if (settings.wrapWithDirectory) {
+        // an unnamed file (stdin) is named by its CID in the wrapping directory, as Kubo's adder does
+        root.children.set(link.cid.toString(), { kind: 'leaf', cid: link.cid, tsize: link.tsize })
       }
       ready.push({ result: { cid: link.cid, path: segments.length === 0 ? link.cid.toString() : path, size: link.tsize }, position: writer.position() })
       while (ready.length > 0 && ready[0].position <= writer.durable()) yield ready.shift()!.result

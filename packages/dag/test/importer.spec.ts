@@ -55,6 +55,23 @@ for (const v of variants) {
   })
 }
 
+files('wrap-with-directory names an unnamed stream (stdin) by its CID, as Kubo does', async ({ t }) => {
+  const data = pseudoRandom(5000, 42)
+  const results: AddResult[] = []
+  for await (const r of importer([{ path: '', content: data }], t.store, { wrapWithDirectory: true })) results.push(r)
+  assert.is(results.length, 2, 'the file, then the wrapping directory')
+  const [file, wrapper] = results
+  assert.is(file.cid.toString(), (await importBytes(data, t.store)).cid.toString())
+  assert.is(file.path, file.cid.toString())
+  assert.is(wrapper.path, '')
+  const entries = []
+  for await (const e of ls(wrapper.cid, t.store)) entries.push(e)
+  assert.equal(entries.map(e => [e.name, e.cid.toString()]), [[file.cid.toString(), file.cid.toString()]])
+  // Kubo's root for the same wrapped tree, named by hand
+  const oracle = await heliaCids([{ path: file.cid.toString(), content: data }], { ...V0, wrapWithDirectory: true })
+  assert.is(wrapper.cid.toString(), oracle.get('')?.toString())
+})
+
 files('a tree that needs a second layer of links: 174 chunks, and 174 + 1 (Kubo default)', async ({ t }) => {
   for (const size of [174 * K, 174 * K + 1]) {
     const data = pseudoRandom(size, 3)

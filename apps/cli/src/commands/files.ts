@@ -30,6 +30,7 @@ interface AddFlags {
   progress: boolean
   inline?: boolean
   inlineLimit?: number
+  stdinName?: string
 }
 
 /** Bytes the progress bar counts up to: the sizes of the files `add` will read */
@@ -59,8 +60,9 @@ async function checkPaths (paths: string[], recursive: boolean): Promise<void> {
   }
 }
 
-async function * stdinSource (ctx: CliContext): AsyncGenerator<ImportCandidate> {
-  yield { path: '', content: ctx.stdin }
+/** stdin as one file: unnamed (Kubo prints, and with -w links, it by its CID) unless --stdin-name */
+async function * stdinSource (ctx: CliContext, name = ''): AsyncGenerator<ImportCandidate> {
+  yield { path: name, content: ctx.stdin }
 }
 
 export function registerFiles (program: Command, ctx: CliContext): void {
@@ -85,6 +87,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .option('--no-progress', 'do not draw the progress bar (Kubo: --progress=false)')
     .option('--inline', 'inline small blocks into their CIDs')
     .option('--inline-limit <bytes>', 'largest block to inline', parseInteger)
+    .option('--stdin-name <name>', 'assign a name if the file source is stdin')
     .action(async (paths: string[], flags: AddFlags) => {
       const recursive = flags.recursive === true
       const hidden = flags.hidden === true
@@ -119,7 +122,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
             }
           : undefined
       }
-      const source = absolute.length > 0 ? (await ctx.backend()).fileSource(absolute, { recursive, hidden }) : stdinSource(ctx)
+      const source = absolute.length > 0 ? (await ctx.backend()).fileSource(absolute, { recursive, hidden }) : stdinSource(ctx, flags.stdinName)
       let last: AddResult | undefined
       try {
         for await (const result of api.add(source, options)) {
