@@ -6,7 +6,8 @@ import { cidFromPrefix, cidToPrefix, cidV0Of, prefixIsSha256, sha256Matches } fr
 import { BlockWriter } from './block-writer.ts'
 import { acquireHashOffload } from './hash-offload.ts'
 import {
-  DEFAULT_BAN_DURATION_MS, DEFAULT_DIAL_TIMEOUT_MS, DEFAULT_MAX_INBOUND_PENDING_BYTES, DEFAULT_MAX_INBOUND_STREAMS,
+  DEFAULT_BAN_DURATION_MS, DEFAULT_DIAL_TIMEOUT_MS, DEFAULT_INBOUND_BUSY_BYTES, DEFAULT_MAX_INBOUND_BUFFER_BYTES,
+  DEFAULT_MAX_INBOUND_PENDING_BYTES, DEFAULT_MAX_INBOUND_STREAMS,
   DEFAULT_MAX_INCOMING_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTBOUND_STREAMS, DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER,
   DEFAULT_MAX_PROVIDERS_PER_SEARCH, DEFAULT_MAX_SEND_QUEUE_BYTES, DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER,
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
@@ -80,7 +81,9 @@ export class BitswapService implements Bitswap {
     this.network = new Network(components, {
       maxMessageBytes: init.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
       maxIncomingMessageBytes: init.maxIncomingMessageBytes ?? DEFAULT_MAX_INCOMING_MESSAGE_BYTES,
+      maxInboundBufferBytes: DEFAULT_MAX_INBOUND_BUFFER_BYTES,
       maxInboundPendingBytes: DEFAULT_MAX_INBOUND_PENDING_BYTES,
+      inboundBusyBytes: init.inboundBusyBytes ?? DEFAULT_INBOUND_BUSY_BYTES,
       maxWantlistEntries,
       maxInboundStreams: DEFAULT_MAX_INBOUND_STREAMS,
       maxOutboundStreams: DEFAULT_MAX_OUTBOUND_STREAMS,
@@ -101,6 +104,7 @@ export class BitswapService implements Bitswap {
         l.blocksSent += blocks
         l.dataSent += bytes
       },
+      onInboundDrained: () => { this.manager.dispatchDeferred() },
       isBanned: (peer) => this.isBanned(peer)
     })
     this.server = new Server(init.blockstore, this.network, {

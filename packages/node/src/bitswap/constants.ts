@@ -74,8 +74,25 @@ export const DEFAULT_SERVE_READ_CONCURRENCY = 8
  */
 export const DEFAULT_MAX_SEND_QUEUE_BYTES = 4 * 1024 * 1024
 
-/** Bytes of received messages being verified and stored at once per stream before it is reset */
-export const DEFAULT_MAX_INBOUND_PENDING_BYTES = 64 * 1024 * 1024
+/**
+ * While this many bytes of one peer's blocks wait to be verified and stored, no new want-block
+ * goes to it (the want waits, as for `maxOutstandingWantsPerPeer`): a store slower than the
+ * network holds back the asking, not the memory. 32 MiB: two sessions' windows of 256 KiB blocks.
+ */
+export const DEFAULT_INBOUND_BUSY_BYTES = 32 * 1024 * 1024
+
+/**
+ * A peer whose blocks waiting to be verified and stored exceed this has its streams reset. Every
+ * such byte answers a want of ours (anything else bans the peer as it is decoded), so this is a
+ * backstop far above what the busy limit above lets build up, not flow control.
+ */
+export const DEFAULT_MAX_INBOUND_PENDING_BYTES = 1024 * 1024 * 1024
+
+/**
+ * Undecoded bytes buffered per inbound stream: a muxer hands over whatever its window held (up to
+ * 16 MiB with yamux), often several messages at once
+ */
+export const DEFAULT_MAX_INBOUND_BUFFER_BYTES = 64 * 1024 * 1024
 
 /** Inbound and outbound stream limits per connection, as Helia sets them */
 export const DEFAULT_MAX_INBOUND_STREAMS = 1024

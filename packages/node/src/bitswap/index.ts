@@ -69,6 +69,11 @@ export interface BitswapInit {
   /** A peer that sent unasked bytes is ignored this long. @default DEFAULT_BAN_DURATION_MS (10 min) */
   banDurationMs?: number
   /**
+   * Bytes of one peer's blocks waiting to be verified and stored at which no new want-block goes
+   * to it until they drop. @default DEFAULT_INBOUND_BUSY_BYTES (32 MiB)
+   */
+  inboundBusyBytes?: number
+  /**
    * Hash received sha2-256 blocks of large messages on a worker thread (one per process, shared)
    * instead of the thread that reads the network. @default true
    */

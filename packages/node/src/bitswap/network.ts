@@ -20,7 +20,15 @@ import type { Uint8ArrayList } from 'uint8arraylist'
 export interface NetworkInit {
   maxMessageBytes: number
   maxIncomingMessageBytes: number
+  /** Undecoded bytes buffered per inbound stream */
+  maxInboundBufferBytes: number
+  /**
+   * Bytes of one peer's messages being verified and stored at once beyond which its streams are
+   * reset: more than it can owe us (see BitswapService)
+   */
   maxInboundPendingBytes: number
+  /** Pending bytes at which a peer counts as busy (`isInboundBusy`) */
+  inboundBusyBytes: number
   maxWantlistEntries: number
   maxInboundStreams: number
   maxOutboundStreams: number
@@ -41,6 +49,8 @@ export interface NetworkHandlers {
   onSendFailed(peer: PeerId, err: Error): void
   /** Bytes of blocks that reached the stream */
   onBlocksSent(peer: PeerId, blocks: number, bytes: number): void
+  /** A busy peer's pending bytes fell below the busy limit: wants held back may go to it */
+  onInboundDrained(peer: PeerId): void
   isBanned(peer: PeerId): boolean
 }
 
@@ -99,6 +109,8 @@ export class Network {
   /** Peers that speak Bitswap and are connected, by string id */
   readonly peers = new Map<string, PeerId>()
   private topologyIds: string[] = []
+  /** peer -> bytes of its messages still being verified and stored, over all its streams */
+  private readonly pending = new Map<string, number>()
   private running = false
 
   constructor (components: BitswapComponents, init: NetworkInit, handlers: NetworkHandlers) {
@@ -184,6 +196,11 @@ export class Network {
     return [...out.values()]
   }
 
+  /** So much of the peer's data still waits to be verified and stored that it is not asked for more */
+  isInboundBusy (peer: PeerId): boolean {
+    return (this.pending.get(peer.toString()) ?? 0) >= this.init.inboundBusyBytes
+  }
+
   isConnected (peer: PeerId): boolean {
     return this.components.connectionManager.getConnections(peer).some(c => c.status === 'open')
   }
@@ -211,9 +228,9 @@ export class Network {
     const decoder = new LengthPrefixedDecoder({
       maxDataLength: this.init.maxIncomingMessageBytes,
       // a muxer hands over whatever its window held, often several messages at once
-      maxBufferSize: this.init.maxInboundPendingBytes
+      maxBufferSize: this.init.maxInboundBufferBytes
     })
-    let pending = 0
+    const id = peer.toString()
     // blocks and presences answer our wantlist, which peers may hold four times larger than ours
     const limits = { maxEntries: this.init.maxWantlistEntries, maxBlocks: this.init.maxWantlistEntries * 4 }
 
@@ -237,16 +254,24 @@ export class Network {
           return
         }
         const size = frame.byteLength
-        pending += size
+        const pending = (this.pending.get(id) ?? 0) + size
         if (pending > this.init.maxInboundPendingBytes) {
-          stream.abort(new Error('Peer sends faster than we can verify and store'))
+          this.log.error('%p sent %d bytes more than it can owe us', peer, pending - this.init.maxInboundPendingBytes)
+          stream.abort(new Error('Peer sends more than we asked for'))
           return
         }
+        this.pending.set(id, pending)
         // onMessage applies wantlists and presences synchronously, in wire order; only the
         // storing of blocks continues after it returns
         this.handlers.onMessage(peer, message, protocol, owned)
           .catch(err => { this.log.error('handling message from %p failed - %e', peer, err) })
-          .finally(() => { pending -= size })
+          .finally(() => {
+            const before = this.pending.get(id) ?? size
+            const left = before - size
+            if (left > 0) this.pending.set(id, left)
+            else this.pending.delete(id)
+            if (before >= this.init.inboundBusyBytes && left < this.init.inboundBusyBytes) this.handlers.onInboundDrained(peer)
+          })
       }
     })
     // we never write on inbound streams

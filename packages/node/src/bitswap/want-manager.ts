@@ -66,7 +66,10 @@ export class WantManager {
   private readonly load = new Map<string, Set<string>>()
   /** peers a send to failed recently: not picked again until this time */
   private readonly unreachable = new Map<string, number>()
-  /** wants whose peers all have `maxOutstandingWantsPerPeer` want-blocks out: sent as load drops */
+  /**
+   * wants whose best peer has `maxOutstandingWantsPerPeer` want-blocks out, or too much of its data
+   * still being stored: sent as that drops
+   */
   private readonly deferred = new Set<Want>()
   /** peer -> when it last sent us a block or a presence */
   private readonly lastHeard = new Map<string, number>()
@@ -165,6 +168,14 @@ export class WantManager {
     return this.load.get(id)?.size ?? 0
   }
 
+  /**
+   * The peer may be sent a want-block now: fewer than `maxOutstandingWantsPerPeer` are out there,
+   * and not so much of what it already sent is still waiting for our store
+   */
+  private hasRoom (peer: PeerId): boolean {
+    return this.loadOf(peer.toString()) < this.init.maxOutstandingWantsPerPeer && !this.deps.network.isInboundBusy(peer)
+  }
+
   private sendWantBlock (want: Want, peer: PeerId): void {
     const id = peer.toString()
     want.askedBlockAt = Date.now()
@@ -199,7 +210,8 @@ export class WantManager {
       for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
     }
     if (best != null) {
-      if (this.loadOf(best.toString()) >= this.init.maxOutstandingWantsPerPeer) {
+      // no room at the best peer: wait for it (to answer, or for us to store what it sent)
+      if (!this.hasRoom(best)) {
         this.deferred.add(want)
         return
       }
@@ -216,7 +228,13 @@ export class WantManager {
       this.search(want)
       return
     }
-    fresh.forEach((peer, i) => {
+    const ready = fresh.filter(p => this.hasRoom(p))
+    if (ready.length === 0) {
+      // everyone to ask is busy with our earlier wants: ask when one has room
+      this.deferred.add(want)
+      return
+    }
+    ready.forEach((peer, i) => {
       if (i < this.init.optimisticWantBlockPeers) this.sendWantBlock(want, peer)
       else this.sendWantHave(want, peer)
     })
@@ -236,6 +254,11 @@ export class WantManager {
     // a peer that has it is asked for it, unless a peer asked already is working on it: asking
     // both would bring the block twice (a silent one is replaced here or when the want widens)
     if (want.receiving || want.blockPeers.has(id) || !this.usable(peer)) return
+    if (!this.hasRoom(peer)) {
+      // it is asked once it has room (it is now among the want's HAVE peers)
+      if (!this.hasLiveBlockPeer(want)) this.deferred.add(want)
+      return
+    }
     if (!this.hasLiveBlockPeer(want) || this.blockPeersStalled(want)) {
       this.sendWantBlock(want, peer)
     } else {
@@ -268,7 +291,7 @@ export class WantManager {
     let best: PeerId | undefined
     const consider = (peer: PeerId): void => {
       const id = peer.toString()
-      if (want.blockPeers.has(id) || want.dontHaves.has(id) || !this.usable(peer)) return
+      if (want.blockPeers.has(id) || want.dontHaves.has(id) || !this.usable(peer) || !this.hasRoom(peer)) return
       if (best == null || this.loadOf(id) < this.loadOf(best.toString())) best = peer
     }
     for (const peer of want.haves.values()) consider(peer)
@@ -397,7 +420,7 @@ export class WantManager {
   }
 
   /** Some peer's load dropped: wants waiting for room go out, oldest first */
-  private dispatchDeferred (): void {
+  dispatchDeferred (): void {
     for (const want of this.deferred) {
       this.dispatch(want)
       if (this.deferred.has(want)) return // still no room anywhere
