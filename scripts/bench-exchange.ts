@@ -15,6 +15,7 @@
  * that the exchange is compared and not the stores; or `disk`: @cairn/blockstore on disk on both
  * Cairn sides), BENCH_ONLY (comma list of
  * stream,stock-stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result),
+ * BENCH_CHUNKER (the file's chunker, default size-262144; e.g. size-1048576 as unixfs-v1-2025),
  * BENCH_NODE_FLAGS (extra Node/V8 flags for every role, e.g. `--trace-gc`), BENCH_BITSWAP (JSON of
  * Bitswap options for both Cairn sides, e.g. `{"hashOnWorker":false}`).
  */
@@ -83,7 +84,8 @@ async function main (): Promise<void> {
   const only = (process.env.BENCH_ONLY ?? 'stream,stock-stream,cairn,helia').split(',')
   const env = { ...process.env, BENCH_BYTES: String(mb * 1024 * 1024) }
   const store = process.env.BENCH_STORE ?? 'memory'
-  process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, 256 KiB chunks), loopback TCP+noise+yamux, Cairn store: ${store} (Helia: memory)\n`)
+  const chunker = process.env.BENCH_CHUNKER ?? 'size-262144'
+  process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, chunker ${chunker}), loopback TCP+noise+yamux, Cairn store: ${store} (Helia: memory)\n`)
 
   const results: Record<string, ClientResult> = {}
   for (const kind of ['stream', 'stock-stream', 'cairn', 'helia']) {
