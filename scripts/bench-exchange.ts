@@ -17,7 +17,11 @@
  * stream,stock-stream,cairn,helia), BENCH_PROF (a folder: CPU profiles of every process), BENCH_VERBOSE (print each client's raw result),
  * BENCH_CHUNKER (the file's chunker, default size-262144; e.g. size-1048576 as unixfs-v1-2025),
  * BENCH_NODE_FLAGS (extra Node/V8 flags for every role, e.g. `--trace-gc`), BENCH_BITSWAP (JSON of
- * Bitswap options for both Cairn sides, e.g. `{"hashOnWorker":false}`).
+ * Bitswap options for both Cairn sides, e.g. `{"hashOnWorker":false}`), BENCH_TUNE_HELIA=1 (give
+ * the Helia and stock-stream processes the GC tuning the Cairn processes get; see below).
+ *
+ * The Cairn processes (and the ceiling's) call `tuneGarbageCollector()` from @cairn/node first,
+ * as the `cairn` CLI does; the Helia processes run on Node's defaults, as Helia's users do.
  */
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -51,9 +55,12 @@ function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
     const rl = createInterface({ input: child.stdout })
     let answered = false
     rl.on('line', line => {
-      if (!answered && line.startsWith('{')) {
+      // V8 tracing (BENCH_NODE_FLAGS) may have written half a line before the answer
+      const at = line.indexOf('{"')
+      if (!answered && at >= 0) {
         answered = true
-        resolveLine(line)
+        resolveLine(line.slice(at))
+        if (at > 0) process.stderr.write(`${role}: ${line.slice(0, at)}\n`)
       } else {
         process.stderr.write(`${role}: ${line}\n`)
       }
@@ -86,6 +93,7 @@ async function main (): Promise<void> {
   const store = process.env.BENCH_STORE ?? 'memory'
   const chunker = process.env.BENCH_CHUNKER ?? 'size-262144'
   process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, chunker ${chunker}), loopback TCP+noise+yamux, Cairn store: ${store} (Helia: memory)\n`)
+  process.stdout.write(`GC: Cairn and ceiling processes tuned as the cairn CLI (tuneGarbageCollector), Helia ${process.env.BENCH_TUNE_HELIA === '1' ? 'tuned the same (BENCH_TUNE_HELIA)' : 'on Node defaults'}\n`)
 
   const results: Record<string, ClientResult> = {}
   for (const kind of ['stream', 'stock-stream', 'cairn', 'helia']) {

@@ -3,7 +3,7 @@
  * loaded on first use, so a command that goes through a daemon's RPC never loads libp2p.
  */
 import { fileSource } from '@cairn/dag'
-import { createNode, initRepo, isRepoInitialized } from '@cairn/node'
+import { createNode, initRepo, isRepoInitialized, tuneGarbageCollector } from '@cairn/node'
 import type { CairnNode } from '@cairn/node'
 import { DEFAULT_API_MULTIADDR, DEFAULT_GATEWAY_MULTIADDR } from './constants.ts'
 import type { Backend, DaemonOptions, RunningDaemon } from './context.ts'
@@ -12,6 +12,8 @@ import { multiaddrToHostPort } from './multiaddr.ts'
 async function startDaemon (repoPath: string, options: DaemonOptions): Promise<RunningDaemon> {
   // only the daemon serves HTTP: other commands skip loading the gateway
   const { createGateway } = await import('@cairn/gateway')
+  // this process is ours and moves block data all day: see tuneGarbageCollector
+  tuneGarbageCollector()
   const node: CairnNode = await createNode({
     repoPath,
     offline: options.offline,
@@ -51,6 +53,7 @@ export function createBackend (): Backend {
       return config.Identity.PeerID
     },
     async openOffline (repoPath) {
+      tuneGarbageCollector()
       return createNode({ repoPath, offline: true })
     },
     startDaemon,

@@ -1,0 +1,30 @@
+/**
+ * tuneGarbageCollector() must change how V8 collects, measurably: a process allocating 768 MiB
+ * of block-sized ArrayBuffers (256 MiB of them kept) runs far fewer major GCs once tuned. Each
+ * case is its own child process, since V8 flags are process-wide.
+ */
+import { execFile } from 'node:child_process'
+import { resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+
+const run = promisify(execFile)
+const FIXTURE = resolve(import.meta.dirname, 'fixtures/gc-churn.ts')
+
+async function majorGcs (mode: 'tuned' | 'plain'): Promise<number> {
+  const { stdout } = await run(process.execPath, [FIXTURE, mode], { timeout: 60_000 })
+  const result = JSON.parse(stdout) as { major: number, keptBytes: number }
+  assert.is(result.keptBytes, 256 * 1024 * 1024)
+  return result.major
+}
+
+const gc = suite('tuneGarbageCollector')
+
+gc('external memory no longer sets off a major GC every 64 MiB', async () => {
+  const [plain, tuned] = await Promise.all([majorGcs('plain'), majorGcs('tuned')])
+  assert.ok(plain >= 4, `untuned V8 collects on external memory growth (${plain} major GCs)`)
+  assert.ok(tuned * 2 <= plain, `tuned: ${tuned} major GCs, untuned: ${plain}`)
+})
+
+gc.run()
