@@ -86,6 +86,21 @@ async function pair (kind: string, env: NodeJS.ProcessEnv): Promise<ClientResult
   }
 }
 
+/**
+ * Touches and frees `mb` MiB in a throwaway process. On a VM whose host takes back idle guest
+ * memory, the first process to fill fresh memory after a pause pays the host's page faults
+ * (measured here: 0.8-1.2 s of system time to receive 256 MiB cold, 0.4 s warm), which would land
+ * on whichever contestant runs first. Every pair starts from the same warm state instead.
+ */
+async function warmMemory (mb: number): Promise<void> {
+  const script = `const b = Buffer.allocUnsafeSlow(${mb} * 1024 * 1024); for (let i = 0; i < b.length; i += 4096) b[i] = 1`
+  await new Promise<void>((resolveDone, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: 'inherit' })
+    child.once('error', reject)
+    child.once('exit', code => { code === 0 ? resolveDone() : reject(new Error(`memory warm-up exited with ${code}`)) })
+  })
+}
+
 async function main (): Promise<void> {
   const mb = Number(process.env.BENCH_MB ?? 256)
   const only = (process.env.BENCH_ONLY ?? 'stream,stock-stream,cairn,helia').split(',')
@@ -98,6 +113,7 @@ async function main (): Promise<void> {
   const results: Record<string, ClientResult> = {}
   for (const kind of ['stream', 'stock-stream', 'cairn', 'helia']) {
     if (!only.includes(kind)) continue
+    await warmMemory(4 * mb)
     results[kind] = await pair(kind, env)
   }
 
