@@ -11,7 +11,7 @@ import { sha256 } from 'multiformats/hashes/sha2'
 import {
   BITSWAP_100, BITSWAP_110, cidToPrefix, DEFAULT_MAX_MESSAGE_BYTES, emptyMessage, PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK, WANT_HAVE
 } from '../src/bitswap/index.ts'
-import { connect, createBitswapNode, createProbe, equalBytes, rawBlock, wantMessage } from './fixtures/bitswap-helpers.ts'
+import { answeringProbe, connect, createBitswapNode, createProbe, equalBytes, rawBlock, wantMessage } from './fixtures/bitswap-helpers.ts'
 import type { BitswapNode, Probe } from './fixtures/bitswap-helpers.ts'
 import type { Libp2p } from '@libp2p/interface'
 
@@ -162,24 +162,6 @@ wire('a peer that answers with bytes that do not match is disconnected, banned a
   assert.ok(eq(await node.bitswap.want(next.cid, { signal: AbortSignal.timeout(10_000) }), next.bytes))
   assert.not.ok(liar.received.slice(seen).some(r => r.message.wantlist?.entries.some(e => eq(e.cid, next.cid.bytes))), 'banned peer asked again')
 })
-
-/** A probe that answers each wantlist in one message: blocks it holds (or `lie` bytes) and HAVEs */
-function answeringProbe (held: Map<string, Uint8Array>, lie?: (cid: CID) => Uint8Array): Promise<Probe> {
-  return createProbe({
-    onMessage (probe, from, m) {
-      const reply = emptyMessage()
-      for (const e of m.wantlist?.entries ?? []) {
-        if (e.cancel) continue
-        const cid = CID.decode(e.cid)
-        const data = lie != null ? lie(cid) : held.get(cid.toString())
-        if (data == null) continue
-        if (e.wantType === WANT_HAVE) reply.blockPresences.push({ cid: e.cid, type: PRESENCE_HAVE })
-        else reply.payload.push({ prefix: cidToPrefix(cid), data })
-      }
-      if (reply.payload.length > 0 || reply.blockPresences.length > 0) probe.send(from, reply).catch(() => {})
-    }
-  })
-}
 
 wire('blocks of large messages are verified on the hash worker: right bytes stored, a liar banned', async ({ node, others }) => {
   const held = new Map<string, Uint8Array>()

@@ -325,7 +325,16 @@ export class BitswapService implements Bitswap {
       return want
     })
     try {
-      if (owned) await this.hashOffThread(blocks)
+      if (owned) {
+        try {
+          await this.hashOffThread(blocks)
+        } catch (err: any) {
+          // the worker died holding this message: its bytes are gone, not wrong
+          this.log.error('lost %d blocks from %p with the hash worker - %e', blocks.length, peer, err)
+          for (const want of claims) if (want != null) this.manager.reask(want, peer)
+          return
+        }
+      }
       await this.receiveBlocks(peer, blocks, claims, stored)
     } finally {
       for (const want of claims) if (want != null) want.verifying = false

@@ -65,7 +65,7 @@ class SharedHashWorker {
   acquire (): void {
     this.users++
     if (this.worker != null || this.failed) return
-    const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'cairn-bitswap-hash' })
+    const worker = new Worker(workerSource, { eval: true, name: 'cairn-bitswap-hash' })
     // never what keeps a process alive: sockets and timers of the node do that
     worker.unref()
     worker.once('online', () => { this.started = true })
@@ -115,6 +115,15 @@ class SharedHashWorker {
 }
 
 let shared: SharedHashWorker | undefined
+let workerSource = WORKER_SOURCE
+
+/**
+ * Internal (not exported by the package), for tests that need a worker to fail: the source of the
+ * next worker started. Workers already running are not affected.
+ */
+export function setHashWorkerSource (source: string): void {
+  workerSource = source
+}
 
 /** A handle on the process's hash worker; call `release()` when done with it */
 export function acquireHashOffload (): HashOffload {

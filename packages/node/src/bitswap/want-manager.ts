@@ -382,6 +382,20 @@ export class WantManager {
     if (this.deferred.size > 0) this.dispatchDeferred()
   }
 
+  /**
+   * What `peer` sent for `want` was lost on our side before it could be checked (the hash worker
+   * died holding it): ask again now instead of when the want's timer runs out. The peer had the
+   * block, which counts as its HAVE, so it is asked first.
+   */
+  reask (want: Want, peer: PeerId): void {
+    if (want.done || want.receiving) return
+    const id = peer.toString()
+    want.blockPeers.delete(id)
+    this.load.get(id)?.delete(want.key)
+    want.haves.set(id, peer)
+    this.dispatch(want)
+  }
+
   /** The peer is gone or failed: whatever it was asked for goes elsewhere */
   peerLost (peer: PeerId, failed: boolean): void {
     const id = peer.toString()
