@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = join(root, 'apps/cli/src/bin.ts')
-const child = spawn(process.execPath, ['--conditions=development', bin, 'daemon', '--init', ...process.argv.slice(2)], {
+// `pnpm start -- --offline` (npm's habit) reaches us with the `--`, which would end the daemon's options
+const args = process.argv[2] === '--' ? process.argv.slice(3) : process.argv.slice(2)
+const child = spawn(process.execPath, ['--conditions=development', bin, 'daemon', '--init', ...args], {
   stdio: 'inherit'
 })
 
