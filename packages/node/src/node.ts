@@ -94,7 +94,6 @@ export interface CairnNode extends CairnApi {
   stop(): Promise<void>
 }
 
-/** Parses a path or CID argument, as Kubo's commands accept them */
 /** The running config, carrying the ConfigApi methods as non-enumerable properties */
 function configView (config: CairnConfig, api: ConfigApi): CairnConfig & ConfigApi {
   const view = structuredClone(config) as CairnConfig & ConfigApi
