@@ -18,7 +18,9 @@
  * BENCH_CHUNKER (the file's chunker, default size-262144; e.g. size-1048576 as unixfs-v1-2025),
  * BENCH_NODE_FLAGS (extra Node/V8 flags for every role, e.g. `--trace-gc`), BENCH_BITSWAP (JSON of
  * Bitswap options for both Cairn sides, e.g. `{"hashOnWorker":false}`), BENCH_TUNE_HELIA=1 (give
- * the Helia and stock-stream processes the GC tuning the Cairn processes get; see below).
+ * the Helia and stock-stream processes the GC tuning the Cairn processes get; see below),
+ * BENCH_TIMEOUT_S (default 300: a client that has not finished by then is killed and its row says
+ * so).
  *
  * The Cairn processes (and the ceiling's) call `tuneGarbageCollector()` from @cairn/node first,
  * as the `cairn` CLI does; the Helia processes run on Node's defaults, as Helia's users do.
@@ -70,12 +72,22 @@ function spawnRole (role: string, args: string[], env: NodeJS.ProcessEnv) {
   return { child, firstLine }
 }
 
-async function pair (kind: string, env: NodeJS.ProcessEnv): Promise<ClientResult> {
+/** A pair's result, or undefined when its client did not answer within `timeoutMs` */
+async function pair (kind: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ClientResult | undefined> {
   const server = spawnRole(`${kind}-server`, [], env)
   try {
     const info = JSON.parse(await server.firstLine) as ServerInfo
     const client = spawnRole(`${kind}-client`, [info.addr, info.root, info.small.join(',')], env)
-    const line = await client.firstLine
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const line = await Promise.race([
+      client.firstLine,
+      new Promise<undefined>(resolveLate => { timer = setTimeout(() => { resolveLate(undefined) }, timeoutMs) })
+    ]).finally(() => { clearTimeout(timer) })
+    if (line == null) {
+      client.firstLine.catch(() => {}) // it is killed below: its exit is expected now
+      client.child.kill('SIGKILL')
+      return undefined
+    }
     if (process.env.BENCH_VERBOSE != null) process.stderr.write(`${kind}: ${line}\n`)
     const result = JSON.parse(line) as ClientResult
     await new Promise(resolveExit => client.child.once('exit', resolveExit))
@@ -110,22 +122,29 @@ async function main (): Promise<void> {
   process.stdout.write(`bench:exchange  ${mb} MiB UnixFS file (@cairn/dag importer: CIDv1, raw leaves, chunker ${chunker}), loopback TCP+noise+yamux, Cairn store: ${store} (Helia: memory)\n`)
   process.stdout.write(`GC: Cairn and ceiling processes tuned as the cairn CLI (tuneGarbageCollector), Helia ${process.env.BENCH_TUNE_HELIA === '1' ? 'tuned the same (BENCH_TUNE_HELIA)' : 'on Node defaults'}\n`)
 
-  const results: Record<string, ClientResult> = {}
+  const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 300)
+  const results: Record<string, ClientResult | undefined> = {}
+  const late = new Set<string>()
   for (const kind of ['stream', 'stock-stream', 'cairn', 'helia']) {
     if (!only.includes(kind)) continue
     await warmMemory(4 * mb)
-    results[kind] = await pair(kind, env)
+    results[kind] = await pair(kind, env, timeoutS * 1000)
+    if (results[kind] == null) late.add(kind)
   }
 
   const mbps = (r?: ClientResult): number => r == null ? NaN : (r.bytes / 1e6) / (r.ms / 1000)
-  const row = (name: string, r: ClientResult | undefined, ttfb: boolean): string =>
-    `${name.padEnd(36)} ${mbps(r).toFixed(1).padStart(8)} MB/s ${(r == null ? NaN : r.ms / 1000).toFixed(2).padStart(7)} s` +
-    `  client CPU ${(r == null ? NaN : r.cpuMs / (r.bytes / 1e6)).toFixed(2)} ms/MB, loop ${(r == null ? NaN : r.elu * 100).toFixed(0).padStart(3)}% busy` +
-    (ttfb && r != null ? `   first byte of 1 KiB: ${r.ttfbMs.toFixed(1)} ms` : '')
-  process.stdout.write(row('libp2p stream, Cairn stack (ceiling)', results.stream, false) + '\n')
-  process.stdout.write(row('libp2p stream, stock stack', results['stock-stream'], false) + '\n')
-  process.stdout.write(row('Cairn Bitswap -> Cairn', results.cairn, true) + '\n')
-  process.stdout.write(row('Helia 7 Bitswap -> Helia 7', results.helia, true) + '\n')
+  const row = (name: string, kind: string, ttfb: boolean): string => {
+    if (late.has(kind)) return `${name.padEnd(36)} did not finish in ${timeoutS} s (BENCH_TIMEOUT_S)`
+    const r = results[kind]
+    if (r == null) return `${name.padEnd(36)} not run (BENCH_ONLY)`
+    return `${name.padEnd(36)} ${mbps(r).toFixed(1).padStart(8)} MB/s ${(r.ms / 1000).toFixed(2).padStart(7)} s` +
+      `  client CPU ${(r.cpuMs / (r.bytes / 1e6)).toFixed(2)} ms/MB, loop ${(r.elu * 100).toFixed(0).padStart(3)}% busy` +
+      (ttfb ? `   first byte of 1 KiB: ${r.ttfbMs.toFixed(1)} ms` : '')
+  }
+  process.stdout.write(row('libp2p stream, Cairn stack (ceiling)', 'stream', false) + '\n')
+  process.stdout.write(row('libp2p stream, stock stack', 'stock-stream', false) + '\n')
+  process.stdout.write(row('Cairn Bitswap -> Cairn', 'cairn', true) + '\n')
+  process.stdout.write(row('Helia 7 Bitswap -> Helia 7', 'helia', true) + '\n')
   const ratio = (a: number, b: number): string => Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a'
   process.stdout.write(`Cairn / Helia throughput:        ${ratio(mbps(results.cairn), mbps(results.helia))}x  (target >= 3)\n`)
   process.stdout.write(`Cairn / stream ceiling:          ${ratio(mbps(results.cairn), mbps(results.stream))}   (target >= 0.5)\n`)
