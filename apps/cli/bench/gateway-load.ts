@@ -75,7 +75,7 @@ async function gatewayRound (daemon: Daemon, file: Stored): Promise<Row> {
 /** `count` Bitswap client nodes in one process; resolves with each node's result */
 async function bitswapClients (daemon: Daemon, file: Stored, count: number): Promise<Array<{ length: number, sha256: string }>> {
   const child = spawn(process.execPath, ['--conditions=development', BITSWAP_CLIENT, daemon.swarm[0], file.cid, String(count)], {
-    stdio: ['ignore', 'pipe', 'inherit']
+    stdio: ['pipe', 'pipe', 'inherit']
   })
   const timer = setTimeout(() => { child.kill('SIGKILL') }, ROUND_TIMEOUT_MS)
   try {

@@ -12,8 +12,9 @@ import { multiaddrToHostPort } from './multiaddr.ts'
 async function startDaemon (repoPath: string, options: DaemonOptions): Promise<RunningDaemon> {
   // only the daemon serves HTTP: other commands skip loading the gateway
   const { createGateway } = await import('@cairn/gateway')
-  // this process is ours and moves block data all day: see tuneGarbageCollector
-  tuneGarbageCollector()
+  // no tuneGarbageCollector() here, unlike the short-lived commands: a daemon serving many
+  // clients then let ~150 MiB of dead block buffers pile up before collecting them, and glibc
+  // keeps such memory mapped after a burst (issue 11: 64 downloads left RSS well above its start)
   const node: CairnNode = await createNode({
     repoPath,
     offline: options.offline,

@@ -8,6 +8,7 @@ export { importer, importBytes, resolveImportSettings, pathSegments, type Import
 export { parseChunker, fixedSize, type Chunker } from './chunker.ts'
 export { fileSource, type FileSourceOptions } from './fs-source.ts'
 export { cat, ls, stat, get, dagStat, readFile, directoryLinks, type ReadOptions, type LsOptions, type DagStatResult } from './reader.ts'
+export { createReadAheadBudget, type ReadAheadBudget } from './read-ahead.ts'
 export { resolvePath, type ResolveResult } from './resolve.ts'
 export { parsePath, parseCid, type ParsedPath } from './path.ts'
 export { exportCar, importCar, carHeader, entityRange, type CarImportOptions } from './car.ts'

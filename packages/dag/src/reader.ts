@@ -7,10 +7,17 @@ import { contentSize, cumulativeSize, interpret, loadBlock, loadNode, type DagNo
 import { parsePath } from './path.ts'
 import { viewFileNode } from './file-node.ts'
 import { resolvePath } from './resolve.ts'
+import type { ReadAheadBudget } from './read-ahead.ts'
 
 export interface ReadOptions extends CatOptions {
   /** Block requests in flight while reading, the one being awaited included. @default 16 (DEFAULT_PREFETCH_BLOCKS) */
   prefetch?: number
+  /**
+   * Shared with other readers: blocks beyond the one being awaited are only requested while it
+   * has room, so that many concurrent readers hold a bounded total. @default unbounded (each
+   * reader's `prefetch` window alone)
+   */
+  readAhead?: ReadAheadBudget
 }
 
 interface Pending {
@@ -20,6 +27,8 @@ interface Pending {
   /** Content size the parent recorded for it (-1 for the root) */
   size: number
   fetch?: Promise<Uint8Array>
+  /** Requested ahead under the shared budget: one block of it is given back when this is read */
+  ahead?: boolean
 }
 
 const EMPTY = new Uint8Array(0)
@@ -70,6 +79,7 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
 
   // blocks requested and not yet consumed, the one being awaited included: never more than `window`
   let started = 0
+  const budget = options.readAhead
   const begin = (item: Pending): void => {
     item.fetch = loadBlock(item.cid, getter, options)
     // a prefetch the reader never reaches (it stopped early) must not become an unhandled rejection
@@ -80,75 +90,101 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
     for (let f = frames.length - 1; f >= 0 && started < window; f--) {
       const fr = frames[f]
       for (let j = fr.i; j < fr.items.length && started < window; j++) {
-        if (fr.items[j].fetch == null) begin(fr.items[j])
+        const next = fr.items[j]
+        if (next.fetch != null) continue
+        if (budget != null) {
+          if (!budget.tryTake()) return
+          next.ahead = true
+        }
+        begin(next)
       }
     }
   }
 
-  while (frames.length > 0) {
-    if (frames.length > MAX_DAG_DEPTH) throw new MalformedBlockError('File DAG is deeper than the supported limit')
-    const top = frames[frames.length - 1]
-    if (top.i >= top.items.length) { frames.pop(); continue }
-    const item = top.items[top.i++]
-    // ask for the block needed now before the ones after it
-    if (item.fetch == null) begin(item)
-    else if (item.size === -1) started++
-    prefetch()
-    // the frame keeps its items until its last one is read (up to 174 for Kubo's layout): an item
-    // that kept its block would hold up to 43 MiB of a file per reader
-    const fetch = item.fetch!
-    item.fetch = undefined
-    const bytes = await fetch
-    started--
-    let data: Uint8Array
-    const children: Pending[] = []
-    const view = item.size !== -1 && item.cid.code === CODEC_DAG_PB ? viewFileNode(bytes) : undefined
-    if (view != null) {
-      // the common case, without building CIDs for links outside the range
-      data = view.data ?? EMPTY
-      if (view.blockSizes.length !== view.linkHashes.length) throw new MalformedBlockError(`File node ${item.cid.toString()} has ${view.linkHashes.length} links but ${view.blockSizes.length} block sizes`)
-      let pos = item.start + data.byteLength
-      for (let i = 0; i < view.linkHashes.length; i++) {
-        const size = view.blockSizes[i]
-        if (pos < end && pos + size > offset) children.push({ cid: decodeCid(view.linkHashes[i], item.cid), start: pos, size })
-        pos += size
+  try {
+    yield * walk()
+  } finally {
+    // a reader stopped early gives back the read-ahead it still holds
+    if (budget != null) {
+      for (const fr of frames) {
+        for (let j = fr.i; j < fr.items.length; j++) {
+          if (fr.items[j].ahead === true) budget.give()
+        }
       }
-      if (pos - item.start !== item.size) {
-        throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${pos - item.start} bytes but its parent says ${item.size}`)
+    }
+  }
+
+  async function * walk (): AsyncGenerator<VisitedBlock> {
+    while (frames.length > 0) {
+      if (frames.length > MAX_DAG_DEPTH) throw new MalformedBlockError('File DAG is deeper than the supported limit')
+      const top = frames[frames.length - 1]
+      if (top.i >= top.items.length) { frames.pop(); continue }
+      const item = top.items[top.i++]
+      // the block needed now is this reader's own, not read-ahead
+      if (item.ahead === true) {
+        item.ahead = false
+        budget!.give()
+      }
+      // ask for the block needed now before the ones after it
+      if (item.fetch == null) begin(item)
+      else if (item.size === -1) started++
+      prefetch()
+      // the frame keeps its items until its last one is read (up to 174 for Kubo's layout): an item
+      // that kept its block would hold up to 43 MiB of a file per reader
+      const fetch = item.fetch!
+      item.fetch = undefined
+      const bytes = await fetch
+      started--
+      let data: Uint8Array
+      const children: Pending[] = []
+      const view = item.size !== -1 && item.cid.code === CODEC_DAG_PB ? viewFileNode(bytes) : undefined
+      if (view != null) {
+        // the common case, without building CIDs for links outside the range
+        data = view.data ?? EMPTY
+        if (view.blockSizes.length !== view.linkHashes.length) throw new MalformedBlockError(`File node ${item.cid.toString()} has ${view.linkHashes.length} links but ${view.blockSizes.length} block sizes`)
+        let pos = item.start + data.byteLength
+        for (let i = 0; i < view.linkHashes.length; i++) {
+          const size = view.blockSizes[i]
+          if (pos < end && pos + size > offset) children.push({ cid: decodeCid(view.linkHashes[i], item.cid), start: pos, size })
+          pos += size
+        }
+        if (pos - item.start !== item.size) {
+          throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${pos - item.start} bytes but its parent says ${item.size}`)
+        }
+        const from = Math.max(offset - item.start, 0)
+        const to = Math.min(end - item.start, data.byteLength)
+        yield { cid: item.cid, bytes, data: to > from ? data.subarray(from, to) : EMPTY }
+        if (children.length > 0) frames.push({ items: children, i: 0 })
+        continue
+      }
+      const node = item.size === -1 ? root : interpret(item.cid, bytes)
+      if (node.unixfs == null) {
+        if (node.type !== 'file') throw new MalformedBlockError(`File DAG ${root.cid.toString()} links to a non-file block ${item.cid.toString()}`)
+        data = bytes
+      } else {
+        if (node.type !== 'file' && node.type !== 'raw') throw new MalformedBlockError(`File DAG ${root.cid.toString()} links to a ${node.type} node ${item.cid.toString()}`)
+        data = node.unixfs.data ?? new Uint8Array(0)
+        const links = node.pb?.Links ?? []
+        const sizes = node.unixfs.blockSizes
+        if (sizes.length !== links.length) throw new MalformedBlockError(`File node ${item.cid.toString()} has ${links.length} links but ${sizes.length} block sizes`)
+        let pos = item.start + data.byteLength
+        for (let i = 0; i < links.length; i++) {
+          const size = Number(sizes[i])
+          if (pos < end && pos + size > offset) children.push({ cid: links[i].Hash, start: pos, size })
+          pos += size
+        }
+        if (item.size !== -1 && pos - item.start !== item.size) {
+          throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${pos - item.start} bytes but its parent says ${item.size}`)
+        }
+      }
+      if (node.unixfs == null && item.size !== -1 && data.byteLength !== item.size) {
+        throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${data.byteLength} bytes but its parent says ${item.size}`)
       }
       const from = Math.max(offset - item.start, 0)
       const to = Math.min(end - item.start, data.byteLength)
       yield { cid: item.cid, bytes, data: to > from ? data.subarray(from, to) : EMPTY }
       if (children.length > 0) frames.push({ items: children, i: 0 })
-      continue
     }
-    const node = item.size === -1 ? root : interpret(item.cid, bytes)
-    if (node.unixfs == null) {
-      if (node.type !== 'file') throw new MalformedBlockError(`File DAG ${root.cid.toString()} links to a non-file block ${item.cid.toString()}`)
-      data = bytes
-    } else {
-      if (node.type !== 'file' && node.type !== 'raw') throw new MalformedBlockError(`File DAG ${root.cid.toString()} links to a ${node.type} node ${item.cid.toString()}`)
-      data = node.unixfs.data ?? new Uint8Array(0)
-      const links = node.pb?.Links ?? []
-      const sizes = node.unixfs.blockSizes
-      if (sizes.length !== links.length) throw new MalformedBlockError(`File node ${item.cid.toString()} has ${links.length} links but ${sizes.length} block sizes`)
-      let pos = item.start + data.byteLength
-      for (let i = 0; i < links.length; i++) {
-        const size = Number(sizes[i])
-        if (pos < end && pos + size > offset) children.push({ cid: links[i].Hash, start: pos, size })
-        pos += size
-      }
-      if (item.size !== -1 && pos - item.start !== item.size) {
-        throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${pos - item.start} bytes but its parent says ${item.size}`)
-      }
-    }
-    if (node.unixfs == null && item.size !== -1 && data.byteLength !== item.size) {
-      throw new MalformedBlockError(`Block ${item.cid.toString()} holds ${data.byteLength} bytes but its parent says ${item.size}`)
-    }
-    const from = Math.max(offset - item.start, 0)
-    const to = Math.min(end - item.start, data.byteLength)
-    yield { cid: item.cid, bytes, data: to > from ? data.subarray(from, to) : EMPTY }
-    if (children.length > 0) frames.push({ items: children, i: 0 })
   }
 }
 

@@ -6,12 +6,17 @@ import * as dagCbor from '@ipld/dag-cbor'
 import { CID } from 'multiformats/cid'
 import { sha256 } from 'multiformats/hashes/sha2'
 import type { AddResult, ImportCandidate } from '@cairn/interface'
-import { cat, dagStat, get, importBytes, importer, ls, resolvePath, stat } from '../src/index.ts'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { cat, createReadAheadBudget, dagStat, get, importBytes, importer, ls, resolvePath, stat } from '../src/index.ts'
 import { pseudoRandom } from './fixtures/oracle.ts'
 import { RecordingGetter } from './fixtures/getters.ts'
 import { collect, tempStore, type TempStore } from './fixtures/store.ts'
 
 const K = 262_144
+
+// forced collections, to see which blocks a reader still keeps alive
+setFlagsFromString('--expose-gc')
 
 interface Ctx {
   t: TempStore
@@ -75,6 +80,48 @@ reader('cat prefetches ahead over a slow getter, within its window', async ({ t,
   assert.ok(Buffer.from(got).equals(data))
   assert.ok(slow.maxInFlight > 1, `requests overlap (${slow.maxInFlight})`)
   assert.ok(slow.maxInFlight <= 8, `window respected (${slow.maxInFlight})`)
+})
+
+reader('concurrent readers sharing a read-ahead budget stay within it, and give it back when they stop', async ({ t, data, file }) => {
+  const budget = createReadAheadBudget(6)
+  let maxTaken = 0
+  const watching = new RecordingGetter(t.store, async () => {
+    maxTaken = Math.max(maxTaken, budget.taken)
+    await new Promise(resolve => setImmediate(resolve))
+  })
+  const readers = Array.from({ length: 4 }, async () => collect(cat(file.cid, watching, { prefetch: 8, readAhead: budget })))
+  for (const got of await Promise.all(readers)) assert.ok(Buffer.from(got).equals(data))
+  assert.ok(maxTaken > 1, `readers read ahead (${maxTaken})`)
+  assert.ok(maxTaken <= 6, `budget respected (${maxTaken} taken)`)
+  // each reader may hold its own current block beyond the shared read-ahead
+  assert.ok(watching.maxInFlight <= 6 + 4, `requests in flight: ${watching.maxInFlight}`)
+  assert.is(budget.taken, 0, 'all given back once the reads ended')
+
+  for await (const chunk of cat(file.cid, watching, { prefetch: 8, readAhead: budget })) {
+    assert.ok(chunk.byteLength > 0)
+    assert.ok(budget.taken > 0, 'reading ahead')
+    break
+  }
+  assert.is(budget.taken, 0, 'a reader stopped early gives its read-ahead back')
+})
+
+reader('a reader drops each block once read, so memory does not grow with the file', async ({ t, data, file }) => {
+  // every block handed out is tracked; once read, nothing of the reader may keep it alive
+  const handed = new Set<WeakRef<Uint8Array>>()
+  const tracking = { getBlock: async (cid: CID) => { const b = (await t.store.getBlock(cid)).slice(); handed.add(new WeakRef(b)); return b } }
+  let bytes = 0
+  const gc = runInNewContext('gc') as () => void
+  let maxAlive = 0
+  for await (const chunk of cat(file.cid, tracking, { prefetch: 4 })) {
+    bytes += chunk.byteLength
+    gc()
+    let alive = 0
+    for (const ref of handed) if (ref.deref() != null) alive++
+    maxAlive = Math.max(maxAlive, alive)
+  }
+  assert.is(bytes, data.length)
+  // the file has 201 leaves under 2 inner nodes: a reader that kept read blocks held up to 174
+  assert.ok(maxAlive <= 4 + 3, `blocks alive while reading: at most ${maxAlive}`)
 })
 
 reader('ls plain directory: names, types, sizes, paths', async ({ t, dir, data }) => {

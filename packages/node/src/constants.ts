@@ -26,6 +26,12 @@ export const REPO_DATASTORE_DIR = 'datastore'
 
 /** How long a network block fetch may take before it ends in a TimeoutError (Kubo's gateway waits 60s) */
 export const DEFAULT_FETCH_TIMEOUT_MS = 60_000
+/**
+ * Blocks read ahead by all of a node's file reads together (cat, get, the gateway's downloads):
+ * 16 MiB of 256 KiB blocks, what one network read needs to stream. More concurrent readers share
+ * it rather than each holding its own window, so memory does not grow with the client count
+ */
+export const DEFAULT_READ_AHEAD_BLOCKS = 64
 /** How long to wait after start before the first reprovide run, so start-up dials settle first */
 export const DEFAULT_REPROVIDE_INITIAL_DELAY_MS = 60_000
 /** How many provide operations run in parallel; each one is a DHT walk */

@@ -1,5 +1,5 @@
 import { createBlockstore, blockLinks, levelOpenError, verifyBlock } from '@cairn/blockstore'
-import { cat, get, importer, ls, resolvePath, stat } from '@cairn/dag'
+import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
@@ -23,7 +23,7 @@ import { createSwarmApi } from './api/swarm.ts'
 import { createBandwidthMeter } from './bandwidth.ts'
 import { ListenError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
+import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
@@ -138,6 +138,8 @@ class CairnNodeClass implements CairnNode {
   private readonly bitswap?: Bitswap
   private readonly meter: BandwidthMeter
   private readonly log: Logger
+  /** Shared by every file read: many concurrent readers hold a bounded total of blocks read ahead */
+  private readonly readAhead = createReadAheadBudget(DEFAULT_READ_AHEAD_BLOCKS)
   private status: 'stopped' | 'started' | 'closed' = 'stopped'
 
   constructor (parts: NodeParts) {
@@ -315,11 +317,11 @@ class CairnNodeClass implements CairnNode {
   }
 
   cat (path: string | CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
-    return streamWithSession(this.blocks, options, getter => cat(path, getter, options))
+    return streamWithSession(this.blocks, options, getter => cat(path, getter, { ...options, readAhead: this.readAhead }))
   }
 
   get (path: string | CID, options: AbortOptions = {}): AsyncIterable<GetEntry> {
-    return streamWithSession(this.blocks, options, getter => get(path, getter, options))
+    return streamWithSession(this.blocks, options, getter => get(path, getter, { ...options, readAhead: this.readAhead }))
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
