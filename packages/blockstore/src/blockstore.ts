@@ -5,7 +5,7 @@ import {
 } from '@cairn/interface'
 import { Level } from 'level'
 import { CID } from 'multiformats/cid'
-import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from './links.ts'
+import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
 import { PackFiles } from './packs.ts'
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
@@ -21,7 +21,7 @@ import {
 import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
 import { SyncBudget } from './sync-budget.ts'
-import { canVerify, verifyBlockSync } from './verify.ts'
+import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
 import type { PackLocation } from './packs.ts'
 import type { BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
