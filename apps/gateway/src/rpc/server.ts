@@ -10,6 +10,7 @@ import { sendError } from '../respond.ts'
 import { toRpcStatus } from '../status.ts'
 import { parseArgs, parseDuration } from './args.ts'
 import { createOriginPolicy } from './origin.ts'
+import { canEndWithError, endStream } from './output.ts'
 import { commands } from './commands/index.ts'
 import type { Command } from './command.ts'
 
@@ -141,7 +142,9 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
       // a request body we did not read must not stall the connection
       if (!req.complete) req.resume()
       if (res.headersSent || toRpcStatus(err) >= 500) log.error('%s %s - %e', req.method, req.url, err)
-      sendError(res, err, 'rpc')
+      // a stream that announced the X-Stream-Error trailer ends with it, as go-ipfs-cmds does
+      if (canEndWithError(res)) endStream(res, err)
+      else sendError(res, err, 'rpc')
     })
   }
 }
