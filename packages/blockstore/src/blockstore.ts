@@ -10,7 +10,7 @@ import { PackFiles } from './packs.ts'
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
   DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX,
-  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY,
+  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY,
   STORE_VERSION
 } from './constants.ts'
 import {
@@ -94,7 +94,7 @@ export class LevelBlockstore implements CairnBlockstore {
     this.#blockMax = init.blockBytesMax ?? DEFAULT_BLOCK_BYTES_MAX
     this.#liveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
-    this.pins = new PinsImpl(this)
+    this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
   }
 
   /** Checks the version, loads the counters and removes packs no index entry can reach */

@@ -107,6 +107,12 @@ export interface BlockstoreInit {
    */
   logger?: BlockstoreComponentLogger
   /**
+   * Reference-count changes per LevelDB batch of a pin walk; bounds a pin's memory whatever the
+   * size of its DAG (larger walks keep their queue in the index, see README "Pins")
+   * @default 8192 (DEFAULT_PIN_BATCH_NODES_MAX)
+   */
+  pinBatchNodesMax?: number
+  /**
    * LevelDB write buffer of the index, in bytes
    * @default 16777216 (DEFAULT_INDEX_WRITE_BUFFER_BYTES)
    */
