@@ -83,6 +83,29 @@ test('add: Kubo CIDs for the default and --cid-version=1, progress, directories'
   assert.equal(JSON.parse(ofFile.text).Objects[0].Links, [], 'a file lists as an object without links, as Kubo')
 })
 
+test('ls: one document for several paths, one line per link with stream, errors before any output', async ({ ipfs, api }) => {
+  const added = await all(ipfs.addAll([{ path: 'l/a.txt', content: 'a' }, { path: 'l/b/c.txt', content: 'c' }, { path: 'l/d.txt', content: 'dd' }], { signal: signal() }))
+  const dir = added.at(-1)!.cid.toString()
+  const sub = added.find(r => r.path === 'l/b')!.cid.toString()
+  const doc = await request(`${api}/api/v0/ls?arg=${dir}&arg=/ipfs/${dir}/b`, { method: 'POST' })
+  assert.is(doc.status, 200)
+  assert.is(doc.headers['x-chunked-output'], undefined, 'one value, as Kubo\'s EmitOnce')
+  const objects = JSON.parse(doc.text).Objects
+  assert.equal(objects.map((o: { Hash: string }) => o.Hash), [dir, `/ipfs/${dir}/b`])
+  assert.equal(objects[0].Links.map((l: { Name: string, Type: number }) => [l.Name, l.Type]), [['a.txt', 2], ['b', 1], ['d.txt', 2]])
+  assert.equal(objects[1].Links.map((l: { Name: string }) => l.Name), ['c.txt'])
+  assert.is(objects[0].Links[1].Hash, sub)
+  const streamed = await request(`${api}/api/v0/ls?arg=${dir}&stream=true`, { method: 'POST' })
+  assert.is(streamed.headers['x-chunked-output'], '1')
+  const lines = streamed.text.trim().split('\n').map(l => JSON.parse(l))
+  assert.equal(lines.map(l => [l.Objects.length, l.Objects[0].Hash, l.Objects[0].Links.length, l.Objects[0].Links[0].Name]),
+    [[1, dir, 1, 'a.txt'], [1, dir, 1, 'b'], [1, dir, 1, 'd.txt']])
+  assert.equal(lines.map(l => l.Objects[0].Links[0]), objects[0].Links, 'the same links either way')
+  const missing = await request(`${api}/api/v0/ls?arg=/ipfs/${dir}/nope`, { method: 'POST' })
+  assert.is(missing.status, 500)
+  assert.is(JSON.parse(missing.text).Type, 'error')
+})
+
 test('cat with offset and length, get as a tar', async ({ ipfs }) => {
   const { cid } = await ipfs.add('0123456789', { signal: signal() })
   assert.is((await bytes(ipfs.cat(cid, { offset: 3, length: 4, signal: signal() }))).toString(), '3456')

@@ -1,7 +1,7 @@
-import { createBlockstore, blockLinks, verifyBlock } from '@cairn/blockstore'
+import { createBlockstore, blockLinks, levelOpenError, verifyBlock } from '@cairn/blockstore'
 import { cat, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
-import { InvalidParametersError, NotFoundError, OfflineError, RepoLockedError, RepoNotInitializedError, hasCode } from '@cairn/interface'
+import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
 import { prefixLogger } from '@libp2p/logger'
 import { MemoryDatastore, MountDatastore } from 'datastore-core'
@@ -389,13 +389,6 @@ class CairnNodeClass implements CairnNode {
 
 }
 
-function storeOpenError (err: unknown, what: string): Error {
-  for (let e = err as { code?: string, cause?: unknown } | undefined; e != null; e = e.cause as typeof e) {
-    if (e.code === 'LEVEL_LOCKED') return new RepoLockedError(`The repo's ${what} is in use by another process (is a daemon running?)`, { cause: err })
-  }
-  return err as Error
-}
-
 /**
  * Opens a repo and builds the one libp2p instance of the process around it. The returned node
  * implements CairnApi in-process; `stop()` releases the repo.
@@ -432,7 +425,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       try {
         await datastore.open()
       } catch (err) {
-        throw storeOpenError(err, 'datastore')
+        throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
       }
       // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
       // of by ID, racing the peer-store write of its addresses, and a disk write loses that race

@@ -18,11 +18,18 @@ function drained (res: ServerResponse): Promise<void> {
   })
 }
 
+/**
+ * How go-ipfs-cmds marks a streamed answer: `X-Chunked-Output` for a channel of values (NDJSON),
+ * `X-Stream-Output` for bytes, neither for one value written as it is built (`single`).
+ */
+export type StreamKind = 'values' | 'bytes' | 'single'
+
 /** Headers Kubo sends on streamed output; errors after them travel in the `X-Stream-Error` trailer */
-export function startStream (res: ServerResponse, contentType: string, chunked: boolean): void {
+export function startStream (res: ServerResponse, contentType: string, kind: StreamKind | boolean): void {
+  const mark = kind === true || kind === 'values' ? 'X-Chunked-Output' : kind === false || kind === 'bytes' ? 'X-Stream-Output' : undefined
   res.writeHead(200, {
     'Content-Type': contentType,
-    [chunked ? 'X-Chunked-Output' : 'X-Stream-Output']: '1',
+    ...(mark != null ? { [mark]: '1' } : {}),
     Trailer: 'X-Stream-Error',
     'Transfer-Encoding': 'chunked'
   })
@@ -60,10 +67,10 @@ export async function sendNdjson<T> (res: ServerResponse, source: AsyncIterable<
 }
 
 /** Streams bytes (cat, get, block/get, dag/export), the first chunk awaited before the headers */
-export async function sendBytes (res: ServerResponse, source: AsyncIterable<Uint8Array>, contentType: string): Promise<void> {
+export async function sendBytes (res: ServerResponse, source: AsyncIterable<Uint8Array | string>, contentType: string, kind: StreamKind = 'bytes'): Promise<void> {
   const it = source[Symbol.asyncIterator]()
   const first = await it.next()
-  startStream(res, contentType, false)
+  startStream(res, contentType, kind)
   try {
     if (first.done !== true) await write(res, first.value)
     while (!res.destroyed) {

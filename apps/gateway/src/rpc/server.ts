@@ -9,8 +9,8 @@ import { ForbiddenError, MethodNotAllowedError, UnknownCommandError } from '../e
 import { sendError } from '../respond.ts'
 import { toRpcStatus } from '../status.ts'
 import { parseArgs, parseDuration } from './args.ts'
-import { commands } from './commands.ts'
-import type { Command } from './commands.ts'
+import { commands } from './commands/index.ts'
+import type { Command } from './command.ts'
 
 /** Kubo's `API.Authorizations` entry */
 export interface RpcAuthorization {
