@@ -45,7 +45,7 @@ const silent: BlockstoreLogger = Object.assign(() => {}, { error: () => {} })
 export class LevelBlockstore extends InterfaceBlockstoreAdapter implements CairnBlockstore, GcHost {
   readonly path: string
   readonly log: BlockstoreLogger
-  readonly pins: Pins
+  readonly pins: PinsImpl
   readonly db: Db
   readonly ledger: IndexLedger
   readonly packs: PackFiles

@@ -132,6 +132,8 @@ export interface PinAddOptions extends AbortOptions {
 export interface PinRmOptions extends AbortOptions {
   /** Remove a recursive pin (true also removes a direct one); false removes only a direct pin @default true */
   recursive?: boolean
+  /** Called after each batch of a recursive pin's release, with the DAG nodes released so far */
+  onProgress?: (blocks: number) => void
 }
 
 export interface PinLsOptions extends AbortOptions {

@@ -94,8 +94,8 @@ export class PinWalker {
   }
 
   /** Removes the recursive pin on `root` and releases what only it held */
-  async release (root: CID): Promise<void> {
-    await this.#run({ phase: 'release', root, head: 0, tail: 0 }, false, {})
+  async release (root: CID, options: Pick<WalkOptions, 'onProgress'> = {}): Promise<void> {
+    await this.#run({ phase: 'release', root, head: 0, tail: 0 }, false, options)
   }
 
   /** Completes a walk a crash interrupted; true if there was one */
@@ -114,7 +114,6 @@ export class PinWalker {
     let walked = 0
     for (;;) {
       const batch = new Batch()
-      const adding = state.phase === 'add'
       let done: boolean
       try {
         // Only an add can be given up: a rollback or release always runs to the end
@@ -140,7 +139,8 @@ export class PinWalker {
         await this.#store.db.put(PIN_WALK_KEY, encodeState(state))
         continue
       }
-      if (adding) options.onProgress?.(walked)
+      // A rollback is not progress
+      if (failure == null) options.onProgress?.(walked)
       if (done) break
     }
     if (failure != null) throw failure
@@ -196,13 +196,14 @@ export class PinWalker {
 
   /** Applies `delta` to the `field` count of each node (repeats count again); returns those that crossed zero */
   async #apply (batch: Batch, cids: CID[], field: keyof RefCount, delta: 1 | -1): Promise<CID[]> {
-    const ids = cids.map(cid => keyString(nodeId(cid)))
+    const keys = cids.map(cid => prefixed(PREFIX_COUNT, nodeId(cid)))
+    const ids = keys.map(keyString)
     const missing = new Map<string, Uint8Array>()
-    cids.forEach((cid, i) => {
-      if (!batch.counts.has(ids[i]) && !missing.has(ids[i])) missing.set(ids[i], prefixed(PREFIX_COUNT, nodeId(cid)))
+    ids.forEach((k, i) => {
+      if (!batch.counts.has(k) && !missing.has(k)) missing.set(k, keys[i])
     })
     if (missing.size > 0) {
-      const values = await this.#store.db.getMany([...missing.values()])
+      const values = await this.#getMany([...missing.values()])
       let i = 0
       for (const [k, key] of missing) {
         const value = values[i++]
@@ -238,8 +239,8 @@ export class PinWalker {
       else batch.todo.push(cid)
     }
     if (phase !== 'add' || leaves.length === 0) return
-    const present = await this.#store.db.hasMany(leaves.map(cid => prefixed(PREFIX_BLOCK, cid.multihash.bytes)))
-    const absent = leaves.filter((cid, i) => !present[i] && cid.multihash.code !== 0)
+    const present = await this.#getMany(leaves.map(cid => prefixed(PREFIX_BLOCK, cid.multihash.bytes)))
+    const absent = leaves.filter((cid, i) => present[i] == null && cid.multihash.code !== 0)
     await forEachLimit(absent, DEFAULT_PIN_WALK_CONCURRENCY, async cid => {
       if (options.getter == null) throw missingBlock(cid)
       await this.#fetch(cid, options.getter, options)
@@ -278,6 +279,18 @@ export class PinWalker {
     await verifyBlock(cid, bytes)
     await this.#store.putBlock(cid, bytes, options)
     return bytes
+  }
+
+  /**
+   * Index reads of a wave (a few thousand small keys): synchronous where LevelDB allows, which is
+   * several times cheaper than a thread-pool round trip and its allocations; the event loop turns
+   * between waves
+   */
+  async #getMany (keys: Uint8Array[]): Promise<Array<Uint8Array | undefined>> {
+    const db = this.#store.db
+    if ((db.supports as { getSync?: boolean }).getSync !== true) return db.getMany(keys)
+    await new Promise(resolve => setImmediate(resolve))
+    return keys.map(key => db.getSync(key))
   }
 
   async #popQueue (batch: Batch, state: WalkState): Promise<void> {

@@ -107,7 +107,7 @@ export class PinsImpl implements Pins {
       const id = nodeId(cid)
       if (await db.has(prefixed(PREFIX_RECURSIVE, id))) {
         if (!recursive) throw new NotPinnedError(`${cid} is pinned recursively`)
-        await this.#walk(async () => this.#walker.release(cid))
+        await this.#walk(async () => this.#walker.release(cid, options))
         return
       }
       const directKey = prefixed(PREFIX_DIRECT, id)
