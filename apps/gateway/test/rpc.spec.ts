@@ -237,6 +237,26 @@ test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {
   assert.equal((await ipfs.bootstrap.rm(addr as never, { signal: signal() })).Peers.map(String), [addr])
 })
 
+test('pubsub: a subscriber hears what its own node publishes, as go-libp2p-pubsub delivers it', async ({ ipfs, gw }) => {
+  const topic = 'cairn/local echo'
+  const controller = new AbortController()
+  const received: Array<{ from: string, data: string, topic: string, seqno: bigint }> = []
+  await ipfs.pubsub.subscribe(topic, (m: any) => {
+    received.push({ from: m.from.toString(), data: new TextDecoder().decode(m.data), topic: m.topic, seqno: m.sequenceNumber })
+  }, { signal: controller.signal })
+  try {
+    await ipfs.pubsub.publish(topic, new TextEncoder().encode('to myself'), { signal: signal() })
+    await ipfs.pubsub.publish('cairn/nobody listens', new TextEncoder().encode('elsewhere'), { signal: signal() })
+    await ipfs.pubsub.publish(topic, new TextEncoder().encode('twice'), { signal: signal() })
+    const deadline = Date.now() + 10_000
+    while (received.length < 2 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50))
+    assert.equal(received.map(m => [m.from, m.data, m.topic]), [[gw.node.peerId, 'to myself', topic], [gw.node.peerId, 'twice', topic]])
+    assert.ok(received[1].seqno > received[0].seqno, 'sequence numbers grow')
+  } finally {
+    controller.abort()
+  }
+})
+
 test('pubsub: subscribe, ls, publish both ways, topics and data multibase-encoded as Kubo', async ({ ipfs, peer }) => {
   const topic = 'cairn/test topic ✓'
   const controller = new AbortController()
