@@ -24,15 +24,14 @@
  * A walk that fits in one batch writes no marker at all: small pins cost one batch, as before.
  */
 import { NotFoundError } from '@cairn/interface'
+import { blockLinks, isLeafCodec, verifyBlock } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import { DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_PIN_WALK_CONCURRENCY } from './constants.ts'
 import {
   PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_HOLE, PREFIX_QUEUE, PREFIX_RECURSIVE, decodeCount, encodeCount, keyString,
   nodeId, prefixed
 } from './encoding.ts'
-import { blockLinks, isLeafCodec } from './links.ts'
 import { forEachLimit } from './parallel.ts'
-import { verifyBlock } from './verify.ts'
 import type { LevelBlockstore } from './blockstore.ts'
 import type { RefCount } from './encoding.ts'
 import type { AbortOptions, BlockGetter } from '@cairn/interface'

@@ -6,7 +6,7 @@ import {
 } from './encoding.ts'
 import { Mutex } from './locks.ts'
 import { PinWalker } from './pin-walk.ts'
-import { verifyBlock } from './verify.ts'
+import { verifyBlock } from '@cairn/ipld'
 import type { LevelBlockstore } from './blockstore.ts'
 import type { PinAddOptions, PinLsOptions, PinRmOptions, PinUpdateOptions, Pins } from './index.ts'
 import type { AbortOptions, BlockGetter, PinEntry } from '@cairn/interface'
