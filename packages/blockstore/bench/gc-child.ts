@@ -1,6 +1,10 @@
 /**
  * One measured step of `pnpm bench:gc`, in a process of its own so that its peak RSS
- * (`process.resourceUsage().maxRSS`) is that step's alone. Prints one JSON line.
+ * (`process.resourceUsage().maxRSS`) is that step's alone. Prints one JSON line. Also the peak of
+ * anonymous RSS (`RssAnon` in /proc/self/status, sampled every 10 ms): LevelDB reads its table
+ * files through mmap, so the total counts file pages of the index that were read, which the
+ * kernel can drop at any time; the anonymous part is the process's own memory (heap, buffers,
+ * LevelDB's caches).
  *
  *   gc-child.ts <path> build <leaves> <seed>   put a wide DAG (test/fixtures/wide-dag.ts)
  *   gc-child.ts <path> open                    open and close: the baseline
@@ -8,6 +12,7 @@
  *   gc-child.ts <path> gc                      a full GC
  *   gc-child.ts <path> set-mark                the mark phase GC had before: a Set of every pinned multihash
  */
+import { readFileSync } from 'node:fs'
 import { CID } from 'multiformats/cid'
 import { createBlockstore } from '../src/index.ts'
 import { PREFIX_COUNT, PREFIX_DIRECT, keyString, multihashLength, prefixRange } from '../src/encoding.ts'
@@ -15,6 +20,14 @@ import { putWideDag } from '../test/fixtures/wide-dag.ts'
 import type { Level } from 'level'
 
 const [path, op, arg, seed] = process.argv.slice(2)
+let peakAnonKb = 0
+const sampleAnon = (): void => {
+  try {
+    const m = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
+    if (m != null) peakAnonKb = Math.max(peakAnonKb, Number(m[1]))
+  } catch {}
+}
+const sampler = setInterval(sampleAnon, 10)
 const store = await createBlockstore({ path })
 const started = performance.now()
 const cpuStart = process.cpuUsage()
@@ -45,5 +58,8 @@ const cpu = process.cpuUsage(cpuStart)
 await store.close()
 out.ms = Math.round(performance.now() - started)
 out.cpuMs = Math.round((cpu.user + cpu.system) / 1000)
+sampleAnon()
+clearInterval(sampler)
 out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+out.peakAnonMb = Math.round(peakAnonKb / 1024)
 process.stdout.write(`${JSON.stringify(out)}\n`)

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 const sizes = (process.env.BENCH_GC_LEAVES ?? '250000,500000').split(',').map(Number)
 const base = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'cairn-bench-gc-'))
 
-interface Step { op: string, ms: number, cpuMs: number, peakRssMb: number, [k: string]: unknown }
+interface Step { op: string, ms: number, cpuMs: number, peakRssMb: number, peakAnonMb: number, [k: string]: unknown }
 
 function step (path: string, ...args: string[]): Step {
   const child = spawnSync(process.execPath, ['--conditions=development', join(import.meta.dirname, 'gc-child.ts'), path, ...args], { encoding: 'utf8' })
@@ -49,10 +49,13 @@ try {
 }
 
 const pad = (s: string, n: number): string => s.padEnd(n)
-console.info(`peak RSS (MB) and wall time per step, each in a fresh process; DAGs of ${blocks.map(b => b.toLocaleString('en')).join(' and ')} blocks`)
-console.info(pad('step', 26) + blocks.map(b => pad(`${b} blocks`, 22)).join('') + 'RSS ratio')
+console.info(`Per step, each in a fresh process, on DAGs of ${blocks.map(b => b.toLocaleString('en')).join(' and ')} blocks:`)
+console.info('peak anonymous RSS (the process\'s own memory) / peak total RSS (with the index\'s mmapped table files), wall time')
+console.info(pad('step', 26) + blocks.map(b => pad(`${b} blocks`, 26)).join('') + 'anon ratio  total ratio')
 for (const [name, steps] of rows) {
-  const cells = steps.map(s => pad(`${s.peakRssMb} MB ${(s.ms / 1000).toFixed(1)} s`, 22)).join('')
-  const ratio = steps.length > 1 ? (steps[steps.length - 1].peakRssMb / steps[0].peakRssMb).toFixed(2) + 'x' : ''
-  console.info(pad(name, 26) + cells + ratio)
+  const cells = steps.map(s => pad(`${s.peakAnonMb} / ${s.peakRssMb} MB ${(s.ms / 1000).toFixed(1)} s`, 26)).join('')
+  const first = steps[0]
+  const last = steps[steps.length - 1]
+  const ratios = steps.length > 1 ? pad(`${(last.peakAnonMb / first.peakAnonMb).toFixed(2)}x`, 12) + `${(last.peakRssMb / first.peakRssMb).toFixed(2)}x` : ''
+  console.info(pad(name, 26) + cells + ratios)
 }
