@@ -318,7 +318,10 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     id: async (options) => call(async () => {
-      const r = await kubo.id(options)
+      // kubo-rpc-client sends `peerId.toString()` as the `arg`: a string serves as well
+      type KuboIdOptions = NonNullable<Parameters<typeof kubo.id>[0]>
+      const { peerId, ...rest } = options ?? {}
+      const r = await kubo.id({ ...rest, ...(peerId != null ? { peerId: peerId as unknown as KuboIdOptions['peerId'] } : {}) })
       const result: IdResult = {
         id: r.id.toString(),
         publicKey: r.publicKey,
