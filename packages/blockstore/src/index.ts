@@ -20,8 +20,6 @@ import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry,
 import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
-export { blockLinks } from './links.ts'
-export { verifyBlock, isSupportedHash, multihashDigest } from './verify.ts'
 export { levelOpenError } from './open.ts'
 export * from './constants.ts'
 
