@@ -198,7 +198,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     id: async (options) => {
-      const r = await rpc.json('id', { signal: options?.signal })
+      const r = await rpc.json('id', { signal: options?.signal, ...(options?.peerId != null ? { args: [options.peerId] } : {}) })
       const result: IdResult = {
         id: String(r.ID),
         publicKey: String(r.PublicKey ?? ''),
