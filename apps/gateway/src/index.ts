@@ -10,15 +10,14 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
-import { loadNode } from '@cairn/dag'
+import { loadNode, resolvePath as resolveDagPath } from '@cairn/dag'
 import type { DagNode } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
-import { walkPath } from './walk.ts'
-import { parseDuration } from './rpc/args.ts'
+import { parseDuration } from '@cairn/interface'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/command.ts'
 
@@ -38,6 +37,8 @@ export interface GatewayInit {
   subdomainHosts?: string[]
   /** Idle time waiting for content from the network before a 504. @default DEFAULT_TIMEOUT_MS (60000) */
   timeoutMs?: number
+  /** `?format=dag-json|dag-cbor` re-encodes other codecs instead of a 406 (IPIP-0524). @default false (Kubo's `Gateway.AllowCodecConversion`) */
+  allowCodecConversion?: boolean
   /** Kubo's `API.Authorizations`: when set, RPC calls need a matching Authorization header */
   authorizations?: Record<string, RpcAuthorization>
   /** Browser origins allowed on the RPC. @default [] */
@@ -105,6 +106,7 @@ function defaultsFromConfig (node: GatewayNode): GatewayInit {
       // a malformed duration keeps the default, as an unset one does
     }
   }
+  if (typeof config.Gateway?.AllowCodecConversion === 'boolean') out.allowCodecConversion = config.Gateway.AllowCodecConversion
   if (config.API?.Authorizations != null && Object.keys(config.API.Authorizations).length > 0) out.authorizations = config.API.Authorizations
   const origins = config.API?.HTTPHeaders?.['Access-Control-Allow-Origin']
   if (Array.isArray(origins)) out.allowedOrigins = origins
@@ -133,7 +135,7 @@ class GatewayServers implements Gateway {
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts })
+        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion })
         const server = createServer({ maxHeaderSize }, handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)
@@ -189,9 +191,9 @@ function nodeBackend (node: GatewayNode): GatewayBackend {
   const local = node.blockstore
   return createApiBackend(node, {
     ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
-    pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
+    pathBlocks: async (root, segments, options) => (await resolveDagPath({ root, segments }, blocks, options)).pathBlocks,
     async resolvePath (root, segments, options) {
-      const { cid, roots } = await walkPath(root, segments, blocks, options)
+      const { cid, roots } = await resolveDagPath({ root, segments }, blocks, options)
       try {
         const terminal = await loadNode(cid, blocks, options)
         return { cid, roots, type: terminal.type, size: sizeOf(terminal) }

@@ -28,6 +28,7 @@ const table: Record<string, StatusRow> = {
   PinnedError: { gateway: 500, rpc: 500 },
   UnsupportedCodecError: { gateway: 501, rpc: 500 },
   UnsupportedHashError: { gateway: 501, rpc: 500 },
+  NotALinkError: { gateway: 501, rpc: 500 },
   MalformedBlockError: { gateway: 502, rpc: 500 },
   // content we could not get from the network in time
   TimeoutError: { gateway: 504, rpc: 500 },
@@ -38,7 +39,8 @@ const table: Record<string, StatusRow> = {
   PreconditionFailedError: { gateway: 412, rpc: 400 },
   MethodNotAllowedError: { gateway: 405, rpc: 405 },
   ForbiddenError: { gateway: 403, rpc: 403 },
-  UnknownCommandError: { gateway: 404, rpc: 404 }
+  UnknownCommandError: { gateway: 404, rpc: 404 },
+  UnsupportedCommandError: { gateway: 501, rpc: 501 }
 }
 
 function nameOf (err: unknown): string {

@@ -11,7 +11,7 @@ export { cat, ls, stat, get, dagStat, readFile, directoryLinks, type ReadOptions
 export { createReadAheadBudget, type ReadAheadBudget } from './read-ahead.ts'
 export { resolvePath, type ResolveResult } from './resolve.ts'
 export { parsePath, parseCid, type ParsedPath } from './path.ts'
-export { exportCar, importCar, carHeader, entityRange, type CarImportOptions } from './car.ts'
+export { exportCar, importCar, carHeader, carSection, carSections, entityRange, type CarImportOptions } from './car.ts'
 export { loadNode, interpret, type DagNode } from './node.ts'
 export { hamtHash, hamtSlot } from './hamt.ts'
 export { UnreadablePathError, dagErrorClasses } from './errors.ts'

@@ -3,13 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultLogger } from '@libp2p/logger'
 import type { ComponentLogger } from '@libp2p/interface'
 import { timingSafeEqual } from 'node:crypto'
-import { TimeoutError } from '@cairn/interface'
+import { TimeoutError, parseDuration } from '@cairn/interface'
 import { DEFAULT_MAX_BLOCK_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_PARTS } from '../constants.ts'
 import { ForbiddenError, MethodNotAllowedError, UnknownCommandError } from '../errors.ts'
 import { sendError } from '../respond.ts'
 import { toRpcStatus } from '../status.ts'
-import { parseArgs, parseDuration } from './args.ts'
+import { parseArgs } from './args.ts'
 import { createOriginPolicy } from './origin.ts'
+import { canEndWithError, endStream } from './output.ts'
 import { commands } from './commands/index.ts'
 import type { Command } from './command.ts'
 
@@ -141,7 +142,9 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
       // a request body we did not read must not stall the connection
       if (!req.complete) req.resume()
       if (res.headersSent || toRpcStatus(err) >= 500) log.error('%s %s - %e', req.method, req.url, err)
-      sendError(res, err, 'rpc')
+      // a stream that announced the X-Stream-Error trailer ends with it, as go-ipfs-cmds does
+      if (canEndWithError(res)) endStream(res, err)
+      else sendError(res, err, 'rpc')
     })
   }
 }

@@ -3,7 +3,7 @@ import type { AddOptions, ImportCandidate } from '@cairn/interface'
 import type { Args } from '../args.ts'
 import type { CommandTable } from '../command.ts'
 import { multipartParts, readPart } from '../multipart.ts'
-import { endStream, sendNdjson, startStream, write } from '../output.ts'
+import { lazyStream, sendNdjson } from '../output.ts'
 
 const ADD_CID_VERSIONS = new Set(['0', '1'])
 
@@ -66,18 +66,18 @@ export const addCommands: CommandTable = {
         if (count === 0) throw new InvalidParametersError('no files in the request')
       }
       if (progress) {
-        // progress lines interleave with results, so the stream starts before any result
-        startStream(res, 'application/json; charset=utf-8', true)
-        options.onProgress = (bytes, path) => { res.write(JSON.stringify({ Name: path, Bytes: bytes }) + '\n') }
+        // progress lines interleave with results; the headers go out with the first of either
+        const out = lazyStream(res, 'application/json; charset=utf-8', 'values')
+        options.onProgress = (bytes, path) => { out.push(JSON.stringify({ Name: path, Bytes: bytes }) + '\n') }
         try {
           for await (const r of api.add(candidates(), options)) {
-            await write(res, JSON.stringify({ Name: r.path, Hash: r.cid.toString(), Size: String(r.size) }) + '\n')
+            await out.write(JSON.stringify({ Name: r.path, Hash: r.cid.toString(), Size: String(r.size) }) + '\n')
           }
         } catch (err) {
-          endStream(res, err)
+          out.end(err)
           return
         }
-        endStream(res)
+        out.end()
         return
       }
       await sendNdjson(res, api.add(candidates(), options), r =>

@@ -1,5 +1,5 @@
 import { InvalidParametersError } from '@cairn/interface'
-import { endStream, sendJson, sendNdjson, startStream, write } from '../output.ts'
+import { lazyStream, sendJson, sendNdjson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
 
 /** `pin/*`, as Kubo's `core/commands/pin/pin.go` */
@@ -10,19 +10,19 @@ export const pinCommands: CommandTable = {
     async run ({ api, args, res, signal }) {
       const recursive = args.bool('recursive') ?? true
       if (args.bool('progress') === true) {
-        startStream(res, 'application/json; charset=utf-8', true)
+        const out = lazyStream(res, 'application/json; charset=utf-8', 'values')
         try {
           const pins: string[] = []
           for (const path of args.args) {
-            const cids = await api.pin.add(path, { signal, recursive, onProgress: n => { res.write(JSON.stringify({ Progress: n }) + '\n') } })
+            const cids = await api.pin.add(path, { signal, recursive, onProgress: n => { out.push(JSON.stringify({ Progress: n }) + '\n') } })
             pins.push(...cids.map(c => c.toString()))
           }
-          await write(res, JSON.stringify({ Pins: pins }) + '\n')
+          await out.write(JSON.stringify({ Pins: pins }) + '\n')
         } catch (err) {
-          endStream(res, err)
+          out.end(err)
           return
         }
-        endStream(res)
+        out.end()
         return
       }
       const pins: string[] = []
@@ -51,7 +51,8 @@ export const pinCommands: CommandTable = {
       if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) throw new InvalidParametersError(`invalid pin type "${type.slice(0, 20)}"`)
       const source = api.pin.ls({ signal, type: type as 'all', ...(args.args.length > 0 ? { paths: args.args } : {}) })
       if (args.bool('stream') === true) {
-        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), Type: p.type, Name: '' }))
+        // Kubo's PinLsObject omits an empty Name; the Keys map below always carries it
+        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), Type: p.type }))
         return
       }
       const keys: Record<string, { Type: string, Name: string }> = {}

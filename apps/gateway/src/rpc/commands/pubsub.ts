@@ -1,7 +1,7 @@
 import { base64url } from 'multiformats/bases/base64'
 import { InvalidParametersError } from '@cairn/interface'
 import { multipartParts, readPart } from '../multipart.ts'
-import { endStream, sendJson, startStream } from '../output.ts'
+import { lazyStream, sendJson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
 
 /** Kubo sends pubsub topics as multibase (`u` + base64url) so any bytes survive a URL */
@@ -44,24 +44,26 @@ export const pubsubCommands: CommandTable = {
     options: { discover: 'bool', 'on-error': 'string' },
     async run ({ api, args, res, signal }) {
       const topic = decodeMultibaseText(args.args[0], 'topic')
-      startStream(res, 'application/json; charset=utf-8', true)
+      const out = lazyStream(res, 'application/json; charset=utf-8', 'values')
+      const handler = (m: { from: string, topic: string, data: Uint8Array, sequenceNumber?: bigint }): void => {
+        out.push(JSON.stringify({
+          from: m.from,
+          data: encodeMultibase(m.data),
+          seqno: encodeMultibase(bigintBytes(m.sequenceNumber ?? 0n)),
+          topicIDs: [encodeText(m.topic)]
+        }) + '\n')
+      }
+      // a subscription that cannot start is an error status (Kubo subscribes, then flushes)
+      await api.pubsub.subscribe(topic, handler, { signal })
       // kubo-rpc-client resolves subscribe() when the headers arrive: send them now
+      out.start()
       res.flushHeaders()
-      await new Promise<void>((resolve, reject) => {
-        const handler = (m: { from: string, topic: string, data: Uint8Array, sequenceNumber?: bigint }): void => {
-          res.write(JSON.stringify({
-            from: m.from,
-            data: encodeMultibase(m.data),
-            seqno: encodeMultibase(bigintBytes(m.sequenceNumber ?? 0n)),
-            topicIDs: [encodeText(m.topic)]
-          }) + '\n')
-        }
-        signal.addEventListener('abort', () => {
-          api.pubsub.unsubscribe(topic, handler).catch(() => {}).finally(resolve)
-        }, { once: true })
-        api.pubsub.subscribe(topic, handler, { signal }).catch(reject)
+      await new Promise<void>(resolve => {
+        if (signal.aborted) resolve()
+        else signal.addEventListener('abort', () => { resolve() }, { once: true })
       })
-      if (!res.destroyed) endStream(res)
+      await api.pubsub.unsubscribe(topic, handler).catch(() => {})
+      if (!res.destroyed) out.end()
     }
   },
 

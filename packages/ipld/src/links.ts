@@ -3,6 +3,7 @@ import * as dagJson from '@ipld/dag-json'
 import * as dagPb from '@ipld/dag-pb'
 import { MalformedBlockError, UnsupportedCodecError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
+import { readVarint } from './varint.ts'
 
 export const RAW_CODE = 0x55
 export const DAG_PB_CODE = dagPb.code
@@ -69,18 +70,6 @@ export function dagPbLinksFromPrefix (prefix: Uint8Array): CID[] | undefined {
   return undefined
 }
 
-function readVarint (bytes: Uint8Array, offset: number): { value: number, next: number } | undefined {
-  let value = 0
-  let shift = 0
-  for (let o = offset; o < bytes.byteLength && shift < 35; o++) {
-    const b = bytes[o]
-    value += (b & 0x7f) * 2 ** shift
-    if ((b & 0x80) === 0) return { value, next: o + 1 }
-    shift += 7
-  }
-  return undefined
-}
-
 function collectCids (value: unknown): CID[] {
   const out: CID[] = []
   // Explicit stack: decoded IPLD data can nest deeper than a comfortable recursion depth
@@ -106,7 +95,8 @@ function dedupe (cids: CID[]): CID[] {
   const seen = new Set<string>()
   const out: CID[] = []
   for (const cid of cids) {
-    const key = cid.toString()
+    // The bytes, not toString(): base32-encoding every link was a tenth of a pin walk's time
+    const key = Buffer.from(cid.bytes.buffer, cid.bytes.byteOffset, cid.bytes.byteLength).toString('latin1')
     if (seen.has(key)) continue
     seen.add(key)
     out.push(cid)
