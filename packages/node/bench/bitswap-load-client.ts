@@ -27,6 +27,8 @@ import { tuneGarbageCollector } from '../src/gc-tuning.ts'
 
 /** One client's whole fetch, dial included */
 const FETCH_TIMEOUT_MS = 1_800_000
+/** See `fetchFile` */
+const WANT_REASK_MS = 30_000
 /** A Noise handshake on a loaded machine can outlast the server's upgrade timeout */
 const DIAL_ATTEMPTS = 5
 
@@ -61,19 +63,33 @@ async function connect (addr: string, signal: AbortSignal) {
   return node
 }
 
-async function fetchFile (node: Awaited<ReturnType<typeof connect>>, root: CID, signal: AbortSignal): Promise<{ length: number, sha256: string }> {
-  const session = (node.services.bitswap as Bitswap).createSession({ signal })
+async function fetchFile (node: Awaited<ReturnType<typeof connect>>, root: CID, signal: AbortSignal): Promise<{ length: number, sha256: string, reasked: number }> {
+  const bs = node.services.bitswap as Bitswap
+  const session = bs.createSession({ signal })
   const hash = createHash('sha256')
   let length = 0
+  let reasked = 0
+  // a want unanswered this long is asked again, as boxo's clients rebroadcast their wantlists:
+  // a server whose send to us timed out has dropped what it had queued for us
+  const getBlock = async (cid: CID): Promise<Uint8Array> => {
+    for (;;) {
+      try {
+        return await session.want(cid, { signal: AbortSignal.any([signal, AbortSignal.timeout(WANT_REASK_MS)]) })
+      } catch (err) {
+        if (signal.aborted) throw err
+        reasked++
+      }
+    }
+  }
   try {
-    for await (const chunk of cat(root, { getBlock: async (cid, options) => session.want(cid, options) }, { signal })) {
+    for await (const chunk of cat(root, { getBlock }, { signal })) {
       hash.update(chunk)
       length += chunk.byteLength
     }
   } finally {
     session.close()
   }
-  return { length, sha256: hash.digest('hex') }
+  return { length, sha256: hash.digest('hex'), reasked }
 }
 
 // as the `cairn` CLI runs its nodes
