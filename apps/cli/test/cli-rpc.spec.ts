@@ -73,6 +73,23 @@ test('version, --version and --help load no node, store, libp2p or importer, and
   }
 })
 
+test('version answers the same whether bin.ts answers it alone or through the command tree', async (ctx) => {
+  const repo = join(ctx.dir, 'no-repo-here')
+  const bare = await ok(['version'], { repo })
+  // a global flag or an unusual flag goes through commander
+  assert.is((await ok(['version', '--commit'], { repo })).out, bare.out)
+  assert.is((await ok(['version', '--debug'], { repo })).out, bare.out)
+  assert.is((await ok(['version', '-n'], { repo })).out, (await ok(['version', '--number', '--debug'], { repo })).out)
+  assert.is((await ok(['version', '--all'], { repo })).out, (await ok(['version', '--all', '--debug'], { repo })).out)
+  const json = JSON.parse((await ok(['--enc=json', 'version'], { repo })).out)
+  assert.is(`cairn version ${json.Version}\n`, bare.out)
+  // the daemon's node (@cairn/node's REPO_VERSION) reports the repo version the client prints
+  const [, host, port] = /^\/ip4\/([^/]+)\/tcp\/(\d+)$/.exec(ctx.daemon!.apiMultiaddr)!
+  const daemon = await (await fetch(`http://${host}:${port}/api/v0/version`, { method: 'POST' })).json() as { Repo: string, Version: string }
+  assert.is(daemon.Repo, json.Repo)
+  assert.is(daemon.Version, json.Version)
+})
+
 test('commands through the daemon load no node, store, libp2p or importer', async (ctx) => {
   const added = (await ok(['add', '-Q', ctx.file], { repo: ctx.repo })).out.trim()
   const commands = [['id'], ['cat', added], ['add', '-q', ctx.file], ['ls', ctx.damaged!], ['pin', 'ls'], ['repo', 'stat'], ['block', 'stat', added], ['dag', 'stat', added], ['config', 'show']]
