@@ -19,7 +19,9 @@ const HEAVY = [
   /\/node_modules\/\.pnpm\/(libp2p@|@libp2p\+|@chainsafe\+libp2p|classic-level@|abstract-level@|level@|ipfs-unixfs-importer@)/,
   /\/packages\/(node|blockstore)\/(src|dist)\//,
   /\/apps\/gateway\/(src|dist)\//,
-  /\/packages\/dag\/(src|dist\/src)\/(index|importer|file-builder|dir-builder|hamt|reader|car)\.(ts|js)$/
+  /\/packages\/dag\/(src|dist\/src)\/(index|importer|file-builder|dir-builder|hamt|reader|car|pb)\.(ts|js)$/,
+  // the daemon decodes blocks, the CLI does not
+  /\/node_modules\/\.pnpm\/(@ipld\+dag-pb|ipfs-unixfs)@/
 ]
 
 interface Context { dir: string, repo: string, daemon?: Daemon, file: string, damaged?: string, missingLeaf?: string }
