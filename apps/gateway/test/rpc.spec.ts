@@ -5,6 +5,7 @@ import type { KuboRPCClient } from 'kubo-rpc-client'
 import { extract } from 'it-tar'
 import { CarBlockIterator } from '@ipld/car'
 import { CID } from 'multiformats/cid'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CONFORMANCE, request } from './fixtures/http.ts'
@@ -136,6 +137,31 @@ test('pin add, ls, update and rm', async ({ ipfs }) => {
   assert.equal((await all(ipfs.pin.rmAll([{ cid: b }], { signal: signal() }))).map(String), [b.toString()])
 })
 
+test('pin ls shapes and errors as Kubo: stream lines omit an empty Name, Keys keep it; "path \'...\' is not pinned"', async ({ ipfs, api }) => {
+  const c = (await ipfs.add('pin ls shapes', { signal: signal() })).cid.toString()
+  const loose = (await ipfs.add('never pinned', { pin: false, signal: signal() })).cid.toString()
+  const streamed = await request(`${api}/api/v0/pin/ls?arg=${c}&stream=true`, { method: 'POST' })
+  assert.equal(JSON.parse(streamed.text), { Cid: c, Type: 'recursive' })
+  const keys = await request(`${api}/api/v0/pin/ls?arg=/ipfs/${c}`, { method: 'POST' })
+  assert.equal(JSON.parse(keys.text), { Keys: { [c]: { Type: 'recursive', Name: '' } } })
+  for (const [arg, type] of [[loose, 'all'], [`/ipfs/${loose}`, 'all'], [c, 'direct']]) {
+    const res = await request(`${api}/api/v0/pin/ls?arg=${arg}&type=${type}`, { method: 'POST' })
+    assert.is(res.status, 500)
+    assert.is(JSON.parse(res.text).Message, `path '${arg}' is not pinned`)
+  }
+})
+
+test('ls sizes and types as Kubo: directories and symlinks 0, raw leaves are files (2)', async ({ ipfs, api }) => {
+  const added = await all(ipfs.addAll([
+    { path: 'sz/file.txt', content: 'twelve bytes' },
+    { path: 'sz/sub/inner.txt', content: 'x' }
+  ], { cidVersion: 1, signal: signal() }))
+  const dir = added.find(r => r.path === 'sz')!.cid.toString()
+  const res = await request(`${api}/api/v0/ls?arg=${dir}`, { method: 'POST' })
+  const links = JSON.parse(res.text).Objects[0].Links
+  assert.equal(links.map((l: { Name: string, Size: number, Type: number }) => [l.Name, l.Size, l.Type]), [['file.txt', 12, 2], ['sub', 0, 1]])
+})
+
 test('block put, get, stat and rm', async ({ ipfs }) => {
   const data = new TextEncoder().encode('a raw block')
   const cid = await ipfs.block.put(data, { signal: signal() })
@@ -201,6 +227,20 @@ test('swarm connect, peers and addrs; routing provide and findprovs; stats bw', 
   assert.equal(connected.map(String), [`connect ${peer.node.peerId} success`])
   const peers = await ipfs.swarm.peers({ signal: signal() })
   assert.ok(peers.some(p => p.peer.toString() === peer.node.peerId))
+  // Kubo's connInfo: empty fields omitted, Identify always there; flags add Latency, Direction, Identify
+  const plain = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers`, { method: 'POST' })).text).Peers
+  const mine = plain.find((p: { Peer: string }) => p.Peer === peer.node.peerId)
+  assert.equal(Object.keys(mine), ['Addr', 'Peer', 'Identify'])
+  assert.equal(mine.Identify, { ID: '', PublicKey: '', Addresses: null, AgentVersion: '', Protocols: null })
+  assert.equal(plain.map((p: { Addr: string }) => p.Addr), plain.map((p: { Addr: string }) => p.Addr).sort(), 'sorted by address')
+  const latencyOnly = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers?latency=true`, { method: 'POST' })).text).Peers
+  assert.equal(Object.keys(latencyOnly.find((p: { Peer: string }) => p.Peer === peer.node.peerId)), ['Addr', 'Peer', 'Latency', 'Identify'])
+  const verbose = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers?verbose=true`, { method: 'POST' })).text).Peers
+  const v = verbose.find((p: { Peer: string }) => p.Peer === peer.node.peerId)
+  assert.match(v.Latency, /^(n\/a|\d+(\.\d+)?(ns|µs|us|ms|s|m|h))+$/)
+  assert.ok(v.Direction === 1 || v.Direction === 2)
+  assert.is(v.Identify.ID, peer.node.peerId)
+  assert.ok(v.Identify.Protocols.includes('/ipfs/kad/1.0.0'))
   const addrs = await ipfs.swarm.addrs({ signal: signal() })
   assert.ok(addrs.some(a => a.id.toString() === peer.node.peerId && a.addrs.length > 0))
   let message = ''
@@ -223,6 +263,26 @@ test('swarm connect, peers and addrs; routing provide and findprovs; stats bw', 
   assert.ok(gw.node.peerId !== peer.node.peerId)
 })
 
+test('id of another peer: kubo-rpc-client\'s id({ peerId }), arg and peer-id alone, as Kubo\'s ipfs id PEER', async ({ ipfs, peer, api }) => {
+  const addr = (await peer.node.swarm.localAddrs()).find(a => a.includes('/tcp/'))!
+  await ipfs.swarm.connect(addr as never, { signal: signal() })
+  const own = await peer.node.id()
+  const remote = await ipfs.id({ peerId: peerIdFromString(peer.node.peerId), signal: signal() })
+  assert.is(remote.id.toString(), peer.node.peerId)
+  assert.is(remote.publicKey, own.publicKey)
+  assert.is(remote.agentVersion, own.agentVersion)
+  assert.equal(remote.protocols.map(String), [...remote.protocols.map(String)].sort())
+  for (const p of ['/ipfs/kad/1.0.0', '/ipfs/bitswap/1.2.0', '/ipfs/id/1.0.0']) assert.ok(remote.protocols.map(String).includes(p), p)
+  const addresses = (remote.addresses ?? []).map(String)
+  assert.ok(addresses.length > 0 && addresses.every(a => a.endsWith(`/p2p/${peer.node.peerId}`)), addresses.join())
+  for (const query of [`arg=${peer.node.peerId}`, `peer-id=${peer.node.peerId}`]) {
+    const res = await request(`${api}/api/v0/id?${query}`, { method: 'POST' })
+    assert.is(JSON.parse(res.text).ID, peer.node.peerId, query)
+  }
+  const bad = await request(`${api}/api/v0/id?arg=not-a-peer`, { method: 'POST' })
+  assert.is(JSON.parse(bad.text).Message, 'invalid peer id')
+})
+
 test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {
   const all = await ipfs.config.getAll({ signal: signal() }) as Record<string, unknown>
   assert.ok('Addresses' in all)
@@ -235,6 +295,24 @@ test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {
   assert.equal(added.Peers.map(String), [addr])
   assert.ok((await ipfs.bootstrap.list({ signal: signal() })).Peers.map(String).includes(addr))
   assert.equal((await ipfs.bootstrap.rm(addr as never, { signal: signal() })).Peers.map(String), [addr])
+})
+
+test('bootstrap add/rm as Kubo: an address already there is returned, a bare /p2p/ID removes the peer, a bad one is refused', async ({ api }) => {
+  const peer = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
+  const one = `/ip4/127.0.0.1/tcp/4001/p2p/${peer}`
+  const two = `/ip4/127.0.0.2/tcp/4001/p2p/${peer}`
+  const call = async (path: string): Promise<{ status: number, body: any }> => {
+    const res = await request(`${api}/api/v0/${path}`, { method: 'POST' })
+    return { status: res.status, body: JSON.parse(res.text) }
+  }
+  assert.equal((await call(`bootstrap/add?arg=${one}&arg=${two}`)).body.Peers, [one, two])
+  assert.equal((await call(`bootstrap/add?arg=${one}`)).body.Peers, [one], 'present already, still reported')
+  const bad = await call('bootstrap/rm?arg=not-a-multiaddr')
+  assert.is(bad.status, 400)
+  assert.is((await call('bootstrap/rm?arg=/ip4/127.0.0.1/tcp/4001')).status, 400, 'no /p2p/ part')
+  assert.equal((await call('bootstrap/list')).body.Peers.filter((a: string) => a.endsWith(peer)).sort(), [one, two])
+  assert.equal((await call(`bootstrap/rm?arg=/p2p/${peer}`)).body.Peers.sort(), [one, two])
+  assert.equal((await call('bootstrap/list')).body.Peers.filter((a: string) => a.endsWith(peer)), [])
 })
 
 test('pubsub: a subscriber hears what its own node publishes, as go-libp2p-pubsub delivers it', async ({ ipfs, gw }) => {
