@@ -89,6 +89,13 @@ function decodePath (path: string): string {
   }).join('/')
 }
 
+/** A query encoded as Go's `url.Values.Encode`: keys sorted, values escaped */
+function sortedQuery (query: URLSearchParams): string {
+  const sorted = new URLSearchParams(query)
+  sorted.sort()
+  return sorted.toString()
+}
+
 /** The first value of a header that may be repeated or comma-separated (`X-Forwarded-*`) */
 export function firstHeader (value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value
@@ -129,6 +136,11 @@ function parse (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest
     const m = /^(ipfs|ipns):\/\/([^/?#]+)(.*)$/.exec(url.searchParams.get('uri') ?? '')
     if (m == null) throw new InvalidPathError('uri must be ipfs://<cid>[/path] or ipns://<name>[/path]')
     return { redirect: `/${m[1]}/${m[2]}${m[3]}` }
+  }
+  if (sub == null && /^\/ipfs\/ip[fn]s\//.test(url.pathname)) {
+    // `/ipfs/ipfs/{cid}`: one namespace too many, as boxo's handleSuperfluousNamespace fixes it
+    const query = url.searchParams.size > 0 ? `?${sortedQuery(url.searchParams)}` : ''
+    return { redirect: `${url.pathname.slice('/ipfs'.length)}${query}` }
   }
   if (sub != null) {
     if (sub.namespace === 'ipns') throw new StatusError(501, 'IPNS names are not supported by this gateway')
