@@ -12,8 +12,6 @@ const CLIENTS = 64
 // a server holding whole files would need CLIENTS × FILE_BYTES = 1 GiB live; ours holds, per
 // request, the node reader's prefetch window (16 blocks of 256 KiB) and a chunk in the socket
 const LIVE_GROWTH_BOUND_BYTES = 512 * 1024 * 1024
-/** 1 GiB through one process, served and hashed: ~2 min on a 2-core machine shared with other test runs */
-const DOWNLOAD_TIMEOUT_MS = 240_000
 
 // live memory, not RSS: RSS also counts garbage the collector has not got round to yet
 setFlagsFromString('--expose-gc')
@@ -23,7 +21,7 @@ const live = (): number => { const m = process.memoryUsage(); return m.heapUsed 
 /** Reads a response slowly at first, so the server must hold back rather than buffer */
 function download (url: string): Promise<{ status: number, sha256: string, length: number }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }, res => {
+    const req = httpRequest(url, { signal: AbortSignal.timeout(180_000) }, res => {
       const hash = createHash('sha256')
       let length = 0
       res.pause()
