@@ -62,7 +62,7 @@ export class PinsImpl implements Pins {
         ops.push({ type: 'put', key: prefixed(PREFIX_RECURSIVE, id), value: cid.bytes })
         // A recursive pin supersedes a direct one, as in Kubo
         ops.push({ type: 'del', key: prefixed(PREFIX_DIRECT, id) })
-        await db.batch(ops)
+        await this.#store.ledger.write(ops)
       })
     })
   }
@@ -75,7 +75,7 @@ export class PinsImpl implements Pins {
       if (await db.has(prefixed(PREFIX_RECURSIVE, id))) {
         throw new InvalidParametersError(`${cid} is already pinned recursively`)
       }
-      await db.put(prefixed(PREFIX_DIRECT, id), cid.bytes)
+      await this.#store.ledger.write([{ type: 'put', key: prefixed(PREFIX_DIRECT, id), value: cid.bytes }])
     })
   }
 
@@ -91,12 +91,12 @@ export class PinsImpl implements Pins {
         await tx.removeRoot(cid)
         const ops = tx.ops()
         ops.push({ type: 'del', key: recursiveKey })
-        await db.batch(ops)
+        await this.#store.ledger.write(ops)
         return
       }
       const directKey = prefixed(PREFIX_DIRECT, id)
       if (await db.has(directKey)) {
-        await db.del(directKey)
+        await this.#store.ledger.write([{ type: 'del', key: directKey }])
         return
       }
       const count = await readCount(this.#store, id)
@@ -133,7 +133,7 @@ export class PinsImpl implements Pins {
         ops.push(...tx.ops())
         if (!toPinned) ops.push({ type: 'put', key: toKey, value: to.bytes })
         ops.push({ type: 'del', key: prefixed(PREFIX_DIRECT, toId) })
-        await db.batch(ops)
+        await this.#store.ledger.write(ops)
       })
     })
   }
