@@ -155,6 +155,8 @@ export class IndexLedger {
         if (this.db.status !== 'open') throw err
         this.#failure = storageError(err, `Block store at ${this.#init.path} cannot write its index`)
         this.#init.log.error('index write failed; writes are refused until the index is reopened - %e', err)
+        // Whether the batch landed is unknown: the counters follow what the index now answers
+        await this.load().catch(() => {})
         throw this.#failure
       }
     })

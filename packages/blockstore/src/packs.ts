@@ -229,7 +229,7 @@ export class PackFiles {
   /** Deletes a pack file; readers already inside it finish on their open handle */
   async remove (id: number): Promise<void> {
     if (this.#active?.id === id) this.#active = undefined
-    this.#init.faults?.('pack-unlink')
+
     const handle = this.#handles.get(id)
     if (handle != null) {
       handle.retired = true
@@ -237,9 +237,11 @@ export class PackFiles {
       if (handle.users === 0) await closeHandle(handle)
     }
     try {
+      this.#init.faults?.('pack-unlink')
       await unlink(this.pathOf(id))
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      // Left behind, the file is dead space: nothing names it, and the next GC or open removes it
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(err, `Deleting pack ${id} in ${this.dir}`)
     }
   }
 
