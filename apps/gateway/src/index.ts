@@ -20,7 +20,7 @@ import { createRpcHandler } from './rpc/server.ts'
 import { walkPath } from './walk.ts'
 import { parseDuration } from './rpc/args.ts'
 import type { RpcAuthorization } from './rpc/server.ts'
-import type { Command } from './rpc/commands.ts'
+import type { Command } from './rpc/command.ts'
 
 export interface ListenInit {
   /** @default DEFAULT_HOST (127.0.0.1) */
@@ -215,7 +215,7 @@ export { createPathGateway } from './path-gateway.ts'
 export type { PathGatewayInit } from './path-gateway.ts'
 export { createRpcHandler } from './rpc/server.ts'
 export type { RpcInit, RpcAuthorization } from './rpc/server.ts'
-export type { Command, RpcContext } from './rpc/commands.ts'
+export type { Command, CommandTable, RpcContext } from './rpc/command.ts'
 export { toHttpStatus, toRpcStatus } from './status.ts'
 export * from './errors.ts'
 export * from './constants.ts'

@@ -94,7 +94,11 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
     if (item.fetch == null) begin(item)
     else if (item.size === -1) started++
     prefetch()
-    const bytes = await item.fetch!
+    // the frame keeps its items until its last one is read (up to 174 for Kubo's layout): an item
+    // that kept its block would hold up to 43 MiB of a file per reader
+    const fetch = item.fetch!
+    item.fetch = undefined
+    const bytes = await fetch
     started--
     let data: Uint8Array
     const children: Pending[] = []
