@@ -39,11 +39,11 @@ test('writes acknowledged after the index hit ENOSPC survive a reopen; reads go 
     await fs.fill()
     // Small blocks: only the index is written, and its log append fails part-way
     const small = await Promise.all(Array.from({ length: 300 }, async (_, i) => rawBlock(pseudoRandom(100, 1000 + i))))
-    const err = await rejects(async () => store.putBlocks(small), 'NoSpaceError')
+    const err = await rejects(async () => store!.putBlocks(small), 'NoSpaceError')
     assert.is(err.code, 'ERR_NO_SPACE')
     assert.not.ok(err.message.includes('\n'))
     // Refused at once while the disk is full, and reads go on
-    await rejects(async () => store.putBlocks(small), 'NoSpaceError')
+    await rejects(async () => store!.putBlocks(small), 'NoSpaceError')
     await rejects(async () => store!.pins.add(a.blocks[0].cid, { recursive: false }), 'NoSpaceError')
     await assertInvariants(store, [a], 'while the disk is full')
 
@@ -135,10 +135,10 @@ test('a full disk never locks the repo out: it opens with zero bytes free, reads
     await pinDag(store, pinned)
     // An add that fills the disk and fails, as in the issue: its first batches are committed, unpinned
     let added = 0
-    await rejects(async () => store.withAddLock(async () => {
+    await rejects(async () => store!.withAddLock(async () => {
       for (let i = 0; ; i++) {
         const dag = await smallDag(1000 + i, 8, 60_000)
-        await store.putBlocks(dag.blocks)
+        await store!.putBlocks(dag.blocks)
         added += dag.blocks.length
       }
     }), 'NoSpaceError')
