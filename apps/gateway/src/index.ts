@@ -10,14 +10,13 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
-import { loadNode } from '@cairn/dag'
+import { loadNode, resolvePath as resolveDagPath } from '@cairn/dag'
 import type { DagNode } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
-import { walkPath } from './walk.ts'
 import { parseDuration } from './rpc/args.ts'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/command.ts'
@@ -189,9 +188,9 @@ function nodeBackend (node: GatewayNode): GatewayBackend {
   const local = node.blockstore
   return createApiBackend(node, {
     ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
-    pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
+    pathBlocks: async (root, segments, options) => (await resolveDagPath({ root, segments }, blocks, options)).pathBlocks,
     async resolvePath (root, segments, options) {
-      const { cid, roots } = await walkPath(root, segments, blocks, options)
+      const { cid, roots } = await resolveDagPath({ root, segments }, blocks, options)
       try {
         const terminal = await loadNode(cid, blocks, options)
         return { cid, roots, type: terminal.type, size: sizeOf(terminal) }

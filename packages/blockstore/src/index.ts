@@ -21,8 +21,6 @@ import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry,
 import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
-export { blockLinks } from './links.ts'
-export { verifyBlock, isSupportedHash, multihashDigest } from './verify.ts'
 export { levelOpenError } from './open.ts'
 export type { FaultHook, FaultPoint } from './faults.ts'
 export * from './constants.ts'

@@ -1,6 +1,6 @@
 import { InvalidParametersError, MalformedBlockError, NotADirectoryError, NotAFileError } from '@cairn/interface'
 import type { AbortOptions, BlockGetter, CatOptions, GetEntry, LsEntry, StatResult } from '@cairn/interface'
-import { blockLinks } from '@cairn/blockstore'
+import { blockLinks } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import { CODEC_DAG_PB, DEFAULT_LS_CONCURRENCY, DEFAULT_PREFETCH_BLOCKS, MAX_DAG_DEPTH } from './constants.ts'
 import { contentSize, cumulativeSize, interpret, loadBlock, loadNode, type DagNode } from './node.ts'

@@ -1,4 +1,5 @@
-import { createBlockstore, blockLinks, levelOpenError, verifyBlock } from '@cairn/blockstore'
+import { createBlockstore, levelOpenError } from '@cairn/blockstore'
+import { blockLinks, verifyBlock } from '@cairn/ipld'
 import { cat, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
