@@ -2,14 +2,9 @@ import { join } from 'node:path'
 import { BlockTooLargeError, HashMismatchError, InvalidParametersError, NotFoundError, RepoCorruptError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
-<<<<<<< HEAD
-import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from './links.ts'
+import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
 import { ChecksumMismatch, PackFiles } from './packs.ts'
 import { Reserve } from './reserve.ts'
-=======
-import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
-import { PackFiles } from './packs.ts'
->>>>>>> main
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX,
   DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_RESERVE_BYTES, DEFAULT_SYNC,

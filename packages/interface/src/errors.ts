@@ -196,13 +196,8 @@ export class NotALinkError extends CairnError {
 export const errorClasses = [
   CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
-<<<<<<< HEAD
-  NotADirectoryError, NotAFileError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
-  NoSpaceError, StoreWriteError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
-=======
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
-  RepoNotInitializedError, OfflineError, TimeoutError, AbortError
->>>>>>> main
+  NoSpaceError, StoreWriteError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */
