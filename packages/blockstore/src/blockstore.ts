@@ -385,6 +385,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.#closed = true
     // Let committed-or-committing batches finish before the handles go
     await this.ledger.writeLock.run(async () => {})
+    // The next open may meet a full disk: hold the reserve again if there is room
+    await this.reserve.ensure()
     await this.packs.close()
     await this.db.close()
   }

@@ -150,6 +150,7 @@ export class IndexLedger {
         this.#init.faults?.('index-write')
         await this.db.batch(ops, { sync })
         this.#init.faults?.('index-written')
+        this.#init.reserve.ensureSoon()
       } catch (err) {
         // A closed store is not a disk failure
         if (this.db.status !== 'open') throw err

@@ -2,6 +2,9 @@ import { open, statfs, unlink } from 'node:fs/promises'
 import type { FaultHook } from './faults.ts'
 import type { BlockstoreLogger } from './index.ts'
 
+/** A missing reserve is looked at again no sooner than this after writes */
+const RESERVE_RETRY_MS = 1000
+
 /** Zeros written per call when the reserve is (re)made */
 const RESERVE_CHUNK_BYTES = 1024 * 1024
 
@@ -18,6 +21,8 @@ export class Reserve {
   readonly #log: BlockstoreLogger
   readonly #faults?: FaultHook
   #present = false
+  #making?: Promise<void>
+  #lastTry = -Infinity
 
   constructor (path: string, bytes: number, log: BlockstoreLogger, faults?: FaultHook) {
     this.path = path
@@ -31,9 +36,26 @@ export class Reserve {
     return this.#present
   }
 
+  /**
+   * After a write succeeded: if the reserve is missing, makes it in the background (at most once
+   * a second), so that space given back by GC or by others is held again before the disk fills
+   */
+  ensureSoon (): void {
+    if (this.#present || this.bytes <= 0 || this.#making != null) return
+    const now = performance.now()
+    if (now - this.#lastTry < RESERVE_RETRY_MS) return
+    this.#lastTry = now
+    void this.ensure()
+  }
+
   /** Makes the reserve if it is missing and twice its size is free; never throws */
   async ensure (): Promise<void> {
     if (this.bytes <= 0) return
+    this.#making ??= this.#make().finally(() => { this.#making = undefined })
+    await this.#making
+  }
+
+  async #make (): Promise<void> {
     let fh
     try {
       fh = await open(this.path, 'r+')
@@ -58,7 +80,8 @@ export class Reserve {
         this.#faults?.('reserve-write')
         await fh.write(zeros, 0, Math.min(zeros.byteLength, this.bytes - at), at)
       }
-      await fh.datasync()
+      // No fsync: the filesystem counts written blocks as used at once (ext4's delayed allocation
+      // reserves them), and a reserve a crash left short is made again on the next open
       await fh.close()
       this.#present = true
       this.#log('reserve of %d bytes made at %s', this.bytes, this.path)
@@ -72,6 +95,7 @@ export class Reserve {
 
   /** Deletes the reserve to make room for the store's own recovery; true if it freed anything */
   async release (why: string): Promise<boolean> {
+    if (this.#making != null) await this.#making
     try {
       await unlink(this.path)
       this.#present = false
