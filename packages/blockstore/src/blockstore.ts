@@ -17,8 +17,9 @@ import {
 } from './encoding.ts'
 import { collectGarbage } from './gc.ts'
 import { IndexLedger } from './ledger.ts'
-import { GcLock } from './locks.ts'
+import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
+import { GcTouches } from './touches.ts'
 import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
@@ -46,6 +47,10 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly pins: PinsImpl
   readonly db: Db
   readonly ledger: IndexLedger
+  /** Blocks relied on while GC sweeps (see touches.ts) */
+  readonly touches: GcTouches
+  /** One GC at a time */
+  readonly gcRuns = new Mutex()
   readonly packs: PackFiles
   readonly reserve: Reserve
   readonly gcLock = new GcLock()
@@ -96,6 +101,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.#blockMax = init.blockBytesMax ?? DEFAULT_BLOCK_BYTES_MAX
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
+    this.touches = new GcTouches(this.ledger)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
   }
 
@@ -224,6 +230,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     }
     if (wanted.size === 0) return
     let pending = [...wanted.values()]
+    // While GC sweeps, blocks found already stored are kept by touching them before looking
+    await this.touches.touch(pending.map(p => p.cid))
     // Skip bodies already stored before writing any; re-checked under the write lock
     const present = await this.#hasMany(pending.map(p => p.key))
     pending = pending.filter((_, i) => !present[i])
@@ -305,7 +313,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   /** Removes blocks (pinned or not: refusing pinned blocks is `block rm`'s job, via `pins.isPinned`) */
-  async deleteBlocks (cids: CID[], options: AbortOptions = {}, sync = this.sync): Promise<CID[]> {
+  async deleteBlocks (cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean } = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
     this.assertOpen()
     const keys = new Map<string, { cid: CID, key: Uint8Array }>()
@@ -319,13 +327,16 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     const ledger = this.ledger
     return ledger.writeLock.run(async () => {
       const values = await this.db.getMany(entries.map(e => e.key))
+      // GC's sweep: what was touched since it began is relied on by an add or a pin; this check and
+      // the delete below are one step under the write lock, as every touch is
+      const touched = options.keepTouched === true ? await this.touches.touched(entries.map(e => e.cid.multihash.bytes)) : []
       const ops: BatchOp[] = []
       const packs = new Map<number, PackLive>()
       const removed: CID[] = []
       let blocks = ledger.blocks
       let bytes = ledger.bytes
       values.forEach((value, i) => {
-        if (value == null) return
+        if (value == null || touched[i] === true) return
         const record = decodeBlockRecord(value)
         ops.push({ type: 'del', key: entries[i].key })
         // The body stays in its pack as dead space until GC compacts the pack
@@ -334,7 +345,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
         blocks -= 1
         bytes -= recordSize(record)
       })
-      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, sync)
+      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.sync)
       return removed
     })
   }

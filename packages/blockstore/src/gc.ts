@@ -7,9 +7,10 @@ import {
 import { freeBytes } from './reserve.ts'
 import type { BlockRecord } from './encoding.ts'
 import type { BatchOp, Db, IndexLedger, PackLive } from './ledger.ts'
-import type { GcLock } from './locks.ts'
+import type { GcLock, Mutex } from './locks.ts'
 import type { PackFiles } from './packs.ts'
 import type { Reserve } from './reserve.ts'
+import type { GcTouches } from './touches.ts'
 import type { BlockstoreLogger, GcOptions } from './index.ts'
 import type { AbortOptions } from '@cairn/interface'
 
@@ -21,6 +22,8 @@ export interface GcHost {
   readonly packs: PackFiles
   readonly reserve: Reserve
   readonly gcLock: GcLock
+  readonly gcRuns: Mutex
+  readonly touches: GcTouches
   /** `settled(fn)` runs `fn` with no pin walk in progress or left over from a crash */
   readonly pins: { settled: <T>(fn: () => Promise<T>) => Promise<T> }
   readonly closed: boolean
@@ -28,7 +31,7 @@ export interface GcHost {
   readonly batchBlocksMax: number
   readonly packLiveRatioMin: number
   readonly sync: boolean
-  deleteBlocks(cids: CID[], options: AbortOptions, sync?: boolean): Promise<CID[]>
+  deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean }): Promise<CID[]>
   /** A body read and checked, as `getBlock` returns it */
   readBody(cid: CID, record: BlockRecord): Promise<Uint8Array>
   assertOpen(): void
@@ -44,9 +47,8 @@ type KeyIterator = ReturnType<Db['keys']>
 const SCAN_STEP = 1024
 
 /**
- * Mark and sweep under the GC lock held exclusively: every block without a pin reference or a
- * direct pin is removed, a batch per commit, then empty packs are deleted and mostly-dead packs
- * compacted.
+ * Mark and sweep beside adds: every block without a pin reference or a direct pin is removed, a
+ * batch per commit, then empty packs are deleted and mostly-dead packs compacted.
  *
  * GC is how a full disk gets space back, so it runs on one: it first leaves the failed state
  * (reopening the index) and releases the reserve when room is short, and makes the reserve again
@@ -58,34 +60,51 @@ const SCAN_STEP = 1024
  * by side with the block records ('b' keys), all three in key order, from one LevelDB snapshot
  * (a merge join): what it holds is one scan step of each, and one sweep batch.
  *
- * The snapshot is taken while no pin walk is running (`pins.settled`), after any walk a crash left
- * behind was completed. Pins added after it cannot reference a block the snapshot sees unpinned,
- * because adds (which hold the GC lock shared) wait for the GC; pins removed after it only make
- * the snapshot keep more than it must, until the next GC.
+ * Adds do not wait for the sweep. GC holds the GC lock exclusively only to start: that waits for
+ * the adds already running (they hold it shared until they have pinned), then it starts recording
+ * touches (touches.ts) and takes its snapshot while no pin walk runs (`pins.settled`, which also
+ * completes a walk a crash left behind), and lets adds go. From then on:
+ *
+ * - a block the snapshot shows pinned is never swept;
+ * - a block put after the snapshot is not in it, so it is not swept;
+ * - a block the snapshot shows unpinned is swept only if nobody touched it, checked under the
+ *   write lock in the same step as its delete. Everyone who starts relying on a stored block
+ *   during the sweep (a put finding it present, a pin walk about to count it, a direct pin)
+ *   touches it under that lock first and only then looks: if the touch came first the sweep keeps
+ *   the block; if the delete came first the look finds it gone, and the put stores it again, the
+ *   pin fetches it or fails cleanly. No add or pin ever relies on a block this GC removes;
+ * - adds that were running when GC began have finished (they pinned, so the snapshot shows it, or
+ *   gave up); pins removed after the snapshot only make this GC keep what the next one removes.
  */
 export async function * collectGarbage (store: GcHost, options: GcOptions = {}): AsyncGenerator<CID> {
   if (store.gcLock.heldShared) {
     throw new InvalidParametersError('gc() called while holding the add lock would wait for itself')
   }
   store.assertOpen()
-  const release = await store.gcLock.exclusive()
+  const endRun = await store.gcRuns.lock()
   let snapshot: Snapshot | undefined
   try {
-    gcContinue(store, options)
-    await store.ledger.recover(true)
-    if (store.reserve.present && await freeBytes(store.path) < GC_ROOM_BYTES) await store.reserve.release('room for GC on a full disk')
-    snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
+    const release = await store.gcLock.exclusive()
+    try {
+      gcContinue(store, options)
+      await store.ledger.recover(true)
+      if (store.reserve.present && await freeBytes(store.path) < GC_ROOM_BYTES) await store.reserve.release('room for GC on a full disk')
+      store.touches.begin()
+      snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
+    } finally {
+      release()
+    }
     // Sweep in batches: each batch is one index commit, like a delete
     let batch: CID[] = []
     for await (const mh of unpinnedBlocks(store, snapshot, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
       if (batch.length >= store.batchBlocksMax) {
-        yield * await store.deleteBlocks(batch, options, true)
+        yield * await store.deleteBlocks(batch, { ...options, keepTouched: true, sync: true })
         batch = []
         gcContinue(store, options)
       }
     }
-    if (batch.length > 0) yield * await store.deleteBlocks(batch, options, true)
+    if (batch.length > 0) yield * await store.deleteBlocks(batch, { ...options, keepTouched: true, sync: true })
     await snapshot.close()
     snapshot = undefined
     gcContinue(store, options)
@@ -97,7 +116,9 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     throw err
   } finally {
     await snapshot?.close().catch(() => {})
-    release()
+    // Stale touch records only make a later GC keep more; a closed store drops them next time
+    if (store.touches.active) await store.touches.end().catch(() => {})
+    endRun()
   }
 }
 

@@ -139,16 +139,25 @@ export class IndexLedger {
     this.packLive.delete(id)
   }
 
+  /** Deletes a key range, as `write` does a batch (one at a time, failures put the store in the failed state) */
+  async clear (range: { gte: Uint8Array, lt: Uint8Array }): Promise<void> {
+    await this.#guarded(async () => this.db.clear(range))
+  }
+
   /**
    * The one way the store writes LevelDB. A failure (`NoSpaceError` or `StoreWriteError`) puts
    * the ledger in the failed state; the next write first tries to recover (see the class).
    */
   async write (ops: BatchOp[], sync = this.#init.sync): Promise<void> {
+    await this.#guarded(async () => this.db.batch(ops, { sync }))
+  }
+
+  async #guarded (apply: () => Promise<void>): Promise<void> {
     await this.#dbLock.run(async () => {
       if (this.#failure != null) await this.#recover(false)
       try {
         this.#init.faults?.('index-write')
-        await this.db.batch(ops, { sync })
+        await apply()
         this.#init.faults?.('index-written')
         this.#init.reserve.ensureSoon()
       } catch (err) {
