@@ -36,7 +36,7 @@ export class GcTouches {
   async end (): Promise<void> {
     this.#active = false
     // under the write lock, so a touch that checked `active` before this cannot land after the clear
-    await this.#ledger.writeLock.run(async () => this.#ledger.db.clear(prefixRange(PREFIX_TOUCH)))
+    await this.#ledger.writeLock.run(async () => this.#ledger.clear(prefixRange(PREFIX_TOUCH)))
   }
 
   /** Call before looking at blocks one is about to rely on; a no-op when no sweep runs */
@@ -45,7 +45,7 @@ export class GcTouches {
     const ops = cids.map(cid => ({ type: 'put' as const, key: prefixed(PREFIX_TOUCH, cid.multihash.bytes), value: EMPTY }))
     await this.#ledger.writeLock.run(async () => {
       // the sweep may have ended while this waited for the lock: its records are already cleared
-      if (this.#active) await this.#ledger.db.batch(ops)
+      if (this.#active) await this.#ledger.write(ops)
     })
   }
 
