@@ -3,6 +3,7 @@
  *
  *   '/version'              → decimal store version
  *   '/stats'                → varint blocks, varint bytes (updated in the same batch as the index)
+ *   '/nextpack'             → varint id of the next pack file (written before the file is made)
  *   'b' multihash           → block record (see `encodeBlockRecord`)
  *   'c' multihash codec     → pin reference count of one DAG node: varint roots, varint parents
  *   'r' multihash codec     → recursive pin: the CID bytes as pinned
@@ -24,6 +25,8 @@ import { RepoCorruptError } from '@cairn/interface'
 
 export const VERSION_KEY = new TextEncoder().encode('/version')
 export const STATS_KEY = new TextEncoder().encode('/stats')
+/** The id the next new pack gets: ids only grow, so no record can ever name a reused pack */
+export const NEXT_PACK_KEY = new TextEncoder().encode('/nextpack')
 
 export const PREFIX_BLOCK = 0x62 // 'b'
 export const PREFIX_COUNT = 0x63 // 'c'
@@ -89,10 +92,22 @@ export function decodeMultihash (bytes: Uint8Array): MultihashDigest {
 /** A stored block: where its bytes are and which CID version and codec it was first put with */
 export type BlockRecord =
   | { kind: 'inline', version: 0 | 1, codec: number, bytes: Uint8Array }
-  | { kind: 'pack', version: 0 | 1, codec: number, pack: number, offset: number, size: number }
+  | { kind: 'pack', version: 0 | 1, codec: number, pack: number, offset: number, size: number, sum?: bigint, prefixSum?: bigint }
+
+/** Where a body lives in a pack, with the checksums a read is checked against (none in old records) */
+export interface PackLocation { pack: number, offset: number, size: number, sum?: bigint, prefixSum?: bigint }
+
+/**
+ * Bytes at the start of a pack body that get their own checksum, so that reading only them (a
+ * large dag-pb body's links: 174 links take ~8 KiB) is checked too
+ */
+export const PACK_PREFIX_BYTES = 16 * 1024
 
 const KIND_INLINE = 0
+/** A pack record of layout version 1 stores before checksums: checked by hash on read */
 const KIND_PACK = 1
+/** A pack record with the body's xxHash64 (and its first PACK_PREFIX_BYTES' when longer) */
+const KIND_PACK_SUMMED = 2
 
 /** kind byte, varint version, varint codec, then the bytes (inline) or varint pack, offset, size */
 export function encodeInline (cid: CID, bytes: Uint8Array): Uint8Array {
@@ -103,8 +118,16 @@ export function encodeInline (cid: CID, bytes: Uint8Array): Uint8Array {
   return out
 }
 
-export function encodePacked (cid: CID, location: { pack: number, offset: number, size: number }): Uint8Array {
-  return header(KIND_PACK, cid, [location.pack, location.offset, location.size])
+export function encodePacked (cid: CID, location: PackLocation): Uint8Array {
+  if (location.sum == null) return header(KIND_PACK, cid, [location.pack, location.offset, location.size])
+  const head = header(KIND_PACK_SUMMED, cid, [location.pack, location.offset, location.size])
+  const withPrefix = location.size > PACK_PREFIX_BYTES && location.prefixSum != null
+  const out = new Uint8Array(head.byteLength + (withPrefix ? 16 : 8))
+  out.set(head)
+  const view = new DataView(out.buffer)
+  view.setBigUint64(head.byteLength, location.sum)
+  if (withPrefix) view.setBigUint64(head.byteLength + 8, location.prefixSum!)
+  return out
 }
 
 function header (kind: number, cid: CID, extra: number[]): Uint8Array {
@@ -134,11 +157,17 @@ export function decodeBlockRecord (value: Uint8Array): BlockRecord {
     const codec = next()
     if (version !== 0 && version !== 1) throw new Error(`bad CID version ${version}`)
     if (kind === KIND_INLINE) return { kind: 'inline', version, codec, bytes: value.subarray(o) }
-    if (kind !== KIND_PACK) throw new Error(`bad record kind ${kind}`)
+    if (kind !== KIND_PACK && kind !== KIND_PACK_SUMMED) throw new Error(`bad record kind ${kind}`)
     const pack = next()
     const offset = next()
     const size = next()
-    return { kind: 'pack', version, codec, pack, offset, size }
+    if (kind === KIND_PACK) return { kind: 'pack', version, codec, pack, offset, size }
+    const view = new DataView(value.buffer, value.byteOffset, value.byteLength)
+    const withPrefix = size > PACK_PREFIX_BYTES
+    if (value.byteLength !== o + (withPrefix ? 16 : 8)) throw new Error('bad checksum length')
+    const sum = view.getBigUint64(o)
+    const prefixSum = withPrefix ? view.getBigUint64(o + 8) : undefined
+    return { kind: 'pack', version, codec, pack, offset, size, sum, prefixSum }
   } catch (err) {
     throw new RepoCorruptError(`Unreadable block record in the index: ${(err as Error).message}`, { cause: err })
   }
