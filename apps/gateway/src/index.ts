@@ -186,9 +186,9 @@ function sizeOf (node: DagNode): number {
 function nodeBackend (node: GatewayNode): GatewayBackend {
   const blocks = node.blocks
   if (blocks == null) return createApiBackend(node)
-  const local = node.blockstore
   return createApiBackend(node, {
-    ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
+    // read from the node at each call: a node's store is reopened when the node restarts
+    ...('blockstore' in node ? { isLocal: async (cid, options) => node.blockstore?.hasBlock(cid, options) ?? false } : {}),
     pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
     async resolvePath (root, segments, options) {
       const { cid, roots } = await walkPath(root, segments, blocks, options)

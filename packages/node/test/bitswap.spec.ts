@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { randomBytes } from 'node:crypto'
 import { importBytes } from '@cairn/dag'
 import { connect, createBitswapNode, equalBytes, fetchDag, MemoryBlocks, rawBlock, SlowBlocks, SlowWrites } from './fixtures/bitswap-helpers.ts'
+import { waitFor } from './fixtures/nodes.ts'
 import type { BitswapNode } from './fixtures/bitswap-helpers.ts'
 import type { CID } from 'multiformats/cid'
 
@@ -95,7 +96,7 @@ limits('DONT_HAVE from the peer a session asked moves the want to another peer a
     const block = await rawBlock(20_000)
     await holder.blocks.putBlock(block.cid, block.bytes)
     // both peers identified first, so that neither hears of the want on connecting
-    for (let i = 0; i < 250 && requester.bitswap.stats().peers < 2; i++) await new Promise(resolve => setTimeout(resolve, 20))
+    await waitFor(() => requester.bitswap.stats().peers === 2, 10_000, 'both peers identified')
     assert.is(requester.bitswap.stats().peers, 2)
     const session = requester.bitswap.createSession()
     session.addPeer(empty.libp2p.peerId)
@@ -113,8 +114,9 @@ limits('a store slower than the network holds back new wants to the peer instead
   const MiB = 1024 * 1024
   const server = await createBitswapNode()
   // searches and re-asks after 60 s: a block lost to a reset stream would not come back in time
+  const store = new SlowWrites(300)
   const client = await createBitswapNode({
-    blockstore: new SlowWrites(300),
+    blockstore: store,
     inboundBusyBytes: MiB,
     providerSearchDelayMs: 60_000,
     providerSearchIntervalMs: 60_000
@@ -129,12 +131,15 @@ limits('a store slower than the network holds back new wants to the peer instead
     const firstDone = Promise.all(first.map(async b => one.want(b.cid)))
     firstDone.catch(() => {}) // awaited below; a failed assertion before that must not crash the run
     // two blocks in, four still arriving or waiting for the slow store: the client is busy
-    for (let i = 0; i < 500 && client.bitswap.stats().dataReceived < 2 * MiB; i++) await new Promise(resolve => setTimeout(resolve, 5))
+    await waitFor(() => client.bitswap.stats().dataReceived >= 2 * MiB, 20_000, 'two blocks to arrive')
     const two = client.bitswap.createSession({ signal })
     const secondDone = Promise.all(second.map(async b => two.want(b.cid)))
     secondDone.catch(() => {})
-    await new Promise(resolve => setTimeout(resolve, 300))
-    assert.is(server.bitswap.stats().blocksSent, first.length, 'nothing more was asked while the first blocks were being stored')
+    // the second wants go out once the client has stored what it holds: by the time the server
+    // sends a block of the second set, every block of the first is stored (without the hold-back
+    // the server would answer within milliseconds, while the slow store had written one or two)
+    await waitFor(() => server.bitswap.stats().blocksSent > first.length, 20_000, 'a block of the second set to be sent')
+    assert.ok(store.written >= first.length, `nothing more was asked while the first blocks were being stored (${store.written} stored)`)
     const got = [...await firstDone, ...await secondDone]
     one.close()
     two.close()
@@ -194,7 +199,7 @@ failover('when the providing peer disconnects mid-transfer the fetch continues f
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    for (let i = 0; i < 200 && requester.bitswap.stats().blocksReceived < 5; i++) await new Promise(resolve => setTimeout(resolve, 10))
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received')
     await first.libp2p.stop()
     const got = await fetching
     session.close()
@@ -223,7 +228,7 @@ failover('a second provider connecting mid-transfer shares the work without dupl
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    for (let i = 0; i < 200 && requester.bitswap.stats().blocksReceived < 5; i++) await new Promise(resolve => setTimeout(resolve, 10))
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received')
     await connect(requester.libp2p, second.libp2p)
     const got = await fetching
     session.close()

@@ -44,12 +44,12 @@ test('listen addresses no transport of ours serves are skipped, not fatal', asyn
 })
 
 test('DHT mode of running nodes: server on loopback (test profile and auto), client when asked', async () => {
-  const mode = (n: Awaited<ReturnType<typeof testNode>>): string => (n.libp2p.services as any).dht.getMode()
+  const mode = (n: Awaited<ReturnType<typeof testNode>>): string => n.libp2p.services.dht?.getMode() ?? 'none'
   assert.is(mode(await testNode()), 'server')
   assert.is(mode(await testNode({ config: { Routing: { Type: 'auto' } } })), 'server')
   assert.is(mode(await testNode({ config: { Routing: { Type: 'dhtclient' } } })), 'client')
   const none = await testNode({ config: { Routing: { Type: 'none' } } })
-  assert.is((none.libp2p.services as any).dht, undefined)
+  assert.is(none.libp2p.services.dht, undefined)
   const protocols = (await (await testNode()).id()).protocols
   for (const p of ['/ipfs/kad/1.0.0', '/ipfs/id/1.0.0', '/ipfs/ping/1.0.0', '/meshsub/1.1.0']) {
     assert.ok(protocols.includes(p), `speaks ${p}`)
