@@ -120,6 +120,25 @@ test('pubsub: a message published on the first reaches a subscriber on the secon
   }
 })
 
+test('pubsub: `pubsub sub` hears `pubsub pub` from another terminal on the same node, as Kubo', async (ctx) => {
+  const sub = spawnCairn(['--timeout=60s', 'pubsub', 'sub', 'echo'], ctx.repoA)
+  try {
+    const deadline = Date.now() + 30_000
+    while ((await ok(['pubsub', 'ls'], { repo: ctx.repoA })).out !== 'echo\n') {
+      if (Date.now() > deadline) assert.unreachable(`not subscribed within 30 s: ${sub.output()}`)
+      await new Promise(resolve => setTimeout(resolve, 200))
+    }
+    // one publication, no retries: local delivery does not wait for a mesh
+    await ok(['pubsub', 'pub', 'echo'], { repo: ctx.repoA, input: 'said to myself\n' })
+    while (!sub.output().includes('said to myself\n')) {
+      if (Date.now() > deadline) assert.unreachable(`the subscriber printed: ${sub.output()}`)
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+  } finally {
+    assert.is(await sub.stop(), 0, 'an interrupted subscription exits cleanly')
+  }
+})
+
 test('SIGTERM stops the daemon cleanly and removes its files; its subscribers say so and exit', async (ctx) => {
   const sub = spawnCairn(['pubsub', 'sub', 'farewell'], ctx.repoB)
   try {

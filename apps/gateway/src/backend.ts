@@ -1,4 +1,5 @@
 import type { CID } from 'multiformats/cid'
+import { carHeader, carSection, carSections } from '@cairn/dag'
 import type { AbortOptions, CairnApi, CarExportOptions, CatOptions, EntryType, GetEntry, LsEntry } from '@cairn/interface'
 
 /** What a path resolves to: the terminal CID and every CID met on the way (`X-Ipfs-Roots`) */
@@ -42,60 +43,6 @@ export type GatewayApi = Pick<CairnApi, 'stat' | 'cat' | 'ls' | 'get' | 'block' 
 
 function ipfsPath (root: CID, segments: string[]): string {
   return ['/ipfs', root.toString(), ...segments].join('/')
-}
-
-/** Reads a varint from the start of `bytes`; returns [value, bytes used] or undefined if incomplete */
-function readVarint (bytes: Uint8Array, offset: number): [number, number] | undefined {
-  let value = 0
-  let shift = 0
-  for (let i = offset; i < bytes.length && i < offset + 9; i++) {
-    value += (bytes[i] & 0x7f) * 2 ** shift
-    if ((bytes[i] & 0x80) === 0) return [value, i + 1 - offset]
-    shift += 7
-  }
-  return undefined
-}
-
-/** The CAR stream without its header, so blocks of two exports can follow one header */
-async function * carBlocksOnly (car: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  let pending: Uint8Array | undefined = new Uint8Array(0)
-  for await (const chunk of car) {
-    if (pending == null) {
-      yield chunk
-      continue
-    }
-    const joined: Uint8Array = new Uint8Array(pending.length + chunk.length)
-    joined.set(pending)
-    joined.set(chunk, pending.length)
-    const varint = readVarint(joined, 0)
-    if (varint == null || joined.length < varint[0] + varint[1]) {
-      pending = joined
-      continue
-    }
-    const rest = joined.subarray(varint[0] + varint[1])
-    pending = undefined
-    if (rest.length > 0) yield rest
-  }
-}
-
-function encodeVarint (n: number): Uint8Array {
-  const out: number[] = []
-  while (n >= 0x80) {
-    out.push((n % 0x80) | 0x80)
-    n = Math.floor(n / 0x80)
-  }
-  out.push(n)
-  return Uint8Array.from(out)
-}
-
-/** One CAR section: varint(len(cid) + len(bytes)) cid bytes */
-export function carSection (cid: CID, bytes: Uint8Array): Uint8Array {
-  const length = encodeVarint(cid.bytes.length + bytes.length)
-  const out = new Uint8Array(length.length + cid.bytes.length + bytes.length)
-  out.set(length)
-  out.set(cid.bytes, length.length)
-  out.set(bytes, length.length + cid.bytes.length)
-  return out
 }
 
 /**
@@ -155,33 +102,7 @@ export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): G
         }
         yield carSection(cid, bytes)
       }
-      yield * carBlocksOnly(api.dag.export(resolved.cid, options))
+      yield * carSections(api.dag.export(resolved.cid, options))
     }
   }
 }
-
-/** CARv1 header: dag-cbor `{ roots: [cids], version: 1 }`, varint-prefixed */
-export function carHeader (roots: CID[]): Uint8Array {
-  // hand-encoded dag-cbor keeps this module free of a codec dependency: map(2) "roots" array(n) tag42... "version" 1
-  const parts: number[] = [0xa2, 0x65, ...Buffer.from('roots'), ...cborArrayHead(roots.length)]
-  for (const cid of roots) {
-    const bytes = [0, ...cid.bytes]
-    parts.push(0xd8, 0x2a, ...cborBytesHead(bytes.length), ...bytes)
-  }
-  parts.push(0x67, ...Buffer.from('version'), 0x01)
-  const body = Uint8Array.from(parts)
-  const length = encodeVarint(body.length)
-  const out = new Uint8Array(length.length + body.length)
-  out.set(length)
-  out.set(body, length.length)
-  return out
-}
-
-function cborArrayHead (n: number): number[] {
-  return n < 24 ? [0x80 + n] : [0x98, n]
-}
-
-function cborBytesHead (n: number): number[] {
-  return n < 24 ? [0x40 + n] : n < 256 ? [0x58, n] : [0x59, n >> 8, n & 0xff]
-}
-

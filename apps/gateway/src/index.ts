@@ -10,17 +10,16 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
-import { loadNode } from '@cairn/dag'
+import { loadNode, resolvePath as resolveDagPath } from '@cairn/dag'
 import type { DagNode } from '@cairn/dag'
 import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
-import { walkPath } from './walk.ts'
 import { parseDuration } from './rpc/args.ts'
 import type { RpcAuthorization } from './rpc/server.ts'
-import type { Command } from './rpc/commands.ts'
+import type { Command } from './rpc/command.ts'
 
 export interface ListenInit {
   /** @default DEFAULT_HOST (127.0.0.1) */
@@ -187,11 +186,16 @@ function nodeBackend (node: GatewayNode): GatewayBackend {
   const blocks = node.blocks
   if (blocks == null) return createApiBackend(node)
   return createApiBackend(node, {
+<<<<<<< HEAD
     // read from the node at each call: a node's store is reopened when the node restarts
     ...('blockstore' in node ? { isLocal: async (cid, options) => node.blockstore?.hasBlock(cid, options) ?? false } : {}),
     pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
+=======
+    ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
+    pathBlocks: async (root, segments, options) => (await resolveDagPath({ root, segments }, blocks, options)).pathBlocks,
+>>>>>>> main
     async resolvePath (root, segments, options) {
-      const { cid, roots } = await walkPath(root, segments, blocks, options)
+      const { cid, roots } = await resolveDagPath({ root, segments }, blocks, options)
       try {
         const terminal = await loadNode(cid, blocks, options)
         return { cid, roots, type: terminal.type, size: sizeOf(terminal) }
@@ -215,7 +219,7 @@ export { createPathGateway } from './path-gateway.ts'
 export type { PathGatewayInit } from './path-gateway.ts'
 export { createRpcHandler } from './rpc/server.ts'
 export type { RpcInit, RpcAuthorization } from './rpc/server.ts'
-export type { Command, RpcContext } from './rpc/commands.ts'
+export type { Command, CommandTable, RpcContext } from './rpc/command.ts'
 export { toHttpStatus, toRpcStatus } from './status.ts'
 export * from './errors.ts'
 export * from './constants.ts'

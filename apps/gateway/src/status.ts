@@ -28,6 +28,7 @@ const table: Record<string, StatusRow> = {
   PinnedError: { gateway: 500, rpc: 500 },
   UnsupportedCodecError: { gateway: 501, rpc: 500 },
   UnsupportedHashError: { gateway: 501, rpc: 500 },
+  NotALinkError: { gateway: 501, rpc: 500 },
   MalformedBlockError: { gateway: 502, rpc: 500 },
   // content we could not get from the network in time
   TimeoutError: { gateway: 504, rpc: 500 },

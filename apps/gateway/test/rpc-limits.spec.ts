@@ -64,7 +64,10 @@ test('unknown commands are 404, other methods than POST are 405', async ({ api }
   assert.is((await post(`${api}/elsewhere`)).status, 404)
   const get = await request(`${api}/api/v0/version`)
   assert.is(get.status, 405)
-  assert.is(get.headers.allow, 'POST')
+  assert.is(get.headers.allow, 'OPTIONS, POST')
+  const options = await request(`${api}/api/v0/version`, { method: 'OPTIONS' })
+  assert.is(options.status, 204)
+  assert.is(options.headers.allow, 'OPTIONS, POST')
 })
 
 test('bad arguments are 400 with Kubo\'s error JSON', async ({ api }) => {
@@ -124,13 +127,55 @@ test('a corrupt CAR in dag/import is 400 and pins nothing', async ({ api }) => {
   assert.is(await pinCount(api), before)
 })
 
-test('browser requests from other origins are refused with 403, same-origin ones pass', async ({ api }) => {
+test('browser requests are refused as Kubo refuses them: foreign Origin or Referer, a browser agent with neither', async ({ api }) => {
   const port = new URL(api).port
-  assert.is((await post(`${api}/api/v0/version`, undefined, { Origin: 'http://evil.example' })).status, 403)
-  assert.is((await post(`${api}/api/v0/version`, undefined, { Referer: 'http://evil.example/page' })).status, 403)
-  assert.is((await post(`${api}/api/v0/version`, undefined, { Origin: 'null' })).status, 403)
-  assert.is((await post(`${api}/api/v0/version`, undefined, { Origin: `http://127.0.0.1:${port}` })).status, 200)
-  assert.is((await post(`${api}/api/v0/version`)).status, 200, 'non-browser clients send no Origin')
+  const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
+  const refused: Array<Record<string, string>> = [
+    { Origin: 'http://evil.example' },
+    { Referer: 'http://evil.example/page' },
+    { Origin: 'null' },
+    { Origin: `http://localhost:${Number(port) + 1}` },
+    { Origin: `http://127.0.0.1:${port}.evil.example` },
+    // a DNS-rebound page: its Host matches its Origin, but it is not the API's own origin
+    { Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` },
+    { Referer: 'evil.example/page' },
+    { Origin: 'chrome-extension://someotherextension' },
+    // a browser always sends Origin or Referer with a POST: without them it is a forged request
+    { 'User-Agent': FIREFOX },
+    { 'User-Agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36' }
+  ]
+  for (const headers of refused) {
+    const res = await post(`${api}/api/v0/version`, undefined, headers)
+    assert.is(res.status, 403, JSON.stringify(headers))
+    assert.is(res.headers['access-control-allow-origin'], undefined)
+  }
+  // refused before the command is looked at, as go-ipfs-cmds checks before parsing
+  assert.is((await post(`${api}/api/v0/no-such-command`, undefined, { Origin: 'http://evil.example' })).status, 403)
+})
+
+test('browser requests Kubo allows: the API\'s own origins, IPFS Companion, Electron, non-browser agents', async ({ api }) => {
+  const port = new URL(api).port
+  const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
+  const own = ['http', 'https'].flatMap(scheme => ['127.0.0.1', 'localhost', '[::1]'].map(host => `${scheme}://${host}:${port}`))
+  const companion = ['chrome-extension://nibjojkomfdiaoajekhjakgkdhaomnch', 'chrome-extension://hjoieblefckbooibpepigmacodalfndh']
+  for (const origin of [...own, ...companion]) {
+    const res = await post(`${api}/api/v0/version`, undefined, { Origin: origin, 'User-Agent': FIREFOX })
+    assert.is(res.status, 200, origin)
+    assert.is(res.headers['access-control-allow-origin'], origin)
+  }
+  const allowed: Array<Record<string, string>> = [
+    { Referer: `http://localhost:${port}/webui/#/files` },
+    { Referer: `https://127.0.0.1:${port}/` },
+    { 'User-Agent': `${FIREFOX} Electron/31.0.0` },
+    { 'User-Agent': 'curl/8.5.0' },
+    { 'User-Agent': 'node' },
+    {}
+  ]
+  for (const headers of allowed) assert.is((await post(`${api}/api/v0/version`, undefined, headers)).status, 200, JSON.stringify(headers))
+  // a preflight from a foreign origin is answered, but grants nothing
+  const preflight = await request(`${api}/api/v0/version`, { method: 'OPTIONS', headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' } })
+  assert.is(preflight.status, 204)
+  assert.is(preflight.headers['access-control-allow-origin'], undefined)
 })
 
 test('a configured origin may call from a browser, preflight included', async () => {
@@ -146,8 +191,16 @@ test('a configured origin may call from a browser, preflight included', async ()
     assert.is(ok.status, 200)
     assert.is(ok.headers['access-control-allow-origin'], 'http://app.example')
     assert.is((await post(`${url}/api/v0/version`, undefined, { Origin: 'http://other.example' })).status, 403)
+    assert.is((await post(`${url}/api/v0/version`, undefined, { Referer: 'http://app.example/some/page' })).status, 200)
   } finally {
     await withApp.stop()
+  }
+  const anyOrigin = await start({ gateway: false, allowedOrigins: ['*'] })
+  try {
+    const url = anyOrigin.gateway.apiUrl!
+    for (const origin of ['http://any.example', 'null']) assert.is((await post(`${url}/api/v0/version`, undefined, { Origin: origin })).status, 200, origin)
+  } finally {
+    await anyOrigin.stop()
   }
 })
 
@@ -160,6 +213,16 @@ test('bearer authorization, limited to the allowed paths', async ({ gw }) => {
     assert.is((await post(`${url}/api/v0/version`, undefined, { Authorization: 'Bearer wrong' })).status, 403)
     assert.is((await post(`${url}/api/v0/version`, undefined, { Authorization: 'Bearer s3cret' })).status, 200)
     assert.is((await post(`${url}/api/v0/repo/stat`, undefined, { Authorization: 'Bearer s3cret' })).status, 403)
+    const versionOnly = await start({ gateway: false, authorizations: { v: { AuthSecret: 'bearer:v', AllowedPaths: ['/api/v0/id'] } } })
+    try {
+      // Kubo lets any valid secret ask for the version, and nothing else beyond its paths
+      const vurl = versionOnly.gateway.apiUrl!
+      assert.is((await post(`${vurl}/api/v0/version`, undefined, { Authorization: 'Bearer v' })).status, 200)
+      assert.is((await post(`${vurl}/api/v0/version`, undefined, { Authorization: 'Bearer w' })).status, 403)
+      assert.is((await post(`${vurl}/api/v0/repo/stat`, undefined, { Authorization: 'Bearer v' })).status, 403)
+    } finally {
+      await versionOnly.stop()
+    }
     const client = create({ url: `${url}/api/v0`, headers: { Authorization: 'Bearer s3cret' } })
     assert.is((await client.id({ signal: AbortSignal.timeout(10_000) })).id.toString(), secured.node.peerId)
   } finally {

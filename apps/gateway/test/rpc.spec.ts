@@ -83,6 +83,29 @@ test('add: Kubo CIDs for the default and --cid-version=1, progress, directories'
   assert.equal(JSON.parse(ofFile.text).Objects[0].Links, [], 'a file lists as an object without links, as Kubo')
 })
 
+test('ls: one document for several paths, one line per link with stream, errors before any output', async ({ ipfs, api }) => {
+  const added = await all(ipfs.addAll([{ path: 'l/a.txt', content: 'a' }, { path: 'l/b/c.txt', content: 'c' }, { path: 'l/d.txt', content: 'dd' }], { signal: signal() }))
+  const dir = added.at(-1)!.cid.toString()
+  const sub = added.find(r => r.path === 'l/b')!.cid.toString()
+  const doc = await request(`${api}/api/v0/ls?arg=${dir}&arg=/ipfs/${dir}/b`, { method: 'POST' })
+  assert.is(doc.status, 200)
+  assert.is(doc.headers['x-chunked-output'], undefined, 'one value, as Kubo\'s EmitOnce')
+  const objects = JSON.parse(doc.text).Objects
+  assert.equal(objects.map((o: { Hash: string }) => o.Hash), [dir, `/ipfs/${dir}/b`])
+  assert.equal(objects[0].Links.map((l: { Name: string, Type: number }) => [l.Name, l.Type]), [['a.txt', 2], ['b', 1], ['d.txt', 2]])
+  assert.equal(objects[1].Links.map((l: { Name: string }) => l.Name), ['c.txt'])
+  assert.is(objects[0].Links[1].Hash, sub)
+  const streamed = await request(`${api}/api/v0/ls?arg=${dir}&stream=true`, { method: 'POST' })
+  assert.is(streamed.headers['x-chunked-output'], '1')
+  const lines = streamed.text.trim().split('\n').map(l => JSON.parse(l))
+  assert.equal(lines.map(l => [l.Objects.length, l.Objects[0].Hash, l.Objects[0].Links.length, l.Objects[0].Links[0].Name]),
+    [[1, dir, 1, 'a.txt'], [1, dir, 1, 'b'], [1, dir, 1, 'd.txt']])
+  assert.equal(lines.map(l => l.Objects[0].Links[0]), objects[0].Links, 'the same links either way')
+  const missing = await request(`${api}/api/v0/ls?arg=/ipfs/${dir}/nope`, { method: 'POST' })
+  assert.is(missing.status, 500)
+  assert.is(JSON.parse(missing.text).Type, 'error')
+})
+
 test('cat with offset and length, get as a tar', async ({ ipfs }) => {
   const { cid } = await ipfs.add('0123456789', { signal: signal() })
   assert.is((await bytes(ipfs.cat(cid, { offset: 3, length: 4, signal: signal() }))).toString(), '3456')
@@ -212,6 +235,26 @@ test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {
   assert.equal(added.Peers.map(String), [addr])
   assert.ok((await ipfs.bootstrap.list({ signal: signal() })).Peers.map(String).includes(addr))
   assert.equal((await ipfs.bootstrap.rm(addr as never, { signal: signal() })).Peers.map(String), [addr])
+})
+
+test('pubsub: a subscriber hears what its own node publishes, as go-libp2p-pubsub delivers it', async ({ ipfs, gw }) => {
+  const topic = 'cairn/local echo'
+  const controller = new AbortController()
+  const received: Array<{ from: string, data: string, topic: string, seqno: bigint }> = []
+  await ipfs.pubsub.subscribe(topic, (m: any) => {
+    received.push({ from: m.from.toString(), data: new TextDecoder().decode(m.data), topic: m.topic, seqno: m.sequenceNumber })
+  }, { signal: controller.signal })
+  try {
+    await ipfs.pubsub.publish(topic, new TextEncoder().encode('to myself'), { signal: signal() })
+    await ipfs.pubsub.publish('cairn/nobody listens', new TextEncoder().encode('elsewhere'), { signal: signal() })
+    await ipfs.pubsub.publish(topic, new TextEncoder().encode('twice'), { signal: signal() })
+    const deadline = Date.now() + 10_000
+    while (received.length < 2 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50))
+    assert.equal(received.map(m => [m.from, m.data, m.topic]), [[gw.node.peerId, 'to myself', topic], [gw.node.peerId, 'twice', topic]])
+    assert.ok(received[1].seqno > received[0].seqno, 'sequence numbers grow')
+  } finally {
+    controller.abort()
+  }
 })
 
 test('pubsub: subscribe, ls, publish both ways, topics and data multibase-encoded as Kubo', async ({ ipfs, peer }) => {

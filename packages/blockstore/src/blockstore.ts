@@ -1,35 +1,32 @@
-import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  AbortError, BlockTooLargeError, InvalidParametersError, NotFoundError, RepoCorruptError, RepoLockedError, hasCode
-} from '@cairn/interface'
-import { Level } from 'level'
+import { BlockTooLargeError, InvalidParametersError, NotFoundError, RepoCorruptError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
-import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from './links.ts'
+import { InterfaceBlockstoreAdapter } from './adapter.ts'
+import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
 import { PackFiles } from './packs.ts'
 import {
-  DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX, DEFAULT_INDEX_CACHE_BYTES,
-  DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX,
-  DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY,
-  STORE_VERSION
+  DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX,
+  DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC,
+  DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY, STORE_VERSION
 } from './constants.ts'
 import {
-  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_PACK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord,
-  decodeMultihash, decodeStats, encodeInline, encodePacked, encodeStats, keyString, multihashLength, packIdOfKey,
-  packKey, prefixRange, recordCid, recordSize
+  PREFIX_BLOCK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord, decodeMultihash, encodeInline, encodePacked,
+  encodeStats, keyString, prefixRange, recordCid, recordSize
 } from './encoding.ts'
-import { GcLock, Mutex } from './locks.ts'
+import { collectGarbage } from './gc.ts'
+import { IndexLedger } from './ledger.ts'
+import { GcLock } from './locks.ts'
 import { PinsImpl } from './pins.ts'
 import { SyncBudget } from './sync-budget.ts'
-import { canVerify, verifyBlockSync } from './verify.ts'
+import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
+import type { GcHost } from './gc.ts'
+import type { BatchOp, Db, PackLive } from './ledger.ts'
 import type { PackLocation } from './packs.ts'
 import type { BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
-import type { InputPair, Pair } from 'interface-blockstore'
-import type { DatabaseOptions } from 'level'
 
-export type Db = Level<Uint8Array, Uint8Array>
+export type { Db } from './ledger.ts'
 
 const IDENTITY_CODE = 0x00
 
@@ -42,39 +39,31 @@ const LINKS_PREFIX_BYTES = 16 * 1024
 /** A block about to get its index entry: its body is already in a pack when it has a location */
 interface Pending { cid: CID, key: Uint8Array, bytes: Uint8Array, location?: PackLocation }
 
-type BatchOp = { type: 'put', key: Uint8Array, value: Uint8Array } | { type: 'del', key: Uint8Array }
-
-/** Live bodies per pack, mirrored from the 'P' keys */
-interface PackLive { blocks: number, bytes: number }
-
 const silent: BlockstoreLogger = Object.assign(() => {}, { error: () => {} })
 
-export class LevelBlockstore implements CairnBlockstore {
+export class LevelBlockstore extends InterfaceBlockstoreAdapter implements CairnBlockstore, GcHost {
   readonly path: string
   readonly log: BlockstoreLogger
   readonly pins: Pins
   readonly db: Db
+  readonly ledger: IndexLedger
   readonly packs: PackFiles
   readonly gcLock = new GcLock()
-  /** Serialises every index batch that adds, moves or removes blocks, so the counters stay exact */
-  readonly #writeLock = new Mutex()
-  readonly #packLive = new Map<number, PackLive>()
+  readonly batchBlocksMax: number
+  readonly batchBytesMax: number
+  readonly packLiveRatioMin: number
+  readonly sync: boolean
   readonly #commitQueue: Array<{ pending: Pending[], resolve: () => void, reject: (err: unknown) => void }> = []
   #committing = false
   readonly #verify: boolean
   readonly #inlineMax: number
-  readonly #batchBlocks: number
-  readonly #batchBytes: number
-  readonly #sync: boolean
   readonly #blockMax: number
-  readonly #liveRatioMin: number
   readonly #getSync: boolean
   readonly #syncBudget = new SyncBudget(DEFAULT_SYNC_STREAK_MS_MAX)
-  #blocks = 0
-  #bytes = 0
   #closed = false
 
   constructor (init: BlockstoreInit, db: Db) {
+    super()
     this.path = init.path
     this.db = db
     this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
@@ -88,13 +77,18 @@ export class LevelBlockstore implements CairnBlockstore {
     })
     this.#verify = init.verify ?? DEFAULT_VERIFY
     this.#inlineMax = init.inlineBytesMax ?? DEFAULT_INLINE_BYTES_MAX
-    this.#batchBlocks = init.batchBlocksMax ?? DEFAULT_BATCH_BLOCKS_MAX
-    this.#batchBytes = init.batchBytesMax ?? DEFAULT_BATCH_BYTES_MAX
-    this.#sync = init.sync ?? DEFAULT_SYNC
+    this.batchBlocksMax = init.batchBlocksMax ?? DEFAULT_BATCH_BLOCKS_MAX
+    this.batchBytesMax = init.batchBytesMax ?? DEFAULT_BATCH_BYTES_MAX
+    this.sync = init.sync ?? DEFAULT_SYNC
     this.#blockMax = init.blockBytesMax ?? DEFAULT_BLOCK_BYTES_MAX
-    this.#liveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
+    this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
+    this.ledger = new IndexLedger(db, this.sync)
     this.pins = new PinsImpl(this)
+  }
+
+  get closed (): boolean {
+    return this.#closed
   }
 
   /** Checks the version, loads the counters and removes packs no index entry can reach */
@@ -113,19 +107,11 @@ export class LevelBlockstore implements CairnBlockstore {
       if (found !== String(STORE_VERSION)) {
         throw new RepoCorruptError(`Block store at ${this.path} has layout version ${found}; this Cairn reads version ${STORE_VERSION}`)
       }
-      const stats = await this.db.get(STATS_KEY)
-      if (stats == null) throw new RepoCorruptError(`Block store at ${this.path} has no /stats key`)
-      const { blocks, bytes } = decodeStats(stats)
-      this.#blocks = blocks
-      this.#bytes = bytes
     }
-    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_PACK))) {
-      const { blocks, bytes } = decodeStats(value)
-      this.#packLive.set(packIdOfKey(key), { blocks, bytes })
-    }
+    await this.ledger.load(this.path)
     // A pack without a 'P' key never had a body committed: a crash hit before its first commit
     for (const id of await this.packs.load()) {
-      if (this.#packLive.has(id)) continue
+      if (this.ledger.packLive.has(id)) continue
       this.log('removing pack %d: no body in it was ever committed', id)
       await this.packs.remove(id)
     }
@@ -203,7 +189,7 @@ export class LevelBlockstore implements CairnBlockstore {
 
   async putBlocks (blocks: Block[], options: AbortOptions = {}): Promise<void> {
     options.signal?.throwIfAborted()
-    this.#assertOpen()
+    this.assertOpen()
     // One entry per multihash: CIDv0 and CIDv1 of the same bytes share one copy
     const wanted = new Map<string, Pending>()
     for (const { cid, bytes } of blocks) {
@@ -228,7 +214,7 @@ export class LevelBlockstore implements CairnBlockstore {
     try {
       if (large.length > 0) {
         // Body first: the index never names bytes that are not written yet
-        const locations = await this.packs.append(large.map(p => p.bytes), this.#sync)
+        const locations = await this.packs.append(large.map(p => p.bytes), this.sync)
         packId = locations[0].pack
         large.forEach((p, i) => { p.location = locations[i] })
       }
@@ -257,7 +243,7 @@ export class LevelBlockstore implements CairnBlockstore {
       while (this.#commitQueue.length > 0) {
         const group = this.#commitQueue.splice(0, COMMIT_GROUP_PUTS_MAX)
         try {
-          await this.#writeLock.run(async () => this.#commitGroup(group.flatMap(g => g.pending)))
+          await this.ledger.writeLock.run(async () => this.#commitGroup(group.flatMap(g => g.pending)))
           for (const g of group) g.resolve()
         } catch (err) {
           for (const g of group) g.reject(err)
@@ -269,13 +255,13 @@ export class LevelBlockstore implements CairnBlockstore {
   }
 
   async #commitGroup (pending: Pending[]): Promise<void> {
-    this.#assertOpen()
+    this.assertOpen()
     const present = await this.#hasMany(pending.map(p => p.key))
     const ops: BatchOp[] = []
     const packs = new Map<number, PackLive>()
     const added = new Set<string>()
-    let blocks = this.#blocks
-    let bytes = this.#bytes
+    let blocks = this.ledger.blocks
+    let bytes = this.ledger.bytes
     pending.forEach((p, i) => {
       // Already there, or put by another call in this group: our pack bytes, if any, are dead space
       const k = keyString(p.key)
@@ -285,31 +271,13 @@ export class LevelBlockstore implements CairnBlockstore {
         ops.push({ type: 'put', key: p.key, value: encodeInline(p.cid, p.bytes) })
       } else {
         ops.push({ type: 'put', key: p.key, value: encodePacked(p.cid, p.location) })
-        this.#bumpPack(packs, p.location.pack, 1, p.location.size)
+        this.ledger.bumpPack(packs, p.location.pack, 1, p.location.size)
       }
       blocks += 1
       bytes += p.bytes.byteLength
     })
     if (ops.length === 0) return
-    await this.#commit(ops, packs, blocks, bytes)
-  }
-
-  /** Writes `ops` with the changed pack counters and store counters, then mirrors them in memory */
-  async #commit (ops: BatchOp[], packs: Map<number, PackLive>, blocks: number, bytes: number): Promise<void> {
-    for (const [id, live] of packs) ops.push({ type: 'put', key: packKey(id), value: encodeStats(live.blocks, live.bytes) })
-    ops.push({ type: 'put', key: STATS_KEY, value: encodeStats(blocks, bytes) })
-    await this.db.batch(ops, { sync: this.#sync })
-    for (const [id, live] of packs) this.#packLive.set(id, live)
-    this.#blocks = blocks
-    this.#bytes = bytes
-  }
-
-  /** Adds to a pack's live counters in a batch being built (starting from the committed values) */
-  #bumpPack (packs: Map<number, PackLive>, id: number, blocks: number, bytes: number): void {
-    const current = packs.get(id) ?? { ...(this.#packLive.get(id) ?? { blocks: 0, bytes: 0 }) }
-    current.blocks += blocks
-    current.bytes += bytes
-    packs.set(id, current)
+    await this.ledger.commit(ops, packs, blocks, bytes)
   }
 
   async deleteBlock (cid: CID, options: AbortOptions = {}): Promise<void> {
@@ -319,7 +287,7 @@ export class LevelBlockstore implements CairnBlockstore {
   /** Removes blocks (pinned or not: refusing pinned blocks is `block rm`'s job, via `pins.isPinned`) */
   async deleteBlocks (cids: CID[], options: AbortOptions = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
-    this.#assertOpen()
+    this.assertOpen()
     const keys = new Map<string, { cid: CID, key: Uint8Array }>()
     for (const cid of cids) {
       if (cid.multihash.code === IDENTITY_CODE) continue
@@ -328,30 +296,31 @@ export class LevelBlockstore implements CairnBlockstore {
     }
     if (keys.size === 0) return []
     const entries = [...keys.values()]
-    return this.#writeLock.run(async () => {
+    const ledger = this.ledger
+    return ledger.writeLock.run(async () => {
       const values = await this.db.getMany(entries.map(e => e.key))
       const ops: BatchOp[] = []
       const packs = new Map<number, PackLive>()
       const removed: CID[] = []
-      let blocks = this.#blocks
-      let bytes = this.#bytes
+      let blocks = ledger.blocks
+      let bytes = ledger.bytes
       values.forEach((value, i) => {
         if (value == null) return
         const record = decodeBlockRecord(value)
         ops.push({ type: 'del', key: entries[i].key })
         // The body stays in its pack as dead space until GC compacts the pack
-        if (record.kind === 'pack') this.#bumpPack(packs, record.pack, -1, -record.size)
+        if (record.kind === 'pack') ledger.bumpPack(packs, record.pack, -1, -record.size)
         removed.push(recordCid(entries[i].cid.multihash.bytes, record))
         blocks -= 1
         bytes -= recordSize(record)
       })
-      if (ops.length > 0) await this.#commit(ops, packs, blocks, bytes)
+      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes)
       return removed
     })
   }
 
   async stats (): Promise<{ blocks: number, bytes: number }> {
-    return { blocks: this.#blocks, bytes: this.#bytes }
+    return { blocks: this.ledger.blocks, bytes: this.ledger.bytes }
   }
 
   async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
@@ -388,199 +357,22 @@ export class LevelBlockstore implements CairnBlockstore {
     }
   }
 
-  async * gc (options: GcOptions = {}): AsyncGenerator<CID> {
-    if (this.gcLock.heldShared) {
-      throw new InvalidParametersError('gc() called while holding the add lock would wait for itself')
-    }
-    this.#assertOpen()
-    const release = await this.gcLock.exclusive()
-    try {
-      this.#gcContinue(options)
-      const live = await this.#liveMultihashes(options)
-      // Sweep in batches: each batch is one index commit, like a delete
-      let batch: CID[] = []
-      for await (const key of this.db.keys(prefixRange(PREFIX_BLOCK))) {
-        this.#gcContinue(options)
-        const mh = key.subarray(1)
-        if (live.has(keyString(mh))) continue
-        batch.push(CID.createV1(0x55, decodeMultihash(mh)))
-        if (batch.length >= this.#batchBlocks) {
-          yield * await this.deleteBlocks(batch, options)
-          batch = []
-          this.#gcContinue(options)
-        }
-      }
-      if (batch.length > 0) yield * await this.deleteBlocks(batch, options)
-      this.#gcContinue(options)
-      await this.#compactPacks(options)
-    } catch (err) {
-      // close() shuts open iterators: whatever that broke mid-step is the close, said plainly
-      if (this.#closed && !hasCode(err, AbortError.code)) throw new AbortError(`GC stopped: block store at ${this.path} was closed`, { cause: err })
-      throw err
-    } finally {
-      release()
-    }
-  }
-
-  /** Multihashes GC must keep: every node with a pin reference and every direct pin */
-  async #liveMultihashes (options: AbortOptions): Promise<Set<string>> {
-    const live = new Set<string>()
-    for (const prefix of [PREFIX_COUNT, PREFIX_DIRECT]) {
-      for await (const key of this.db.keys(prefixRange(prefix))) {
-        this.#gcContinue(options)
-        live.add(keyString(key.subarray(1, 1 + multihashLength(key, 1))))
-      }
-    }
-    return live
-  }
-
-  /**
-   * Reclaims dead pack space: removes packs with no live body, and copies the live bodies of packs
-   * that are mostly dead into the active pack, then removes the old pack. Copies are committed
-   * like puts (body written first, index moved in one batch), only for records that still point
-   * at the old place, so concurrent puts and deletes stay correct.
-   */
-  async #compactPacks (options: AbortOptions): Promise<void> {
-    const victims = new Set<number>()
-    for (const id of await this.packs.list()) {
-      const live = this.#packLive.get(id)
-      let size: number
-      try {
-        size = await this.packs.sizeOf(id)
-      } catch (err) {
-        // A pack gone missing: nothing to reclaim; verify() reports the blocks it held
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue
-        throw err
-      }
-      const dead = live == null || live.blocks === 0 || live.bytes < size * this.#liveRatioMin
-      if (!dead) continue
-      // The active pack too, once mostly dead: appends move on to a fresh pack
-      if (id === this.packs.activeId) await this.packs.seal(id)
-      if (!this.packs.isBusy(id)) victims.add(id)
-    }
-    if (victims.size === 0) return
-    this.log('compacting packs %s', [...victims].join(', '))
-
-    // Move the live bodies of the victims, a batch at a time
-    let moving: Array<{ key: Uint8Array, cid: CID, record: BlockRecord & { kind: 'pack' } }> = []
-    const flush = async (): Promise<void> => {
-      if (moving.length === 0) return
-      const bodies = await Promise.all(moving.map(async m => this.packs.read(m.record)))
-      const locations = await this.packs.append(bodies, this.#sync)
-      try {
-        await this.#writeLock.run(async () => {
-          const current = await this.db.getMany(moving.map(m => m.key))
-          const ops: BatchOp[] = []
-          const packs = new Map<number, PackLive>()
-          moving.forEach((m, i) => {
-            const value = current[i]
-            if (value == null) return
-            const now = decodeBlockRecord(value)
-            if (now.kind !== 'pack' || now.pack !== m.record.pack || now.offset !== m.record.offset) return
-            ops.push({ type: 'put', key: m.key, value: encodePacked(m.cid, locations[i]) })
-            this.#bumpPack(packs, m.record.pack, -1, -m.record.size)
-            this.#bumpPack(packs, locations[i].pack, 1, locations[i].size)
-          })
-          if (ops.length > 0) await this.#commit(ops, packs, this.#blocks, this.#bytes)
-        })
-      } finally {
-        this.packs.settle(locations[0].pack)
-      }
-      moving = []
-    }
-    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
-      this.#gcContinue(options)
-      const record = decodeBlockRecord(value)
-      if (record.kind !== 'pack' || !victims.has(record.pack)) continue
-      moving.push({ key, cid: recordCid(key.subarray(1), record), record })
-      if (moving.length >= this.#batchBlocks) await flush()
-    }
-    await flush()
-
-    // Drop the victims that are now empty: their 'P' key and then the file
-    for (const id of victims) {
-      const emptied = await this.#writeLock.run(async () => {
-        const live = this.#packLive.get(id)
-        if (this.packs.isBusy(id) || (live != null && live.blocks > 0)) return false
-        if (live != null) {
-          await this.db.del(packKey(id), { sync: this.#sync })
-          this.#packLive.delete(id)
-        }
-        return true
-      })
-      if (emptied) await this.packs.remove(id)
-    }
+  gc (options: GcOptions = {}): AsyncGenerator<CID> {
+    return collectGarbage(this, options)
   }
 
   async close (): Promise<void> {
     if (this.#closed) return
     this.#closed = true
     // Let committed-or-committing batches finish before the handles go
-    await this.#writeLock.run(async () => {})
+    await this.ledger.writeLock.run(async () => {})
     await this.packs.close()
     await this.db.close()
   }
 
-  // --- interface-blockstore ---------------------------------------------------------------------
+  // --- for the interface-blockstore adapter -------------------------------------------------------
 
-  async put (cid: CID, bytes: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>, options: AbortOptions = {}): Promise<CID> {
-    options.signal?.throwIfAborted()
-    await this.putBlock(cid, await concat(bytes), options)
-    return cid
-  }
-
-  async * putMany (source: Iterable<InputPair> | AsyncIterable<InputPair>, options: AbortOptions = {}): AsyncGenerator<CID> {
-    options.signal?.throwIfAborted()
-    let batch: Block[] = []
-    let batchBytes = 0
-    for await (const { cid, bytes } of source) {
-      options.signal?.throwIfAborted()
-      const block = { cid, bytes: await concat(bytes) }
-      batch.push(block)
-      batchBytes += block.bytes.byteLength
-      if (batch.length >= this.#batchBlocks || batchBytes >= this.#batchBytes) {
-        await this.putBlocks(batch, options)
-        for (const b of batch) yield b.cid
-        batch = []
-        batchBytes = 0
-      }
-    }
-    if (batch.length > 0) {
-      await this.putBlocks(batch, options)
-      for (const b of batch) yield b.cid
-    }
-  }
-
-  async * get (cid: CID, options: AbortOptions = {}): AsyncGenerator<Uint8Array> {
-    yield await this.getBlock(cid, options)
-  }
-
-  async * getMany (source: Iterable<CID> | AsyncIterable<CID>, options: AbortOptions = {}): AsyncGenerator<Pair> {
-    for await (const cid of source) {
-      const bytes = await this.getBlock(cid, options)
-      yield { cid, bytes: once(bytes) }
-    }
-  }
-
-  async has (cid: CID, options: AbortOptions = {}): Promise<boolean> {
-    return this.hasBlock(cid, options)
-  }
-
-  async delete (cid: CID, options: AbortOptions = {}): Promise<void> {
-    await this.deleteBlock(cid, options)
-  }
-
-  async * deleteMany (source: Iterable<CID> | AsyncIterable<CID>, options: AbortOptions = {}): AsyncGenerator<CID> {
-    options.signal?.throwIfAborted()
-    for await (const cid of source) {
-      options.signal?.throwIfAborted()
-      await this.deleteBlock(cid, options)
-      yield cid
-    }
-  }
-
-  async * getAll (options: AbortOptions = {}): AsyncGenerator<Pair> {
-    options.signal?.throwIfAborted()
+  protected async * blocks (options: AbortOptions): AsyncGenerator<{ cid: CID, bytes: Uint8Array }> {
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const record = decodeBlockRecord(value)
@@ -593,7 +385,7 @@ export class LevelBlockstore implements CairnBlockstore {
         if ((err as Error).name !== 'RepoCorruptError') throw err
         bytes = await this.getBlock(cid, options)
       }
-      yield { cid, bytes: once(bytes) }
+      yield { cid, bytes }
     }
   }
 
@@ -608,17 +400,8 @@ export class LevelBlockstore implements CairnBlockstore {
     }
   }
 
-  #assertOpen (): void {
+  assertOpen (): void {
     if (this.#closed) throw new InvalidParametersError(`Block store at ${this.path} is closed`)
-  }
-
-  /**
-   * Between GC steps: stop on abort, and stop cleanly when the store was closed meanwhile (each
-   * step is one commit, so what was swept is consistent) rather than fail on a closed database
-   */
-  #gcContinue (options: AbortOptions): void {
-    options.signal?.throwIfAborted()
-    if (this.#closed) throw new AbortError(`GC stopped: block store at ${this.path} was closed`)
   }
 }
 
@@ -630,83 +413,4 @@ function decodeRecordOrThrow (cid: CID, value: Uint8Array | undefined): BlockRec
 /** A plain Uint8Array view (no copy): LevelDB and fs hand out Buffers, which compare unequal to Uint8Arrays in deep-equal checks */
 function plain (bytes: Uint8Array): Uint8Array {
   return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
-// Async even though the bytes are in hand: consumers (and the compliance suite) await `all(bytes)`
-async function * once (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes
-}
-
-async function concat (input: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  if (input instanceof Uint8Array) return input
-  const chunks: Uint8Array[] = []
-  let length = 0
-  for await (const chunk of input) {
-    chunks.push(chunk)
-    length += chunk.byteLength
-  }
-  if (chunks.length === 1) return chunks[0]
-  const out = new Uint8Array(length)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
-}
-
-/** Opens (creating if needed) the store folder, mapping LevelDB's failures to one-line repo errors */
-export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlockstore> {
-  if (typeof init?.path !== 'string' || init.path === '') throw new InvalidParametersError('createBlockstore needs init.path')
-  try {
-    await mkdir(init.path, { recursive: true })
-    if (!(await stat(init.path)).isDirectory()) throw new Error('not a directory')
-  } catch (err) {
-    throw new RepoCorruptError(`Block store path ${init.path} is not a usable folder: ${(err as Error).message}`, { cause: err })
-  }
-  // LevelDB tuning that `level`'s cross-platform option type does not list (classic-level reads it)
-  const options: DatabaseOptions<Uint8Array, Uint8Array> & { cacheSize: number, writeBufferSize: number } = {
-    keyEncoding: 'view',
-    valueEncoding: 'view',
-    cacheSize: init.indexCacheBytes ?? DEFAULT_INDEX_CACHE_BYTES,
-    writeBufferSize: init.indexWriteBufferBytes ?? DEFAULT_INDEX_WRITE_BUFFER_BYTES
-  }
-  const db: Db = new Level<Uint8Array, Uint8Array>(join(init.path, 'index'), options)
-  try {
-    await db.open()
-  } catch (err) {
-    throw mapOpenError(init.path, err)
-  }
-  try {
-    const store = new LevelBlockstore(init, db)
-    await store.init()
-    return store
-  } catch (err) {
-    // The open failure is what the caller needs to hear about; a failing close adds nothing
-    await db.close().catch(() => {})
-    if ((err as Error).name === 'RepoCorruptError') throw err
-    throw new RepoCorruptError(`Block store at ${init.path} cannot be read: ${deepestMessage(err)}`, { cause: err })
-  }
-}
-
-function mapOpenError (path: string, err: unknown): Error {
-  const codes: string[] = []
-  for (let e = err as { code?: string, cause?: unknown } | undefined; e != null; e = e.cause as typeof e) {
-    if (typeof e.code === 'string') codes.push(e.code)
-  }
-  const detail = deepestMessage(err)
-  if (codes.includes('LEVEL_LOCKED')) {
-    return new RepoLockedError(`Block store at ${path} is locked by another process (a running daemon?) or another open store`, { cause: err })
-  }
-  return new RepoCorruptError(`Block store at ${path} cannot be opened: ${detail}`, { cause: err })
-}
-
-function deepestMessage (err: unknown): string {
-  let e = err as { message?: string, cause?: unknown } | undefined
-  let message = String(err)
-  while (e != null) {
-    if (typeof e.message === 'string' && e.message !== '') message = e.message
-    e = e.cause as typeof e
-  }
-  return message.split('\n')[0]
 }

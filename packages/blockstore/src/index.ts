@@ -15,13 +15,12 @@
  * await store.close()
  * ```
  */
-import { openBlockstore } from './blockstore.ts'
+import { openBlockstore } from './open.ts'
 import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry, PinType, VerifyProblem } from '@cairn/interface'
 import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
-export { blockLinks } from './links.ts'
-export { verifyBlock, isSupportedHash, multihashDigest } from './verify.ts'
+export { levelOpenError } from './open.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */

@@ -5,9 +5,9 @@ import {
   PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_RECURSIVE, cidFromNodeId, decodeBlockRecord, decodeCount, encodeCount,
   keyString, nodeId, prefixRange, prefixed, recordCid
 } from './encoding.ts'
-import { blockLinks, isLeafCodec } from './links.ts'
+import { blockLinks, isLeafCodec } from '@cairn/ipld'
 import { Mutex, forEachLimit } from './locks.ts'
-import { verifyBlock } from './verify.ts'
+import { verifyBlock } from '@cairn/ipld'
 import type { LevelBlockstore } from './blockstore.ts'
 import type { RefCount } from './encoding.ts'
 import type { PinAddOptions, PinLsOptions, PinRmOptions, PinUpdateOptions, Pins } from './index.ts'

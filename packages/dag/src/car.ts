@@ -6,29 +6,53 @@ import { CarBlockIterator } from '@ipld/car/iterator'
 import * as dagCbor from '@ipld/dag-cbor'
 import { CairnError, InvalidCarError, InvalidParametersError } from '@cairn/interface'
 import type { AbortOptions, Block, BlockGetter, BlockPutter, CarExportOptions, CarImportResult } from '@cairn/interface'
-import { blockLinks, verifyBlock } from '@cairn/blockstore'
+import { blockLinks, encodeVarint as varint, readVarint, verifyBlock, MAX_VARINT_BYTES } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import { CODEC_DAG_PB, DEFAULT_CAR_IMPORT_MEMORY_BYTES, DEFAULT_WRITE_BATCH_BYTES, HASH_IDENTITY, MAX_BLOCK_SIZE_BYTES, MAX_DAG_DEPTH } from './constants.ts'
 import { contentSize, interpret, loadBlock, type DagNode } from './node.ts'
-import { varintLength } from './pb.ts'
 import { visitFile } from './reader.ts'
 import { resolvePath } from './resolve.ts'
-
-function varint (n: number): Uint8Array {
-  const out = new Uint8Array(varintLength(n))
-  let i = 0
-  while (n >= 0x80) { out[i++] = (n % 128) | 0x80; n = Math.floor(n / 128) }
-  out[i] = n
-  return out
-}
 
 /** A CARv1 header naming `roots` */
 export function carHeader (roots: CID[]): Uint8Array {
   const header = dagCbor.encode({ version: 1, roots })
-  const out = new Uint8Array(varintLength(header.byteLength) + header.byteLength)
-  out.set(varint(header.byteLength), 0)
-  out.set(header, out.byteLength - header.byteLength)
+  const length = varint(header.byteLength)
+  const out = new Uint8Array(length.byteLength + header.byteLength)
+  out.set(length, 0)
+  out.set(header, length.byteLength)
   return out
+}
+
+/** One CARv1 section: varint(length of CID and block) ‖ CID ‖ block */
+export function carSection (cid: CID, bytes: Uint8Array): Uint8Array {
+  const length = varint(cid.bytes.byteLength + bytes.byteLength)
+  const out = new Uint8Array(length.byteLength + cid.bytes.byteLength + bytes.byteLength)
+  out.set(length)
+  out.set(cid.bytes, length.byteLength)
+  out.set(bytes, length.byteLength + cid.bytes.byteLength)
+  return out
+}
+
+/** A CARv1 stream without its header, so the sections of one export can follow another's header */
+export async function * carSections (car: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array | undefined = new Uint8Array(0)
+  for await (const chunk of car) {
+    if (pending == null) {
+      yield chunk
+      continue
+    }
+    const joined: Uint8Array = new Uint8Array(pending.byteLength + chunk.byteLength)
+    joined.set(pending)
+    joined.set(chunk, pending.byteLength)
+    const length = readVarint(joined, 0)
+    if (length == null || joined.byteLength < length.next + length.value) {
+      pending = joined
+      continue
+    }
+    const rest = joined.subarray(length.next + length.value)
+    pending = undefined
+    if (rest.byteLength > 0) yield rest
+  }
 }
 
 /** The byte range `entity-bytes=from:to` selects in a file of `size` bytes, or undefined when it selects nothing */
@@ -239,15 +263,10 @@ class Stage {
   }
 
   private async readVarint (buf: Buffer, pos: number): Promise<{ value: number, size: number }> {
-    const { bytesRead } = await this.file!.read(buf, 0, 10, pos)
-    let value = 0
-    let mul = 1
-    for (let i = 0; i < bytesRead; i++) {
-      value += (buf[i] & 0x7f) * mul
-      if ((buf[i] & 0x80) === 0) return { value, size: i + 1 }
-      mul *= 128
-    }
-    throw new InvalidCarError('Staged CAR block record is corrupt')
+    const { bytesRead } = await this.file!.read(buf, 0, MAX_VARINT_BYTES, pos)
+    const read = readVarint(buf, 0, bytesRead)
+    if (read == null) throw new InvalidCarError('Staged CAR block record is corrupt')
+    return { value: read.value, size: read.next }
   }
 
   async dispose (): Promise<void> {

@@ -12,19 +12,17 @@ export interface FileNodeView {
   linkHashes: Uint8Array[]
 }
 
+import { decodeVarint, varintEnd } from '@cairn/ipld'
+
 interface Cursor { pos: number }
 
+/** The varint at the cursor, which moves past it; undefined when it does not end before `end` */
 function readVarint (bytes: Uint8Array, c: Cursor, end: number): number | undefined {
-  let value = 0
-  let mul = 1
-  for (let i = 0; i < 8; i++) {
-    if (c.pos >= end) return undefined
-    const b = bytes[c.pos++]
-    value += (b & 0x7f) * mul
-    if ((b & 0x80) === 0) return value
-    mul *= 128
-  }
-  return undefined
+  const next = varintEnd(bytes, c.pos, end)
+  if (next < 0) return undefined
+  const value = decodeVarint(bytes, c.pos)
+  c.pos = next
+  return value
 }
 
 export function viewFileNode (bytes: Uint8Array): FileNodeView | undefined {

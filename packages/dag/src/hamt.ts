@@ -2,7 +2,7 @@
  * Kubo's HAMT-sharded directories: murmur3-x64-64 of the name, 8 bits per level (fanout 256),
  * link names `XX<name>` for entries and `XX` for sub-shards, with XX the slot in upper-case hex.
  */
-import { murmur3x64 } from './murmur3.ts'
+import { murmur364 } from '@multiformats/murmur3'
 import { utf8 } from './utf8.ts'
 import { UnixFS } from 'ipfs-unixfs'
 import type { CID } from 'multiformats/cid'
@@ -15,8 +15,8 @@ const MAX_LEVELS = 64 / BITS_PER_LEVEL
 /** The 64-bit hash whose bytes, first to last, pick the slot at each level */
 export function hamtHash (name: string | Uint8Array): Uint8Array {
   const bytes = typeof name === 'string' ? utf8(name) : name
-  // the first 64 bits of murmur3-x64-128, consumed from the first byte on
-  return murmur3x64(bytes)
+  // the first 64 bits of murmur3-x64-128, consumed from the first byte on; `encode` is synchronous
+  return murmur364.encode(bytes) as Uint8Array
 }
 
 /** Slot index at `level` for a hash, for a power-of-two fanout up to 256 */

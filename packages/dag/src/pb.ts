@@ -8,6 +8,7 @@ import { UnixFS } from 'ipfs-unixfs'
 import { MalformedBlockError } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
 import { utf8 } from './utf8.ts'
+import { varintLength, writeVarint } from '@cairn/ipld'
 
 export const UNIXFS_RAW = 0
 export const UNIXFS_DIRECTORY = 1
@@ -15,22 +16,6 @@ export const UNIXFS_FILE = 2
 export const UNIXFS_METADATA = 3
 export const UNIXFS_SYMLINK = 4
 export const UNIXFS_HAMT = 5
-
-
-export function varintLength (n: number): number {
-  let len = 1
-  while (n >= 0x80) { n = Math.floor(n / 128); len++ }
-  return len
-}
-
-function writeVarint (buf: Uint8Array, pos: number, n: number): number {
-  while (n >= 0x80) {
-    buf[pos++] = (n % 128) | 0x80
-    n = Math.floor(n / 128)
-  }
-  buf[pos++] = n
-  return pos
-}
 
 /** Where a leaf's content sits inside its dag-pb block, and how big the block is */
 export function leafLayout (dataLength: number): { blockLength: number, dataOffset: number } {

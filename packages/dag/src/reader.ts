@@ -1,6 +1,6 @@
 import { InvalidParametersError, MalformedBlockError, NotADirectoryError, NotAFileError } from '@cairn/interface'
 import type { AbortOptions, BlockGetter, CatOptions, GetEntry, LsEntry, StatResult } from '@cairn/interface'
-import { blockLinks } from '@cairn/blockstore'
+import { blockLinks } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import { CODEC_DAG_PB, DEFAULT_LS_CONCURRENCY, DEFAULT_PREFETCH_BLOCKS, MAX_DAG_DEPTH } from './constants.ts'
 import { contentSize, cumulativeSize, interpret, loadBlock, loadNode, type DagNode } from './node.ts'
@@ -94,7 +94,11 @@ export async function * visitFile (root: DagNode, getter: BlockGetter, options: 
     if (item.fetch == null) begin(item)
     else if (item.size === -1) started++
     prefetch()
-    const bytes = await item.fetch!
+    // the frame keeps its items until its last one is read (up to 174 for Kubo's layout): an item
+    // that kept its block would hold up to 43 MiB of a file per reader
+    const fetch = item.fetch!
+    item.fetch = undefined
+    const bytes = await fetch
     started--
     let data: Uint8Array
     const children: Pending[] = []

@@ -162,11 +162,21 @@ export class AbortError extends CairnError {
   constructor (message = 'The operation was aborted', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/**
+ * A path that goes on inside a DAG-CBOR or DAG-JSON document past a value that is not a link
+ * (CBOR tag 42): reading other IPLD kinds is not implemented, as in boxo's path gateway
+ */
+export class NotALinkError extends CairnError {
+  static override name = 'NotALinkError'
+  static override code = 'ERR_NOT_A_LINK'
+  constructor (message = 'The path ends at an IPLD value that is not a link', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** Every exported error class, for tests and for code-to-status tables */
 export const errorClasses = [
   CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
-  NotADirectoryError, NotAFileError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
+  NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
   RepoNotInitializedError, OfflineError, TimeoutError, AbortError
 ] as const
 

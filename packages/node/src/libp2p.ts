@@ -138,7 +138,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     pubsub: gossipsub({
       // a node alone on a topic may still publish (Kubo does not fail either)
       allowPublishToZeroTopicPeers: true,
-      emitSelf: false
+      // go-libp2p-pubsub (Kubo) delivers a node's own publications to its own subscribers
+      emitSelf: true
     }),
     bitswap: init.bitswap
   }

@@ -1,7 +1,8 @@
-import { createBlockstore, blockLinks, verifyBlock } from '@cairn/blockstore'
+import { createBlockstore, levelOpenError } from '@cairn/blockstore'
+import { blockLinks, verifyBlock } from '@cairn/ipld'
 import { cat, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { bitswap } from './bitswap/index.ts'
-import { InvalidParametersError, NotFoundError, OfflineError, RepoLockedError, RepoNotInitializedError, hasCode } from '@cairn/interface'
+import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
 import { defaultLogger } from '@libp2p/logger'
 import { MemoryDatastore, MountDatastore } from 'datastore-core'
@@ -546,13 +547,6 @@ class CairnNodeClass implements CairnNode {
 
 }
 
-function storeOpenError (err: unknown, what: string): Error {
-  for (let e = err as { code?: string, cause?: unknown } | undefined; e != null; e = e.cause as typeof e) {
-    if (e.code === 'LEVEL_LOCKED') return new RepoLockedError(`The repo's ${what} is in use by another process (is a daemon running?)`, { cause: err })
-  }
-  return err as Error
-}
-
 /**
  * Reads a repo's config and identity and builds the node around it: the one libp2p instance of
  * the process, Bitswap, the DHT, the command groups. With `start` (the default) the node is
@@ -583,6 +577,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   // loaded only when wanted: an offline one-shot command does not pay for prom-client
   const metrics = (init.metrics ?? !offline) ? (await import('./metrics.ts')).createNodeMetrics({ statfsPath: repoPath }) : undefined
 
+<<<<<<< HEAD
   const stores = new StoreSlot()
   const parts = {
     stores,
@@ -616,6 +611,33 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       metrics: metrics?.libp2p,
       bitswap: bitswap({
         blockstore: stores.view,
+=======
+  const blockstore = await createBlockstore({ path: paths.blocks })
+  let datastore: LevelDatastore | undefined
+  let libp2p: Libp2p | undefined
+  try {
+    let libp2pDatastore: Datastore | undefined
+    if (!offline) {
+      datastore = new LevelDatastore(paths.datastore)
+      try {
+        await datastore.open()
+      } catch (err) {
+        throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
+      }
+      // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
+      // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
+      // under load. DHT records (provider records) persist in $repo/datastore.
+      libp2pDatastore = new MountDatastore([
+        { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
+        { prefix: new Key('/'), datastore }
+      ])
+    }
+    const meter = createBandwidthMeter()
+    const services: Record<string, (components: any) => unknown> = {}
+    if (!offline) {
+      services.bitswap = bitswap({
+        blockstore,
+>>>>>>> main
         routing: {
           // libp2p exists by the time Bitswap looks for providers (after start)
           findProviders: (cid, options) => (libp2p as Libp2p).contentRouting.findProviders(cid, options)

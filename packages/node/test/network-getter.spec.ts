@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { createBlockstore, verifyBlock } from '@cairn/blockstore'
+import { createBlockstore } from '@cairn/blockstore'
+import { verifyBlock } from '@cairn/ipld'
 import { logger } from '@libp2p/logger'
 import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'

@@ -41,11 +41,31 @@ test('a message reaches every subscriber of 3 nodes, passing a validator', async
     assert.is(m.from, a.peerId)
     assert.is(m.topic, topic)
   }
-  // the publisher does not hear itself (Kubo neither)
-  assert.is(received.get(a.peerId)?.length, 0)
+  // the publisher's own subscription hears both its messages (validators judge what arrives from
+  // peers), as go-libp2p-pubsub delivers local publications to local subscribers
+  assert.equal(received.get(a.peerId)?.map(m => [dec(m.data), m.from, m.topic]), [['spam: buy now', a.peerId, topic], ['hello from A', a.peerId, topic]])
 
   await c.pubsub.unsubscribe(topic)
   assert.equal(await c.pubsub.ls(), [])
+})
+
+test('a node alone hears its own publications on subscribed topics only, once per subscriber', async () => {
+  const n = await testNode()
+  const first: string[] = []
+  const second: string[] = []
+  const controller = new AbortController()
+  await n.pubsub.subscribe('mine', m => { first.push(dec(m.data)) }, { signal: controller.signal })
+  await n.pubsub.subscribe('mine', m => { second.push(dec(m.data)) })
+  await n.pubsub.publish('other', enc('not subscribed'))
+  await n.pubsub.publish('mine', enc('to myself'))
+  await waitFor(() => first.length === 1 && second.length === 1, 5_000, 'both local subscribers to receive')
+  assert.equal([first, second], [['to myself'], ['to myself']])
+  controller.abort()
+  await n.pubsub.publish('mine', enc('again'))
+  await waitFor(() => second.length === 2, 5_000, 'the remaining subscriber to receive')
+  assert.equal(first, ['to myself'], 'an ended subscription hears nothing more')
+  await n.pubsub.unsubscribe('mine')
+  assert.equal(await n.pubsub.ls(), [])
 })
 
 test('aborting a subscription after the node stopped is harmless', async () => {

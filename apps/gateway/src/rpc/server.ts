@@ -9,8 +9,10 @@ import { ForbiddenError, MethodNotAllowedError, UnknownCommandError } from '../e
 import { sendError } from '../respond.ts'
 import { toRpcStatus } from '../status.ts'
 import { parseArgs, parseDuration } from './args.ts'
-import { commands } from './commands.ts'
-import type { Command } from './commands.ts'
+import { createOriginPolicy } from './origin.ts'
+import { canEndWithError, endStream } from './output.ts'
+import { commands } from './commands/index.ts'
+import type { Command } from './command.ts'
 
 /** Kubo's `API.Authorizations` entry */
 export interface RpcAuthorization {
@@ -52,12 +54,22 @@ function safeEqual (a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-function originOf (url: string): string | undefined {
-  try {
-    return new URL(url).origin
-  } catch {
-    return undefined
+/**
+ * A CORS preflight is answered whatever the origin, with the CORS grant only for an allowed one
+ * (set before this), as rs/cors in go-ipfs-cmds; a plain OPTIONS lists the methods.
+ */
+function answerOptions (req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers['access-control-request-method'] == null) {
+    res.writeHead(204, { Allow: 'OPTIONS, POST' })
+  } else if (res.hasHeader('Access-Control-Allow-Origin')) {
+    res.writeHead(204, {
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization'
+    })
+  } else {
+    res.writeHead(204)
   }
+  res.end()
 }
 
 /**
@@ -68,7 +80,7 @@ function originOf (url: string): string | undefined {
 export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: ServerResponse) => void {
   const log = (init.logger ?? defaultLogger()).forComponent('cairn:gateway:rpc')
   const table: Record<string, Command> = { ...commands, ...init.commands }
-  const allowedOrigins = new Set(init.allowedOrigins ?? [])
+  const origins = createOriginPolicy(init.allowedOrigins)
   const authorizations = Object.values(init.authorizations ?? {})
   const limits = {
     maxBodyBytes: init.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -77,25 +89,13 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
     maxBlockBytes: init.maxBlockBytes ?? DEFAULT_MAX_BLOCK_BYTES
   }
 
-  function checkOrigin (req: IncomingMessage): void {
-    const own = `http://${req.headers.host ?? ''}`
-    const allowed = (origin: string | undefined): boolean =>
-      origin != null && (allowedOrigins.has('*') || allowedOrigins.has(origin) || origin === own)
-    const origin = req.headers.origin
-    if (origin != null && origin !== '' && !allowed(origin === 'null' ? undefined : origin)) {
-      throw new ForbiddenError(`origin ${origin.slice(0, 100)} is not allowed`)
-    }
-    const referer = req.headers.referer
-    if ((origin == null || origin === '') && referer != null && referer !== '' && !allowed(originOf(referer))) {
-      throw new ForbiddenError('referer is not allowed')
-    }
-  }
-
   function checkAuthorization (req: IncomingMessage, path: string): void {
     if (authorizations.length === 0) return
     const header = req.headers.authorization ?? ''
     const match = authorizations.find(a => safeEqual(header, expectedHeader(a.AuthSecret)))
     if (match == null) throw new ForbiddenError('missing or wrong authorization')
+    // Kubo lets any valid secret ask for the version
+    if (path === '/api/v0/version') return
     if (!match.AllowedPaths.some(p => path === p || path.startsWith(p.endsWith('/') ? p : p + '/'))) {
       throw new ForbiddenError(`not authorized for ${path.slice(0, 100)}`)
     }
@@ -103,28 +103,25 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
 
   async function handle (req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api.invalid')
-    checkOrigin(req)
-    const origin = req.headers.origin
-    if (origin != null && (allowedOrigins.has('*') || allowedOrigins.has(origin))) {
-      // a configured web app may call the RPC: tell its browser so, and answer its preflight
+    const origin = req.headers.origin ?? ''
+    if (origin !== '' && origins.allows(origin, req.socket.localPort)) {
+      // an allowed web app may call the RPC: tell its browser so (rs/cors in go-ipfs-cmds)
       res.setHeader('Access-Control-Allow-Origin', origin)
       res.setHeader('Vary', 'Origin')
       res.setHeader('Access-Control-Expose-Headers', 'X-Stream-Output, X-Chunked-Output, X-Content-Length, X-Stream-Error')
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
-          'Access-Control-Allow-Methods': 'POST',
-          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization'
-        })
-        res.end()
-        return
-      }
+    }
+    if (req.method === 'OPTIONS') {
+      answerOptions(req, res)
+      return
     }
     checkAuthorization(req, url.pathname)
     if (!url.pathname.startsWith(API_PREFIX)) throw new UnknownCommandError(`404 page not found: ${url.pathname.slice(0, 100)}`)
+    // go-ipfs-cmds' order: the method, then origin, referer and user agent, then the command
+    if (req.method !== 'POST') throw new MethodNotAllowedError('POST', `${req.method} is not allowed: the RPC API takes POST only`)
+    origins.check(req)
     const name = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
     const command = Object.hasOwn(table, name) ? table[name] : undefined
     if (command == null) throw new UnknownCommandError(`unknown command "${name.slice(0, 100)}"`)
-    if (req.method !== 'POST') throw new MethodNotAllowedError('POST', `${req.method} is not allowed: the RPC API takes POST only`)
     const args = parseArgs(url.searchParams, command)
     const timeout = args.string('timeout')
     const signals = [signal]
@@ -141,11 +138,13 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
     const controller = new AbortController()
     res.on('close', () => { if (!res.writableFinished) controller.abort() })
     handle(req, res, controller.signal).catch((err: unknown) => {
-      if ((err as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'POST')
+      if ((err as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'OPTIONS, POST')
       // a request body we did not read must not stall the connection
       if (!req.complete) req.resume()
       if (res.headersSent || toRpcStatus(err) >= 500) log.error('%s %s - %e', req.method, req.url, err)
-      sendError(res, err, 'rpc')
+      // a stream that announced the X-Stream-Error trailer ends with it, as go-ipfs-cmds does
+      if (canEndWithError(res)) endStream(res, err)
+      else sendError(res, err, 'rpc')
     })
   }
 }

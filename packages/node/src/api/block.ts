@@ -1,4 +1,4 @@
-import { blockLinks } from '@cairn/blockstore'
+import { blockLinks } from '@cairn/ipld'
 import { BlockTooLargeError, InvalidParametersError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'

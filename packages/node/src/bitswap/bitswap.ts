@@ -1,7 +1,7 @@
 import { AbortError, hasCode } from '@cairn/interface'
 import { serviceCapabilities, serviceDependencies } from '@libp2p/interface'
 import { CID } from 'multiformats/cid'
-import { verifyBlock } from '@cairn/blockstore'
+import { verifyBlock } from '@cairn/ipld'
 import { cidFromPrefix, cidToPrefix, cidV0Of, prefixIsSha256, sha256Matches } from './block-identity.ts'
 import { BlockWriter } from './block-writer.ts'
 import { acquireHashOffload } from './hash-offload.ts'

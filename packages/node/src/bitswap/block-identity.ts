@@ -2,13 +2,12 @@
  * From wire bytes to a trusted CID: Bitswap blocks carry only a CID prefix (version, codec,
  * hash function, digest length) and the data, so the receiver hashes the data to learn which
  * block it is. The digest is computed here, never taken from the peer. (Checking bytes against a
- * known CID is `verifyBlock` from `@cairn/blockstore`.)
+ * known CID is `verifyBlock` from `@cairn/ipld`.)
  */
 import { MalformedBlockError } from '@cairn/interface'
-import { isSupportedHash, multihashDigest } from '@cairn/blockstore'
+import { isSupportedHash, multihashDigest, readVarint, varintLength, writeVarint } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
-import { varint } from 'multiformats'
 
 export { isSupportedHash }
 
@@ -30,12 +29,9 @@ export function digestOf (code: number, length: number, data: Uint8Array, sha256
 /** The CID prefix Bitswap 1.1.0+ sends with a block */
 export function cidToPrefix (cid: CID): Uint8Array {
   const fields = [cid.version, cid.code, cid.multihash.code, cid.multihash.size]
-  const out = new Uint8Array(fields.reduce((n, f) => n + varint.encodingLength(f), 0))
+  const out = new Uint8Array(fields.reduce((n, f) => n + varintLength(f), 0))
   let offset = 0
-  for (const f of fields) {
-    varint.encodeTo(f, out, offset)
-    offset += varint.encodingLength(f)
-  }
+  for (const f of fields) offset = writeVarint(out, offset, f)
   return out
 }
 
@@ -49,14 +45,11 @@ interface Prefix {
 function parsePrefix (prefix: Uint8Array): Prefix {
   const fields: number[] = []
   let offset = 0
-  try {
-    for (let i = 0; i < 4; i++) {
-      const [value, read] = varint.decode(prefix, offset)
-      fields.push(value)
-      offset += read
-    }
-  } catch (err) {
-    throw new MalformedBlockError('Malformed CID prefix', { cause: err })
+  for (let i = 0; i < 4; i++) {
+    const read = readVarint(prefix, offset)
+    if (read == null) throw new MalformedBlockError('Malformed CID prefix')
+    fields.push(read.value)
+    offset = read.next
   }
   const [version, codec, hashCode, length] = fields
   if (offset !== prefix.byteLength || (version !== 0 && version !== 1)) throw new MalformedBlockError('Malformed CID prefix')

@@ -21,6 +21,7 @@
  * }
  * ```
  */
+import { varintLength as unsignedVarintLength, writeVarint as writeUnsignedVarint } from '@cairn/ipld'
 import { reader as createReader } from 'protons-runtime'
 import { Uint8ArrayList } from 'uint8arraylist'
 import type { Reader } from 'protons-runtime'
@@ -91,32 +92,21 @@ export class MessageDecodeError extends Error {
 
 // ---- encoding ---------------------------------------------------------------------------------
 
+/** Bytes of a protobuf varint field; a negative int32 is sign-extended to ten bytes */
 export function varintLength (n: number): number {
-  if (n < 0) return 10 // negative int32 is sign-extended to 64 bits
-  let len = 1
-  while (n >= 0x80) {
-    n = Math.floor(n / 128)
-    len++
-  }
-  return len
+  return n < 0 ? 10 : unsignedVarintLength(n)
 }
 
 function writeVarint (buf: Uint8Array, pos: number, n: number): number {
-  if (n < 0) {
-    // two's complement in 64 bits, as protobuf encodes negative int32
-    let big = BigInt.asUintN(64, BigInt(n))
-    while (big >= 0x80n) {
-      buf[pos++] = Number(big & 0x7fn) | 0x80
-      big >>= 7n
-    }
-    buf[pos++] = Number(big)
-    return pos
+  if (n >= 0) return writeUnsignedVarint(buf, pos, n)
+  // protobuf encodes a negative int32 as its 64-bit two's complement, past what a JS number
+  // (and so uint8-varint) holds exactly: written from a BigInt, seven bits at a time
+  let big = BigInt.asUintN(64, BigInt(n))
+  while (big >= 0x80n) {
+    buf[pos++] = Number(big & 0x7fn) | 0x80
+    big >>= 7n
   }
-  while (n >= 0x80) {
-    buf[pos++] = (n & 0x7f) | 0x80
-    n = Math.floor(n / 128)
-  }
-  buf[pos++] = n
+  buf[pos++] = Number(big)
   return pos
 }
 

@@ -5,8 +5,7 @@ import * as dagJson from '@ipld/dag-json'
 import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'
 import { sha256, sha512 } from 'multiformats/hashes/sha2'
-import { blockLinks, verifyBlock } from '../src/index.ts'
-import { dagPbLinksFromPrefix } from '../src/links.ts'
+import { blockLinks, dagPbLinksFromPrefix, verifyBlock } from '../src/index.ts'
 import { pbNode, pseudoRandom, rawBlock, rejects } from './fixtures/blocks.ts'
 
 test('blockLinks reads dag-pb, dag-cbor and dag-json links, deduplicated, and none from raw or identity', async () => {

@@ -3,6 +3,7 @@ import * as dagJson from '@ipld/dag-json'
 import * as dagPb from '@ipld/dag-pb'
 import { MalformedBlockError, UnsupportedCodecError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
+import { readVarint } from './varint.ts'
 
 export const RAW_CODE = 0x55
 export const DAG_PB_CODE = dagPb.code
@@ -65,18 +66,6 @@ export function dagPbLinksFromPrefix (prefix: Uint8Array): CID[] | undefined {
     const len = readVarint(prefix, o)
     if (len == null) return undefined
     o = len.next + len.value
-  }
-  return undefined
-}
-
-function readVarint (bytes: Uint8Array, offset: number): { value: number, next: number } | undefined {
-  let value = 0
-  let shift = 0
-  for (let o = offset; o < bytes.byteLength && shift < 35; o++) {
-    const b = bytes[o]
-    value += (b & 0x7f) * 2 ** shift
-    if ((b & 0x80) === 0) return { value, next: o + 1 }
-    shift += 7
   }
   return undefined
 }

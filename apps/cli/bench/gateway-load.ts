@@ -1,0 +1,136 @@
+/**
+ * `pnpm bench:gateway-load`: the memory of a real `cairn daemon` process (test profile, port 0)
+ * while it serves many clients at once, as the kernel counts it (RSS from /proc; Linux only).
+ *
+ * 1. gateway: BENCH_LOAD_CLIENTS (default 64) concurrent HTTP downloads of one file, for each
+ *    size in BENCH_LOAD_SIZES_MIB (default `64,1024`), every body checked byte-exact (sha256);
+ * 2. Bitswap: as many client nodes, in BENCH_LOAD_PROCESSES (default 4) processes, each fetching
+ *    the same files from the daemon's node over loopback TCP and reading them in order
+ *    (@cairn/dag's `cat` over a Bitswap session), checked the same way. Sizes in
+ *    BENCH_LOAD_BITSWAP_SIZES_MIB (default: the gateway's); `0` skips this part.
+ *
+ * For each: the daemon's RSS before, its peak during (the kernel's high-water mark, reset first,
+ * and 100 ms samples), the time from the last client's end until RSS is back within
+ * BENCH_LOAD_SETTLE_MARGIN_MIB (default 64) of where it started, and the RSS then. Targets: peak
+ * under 512 MiB whatever the client count and the file size; settled within 30 s.
+ *
+ * BENCH_LOAD_SETTLE_TIMEOUT_S (default 60) bounds the wait for settling; BENCH_LOAD_TIMEOUT_S
+ * (default 1800) bounds each round of clients.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { ok, ROOT, startDaemon } from '../test/fixtures/cli.ts'
+import type { Daemon } from '../test/fixtures/cli.ts'
+import { MIB, RssSampler, downloadConcurrently, mib, resetPeakRss, rssBytes, waitForRss, writeRandomFile } from '../test/fixtures/load.ts'
+
+const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 64)
+const SIZES_MIB = (process.env.BENCH_LOAD_SIZES_MIB ?? '64,1024').split(',').map(Number).filter(n => n > 0)
+const BITSWAP_SIZES_MIB = (process.env.BENCH_LOAD_BITSWAP_SIZES_MIB ?? SIZES_MIB.join(',')).split(',').map(Number).filter(n => n > 0)
+const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 4)
+const SETTLE_MARGIN_BYTES = Number(process.env.BENCH_LOAD_SETTLE_MARGIN_MIB ?? 64) * MIB
+const SETTLE_TIMEOUT_MS = Number(process.env.BENCH_LOAD_SETTLE_TIMEOUT_S ?? 60) * 1000
+const ROUND_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 1800) * 1000
+const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
+const BITSWAP_CLIENT = resolve(ROOT, 'packages/node/bench/bitswap-load-client.ts')
+
+interface Stored { sizeMib: number, cid: string, sha256: string }
+interface Row { what: string, before: number, peak: number, settleMs?: number, settled: number, seconds: number, mbps: number }
+
+/** One round: runs `load`, watching the daemon's RSS, then waits for it to settle */
+async function measure (daemon: Daemon, what: string, bytes: number, load: () => Promise<void>): Promise<Row> {
+  const pid = daemon.child.pid!
+  const before = await rssBytes(pid)
+  await resetPeakRss(pid)
+  const sampler = new RssSampler(pid)
+  const start = performance.now()
+  try {
+    await load()
+  } finally {
+    sampler.stop()
+  }
+  const seconds = (performance.now() - start) / 1000
+  const peak = await sampler.peak()
+  const settle = await waitForRss(pid, before + SETTLE_MARGIN_BYTES, SETTLE_TIMEOUT_MS)
+  const row = { what, before, peak, settleMs: settle.ms, settled: settle.rss, seconds, mbps: bytes / seconds / 1e6 }
+  process.stdout.write(`${format(row)}\n`)
+  return row
+}
+
+function format (r: Row): string {
+  const settle = r.settleMs != null ? `${(r.settleMs / 1000).toFixed(1)} s` : `not within ${SETTLE_TIMEOUT_MS / 1000} s`
+  return `| ${r.what} | ${mib(r.before)} | ${mib(r.peak)} | ${settle} | ${mib(r.settled)} | ${r.seconds.toFixed(1)} s (${r.mbps.toFixed(0)} MB/s) |`
+}
+
+async function gatewayRound (daemon: Daemon, file: Stored): Promise<Row> {
+  return measure(daemon, `gateway: ${CLIENTS} × ${file.sizeMib} MiB`, CLIENTS * file.sizeMib * MIB, async () => {
+    const results = await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${file.cid}`, CLIENTS, { timeoutMs: ROUND_TIMEOUT_MS })
+    const bad = results.filter(r => r.status !== 200 || r.length !== file.sizeMib * MIB || r.sha256 !== file.sha256)
+    if (bad.length > 0) throw new Error(`${bad.length} of ${CLIENTS} downloads were not byte-exact: ${JSON.stringify(bad[0])}`)
+  })
+}
+
+/** `count` Bitswap client nodes in one process; resolves with each node's result */
+async function bitswapClients (daemon: Daemon, file: Stored, count: number): Promise<Array<{ length: number, sha256: string }>> {
+  const child = spawn(process.execPath, ['--conditions=development', BITSWAP_CLIENT, daemon.swarm[0], file.cid, String(count)], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const timer = setTimeout(() => { child.kill('SIGKILL') }, ROUND_TIMEOUT_MS)
+  try {
+    const lines = createInterface({ input: child.stdout })
+    for await (const line of lines) {
+      if (line.startsWith('{')) return JSON.parse(line).results
+    }
+    throw new Error(`Bitswap client process exited ${child.exitCode ?? child.signalCode} without a result`)
+  } finally {
+    clearTimeout(timer)
+    child.kill()
+  }
+}
+
+async function bitswapRound (daemon: Daemon, file: Stored): Promise<Row> {
+  const processes = Math.min(PROCESSES, CLIENTS)
+  return measure(daemon, `Bitswap: ${CLIENTS} nodes × ${file.sizeMib} MiB`, CLIENTS * file.sizeMib * MIB, async () => {
+    const perProcess = Array.from({ length: processes }, (_, i) => Math.floor(CLIENTS / processes) + (i < CLIENTS % processes ? 1 : 0))
+    const results = (await Promise.all(perProcess.map(async n => bitswapClients(daemon, file, n)))).flat()
+    const bad = results.filter(r => r.length !== file.sizeMib * MIB || r.sha256 !== file.sha256)
+    if (bad.length > 0 || results.length !== CLIENTS) throw new Error(`${bad.length} of ${results.length} Bitswap fetches were not byte-exact`)
+  })
+}
+
+async function main (): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-load-'))
+  const repo = join(dir, 'repo')
+  let daemon: Daemon | undefined
+  try {
+    await ok(['init', '--profile=test'], { repo })
+    const stored: Stored[] = []
+    for (const sizeMib of [...new Set([...SIZES_MIB, ...BITSWAP_SIZES_MIB])]) {
+      const path = join(dir, `file-${sizeMib}`)
+      const sha256 = await writeRandomFile(path, sizeMib * MIB, sizeMib)
+      const cid = (await ok(['add', '-q', path], { repo, timeoutMs: 600_000 })).out.trim()
+      await rm(path)
+      stored.push({ sizeMib, cid, sha256 })
+    }
+    daemon = await startDaemon(repo, LISTEN)
+    process.stdout.write(`cairn daemon pid ${daemon.child.pid}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
+    // one small download first, so the daemon's lazy start-up allocations are not counted as load
+    const first = stored[0]
+    await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${first.cid}`, 1, { timeoutMs: ROUND_TIMEOUT_MS })
+    process.stdout.write(`RSS after start-up and one download: ${mib(await rssBytes(daemon.child.pid!))}\n\n`)
+    process.stdout.write('| load | RSS before | peak RSS | back within ' + mib(SETTLE_MARGIN_BYTES) + ' of before | RSS then | time |\n| --- | --- | --- | --- | --- | --- |\n')
+    const rows: Row[] = []
+    for (const file of stored.filter(f => SIZES_MIB.includes(f.sizeMib))) rows.push(await gatewayRound(daemon, file))
+    for (const file of stored.filter(f => BITSWAP_SIZES_MIB.includes(f.sizeMib))) rows.push(await bitswapRound(daemon, file))
+    const worst = Math.max(...rows.map(r => r.peak))
+    const slow = rows.filter(r => r.settleMs == null || r.settleMs > 30_000)
+    process.stdout.write(`\nhighest peak ${mib(worst)} (target < 512 MiB): ${worst < 512 * MIB ? 'met' : 'NOT met'}; settled within 30 s: ${slow.length === 0 ? 'all' : `not ${slow.map(r => r.what).join(', ')}`}\n`)
+  } finally {
+    await daemon?.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+await main()

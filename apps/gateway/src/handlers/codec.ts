@@ -1,0 +1,71 @@
+import type { ResolvedPath } from '../backend.ts'
+import { IMMUTABLE_CACHE_CONTROL } from '../constants.ts'
+import { convertBlock } from '../convert.ts'
+import { renderDagPage } from '../listing.ts'
+import { CONTENT_TYPE_OF } from '../negotiate.ts'
+import type { Negotiated } from '../negotiate.ts'
+import { codecDisposition, contentDisposition, etagMatches, notModified, sendBytes } from './context.ts'
+import type { RequestContext } from './context.ts'
+
+/** The response format that serves a block of each codec as stored */
+export const CODEC_FORMAT: Record<number, Negotiated['format']> = { 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
+
+type CodecFormat = 'dag-json' | 'dag-cbor' | 'json' | 'cbor'
+
+/**
+ * `?format=dag-json|dag-cbor|json|cbor`: served as stored when the block already is that codec,
+ * re-encoded between dag-pb, dag-cbor and dag-json otherwise (boxo's `handler_codec.go`)
+ */
+export async function serveCodec (ctx: RequestContext, resolved: ResolvedPath, format: CodecFormat): Promise<void> {
+  if (CODEC_FORMAT[resolved.cid.code] === format) {
+    return serveBlockAs(ctx, resolved, CONTENT_TYPE_OF[format], format)
+  }
+  const etag = `"${resolved.cid.toString()}.${format}"`
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  const converted = convertBlock(resolved.cid.code, await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal }), format)
+  sendBytes(ctx, converted, {
+    'Content-Type': CONTENT_TYPE_OF[format],
+    'Content-Disposition': codecDisposition(ctx.request.query, resolved.cid, format),
+    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    ETag: etag
+  })
+}
+
+/**
+ * A block that is neither UnixFS nor asked for in a format: a browser asking for a DAG-JSON/DAG-CBOR
+ * document gets a page that shows it, anyone else the block as stored
+ */
+export async function serveDocument (ctx: RequestContext, resolved: ResolvedPath): Promise<void> {
+  const format = CODEC_FORMAT[resolved.cid.code]
+  if ((format === 'dag-json' || format === 'dag-cbor') && /\btext\/html\b/.test(ctx.req.headers.accept ?? '')) {
+    return serveDagPage(ctx, resolved)
+  }
+  return serveBlockAs(ctx, resolved, format != null ? CONTENT_TYPE_OF[format as CodecFormat] : 'application/octet-stream')
+}
+
+async function serveBlockAs (ctx: RequestContext, resolved: ResolvedPath, contentType: string, format?: string): Promise<void> {
+  const codec = format ?? CODEC_FORMAT[resolved.cid.code]
+  // the rendering is part of the entity: `{cid}.dag-json` differs from `{cid}.json`
+  const etag = codec != null ? `"${resolved.cid.toString()}.${codec}"` : `"${resolved.cid.toString()}"`
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  const bytes = await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal })
+  const disposition = codec != null ? codecDisposition(ctx.request.query, resolved.cid, codec) : contentDisposition(ctx.request.query)
+  sendBytes(ctx, bytes, {
+    'Content-Type': contentType,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    ETag: etag,
+    ...(disposition != null ? { 'Content-Disposition': disposition } : {})
+  })
+}
+
+/** An HTML page showing a DAG-JSON/DAG-CBOR document as indented DAG-JSON, its links clickable */
+async function serveDagPage (ctx: RequestContext, resolved: ResolvedPath): Promise<void> {
+  const etag = `"DagIndex-cairn1_CID-${resolved.cid.toString()}"`
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag, 'no-cache')
+  const json = new TextDecoder().decode(convertBlock(resolved.cid.code, await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal }), 'dag-json'))
+  const r = ctx.request
+  const html = renderDagPage(resolved.cid, JSON.stringify(JSON.parse(json), null, 2), r.subdomain ? `//${r.parent}` : '')
+  // generated HTML, like a listing; no Cache-Control, as Kubo
+  sendBytes(ctx, Buffer.from(html), { 'Content-Type': 'text/html; charset=utf-8', ETag: etag })
+}

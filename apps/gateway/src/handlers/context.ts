@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { CID } from 'multiformats/cid'
+import type { GatewayBackend } from '../backend.ts'
+import { IMMUTABLE_CACHE_CONTROL } from '../constants.ts'
+import { RangeNotSatisfiableError } from '../errors.ts'
+import { parseRange } from '../range.ts'
+import type { ContentRequest } from '../request.ts'
+import type { Progress } from '../respond.ts'
+
+/** Everything a response handler needs for one request */
+export interface RequestContext {
+  req: IncomingMessage
+  res: ServerResponse
+  request: ContentRequest
+  backend: GatewayBackend
+  signal: AbortSignal
+  /** Restarts the idle timer when the backend makes progress */
+  progress: Progress
+  /** HEAD: headers only */
+  head: boolean
+  /** Entries shown in one HTML directory listing */
+  maxListingEntries: number
+}
+
+/** Whether an `If-None-Match`/`If-Match` header names `etag` (weak and strong compare equal) */
+export function etagMatches (header: string | undefined, etag: string): boolean {
+  if (header == null) return false
+  const bare = etag.replace(/^W\//, '')
+  return header.split(',').map(s => s.trim()).some(t => t === '*' || t.replace(/^W\//, '') === bare)
+}
+
+export function notModified (res: ServerResponse, etag: string, cacheControl = IMMUTABLE_CACHE_CONTROL): void {
+  res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl })
+  res.end()
+}
+
+export function sendHead (res: ServerResponse, status: number, headers: Record<string, string>): void {
+  res.writeHead(status, headers)
+  res.end()
+}
+
+/** One in-memory body, honouring a single `Range` */
+export function sendBytes (ctx: RequestContext, bytes: Uint8Array, headers: Record<string, string>): void {
+  const range = parseRange(ctx.req.headers.range, bytes.length)
+  if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(bytes.length, `range not satisfiable for ${bytes.length} bytes`)
+  const body = range != null ? bytes.subarray(range.start, range.end + 1) : bytes
+  const all: Record<string, string> = { ...headers, 'Accept-Ranges': 'bytes', 'Content-Length': String(body.length) }
+  if (range != null) all['Content-Range'] = `bytes ${range.start}-${range.end}/${bytes.length}`
+  ctx.res.writeHead(range != null ? 206 : 200, all)
+  ctx.res.end(ctx.head ? undefined : body)
+}
+
+/** `Content-Disposition` from `?filename=` (or `fallback`) and `?download=true` */
+export function contentDisposition (query: URLSearchParams, fallback?: string): string | undefined {
+  const filename = query.get('filename') ?? fallback
+  const download = query.get('download') === 'true'
+  if (filename == null) return download ? 'attachment' : undefined
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  // RFC 6266: the UTF-8 form only when the plain one had to lose characters, as boxo writes it
+  const utf8 = ascii !== filename ? `; filename*=UTF-8''${encodeURIComponent(filename)}` : ''
+  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"${utf8}`
+}
+
+/** `Content-Disposition` of a download-only format (raw, CAR, tar): always an attachment */
+export function attachment (query: URLSearchParams, fallback: string): string {
+  return contentDisposition(query, fallback)!.replace(/^inline/, 'attachment')
+}
+
+/** `{cid}.json` shown inline, `{cid}.cbor` downloaded, as Kubo names IPLD renderings */
+export function codecDisposition (query: URLSearchParams, cid: CID, format: string): string {
+  const ext = format.endsWith('json') ? 'json' : 'cbor'
+  const value = contentDisposition(query, `${cid.toString()}.${ext}`)!
+  return ext === 'cbor' ? value.replace(/^inline/, 'attachment') : value
+}

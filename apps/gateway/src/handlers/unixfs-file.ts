@@ -1,0 +1,80 @@
+import type { CID } from 'multiformats/cid'
+import type { ResolvedPath } from '../backend.ts'
+import { IMMUTABLE_CACHE_CONTROL, SNIFF_BYTES } from '../constants.ts'
+import { contentTypeFromName, sniffContentType } from '../content-type.ts'
+import { PreconditionFailedError, RangeNotSatisfiableError } from '../errors.ts'
+import { parseRange } from '../range.ts'
+import { sendStream } from '../respond.ts'
+import { contentDisposition, etagMatches, notModified, sendHead } from './context.ts'
+import type { RequestContext } from './context.ts'
+
+export interface ServeFileOptions {
+  /** The name the type is guessed from (the last path segment, `index.html`...) */
+  name?: string
+  /** A `_redirects` rule's status (200 rewrite, 404 page...): no ranges, no 304 */
+  status?: number
+  /** The entity tag's CID when it is not the file's (a directory served by its index.html) */
+  etagCid?: CID
+}
+
+/**
+ * A UnixFS file or raw block as its bytes, with ranges and a content type from the name or the
+ * first bytes (boxo's `handler_unixfs_file.go`)
+ */
+export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, options: ServeFileOptions = {}): Promise<void> {
+  const { req, backend, signal } = ctx
+  const statusOverride = options.status
+  const etag = `"${(options.etagCid ?? resolved.cid).toString()}"`
+  if (statusOverride == null && etagMatches(req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  const ifMatch = req.headers['if-match']
+  if (ifMatch != null && !etagMatches(ifMatch, etag)) throw new PreconditionFailedError(`If-Match does not match ${etag}`)
+  const size = resolved.size
+  const range = statusOverride == null ? parseRange(req.headers.range, size) : undefined
+  if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(size, `range not satisfiable for ${size} bytes`)
+  const headers: Record<string, string> = {
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    ETag: etag
+  }
+  const disposition = contentDisposition(ctx.request.query)
+  if (disposition != null) headers['Content-Disposition'] = disposition
+  const byName = contentTypeFromName(ctx.request.query.get('filename') ?? options.name ?? '')
+  const start = range?.start ?? 0
+  const length = range != null ? range.end - range.start + 1 : size
+  const status = statusOverride ?? (range != null ? 206 : 200)
+  if (range != null) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`
+  headers['Content-Length'] = String(length)
+
+  // only bytes of the wanted range are read; the first bytes are read separately when the
+  // type must be sniffed and the range does not start at 0
+  const stream = backend.cat(resolved.cid, { signal, offset: start, length })[Symbol.asyncIterator]()
+  let first: Uint8Array | undefined
+  if (length > 0 && !ctx.head) {
+    const next = await stream.next()
+    if (next.done !== true) first = next.value
+  }
+  let type = byName
+  if (type == null) {
+    if (range != null && range.start > 0) {
+      // only the blocks covering the range are read, so there is nothing to sniff; Kubo's default
+      type = 'text/plain; charset=utf-8'
+    } else {
+      let head = first
+      if (head == null && size > 0) {
+        // HEAD: read just the first bytes
+        head = new Uint8Array(0)
+        for await (const chunk of backend.cat(resolved.cid, { signal, offset: 0, length: Math.min(SNIFF_BYTES, size) })) {
+          head = chunk
+          break
+        }
+      }
+      type = sniffContentType((head ?? new Uint8Array(0)).subarray(0, SNIFF_BYTES))
+    }
+  }
+  headers['Content-Type'] = type
+  if (ctx.head) {
+    await stream.return?.()
+    return sendHead(ctx.res, status, headers)
+  }
+  await sendStream(ctx.res, status, headers, { [Symbol.asyncIterator]: () => stream }, ctx.progress, first)
+}

@@ -1,0 +1,119 @@
+import { InvalidPathError, NotFoundError } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
+import type { IncomingMessage } from 'node:http'
+import { parseCid } from './cid.ts'
+import { StatusError } from './errors.ts'
+import { subdomainUrl, toDnsLabel } from './subdomain.ts'
+import type { SubdomainHosts } from './subdomain.ts'
+
+/** What a request asks for once host and path are read */
+export interface ContentRequest {
+  root: CID
+  segments: string[]
+  trailingSlash: boolean
+  /** `X-Ipfs-Path`: the content path, as requested */
+  contentPath: string
+  /** Path of this resource in the URL the client used (differs on subdomain gateways) */
+  urlPath: string
+  search: string
+  query: URLSearchParams
+  subdomain: boolean
+  /** On a subdomain gateway: the parent host, where `/ipfs/` paths live */
+  parent?: string
+}
+
+/** A request for content, a redirect to answer at once, or the landing page */
+export type ParsedRequest = ContentRequest | { redirect: string } | { landing: true }
+
+/**
+ * Splits the part of a URL path after the CID into URL-decoded segments; `.`, `..` and segments
+ * that decode to `/` or NUL are refused
+ */
+export function splitSegments (rest: string): { segments: string[], trailingSlash: boolean } {
+  const parts = rest.split('/')
+  const trailingSlash = rest.length > 0 && rest.endsWith('/')
+  const segments: string[] = []
+  for (const part of parts) {
+    if (part === '') continue
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(part)
+    } catch (err) {
+      throw new InvalidPathError(`invalid percent-encoding in path segment "${part.slice(0, 100)}"`, { cause: err })
+    }
+    // content paths name links in a DAG: there is no parent to climb to and no file system to escape into
+    if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\0')) {
+      throw new InvalidPathError(`invalid path segment "${decoded.slice(0, 100)}"`)
+    }
+    segments.push(decoded)
+  }
+  return { segments, trailingSlash }
+}
+
+/** The first value of a header that may be repeated or comma-separated (`X-Forwarded-*`) */
+export function firstHeader (value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value
+  return v?.split(',')[0].trim() || undefined
+}
+
+/**
+ * Reads host and path: `/ipfs/{cid}[/path]` on a path gateway, `{cid}.ipfs.{host}[/path]` on a
+ * subdomain gateway, and the redirects between them (as boxo's `handler.go` and `hostname.go`)
+ */
+export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest {
+  const url = new URL(req.url ?? '/', 'http://gateway.invalid')
+  // WHATWG URL parsing resolves `..` and `%2e%2e`; the raw path is read instead so that such
+  // requests are refused rather than quietly sent somewhere else
+  const rawPath = (req.url ?? '/').replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0].split('#')[0]
+  if (rawPath.split('/').some(s => /^(\.|%2e){1,2}$/i.test(s))) throw new InvalidPathError('"." and ".." are not allowed in content paths')
+  // behind a reverse proxy the original host and scheme come in X-Forwarded-* headers
+  const host = firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host
+  const scheme = firstHeader(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http'
+  const sub = subdomains.parse(host)
+  let cidText: string
+  let rest: string
+  if (sub == null && (url.pathname === '/ipfs/' || url.pathname === '/ipns/') && url.searchParams.has('uri')) {
+    // navigator.registerProtocolHandler sends ipfs://<cid>/<path> here
+    const m = /^(ipfs|ipns):\/\/([^/?#]+)(.*)$/.exec(url.searchParams.get('uri') ?? '')
+    if (m == null) throw new InvalidPathError('uri must be ipfs://<cid>[/path] or ipns://<name>[/path]')
+    return { redirect: `/${m[1]}/${m[2]}${m[3]}` }
+  }
+  if (sub != null) {
+    if (sub.namespace === 'ipns') throw new StatusError(501, 'IPNS names are not supported by this gateway')
+    cidText = sub.id
+    rest = url.pathname
+  } else {
+    if (url.pathname === '/' || url.pathname === '') return { landing: true }
+    if (url.pathname.startsWith('/ipns/')) throw new StatusError(501, 'IPNS names are not supported by this gateway')
+    const match = /^\/ipfs\/([^/]*)(\/.*)?$/.exec(url.pathname)
+    if (match == null) throw new NotFoundError(`no such resource: ${url.pathname.slice(0, 200)}`)
+    cidText = match[1]
+    rest = match[2] ?? ''
+    if (cidText === '') throw new InvalidPathError('missing CID in path')
+  }
+  let root: CID
+  try {
+    root = parseCid(cidText)
+  } catch (err) {
+    throw new InvalidPathError(`invalid path "/ipfs/${cidText.slice(0, 100)}": ${(err as Error).message}`, { cause: err })
+  }
+  if (sub == null && subdomains.isParent(host)) {
+    return { redirect: subdomainUrl(root, host!.toLowerCase(), rest, url.search, scheme) }
+  }
+  if (sub != null && cidText !== toDnsLabel(root)) {
+    // CIDv0 and other bases are case-sensitive, which DNS is not: move to the canonical label
+    return { redirect: subdomainUrl(root, sub.parent, rest, url.search, scheme) }
+  }
+  const { segments, trailingSlash } = splitSegments(rest)
+  return {
+    root,
+    segments,
+    trailingSlash,
+    contentPath: `/ipfs/${cidText}${rest}`,
+    urlPath: url.pathname,
+    search: url.search,
+    query: url.searchParams,
+    subdomain: sub != null,
+    parent: sub?.parent
+  }
+}

@@ -1,0 +1,68 @@
+import { InvalidParametersError } from '@cairn/interface'
+import { MalformedRequestError } from '../../errors.ts'
+import { multipartParts, readPart } from '../multipart.ts'
+import { sendJson, sendNdjson } from '../output.ts'
+import type { CommandTable } from '../command.ts'
+
+/** `block/*`, as Kubo's `core/commands/block.go` */
+export const blockCommands: CommandTable = {
+  'block/get': {
+    args: [1, 1],
+    async run ({ api, args, res, signal }) {
+      const bytes = await api.block.get(args.args[0], { signal })
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Stream-Output': '1', 'Content-Length': String(bytes.length) })
+      res.end(bytes)
+    }
+  },
+
+  'block/put': {
+    args: [0, 0],
+    options: { 'cid-codec': 'string', mhtype: 'string', mhlen: 'int', pin: 'bool', format: 'string', 'allow-big-block': 'bool', 'cid-version': 'int', version: 'int' },
+    async run ({ api, args, req, res, signal, limits }) {
+      const format = args.string('format')
+      const legacy: Record<string, 'raw' | 'dag-pb' | 'dag-cbor' | 'dag-json'> = { v0: 'dag-pb', protobuf: 'dag-pb', cbor: 'dag-cbor', 'dag-pb': 'dag-pb', 'dag-cbor': 'dag-cbor', 'dag-json': 'dag-json', raw: 'raw' }
+      const codec = args.string('cid-codec') ?? (format != null ? legacy[format] : undefined) ?? 'raw'
+      if (!['raw', 'dag-pb', 'dag-cbor', 'dag-json'].includes(codec)) throw new InvalidParametersError(`unsupported cid-codec "${codec.slice(0, 30)}"`)
+      const mhtype = args.string('mhtype') ?? 'sha2-256'
+      if (mhtype !== 'sha2-256') throw new InvalidParametersError(`unsupported mhtype "${mhtype.slice(0, 30)}"`)
+      const max = args.bool('allow-big-block') === true ? limits.maxPartBytes : limits.maxBlockBytes
+      const blocks: Uint8Array[] = []
+      for await (const part of multipartParts(req, { ...limits, maxPartBytes: max })) {
+        if (part.kind !== 'file') throw new MalformedRequestError('block/put takes file parts only')
+        blocks.push(await readPart(part, max))
+      }
+      if (blocks.length === 0) throw new InvalidParametersError('no block data in the request')
+      // every part was read and checked before anything is stored
+      const results: Array<{ Key: string, Size: number }> = []
+      for (const bytes of blocks) {
+        const cid = await api.block.put(bytes, { signal, cidCodec: codec as 'raw', mhtype, pin: args.bool('pin') ?? false })
+        results.push({ Key: cid.toString(), Size: bytes.length })
+      }
+      // kubo-rpc-client reads one JSON value; several blocks are several NDJSON lines, as Kubo
+      if (results.length === 1) sendJson(res, results[0])
+      else await sendNdjson(res, results, r => r)
+    }
+  },
+
+  'block/stat': {
+    args: [1, 1],
+    async run ({ api, args, res, signal }) {
+      const s = await api.block.stat(args.args[0], { signal })
+      sendJson(res, { Key: s.cid.toString(), Size: s.size })
+    }
+  },
+
+  'block/rm': {
+    args: [1, 1024],
+    options: { force: 'bool', quiet: 'bool' },
+    async run ({ api, args, res, signal }) {
+      const quiet = args.bool('quiet') === true
+      const results = []
+      for await (const r of api.block.rm(args.args, { signal, force: args.bool('force') ?? false })) {
+        if (quiet && r.error == null) continue
+        results.push({ Hash: r.cid.toString(), ...(r.error != null ? { Error: r.error } : {}) })
+      }
+      await sendNdjson(res, results, r => r)
+    }
+  }
+}

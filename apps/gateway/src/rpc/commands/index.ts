@@ -1,0 +1,50 @@
+import type { CommandTable } from '../command.ts'
+import { addCommands } from './add.ts'
+import { blockCommands } from './block.ts'
+import { bootstrapCommands } from './bootstrap.ts'
+import { configCommands } from './config.ts'
+import { dagCommands } from './dag.ts'
+import { filesCommands } from './files.ts'
+import { idCommands } from './id.ts'
+import { pinCommands } from './pin.ts'
+import { pubsubCommands } from './pubsub.ts'
+import { repoCommands } from './repo.ts'
+import { routingCommands } from './routing.ts'
+import { statsCommands } from './stats.ts'
+import { swarmCommands } from './swarm.ts'
+import { unixfsCommands } from './unixfs.ts'
+import { versionCommands } from './version.ts'
+
+/** Joins namespace tables into one; a name registered twice is a programming error */
+export function joinTables (tables: CommandTable[]): CommandTable {
+  const all: CommandTable = {}
+  for (const table of tables) {
+    for (const [name, command] of Object.entries(table)) {
+      if (Object.hasOwn(all, name)) throw new Error(`RPC command "${name}" is registered twice`)
+      all[name] = command
+    }
+  }
+  return all
+}
+
+/**
+ * Every `/api/v0` command, one module per namespace as Kubo's `core/commands/`: a new command goes
+ * into its namespace's module (or a new module listed here), never into the server.
+ */
+export const commands: CommandTable = joinTables([
+  idCommands,
+  versionCommands,
+  addCommands,
+  unixfsCommands,
+  filesCommands,
+  pinCommands,
+  blockCommands,
+  dagCommands,
+  repoCommands,
+  swarmCommands,
+  routingCommands,
+  pubsubCommands,
+  statsCommands,
+  configCommands,
+  bootstrapCommands
+])

@@ -1,0 +1,97 @@
+import type { CairnApi, EntryType } from '@cairn/interface'
+import { tarStream } from '../../tar.ts'
+import { InvalidParametersError } from '@cairn/interface'
+import { pathArg } from '../command.ts'
+import type { CommandTable } from '../command.ts'
+import { sendBytes } from '../output.ts'
+
+/** Kubo's UnixFS type numbers in `ls` output */
+const UNIXFS_TYPE: Record<EntryType, number> = { raw: 0, directory: 1, file: 2, symlink: 4, object: 0 }
+
+const isNotADirectory = (err: unknown): boolean =>
+  (err as Error)?.name === 'NotADirectoryError' || (err as Error)?.name === 'NotAFileError'
+
+type LsEvent = { kind: 'object', path: string } | { kind: 'link', path: string, json: string } | { kind: 'end' }
+
+/**
+ * Each path's listing as events. An object opens only once its first link (or its end) is known,
+ * so an error on the first path still gets an error status. A file has no links, as Kubo lists it.
+ */
+async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal): AsyncGenerator<LsEvent> {
+  for (const path of paths) {
+    let opened = false
+    try {
+      for await (const e of api.ls(path, { signal })) {
+        if (!opened) yield { kind: 'object', path }
+        opened = true
+        yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: e.cid.toString(), Size: e.size, Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
+      }
+    } catch (err) {
+      if (!isNotADirectory(err)) throw err
+    }
+    if (!opened) yield { kind: 'object', path }
+    yield { kind: 'end' }
+  }
+}
+
+/**
+ * Kubo's `{"Objects":[{"Hash","Links":[...]}]}`, written link by link as the listing is read, so a
+ * directory of millions of entries never sits in memory.
+ */
+async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal): AsyncGenerator<string> {
+  let objects = 0
+  let links = 0
+  for await (const event of lsEvents(api, paths, signal)) {
+    if (event.kind === 'object') {
+      yield `${objects++ === 0 ? '{"Objects":[' : ','}{"Hash":${JSON.stringify(event.path)},"Links":[`
+      links = 0
+    } else if (event.kind === 'link') {
+      yield (links++ === 0 ? '' : ',') + event.json
+    } else {
+      yield ']}'
+    }
+  }
+  yield objects === 0 ? '{"Objects":[]}\n' : ']}\n'
+}
+
+/** `ls --stream`: one `{"Objects":[{"Hash","Links":[link]}]}` line per link, as Kubo emits them */
+async function * lsLines (api: CairnApi, paths: string[], signal: AbortSignal): AsyncGenerator<string> {
+  for await (const event of lsEvents(api, paths, signal)) {
+    if (event.kind === 'link') yield `{"Objects":[{"Hash":${JSON.stringify(event.path)},"Links":[${event.json}]}]}\n`
+  }
+}
+
+/** `cat`, `get`, `ls`: reading UnixFS, as Kubo's `cat.go`, `get.go`, `ls.go` */
+export const unixfsCommands: CommandTable = {
+  cat: {
+    args: [1, 1],
+    options: { offset: 'int', length: 'int', progress: 'bool' },
+    async run ({ api, args, res, signal }) {
+      const offset = args.int('offset')
+      const length = args.int('length')
+      if ((offset != null && offset < 0) || (length != null && length < 0)) throw new InvalidParametersError('offset and length must not be negative')
+      await sendBytes(res, api.cat(pathArg(args), { signal, offset, length }), 'text/plain')
+    }
+  },
+
+  get: {
+    args: [1, 1],
+    options: { output: 'string', archive: 'bool', compress: 'bool', 'compression-level': 'int', progress: 'bool' },
+    async run ({ api, args, res, signal }) {
+      if (args.bool('compress') === true) throw new InvalidParametersError('compress is not supported')
+      await sendBytes(res, tarStream(api.get(pathArg(args), { signal })), 'application/x-tar')
+    }
+  },
+
+  ls: {
+    args: [1, 64],
+    options: { headers: 'bool', 'resolve-type': 'bool', size: 'bool', stream: 'bool', long: 'bool' },
+    async run ({ api, args, res, signal }) {
+      if (args.bool('stream') === true) {
+        await sendBytes(res, lsLines(api, args.args, signal), 'application/json; charset=utf-8', 'values')
+        return
+      }
+      await sendBytes(res, lsDocument(api, args.args, signal), 'application/json; charset=utf-8', 'single')
+    }
+  }
+}

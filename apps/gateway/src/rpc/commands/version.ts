@@ -1,0 +1,14 @@
+import type { CommandTable } from '../command.ts'
+import { sendJson } from '../output.ts'
+
+/** `version`, as Kubo's `core/commands/version.go` */
+export const versionCommands: CommandTable = {
+  version: {
+    args: [0, 0],
+    options: { number: 'bool', commit: 'bool', repo: 'bool', all: 'bool' },
+    async run ({ api, res, signal }) {
+      const v = await api.version({ signal })
+      sendJson(res, { Version: v.version, Commit: v.commit, Repo: v.repo, System: v.system, Golang: '' })
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import { AbortError, InvalidParametersError, hasCode } from '@cairn/interface'
+import { CID } from 'multiformats/cid'
+import {
+  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, decodeBlockRecord, decodeMultihash, encodePacked, keyString, multihashLength,
+  prefixRange, recordCid
+} from './encoding.ts'
+import type { BlockRecord } from './encoding.ts'
+import type { BatchOp, IndexLedger, PackLive } from './ledger.ts'
+import type { GcLock } from './locks.ts'
+import type { PackFiles } from './packs.ts'
+import type { BlockstoreLogger, GcOptions } from './index.ts'
+import type { AbortOptions } from '@cairn/interface'
+
+/** What GC needs of the store: its index, packs, locks and its one delete path */
+export interface GcHost {
+  readonly path: string
+  readonly log: BlockstoreLogger
+  readonly ledger: IndexLedger
+  readonly packs: PackFiles
+  readonly gcLock: GcLock
+  readonly closed: boolean
+  /** Blocks swept (and bodies moved) per index commit */
+  readonly batchBlocksMax: number
+  readonly packLiveRatioMin: number
+  readonly sync: boolean
+  deleteBlocks(cids: CID[], options: AbortOptions): Promise<CID[]>
+  assertOpen(): void
+}
+
+/**
+ * Mark and sweep under the GC lock held exclusively: every block without a pin reference or a
+ * direct pin is removed, a batch per commit, then mostly-dead packs are compacted.
+ */
+export async function * collectGarbage (store: GcHost, options: GcOptions = {}): AsyncGenerator<CID> {
+  if (store.gcLock.heldShared) {
+    throw new InvalidParametersError('gc() called while holding the add lock would wait for itself')
+  }
+  store.assertOpen()
+  const release = await store.gcLock.exclusive()
+  try {
+    gcContinue(store, options)
+    const live = await liveMultihashes(store, options)
+    // Sweep in batches: each batch is one index commit, like a delete
+    let batch: CID[] = []
+    for await (const key of store.ledger.db.keys(prefixRange(PREFIX_BLOCK))) {
+      gcContinue(store, options)
+      const mh = key.subarray(1)
+      if (live.has(keyString(mh))) continue
+      batch.push(CID.createV1(0x55, decodeMultihash(mh)))
+      if (batch.length >= store.batchBlocksMax) {
+        yield * await store.deleteBlocks(batch, options)
+        batch = []
+        gcContinue(store, options)
+      }
+    }
+    if (batch.length > 0) yield * await store.deleteBlocks(batch, options)
+    gcContinue(store, options)
+    await compactPacks(store, options)
+  } catch (err) {
+    // close() shuts open iterators: whatever that broke mid-step is the close, said plainly
+    if (store.closed && !hasCode(err, AbortError.code)) throw new AbortError(`GC stopped: block store at ${store.path} was closed`, { cause: err })
+    throw err
+  } finally {
+    release()
+  }
+}
+
+/** Multihashes GC must keep: every node with a pin reference and every direct pin */
+async function liveMultihashes (store: GcHost, options: AbortOptions): Promise<Set<string>> {
+  const live = new Set<string>()
+  for (const prefix of [PREFIX_COUNT, PREFIX_DIRECT]) {
+    for await (const key of store.ledger.db.keys(prefixRange(prefix))) {
+      gcContinue(store, options)
+      live.add(keyString(key.subarray(1, 1 + multihashLength(key, 1))))
+    }
+  }
+  return live
+}
+
+/**
+ * Reclaims dead pack space: removes packs with no live body, and copies the live bodies of packs
+ * that are mostly dead into the active pack, then removes the old pack. Copies are committed
+ * like puts (body written first, index moved in one batch), only for records that still point
+ * at the old place, so concurrent puts and deletes stay correct.
+ */
+async function compactPacks (store: GcHost, options: AbortOptions): Promise<void> {
+  const { ledger, packs } = store
+  const victims = new Set<number>()
+  for (const id of await packs.list()) {
+    const live = ledger.packLive.get(id)
+    let size: number
+    try {
+      size = await packs.sizeOf(id)
+    } catch (err) {
+      // A pack gone missing: nothing to reclaim; verify() reports the blocks it held
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue
+      throw err
+    }
+    const dead = live == null || live.blocks === 0 || live.bytes < size * store.packLiveRatioMin
+    if (!dead) continue
+    // The active pack too, once mostly dead: appends move on to a fresh pack
+    if (id === packs.activeId) await packs.seal(id)
+    if (!packs.isBusy(id)) victims.add(id)
+  }
+  if (victims.size === 0) return
+  store.log('compacting packs %s', [...victims].join(', '))
+
+  // Move the live bodies of the victims, a batch at a time
+  let moving: Array<{ key: Uint8Array, cid: CID, record: BlockRecord & { kind: 'pack' } }> = []
+  const flush = async (): Promise<void> => {
+    if (moving.length === 0) return
+    const bodies = await Promise.all(moving.map(async m => packs.read(m.record)))
+    const locations = await packs.append(bodies, store.sync)
+    try {
+      await ledger.writeLock.run(async () => {
+        const current = await ledger.db.getMany(moving.map(m => m.key))
+        const ops: BatchOp[] = []
+        const counters = new Map<number, PackLive>()
+        moving.forEach((m, i) => {
+          const value = current[i]
+          if (value == null) return
+          const now = decodeBlockRecord(value)
+          if (now.kind !== 'pack' || now.pack !== m.record.pack || now.offset !== m.record.offset) return
+          ops.push({ type: 'put', key: m.key, value: encodePacked(m.cid, locations[i]) })
+          ledger.bumpPack(counters, m.record.pack, -1, -m.record.size)
+          ledger.bumpPack(counters, locations[i].pack, 1, locations[i].size)
+        })
+        if (ops.length > 0) await ledger.commit(ops, counters, ledger.blocks, ledger.bytes)
+      })
+    } finally {
+      packs.settle(locations[0].pack)
+    }
+    moving = []
+  }
+  for await (const [key, value] of ledger.db.iterator(prefixRange(PREFIX_BLOCK))) {
+    gcContinue(store, options)
+    const record = decodeBlockRecord(value)
+    if (record.kind !== 'pack' || !victims.has(record.pack)) continue
+    moving.push({ key, cid: recordCid(key.subarray(1), record), record })
+    if (moving.length >= store.batchBlocksMax) await flush()
+  }
+  await flush()
+
+  // Drop the victims that are now empty: their 'P' key and then the file
+  for (const id of victims) {
+    const emptied = await ledger.writeLock.run(async () => {
+      const live = ledger.packLive.get(id)
+      if (packs.isBusy(id) || (live != null && live.blocks > 0)) return false
+      if (live != null) await ledger.dropPack(id)
+      return true
+    })
+    if (emptied) await packs.remove(id)
+  }
+}
+
+/**
+ * Between GC steps: stop on abort, and stop cleanly when the store was closed meanwhile (each
+ * step is one commit, so what was swept is consistent) rather than fail on a closed database
+ */
+function gcContinue (store: GcHost, options: AbortOptions): void {
+  options.signal?.throwIfAborted()
+  if (store.closed) throw new AbortError(`GC stopped: block store at ${store.path} was closed`)
+}

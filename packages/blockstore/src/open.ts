@@ -1,0 +1,70 @@
+import { mkdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { InvalidParametersError, RepoCorruptError, RepoLockedError } from '@cairn/interface'
+import { Level } from 'level'
+import { DEFAULT_INDEX_CACHE_BYTES, DEFAULT_INDEX_WRITE_BUFFER_BYTES } from './constants.ts'
+import { LevelBlockstore } from './blockstore.ts'
+import type { Db } from './ledger.ts'
+import type { BlockstoreInit } from './index.ts'
+import type { DatabaseOptions } from 'level'
+
+/** Opens (creating if needed) the store folder, mapping LevelDB's failures to one-line repo errors */
+export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlockstore> {
+  if (typeof init?.path !== 'string' || init.path === '') throw new InvalidParametersError('createBlockstore needs init.path')
+  try {
+    await mkdir(init.path, { recursive: true })
+    if (!(await stat(init.path)).isDirectory()) throw new Error('not a directory')
+  } catch (err) {
+    throw new RepoCorruptError(`Block store path ${init.path} is not a usable folder: ${(err as Error).message}`, { cause: err })
+  }
+  // LevelDB tuning that `level`'s cross-platform option type does not list (classic-level reads it)
+  const options: DatabaseOptions<Uint8Array, Uint8Array> & { cacheSize: number, writeBufferSize: number } = {
+    keyEncoding: 'view',
+    valueEncoding: 'view',
+    cacheSize: init.indexCacheBytes ?? DEFAULT_INDEX_CACHE_BYTES,
+    writeBufferSize: init.indexWriteBufferBytes ?? DEFAULT_INDEX_WRITE_BUFFER_BYTES
+  }
+  const db: Db = new Level<Uint8Array, Uint8Array>(join(init.path, 'index'), options)
+  try {
+    await db.open()
+  } catch (err) {
+    throw levelOpenError(err, `Block store at ${init.path}`)
+  }
+  try {
+    const store = new LevelBlockstore(init, db)
+    await store.init()
+    return store
+  } catch (err) {
+    // The open failure is what the caller needs to hear about; a failing close adds nothing
+    await db.close().catch(() => {})
+    if ((err as Error).name === 'RepoCorruptError') throw err
+    throw new RepoCorruptError(`Block store at ${init.path} cannot be read: ${deepestMessage(err)}`, { cause: err })
+  }
+}
+
+/**
+ * The one mapping of a LevelDB open failure (the block store's index, or the node's datastore) to
+ * a typed one-line error: `RepoLockedError` when another process or open store holds it,
+ * `RepoCorruptError` otherwise. `what` names the store, e.g. "Block store at /repo/blocks".
+ */
+export function levelOpenError (err: unknown, what: string): Error {
+  const codes: string[] = []
+  for (let e = err as { code?: string, cause?: unknown } | undefined; e != null; e = e.cause as typeof e) {
+    if (typeof e.code === 'string') codes.push(e.code)
+  }
+  if (codes.includes('LEVEL_LOCKED')) {
+    return new RepoLockedError(`${what} is locked by another process (a running daemon?) or another open store`, { cause: err })
+  }
+  return new RepoCorruptError(`${what} cannot be opened: ${deepestMessage(err)}`, { cause: err })
+}
+
+/** The innermost cause's message, first line only: LevelDB's own text without its wrappers */
+export function deepestMessage (err: unknown): string {
+  let e = err as { message?: string, cause?: unknown } | undefined
+  let message = String(err)
+  while (e != null) {
+    if (typeof e.message === 'string' && e.message !== '') message = e.message
+    e = e.cause as typeof e
+  }
+  return message.split('\n')[0]
+}
