@@ -186,14 +186,9 @@ function nodeBackend (node: GatewayNode): GatewayBackend {
   const blocks = node.blocks
   if (blocks == null) return createApiBackend(node)
   return createApiBackend(node, {
-<<<<<<< HEAD
     // read from the node at each call: a node's store is reopened when the node restarts
     ...('blockstore' in node ? { isLocal: async (cid, options) => node.blockstore?.hasBlock(cid, options) ?? false } : {}),
-    pathBlocks: async (root, segments, options) => (await walkPath(root, segments, blocks, options)).pathBlocks,
-=======
-    ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
     pathBlocks: async (root, segments, options) => (await resolveDagPath({ root, segments }, blocks, options)).pathBlocks,
->>>>>>> main
     async resolvePath (root, segments, options) {
       const { cid, roots } = await resolveDagPath({ root, segments }, blocks, options)
       try {

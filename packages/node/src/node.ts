@@ -296,9 +296,11 @@ class CairnNodeClass implements CairnNode {
         name: 'datastore',
         start: async () => {
           try {
+            // LevelDB's own open first: datastore-level's open() drops the cause (LEVEL_LOCKED)
+            await datastore.db.open()
             await datastore.open()
           } catch (err) {
-            throw storeOpenError(err, 'datastore')
+            throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
           }
         },
         stop: async () => { await datastore.close() }
@@ -577,7 +579,6 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   // loaded only when wanted: an offline one-shot command does not pay for prom-client
   const metrics = (init.metrics ?? !offline) ? (await import('./metrics.ts')).createNodeMetrics({ statfsPath: repoPath }) : undefined
 
-<<<<<<< HEAD
   const stores = new StoreSlot()
   const parts = {
     stores,
@@ -611,33 +612,6 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       metrics: metrics?.libp2p,
       bitswap: bitswap({
         blockstore: stores.view,
-=======
-  const blockstore = await createBlockstore({ path: paths.blocks })
-  let datastore: LevelDatastore | undefined
-  let libp2p: Libp2p | undefined
-  try {
-    let libp2pDatastore: Datastore | undefined
-    if (!offline) {
-      datastore = new LevelDatastore(paths.datastore)
-      try {
-        await datastore.open()
-      } catch (err) {
-        throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
-      }
-      // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
-      // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
-      // under load. DHT records (provider records) persist in $repo/datastore.
-      libp2pDatastore = new MountDatastore([
-        { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
-        { prefix: new Key('/'), datastore }
-      ])
-    }
-    const meter = createBandwidthMeter()
-    const services: Record<string, (components: any) => unknown> = {}
-    if (!offline) {
-      services.bitswap = bitswap({
-        blockstore,
->>>>>>> main
         routing: {
           // libp2p exists by the time Bitswap looks for providers (after start)
           findProviders: (cid, options) => (libp2p as Libp2p).contentRouting.findProviders(cid, options)

@@ -101,8 +101,7 @@ test('a failed start after the block store opened (datastore locked) closes the 
   await locker.open()
   try {
     const node = await testNode({ repoPath: dir, start: false })
-    // datastore-level reports a held lock as ERR_OPEN_FAILED, without LevelDB's cause
-    await rejectsWith(async () => node.start(), 'ERR_OPEN_FAILED')
+    await rejectsWith(async () => node.start(), 'ERR_REPO_LOCKED')
     assert.is(node.status, 'stopped')
     const store = await createBlockstore({ path: repoPaths(dir).blocks })
     await store.close()
