@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { dhtClientMode, isPrivateNetwork, splitListenAddresses } from '../src/libp2p.ts'
-import { cleanup, testNode } from './fixtures/nodes.ts'
+import { cleanup, connect, testNode } from './fixtures/nodes.ts'
 
 const test = suite('libp2p wiring from the config')
 
@@ -55,6 +55,22 @@ test('DHT mode of running nodes: server on loopback (test profile and auto), cli
     assert.ok(protocols.includes(p), `speaks ${p}`)
   }
   assert.ok(protocols.some(p => p.startsWith('/ipfs/bitswap/1.2.0')), 'speaks Bitswap 1.2.0')
+})
+
+// The connection monitor aborts a connection whose ping fails. With libp2p's default of one ping
+// stream per connection, its ping meeting a DHT liveness ping to the same peer was refused, and
+// the connection dropped a few seconds after it was made (the cli-daemon pubsub test used to dial
+// again to hide it). Pings that meet are all answered, and the connection stays.
+test('concurrent pings on one connection are all answered and the connection stays', async () => {
+  const a = await testNode()
+  const b = await testNode()
+  await connect(a, b)
+  const ping = a.libp2p.services.ping
+  assert.ok(ping != null)
+  const rtts = await Promise.all([1, 2, 3].map(async () => ping.ping(b.libp2p.peerId, { signal: AbortSignal.timeout(10_000) })))
+  assert.is(rtts.length, 3)
+  assert.is(a.libp2p.getConnections(b.libp2p.peerId).length, 1)
+  assert.is(b.libp2p.getConnections(a.libp2p.peerId).length, 1)
 })
 
 test.run()
