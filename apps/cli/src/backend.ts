@@ -1,8 +1,7 @@
 /**
- * The one module that binds the CLI to `@cairn/node`, `@cairn/gateway` and `@cairn/dag`. It is
+ * The one module that binds the CLI to `@cairn/node` and `@cairn/gateway`. It is
  * loaded on first use, so a command that goes through a daemon's RPC never loads libp2p.
  */
-import { fileSource } from '@cairn/dag'
 import { createNode, initRepo, isRepoInitialized, tuneGarbageCollector } from '@cairn/node'
 import type { CairnNode } from '@cairn/node'
 import { DEFAULT_API_MULTIADDR, DEFAULT_GATEWAY_MULTIADDR } from './constants.ts'
@@ -56,9 +55,6 @@ export function createBackend (): Backend {
       tuneGarbageCollector()
       return createNode({ repoPath, offline: true })
     },
-    startDaemon,
-    fileSource (paths, options) {
-      return fileSource(paths, options)
-    }
+    startDaemon
   }
 }

@@ -3,8 +3,13 @@
  * The `cairn` command. The first SIGINT or SIGTERM asks the running command (or the daemon) to
  * stop cleanly; a second one exits at once.
  */
+import module from 'node:module'
 import { EXIT_DAEMON } from './constants.ts'
-import { run } from './main.ts'
+
+// V8's compiled code for our modules, kept on disk between runs (Node's own cache folder under the
+// system temp dir): most of a short command's start-up is compiling the modules it loads
+module.enableCompileCache?.()
+const { run } = await import('./main.ts')
 
 /** Signals this close to the first are echoes (a terminal and a wrapper such as pnpm both sending one), not a second request */
 const SIGNAL_ECHO_WINDOW_MS = 1000

@@ -34,8 +34,8 @@ export async function readApiFile (repoPath: string): Promise<string | undefined
 export async function openApi (config: CliConfig, loadBackend: () => Promise<Backend>, options: OpenOptions = {}): Promise<OpenedApi> {
   const address = config.api ?? (config.offline ? undefined : await readApiFile(config.repoPath))
   if (address != null) {
-    // loaded only when a daemon runs: kubo-rpc-client costs a quarter second to load
-    const { createRpcApi } = await import('./rpc-client.ts')
+    // loaded only when a daemon runs
+    const { createRpcApi } = await import('./rpc/client.ts')
     const api = createRpcApi({ address })
     return { api, daemon: true, close: async () => { await api.close() } }
   }

@@ -39,5 +39,8 @@ export const EXIT_DAEMON = 5
 /** Largest stdin read whole (`block put`, `pubsub pub`): Kubo's big-block limit, so nothing legitimate is refused */
 export const DEFAULT_STDIN_BYTES_MAX = 4 * 1024 * 1024
 
-/** The CLI's version, printed by `cairn version` when no node answers */
+/** The CLI's version, printed by `cairn version` (this package's `version`) */
 export const CLI_VERSION = '0.1.0'
+
+/** The repo format this build reads and writes (`@cairn/node`'s, which the daemon's RPC `version` reports) */
+export const REPO_VERSION = '1'

@@ -2,7 +2,7 @@
  * What every command receives: the parsed config, the printer, a way to reach the node and the
  * few node-side functions the CLI needs. Commands never import `@cairn/node` themselves.
  */
-import type { CairnApi, ImportCandidate } from '@cairn/interface'
+import type { CairnApi } from '@cairn/interface'
 import type { CliConfig } from './config.ts'
 import type { Printer } from './print.ts'
 
@@ -30,7 +30,7 @@ export interface DaemonOptions {
   gateway?: string
 }
 
-/** The node-side functions the CLI calls; `backend.ts` binds them to `@cairn/node`, `@cairn/gateway` and `@cairn/dag` */
+/** The node-side functions the CLI calls; `backend.ts` binds them to `@cairn/node` and `@cairn/gateway` */
 export interface Backend {
   isRepoInitialized(repoPath: string): Promise<boolean>
   /** Creates the repo; returns its peer ID */
@@ -39,8 +39,6 @@ export interface Backend {
   openOffline(repoPath: string): Promise<InProcessNode>
   /** Starts the node with its gateway and RPC servers, all over one libp2p instance */
   startDaemon(repoPath: string, options: DaemonOptions): Promise<RunningDaemon>
-  /** Disk paths as import candidates for `add` */
-  fileSource(paths: string[], options: { recursive: boolean, hidden: boolean }): AsyncIterable<ImportCandidate>
 }
 
 export interface OpenOptions {

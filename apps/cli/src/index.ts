@@ -7,7 +7,10 @@
  */
 export { run } from './main.ts'
 export type { RunInit } from './main.ts'
-export * from './rpc-client.ts'
+export { createRpcApi } from './rpc/client.ts'
+export type { RpcApi, RpcApiInit } from './rpc/client.ts'
+export { ERROR_CODE_HEADER, STREAM_ERROR_TRAILER, codeFromMessage, toRpcError } from './rpc/errors.ts'
+export { multipartBody } from './rpc/multipart.ts'
 export * from './config.ts'
 export * from './errors.ts'
 export * from './format.ts'

@@ -75,6 +75,8 @@ export async function run (init: RunInit): Promise<number> {
   let exitCode = EXIT_OK
   try {
     const program = createProgram(ctx)
+    // Kubo's `ipfs --version`
+    if (config.args[0] === '--version') config.args = ['version', ...config.args.slice(1)]
     if (config.args.length === 0) {
       program.outputHelp()
     } else {

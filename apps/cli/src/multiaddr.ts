@@ -1,6 +1,11 @@
 /** The few multiaddr conversions the CLI needs: RPC and gateway addresses to host, port and URL */
+import { createRequire } from 'node:module'
 import { InvalidParametersError } from '@cairn/interface'
-import { multiaddr } from '@multiformats/multiaddr'
+import type * as Multiaddr from '@multiformats/multiaddr'
+
+// loaded on first use, not with the command tree (synchronous `require` of an ES module that has
+// the `module-sync` export condition)
+const multiaddr = (text: string): Multiaddr.Multiaddr => (createRequire(import.meta.url)('@multiformats/multiaddr') as typeof Multiaddr).multiaddr(text)
 
 /** `/ip4/127.0.0.1/tcp/5001` → `http://127.0.0.1:5001` */
 export function multiaddrToUrl (address: string): string {

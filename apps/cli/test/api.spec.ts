@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createGateway } from '@cairn/gateway'
 import { createNode, initRepo } from '@cairn/node'
-import { createRpcApi } from '../src/rpc-client.ts'
+import { createRpcApi } from '../src/rpc/client.ts'
 import { apiSuite } from './fixtures/api-suite.ts'
 
 async function freshRepo (): Promise<string> {

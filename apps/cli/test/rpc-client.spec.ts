@@ -1,6 +1,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { codeFromMessage, createRpcApi, multipartBody, toRpcError } from '../src/rpc-client.ts'
+import { createRpcApi } from '../src/rpc/client.ts'
+import { codeFromMessage, toRpcError } from '../src/rpc/errors.ts'
+import { multipartBody } from '../src/rpc/multipart.ts'
 
 const test = suite('rpc-client')
 
@@ -13,13 +15,14 @@ test('Kubo and Cairn messages map to codes', () => {
 })
 
 test('transport failures become typed errors', () => {
-  const refused = toRpcError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), 'http://127.0.0.1:1')
+  const refused = toRpcError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'http://127.0.0.1:1')
   assert.is((refused as any).code, 'ERR_DAEMON_UNREACHABLE')
   assert.match(refused.message, /^cannot connect to the api at http:\/\/127\.0\.0\.1:1\. Is the daemon running\?/)
-  assert.is((toRpcError(new TypeError('terminated'), 'u') as any).code, 'ERR_REMOTE')
-  const withHeader = toRpcError(Object.assign(new Error('gone'), { name: 'HTTPError', response: new Response('', { status: 500, headers: { 'x-cairn-error-code': 'ERR_NOT_FOUND' } }) }), 'u')
-  assert.is((withHeader as any).code, 'ERR_NOT_FOUND')
-  assert.is(withHeader.message, 'gone')
+  // a reset once the answer had started is a cut answer, not a missing daemon
+  const cut = toRpcError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }), 'u', true)
+  assert.is((cut as any).code, 'ERR_REMOTE')
+  assert.match(cut.message, /closed the connection before its answer was complete/)
+  assert.is((toRpcError(new Error('No link named "x"'), 'u') as any).code, 'ERR_NOT_FOUND')
 })
 
 test('a daemon that is not there: every call fails with ERR_DAEMON_UNREACHABLE', async () => {

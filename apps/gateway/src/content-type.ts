@@ -39,8 +39,119 @@ function looksLikeText (bytes: Uint8Array): boolean {
   return true
 }
 
-/** Guesses a media type from the first bytes, as browsers and Go's `http.DetectContentType` do */
-export function sniffContentType (bytes: Uint8Array): string {
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+const JSON_WHITESPACE = new Set([' ', '\t', '\n', '\r'])
+
+/**
+ * Whether `text` is a JSON object or array, or, when `truncated`, the start of one: what
+ * boxo's content sniffing (gabriel-vasile/mimetype) calls `application/json`. Bare strings,
+ * numbers and literals stay text, as there.
+ */
+export function looksLikeJson (text: string, truncated: boolean): boolean {
+  const stack: string[] = []
+  // what may come next: a value, an object key, ':', ',' or a close, or nothing at all
+  let expect: 'value' | 'key' | 'colon' | 'comma' | 'end' = 'value'
+  // right after '[' or '{' the container may close at once
+  let mayClose = false
+  let i = 0
+  /** Index after a string starting at i, or -1 when it runs past the end */
+  const skipString = (): number => {
+    for (let j = i + 1; j < text.length; j++) {
+      const c = text[j]
+      if (c === '\\') {
+        j++
+        continue
+      }
+      if (c === '"') return j + 1
+      if (c < ' ') return -2
+    }
+    return -1
+  }
+  while (true) {
+    while (i < text.length && JSON_WHITESPACE.has(text[i])) i++
+    if (i >= text.length) return expect === 'end' || (truncated && stack.length > 0)
+    const c = text[i]
+    if (expect === 'end') return false
+    if (expect === 'colon') {
+      if (c !== ':') return false
+      i++
+      expect = 'value'
+      mayClose = false
+      continue
+    }
+    if (expect === 'comma') {
+      const top = stack.at(-1)
+      if (c === ',') {
+        i++
+        expect = top === '{' ? 'key' : 'value'
+        mayClose = false
+        continue
+      }
+      if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
+        stack.pop()
+        i++
+        expect = stack.length === 0 ? 'end' : 'comma'
+        continue
+      }
+      return false
+    }
+    if (mayClose && ((c === '}' && stack.at(-1) === '{') || (c === ']' && stack.at(-1) === '['))) {
+      stack.pop()
+      i++
+      mayClose = false
+      expect = stack.length === 0 ? 'end' : 'comma'
+      continue
+    }
+    if (expect === 'key') {
+      if (c !== '"') return false
+      const end = skipString()
+      if (end === -1) return truncated
+      if (end < 0) return false
+      i = end
+      expect = 'colon'
+      continue
+    }
+    // a value; the document itself must be an object or an array
+    if (c === '{' || c === '[') {
+      stack.push(c)
+      i++
+      expect = c === '{' ? 'key' : 'value'
+      mayClose = true
+      continue
+    }
+    if (stack.length === 0) return false
+    mayClose = false
+    if (c === '"') {
+      const end = skipString()
+      if (end === -1) return truncated
+      if (end < 0) return false
+      i = end
+      expect = stack.length === 0 ? 'end' : 'comma'
+      continue
+    }
+    NUMBER.lastIndex = i
+    const number = NUMBER.exec(text)
+    if (number != null) {
+      i += number[0].length
+      if (i >= text.length) return truncated
+      expect = stack.length === 0 ? 'end' : 'comma'
+      continue
+    }
+    const literal = ['true', 'false', 'null'].find(l => text.startsWith(l, i))
+    if (literal != null) {
+      i += literal.length
+      expect = stack.length === 0 ? 'end' : 'comma'
+      continue
+    }
+    return truncated && ['true', 'false', 'null'].some(l => l.startsWith(text.slice(i)))
+  }
+}
+
+/**
+ * Guesses a media type from the first bytes, as browsers and Go's `http.DetectContentType` do,
+ * and JSON as boxo does. `truncated`: `bytes` are only the start of the content.
+ */
+export function sniffContentType (bytes: Uint8Array, truncated = false): string {
   for (const { sig, offset, type } of SIGNATURES) {
     if (startsWith(bytes, sig, offset ?? 0)) return type
   }
@@ -52,7 +163,11 @@ export function sniffContentType (bytes: Uint8Array): string {
   if (HTML_TAGS.some(tag => head.startsWith(tag) && /[ >]/.test(head.charAt(tag.length) || '>'))) return 'text/html; charset=utf-8'
   if (head.startsWith('<?xml')) return head.includes('<svg') ? 'image/svg+xml' : 'text/xml; charset=utf-8'
   if (head.startsWith('<svg')) return 'image/svg+xml'
-  if (bytes.length === 0 || looksLikeText(bytes)) return 'text/plain; charset=utf-8'
+  if (bytes.length === 0) return 'text/plain; charset=utf-8'
+  if (looksLikeText(bytes)) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+    return looksLikeJson(text, truncated) ? 'application/json' : 'text/plain; charset=utf-8'
+  }
   return 'application/octet-stream'
 }
 

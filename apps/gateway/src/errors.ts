@@ -85,6 +85,13 @@ export class UnknownCommandError extends CairnError {
   constructor (message = 'Unknown command', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/** A Kubo command Cairn knows of but does not implement (`p2p`, `mount`, `filestore`, `update`) */
+export class UnsupportedCommandError extends CairnError {
+  static override name = 'UnsupportedCommandError'
+  static override code = 'ERR_UNSUPPORTED_COMMAND'
+  constructor (message = 'Command not supported by Cairn', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** A multipart body that does not parse, or parts of a kind the command does not take */
 export class MalformedRequestError extends CairnError {
   static override name = 'MalformedRequestError'
@@ -94,5 +101,5 @@ export class MalformedRequestError extends CairnError {
 
 export const gatewayErrorClasses = [
   StatusError, RetryAfterError, NotAcceptableError, RangeNotSatisfiableError, PreconditionFailedError,
-  MethodNotAllowedError, PayloadTooLargeError, ForbiddenError, UnknownCommandError, MalformedRequestError
+  MethodNotAllowedError, PayloadTooLargeError, ForbiddenError, UnknownCommandError, UnsupportedCommandError, MalformedRequestError
 ] as const

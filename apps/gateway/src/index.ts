@@ -37,6 +37,8 @@ export interface GatewayInit {
   subdomainHosts?: string[]
   /** Idle time waiting for content from the network before a 504. @default DEFAULT_TIMEOUT_MS (60000) */
   timeoutMs?: number
+  /** `?format=dag-json|dag-cbor` re-encodes other codecs instead of a 406 (IPIP-0524). @default false (Kubo's `Gateway.AllowCodecConversion`) */
+  allowCodecConversion?: boolean
   /** Kubo's `API.Authorizations`: when set, RPC calls need a matching Authorization header */
   authorizations?: Record<string, RpcAuthorization>
   /** Browser origins allowed on the RPC. @default [] */
@@ -104,6 +106,7 @@ function defaultsFromConfig (node: GatewayNode): GatewayInit {
       // a malformed duration keeps the default, as an unset one does
     }
   }
+  if (typeof config.Gateway?.AllowCodecConversion === 'boolean') out.allowCodecConversion = config.Gateway.AllowCodecConversion
   if (config.API?.Authorizations != null && Object.keys(config.API.Authorizations).length > 0) out.authorizations = config.API.Authorizations
   const origins = config.API?.HTTPHeaders?.['Access-Control-Allow-Origin']
   if (Array.isArray(origins)) out.allowedOrigins = origins
@@ -132,7 +135,7 @@ class GatewayServers implements Gateway {
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts })
+        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion })
         const server = createServer({ maxHeaderSize }, handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)

@@ -8,6 +8,11 @@ export interface Negotiated {
   format: ResponseFormat
   /** CAR responses: what to put in the stream, from the query and the Accept parameters */
   car?: CarExportOptions & { order: 'dfs' | 'unk' }
+  /**
+   * When `Accept` (not `?format=`) chose the format: the media-type parameters it gave, which
+   * `Content-Location` repeats as `{format}-{param}` query parameters
+   */
+  fromAccept?: Record<string, string>
 }
 
 const FORMAT_PARAM: Record<string, ResponseFormat> = {
@@ -76,13 +81,25 @@ function parseEntityBytes (value: string | null): CarExportOptions['entityBytes'
   return { from, to }
 }
 
+/** One CAR option: the query's `car-{name}` wins over the Accept parameter (IPIP-0523) */
+function carOption (query: URLSearchParams, params: Record<string, string>, name: string, allowed: string[]): string | undefined {
+  const fromQuery = query.get(`car-${name}`)
+  if (fromQuery != null && fromQuery !== '') {
+    if (!allowed.includes(fromQuery)) throw new InvalidParametersError(`invalid car-${name} "${fromQuery.slice(0, 20)}": expected ${allowed.join(' or ')}`)
+    return fromQuery
+  }
+  return params[name]
+}
+
 /**
- * Picks the response format from `?format=` (which wins, as the spec says) or `Accept`, and the
- * CAR parameters from the query and the Accept media-type parameters.
+ * Picks the response format from `?format=` (which always wins, IPIP-0523) or `Accept`, and the
+ * CAR parameters from the `car-*` query parameters, which win over the Accept media-type
+ * parameters (IPIP-0523).
  */
 export function negotiate (query: URLSearchParams, accept: string | undefined): Negotiated {
   let format: ResponseFormat = 'deserialized'
   let carParams: Record<string, string> = {}
+  let fromAccept: Record<string, string> | undefined
   const formatParam = query.get('format')
   if (formatParam != null && formatParam !== '') {
     const f = FORMAT_PARAM[formatParam.toLowerCase()]
@@ -106,20 +123,47 @@ export function negotiate (query: URLSearchParams, accept: string | undefined): 
       }
       format = f
       carParams = range.params
+      fromAccept = Object.fromEntries(Object.entries(range.params).filter(([k]) => k !== 'q'))
       break
     }
     if (format === 'deserialized' && refused != null && !/\*\/\*|text\//.test(accept)) {
       throw new NotAcceptableError(`cannot produce ${refused}: only CARv1 with order=dfs or unk and dups=y or n`)
     }
   }
-  if (format !== 'car') return { format }
+  if (format !== 'car') return fromAccept != null ? { format, fromAccept } : { format }
+  carOption(query, carParams, 'version', ['1'])
+  const order = carOption(query, carParams, 'order', ['dfs', 'unk'])
+  // `?dups=` is what Cairn read before the spec named it `car-dups`: it still beats Accept
+  const legacyDups = query.get('dups')
+  const dups = carOption(query, legacyDups != null && legacyDups !== '' ? { ...carParams, dups: legacyDups } : carParams, 'dups', ['y', 'n'])
   return {
     format,
     car: {
-      order: carParams.order === 'unk' ? 'unk' : 'dfs',
+      order: order === 'unk' ? 'unk' : 'dfs',
       dagScope: parseScope(query.get('dag-scope')),
       entityBytes: parseEntityBytes(query.get('entity-bytes')),
-      dups: (query.get('dups') ?? carParams.dups) === 'y'
-    }
+      dups: dups === 'y'
+    },
+    ...(fromAccept != null ? { fromAccept } : {})
   }
+}
+
+const FORMAT_OF_MEDIA: Partial<Record<ResponseFormat, string>> = { raw: 'raw', car: 'car', tar: 'tar', 'dag-json': 'dag-json', 'dag-cbor': 'dag-cbor', json: 'json', cbor: 'cbor' }
+
+/**
+ * `Content-Location` for a format chosen by `Accept`: the same URL with `?format=` and the Accept
+ * parameters as `{format}-{param}`, so caches keyed on the URL keep formats apart (boxo's
+ * `addContentLocation`); undefined when `?format=` already says it
+ */
+export function contentLocation (urlPath: string, query: URLSearchParams, negotiated: Negotiated): string | undefined {
+  if (negotiated.fromAccept == null) return undefined
+  const format = FORMAT_OF_MEDIA[negotiated.format]
+  if (format == null) return undefined
+  const params = new URLSearchParams(query)
+  params.set('format', format)
+  for (const [k, v] of Object.entries(negotiated.fromAccept)) {
+    if (!params.has(`${format}-${k}`)) params.set(`${format}-${k}`, v)
+  }
+  params.sort()
+  return `${urlPath}?${params.toString()}`
 }

@@ -6,7 +6,7 @@ import type { GatewayBackend, ResolvedPath } from './backend.ts'
 import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { MethodNotAllowedError, PreconditionFailedError, StatusError } from './errors.ts'
 import type { RangeNotSatisfiableError } from './errors.ts'
-import { negotiate } from './negotiate.ts'
+import { contentLocation, negotiate } from './negotiate.ts'
 import { parseRequest } from './request.ts'
 import { sendError } from './respond.ts'
 import type { Progress } from './respond.ts'
@@ -32,11 +32,28 @@ export interface PathGatewayInit {
   maxUrlBytes?: number
   /** Hostnames that serve `{cid}.ipfs.{host}` subdomain gateways. @default DEFAULT_SUBDOMAIN_HOSTS (`['localhost']`) */
   subdomainHosts?: string[]
+  /**
+   * Re-encode dag-pb, dag-cbor and dag-json blocks into `?format=dag-json|dag-cbor` instead of
+   * answering 406 (IPIP-0524), as Kubo's `Gateway.AllowCodecConversion`. @default false
+   */
+  allowCodecConversion?: boolean
   /** @default `defaultLogger()` of `@libp2p/logger` (enable with `DEBUG=cairn:gateway*`) */
   logger?: ComponentLogger
 }
 
-const EXPOSED_HEADERS = 'Content-Range, Content-Length, X-Chunked-Output, X-Stream-Output, X-Ipfs-Path, X-Ipfs-Roots, Ipfs-Uri, ETag'
+/**
+ * CORS as Kubo sends it (boxo's `Headers.ApplyCors`): content is public and immutable, so any page
+ * may read it; one value per header line, names canonical and sorted
+ */
+const CORS_HEADERS: Record<string, string[]> = {
+  'Access-Control-Allow-Origin': ['*'],
+  'Access-Control-Allow-Methods': ['GET', 'HEAD', 'OPTIONS'],
+  'Access-Control-Allow-Headers': ['Cache-Control', 'Content-Type', 'If-Match', 'If-None-Match', 'Range', 'User-Agent', 'X-Requested-With'],
+  'Access-Control-Expose-Headers': ['Content-Length', 'Content-Location', 'Content-Range', 'Etag', 'X-Chunked-Output', 'X-Ipfs-Path', 'X-Ipfs-Roots', 'X-Stream-Output']
+}
+
+/** The namespace root itself: a service worker registered there would control every CID */
+const NAMESPACE_ROOT = /^\/ip[fn]s\/[^/]+$/
 
 /**
  * The path gateway (`/ipfs/{cid}[/path]`), its subdomain form (`{cid}.ipfs.localhost`) and the
@@ -51,21 +68,30 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   const maxListingEntries = init.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES
   const maxUrlBytes = init.maxUrlBytes ?? DEFAULT_MAX_URL_BYTES
   const subdomains = new SubdomainHosts(init.subdomainHosts ?? DEFAULT_SUBDOMAIN_HOSTS)
+  const allowCodecConversion = init.allowCodecConversion ?? false
 
   async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: Progress): Promise<void> {
-    // content is public and immutable: any page may read it, as Kubo's gateway allows
-    res.setHeader('Access-Control-Allow-Origin', '*')
-    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Range, User-Agent, X-Requested-With, If-None-Match, If-Match, Accept, Cache-Control')
-    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+    for (const [name, values] of Object.entries(CORS_HEADERS)) res.setHeader(name, values)
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' })
+      // a preflight; a path that moves to a subdomain moves for it too, as Kubo
+      let moved: string | undefined
+      try {
+        const parsed = parseRequest(req, subdomains)
+        if ('redirect' in parsed) moved = parsed.redirect
+      } catch {}
+      res.setHeader('Allow', ['GET', 'HEAD', 'OPTIONS'])
+      res.writeHead(moved != null ? 301 : 200, moved != null ? { Location: moved } : {})
       res.end()
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
     if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
     const parsed = parseRequest(req, subdomains)
+    if (req.headers['service-worker'] === 'script' && !('landing' in parsed) && !('redirect' in parsed) &&
+        !parsed.subdomain && NAMESPACE_ROOT.test(parsed.urlPath)) {
+      // boxo's guard (kubo#4025): a worker at /ipfs/{cid} would be scoped to every site on this origin
+      throw new StatusError(400, 'navigator.serviceWorker: registration is not allowed for this scope')
+    }
     if ('landing' in parsed) {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end(req.method === 'HEAD' ? undefined : 'Cairn IPFS gateway: GET /ipfs/<cid>[/path]\n')
@@ -84,6 +110,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     const negotiated = negotiate(r.query, req.headers.accept)
     res.setHeader('X-Ipfs-Path', r.contentPath)
     res.setHeader('Vary', 'Accept')
+    const location = contentLocation(r.urlPath, r.query, negotiated)
+    if (location != null) res.setHeader('Content-Location', location)
     const ctx: RequestContext = { req, res, request: r, backend, signal, progress, head: req.method === 'HEAD', maxListingEntries }
 
     if (negotiated.format === 'car') return serveCar(ctx, negotiated.car!)
@@ -105,7 +133,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     // plain `json`/`cbor` only speak to blocks of those codecs; for UnixFS they change nothing
     const unixfs = resolved.cid.code === 0x70 || resolved.cid.code === 0x55
     if (format !== 'deserialized' && !(unixfs && (format === 'json' || format === 'cbor'))) {
-      return serveCodec(ctx, resolved, format)
+      return serveCodec(ctx, resolved, format, allowCodecConversion)
     }
     switch (resolved.type) {
       case 'directory':

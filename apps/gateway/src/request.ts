@@ -50,6 +50,44 @@ export function splitSegments (rest: string): { segments: string[], trailingSlas
   return { segments, trailingSlash }
 }
 
+/** Whether a byte stays as it is in a URL path, as Go's `url.shouldEscape(c, encodePath)` */
+function keptInPath (c: number, segment: boolean): boolean {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true
+  const ch = String.fromCharCode(c)
+  if ('-_.~'.includes(ch)) return true
+  // reserved characters Go leaves in paths; a single segment also escapes `/`, `;` and `,`
+  return (segment ? '$&+:=@' : '$&+,/:;=@').includes(ch)
+}
+
+function goEscape (text: string, segment: boolean): string {
+  let out = ''
+  for (const byte of Buffer.from(text, 'utf8')) {
+    out += keptInPath(byte, segment) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+  }
+  return out
+}
+
+/** A decoded URL path escaped as Go's `URL.EscapedPath` does (upper-case hex, `()!*'` escaped) */
+export function escapePath (path: string): string {
+  return goEscape(path, false)
+}
+
+/** One value escaped as Go's `url.PathEscape` (a path segment, a file name) */
+export function escapeSegment (value: string): string {
+  return goEscape(value, true)
+}
+
+/** Decodes each segment of an escaped path, keeping `/` as the separator */
+function decodePath (path: string): string {
+  return path.split('/').map(part => {
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      return part
+    }
+  }).join('/')
+}
+
 /** The first value of a header that may be repeated or comma-separated (`X-Forwarded-*`) */
 export function firstHeader (value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value
@@ -61,10 +99,11 @@ export function firstHeader (value: string | string[] | undefined): string | und
  * subdomain gateway, and the redirects between them (as boxo's `handler.go` and `hostname.go`)
  */
 export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest {
-  const url = new URL(req.url ?? '/', 'http://gateway.invalid')
+  const target = req.url ?? '/'
+  const url = new URL(target, 'http://gateway.invalid')
   // WHATWG URL parsing resolves `..` and `%2e%2e`; the raw path is read instead so that such
   // requests are refused rather than quietly sent somewhere else
-  const rawPath = (req.url ?? '/').replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0].split('#')[0]
+  const rawPath = target.replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0].split('#')[0]
   if (rawPath.split('/').some(s => /^(\.|%2e){1,2}$/i.test(s))) throw new InvalidPathError('"." and ".." are not allowed in content paths')
   // behind a reverse proxy the original host and scheme come in X-Forwarded-* headers
   const host = firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host
@@ -110,7 +149,8 @@ export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts):
     segments,
     trailingSlash,
     contentPath: `/ipfs/${cidText}${rest}`,
-    urlPath: url.pathname,
+    // escapes as sent (a client's lower-case `%c4%85`) are written again as Go does: `%C4%85`
+    urlPath: rawPath.includes('%') ? escapePath(decodePath(url.pathname)) : url.pathname,
     search: url.search,
     query: url.searchParams,
     subdomain: sub != null,

@@ -24,8 +24,8 @@ export function sendError (res: ServerResponse, err: unknown, surface: 'gateway'
   const retryAfter = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds
   if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter))
   let body: string
-  if (surface === 'rpc' && status !== 404 && status !== 405 && status !== 403) {
-    // go-ipfs-cmds: ErrNormal (0) is a server failure, ErrClient (1) a bad request
+  if (surface === 'rpc' && status !== 405 && status !== 403) {
+    // go-ipfs-cmds: ErrNormal (0) is a server failure, ErrClient (1) a bad request (an unknown command too)
     body = JSON.stringify({ Message: messageOf(err), Code: status >= 400 && status < 500 ? 1 : 0, Type: 'error' }) + '\n'
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
   } else {

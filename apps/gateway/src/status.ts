@@ -39,7 +39,8 @@ const table: Record<string, StatusRow> = {
   PreconditionFailedError: { gateway: 412, rpc: 400 },
   MethodNotAllowedError: { gateway: 405, rpc: 405 },
   ForbiddenError: { gateway: 403, rpc: 403 },
-  UnknownCommandError: { gateway: 404, rpc: 404 }
+  UnknownCommandError: { gateway: 404, rpc: 404 },
+  UnsupportedCommandError: { gateway: 501, rpc: 501 }
 }
 
 function nameOf (err: unknown): string {

@@ -5,6 +5,7 @@ import type { KuboRPCClient } from 'kubo-rpc-client'
 import { extract } from 'it-tar'
 import { CarBlockIterator } from '@ipld/car'
 import { CID } from 'multiformats/cid'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CONFORMANCE, request } from './fixtures/http.ts'
@@ -221,6 +222,26 @@ test('swarm connect, peers and addrs; routing provide and findprovs; stats bw', 
   assert.is(bw.length, 1)
   assert.is(typeof bw[0].totalIn, 'bigint')
   assert.ok(gw.node.peerId !== peer.node.peerId)
+})
+
+test('id of another peer: kubo-rpc-client\'s id({ peerId }), arg and peer-id alone, as Kubo\'s ipfs id PEER', async ({ ipfs, peer, api }) => {
+  const addr = (await peer.node.swarm.localAddrs()).find(a => a.includes('/tcp/'))!
+  await ipfs.swarm.connect(addr as never, { signal: signal() })
+  const own = await peer.node.id()
+  const remote = await ipfs.id({ peerId: peerIdFromString(peer.node.peerId), signal: signal() })
+  assert.is(remote.id.toString(), peer.node.peerId)
+  assert.is(remote.publicKey, own.publicKey)
+  assert.is(remote.agentVersion, own.agentVersion)
+  assert.equal(remote.protocols.map(String), [...remote.protocols.map(String)].sort())
+  for (const p of ['/ipfs/kad/1.0.0', '/ipfs/bitswap/1.2.0', '/ipfs/id/1.0.0']) assert.ok(remote.protocols.map(String).includes(p), p)
+  const addresses = (remote.addresses ?? []).map(String)
+  assert.ok(addresses.length > 0 && addresses.every(a => a.endsWith(`/p2p/${peer.node.peerId}`)), addresses.join())
+  for (const query of [`arg=${peer.node.peerId}`, `peer-id=${peer.node.peerId}`]) {
+    const res = await request(`${api}/api/v0/id?${query}`, { method: 'POST' })
+    assert.is(JSON.parse(res.text).ID, peer.node.peerId, query)
+  }
+  const bad = await request(`${api}/api/v0/id?arg=not-a-peer`, { method: 'POST' })
+  assert.is(JSON.parse(bad.text).Message, 'invalid peer id')
 })
 
 test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {

@@ -51,7 +51,7 @@ test('?format=car streams the whole DAG once per block, every block verifiable',
   assert.is(res.headers['content-type'], 'application/vnd.ipld.car; version=1; order=dfs; dups=n')
   assert.is(res.headers['cache-control'], 'public, max-age=29030400, immutable')
   assert.is(res.headers['x-content-type-options'], 'nosniff')
-  assert.is(res.headers['content-disposition'], `attachment; filename="${dir}.car"`)
+  assert.is(res.headers['content-disposition'], `attachment; filename="${dir}.car"; filename*=UTF-8''${dir}.car`)
   assert.is(res.headers['accept-ranges'], 'none')
   assert.is(res.headers['content-length'], undefined, 'streamed')
   assert.match(res.headers.etag!, /^W\/"/)
@@ -115,15 +115,10 @@ test('blocks of other codecs are served as they are stored, with their media typ
     assert.is(res.headers['content-type'], type)
     assert.ok(Buffer.from(cid.multihash.digest).equals(createHash('sha256').update(res.body).digest()), 'the stored bytes')
   }
-  // IPLD codecs convert into each other; plain json does not
-  const asJson = await request(`${url}/ipfs/${dagCbor}?format=dag-json`)
-  assert.is(asJson.status, 200)
-  assert.is(asJson.headers['content-type'], 'application/vnd.ipld.dag-json')
-  assert.equal(Object.keys(JSON.parse(asJson.text)), ['foo'])
+  // IPIP-0524: no conversion between codecs (the opt-in is tested in newest-spec.spec.ts)
+  assert.is((await request(`${url}/ipfs/${dagCbor}?format=dag-json`)).status, 406)
   const [pbDir] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/dag-pb.car'))
-  const pbAsJson = await request(`${url}/ipfs/${pbDir}`, { headers: { Accept: 'application/vnd.ipld.dag-json' } })
-  assert.is(pbAsJson.status, 200)
-  assert.ok(Array.isArray(JSON.parse(pbAsJson.text).Links), 'a dag-pb node as DAG-JSON has its Links')
+  assert.is((await request(`${url}/ipfs/${pbDir}`, { headers: { Accept: 'application/vnd.ipld.dag-json' } })).status, 406)
   assert.is((await request(`${url}/ipfs/${json}?format=dag-cbor`)).status, 406)
 })
 
@@ -185,11 +180,11 @@ test('conformance: caching headers, X-Ipfs-Roots and If-None-Match on nested pat
     assert.is((await request(`${url}/ipfs/${root}/root2/root3/root4/index.html`, { headers: { 'If-None-Match': inm } })).status, 304, inm)
   }
   assert.is((await request(`${url}/ipfs/${root}/root2/root3/`, { headers: { 'If-None-Match': `W/"${chain[2]}"` } })).status, 304)
-  for (const format of ['dag-json', 'json']) {
-    const asJson = await request(`${url}/ipfs/${root}/root2/root3/root4/?format=${format}`)
-    assert.is(asJson.status, 200, format)
-    assert.is(asJson.headers['cache-control'], 'public, max-age=29030400, immutable')
-  }
+  // plain json on UnixFS serves the UnixFS entity; dag-json of a dag-pb block is 406 (IPIP-0524)
+  const asJson = await request(`${url}/ipfs/${root}/root2/root3/root4/?format=json`)
+  assert.is(asJson.status, 200)
+  assert.is(asJson.headers['cache-control'], 'public, max-age=29030400, immutable')
+  assert.is((await request(`${url}/ipfs/${root}/root2/root3/root4/?format=dag-json`)).status, 406)
   // Cache-Control: only-if-cached answers from the local store or not at all
   const cached = await request(`${url}/ipfs/${root}/root2/root3/root4/?format=json`, { method: 'HEAD', headers: { 'Cache-Control': 'only-if-cached' } })
   assert.is(cached.status, 200)
@@ -247,13 +242,13 @@ test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG
   const [plainJson] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/plain-json.car'))
   const [plainCbor] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/plain-cbor.car'))
   const [site] = await gw.importCar(join(CONFORMANCE, 'path_gateway_dag/gateway-json-cbor.car'))
-  for (const root of [jsonTraversal, cborTraversal]) {
-    const remainder = await request(`${url}/ipfs/${root}/foo?format=dag-json`)
+  for (const [root, format] of [[jsonTraversal, 'dag-json'], [cborTraversal, 'dag-cbor']] as const) {
+    const remainder = await request(`${url}/ipfs/${root}/foo?format=${format}`)
     assert.is(remainder.status, 501)
     assert.ok(remainder.text.includes('reading IPLD Kinds other than Links (CBOR Tag 42) is not implemented'))
-    const far = await request(`${url}/ipfs/${root}/foo/link/bar?format=dag-json`)
+    const far = await request(`${url}/ipfs/${root}/foo/link/bar?format=${format}`)
     assert.is(far.status, 200)
-    assert.equal(JSON.parse(far.text), { hello: 'this is not a link' })
+    assert.is(far.headers['content-type'], `application/vnd.ipld.${format}`)
     assert.is((await request(`${url}/ipfs/${root}/foo/i-do-not-exist`)).status, 404)
   }
   for (const [root, format] of [[jsonTraversal, 'dag-json'], [cborTraversal, 'dag-cbor']] as const) {
@@ -275,23 +270,19 @@ test('conformance: IPLD renderings, dispositions, traversal through DAG-JSON/DAG
   }
   const json = await request(`${url}/ipfs/${plainJson}`)
   assert.is(json.headers['content-type'], 'application/json')
-  assert.is(json.headers['content-disposition'], `inline; filename="${plainJson}.json"`)
+  assert.is(json.headers['content-disposition'], `inline; filename="${plainJson}.json"; filename*=UTF-8''${plainJson}.json`)
   const jsonPart = await request(`${url}/ipfs/${plainJson}`, { headers: { Range: 'bytes=1-5' } })
   assert.is(jsonPart.status, 206)
   assert.ok(jsonPart.body.equals(json.body.subarray(1, 6)))
   const cbor = await request(`${url}/ipfs/${plainCbor}?format=cbor`)
-  assert.is(cbor.headers['content-disposition'], `attachment; filename="${plainCbor}.cbor"`)
+  assert.is(cbor.headers['content-disposition'], `attachment; filename="${plainCbor}.cbor"; filename*=UTF-8''${plainCbor}.cbor`)
   const tJson = await request(`${url}/ipfs/${site}/%C4%85/%C4%99/t.json`, { headers: { Accept: 'application/json' } })
   assert.is(tJson.status, 200)
   assert.is(tJson.headers['content-type'], 'application/json', 'JSON stored as a UnixFS file is a file')
-  // a UnixFS file: dag-* converts, plain json/cbor change nothing
+  // a UnixFS file: dag-* is 406 (IPIP-0524), plain json/cbor change nothing
   const file = `/ipfs/${site}/%C4%85/%C4%99/file-%C5%BA%C5%82.txt`
-  const asDagJson = await request(`${url}${file}?format=dag-json`)
-  assert.is(asDagJson.headers['content-type'], 'application/vnd.ipld.dag-json')
-  assert.match(asDagJson.headers['content-disposition']!, /^inline; filename="[a-z0-9]+\.json"$/)
-  const asDagCbor = await request(`${url}${file}`, { headers: { Accept: 'foo, application/vnd.ipld.dag-cbor,bar' } })
-  assert.is(asDagCbor.headers['content-type'], 'application/vnd.ipld.dag-cbor')
-  assert.match(asDagCbor.headers['content-disposition']!, /^attachment; filename="[a-z0-9]+\.cbor"$/)
+  assert.is((await request(`${url}${file}?format=dag-json`)).status, 406)
+  assert.is((await request(`${url}${file}`, { headers: { Accept: 'foo, application/vnd.ipld.dag-cbor,bar' } })).status, 406)
   for (const [query, headers] of [['?format=json', {}], ['', { Accept: 'application/cbor' }]] as const) {
     const asIs = await request(`${url}${file}${query}`, { headers })
     assert.is(asIs.status, 200)

@@ -11,7 +11,8 @@ import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, Imp
  * Paths are `/ipfs/<cid>[/a/b]`, `<cid>[/a/b]` or a CID.
  */
 export interface CairnApi {
-  id(options?: AbortOptions): Promise<IdResult>
+  /** This node's identity, or with `peerId` another peer's (Kubo's `id PEER`: connects, then identifies) */
+  id(options?: AbortOptions & { peerId?: string }): Promise<IdResult>
   version(options?: AbortOptions): Promise<VersionResult>
 
   add(source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, options?: AddOptions): AsyncIterable<AddResult>

@@ -41,6 +41,8 @@ export interface CairnConfig {
   Gateway: {
     /** How long the gateway waits for content from the network before a 504, Go duration. @default '60s' */
     Timeout?: string
+    /** Re-encode between dag-pb, dag-cbor and dag-json instead of answering 406 (IPIP-0524). @default false */
+    AllowCodecConversion?: boolean
   }
   API: {
     HTTPHeaders?: Record<string, string[]>

@@ -22,4 +22,4 @@ export type { BlockExchange, NetworkGetter, SessionGetter } from './network-gett
 export * from './constants.ts'
 export { ListenError, NotStartedError, nodeErrorClasses } from './errors.ts'
 export { fastNoiseCrypto } from './noise-crypto.ts'
-export { tuneGarbageCollector, GC_TUNING_FLAGS } from './gc-tuning.ts'
+export { tuneGarbageCollector, supportsGcTuning, GC_TUNING_FLAGS } from './gc-tuning.ts'

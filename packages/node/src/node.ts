@@ -25,6 +25,7 @@ import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, buildOfflineLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
+import { peerIdentity } from './api/identity.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
@@ -401,7 +402,8 @@ class CairnNodeClass implements CairnNode {
 
   // --- identity ----------------------------------------------------------------------------------
 
-  async id (): Promise<IdResult> {
+  async id (options: AbortOptions & { peerId?: string } = {}): Promise<IdResult> {
+    if (options.peerId != null && options.peerId !== this.peerId) return peerIdentity(this.online(), options.peerId, options)
     const publicKey = this.libp2p.peerId.publicKey
     return {
       id: this.peerId,

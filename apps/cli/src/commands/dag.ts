@@ -1,5 +1,5 @@
 /** `dag import|export|stat`: CAR files in and out */
-import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
@@ -16,8 +16,10 @@ export function registerDag (program: Command, ctx: CliContext): void {
     .option('--pin-roots', 'pin the roots listed in the CAR headers (default)', true)
     .option('--no-pin-roots', 'do not pin the roots; accepts incomplete DAGs (Kubo: --pin-roots=false)')
     .action(async (files: string[], flags: { pinRoots: boolean }) => {
+      // every file is opened before anything is sent, as Kubo's CLI does: a missing one is one line
+      const handles = await Promise.all(files.map(async f => open(resolve(ctx.cwd, f))))
       const api = await ctx.api()
-      const sources = files.length > 0 ? files.map(f => createReadStream(resolve(ctx.cwd, f))) : [ctx.stdin]
+      const sources = handles.length > 0 ? handles.map(h => h.createReadStream()) : [ctx.stdin]
       for (const source of sources) {
         for await (const r of api.dag.import(source, { pinRoots: flags.pinRoots, signal: ctx.signal })) {
           if (!flags.pinRoots) continue

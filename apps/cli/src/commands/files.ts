@@ -122,7 +122,8 @@ export function registerFiles (program: Command, ctx: CliContext): void {
             }
           : undefined
       }
-      const source = absolute.length > 0 ? (await ctx.backend()).fileSource(absolute, { recursive, hidden }) : stdinSource(ctx, flags.stdinName)
+      // only the disk walker: an add through a daemon loads no importer
+      const source = absolute.length > 0 ? (await import('@cairn/dag/fs-source')).fileSource(absolute, { recursive, hidden }) : stdinSource(ctx, flags.stdinName)
       let last: AddResult | undefined
       try {
         for await (const result of api.add(source, options)) {

@@ -1,8 +1,7 @@
 /** `init`, `config`, `stats bw` and `version` */
-import { RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import { CLI_VERSION } from '../constants.ts'
+import { CLI_VERSION, REPO_VERSION } from '../constants.ts'
 import type { CliContext } from '../context.ts'
 import { RepoExistsError, UsageError } from '../errors.ts'
 import { bandwidthJson, formatBandwidth, formatConfigValue, parseConfigValue } from '../format.ts'
@@ -88,29 +87,23 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       else for (const line of formatBandwidth(bw)) ctx.print.line(line)
     })
 
+  // Kubo's `ipfs version` runs in the client (`doesNotUseRepo`): no repo, no daemon, nothing loaded
   program.command('version')
     .description('Show version information')
     .option('-n, --number', 'only show the version number')
     .option('--commit', 'show the commit hash')
     .option('--repo', 'show the repo version')
     .option('--all', 'show all version information')
-    .action(async (flags: { number?: boolean, commit?: boolean, repo?: boolean, all?: boolean }) => {
-      let v = { version: CLI_VERSION, commit: '', repo: '', system: `${process.arch}/${process.platform}` }
-      try {
-        const api = await ctx.api()
-        v = await api.version({ signal: ctx.signal })
-      } catch (err) {
-        // the version of the program itself needs no repo
-        if (!hasCode(err, RepoNotInitializedError.code)) throw err
-      }
+    .action((flags: { number?: boolean, commit?: boolean, repo?: boolean, all?: boolean }) => {
+      const v = { version: CLI_VERSION, commit: '', repo: REPO_VERSION, system: `${process.arch}/${process.platform}` }
       if (ctx.print.enc === 'json') { ctx.print.json({ Version: v.version, Commit: v.commit, Repo: v.repo, System: v.system }); return }
       if (flags.all === true) {
-        ctx.print.line(`Cairn version: ${v.version}${v.commit !== '' ? `-${v.commit}` : ''}`)
+        ctx.print.line(`Cairn version: ${v.version}`)
         ctx.print.line(`Repo version: ${v.repo}`)
         ctx.print.line(`System version: ${v.system}`)
         ctx.print.line(`Node.js version: ${process.version}`)
       } else if (flags.number === true) ctx.print.line(v.version)
       else if (flags.repo === true) ctx.print.line(v.repo)
-      else ctx.print.line(`cairn version ${v.version}${flags.commit === true && v.commit !== '' ? `-${v.commit}` : ''}`)
+      else ctx.print.line(`cairn version ${v.version}`)
     })
 }

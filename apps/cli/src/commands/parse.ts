@@ -1,8 +1,9 @@
 /** Argument parsers shared by commands; each throws a `UsageError` naming what was wrong */
-import { base32 } from 'multiformats/bases/base32'
-import { base36 } from 'multiformats/bases/base36'
-import { base58btc } from 'multiformats/bases/base58'
-import { CID } from 'multiformats/cid'
+import { createRequire } from 'node:module'
+import type * as Base32 from 'multiformats/bases/base32'
+import type * as Base36 from 'multiformats/bases/base36'
+import type * as Base58 from 'multiformats/bases/base58'
+import type * as Cid from 'multiformats/cid'
 import { InvalidCidError, InvalidPathError } from '@cairn/interface'
 import { UsageError } from '../errors.ts'
 
@@ -13,10 +14,26 @@ export function parseInteger (value: string): number {
   return n
 }
 
-/** The multibases CIDs are written in on the command line: base32 (v1), base36 (`k…` IPNS-style), base58btc (v0) */
-const CID_DECODERS = base32.decoder.or(base36.decoder).or(base58btc.decoder)
+/**
+ * multiformats, loaded when a CID argument is parsed, not when the command tree is built: `--help`
+ * and `version` never pay for it. `require` of these ES modules is synchronous (their exports have
+ * the `module-sync` condition), as commander's argument parsers must be.
+ */
+let cidCodecs: { CID: typeof Cid.CID, decoders: Parameters<typeof Cid.CID.parse>[1] } | undefined
+function codecs (): NonNullable<typeof cidCodecs> {
+  if (cidCodecs != null) return cidCodecs
+  const require = createRequire(import.meta.url)
+  const { base32 } = require('multiformats/bases/base32') as typeof Base32
+  const { base36 } = require('multiformats/bases/base36') as typeof Base36
+  const { base58btc } = require('multiformats/bases/base58') as typeof Base58
+  const { CID } = require('multiformats/cid') as typeof Cid
+  // the multibases CIDs are written in on the command line: base32 (v1), base36 (`k…` IPNS-style), base58btc (v0)
+  cidCodecs = { CID, decoders: base32.decoder.or(base36.decoder).or(base58btc.decoder) }
+  return cidCodecs
+}
 
 function isCid (text: string): boolean {
+  const { CID, decoders: CID_DECODERS } = codecs()
   try {
     if (text.startsWith('Qm')) CID.parse(text)
     else CID.parse(text, CID_DECODERS)

@@ -22,7 +22,7 @@ export async function serveCar (ctx: RequestContext, car: NonNullable<Negotiated
     // streamed as read, so no byte ranges: partial fetches use dag-scope and entity-bytes
     'Accept-Ranges': 'none',
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: etag
+    Etag: etag
   }
   if (ctx.head) return sendHead(res, 200, headers)
   const stream = ctx.backend.getCar(r.root, r.segments, { signal: ctx.signal, dagScope: car.dagScope, entityBytes: car.entityBytes, dups: car.dups })

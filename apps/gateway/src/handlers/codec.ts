@@ -4,30 +4,47 @@ import { convertBlock } from '../convert.ts'
 import { renderDagPage } from '../listing.ts'
 import { CONTENT_TYPE_OF } from '../negotiate.ts'
 import type { Negotiated } from '../negotiate.ts'
+import { NotAcceptableError } from '../errors.ts'
 import { codecDisposition, contentDisposition, etagMatches, notModified, sendBytes } from './context.ts'
 import type { RequestContext } from './context.ts'
 
 /** The response format that serves a block of each codec as stored */
 export const CODEC_FORMAT: Record<number, Negotiated['format']> = { 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
 
-type CodecFormat = 'dag-json' | 'dag-cbor' | 'json' | 'cbor'
+export type CodecFormat = 'dag-json' | 'dag-cbor' | 'json' | 'cbor'
+
+/** Codecs a block may have to be served, as stored, in each format (boxo's `contentTypeToRaw`) */
+const SERVED_AS: Record<CodecFormat, number[]> = {
+  'dag-json': [0x0129],
+  'dag-cbor': [0x71],
+  json: [0x0200, 0x0129],
+  cbor: [0x51, 0x71]
+}
+
+const CODEC_NAME: Record<number, string> = { 0x70: 'dag-pb', 0x55: 'raw', 0x71: 'dag-cbor', 0x0129: 'dag-json', 0x0200: 'json', 0x51: 'cbor' }
 
 /**
- * `?format=dag-json|dag-cbor|json|cbor`: served as stored when the block already is that codec,
- * re-encoded between dag-pb, dag-cbor and dag-json otherwise (boxo's `handler_codec.go`)
+ * `?format=dag-json|dag-cbor|json|cbor` (boxo's `handler_codec.go`): the block as stored when its
+ * codec is that format (or its plain/DAG twin for `json`/`cbor`); any other codec is 406 (IPIP-0524),
+ * unless `allowCodecConversion` re-encodes dag-pb, dag-cbor and dag-json into `dag-json`/`dag-cbor`
  */
-export async function serveCodec (ctx: RequestContext, resolved: ResolvedPath, format: CodecFormat): Promise<void> {
-  if (CODEC_FORMAT[resolved.cid.code] === format) {
+export async function serveCodec (ctx: RequestContext, resolved: ResolvedPath, format: CodecFormat, allowCodecConversion = false): Promise<void> {
+  const code = resolved.cid.code
+  if (SERVED_AS[format].includes(code)) {
     return serveBlockAs(ctx, resolved, CONTENT_TYPE_OF[format], format)
+  }
+  if (!allowCodecConversion || (format !== 'dag-json' && format !== 'dag-cbor')) {
+    const codec = CODEC_NAME[code] ?? `0x${code.toString(16)}`
+    throw new NotAcceptableError(`format "${format}" requested but block has codec "${codec}": codec conversion is not supported, fetch raw block with ?format=raw and convert client-side`)
   }
   const etag = `"${resolved.cid.toString()}.${format}"`
   if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
-  const converted = convertBlock(resolved.cid.code, await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal }), format)
+  const converted = convertBlock(code, await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal }), format)
   sendBytes(ctx, converted, {
     'Content-Type': CONTENT_TYPE_OF[format],
     'Content-Disposition': codecDisposition(ctx.request.query, resolved.cid, format),
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: etag
+    Etag: etag
   })
 }
 
@@ -54,7 +71,7 @@ async function serveBlockAs (ctx: RequestContext, resolved: ResolvedPath, conten
     'Content-Type': contentType,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: etag,
+    Etag: etag,
     ...(disposition != null ? { 'Content-Disposition': disposition } : {})
   })
 }
@@ -67,5 +84,5 @@ async function serveDagPage (ctx: RequestContext, resolved: ResolvedPath): Promi
   const r = ctx.request
   const html = renderDagPage(resolved.cid, JSON.stringify(JSON.parse(json), null, 2), r.subdomain ? `//${r.parent}` : '')
   // generated HTML, like a listing; no Cache-Control, as Kubo
-  sendBytes(ctx, Buffer.from(html), { 'Content-Type': 'text/html; charset=utf-8', ETag: etag })
+  sendBytes(ctx, Buffer.from(html), { 'Content-Type': 'text/html; charset=utf-8', Etag: etag })
 }

@@ -4,6 +4,7 @@ import type { GatewayBackend } from '../backend.ts'
 import { IMMUTABLE_CACHE_CONTROL } from '../constants.ts'
 import { RangeNotSatisfiableError } from '../errors.ts'
 import { parseRange } from '../range.ts'
+import { escapeSegment } from '../request.ts'
 import type { ContentRequest } from '../request.ts'
 import type { Progress } from '../respond.ts'
 
@@ -30,7 +31,7 @@ export function etagMatches (header: string | undefined, etag: string): boolean 
 }
 
 export function notModified (res: ServerResponse, etag: string, cacheControl = IMMUTABLE_CACHE_CONTROL): void {
-  res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl })
+  res.writeHead(304, { Etag: etag, 'Cache-Control': cacheControl })
   res.end()
 }
 
@@ -50,15 +51,17 @@ export function sendBytes (ctx: RequestContext, bytes: Uint8Array, headers: Reco
   ctx.res.end(ctx.head ? undefined : body)
 }
 
-/** `Content-Disposition` from `?filename=` (or `fallback`) and `?download=true` */
+/**
+ * `Content-Disposition` from `?filename=` (or `fallback`) and `?download=true`, written as boxo's
+ * `setContentDispositionHeader`: the name with non-ASCII characters as `_`, then its UTF-8 form
+ * (RFC 6266), both escaped as Go's `url.PathEscape`
+ */
 export function contentDisposition (query: URLSearchParams, fallback?: string): string | undefined {
-  const filename = query.get('filename') ?? fallback
+  const filename = query.get('filename') || fallback
   const download = query.get('download') === 'true'
-  if (filename == null) return download ? 'attachment' : undefined
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  // RFC 6266: the UTF-8 form only when the plain one had to lose characters, as boxo writes it
-  const utf8 = ascii !== filename ? `; filename*=UTF-8''${encodeURIComponent(filename)}` : ''
-  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"${utf8}`
+  if (filename == null || filename === '') return download ? 'attachment' : undefined
+  const ascii = escapeSegment(filename.replace(/[^\x00-\x7f]/gu, '_'))
+  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${escapeSegment(filename)}`
 }
 
 /** `Content-Disposition` of a download-only format (raw, CAR, tar): always an attachment */

@@ -25,7 +25,8 @@ async function collectListing (backend: GatewayBackend, cid: CID, max: number, s
  */
 export async function serveDirectory (ctx: RequestContext, resolved: ResolvedPath): Promise<void> {
   const { req, res, request: r, backend, signal } = ctx
-  if (!r.trailingSlash && !(r.subdomain && r.segments.length === 0 && r.urlPath.endsWith('/'))) {
+  // `go get` reads the go-import meta tags of index.html where it asked (kubo#3963)
+  if (!r.trailingSlash && !(r.subdomain && r.segments.length === 0 && r.urlPath.endsWith('/')) && r.query.get('go-get') !== '1') {
     res.writeHead(301, { Location: `${r.urlPath}/${r.search}` })
     res.end()
     return
@@ -48,7 +49,7 @@ export async function serveDirectory (ctx: RequestContext, resolved: ResolvedPat
   const headers: Record<string, string> = {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': LISTING_CACHE_CONTROL,
-    ETag: etag
+    Etag: etag
   }
   if (ctx.head) return sendHead(res, 200, headers)
   const max = ctx.maxListingEntries

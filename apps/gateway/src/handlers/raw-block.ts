@@ -14,6 +14,6 @@ export async function serveRawBlock (ctx: RequestContext, resolved: ResolvedPath
     'Content-Disposition': attachment(ctx.request.query, `${resolved.cid.toString()}.bin`),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: etag
+    Etag: etag
   })
 }

@@ -13,7 +13,7 @@ export async function serveSymlink (ctx: RequestContext, resolved: ResolvedPath)
     'Content-Type': 'inode/symlink',
     'Content-Length': String(Buffer.byteLength(target)),
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: `"${resolved.cid.toString()}"`
+    Etag: `"${resolved.cid.toString()}"`
   })
   ctx.res.end(ctx.head ? undefined : target)
 }

@@ -15,7 +15,7 @@ export async function serveTar (ctx: RequestContext, resolved: ResolvedPath): Pr
     'Content-Disposition': attachment(ctx.request.query, `${resolved.cid.toString()}.tar`),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: etag
+    Etag: etag
   }
   if (ctx.head) return sendHead(ctx.res, 200, headers)
   await sendStream(ctx.res, 200, headers, tarWithError(tarStream(ctx.backend.get(resolved.cid, { signal: ctx.signal }))), ctx.progress)

@@ -34,7 +34,7 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
   const headers: Record<string, string> = {
     'Accept-Ranges': 'bytes',
     'Cache-Control': IMMUTABLE_CACHE_CONTROL,
-    ETag: etag
+    Etag: etag
   }
   const disposition = contentDisposition(ctx.request.query)
   if (disposition != null) headers['Content-Disposition'] = disposition
@@ -68,7 +68,8 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
           break
         }
       }
-      type = sniffContentType((head ?? new Uint8Array(0)).subarray(0, SNIFF_BYTES))
+      const sniffed = (head ?? new Uint8Array(0)).subarray(0, SNIFF_BYTES)
+      type = sniffContentType(sniffed, sniffed.length < size)
     }
   }
   headers['Content-Type'] = type

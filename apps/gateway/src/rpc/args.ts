@@ -68,7 +68,11 @@ export function parseDuration (text: string): number {
   return total
 }
 
-/** Reads and checks `arg`s and options against the command's spec: unknown options are a 400 */
+/**
+ * Reads and checks `arg`s and options against the command's spec. An option the command does not
+ * know is ignored, as go-ipfs-cmds does over HTTP (clients send extras: `add?preload=false`,
+ * `id?peer-id=`); a known option with a value of the wrong type is a 400.
+ */
 export function parseArgs (query: URLSearchParams, spec: CommandSpec): Args {
   const args: string[] = []
   const options = new Map<string, string>()
@@ -78,8 +82,7 @@ export function parseArgs (query: URLSearchParams, spec: CommandSpec): Args {
       continue
     }
     const kind = spec.options?.[key] ?? GLOBAL_OPTIONS[key]
-    if (kind == null) throw new InvalidParametersError(`unknown option "${key.slice(0, 50)}"`)
-    options.set(key, value)
+    if (kind != null) options.set(key, value)
   }
   const [min, max] = spec.args
   if (args.length < min) throw new InvalidParametersError(min === 1 ? 'argument "arg" is required' : `at least ${min} arguments are required`)

@@ -1,4 +1,3 @@
-import { InvalidParametersError } from '@cairn/interface'
 import type { CommandTable } from '../command.ts'
 import { sendJson } from '../output.ts'
 
@@ -6,10 +5,11 @@ import { sendJson } from '../output.ts'
 export const idCommands: CommandTable = {
   id: {
     args: [0, 1],
-    options: { format: 'string', 'peerid-base': 'string' },
+    // `peer-id` is what kubo-rpc-client's `id({ peerId })` adds beside the `arg`
+    options: { format: 'string', 'peerid-base': 'string', 'peer-id': 'string' },
     async run ({ api, args, res, signal }) {
-      const id = await api.id({ signal })
-      if (args.args[0] != null && args.args[0] !== id.id) throw new InvalidParametersError('looking up other peers is not supported')
+      const peerId = args.args[0] ?? args.string('peer-id')
+      const id = await api.id({ signal, ...(peerId != null && peerId !== '' ? { peerId } : {}) })
       sendJson(res, { ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, ProtocolVersion: id.protocolVersion, Protocols: id.protocols })
     }
   }

@@ -13,6 +13,7 @@ import { routingCommands } from './routing.ts'
 import { statsCommands } from './stats.ts'
 import { swarmCommands } from './swarm.ts'
 import { unixfsCommands } from './unixfs.ts'
+import { unsupportedCommands } from './unsupported.ts'
 import { versionCommands } from './version.ts'
 
 /** Joins namespace tables into one; a name registered twice is a programming error */
@@ -46,5 +47,6 @@ export const commands: CommandTable = joinTables([
   pubsubCommands,
   statsCommands,
   configCommands,
-  bootstrapCommands
+  bootstrapCommands,
+  unsupportedCommands
 ])

@@ -1,0 +1,17 @@
+/**
+ * `pnpm cairn ARGS`: runs the CLI in this process, compiled when the build is current (see
+ * `cli-entry.ts`), else from source with the `development` export condition added to resolution.
+ */
+import { registerHooks } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { COMPILED_BIN, SOURCE_BIN, isBuildCurrent } from './cli-entry.ts'
+
+if (isBuildCurrent()) {
+  await import(pathToFileURL(COMPILED_BIN).href)
+} else {
+  // what `--conditions=development` does on the command line, for imports from here on
+  registerHooks({
+    resolve: (specifier, context, next) => next(specifier, { ...context, conditions: ['development', ...context.conditions] })
+  })
+  await import(pathToFileURL(SOURCE_BIN).href)
+}
