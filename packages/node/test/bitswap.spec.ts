@@ -199,7 +199,8 @@ failover('when the providing peer disconnects mid-transfer the fetch continues f
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received')
+    // polled often: the transfer lasts about a second
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received', 5)
     await first.libp2p.stop()
     const got = await fetching
     session.close()
@@ -228,7 +229,8 @@ failover('a second provider connecting mid-transfer shares the work without dupl
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received')
+    // polled often: the transfer lasts about a second
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received', 5)
     await connect(requester.libp2p, second.libp2p)
     const got = await fetching
     session.close()
