@@ -29,7 +29,7 @@ function packageOf (specifier: string): string | undefined {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s+'([^']+)'|(?:^|[\s;])import\s+'([^']+)'|\b(?:import|require)\(\s*'([^']+)'\s*\)/gm
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s+'([^']+)'|(?:^|[\s;])import\s+'([^']+)'|(?:\bimport|\brequire|import\.meta\.resolve)\(\s*'([^']+)'\s*\)/gm
 
 const dirs = ['packages', 'apps'].flatMap(g => readdirSync(join(root, g)).map(n => join(root, g, n)))
 const byName = new Map<string, string>()

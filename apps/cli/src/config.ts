@@ -3,7 +3,7 @@
  * always give the same `CliConfig`, so it is unit-tested without touching the process.
  */
 import { join } from 'node:path'
-import { InvalidParametersError } from '@cairn/interface'
+import { InvalidParametersError, parseDuration } from '@cairn/interface'
 import { DEFAULT_REPO_DIRNAME } from './constants.ts'
 
 export type Encoding = 'text' | 'json'
@@ -141,18 +141,5 @@ export function normaliseBoolean (arg: string): string {
   return m[2] === 'true' ? `--${m[1]}` : `--no-${m[1]}`
 }
 
-const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-
-/** Go's duration syntax (`300ms`, `1m30s`, `2h`), as Kubo's `--timeout` takes; a bare number is seconds */
-export function parseDuration (text: string): number {
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy
-  let total = 0
-  let end = 0
-  for (let m = re.exec(text); m != null; m = re.exec(text)) {
-    total += Number(m[1]) * DURATION_UNITS_MS[m[2]]
-    end = re.lastIndex
-  }
-  if (end === 0 || end !== text.length) throw new InvalidParametersError(`invalid duration '${text}': use a Go duration such as 30s or 1m30s`)
-  return total
-}
+/** Go's `time.ParseDuration`, as Kubo's `--timeout` takes (one copy, in `@cairn/interface`) */
+export { parseDuration }

@@ -13,8 +13,17 @@ export function multiaddrToUrl (address: string): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 }
 
+/**
+ * The shape every `api` file has (`/ip4/127.0.0.1/tcp/5001`, as Kubo and our daemon write it), read
+ * without the multiaddr library, which would cost every command through a daemon about 50 modules
+ * at start-up. Anything else goes to the library.
+ */
+const IP4_TCP = /^\/ip4\/((?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})\/tcp\/(\d{1,5})$/
+
 /** The host and TCP port of `/ip4|ip6|dns4|dns6|dns/<host>/tcp/<port>` */
 export function multiaddrToHostPort (address: string): { host: string, port: number } {
+  const simple = IP4_TCP.exec(address)
+  if (simple != null && Number(simple[2]) <= 65535) return { host: simple[1], port: Number(simple[2]) }
   let components: Array<{ name: string, value?: string }>
   try {
     components = multiaddr(address).getComponents()

@@ -58,7 +58,7 @@ test('parseDuration reads Go durations', () => {
   assert.is(parseDuration('300ms'), 300)
   assert.is(parseDuration('2h'), 7_200_000)
   assert.is(parseDuration('1m30s'), 90_000)
-  assert.is(parseDuration('5'), 5000)
+  assert.throws(() => parseDuration('5'), /missing unit/) // Go's semantics (issue 13): a bare number is not seconds
   assert.throws(() => parseDuration('5x'))
   assert.throws(() => parseDuration('1m junk'))
 })

@@ -12,6 +12,16 @@ test('RPC and gateway addresses', () => {
   assert.is(multiaddrToUrl('/dns4/localhost/tcp/5001'), 'http://localhost:5001')
 })
 
+test('the api file\'s usual shape is read without the library, with the same answers', () => {
+  for (const [address, host, port] of [['/ip4/0.0.0.0/tcp/65535', '0.0.0.0', 65535], ['/ip4/255.255.255.255/tcp/1', '255.255.255.255', 1]] as const) {
+    assert.equal(multiaddrToHostPort(address), { host, port })
+  }
+  // not that shape: the library decides, and refuses what is wrong
+  for (const bad of ['/ip4/256.0.0.1/tcp/1', '/ip4/127.0.0.1/tcp/65536', '/ip4/127.0.0.1/tcp/', '/ip4/1.2.3/tcp/5']) {
+    assert.throws(() => multiaddrToHostPort(bad), (e: any) => e.code === 'ERR_INVALID_PARAMETERS', bad)
+  }
+})
+
 test('bad or portless addresses are InvalidParametersError', () => {
   assert.throws(() => multiaddrToHostPort('not-an-addr'), (e: any) => e.code === 'ERR_INVALID_PARAMETERS')
   assert.throws(() => multiaddrToHostPort('/ip4/127.0.0.1/udp/1'), (e: any) => e.code === 'ERR_INVALID_PARAMETERS')

@@ -17,7 +17,7 @@ import type { GatewayBackend } from './backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
-import { parseDuration } from './rpc/args.ts'
+import { parseDuration } from '@cairn/interface'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/command.ts'
 

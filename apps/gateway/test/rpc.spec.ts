@@ -137,6 +137,31 @@ test('pin add, ls, update and rm', async ({ ipfs }) => {
   assert.equal((await all(ipfs.pin.rmAll([{ cid: b }], { signal: signal() }))).map(String), [b.toString()])
 })
 
+test('pin ls shapes and errors as Kubo: stream lines omit an empty Name, Keys keep it; "path \'...\' is not pinned"', async ({ ipfs, api }) => {
+  const c = (await ipfs.add('pin ls shapes', { signal: signal() })).cid.toString()
+  const loose = (await ipfs.add('never pinned', { pin: false, signal: signal() })).cid.toString()
+  const streamed = await request(`${api}/api/v0/pin/ls?arg=${c}&stream=true`, { method: 'POST' })
+  assert.equal(JSON.parse(streamed.text), { Cid: c, Type: 'recursive' })
+  const keys = await request(`${api}/api/v0/pin/ls?arg=/ipfs/${c}`, { method: 'POST' })
+  assert.equal(JSON.parse(keys.text), { Keys: { [c]: { Type: 'recursive', Name: '' } } })
+  for (const [arg, type] of [[loose, 'all'], [`/ipfs/${loose}`, 'all'], [c, 'direct']]) {
+    const res = await request(`${api}/api/v0/pin/ls?arg=${arg}&type=${type}`, { method: 'POST' })
+    assert.is(res.status, 500)
+    assert.is(JSON.parse(res.text).Message, `path '${arg}' is not pinned`)
+  }
+})
+
+test('ls sizes and types as Kubo: directories and symlinks 0, raw leaves are files (2)', async ({ ipfs, api }) => {
+  const added = await all(ipfs.addAll([
+    { path: 'sz/file.txt', content: 'twelve bytes' },
+    { path: 'sz/sub/inner.txt', content: 'x' }
+  ], { cidVersion: 1, signal: signal() }))
+  const dir = added.find(r => r.path === 'sz')!.cid.toString()
+  const res = await request(`${api}/api/v0/ls?arg=${dir}`, { method: 'POST' })
+  const links = JSON.parse(res.text).Objects[0].Links
+  assert.equal(links.map((l: { Name: string, Size: number, Type: number }) => [l.Name, l.Size, l.Type]), [['file.txt', 12, 2], ['sub', 0, 1]])
+})
+
 test('block put, get, stat and rm', async ({ ipfs }) => {
   const data = new TextEncoder().encode('a raw block')
   const cid = await ipfs.block.put(data, { signal: signal() })
@@ -202,6 +227,20 @@ test('swarm connect, peers and addrs; routing provide and findprovs; stats bw', 
   assert.equal(connected.map(String), [`connect ${peer.node.peerId} success`])
   const peers = await ipfs.swarm.peers({ signal: signal() })
   assert.ok(peers.some(p => p.peer.toString() === peer.node.peerId))
+  // Kubo's connInfo: empty fields omitted, Identify always there; flags add Latency, Direction, Identify
+  const plain = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers`, { method: 'POST' })).text).Peers
+  const mine = plain.find((p: { Peer: string }) => p.Peer === peer.node.peerId)
+  assert.equal(Object.keys(mine), ['Addr', 'Peer', 'Identify'])
+  assert.equal(mine.Identify, { ID: '', PublicKey: '', Addresses: null, AgentVersion: '', Protocols: null })
+  assert.equal(plain.map((p: { Addr: string }) => p.Addr), plain.map((p: { Addr: string }) => p.Addr).sort(), 'sorted by address')
+  const latencyOnly = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers?latency=true`, { method: 'POST' })).text).Peers
+  assert.equal(Object.keys(latencyOnly.find((p: { Peer: string }) => p.Peer === peer.node.peerId)), ['Addr', 'Peer', 'Latency', 'Identify'])
+  const verbose = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers?verbose=true`, { method: 'POST' })).text).Peers
+  const v = verbose.find((p: { Peer: string }) => p.Peer === peer.node.peerId)
+  assert.match(v.Latency, /^(n\/a|\d+(\.\d+)?(ns|µs|us|ms|s|m|h))+$/)
+  assert.ok(v.Direction === 1 || v.Direction === 2)
+  assert.is(v.Identify.ID, peer.node.peerId)
+  assert.ok(v.Identify.Protocols.includes('/ipfs/kad/1.0.0'))
   const addrs = await ipfs.swarm.addrs({ signal: signal() })
   assert.ok(addrs.some(a => a.id.toString() === peer.node.peerId && a.addrs.length > 0))
   let message = ''
@@ -256,6 +295,24 @@ test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {
   assert.equal(added.Peers.map(String), [addr])
   assert.ok((await ipfs.bootstrap.list({ signal: signal() })).Peers.map(String).includes(addr))
   assert.equal((await ipfs.bootstrap.rm(addr as never, { signal: signal() })).Peers.map(String), [addr])
+})
+
+test('bootstrap add/rm as Kubo: an address already there is returned, a bare /p2p/ID removes the peer, a bad one is refused', async ({ api }) => {
+  const peer = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
+  const one = `/ip4/127.0.0.1/tcp/4001/p2p/${peer}`
+  const two = `/ip4/127.0.0.2/tcp/4001/p2p/${peer}`
+  const call = async (path: string): Promise<{ status: number, body: any }> => {
+    const res = await request(`${api}/api/v0/${path}`, { method: 'POST' })
+    return { status: res.status, body: JSON.parse(res.text) }
+  }
+  assert.equal((await call(`bootstrap/add?arg=${one}&arg=${two}`)).body.Peers, [one, two])
+  assert.equal((await call(`bootstrap/add?arg=${one}`)).body.Peers, [one], 'present already, still reported')
+  const bad = await call('bootstrap/rm?arg=not-a-multiaddr')
+  assert.is(bad.status, 400)
+  assert.is((await call('bootstrap/rm?arg=/ip4/127.0.0.1/tcp/4001')).status, 400, 'no /p2p/ part')
+  assert.equal((await call('bootstrap/list')).body.Peers.filter((a: string) => a.endsWith(peer)).sort(), [one, two])
+  assert.equal((await call(`bootstrap/rm?arg=/p2p/${peer}`)).body.Peers.sort(), [one, two])
+  assert.equal((await call('bootstrap/list')).body.Peers.filter((a: string) => a.endsWith(peer)), [])
 })
 
 test('pubsub: a subscriber hears what its own node publishes, as go-libp2p-pubsub delivers it', async ({ ipfs, gw }) => {

@@ -6,8 +6,9 @@ import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cai
 import { PackFiles } from './packs.ts'
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX,
-  DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN, DEFAULT_SYNC,
-  DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY, STORE_VERSION
+  DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN,
+  DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY,
+  STORE_VERSION
 } from './constants.ts'
 import {
   PREFIX_BLOCK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord, decodeMultihash, encodeInline, encodePacked,
@@ -44,7 +45,7 @@ const silent: BlockstoreLogger = Object.assign(() => {}, { error: () => {} })
 export class LevelBlockstore extends InterfaceBlockstoreAdapter implements CairnBlockstore, GcHost {
   readonly path: string
   readonly log: BlockstoreLogger
-  readonly pins: Pins
+  readonly pins: PinsImpl
   readonly db: Db
   readonly ledger: IndexLedger
   readonly packs: PackFiles
@@ -84,7 +85,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.ledger = new IndexLedger(db, this.sync)
-    this.pins = new PinsImpl(this)
+    this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
   }
 
   get closed (): boolean {

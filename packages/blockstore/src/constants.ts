@@ -38,6 +38,12 @@ export const DEFAULT_INDEX_CACHE_BYTES = 32 * 1024 * 1024
 /** LevelDB write buffer (memtable) size for the index, in bytes (LevelDB's own default is 4 MiB) */
 export const DEFAULT_INDEX_WRITE_BUFFER_BYTES = 16 * 1024 * 1024
 
+/**
+ * Reference-count changes per LevelDB batch of a pin walk: what bounds a pin's memory, whatever
+ * the size of its DAG (a walk needing more batches keeps its queue in the index)
+ */
+export const DEFAULT_PIN_BATCH_NODES_MAX = 8192
+
 /** Pin-walk nodes whose links are looked up at once */
 export const DEFAULT_PIN_WALK_CONCURRENCY = 16
 

@@ -1,11 +1,11 @@
 import { AbortError, InvalidParametersError, hasCode } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import {
-  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, decodeBlockRecord, decodeMultihash, encodePacked, keyString, multihashLength,
+  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, decodeBlockRecord, decodeMultihash, encodePacked, multihashLength,
   prefixRange, recordCid
 } from './encoding.ts'
 import type { BlockRecord } from './encoding.ts'
-import type { BatchOp, IndexLedger, PackLive } from './ledger.ts'
+import type { BatchOp, Db, IndexLedger, PackLive } from './ledger.ts'
 import type { GcLock } from './locks.ts'
 import type { PackFiles } from './packs.ts'
 import type { BlockstoreLogger, GcOptions } from './index.ts'
@@ -18,6 +18,8 @@ export interface GcHost {
   readonly ledger: IndexLedger
   readonly packs: PackFiles
   readonly gcLock: GcLock
+  /** `settled(fn)` runs `fn` with no pin walk in progress or left over from a crash */
+  readonly pins: { settled: <T>(fn: () => Promise<T>) => Promise<T> }
   readonly closed: boolean
   /** Blocks swept (and bodies moved) per index commit */
   readonly batchBlocksMax: number
@@ -27,9 +29,25 @@ export interface GcHost {
   assertOpen(): void
 }
 
+type Snapshot = ReturnType<Db['snapshot']>
+type KeyIterator = ReturnType<Db['keys']>
+
+/** Keys read from the index per iterator step */
+const SCAN_STEP = 1024
+
 /**
  * Mark and sweep under the GC lock held exclusively: every block without a pin reference or a
  * direct pin is removed, a batch per commit, then mostly-dead packs are compacted.
+ *
+ * Memory does not grow with the repo: the marks are the reference counts already in the index
+ * ('c' keys, kept by the pin walks) and the direct pins ('d' keys), and the sweep reads them side
+ * by side with the block records ('b' keys), all three in key order, from one LevelDB snapshot
+ * (a merge join): what it holds is one scan step of each, and one sweep batch.
+ *
+ * The snapshot is taken while no pin walk is running (`pins.settled`), after any walk a crash left
+ * behind was completed. Pins added after it cannot reference a block the snapshot sees unpinned,
+ * because adds (which hold the GC lock shared) wait for the GC; pins removed after it only make
+ * the snapshot keep more than it must, until the next GC.
  */
 export async function * collectGarbage (store: GcHost, options: GcOptions = {}): AsyncGenerator<CID> {
   if (store.gcLock.heldShared) {
@@ -37,15 +55,13 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
   }
   store.assertOpen()
   const release = await store.gcLock.exclusive()
+  let snapshot: Snapshot | undefined
   try {
     gcContinue(store, options)
-    const live = await liveMultihashes(store, options)
+    snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
     // Sweep in batches: each batch is one index commit, like a delete
     let batch: CID[] = []
-    for await (const key of store.ledger.db.keys(prefixRange(PREFIX_BLOCK))) {
-      gcContinue(store, options)
-      const mh = key.subarray(1)
-      if (live.has(keyString(mh))) continue
+    for await (const mh of unpinnedBlocks(store, snapshot, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
       if (batch.length >= store.batchBlocksMax) {
         yield * await store.deleteBlocks(batch, options)
@@ -54,6 +70,8 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
       }
     }
     if (batch.length > 0) yield * await store.deleteBlocks(batch, options)
+    await snapshot.close()
+    snapshot = undefined
     gcContinue(store, options)
     await compactPacks(store, options)
   } catch (err) {
@@ -61,20 +79,72 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     if (store.closed && !hasCode(err, AbortError.code)) throw new AbortError(`GC stopped: block store at ${store.path} was closed`, { cause: err })
     throw err
   } finally {
+    await snapshot?.close().catch(() => {})
     release()
   }
 }
 
-/** Multihashes GC must keep: every node with a pin reference and every direct pin */
-async function liveMultihashes (store: GcHost, options: AbortOptions): Promise<Set<string>> {
-  const live = new Set<string>()
-  for (const prefix of [PREFIX_COUNT, PREFIX_DIRECT]) {
-    for await (const key of store.ledger.db.keys(prefixRange(prefix))) {
+/**
+ * Multihashes of the blocks in `snapshot` that no pin needs: block keys merged, in key order,
+ * against the multihashes of reference counts and direct pins. Their keys are multihash ‖ codec,
+ * and a multihash is self-delimiting (varint code, varint length, digest), so two different
+ * multihashes first differ inside both and the keys sort exactly as their multihashes do.
+ */
+async function * unpinnedBlocks (store: GcHost, snapshot: Snapshot, options: AbortOptions): AsyncGenerator<Uint8Array> {
+  const db = store.ledger.db
+  const counted = new MultihashCursor(db.keys({ ...prefixRange(PREFIX_COUNT), snapshot }))
+  const direct = new MultihashCursor(db.keys({ ...prefixRange(PREFIX_DIRECT), snapshot }))
+  const blocks = db.keys({ ...prefixRange(PREFIX_BLOCK), snapshot })
+  try {
+    for (;;) {
       gcContinue(store, options)
-      live.add(keyString(key.subarray(1, 1 + multihashLength(key, 1))))
+      const keys = await blocks.nextv(SCAN_STEP) as Uint8Array[]
+      if (keys.length === 0) return
+      for (const key of keys) {
+        const mh = key.subarray(1)
+        if (await counted.reaches(mh) || await direct.reaches(mh)) continue
+        yield mh
+      }
+    }
+  } finally {
+    await Promise.all([blocks.close(), counted.close(), direct.close()])
+  }
+}
+
+/** Walks the multihashes of one pin key range forward, in key order, a scan step at a time */
+class MultihashCursor {
+  readonly #keys: KeyIterator
+  #buffer: Uint8Array[] = []
+  #at = 0
+  #ended = false
+
+  constructor (keys: KeyIterator) {
+    this.#keys = keys
+  }
+
+  /** Moves past every multihash below `mh`; true if the range holds `mh` itself */
+  async reaches (mh: Uint8Array): Promise<boolean> {
+    for (;;) {
+      if (this.#at === this.#buffer.length) {
+        if (this.#ended) return false
+        this.#buffer = await this.#keys.nextv(SCAN_STEP) as Uint8Array[]
+        this.#at = 0
+        if (this.#buffer.length === 0) {
+          this.#ended = true
+          return false
+        }
+      }
+      const key = this.#buffer[this.#at]
+      const order = Buffer.compare(key.subarray(1, 1 + multihashLength(key, 1)), mh)
+      if (order === 0) return true
+      if (order > 0) return false
+      this.#at++
     }
   }
-  return live
+
+  async close (): Promise<void> {
+    await this.#keys.close()
+  }
 }
 
 /**

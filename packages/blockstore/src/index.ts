@@ -106,6 +106,12 @@ export interface BlockstoreInit {
    */
   logger?: BlockstoreComponentLogger
   /**
+   * Reference-count changes per LevelDB batch of a pin walk; bounds a pin's memory whatever the
+   * size of its DAG (larger walks keep their queue in the index, see README "Pins")
+   * @default 8192 (DEFAULT_PIN_BATCH_NODES_MAX)
+   */
+  pinBatchNodesMax?: number
+  /**
    * LevelDB write buffer of the index, in bytes
    * @default 16777216 (DEFAULT_INDEX_WRITE_BUFFER_BYTES)
    */
@@ -124,6 +130,8 @@ export interface PinAddOptions extends AbortOptions {
 export interface PinRmOptions extends AbortOptions {
   /** Remove a recursive pin (true also removes a direct one); false removes only a direct pin @default true */
   recursive?: boolean
+  /** Called after each batch of a recursive pin's release, with the DAG nodes released so far */
+  onProgress?: (blocks: number) => void
 }
 
 export interface PinLsOptions extends AbortOptions {

@@ -1,14 +1,24 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import mortice from 'mortice'
+import type { Mortice } from 'mortice'
+
+let instances = 0
+
+/**
+ * A mortice lock of our own. Mortice registers locks by name for sharing across workers; ours
+ * live in one process and are reached through this instance only, so each gets a unique name and
+ * leaves the registry once idle (`autoFinalize`: the instance keeps working without it).
+ */
+function privateLock (kind: string): Mortice {
+  return mortice({ name: `cairn-blockstore-${kind}-${process.pid}-${++instances}`, singleProcess: true, autoFinalize: true })
+}
 
 /** Serialises async critical sections, in arrival order */
 export class Mutex {
-  #tail: Promise<void> = Promise.resolve()
+  readonly #lock = privateLock('mutex')
 
   async run <T> (fn: () => Promise<T>): Promise<T> {
-    const previous = this.#tail
-    let release!: () => void
-    this.#tail = new Promise<void>(resolve => { release = resolve })
-    await previous
+    const release = await this.#lock.writeLock()
     try {
       return await fn()
     } finally {
@@ -17,8 +27,6 @@ export class Mutex {
   }
 }
 
-interface Waiter { exclusive: boolean, grant: () => void }
-
 /**
  * What a shared holder's async context carries. `active` turns false on release, so that work the
  * holder started and that outlives the hold does not count as holding.
@@ -26,15 +34,14 @@ interface Waiter { exclusive: boolean, grant: () => void }
 interface HoldToken { lock: GcLock, active: boolean }
 
 /**
- * Kubo's GC lock: adds hold it shared until they have pinned, GC holds it exclusive. Waiters are
- * served in arrival order, so a waiting GC holds back later adds and cannot starve. Shared holds are
- * re-entrant within one async context (an add that calls `pins.add` must not queue behind a GC that
- * is waiting for that same add), tracked with AsyncLocalStorage.
+ * Kubo's GC lock, on mortice as Helia's is: adds hold it shared (mortice's read lock) until they
+ * have pinned, GC holds it exclusive (its write lock). A waiting GC holds back later adds, so it
+ * cannot starve. On top of mortice, shared holds are re-entrant within one async context (an add
+ * that calls `pins.add` must not queue behind a GC that is waiting for that same add), tracked
+ * with AsyncLocalStorage.
  */
 export class GcLock {
-  #readers = 0
-  #writer = false
-  readonly #queue: Waiter[] = []
+  readonly #lock = privateLock('gc')
   readonly #context = new AsyncLocalStorage<HoldToken>()
 
   /** True when the current async context holds this lock shared right now */
@@ -45,70 +52,18 @@ export class GcLock {
 
   async shared <T> (fn: () => Promise<T>): Promise<T> {
     if (this.heldShared) return fn()
-    if (this.#writer || this.#queue.length > 0) {
-      await new Promise<void>(resolve => { this.#queue.push({ exclusive: false, grant: resolve }) })
-    } else {
-      this.#readers++
-    }
+    const release = await this.#lock.readLock()
     const token: HoldToken = { lock: this, active: true }
     try {
       return await this.#context.run(token, fn)
     } finally {
       token.active = false
-      this.#readers--
-      this.#dispatch()
+      release()
     }
   }
 
-  /** Resolves once held exclusively; call the returned function to release */
+  /** Resolves once held exclusively; call the returned function to release (again: no-op) */
   async exclusive (): Promise<() => void> {
-    if (this.#writer || this.#readers > 0 || this.#queue.length > 0) {
-      await new Promise<void>(resolve => { this.#queue.push({ exclusive: true, grant: resolve }) })
-    } else {
-      this.#writer = true
-    }
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      this.#writer = false
-      this.#dispatch()
-    }
+    return this.#lock.writeLock()
   }
-
-  #dispatch (): void {
-    while (this.#queue.length > 0 && !this.#writer) {
-      const head = this.#queue[0]
-      if (head.exclusive) {
-        if (this.#readers > 0) return
-        this.#queue.shift()
-        this.#writer = true
-        head.grant()
-        return
-      }
-      this.#queue.shift()
-      this.#readers++
-      head.grant()
-    }
-  }
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure */
-export async function forEachLimit <T> (items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failed = false
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++]
-      try {
-        await fn(item)
-      } catch (err) {
-        failed = true
-        throw err
-      }
-    }
-  }
-  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker))
-  const rejected = results.find(r => r.status === 'rejected')
-  if (rejected != null) throw (rejected as PromiseRejectedResult).reason
 }

@@ -1,22 +1,15 @@
-import { InvalidParametersError, NotFoundError, NotPinnedError } from '@cairn/interface'
+import { InvalidParametersError, NotPinnedError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
-import { DEFAULT_PIN_WALK_CONCURRENCY } from './constants.ts'
 import {
-  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_RECURSIVE, cidFromNodeId, decodeBlockRecord, decodeCount, encodeCount,
+  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_RECURSIVE, cidFromNodeId, decodeBlockRecord, decodeCount,
   keyString, nodeId, prefixRange, prefixed, recordCid
 } from './encoding.ts'
-import { blockLinks, isLeafCodec } from '@cairn/ipld'
-import { Mutex, forEachLimit } from './locks.ts'
+import { Mutex } from './locks.ts'
+import { PinWalker } from './pin-walk.ts'
 import { verifyBlock } from '@cairn/ipld'
 import type { LevelBlockstore } from './blockstore.ts'
-import type { RefCount } from './encoding.ts'
 import type { PinAddOptions, PinLsOptions, PinRmOptions, PinUpdateOptions, Pins } from './index.ts'
 import type { AbortOptions, BlockGetter, PinEntry } from '@cairn/interface'
-
-type BatchOp = { type: 'put', key: Uint8Array, value: Uint8Array } | { type: 'del', key: Uint8Array }
-
-/** Links of DAG nodes already read, keyed by node id, so a second walk need not read them again */
-type LinkCache = Map<string, CID[]>
 
 /**
  * Kubo's pin semantics kept as reference counts, so no operation walks more than it changes.
@@ -30,15 +23,54 @@ type LinkCache = Map<string, CID[]>
  * still reaches. A node is indirectly pinned exactly when `parents > 0`, and GC keeps every node
  * with a count and every direct pin, without walking anything.
  *
- * Every change to a pin is one LevelDB batch (pin record plus all its count changes), so a crash
- * leaves the old pin set or the new one; pin changes run one at a time.
+ * The walks run in batches of bounded size (`PinWalker`): a pin of any size takes bounded memory,
+ * and a crash mid-walk is completed (or, for a failed add, rolled back) by `settled()`, which
+ * every pin operation and GC go through first. Pin changes run one at a time.
  */
 export class PinsImpl implements Pins {
   readonly #store: LevelBlockstore
   readonly #mutex = new Mutex()
+  readonly #walker: PinWalker
+  /** Set once a walk left by a crash has been completed */
+  #recovery: Promise<void> | undefined
 
-  constructor (store: LevelBlockstore) {
+  constructor (store: LevelBlockstore, batchNodesMax?: number) {
     this.#store = store
+    this.#walker = new PinWalker(store, batchNodesMax)
+  }
+
+  /**
+   * Runs `fn` while no pin change is in progress, after completing any walk a crash left behind:
+   * GC takes its snapshot of the counts here, so it never sees a walk half done
+   */
+  async settled <T> (fn: () => Promise<T>): Promise<T> {
+    return this.#exclusive(fn)
+  }
+
+  /** The pin mutex, entered only once the store holds no interrupted walk */
+  async #exclusive <T> (fn: () => Promise<T>): Promise<T> {
+    await this.#recovered()
+    return this.#mutex.run(fn)
+  }
+
+  async #recovered (): Promise<void> {
+    this.#recovery ??= this.#mutex.run(async () => { await this.#walker.resume() })
+    try {
+      await this.#recovery
+    } catch (err) {
+      this.#recovery = undefined
+      throw err
+    }
+  }
+
+  /** A walk that failed may have left its marker (a rollback cut short): the next operation resumes it */
+  async #walk (fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn()
+    } catch (err) {
+      this.#recovery = undefined
+      throw err
+    }
   }
 
   async add (cid: CID, options: PinAddOptions = {}): Promise<void> {
@@ -49,27 +81,16 @@ export class PinsImpl implements Pins {
         await this.#addDirect(cid, options)
         return
       }
-      const cache: LinkCache = new Map()
-      if (options.getter != null) await this.#fetchDag(cid, options.getter, cache, options)
-      await this.#mutex.run(async () => {
-        const db = this.#store.db
-        const id = nodeId(cid)
-        if (await db.has(prefixed(PREFIX_RECURSIVE, id))) return
-        // Progress comes from one walk only: the fetch when there was one, else the count
-        const tx = new CountTx(this.#store, cache, options.getter != null ? { signal: options.signal } : options)
-        await tx.addRoot(cid)
-        const ops = tx.ops()
-        ops.push({ type: 'put', key: prefixed(PREFIX_RECURSIVE, id), value: cid.bytes })
-        // A recursive pin supersedes a direct one, as in Kubo
-        ops.push({ type: 'del', key: prefixed(PREFIX_DIRECT, id) })
-        await db.batch(ops)
+      await this.#exclusive(async () => {
+        if (await this.#store.db.has(prefixed(PREFIX_RECURSIVE, nodeId(cid)))) return
+        await this.#walk(async () => this.#walker.add(cid, undefined, options))
       })
     })
   }
 
   async #addDirect (cid: CID, options: PinAddOptions): Promise<void> {
     await this.#ensureLocal(cid, options.getter, options)
-    await this.#mutex.run(async () => {
+    await this.#exclusive(async () => {
       const db = this.#store.db
       const id = nodeId(cid)
       if (await db.has(prefixed(PREFIX_RECURSIVE, id))) {
@@ -81,17 +102,12 @@ export class PinsImpl implements Pins {
 
   async rm (cid: CID, options: PinRmOptions = {}): Promise<void> {
     const recursive = options.recursive ?? true
-    await this.#mutex.run(async () => {
+    await this.#exclusive(async () => {
       const db = this.#store.db
       const id = nodeId(cid)
-      const recursiveKey = prefixed(PREFIX_RECURSIVE, id)
-      if (await db.has(recursiveKey)) {
+      if (await db.has(prefixed(PREFIX_RECURSIVE, id))) {
         if (!recursive) throw new NotPinnedError(`${cid} is pinned recursively`)
-        const tx = new CountTx(this.#store, new Map(), {})
-        await tx.removeRoot(cid)
-        const ops = tx.ops()
-        ops.push({ type: 'del', key: recursiveKey })
-        await db.batch(ops)
+        await this.#walk(async () => this.#walker.release(cid, options))
         return
       }
       const directKey = prefixed(PREFIX_DIRECT, id)
@@ -99,8 +115,8 @@ export class PinsImpl implements Pins {
         await db.del(directKey)
         return
       }
-      const count = await readCount(this.#store, id)
-      if (count != null && count.parents > 0) throw new NotPinnedError(`${cid} is pinned indirectly`)
+      const value = await db.get(prefixed(PREFIX_COUNT, id))
+      if (value != null && decodeCount(value).parents > 0) throw new NotPinnedError(`${cid} is pinned indirectly`)
       throw new NotPinnedError(`${cid} is not pinned`)
     })
   }
@@ -109,31 +125,20 @@ export class PinsImpl implements Pins {
     options.signal?.throwIfAborted()
     const unpin = options.unpin ?? true
     await this.#store.withAddLock(async () => {
-      const db = this.#store.db
-      if (!(await db.has(prefixed(PREFIX_RECURSIVE, nodeId(from))))) {
-        throw new NotPinnedError(`${from} is not pinned recursively`)
-      }
-      const cache: LinkCache = new Map()
-      // Stops where it meets counted nodes, so what `from` shares with `to` is not fetched or read
-      if (options.getter != null) await this.#fetchDag(to, options.getter, cache, options)
-      await this.#mutex.run(async () => {
+      await this.#exclusive(async () => {
+        const db = this.#store.db
         const fromKey = prefixed(PREFIX_RECURSIVE, nodeId(from))
-        const toId = nodeId(to)
-        const toKey = prefixed(PREFIX_RECURSIVE, toId)
+        const toKey = prefixed(PREFIX_RECURSIVE, nodeId(to))
         if (!(await db.has(fromKey))) throw new NotPinnedError(`${from} is not pinned recursively`)
-        const tx = new CountTx(this.#store, cache, options.getter != null ? { signal: options.signal } : options)
-        const ops: BatchOp[] = []
-        const toPinned = await db.has(toKey)
-        // Add before release: shared subtrees keep a count above zero throughout
-        if (!toPinned) await tx.addRoot(to)
-        if (unpin && keyString(fromKey) !== keyString(toKey)) {
-          await tx.removeRoot(from)
-          ops.push({ type: 'del', key: fromKey })
+        const release = unpin && keyString(fromKey) !== keyString(toKey) ? from : undefined
+        // Add before release: shared subtrees keep a count above zero throughout, so they are
+        // neither fetched nor read nor walked
+        if (!(await db.has(toKey))) {
+          await this.#walk(async () => this.#walker.add(to, release, options))
+          return
         }
-        ops.push(...tx.ops())
-        if (!toPinned) ops.push({ type: 'put', key: toKey, value: to.bytes })
-        ops.push({ type: 'del', key: prefixed(PREFIX_DIRECT, toId) })
-        await db.batch(ops)
+        await db.del(prefixed(PREFIX_DIRECT, nodeId(to)))
+        if (release != null) await this.#walk(async () => this.#walker.release(release))
       })
     })
   }
@@ -143,6 +148,7 @@ export class PinsImpl implements Pins {
     if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) {
       throw new InvalidParametersError(`Unknown pin type ${String(type)}`)
     }
+    await this.#recovered()
     const db = this.#store.db
     if (options.cids != null) {
       for (const cid of options.cids) {
@@ -181,6 +187,7 @@ export class PinsImpl implements Pins {
    * with that multihash, so removing them would break a pin under any codec.
    */
   async isPinned (cid: CID): Promise<PinEntry | undefined> {
+    await this.#recovered()
     const db = this.#store.db
     const mh = cid.multihash.bytes
     for await (const value of db.values({ ...prefixRange(PREFIX_RECURSIVE, mh), limit: 1 })) {
@@ -219,156 +226,4 @@ export class PinsImpl implements Pins {
     await this.#store.putBlock(cid, bytes, options)
     return bytes
   }
-
-  /**
-   * Makes a whole DAG local through `getter`, recording each node's links. Stops at nodes that
-   * already have a pin count: their subtrees are complete and stay so while we hold the add lock.
-   */
-  async #fetchDag (root: CID, getter: BlockGetter, cache: LinkCache, options: PinAddOptions): Promise<void> {
-    const seen = new Set<string>()
-    let frontier = [root]
-    let walked = 0
-    while (frontier.length > 0) {
-      options.signal?.throwIfAborted()
-      const wave = frontier.filter(cid => {
-        const k = keyString(nodeId(cid))
-        if (seen.has(k)) return false
-        seen.add(k)
-        return true
-      })
-      frontier = []
-      const counts = await this.#store.db.getMany(wave.map(cid => prefixed(PREFIX_COUNT, nodeId(cid))))
-      const next: CID[][] = []
-      await forEachLimit(wave.filter((_, i) => counts[i] == null), DEFAULT_PIN_WALK_CONCURRENCY, async cid => {
-        if (isLeafCodec(cid.code)) {
-          if (!(await this.#store.hasBlock(cid, options))) await this.#ensureLocal(cid, getter, options)
-          return
-        }
-        // Local nodes: links from the store (a prefix read for large dag-pb); others fetched and verified
-        const links = await this.#store.hasBlock(cid, options)
-          ? await this.#store.linksOf(cid, options)
-          : blockLinks(cid, await this.#ensureLocal(cid, getter, options))
-        cache.set(keyString(nodeId(cid)), links)
-        next.push(links)
-      })
-      walked += wave.length
-      options.onProgress?.(walked)
-      frontier = next.flat()
-    }
-  }
-}
-
-async function readCount (store: LevelBlockstore, id: Uint8Array): Promise<RefCount | undefined> {
-  const value = await store.db.get(prefixed(PREFIX_COUNT, id))
-  return value == null ? undefined : decodeCount(value)
-}
-
-/** Count changes of one pin operation, applied in memory and written in one batch by the caller */
-class CountTx {
-  readonly #store: LevelBlockstore
-  readonly #cache: LinkCache
-  readonly #options: PinAddOptions
-  readonly #counts = new Map<string, { key: Uint8Array, count: RefCount }>()
-  #walked = 0
-
-  constructor (store: LevelBlockstore, cache: LinkCache, options: PinAddOptions) {
-    this.#store = store
-    this.#cache = cache
-    this.#options = options
-  }
-
-  async addRoot (cid: CID): Promise<void> {
-    await this.#walk([{ cid, root: true }], +1)
-  }
-
-  async removeRoot (cid: CID): Promise<void> {
-    await this.#walk([{ cid, root: true }], -1)
-  }
-
-  ops (): BatchOp[] {
-    const ops: BatchOp[] = []
-    for (const { key, count } of this.#counts.values()) {
-      if (count.roots + count.parents === 0) ops.push({ type: 'del', key })
-      else ops.push({ type: 'put', key, value: encodeCount(count) })
-    }
-    return ops
-  }
-
-  /**
-   * Applies +1/-1 to each node, then walks into the nodes that crossed zero: their links gain (or
-   * lose) a parent. Works in waves so that count reads and block reads are batched.
-   */
-  async #walk (start: Array<{ cid: CID, root: boolean }>, delta: 1 | -1): Promise<void> {
-    let wave = start
-    while (wave.length > 0) {
-      this.#options.signal?.throwIfAborted()
-      await this.#load(wave.map(w => w.cid))
-      const crossed: CID[] = []
-      for (const { cid, root } of wave) {
-        const entry = this.#counts.get(keyString(nodeId(cid)))!
-        const before = entry.count.roots + entry.count.parents
-        if (root) entry.count.roots += delta
-        else entry.count.parents += delta
-        if (entry.count.roots < 0 || entry.count.parents < 0) {
-          // Releasing a reference that was never taken: the index is damaged; keep going at zero
-          entry.count.roots = Math.max(0, entry.count.roots)
-          entry.count.parents = Math.max(0, entry.count.parents)
-          continue
-        }
-        const after = entry.count.roots + entry.count.parents
-        if ((delta > 0 && before === 0 && after > 0) || (delta < 0 && before > 0 && after === 0)) crossed.push(cid)
-      }
-      const children: CID[][] = []
-      await forEachLimit(crossed, DEFAULT_PIN_WALK_CONCURRENCY, async cid => {
-        children.push(await this.#links(cid, delta))
-      })
-      this.#walked += wave.length
-      this.#options.onProgress?.(this.#walked)
-      wave = children.flat().map(cid => ({ cid, root: false }))
-    }
-  }
-
-  async #load (cids: CID[]): Promise<void> {
-    const missing = new Map<string, Uint8Array>()
-    for (const cid of cids) {
-      const k = keyString(nodeId(cid))
-      if (!this.#counts.has(k) && !missing.has(k)) missing.set(k, prefixed(PREFIX_COUNT, nodeId(cid)))
-    }
-    if (missing.size === 0) return
-    const keys = [...missing.values()]
-    const values = await this.#store.db.getMany(keys)
-    let i = 0
-    for (const [k, key] of missing) {
-      const value = values[i++]
-      this.#counts.set(k, { key, count: value == null ? { roots: 0, parents: 0 } : decodeCount(value) })
-    }
-  }
-
-  async #links (cid: CID, delta: 1 | -1): Promise<CID[]> {
-    if (isLeafCodec(cid.code)) {
-      // Pinning promises the whole DAG is here, leaves included
-      if (delta > 0 && !(await this.#store.hasBlock(cid))) throw missingBlock(cid)
-      return []
-    }
-    const cached = this.#cache.get(keyString(nodeId(cid)))
-    if (cached != null) return cached
-    try {
-      return await this.#store.linksOf(cid, this.#options)
-    } catch (err) {
-      if ((err as Error).name === 'NotFoundError') {
-        // Unpinning a node whose block is gone (removed by hand): its children keep their counts,
-        // which only keeps them from GC; adding must have the whole DAG
-        if (delta < 0) {
-          this.#store.log.error('unpinning %s: its block is gone, so its children stay counted (kept from GC)', cid)
-          return []
-        }
-        throw missingBlock(cid)
-      }
-      throw err
-    }
-  }
-}
-
-function missingBlock (cid: CID): NotFoundError {
-  return new NotFoundError(`Cannot pin: block ${cid} is not in the store (pass a getter to fetch it)`, { details: { cid: cid.toString() } })
 }

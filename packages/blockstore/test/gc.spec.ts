@@ -207,4 +207,41 @@ test('gc() inside withAddLock is refused instead of deadlocking', async ({ store
   })
 })
 
+
+test('the sweep merges block keys against pin keys in order across hash functions, digest lengths and codecs', async ({ store }) => {
+  // Multihashes of different lengths and codes interleave in key order; pins are keyed by
+  // multihash ‖ codec. The merge join must match each block to its pins exactly.
+  const { sha512 } = await import('multiformats/hashes/sha2')
+  const { CID } = await import('multiformats/cid')
+  const dagCbor = await import('@ipld/dag-cbor')
+  const Digest = await import('multiformats/hashes/digest')
+  const blocks: Array<{ cid: CID, bytes: Uint8Array }> = []
+  for (let i = 0; i < 60; i++) {
+    const bytes = pseudoRandom(20, 700 + i)
+    const digest = i % 3 === 0
+      ? await sha512.digest(bytes)
+      : i % 3 === 1
+        ? (await rawBlock(bytes)).cid.multihash
+        // A truncated sha2-512 (32 bytes of it): same code, another length
+        : Digest.create(sha512.code, (await sha512.digest(bytes)).digest.subarray(0, 32))
+    blocks.push({ cid: CID.createV1(0x55, digest), bytes })
+  }
+  await store!.putBlocks(blocks)
+  // dag-cbor parents over every fourth block, pinned recursively; every seventh pinned directly;
+  // one block pinned as dag-cbor under the raw block's multihash is a different node, same bytes
+  const parents = []
+  for (let i = 0; i < 60; i += 12) {
+    const bytes = dagCbor.encode({ links: blocks.slice(i, i + 12).filter((_, j) => j % 4 === 0).map(b => b.cid) })
+    const parent = { cid: CID.createV1(dagCbor.code, await sha512.digest(bytes)), bytes }
+    parents.push(parent)
+  }
+  await store!.putBlocks(parents)
+  for (const p of parents) await store!.pins.add(p.cid)
+  for (let i = 0; i < 60; i += 7) await store!.pins.add(blocks[i].cid, { recursive: false })
+  const keep = new Set([...parents.map(p => p.cid.toString()), ...blocks.filter((_, i) => i % 4 === 0 || i % 7 === 0).map(b => b.cid.toString())])
+  const removed = (await collect(store!.gc())).map(c => c.toString()).sort()
+  assert.equal(removed, blocks.map(b => b.cid.toString()).filter(c => !keep.has(c)).sort())
+  for (const c of keep) assert.ok(await store!.hasBlock((await import('multiformats/cid')).CID.parse(c)), `${c} kept`)
+})
+
 test.run()

@@ -2,10 +2,12 @@
  * @packageDocumentation
  *
  * Contracts shared by every Cairn package: the `CairnApi` a node offers, block and UnixFS types,
- * the repo config shape and the typed errors. No implementation lives here.
+ * the repo config shape and the typed errors, and `parseDuration`, the one reading of the
+ * duration strings those contracts carry. No other implementation lives here.
  */
 
 export * from './errors.ts'
+export { parseDuration } from './duration.ts'
 export type * from './blocks.ts'
 export type * from './unixfs.ts'
 export type * from './config.ts'

@@ -1,5 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
-import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError } from '@cairn/interface'
+import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError, parseDuration } from '@cairn/interface'
 import {
   DEFAULT_BOOTSTRAP_ADDRESSES, DEFAULT_CONNMGR_GRACE_PERIOD, DEFAULT_CONNMGR_HIGH_WATER, DEFAULT_CONNMGR_LOW_WATER
 } from './constants.ts'
@@ -130,22 +130,8 @@ export function validateConfig (config: unknown): CairnConfig {
   return c
 }
 
-/** Go's `time.ParseDuration` subset Kubo configs use: `22h`, `1h30m`, `20s`, `500ms`, `0` */
-export function parseDuration (value: string): number {
-  if (value === '0') return 0
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy
-  let total = 0
-  let matched = 0
-  for (const m of String(value).matchAll(re)) {
-    total += Number(m[1]) * units[m[2]]
-    matched += m[0].length
-  }
-  if (matched === 0 || matched !== String(value).length) {
-    throw new InvalidParametersError(`Invalid duration "${value}"`)
-  }
-  return total
-}
+/** Go's `time.ParseDuration`, as Kubo reads `Reprovider.Interval` and `Gateway.Timeout` (one copy, in `@cairn/interface`) */
+export { parseDuration }
 
 /** Kubo's human sizes: `10GB`, `512MiB`, `1000` */
 export function parseBytes (value: string | number): number {

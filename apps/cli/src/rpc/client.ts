@@ -11,7 +11,9 @@ import type {
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
 import { InvalidCidError, InvalidParametersError } from '@cairn/interface'
-import { CID } from 'multiformats/cid'
+import { createRequire } from 'node:module'
+import type { CID } from 'multiformats/cid'
+import type * as CidModule from 'multiformats/cid'
 import { DEFAULT_RPC_JSON_BYTES_MAX, DEFAULT_RPC_MAX_SOCKETS } from '../constants.ts'
 import { DaemonUnreachableError, RemoteError } from '../errors.ts'
 import { multiaddrToUrl } from '../multiaddr.ts'
@@ -38,6 +40,11 @@ export interface RpcApi extends CairnApi {
   close(): Promise<void>
 }
 
+let cidModule: typeof CidModule | undefined
+/** multiformats' CID, loaded with the first answer that carries one (`id`, `cat` never do) */
+const parseCid = (text: string): CID =>
+  (cidModule ??= createRequire(import.meta.url)('multiformats/cid') as typeof CidModule).CID.parse(text)
+
 /** `/ipfs/<cid>/a` → `<cid>/a`, and CIDs to strings */
 function toPathString (path: string | CID): string {
   const s = path.toString()
@@ -47,14 +54,14 @@ function toPathString (path: string | CID): string {
 function toCid (cid: string | CID): CID {
   if (typeof cid !== 'string') return cid
   try {
-    return CID.parse(cid.startsWith('/ipfs/') ? cid.slice('/ipfs/'.length) : cid)
+    return parseCid(cid.startsWith('/ipfs/') ? cid.slice('/ipfs/'.length) : cid)
   } catch (err) {
     throw new InvalidCidError(`invalid CID '${cid}': ${(err as Error).message}`, { cause: err })
   }
 }
 
 /** `{"/": "bafy..."}` or a plain string, as Kubo writes CIDs in JSON */
-const cidOf = (value: unknown): CID => CID.parse(typeof value === 'string' ? value : String((value as { '/'?: unknown })?.['/']))
+const cidOf = (value: unknown): CID => parseCid(typeof value === 'string' ? value : String((value as { '/'?: unknown })?.['/']))
 
 /** Kubo sends pubsub topics and data as multibase base64url (`u` prefix) */
 const toMultibase = (bytes: Uint8Array): string => `u${Buffer.from(bytes).toString('base64url')}`
@@ -88,7 +95,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     for await (const answer of rpc.ndjson('ls', { args: [base], params, signal: options.signal })) {
       for (const object of (answer.Objects ?? []) as Array<{ Links?: KuboLink[] }>) {
         for (const link of object.Links ?? []) {
-          yield { name: link.Name, path: `${base}/${link.Name}`, cid: CID.parse(link.Hash), size: Number(link.Size), type: LS_TYPES[link.Type] ?? 'file' }
+          yield { name: link.Name, path: `${base}/${link.Name}`, cid: parseCid(link.Hash), size: Number(link.Size), type: LS_TYPES[link.Type] ?? 'file' }
         }
       }
     }
@@ -97,7 +104,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
   const stat = async (path: string | CID, options: { signal?: AbortSignal } = {}): Promise<StatResult> => {
     const s = await rpc.json('files/stat', { args: [`/ipfs/${toPathString(path)}`], signal: options.signal })
     const type: EntryType = s.Type === 'directory' ? 'directory' : s.Type === 'symlink' ? 'symlink' : 'file'
-    return { cid: CID.parse(s.Hash), type, size: Number(s.Size), cumulativeSize: Number(s.CumulativeSize), blocks: Number(s.Blocks) }
+    return { cid: parseCid(s.Hash), type, size: Number(s.Size), cumulativeSize: Number(s.CumulativeSize), blocks: Number(s.Blocks) }
   }
 
   // the tar stream of `get` carries names, not CIDs: each entry's CID comes from its parent's listing
@@ -153,7 +160,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     const boundary = newBoundary()
     const answers = rpc.ndjson('add', { params, body: multipartBody(source, boundary), contentType: multipartContentType(boundary), signal })
     for await (const m of answers) {
-      if (m.Hash != null) yield { cid: CID.parse(m.Hash), path: m.Name ?? '', size: Number(m.Size ?? 0) }
+      if (m.Hash != null) yield { cid: parseCid(m.Hash), path: m.Name ?? '', size: Number(m.Size ?? 0) }
       else if (m.Bytes != null) onProgress?.(Number(m.Bytes), String(m.Name ?? ''))
     }
   }
@@ -230,7 +237,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           // Kubo: "indirect through <cid>"
           const [kind, , via] = String(p.Type).split(' ')
           const entry: PinEntry = { cid: cidOf(p.Cid), type: kind as PinType }
-          if (via != null) entry.via = CID.parse(via)
+          if (via != null) entry.via = parseCid(via)
           yield entry
         }
       },
@@ -254,16 +261,16 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           contentType: multipartContentType(boundary),
           signal: options.signal
         })
-        return CID.parse(String(r.Key))
+        return parseCid(String(r.Key))
       },
       stat: async (cid, options) => {
         const s = await rpc.json('block/stat', { args: [toCid(cid).toString()], signal: options?.signal })
-        return { cid: CID.parse(String(s.Key)), size: Number(s.Size) }
+        return { cid: parseCid(String(s.Key)), size: Number(s.Size) }
       },
       rm: async function * (cids, options = {}): AsyncGenerator<BlockRmResult> {
         const args = cids.map(c => toCid(c).toString())
         for await (const r of rpc.ndjson('block/rm', { args, params: { force: options.force }, signal: options.signal })) {
-          yield r.Error != null && r.Error !== '' ? { cid: CID.parse(String(r.Hash)), error: String(r.Error) } : { cid: CID.parse(String(r.Hash)) }
+          yield r.Error != null && r.Error !== '' ? { cid: parseCid(String(r.Hash)), error: String(r.Error) } : { cid: parseCid(String(r.Hash)) }
         }
       }
     },

@@ -52,21 +52,6 @@ export class Args {
   }
 }
 
-const DURATION_UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-
-/** Go duration strings (`500ms`, `1m30s`) as kubo-rpc-client sends `timeout` */
-export function parseDuration (text: string): number {
-  let total = 0
-  let rest = text.trim()
-  if (rest === '') throw new InvalidParametersError('empty duration')
-  while (rest.length > 0) {
-    const m = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/.exec(rest)
-    if (m == null) throw new InvalidParametersError(`invalid duration "${text.slice(0, 50)}"`)
-    total += Number(m[1]) * DURATION_UNIT_MS[m[2]]
-    rest = rest.slice(m[0].length)
-  }
-  return total
-}
 
 /**
  * Reads and checks `arg`s and options against the command's spec. An option the command does not

@@ -55,17 +55,27 @@ export function createConfigApi (store: ConfigStore): ConfigApi {
   }
 }
 
-function checkAddr (addr: string): string {
+/** A bootstrap address split as Kubo's `peer.AddrInfo`: the peer, and the transport part if any */
+interface BootstrapPeer { id: string, transport?: string }
+
+function parseBootstrapPeer (addr: string): BootstrapPeer {
   let ma
   try {
     ma = multiaddr(addr)
   } catch (err) {
     throw new InvalidParametersError(`Invalid bootstrap multiaddr "${addr}"`, { cause: err })
   }
-  if (ma.getComponents().find(c => c.name === 'p2p') == null) {
-    throw new InvalidParametersError(`Bootstrap address "${addr}" has no /p2p/<peer id> part`)
-  }
-  return ma.toString()
+  const components = ma.getComponents()
+  const last = components.at(-1)
+  if (last?.name !== 'p2p' || last.value == null) throw new InvalidParametersError(`invalid bootstrap address: ${addr}`)
+  const transport = components.slice(0, -1).map(c => `/${c.name}${c.value != null ? `/${c.value}` : ''}`).join('')
+  return { id: last.value, ...(transport !== '' ? { transport } : {}) }
+}
+
+function checkAddr (addr: string): string {
+  const peer = parseBootstrapPeer(addr)
+  if (peer.transport == null) throw new InvalidParametersError(`bootstrap address without a transport: ${addr}`)
+  return multiaddr(addr).toString()
 }
 
 export function createBootstrapApi (store: ConfigStore): BootstrapApi {
@@ -73,31 +83,31 @@ export function createBootstrapApi (store: ConfigStore): BootstrapApi {
     async list () {
       return (await store.read()).Bootstrap
     },
+    /** As Kubo: every address asked for is returned (also one already there) and moves to the front */
     async add (addrs: string[], options = {}) {
-      const wanted = options.default === true ? [...DEFAULT_BOOTSTRAP_ADDRESSES] : addrs.map(checkAddr)
-      const added: string[] = []
-      await store.update(config => {
-        const list = [...config.Bootstrap]
-        for (const addr of wanted) {
-          if (!list.includes(addr)) {
-            list.push(addr)
-            added.push(addr)
-          }
-        }
-        return { ...config, Bootstrap: list }
-      })
-      return added
+      const wanted = [...new Set(options.default === true ? [...DEFAULT_BOOTSTRAP_ADDRESSES] : addrs.map(checkAddr))]
+      await store.update(config => ({ ...config, Bootstrap: [...wanted, ...config.Bootstrap.filter(a => !wanted.includes(a))] }))
+      return wanted
     },
+    /**
+     * As Kubo: an address with a transport removes that address, a bare `/p2p/<id>` every address
+     * of that peer; an address that does not parse is refused before anything changes.
+     */
     async rm (addrs: string[], options = {}) {
+      const targets = options.all === true ? undefined : addrs.map(parseBootstrapPeer)
       const removed: string[] = []
       await store.update(config => {
-        const drop = options.all === true ? new Set(config.Bootstrap) : new Set(addrs)
-        const keep = config.Bootstrap.filter(addr => {
-          if (drop.has(addr)) {
-            removed.push(addr)
-            return false
+        const keep = config.Bootstrap.filter(entry => {
+          let hit = targets == null
+          if (!hit) {
+            let peer: BootstrapPeer | undefined
+            try {
+              peer = parseBootstrapPeer(entry)
+            } catch {}
+            hit = peer != null && targets!.some(t => t.id === peer.id && (t.transport == null || t.transport === peer.transport))
           }
-          return true
+          if (hit) removed.push(entry)
+          return !hit
         })
         return { ...config, Bootstrap: keep }
       })

@@ -1,3 +1,4 @@
+import { NotPinnedError } from '@cairn/interface'
 import { withSession } from './context.ts'
 import type { ContentContext } from './context.ts'
 import type { AbortOptions, BlockGetter, PinAddOptions, PinApi, PinEntry, PinType } from '@cairn/interface'
@@ -31,8 +32,21 @@ export function createPinApi (ctx: ContentContext): PinApi {
     },
     ls: (options: AbortOptions & { type?: PinType | 'all', paths?: Array<string | CID> } = {}): AsyncIterable<PinEntry> => {
       return (async function * () {
-        const cids = options.paths == null ? undefined : await Promise.all(options.paths.map(async p => ctx.resolve(p, options)))
-        yield * ctx.blockstore.pins.ls({ type: options.type ?? 'all', cids, signal: options.signal })
+        const type = options.type ?? 'all'
+        if (options.paths == null) {
+          yield * ctx.blockstore.pins.ls({ type, signal: options.signal })
+          return
+        }
+        const cids = await Promise.all(options.paths.map(async p => ctx.resolve(p, options)))
+        for (const [i, cid] of cids.entries()) {
+          try {
+            yield * ctx.blockstore.pins.ls({ type, cids: [cid], signal: options.signal })
+          } catch (err) {
+            // Kubo's wording names the path as given, for any type asked
+            if ((err as Error)?.name === 'NotPinnedError') throw new NotPinnedError(`path '${String(options.paths[i])}' is not pinned`, { cause: err })
+            throw err
+          }
+        }
       })()
     },
     update: async (from: string | CID, to: string | CID, options: AbortOptions & { unpin?: boolean } = {}): Promise<CID[]> => {

@@ -51,7 +51,8 @@ export const pinCommands: CommandTable = {
       if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) throw new InvalidParametersError(`invalid pin type "${type.slice(0, 20)}"`)
       const source = api.pin.ls({ signal, type: type as 'all', ...(args.args.length > 0 ? { paths: args.args } : {}) })
       if (args.bool('stream') === true) {
-        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), Type: p.type, Name: '' }))
+        // Kubo's PinLsObject omits an empty Name; the Keys map below always carries it
+        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), Type: p.type }))
         return
       }
       const keys: Record<string, { Type: string, Name: string }> = {}

@@ -1,5 +1,19 @@
+import type { CairnApi } from '@cairn/interface'
 import { sendJson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
+
+/** Kubo's `IdOutput` as `swarm peers` sends it for a connection not asked to identify */
+const EMPTY_IDENTIFY = { ID: '', PublicKey: '', Addresses: null, AgentVersion: '', Protocols: null }
+
+/** `swarm peers --identify`: what identify says of the peer; nothing when it cannot say (as Kubo) */
+async function identify (api: CairnApi, peer: string, signal: AbortSignal): Promise<object> {
+  try {
+    const id = await api.id({ peerId: peer, signal })
+    return { ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, Protocols: id.protocols }
+  } catch {
+    return EMPTY_IDENTIFY
+  }
+}
 
 /** `swarm/*`, as Kubo's `core/commands/swarm.go` */
 export const swarmCommands: CommandTable = {
@@ -7,19 +21,22 @@ export const swarmCommands: CommandTable = {
     args: [0, 0],
     options: { verbose: 'bool', streams: 'bool', latency: 'bool', direction: 'bool', identify: 'bool' },
     async run ({ api, args, res, signal }) {
-      const peers = await api.swarm.peers({ signal })
-      const direction = args.bool('direction') === true || args.bool('verbose') === true
-      sendJson(res, {
-        Peers: peers.map(p => ({
+      const verbose = args.bool('verbose') === true
+      const want = (name: string): boolean => verbose || args.bool(name) === true
+      const peers = [...await api.swarm.peers({ signal })].sort((a, b) => a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0)
+      const out = []
+      for (const p of peers) {
+        // Kubo's connInfo: empty fields are omitted (`omitempty`), except Identify, always there
+        out.push({
           Addr: p.addr,
           Peer: p.peer,
-          Latency: p.latency ?? '',
-          Muxer: '',
-          // Kubo's network.Direction: 1 inbound, 2 outbound
-          ...(direction && p.direction != null ? { Direction: p.direction === 'inbound' ? 1 : 2 } : {}),
-          Streams: null
-        }))
-      })
+          ...(want('latency') ? { Latency: p.latency ?? 'n/a' } : {}),
+          // network.Direction: 1 inbound, 2 outbound
+          ...(want('direction') && p.direction != null ? { Direction: p.direction === 'inbound' ? 1 : 2 } : {}),
+          Identify: want('identify') ? await identify(api, p.peer, signal) : EMPTY_IDENTIFY
+        })
+      }
+      sendJson(res, { Peers: out.length === 0 ? null : out })
     }
   },
 

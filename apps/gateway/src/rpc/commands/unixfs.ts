@@ -1,12 +1,15 @@
-import type { CairnApi, EntryType } from '@cairn/interface'
+import type { CairnApi, EntryType, LsEntry } from '@cairn/interface'
 import { tarStream } from '../../tar.ts'
 import { InvalidParametersError } from '@cairn/interface'
 import { pathArg } from '../command.ts'
 import type { CommandTable } from '../command.ts'
 import { sendBytes } from '../output.ts'
 
-/** Kubo's UnixFS type numbers in `ls` output */
-const UNIXFS_TYPE: Record<EntryType, number> = { raw: 0, directory: 1, file: 2, symlink: 4, object: 0 }
+/** Kubo's UnixFS type numbers in `ls` output (a raw block is a file there) */
+const UNIXFS_TYPE: Record<EntryType, number> = { raw: 2, directory: 1, file: 2, symlink: 4, object: 0 }
+
+/** Kubo's `ls` sizes: a file's size; 0 for directories and symlinks (UnixFS `FileSize`) */
+const lsSize = (e: LsEntry): number => e.type === 'directory' || e.type === 'symlink' ? 0 : e.size
 
 const isNotADirectory = (err: unknown): boolean =>
   (err as Error)?.name === 'NotADirectoryError' || (err as Error)?.name === 'NotAFileError'
@@ -24,7 +27,7 @@ async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal):
       for await (const e of api.ls(path, { signal })) {
         if (!opened) yield { kind: 'object', path }
         opened = true
-        yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: e.cid.toString(), Size: e.size, Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
+        yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: e.cid.toString(), Size: lsSize(e), Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
       }
     } catch (err) {
       if (!isNotADirectory(err)) throw err

@@ -246,7 +246,8 @@ function subReader (r: Reader): number {
 }
 
 function decodeEntry (r: Reader, end: number): WantlistEntry {
-  const e: WantlistEntry = { cid: new Uint8Array(0), priority: 1, cancel: false, wantType: WANT_BLOCK, sendDontHave: false }
+  // an absent int32 is proto3's 0, as every other implementation reads it (the Helia cross-check spec)
+  const e: WantlistEntry = { cid: new Uint8Array(0), priority: 0, cancel: false, wantType: WANT_BLOCK, sendDontHave: false }
   while (r.pos < end) {
     const tag = r.uint32()
     switch (tag >>> 3) {

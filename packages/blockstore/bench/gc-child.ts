@@ -1,0 +1,65 @@
+/**
+ * One measured step of `pnpm bench:gc`, in a process of its own so that its peak RSS
+ * (`process.resourceUsage().maxRSS`) is that step's alone. Prints one JSON line. Also the peak of
+ * anonymous RSS (`RssAnon` in /proc/self/status, sampled every 10 ms): LevelDB reads its table
+ * files through mmap, so the total counts file pages of the index that were read, which the
+ * kernel can drop at any time; the anonymous part is the process's own memory (heap, buffers,
+ * LevelDB's caches).
+ *
+ *   gc-child.ts <path> build <leaves> <seed>   put a wide DAG (test/fixtures/wide-dag.ts)
+ *   gc-child.ts <path> open                    open and close: the baseline
+ *   gc-child.ts <path> pin <cid> | rm <cid>    pins.add / pins.rm
+ *   gc-child.ts <path> gc                      a full GC
+ *   gc-child.ts <path> set-mark                the mark phase GC had before: a Set of every pinned multihash
+ */
+import { readFileSync } from 'node:fs'
+import { CID } from 'multiformats/cid'
+import { createBlockstore } from '../src/index.ts'
+import { PREFIX_COUNT, PREFIX_DIRECT, keyString, multihashLength, prefixRange } from '../src/encoding.ts'
+import { putWideDag } from '../test/fixtures/wide-dag.ts'
+import type { Level } from 'level'
+
+const [path, op, arg, seed] = process.argv.slice(2)
+let peakAnonKb = 0
+const sampleAnon = (): void => {
+  try {
+    const m = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
+    if (m != null) peakAnonKb = Math.max(peakAnonKb, Number(m[1]))
+  } catch {}
+}
+const sampler = setInterval(sampleAnon, 10)
+const store = await createBlockstore({ path })
+const started = performance.now()
+const cpuStart = process.cpuUsage()
+const out: Record<string, unknown> = { op }
+if (op === 'build') {
+  const dag = await putWideDag(store, Number(arg), Number(seed))
+  Object.assign(out, { root: dag.root.toString(), blocks: dag.blocks })
+} else if (op === 'pin') {
+  await store.pins.add(CID.parse(arg))
+} else if (op === 'rm') {
+  await store.pins.rm(CID.parse(arg))
+} else if (op === 'gc') {
+  let removed = 0
+  for await (const _ of store.gc()) removed++
+  out.removed = removed
+} else if (op === 'set-mark') {
+  // What GC did before: collect every pinned multihash, then look each block up in it
+  const db = (store as unknown as { db: Level<Uint8Array, Uint8Array> }).db
+  const live = new Set<string>()
+  for (const prefix of [PREFIX_COUNT, PREFIX_DIRECT]) {
+    for await (const key of db.keys(prefixRange(prefix))) live.add(keyString(key.subarray(1, 1 + multihashLength(key, 1))))
+  }
+  out.marked = live.size
+} else if (op !== 'open') {
+  throw new Error(`unknown op ${op}`)
+}
+const cpu = process.cpuUsage(cpuStart)
+await store.close()
+out.ms = Math.round(performance.now() - started)
+out.cpuMs = Math.round((cpu.user + cpu.system) / 1000)
+sampleAnon()
+clearInterval(sampler)
+out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+out.peakAnonMb = Math.round(peakAnonKb / 1024)
+process.stdout.write(`${JSON.stringify(out)}\n`)
