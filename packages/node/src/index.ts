@@ -17,7 +17,7 @@ export {
 export type { DeepPartial, ConfigProfile } from './config.ts'
 export type { NodePubsubApi, PubsubValidator, PubsubVerdict } from './api/pubsub.ts'
 export type { NodeRoutingApi } from './api/routing.ts'
-export type { ContentProvider, ProvideStrategy } from './provider.ts'
+export type { ContentProvider, ProviderStats, ProvideStrategy } from './provider.ts'
 export type { BlockExchange, NetworkGetter, SessionGetter } from './network-getter.ts'
 export * from './constants.ts'
 export { ListenError, NotStartedError, nodeErrorClasses } from './errors.ts'

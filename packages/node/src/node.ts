@@ -27,6 +27,7 @@ import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_
 import { buildLibp2p, buildOfflineLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { peerIdentity } from './api/identity.ts'
 import { createNetworkGetter } from './network-getter.ts'
+import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
 import type { ContentContext } from './api/context.ts'
@@ -35,6 +36,7 @@ import type { NodeRoutingApi } from './api/routing.ts'
 import type { DeepPartial } from './config.ts'
 import type { CairnServices } from './libp2p.ts'
 import type { NodeMetrics } from './metrics.ts'
+import type { SingleKadDHT } from '@libp2p/kad-dht'
 import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
@@ -265,7 +267,17 @@ class CairnNodeClass implements CairnNode {
     this.pin = createPinApi(content)
     this.block = createBlockApi(content)
     this.dag = createDagApi(content)
-    this.repo = createRepoApi(content)
+    const repo = createRepoApi(content)
+    this.repo = repo
+    if (metrics != null) {
+      registerNodeMetrics(metrics, {
+        bitswap: () => this.libp2p.services.bitswap,
+        provider: this.provider,
+        blockstore: () => stores.current,
+        gc: () => repo.gcStats(),
+        dhtPeers: () => (this.libp2p.services.dht as SingleKadDHT | undefined)?.routingTable.size
+      })
+    }
     this.children = this.lifecycle(parts)
   }
 

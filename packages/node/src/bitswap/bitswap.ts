@@ -202,7 +202,7 @@ export class BitswapService implements Bitswap {
     let banned = 0
     const now = Date.now()
     for (const ban of this.bans.values()) if (ban.until > now) banned++
-    return { ...this.counters, peers: this.network.peers.size, bannedPeers: banned }
+    return { ...this.counters, peers: this.network.peers.size, bannedPeers: banned, wants: this.manager.wants.size, sessions: this.sessions.size }
   }
 
   wantlist (peer?: PeerId): CID[] {

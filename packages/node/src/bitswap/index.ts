@@ -114,6 +114,10 @@ export interface BitswapStats {
   bannedPeers: number
   /** Received blocks whose hash was computed on the hash worker (see `hashOnWorker`) */
   blocksHashedOnWorker: number
+  /** Blocks we want from the network now (our wantlist) */
+  wants: number
+  /** Retrieval sessions open now */
+  sessions: number
 }
 
 export interface BitswapSession {
