@@ -283,13 +283,17 @@ test('id of another peer: kubo-rpc-client\'s id({ peerId }), arg and peer-id alo
   assert.is(JSON.parse(bad.text).Message, 'invalid peer id')
 })
 
-test('config and bootstrap, as the CLI uses them', async ({ ipfs }) => {
+test('config and bootstrap, as the CLI uses them', async ({ ipfs, gw }) => {
   const all = await ipfs.config.getAll({ signal: signal() }) as Record<string, unknown>
   assert.ok('Addresses' in all)
   await ipfs.config.set('Gateway.Timeout', '30s', { signal: signal() })
   assert.is(await ipfs.config.get('Gateway.Timeout', { signal: signal() }), '30s')
   await ipfs.config.set('Discovery.MDNS.Enabled', false, { signal: signal() })
   assert.is(await ipfs.config.get('Discovery.MDNS.Enabled', { signal: signal() }), false)
+  // a key Kubo's config does not have is refused with Kubo's message
+  const fruit = await request(`${gw.gateway.apiUrl!}/api/v0/config?arg=Fruit&arg=banana`, { method: 'POST' })
+  assert.is(fruit.status, 400)
+  assert.is(JSON.parse(fruit.text).Message, 'failed to set config value: Fruit not found (maybe use --json?)')
   const addr = '/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
   const added = await ipfs.bootstrap.add(addr as never, { signal: signal() })
   assert.equal(added.Peers.map(String), [addr])

@@ -16,8 +16,9 @@ import {
 } from './encoding.ts'
 import { collectGarbage } from './gc.ts'
 import { IndexLedger } from './ledger.ts'
-import { GcLock } from './locks.ts'
+import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
+import { GcTouches } from './touches.ts'
 import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
@@ -48,6 +49,10 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly pins: PinsImpl
   readonly db: Db
   readonly ledger: IndexLedger
+  /** Blocks relied on while GC sweeps (see touches.ts) */
+  readonly touches: GcTouches
+  /** One GC at a time */
+  readonly gcRuns = new Mutex()
   readonly packs: PackFiles
   readonly gcLock = new GcLock()
   readonly batchBlocksMax: number
@@ -87,6 +92,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.ledger = new IndexLedger(db, this.sync)
+    this.touches = new GcTouches(this.ledger)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
   }
 
@@ -213,6 +219,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     }
     if (wanted.size === 0) return
     let pending = [...wanted.values()]
+    // While GC sweeps, blocks found already stored are kept by touching them before looking
+    await this.touches.touch(pending.map(p => p.cid))
     // Skip bodies already stored before writing any; re-checked under the write lock
     const present = await this.#hasMany(pending.map(p => p.key))
     pending = pending.filter((_, i) => !present[i])
@@ -296,7 +304,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   /** Removes blocks (pinned or not: refusing pinned blocks is `block rm`'s job, via `pins.isPinned`) */
-  async deleteBlocks (cids: CID[], options: AbortOptions = {}): Promise<CID[]> {
+  async deleteBlocks (cids: CID[], options: AbortOptions & { keepTouched?: boolean } = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
     this.assertOpen()
     const keys = new Map<string, { cid: CID, key: Uint8Array }>()
@@ -310,13 +318,16 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     const ledger = this.ledger
     return ledger.writeLock.run(async () => {
       const values = await this.db.getMany(entries.map(e => e.key))
+      // GC's sweep: what was touched since it began is relied on by an add or a pin; this check and
+      // the delete below are one step under the write lock, as every touch is
+      const touched = options.keepTouched === true ? await this.touches.touched(entries.map(e => e.cid.multihash.bytes)) : []
       const ops: BatchOp[] = []
       const packs = new Map<number, PackLive>()
       const removed: CID[] = []
       let blocks = ledger.blocks
       let bytes = ledger.bytes
       values.forEach((value, i) => {
-        if (value == null) return
+        if (value == null || touched[i] === true) return
         const record = decodeBlockRecord(value)
         ops.push({ type: 'del', key: entries[i].key })
         // The body stays in its pack as dead space until GC compacts the pack

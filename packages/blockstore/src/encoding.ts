@@ -11,6 +11,7 @@
  *   '/pin-walk'             → a pin walk spanning batches: phase, root, queue bounds (pin-walk.ts)
  *   'q' u64 big-endian      → that walk's queue: CID bytes of a node whose links are still to count
  *   'h' multihash codec     → rolling back a failed pin add: a node counted as a leaf (block missing)
+ *   't' multihash           → touched while GC sweeps: the sweep keeps it (touches.ts)
  *
  * A DAG node is (multihash, codec), not the CID: CIDv0 and CIDv1 dag-pb of the same bytes are one
  * node, while the same bytes read as raw have no links and so are a different node.
@@ -31,6 +32,7 @@ export const PREFIX_RECURSIVE = 0x72 // 'r'
 export const PREFIX_PACK = 0x50 // 'P'
 export const PREFIX_QUEUE = 0x71 // 'q'
 export const PREFIX_HOLE = 0x68 // 'h'
+export const PREFIX_TOUCH = 0x74 // 't'
 
 const SHA2_256 = 0x12
 const DAG_PB = 0x70

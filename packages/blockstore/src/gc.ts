@@ -6,8 +6,9 @@ import {
 } from './encoding.ts'
 import type { BlockRecord } from './encoding.ts'
 import type { BatchOp, Db, IndexLedger, PackLive } from './ledger.ts'
-import type { GcLock } from './locks.ts'
+import type { GcLock, Mutex } from './locks.ts'
 import type { PackFiles } from './packs.ts'
+import type { GcTouches } from './touches.ts'
 import type { BlockstoreLogger, GcOptions } from './index.ts'
 import type { AbortOptions } from '@cairn/interface'
 
@@ -18,6 +19,8 @@ export interface GcHost {
   readonly ledger: IndexLedger
   readonly packs: PackFiles
   readonly gcLock: GcLock
+  readonly gcRuns: Mutex
+  readonly touches: GcTouches
   /** `settled(fn)` runs `fn` with no pin walk in progress or left over from a crash */
   readonly pins: { settled: <T>(fn: () => Promise<T>) => Promise<T> }
   readonly closed: boolean
@@ -25,7 +28,7 @@ export interface GcHost {
   readonly batchBlocksMax: number
   readonly packLiveRatioMin: number
   readonly sync: boolean
-  deleteBlocks(cids: CID[], options: AbortOptions): Promise<CID[]>
+  deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean }): Promise<CID[]>
   assertOpen(): void
 }
 
@@ -36,40 +39,57 @@ type KeyIterator = ReturnType<Db['keys']>
 const SCAN_STEP = 1024
 
 /**
- * Mark and sweep under the GC lock held exclusively: every block without a pin reference or a
- * direct pin is removed, a batch per commit, then mostly-dead packs are compacted.
+ * Mark and sweep beside adds: every block without a pin reference or a direct pin is removed, a
+ * batch per commit, then mostly-dead packs are compacted.
  *
  * Memory does not grow with the repo: the marks are the reference counts already in the index
  * ('c' keys, kept by the pin walks) and the direct pins ('d' keys), and the sweep reads them side
  * by side with the block records ('b' keys), all three in key order, from one LevelDB snapshot
  * (a merge join): what it holds is one scan step of each, and one sweep batch.
  *
- * The snapshot is taken while no pin walk is running (`pins.settled`), after any walk a crash left
- * behind was completed. Pins added after it cannot reference a block the snapshot sees unpinned,
- * because adds (which hold the GC lock shared) wait for the GC; pins removed after it only make
- * the snapshot keep more than it must, until the next GC.
+ * Adds do not wait for the sweep. GC holds the GC lock exclusively only to start: that waits for
+ * the adds already running (they hold it shared until they have pinned), then it starts recording
+ * touches (touches.ts) and takes its snapshot while no pin walk runs (`pins.settled`, which also
+ * completes a walk a crash left behind), and lets adds go. From then on:
+ *
+ * - a block the snapshot shows pinned is never swept;
+ * - a block put after the snapshot is not in it, so it is not swept;
+ * - a block the snapshot shows unpinned is swept only if nobody touched it, checked under the
+ *   write lock in the same step as its delete. Everyone who starts relying on a stored block
+ *   during the sweep (a put finding it present, a pin walk about to count it, a direct pin)
+ *   touches it under that lock first and only then looks: if the touch came first the sweep keeps
+ *   the block; if the delete came first the look finds it gone, and the put stores it again, the
+ *   pin fetches it or fails cleanly. No add or pin ever relies on a block this GC removes;
+ * - adds that were running when GC began have finished (they pinned, so the snapshot shows it, or
+ *   gave up); pins removed after the snapshot only make this GC keep what the next one removes.
  */
 export async function * collectGarbage (store: GcHost, options: GcOptions = {}): AsyncGenerator<CID> {
   if (store.gcLock.heldShared) {
     throw new InvalidParametersError('gc() called while holding the add lock would wait for itself')
   }
   store.assertOpen()
-  const release = await store.gcLock.exclusive()
+  const endRun = await store.gcRuns.lock()
   let snapshot: Snapshot | undefined
   try {
-    gcContinue(store, options)
-    snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
+    const release = await store.gcLock.exclusive()
+    try {
+      gcContinue(store, options)
+      store.touches.begin()
+      snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
+    } finally {
+      release()
+    }
     // Sweep in batches: each batch is one index commit, like a delete
     let batch: CID[] = []
     for await (const mh of unpinnedBlocks(store, snapshot, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
       if (batch.length >= store.batchBlocksMax) {
-        yield * await store.deleteBlocks(batch, options)
+        yield * await store.deleteBlocks(batch, { ...options, keepTouched: true })
         batch = []
         gcContinue(store, options)
       }
     }
-    if (batch.length > 0) yield * await store.deleteBlocks(batch, options)
+    if (batch.length > 0) yield * await store.deleteBlocks(batch, { ...options, keepTouched: true })
     await snapshot.close()
     snapshot = undefined
     gcContinue(store, options)
@@ -80,7 +100,9 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     throw err
   } finally {
     await snapshot?.close().catch(() => {})
-    release()
+    // Stale touch records only make a later GC keep more; a closed store drops them next time
+    if (store.touches.active) await store.touches.end().catch(() => {})
+    endRun()
   }
 }
 

@@ -193,7 +193,7 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
   deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
   readonly pins: Pins
-  /** Removes every block no pin needs, yielding each removed CID; holds the GC lock exclusively */
+  /** Removes every block no pin needs, yielding each removed CID; adds and pins run meanwhile (README "GC beside adds") */
   gc(options?: GcOptions): AsyncIterable<CID>
   /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>

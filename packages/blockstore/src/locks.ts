@@ -17,6 +17,11 @@ function privateLock (kind: string): Mortice {
 export class Mutex {
   readonly #lock = privateLock('mutex')
 
+  /** Resolves once held; call the returned function to release */
+  async lock (): Promise<() => void> {
+    return this.#lock.writeLock()
+  }
+
   async run <T> (fn: () => Promise<T>): Promise<T> {
     const release = await this.#lock.writeLock()
     try {

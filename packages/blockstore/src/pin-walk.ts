@@ -237,7 +237,10 @@ export class PinWalker {
       if (isLeafCodec(cid.code)) leaves.push(cid)
       else batch.todo.push(cid)
     }
-    if (phase !== 'add' || leaves.length === 0) return
+    if (phase !== 'add') return
+    // While GC sweeps: touch before looking, so that what we find stays (touches.ts)
+    await this.#store.touches.touch(crossed)
+    if (leaves.length === 0) return
     const present = await this.#getMany(leaves.map(cid => prefixed(PREFIX_BLOCK, cid.multihash.bytes)))
     const absent = leaves.filter((cid, i) => present[i] == null && cid.multihash.code !== 0)
     await forEachLimit(absent, DEFAULT_PIN_WALK_CONCURRENCY, async cid => {

@@ -89,6 +89,7 @@ export class PinsImpl implements Pins {
   }
 
   async #addDirect (cid: CID, options: PinAddOptions): Promise<void> {
+    await this.#store.touches.touch([cid])
     await this.#ensureLocal(cid, options.getter, options)
     await this.#exclusive(async () => {
       const db = this.#store.db

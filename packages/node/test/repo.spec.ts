@@ -116,11 +116,32 @@ test('overrides apply to the run only; config set/get and bootstrap add/rm write
 
   await node.config.set('Datastore.StorageMax', '20GB')
   assert.is(await node.config.get('Datastore.StorageMax'), '20GB')
-  await node.config.set('Custom.Nested.Key', [1, 2])
-  assert.equal(await node.config.get('Custom.Nested.Key'), [1, 2])
+  // keys Kubo's config has, though not in this file yet: map entries too
+  await node.config.set('Swarm.ResourceMgr.MaxMemory', '1GB')
+  await node.config.set('Gateway.HTTPHeaders.X-Custom', ['yes'])
+  await node.config.set('Plugins.Plugins.foo.Config', { any: { thing: 1 } })
+  assert.equal(await node.config.get('Gateway.HTTPHeaders.X-Custom'), ['yes'])
   const file = JSON.parse(await readFile(join(dir, 'config'), 'utf8'))
   assert.is(file.Datastore.StorageMax, '20GB')
-  assert.equal((await node.config.show()).Custom, { Nested: { Key: [1, 2] } })
+  // keys Kubo does not know are refused with its words (config.CheckKey), and change nothing
+  for (const [key, message] of [
+    ['Fruit', 'Fruit not found'],
+    ['Custom.Nested.Key', 'Custom not found'],
+    ['Datastore.Nope', 'Datastore.Nope not found'],
+    ['Bootstrap.First', 'Bootstrap key is not a map'],
+    ['Routing.Type.Sub', 'Routing.Type.Sub not found']
+  ]) {
+    try {
+      await node.config.set(key, 'banana')
+      assert.unreachable(key)
+    } catch (err: any) {
+      assert.is(err.code, 'ERR_INVALID_PARAMETERS', key)
+      assert.is(err.message, `failed to set config value: ${message} (maybe use --json?)`)
+    }
+  }
+  assert.is((await node.config.show() as any).Fruit, undefined)
+  // Cairn's own keys, already in the file, stay settable
+  await node.config.set('Gateway.Timeout', '30s')
   await rejects(async () => node.config.get('No.Such.Key'), 'ERR_INVALID_PARAMETERS')
   await rejects(async () => node.config.set('Reprovider.Strategy', 'sometimes'), 'ERR_INVALID_PARAMETERS')
   await rejects(async () => node.config.set('Identity.PeerID', 'x'), 'ERR_INVALID_PARAMETERS')

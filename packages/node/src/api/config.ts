@@ -1,6 +1,7 @@
 import { InvalidParametersError } from '@cairn/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import { getConfigValue, readConfigFile, setConfigValue, validateConfig, writeConfigFile } from '../config.ts'
+import { checkConfigKey } from '../config-keys.ts'
 import { DEFAULT_BOOTSTRAP_ADDRESSES } from '../constants.ts'
 import type { BootstrapApi, CairnConfig, ConfigApi } from '@cairn/interface'
 
@@ -45,7 +46,10 @@ export function createConfigApi (store: ConfigStore): ConfigApi {
       if (key === 'Identity.PeerID' || key === 'Identity') throw new InvalidParametersError('The identity cannot be changed through config')
       if (value === undefined) throw new InvalidParametersError('A config value cannot be undefined')
       try {
-        await store.update(config => setConfigValue(config, key, value))
+        await store.update(config => {
+          checkConfigKey(config, key)
+          return setConfigValue(config, key, value)
+        })
       } catch (err: any) {
         // a value that makes the config invalid is the caller's mistake, not a corrupt repo
         if (err?.name === 'RepoCorruptError') throw new InvalidParametersError(err.message, { cause: err })

@@ -1,0 +1,52 @@
+import { PREFIX_TOUCH, prefixRange, prefixed } from './encoding.ts'
+import type { IndexLedger } from './ledger.ts'
+import type { CID } from 'multiformats/cid'
+
+const EMPTY = new Uint8Array(0)
+
+/**
+ * What lets adds run while GC sweeps (see README "GC beside adds"). While a sweep is under way,
+ * whoever is about to rely on blocks being present (a put that finds them already stored, a pin
+ * walk about to count them, a direct pin) first touches them: a `t` record per multihash,
+ * committed under the index write lock. Only then does it look. The sweep checks for touches in
+ * the same write-locked step as its delete, so either the touch comes first and the sweep keeps
+ * the block, or the delete comes first and the look finds the block gone (a put then stores it
+ * again, a pin fetches it or fails cleanly). Records go when the sweep ends; the sweep holds none
+ * of them in memory.
+ */
+export class GcTouches {
+  readonly #ledger: IndexLedger
+  #active = false
+
+  constructor (ledger: IndexLedger) {
+    this.#ledger = ledger
+  }
+
+  /** True while a sweep runs: touches are being recorded */
+  get active (): boolean {
+    return this.#active
+  }
+
+  /** From now on touches are recorded; call before GC takes its snapshot */
+  begin (): void {
+    this.#active = true
+  }
+
+  /** Stops recording, then drops the records (each sweep starts with none) */
+  async end (): Promise<void> {
+    this.#active = false
+    await this.#ledger.db.clear(prefixRange(PREFIX_TOUCH))
+  }
+
+  /** Call before looking at blocks one is about to rely on; a no-op when no sweep runs */
+  async touch (cids: readonly CID[]): Promise<void> {
+    if (!this.#active || cids.length === 0) return
+    const ops = cids.map(cid => ({ type: 'put' as const, key: prefixed(PREFIX_TOUCH, cid.multihash.bytes), value: EMPTY }))
+    await this.#ledger.writeLock.run(async () => this.#ledger.db.batch(ops))
+  }
+
+  /** Which of these multihashes are touched; call holding the write lock */
+  async touched (multihashes: readonly Uint8Array[]): Promise<boolean[]> {
+    return this.#ledger.db.hasMany(multihashes.map(mh => prefixed(PREFIX_TOUCH, mh)))
+  }
+}
