@@ -89,6 +89,14 @@ test('every documented family is scraped, and the counters moved with the work',
   assert.ok(value(families.get('libp2p_connection_manager_connections'), { libp2p_connection_manager_connections: 'outbound' }) >= 1)
   assert.ok(value(families.get('process_resident_memory_bytes')) > 0)
 
+  // `stats bitswap` over the RPC (Kubo's JSON) reads the counters the scrape shows
+  const stat = await (await rpc(ctx, '/api/v0/stats/bitswap')).json() as Record<string, unknown>
+  assert.is(stat.BlocksReceived, value(families.get('cairn_bitswap_blocks_received_total')))
+  assert.is(stat.DataReceived, value(families.get('cairn_bitswap_received_bytes_total')))
+  assert.is(stat.DupBlksReceived, value(families.get('cairn_bitswap_duplicate_blocks_total')))
+  assert.equal(stat.Peers, [peer.peerId])
+  assert.equal(stat.Wantlist, [])
+
   // `stats bw` reads the counter the scrape shows: never less than what was scraped before it
   const scraped = value(families.get('libp2p_data_transfer_bytes_total'), { protocol: 'global received' })
   assert.ok(scraped > bytes.byteLength)

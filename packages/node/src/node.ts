@@ -41,7 +41,7 @@ import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  AbortOptions, AddOptions, AddResult, BandwidthStats, BitswapStats as NodeBitswapStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
@@ -252,7 +252,22 @@ class CairnNodeClass implements CairnNode {
     })
     const metrics = this.metrics
     this.stats = {
-      bw: async (): Promise<BandwidthStats> => metrics?.bandwidth() ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 }
+      bw: async (): Promise<BandwidthStats> => metrics?.bandwidth() ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 },
+      // the counters `cairn_bitswap_*` read too
+      bitswap: async (): Promise<NodeBitswapStats> => {
+        const exchange = required(this.onlineServices().bitswap, 'Bitswap')
+        const s = exchange.stats()
+        return {
+          wantlist: exchange.wantlist(),
+          peers: exchange.peers().map(String),
+          blocksReceived: s.blocksReceived,
+          dataReceived: s.dataReceived,
+          blocksSent: s.blocksSent,
+          dataSent: s.dataSent,
+          dupBlksReceived: s.duplicateBlocks,
+          dupDataReceived: s.duplicateData
+        }
+      }
     }
     const content: ContentContext = {
       repoPath: this.repoPath,
