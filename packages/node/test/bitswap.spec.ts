@@ -6,6 +6,7 @@ import { connect, createBitswapNode, equalBytes, fetchDag, MemoryBlocks, rawBloc
 import { waitFor } from './fixtures/nodes.ts'
 import type { BitswapNode } from './fixtures/bitswap-helpers.ts'
 import type { CID } from 'multiformats/cid'
+import type { AbortOptions } from '@cairn/interface'
 
 /** A UnixFS file of `leaves` 64 KiB raw leaves under one dag-pb root, stored in `stores` */
 async function addFile (leaves: number, ...stores: MemoryBlocks[]): Promise<{ root: CID, blocks: Map<string, Uint8Array> }> {
@@ -216,10 +217,31 @@ failover('when the providing peer disconnects mid-transfer the fetch continues f
   }
 })
 
+/** A slow store that serves `open` reads, then holds the rest until `release()` */
+class GatedBlocks extends SlowBlocks {
+  private served = 0
+  private readonly open: number
+  private readonly gate: Promise<void>
+  release: () => void = () => {}
+  constructor (delayMs: number, open: number) {
+    super(delayMs)
+    this.open = open
+    this.gate = new Promise(resolve => { this.release = resolve })
+  }
+
+  override async getBlock (cid: CID, options?: AbortOptions): Promise<Uint8Array> {
+    if (++this.served > this.open) await this.gate
+    return super.getBlock(cid, options)
+  }
+}
+
 failover('a second provider connecting mid-transfer shares the work without duplicate blocks', async () => {
-  // the first provider serves 8 reads at a time: 200 ms a read leaves ~1 s of transfer, time enough for
-  // the newcomer's connection and handshake even on a loaded machine (30 ms raced it and lost 1 run in 3)
-  const first = await createBitswapNode({ blockstore: new SlowBlocks(200) })
+  // the first provider serves the root and one window of 8 leaves (whole messages: it sends the
+  // blocks of one batch of reads together), then holds its reads until the newcomer is connected
+  // and known to speak Bitswap, and goes on slowly (200 ms a read): the newcomer is there for most
+  // of the transfer however long its connection took on a loaded machine
+  const slow = new GatedBlocks(200, 9)
+  const first = await createBitswapNode({ blockstore: slow })
   const second = await createBitswapNode()
   const file = await addFile(40, first.blocks, second.blocks)
   // a small window, so that most wants are sent after the second provider has turned up
@@ -229,9 +251,11 @@ failover('a second provider connecting mid-transfer shares the work without dupl
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    // polled often: the transfer lasts about a second
-    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received', 5)
+    // the transfer is under way (the gate holds the first provider after a few reads)
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 2, 10_000, 'two blocks received')
     await connect(requester.libp2p, second.libp2p)
+    await waitFor(() => requester.bitswap.stats().peers === 2, 10_000, 'the newcomer identified as a Bitswap peer')
+    slow.release()
     const got = await fetching
     session.close()
     assert.is(got.size, file.blocks.size)
