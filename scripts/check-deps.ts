@@ -116,6 +116,11 @@ function sourceFiles (dir: string, subs: string[]): string[] {
 const rootRefs = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).references.map((r: { path: string }) => resolve(root, r.path))
 for (const dir of dirs) if (!rootRefs.includes(dir)) problems.push(`root tsconfig.json does not reference ${relative(root, dir)}`)
 
+// pnpm checks `engines` against `nodeVersion` (pnpm-workspace.yaml): it must be the Node the workspace runs on
+const workspaceNode = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> }).devDependencies?.node
+const checkedNode = /^nodeVersion:\s*(\S+)\s*$/m.exec(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8'))?.[1]
+if (workspaceNode !== checkedNode) problems.push(`pnpm-workspace.yaml nodeVersion (${checkedNode}) is not the root devDependency node (${workspaceNode})`)
+
 if (problems.length > 0) {
   process.stderr.write(problems.map(p => `check-deps: ${p}\n`).join(''))
   process.exit(1)

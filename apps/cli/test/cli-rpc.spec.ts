@@ -19,7 +19,9 @@ const HEAVY = [
   /\/node_modules\/\.pnpm\/(libp2p@|@libp2p\+|@chainsafe\+libp2p|classic-level@|abstract-level@|level@|ipfs-unixfs-importer@)/,
   /\/packages\/(node|blockstore)\/(src|dist)\//,
   /\/apps\/gateway\/(src|dist)\//,
-  /\/packages\/dag\/(src|dist\/src)\/(index|importer|file-builder|dir-builder|hamt|reader|car)\.(ts|js)$/
+  /\/packages\/dag\/(src|dist\/src)\/(index|importer|file-builder|dir-builder|hamt|reader|car|pb)\.(ts|js)$/,
+  // the daemon decodes blocks, the CLI does not
+  /\/node_modules\/\.pnpm\/(@ipld\+dag-pb|ipfs-unixfs)@/
 ]
 
 interface Context { dir: string, repo: string, daemon?: Daemon, file: string, damaged?: string, missingLeaf?: string }
@@ -71,6 +73,23 @@ test('version, --version and --help load no node, store, libp2p or importer, and
     // not even a CID parser: nothing here parses a CID
     assert.not.ok(modules.some(m => m.includes('/multiformats')), `${args.join(' ')} loaded multiformats`)
   }
+})
+
+test('version answers the same whether bin.ts answers it alone or through the command tree', async (ctx) => {
+  const repo = join(ctx.dir, 'no-repo-here')
+  const bare = await ok(['version'], { repo })
+  // a global flag or an unusual flag goes through commander
+  assert.is((await ok(['version', '--commit'], { repo })).out, bare.out)
+  assert.is((await ok(['version', '--debug'], { repo })).out, bare.out)
+  assert.is((await ok(['version', '-n'], { repo })).out, (await ok(['version', '--number', '--debug'], { repo })).out)
+  assert.is((await ok(['version', '--all'], { repo })).out, (await ok(['version', '--all', '--debug'], { repo })).out)
+  const json = JSON.parse((await ok(['--enc=json', 'version'], { repo })).out)
+  assert.is(`cairn version ${json.Version}\n`, bare.out)
+  // the daemon's node (@cairn/node's REPO_VERSION) reports the repo version the client prints
+  const [, host, port] = /^\/ip4\/([^/]+)\/tcp\/(\d+)$/.exec(ctx.daemon!.apiMultiaddr)!
+  const daemon = await (await fetch(`http://${host}:${port}/api/v0/version`, { method: 'POST' })).json() as { Repo: string, Version: string }
+  assert.is(daemon.Repo, json.Repo)
+  assert.is(daemon.Version, json.Version)
 })
 
 test('commands through the daemon load no node, store, libp2p or importer', async (ctx) => {

@@ -10,6 +10,8 @@ export interface ResolvedPath {
   type: EntryType
   /** File size in bytes (files, raw blocks); 0 for directories */
   size: number
+  /** The whole content of a file held in one block, when the backend read it already (hash-verified) */
+  content?: Uint8Array
 }
 
 /**

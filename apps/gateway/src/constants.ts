@@ -27,3 +27,8 @@ export const DEFAULT_MAX_LISTING_ENTRIES = 10_000
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=29030400, immutable'
 /** Bytes looked at to guess a content type when the name has no known extension (as Go's http.DetectContentType) */
 export const SNIFF_BYTES = 512
+
+/** Bytes of recently read, hash-verified blocks the gateway keeps (path blocks, one-block files) */
+export const DEFAULT_BLOCK_CACHE_BYTES = 32 * 1024 * 1024
+/** Resolved content paths the gateway keeps (`{cid}/a/b` → CID, type, size): content never changes */
+export const DEFAULT_PATH_CACHE_ENTRIES = 10_000

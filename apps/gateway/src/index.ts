@@ -10,10 +10,8 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
-import { loadNode, resolvePath as resolveDagPath } from '@cairn/dag'
-import type { DagNode } from '@cairn/dag'
-import { createApiBackend } from './backend.ts'
 import type { GatewayBackend } from './backend.ts'
+import { createNodeBackend } from './node-backend.ts'
 import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
@@ -52,8 +50,12 @@ export interface GatewayInit {
   maxBodyBytes?: number
   /** Largest block/put body. @default DEFAULT_MAX_BLOCK_BYTES (2 MiB) */
   maxBlockBytes?: number
-  /** Where the gateway reads content. @default a backend over `node`'s CairnApi */
+  /** Where the gateway reads content. @default a backend over `node`'s CairnApi and blocks (`createNodeBackend`) */
   backend?: GatewayBackend
+  /** Bytes of recently read, hash-verified blocks kept by the default backend; 0 for none. @default DEFAULT_BLOCK_CACHE_BYTES (32 MiB) */
+  blockCacheBytes?: number
+  /** Resolved paths kept by the default backend; 0 for none. @default DEFAULT_PATH_CACHE_ENTRIES (10 000) */
+  pathCacheEntries?: number
   /** Extra or replacement RPC commands */
   commands?: Record<string, Command>
   /** @default the node's libp2p logger when it has one, else `defaultLogger()` of `@libp2p/logger` */
@@ -145,7 +147,7 @@ class GatewayServers implements Gateway {
     const http = metrics == null ? undefined : createHttpMetrics(metrics.registry)
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? nodeBackend(this.#node), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion })
+        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion })
         const server = createServer({ maxHeaderSize }, http?.instrument('gateway', handler) ?? handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)
@@ -185,44 +187,14 @@ class GatewayServers implements Gateway {
   }
 }
 
-function sizeOf (node: DagNode): number {
-  if (node.type === 'directory') return 0
-  if (node.unixfs != null) return Number(node.unixfs.fileSize())
-  return node.bytes.length
-}
-
-/**
- * The default backend: the node's CairnApi for content, and `@cairn/dag`'s path walk over the
- * node's blocks to resolve paths (one step per segment, for `X-Ipfs-Roots`) and to list the blocks
- * a path CAR must carry
- */
-function nodeBackend (node: GatewayNode): GatewayBackend {
-  const blocks = node.blocks
-  if (blocks == null) return createApiBackend(node)
-  return createApiBackend(node, {
-    // read from the node at each call: a node's store is reopened when the node restarts
-    ...('blockstore' in node ? { isLocal: async (cid, options) => node.blockstore?.hasBlock(cid, options) ?? false } : {}),
-    pathBlocks: async (root, segments, options) => (await resolveDagPath({ root, segments }, blocks, options)).pathBlocks,
-    async resolvePath (root, segments, options) {
-      const { cid, roots } = await resolveDagPath({ root, segments }, blocks, options)
-      try {
-        const terminal = await loadNode(cid, blocks, options)
-        return { cid, roots, type: terminal.type, size: sizeOf(terminal) }
-      } catch (err) {
-        // a codec the reader does not decode (plain cbor, say) can still be served as its bytes
-        if ((err as Error)?.name !== 'UnsupportedCodecError') throw err
-        return { cid, roots, type: 'object', size: (await blocks.getBlock(cid, options)).length }
-      }
-    }
-  })
-}
-
 /** Serves `node` over HTTP; call `start()` to listen */
 export async function createGateway (node: GatewayNode, init: GatewayInit = {}): Promise<Gateway> {
   return new GatewayServers(node, init)
 }
 
 export { createApiBackend } from './backend.ts'
+export { createNodeBackend } from './node-backend.ts'
+export type { NodeBackendInit, BackendNode } from './node-backend.ts'
 export type { GatewayBackend, ResolvedPath, GatewayApi, ApiBackendInit } from './backend.ts'
 export { createPathGateway } from './path-gateway.ts'
 export type { PathGatewayInit } from './path-gateway.ts'

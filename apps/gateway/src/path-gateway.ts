@@ -8,10 +8,13 @@ import { MethodNotAllowedError, PreconditionFailedError, StatusError } from './e
 import type { RangeNotSatisfiableError } from './errors.ts'
 import { contentLocation, negotiate } from './negotiate.ts'
 import { parseRequest } from './request.ts'
+import type { ParsedRequest } from './request.ts'
+import { LRUCache } from 'lru-cache'
 import { sendError } from './respond.ts'
 import type { Progress } from './respond.ts'
 import { SubdomainHosts } from './subdomain.ts'
 import { toHttpStatus } from './status.ts'
+import { BaseHeaders } from './handlers/context.ts'
 import type { RequestContext } from './handlers/context.ts'
 import { serveCar } from './handlers/car.ts'
 import { serveCodec, serveDocument } from './handlers/codec.ts'
@@ -48,9 +51,16 @@ export interface PathGatewayInit {
 const CORS_HEADERS: Record<string, string[]> = {
   'Access-Control-Allow-Origin': ['*'],
   'Access-Control-Allow-Methods': ['GET', 'HEAD', 'OPTIONS'],
-  'Access-Control-Allow-Headers': ['Cache-Control', 'Content-Type', 'If-Match', 'If-None-Match', 'Range', 'User-Agent', 'X-Requested-With'],
-  'Access-Control-Expose-Headers': ['Content-Length', 'Content-Location', 'Content-Range', 'Etag', 'X-Chunked-Output', 'X-Ipfs-Path', 'X-Ipfs-Roots', 'X-Stream-Output']
+  'Access-Control-Allow-Headers': ['Content-Type', 'Range', 'User-Agent', 'X-Requested-With'],
+  'Access-Control-Expose-Headers': ['Content-Length', 'Content-Range', 'X-Chunked-Output', 'X-Ipfs-Path', 'X-Ipfs-Roots', 'X-Stream-Output']
 }
+
+const CORS_ENTRIES = Object.entries(CORS_HEADERS)
+const CORS_FLAT = CORS_ENTRIES.flatMap(([name, values]) => values.flatMap(value => [name, value]))
+
+/** Requests whose parsed host and path are kept, and about the memory they may take (URLs are up to 8 KiB) */
+const PARSED_REQUEST_CACHE_ENTRIES = 4096
+const PARSED_REQUEST_CACHE_BYTES = 4 * 1024 * 1024
 
 /** The namespace root itself: a service worker registered there would control every CID */
 const NAMESPACE_ROOT = /^\/ip[fn]s\/[^/]+$/
@@ -69,10 +79,12 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   const maxUrlBytes = init.maxUrlBytes ?? DEFAULT_MAX_URL_BYTES
   const subdomains = new SubdomainHosts(init.subdomainHosts ?? DEFAULT_SUBDOMAIN_HOSTS)
   const allowCodecConversion = init.allowCodecConversion ?? false
+  // the same URLs come again and again (small files, a site's assets): read each once
+  const parsedRequests = new LRUCache<string, ParsedRequest>({ max: PARSED_REQUEST_CACHE_ENTRIES, maxSize: PARSED_REQUEST_CACHE_BYTES, sizeCalculation: (_v, key) => key.length * 4 })
 
-  async function serve (req: IncomingMessage, res: ServerResponse, signal: AbortSignal, progress: Progress): Promise<void> {
-    for (const [name, values] of Object.entries(CORS_HEADERS)) res.setHeader(name, values)
+  async function serve (req: IncomingMessage, res: ServerResponse, base: BaseHeaders, signal: AbortSignal, progress: Progress): Promise<void> {
     if (req.method === 'OPTIONS') {
+      base.apply()
       // a preflight; a path that moves to a subdomain moves for it too, as Kubo
       let moved: string | undefined
       try {
@@ -86,12 +98,13 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
     if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
-    const parsed = parseRequest(req, subdomains)
+    const parsed = parseRequest(req, subdomains, parsedRequests)
     if (req.headers['service-worker'] === 'script' && !('landing' in parsed) && !('redirect' in parsed) &&
         !parsed.subdomain && NAMESPACE_ROOT.test(parsed.urlPath)) {
       // boxo's guard (kubo#4025): a worker at /ipfs/{cid} would be scoped to every site on this origin
       throw new StatusError(400, 'navigator.serviceWorker: registration is not allowed for this scope')
     }
+    if ('landing' in parsed || 'redirect' in parsed) base.apply()
     if ('landing' in parsed) {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end(req.method === 'HEAD' ? undefined : 'Cairn IPFS gateway: GET /ipfs/<cid>[/path]\n')
@@ -108,26 +121,33 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       throw new PreconditionFailedError(`${r.root.toString()} is not in the local store (only-if-cached)`)
     }
     const negotiated = negotiate(r.query, req.headers.accept)
-    res.setHeader('X-Ipfs-Path', r.contentPath)
-    res.setHeader('Vary', 'Accept')
+    base.set('X-Ipfs-Path', r.contentPath)
+    base.set('Vary', 'Accept')
     const location = contentLocation(r.urlPath, r.query, negotiated)
-    if (location != null) res.setHeader('Content-Location', location)
-    const ctx: RequestContext = { req, res, request: r, backend, signal, progress, head: req.method === 'HEAD', maxListingEntries }
+    if (location != null) base.set('Content-Location', location)
+    const ctx: RequestContext = { req, res, base, request: r, backend, signal, progress, head: req.method === 'HEAD', maxListingEntries }
 
-    if (negotiated.format === 'car') return serveCar(ctx, negotiated.car!)
+    if (negotiated.format === 'car') {
+      base.apply()
+      return serveCar(ctx, negotiated.car!)
+    }
 
     let resolved: ResolvedPath
     try {
       resolved = await backend.resolvePath(r.root, r.segments, { signal })
     } catch (err) {
       // a site on its own origin may answer missing paths through its _redirects file
-      if (r.subdomain && negotiated.format === 'deserialized' && (err as Error)?.name === 'NotFoundError' &&
-          await serveRedirects(ctx)) return
+      if (r.subdomain && negotiated.format === 'deserialized' && (err as Error)?.name === 'NotFoundError') {
+        base.apply()
+        if (await serveRedirects(ctx)) return
+      }
       throw err
     }
-    res.setHeader('X-Ipfs-Roots', resolved.roots.join(','))
+    base.set('X-Ipfs-Roots', resolved.roots.join(','))
 
     const format = negotiated.format
+    // only a one-block file may still put these headers in its single writeHead
+    if (format !== 'deserialized' || resolved.content == null) base.apply()
     if (format === 'raw') return serveRawBlock(ctx, resolved)
     if (format === 'tar') return serveTar(ctx, resolved)
     // plain `json`/`cbor` only speak to blocks of those codecs; for UnixFS they change nothing
@@ -170,7 +190,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       clearTimeout(timer)
       if (!res.writableFinished) controller.abort()
     })
-    serve(req, res, controller.signal, progress).then(() => {
+    const base = new BaseHeaders(res, CORS_ENTRIES, CORS_FLAT)
+    serve(req, res, base, controller.signal, progress).then(() => {
       clearTimeout(timer)
     }, (err: unknown) => {
       clearTimeout(timer)
@@ -180,6 +201,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
         res.destroy(error instanceof Error ? error : undefined)
         return
       }
+      base.apply()
       if (toHttpStatus(error) >= 500) log.error('%s %s - %e', req.method, req.url, error)
       if ((error as Error)?.name === 'RangeNotSatisfiableError') res.setHeader('Content-Range', `bytes */${(error as RangeNotSatisfiableError).size}`)
       if ((error as Error)?.name === 'MethodNotAllowedError') res.setHeader('Allow', 'GET, HEAD')

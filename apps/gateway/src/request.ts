@@ -1,6 +1,7 @@
 import { InvalidPathError, NotFoundError } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
 import type { IncomingMessage } from 'node:http'
+import type { LRUCache } from 'lru-cache'
 import { parseCid } from './cid.ts'
 import { StatusError } from './errors.ts'
 import { subdomainUrl, toDnsLabel } from './subdomain.ts'
@@ -88,6 +89,13 @@ function decodePath (path: string): string {
   }).join('/')
 }
 
+/** A query encoded as Go's `url.Values.Encode`: keys sorted, values escaped */
+function sortedQuery (query: URLSearchParams): string {
+  const sorted = new URLSearchParams(query)
+  sorted.sort()
+  return sorted.toString()
+}
+
 /** The first value of a header that may be repeated or comma-separated (`X-Forwarded-*`) */
 export function firstHeader (value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value
@@ -96,9 +104,21 @@ export function firstHeader (value: string | string[] | undefined): string | und
 
 /**
  * Reads host and path: `/ipfs/{cid}[/path]` on a path gateway, `{cid}.ipfs.{host}[/path]` on a
- * subdomain gateway, and the redirects between them (as boxo's `handler.go` and `hostname.go`)
+ * subdomain gateway, and the redirects between them (as boxo's `handler.go` and `hostname.go`).
+ * `cache`: answers for the same host and URL lately read (the result is shared: never modify it).
  */
-export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest {
+export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts, cache?: LRUCache<string, ParsedRequest>): ParsedRequest {
+  if (cache == null) return parse(req, subdomains)
+  const key = `${req.headers.host ?? ''} ${req.headers['x-forwarded-host']?.toString() ?? ''} ${req.headers['x-forwarded-proto']?.toString() ?? ''} ${req.url ?? ''}`
+  let parsed = cache.get(key)
+  if (parsed == null) {
+    parsed = parse(req, subdomains)
+    cache.set(key, parsed)
+  }
+  return parsed
+}
+
+function parse (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest {
   const target = req.url ?? '/'
   const url = new URL(target, 'http://gateway.invalid')
   // WHATWG URL parsing resolves `..` and `%2e%2e`; the raw path is read instead so that such
@@ -116,6 +136,11 @@ export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts):
     const m = /^(ipfs|ipns):\/\/([^/?#]+)(.*)$/.exec(url.searchParams.get('uri') ?? '')
     if (m == null) throw new InvalidPathError('uri must be ipfs://<cid>[/path] or ipns://<name>[/path]')
     return { redirect: `/${m[1]}/${m[2]}${m[3]}` }
+  }
+  if (sub == null && /^\/ipfs\/ip[fn]s\//.test(url.pathname)) {
+    // `/ipfs/ipfs/{cid}`: one namespace too many, as boxo's handleSuperfluousNamespace fixes it
+    const query = url.searchParams.size > 0 ? `?${sortedQuery(url.searchParams)}` : ''
+    return { redirect: `${url.pathname.slice('/ipfs'.length)}${query}` }
   }
   if (sub != null) {
     if (sub.namespace === 'ipns') throw new StatusError(501, 'IPNS names are not supported by this gateway')

@@ -21,7 +21,7 @@ const live = (): number => { const m = process.memoryUsage(); return m.heapUsed 
 /** Reads a response slowly at first, so the server must hold back rather than buffer */
 function download (url: string): Promise<{ status: number, sha256: string, length: number }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { signal: AbortSignal.timeout(60_000) }, res => {
+    const req = httpRequest(url, { signal: AbortSignal.timeout(180_000) }, res => {
       const hash = createHash('sha256')
       let length = 0
       res.pause()

@@ -8,7 +8,8 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CarBlockIterator } from '@ipld/car'
 import { join } from 'node:path'
-import type { CID } from 'multiformats/cid'
+import { CID } from 'multiformats/cid'
+import { identity as identityHash } from 'multiformats/hashes/identity'
 import { CONFORMANCE, request } from './fixtures/http.ts'
 import { startGateway } from './fixtures/node.ts'
 import type { RunningGateway } from './fixtures/node.ts'
@@ -160,6 +161,16 @@ test('a UnixFS file whose bytes are JSON is application/json, with and without A
   const txt = await request(`${url}/ipfs/${site}/%C4%85/%C4%99/file-%C5%BA%C5%82.txt`)
   const txtCid = String(txt.headers['x-ipfs-roots']).split(',').at(-1)!
   assert.is((await request(`${url}/ipfs/${txtCid}`)).headers['content-type'], 'text/plain; charset=utf-8')
+})
+
+test('IPIP-0512: an identity CID over 128 bytes is refused with 400; 128 bytes are served', async ({ url }) => {
+  const identity = (n: number): string => CID.createV1(0x55, identityHash.digest(new Uint8Array(n).fill(0x61))).toString()
+  const ok = await request(`${url}/ipfs/${identity(128)}`)
+  assert.is(ok.status, 200)
+  assert.is(ok.body.length, 128)
+  const tooBig = await request(`${url}/ipfs/${identity(129)}`)
+  assert.is(tooBig.status, 400)
+  assert.ok(tooBig.text.includes('IPIP-0512'))
 })
 
 test('Service-Worker: script at a namespace root is refused with 400 on the path gateway', async ({ url, site }) => {

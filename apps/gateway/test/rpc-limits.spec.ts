@@ -3,6 +3,8 @@ import * as assert from 'uvu/assert'
 import { create } from 'kubo-rpc-client'
 import { createHash } from 'node:crypto'
 import { CID } from 'multiformats/cid'
+import { base36 } from 'multiformats/bases/base36'
+import { base58btc } from 'multiformats/bases/base58'
 import * as raw from 'multiformats/codecs/raw'
 import { create as createDigest } from 'multiformats/hashes/digest'
 import { request } from './fixtures/http.ts'
@@ -78,6 +80,20 @@ test('unknown commands are 404 and Kubo commands Cairn lacks 501, both in Kubo\'
 test('bad arguments are 400 with Kubo\'s error JSON', async ({ api }) => {
   // options a command does not know are ignored, as go-ipfs-cmds does over HTTP; known ones are checked
   assert.is((await post(`${api}/api/v0/version?bogus=1&preload=false`)).status, 200)
+  // Kubo's error texts, which clients match on
+  const dirAdd = await post(`${api}/api/v0/add?wrap-with-directory=true`, multipart([{ filename: 'f.txt', body: 'f' }]))
+  const dir = dirAdd.text.trim().split('\n').map(l => JSON.parse(l)).find(r => r.Name === '').Hash as string
+  assert.is(kuboError(await post(`${api}/api/v0/cat?arg=${dir}`), 500), 'this dag node is a directory')
+  assert.is(kuboError(await post(`${api}/api/v0/cat?arg=/ipfs/${dir}/nope`), 500), `no link named "nope" under ${dir}`)
+  // Kubo's --peerid-base: the peer ID as a libp2p-key CIDv1 in that multibase
+  const self = JSON.parse((await post(`${api}/api/v0/id`)).text).ID as string
+  const b36 = JSON.parse((await post(`${api}/api/v0/id?peerid-base=base36`)).text).ID as string
+  assert.match(b36, /^k51/)
+  assert.is(CID.parse(b36, base36).code, 0x72)
+  assert.is(base58btc.baseEncode(CID.parse(b36, base36).multihash.bytes), self)
+  assert.match(JSON.parse((await post(`${api}/api/v0/id?peerid-base=b`)).text).ID, /^bafzaa/)
+  assert.is(JSON.parse((await post(`${api}/api/v0/id?peerid-base=b58mh`)).text).ID, self)
+  kuboError(await post(`${api}/api/v0/id?peerid-base=nope`), 400)
   // another peer's identity needs the network
   assert.match(kuboError(await post(`${api}/api/v0/id?arg=12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN`), 500), /offline/i)
   const added = await post(`${api}/api/v0/add?preload=false&fscache=true&whatever=x`, multipart([{ filename: 'x.txt', body: 'hello world\n' }]))

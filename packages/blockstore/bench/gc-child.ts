@@ -10,12 +10,15 @@
  *   gc-child.ts <path> open                    open and close: the baseline
  *   gc-child.ts <path> pin <cid> | rm <cid>    pins.add / pins.rm
  *   gc-child.ts <path> gc                      a full GC
+ *   gc-child.ts <path> gc-adds                 small adds (4 leaves and a root, pinned) one after another,
+ *                                              first without GC, then while a full GC runs: their latencies
  *   gc-child.ts <path> set-mark                the mark phase GC had before: a Set of every pinned multihash
  */
 import { readFileSync } from 'node:fs'
 import { CID } from 'multiformats/cid'
 import { createBlockstore } from '../src/index.ts'
 import { PREFIX_COUNT, PREFIX_DIRECT, keyString, multihashLength, prefixRange } from '../src/encoding.ts'
+import { smallDag } from '../test/fixtures/blocks.ts'
 import { putWideDag } from '../test/fixtures/wide-dag.ts'
 import type { Level } from 'level'
 
@@ -43,6 +46,34 @@ if (op === 'build') {
   let removed = 0
   for await (const _ of store.gc()) removed++
   out.removed = removed
+} else if (op === 'gc-adds') {
+  let seed = 1
+  const add = async (): Promise<number> => {
+    const dag = await smallDag(seed++, 4, 1024)
+    const t = performance.now()
+    await store.withAddLock(async () => {
+      await store.putBlocks(dag.blocks)
+      await store.pins.add(dag.root)
+    })
+    return performance.now() - t
+  }
+  const stats = (ms: number[]): { n: number, medianMs: number, worstMs: number } => {
+    const sorted = [...ms].sort((a, b) => a - b)
+    return { n: ms.length, medianMs: Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10, worstMs: Math.round(sorted[sorted.length - 1] * 10) / 10 }
+  }
+  const alone: number[] = []
+  for (let i = 0; i < 200; i++) alone.push(await add())
+  let gcDone = false
+  let removed = 0
+  const gcStart = performance.now()
+  const gc = (async () => {
+    for await (const _ of store.gc()) removed++
+    gcDone = true
+  })()
+  const during: number[] = []
+  while (!gcDone) during.push(await add())
+  await gc
+  Object.assign(out, { removed, gcMs: Math.round(performance.now() - gcStart), alone: stats(alone), duringGc: stats(during) })
 } else if (op === 'set-mark') {
   // What GC did before: collect every pinned multihash, then look each block up in it
   const db = (store as unknown as { db: Level<Uint8Array, Uint8Array> }).db

@@ -103,7 +103,14 @@ export class PinWalker {
     if (value == null) return false
     const state = decodeState(value)
     this.#store.log('completing an interrupted pin walk: %s %s', state.phase, state.root)
-    await this.#run(state, true, {})
+    try {
+      await this.#run(state, true, {})
+    } catch (err) {
+      // An interrupted add that cannot complete (a block it needs left with its getter) was rolled
+      // back: that pin vanishes, which is not the failure of whoever triggered the recovery
+      if (state.phase !== 'add' || (await this.#store.db.get(PIN_WALK_KEY)) != null) throw err
+      this.#store.log.error('an interrupted pin add of %s was rolled back: %s', state.root, (err as Error).message)
+    }
     return true
   }
 

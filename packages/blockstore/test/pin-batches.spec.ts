@@ -129,4 +129,25 @@ test('an add aborted after several batches rolls back', async ctx => {
   await assertNoWalkState(store)
 })
 
+test('an interrupted add that cannot complete on reopen (a block gone) vanishes: rolled back, no error for the next operation', async ctx => {
+  const dir = await tempDir('pin-batches-interrupted')
+  ctx.dirs.push(dir)
+  const dag = await treeDag(6, 6, 3)
+  let store = await createBlockstore({ path: dir.path, pinBatchNodesMax: 4 })
+  await store.putBlocks(dag.blocks)
+  // Closing the store under a walk stops it between batches, as a crash would
+  let closing: Promise<void> | undefined
+  const stopped = await store.pins.add(dag.root, { onProgress: n => { if (n > 40) closing ??= store.close() } }).then(() => undefined, (err: Error) => err)
+  assert.match(stopped?.message ?? 'resolved', /not open/, 'the add stopped with the store')
+  await closing
+  store = await createBlockstore({ path: dir.path, pinBatchNodesMax: 4 })
+  ctx.stores.push(store)
+  assert.is(JSON.parse(new TextDecoder().decode(await dbOf(store).get(PIN_WALK_KEY))).phase, 'add', 'the walk was interrupted')
+  // The last leaf is counted last (breadth first): remove it before anything resumes the walk
+  await store.deleteBlock(dag.blocks[dag.blocks.length - 4].cid)
+  assert.equal(await collect(store.pins.ls()), [], 'the first operation completes the rollback and succeeds')
+  assert.equal(await counts(store), [])
+  await assertNoWalkState(store)
+})
+
 test.run()

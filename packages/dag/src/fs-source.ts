@@ -4,7 +4,6 @@ import { InvalidParametersError, NotFoundError } from '@cairn/interface'
 import type { ImportCandidate } from '@cairn/interface'
 import { DEFAULT_FILE_READ_BYTES } from './constants.ts'
 import { UnreadablePathError } from './errors.ts'
-import { frameLeaf, leafLayout } from './pb.ts'
 
 export interface FileSourceOptions {
   /** Descend into directories (Kubo's `-r`); a directory without it is an error. @default false */
@@ -87,6 +86,9 @@ export class FileContent implements AsyncIterable<Uint8Array> {
   /** Chunks of exactly `chunkSize` bytes (the last shorter); `leafType` set = dag-pb leaves of that UnixFS type */
   async * leaves (chunkSize: number, leafType: number | undefined): AsyncGenerator<FileLeaf> {
     const path = this.path
+    // the dag-pb framing only when leaves are framed: a plain read (the CLI sending a file to a
+    // daemon) loads no codec
+    const pb = leafType == null ? undefined : await import('./pb.ts')
     let fh
     try { fh = await open(path, 'r') } catch (err) { throw fsError(err, path) }
     let pending: Promise<FileLeaf> | undefined
@@ -96,7 +98,7 @@ export class FileContent implements AsyncIterable<Uint8Array> {
       const handle = fh
       const readLeaf = async (pos: number): Promise<FileLeaf> => {
         const n = Math.min(chunkSize, size - pos)
-        const layout = leafType == null ? { blockLength: n, dataOffset: 0 } : leafLayout(n)
+        const layout = pb == null ? { blockLength: n, dataOffset: 0 } : pb.leafLayout(n)
         const block = Buffer.allocUnsafe(layout.blockLength)
         let got = 0
         while (got < n) {
@@ -106,7 +108,7 @@ export class FileContent implements AsyncIterable<Uint8Array> {
           got += bytesRead
         }
         const data = block.subarray(layout.dataOffset, layout.dataOffset + n)
-        return { data, block: leafType == null ? data : frameLeaf(block, n, leafType) }
+        return { data, block: pb == null || leafType == null ? data : pb.frameLeaf(block, n, leafType) }
       }
       let pos = 0
       if (size > 0) pending = readLeaf(0)

@@ -60,7 +60,7 @@ export interface VisitedBlock {
 
 /** Every block of a file DAG that covers the range, depth-first, with its share of the content */
 export async function * visitFile (root: DagNode, getter: BlockGetter, options: ReadOptions = {}): AsyncGenerator<VisitedBlock> {
-  if (root.type === 'directory') throw new NotAFileError(`${root.cid.toString()} is a directory`)
+  if (root.type === 'directory') throw new NotAFileError('this dag node is a directory')
   if (root.type !== 'file' && root.type !== 'raw') throw new NotAFileError(`${root.cid.toString()} is not a file (${root.type})`)
   const { offset, length } = checkRange(options)
   const end = offset + length

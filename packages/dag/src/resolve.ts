@@ -96,7 +96,7 @@ async function resolveUnixfsStep (cid: CID, root: CID, segments: string[], i: nu
   const next = node.unixfs.type === 'hamt-sharded-directory'
     ? await findInShard(node, segments[i], getter, pathBlocks, options)
     : node.pb.Links.find(l => l.Name === segments[i])?.Hash
-  if (next == null) throw new NotFoundError(`No link named "${segments[i]}" under ${where}`)
+  if (next == null) throw new NotFoundError(`no link named "${segments[i]}" under ${where}`)
   return next
 }
 

@@ -1,10 +1,11 @@
 /** `init`, `config`, `stats bw` and `version` */
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import { CLI_VERSION, REPO_VERSION } from '../constants.ts'
 import type { CliContext } from '../context.ts'
 import { RepoExistsError, UsageError } from '../errors.ts'
 import { bandwidthJson, formatBandwidth, formatConfigValue, parseConfigValue } from '../format.ts'
+import { versionInfo, versionLines } from '../version.ts'
+import type { VersionFlags } from '../version.ts'
 
 export function registerMisc (program: Command, ctx: CliContext): void {
   program.command('init')
@@ -127,16 +128,8 @@ export function registerMisc (program: Command, ctx: CliContext): void {
     .option('--commit', 'show the commit hash')
     .option('--repo', 'show the repo version')
     .option('--all', 'show all version information')
-    .action((flags: { number?: boolean, commit?: boolean, repo?: boolean, all?: boolean }) => {
-      const v = { version: CLI_VERSION, commit: '', repo: REPO_VERSION, system: `${process.arch}/${process.platform}` }
-      if (ctx.print.enc === 'json') { ctx.print.json({ Version: v.version, Commit: v.commit, Repo: v.repo, System: v.system }); return }
-      if (flags.all === true) {
-        ctx.print.line(`Cairn version: ${v.version}`)
-        ctx.print.line(`Repo version: ${v.repo}`)
-        ctx.print.line(`System version: ${v.system}`)
-        ctx.print.line(`Node.js version: ${process.version}`)
-      } else if (flags.number === true) ctx.print.line(v.version)
-      else if (flags.repo === true) ctx.print.line(v.repo)
-      else ctx.print.line(`cairn version ${v.version}`)
+    .action((flags: VersionFlags) => {
+      if (ctx.print.enc === 'json') { ctx.print.json(versionInfo()); return }
+      for (const line of versionLines(flags)) ctx.print.line(line)
     })
 }

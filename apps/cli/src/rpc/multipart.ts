@@ -2,8 +2,11 @@
  * The multipart bodies Kubo's RPC reads (go-ipfs-files): `add`'s directories, files and symlinks
  * told apart by Content-Type, and the single-file bodies of `block/put`, `dag/import`, `pubsub/pub`.
  */
-import { randomUUID } from 'node:crypto'
 import type { ImportCandidate } from '@cairn/interface'
+
+// not `import … from 'node:crypto'`: an ES module namespace of it reads the lazy `webcrypto`
+// getter, which loads Web Crypto for nothing
+const { randomUUID } = process.getBuiltinModule('node:crypto')
 
 const encoder = new TextEncoder()
 

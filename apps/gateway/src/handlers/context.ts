@@ -8,10 +8,55 @@ import { escapeSegment } from '../request.ts'
 import type { ContentRequest } from '../request.ts'
 import type { Progress } from '../respond.ts'
 
+/**
+ * Headers every answer of one request carries (CORS, `X-Ipfs-Path`, `X-Ipfs-Roots`...). They are
+ * collected and put on the response once: with `apply()` (`setHeader`) before a handler writes its
+ * own way, or with `flat()` in the single `writeHead` of a small in-memory answer, which spares
+ * Node's per-header bookkeeping on the path that serves most requests.
+ */
+export class BaseHeaders {
+  readonly #res: ServerResponse
+  readonly #fixed: ReadonlyArray<readonly [string, string[]]>
+  readonly #fixedFlat: readonly string[]
+  readonly #extra: Array<[string, string]> = []
+  #applied = false
+
+  constructor (res: ServerResponse, fixed: ReadonlyArray<readonly [string, string[]]>, fixedFlat: readonly string[]) {
+    this.#res = res
+    this.#fixed = fixed
+    this.#fixedFlat = fixedFlat
+  }
+
+  set (name: string, value: string): void {
+    if (this.#applied) this.#res.setHeader(name, value)
+    else this.#extra.push([name, value])
+  }
+
+  /** Puts the headers on the response, once */
+  apply (): void {
+    if (this.#applied) return
+    this.#applied = true
+    for (const [name, values] of this.#fixed) this.#res.setHeader(name, values)
+    for (const [name, value] of this.#extra) this.#res.setHeader(name, value)
+  }
+
+  /** Name/value pairs for one `writeHead(status, pairs)`, `own` after these; undefined once applied */
+  flat (own: Record<string, string>): string[] | undefined {
+    if (this.#applied) return undefined
+    this.#applied = true
+    const out = this.#fixedFlat.slice()
+    for (const [name, value] of this.#extra) out.push(name, value)
+    for (const name in own) out.push(name, own[name])
+    return out
+  }
+}
+
 /** Everything a response handler needs for one request */
 export interface RequestContext {
   req: IncomingMessage
   res: ServerResponse
+  /** Headers every answer carries: `apply()` them before writing any other way than `flat()` */
+  base: BaseHeaders
   request: ContentRequest
   backend: GatewayBackend
   signal: AbortSignal
@@ -57,6 +102,7 @@ export function sendBytes (ctx: RequestContext, bytes: Uint8Array, headers: Reco
  * (RFC 6266), both escaped as Go's `url.PathEscape`
  */
 export function contentDisposition (query: URLSearchParams, fallback?: string): string | undefined {
+  if (fallback == null && query.size === 0) return undefined
   const filename = query.get('filename') || fallback
   const download = query.get('download') === 'true'
   if (filename == null || filename === '') return download ? 'attachment' : undefined

@@ -25,7 +25,7 @@ export async function serveRedirects (ctx: RequestContext): Promise<boolean> {
   const match = matchRedirect(parseRedirects(Buffer.concat(chunks).toString('utf8')), '/' + r.segments.join('/'))
   if (match == null) return false
   if (match.status >= 300 && match.status < 400) {
-    ctx.res.writeHead(match.status, { Location: match.to })
+    ctx.res.writeHead(match.status, { Location: withQuery(match.to, r.query) })
     ctx.res.end()
     return true
   }
@@ -39,4 +39,20 @@ export async function serveRedirects (ctx: RequestContext): Promise<boolean> {
   }
   await serveFile(ctx, target, { name, status: match.status })
   return true
+}
+
+/**
+ * The rule's target with the request's query parameters carried over; where both name one, the
+ * request's value wins (web-redirects-file spec, "Query Parameters")
+ */
+function withQuery (to: string, query: URLSearchParams): string {
+  if (query.size === 0) return to
+  const hashAt = to.indexOf('#')
+  const hash = hashAt >= 0 ? to.slice(hashAt) : ''
+  const base = hashAt >= 0 ? to.slice(0, hashAt) : to
+  const queryAt = base.indexOf('?')
+  const params = new URLSearchParams(queryAt >= 0 ? base.slice(queryAt + 1) : '')
+  for (const key of new Set(query.keys())) params.delete(key)
+  for (const [key, value] of query) params.append(key, value)
+  return `${queryAt >= 0 ? base.slice(0, queryAt) : base}?${params.toString()}${hash}`
 }

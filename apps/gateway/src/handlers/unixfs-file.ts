@@ -8,6 +8,18 @@ import { sendStream } from '../respond.ts'
 import { contentDisposition, etagMatches, notModified, sendHead } from './context.ts'
 import type { RequestContext } from './context.ts'
 
+/** Types sniffed from one-block files lately served (keyed by their bytes, which the block cache keeps) */
+const SNIFFED = new WeakMap<Uint8Array, string>()
+
+function sniffedType (content: Uint8Array): string {
+  let type = SNIFFED.get(content)
+  if (type == null) {
+    type = sniffContentType(content.subarray(0, SNIFF_BYTES), content.length > SNIFF_BYTES)
+    SNIFFED.set(content, type)
+  }
+  return type
+}
+
 export interface ServeFileOptions {
   /** The name the type is guessed from (the last path segment, `index.html`...) */
   name?: string
@@ -25,7 +37,11 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
   const { req, backend, signal } = ctx
   const statusOverride = options.status
   const etag = `"${(options.etagCid ?? resolved.cid).toString()}"`
-  if (statusOverride == null && etagMatches(req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  if (resolved.content == null) ctx.base.apply()
+  if (statusOverride == null && etagMatches(req.headers['if-none-match'], etag)) {
+    ctx.base.apply()
+    return notModified(ctx.res, etag)
+  }
   const ifMatch = req.headers['if-match']
   if (ifMatch != null && !etagMatches(ifMatch, etag)) throw new PreconditionFailedError(`If-Match does not match ${etag}`)
   const size = resolved.size
@@ -44,6 +60,19 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
   const status = statusOverride ?? (range != null ? 206 : 200)
   if (range != null) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`
   headers['Content-Length'] = String(length)
+
+  if (resolved.content != null) {
+    // a one-block file the backend read already: one write, no stream
+    const content = resolved.content
+    if (byName != null) headers['Content-Type'] = byName
+    else if (range != null && range.start > 0) headers['Content-Type'] = 'text/plain; charset=utf-8'
+    else headers['Content-Type'] = sniffedType(content)
+    const all = ctx.base.flat(headers)
+    if (all != null) ctx.res.writeHead(status, all)
+    else ctx.res.writeHead(status, headers)
+    ctx.res.end(ctx.head ? undefined : content.subarray(start, start + length))
+    return
+  }
 
   // only bytes of the wanted range are read; the first bytes are read separately when the
   // type must be sniffed and the range does not start at 0
