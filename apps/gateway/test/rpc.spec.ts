@@ -240,6 +240,21 @@ test('swarm connect, peers and addrs; routing provide and findprovs; stats bw', 
   assert.match(v.Latency, /^(n\/a|\d+(\.\d+)?(ns|µs|us|ms|s|m|h))+$/)
   assert.ok(v.Direction === 1 || v.Direction === 2)
   assert.is(v.Identify.ID, peer.node.peerId)
+  if (v.Streams != null) {
+    const protocols = v.Streams.map((x: { Protocol: string }) => x.Protocol)
+    assert.ok(protocols.length > 0 && protocols.every((x: string) => x.startsWith('/')), JSON.stringify(v.Streams))
+    assert.equal(protocols, [...protocols].sort())
+  }
+  // a stream that stays open (a pubsub subscription) is listed with `streams`
+  await peer.node.pubsub.subscribe('streams-listed', () => {})
+  const withStreams = async (): Promise<string[]> => {
+    const list = JSON.parse((await request(`${gw.gateway.apiUrl!}/api/v0/swarm/peers?streams=true`, { method: 'POST' })).text).Peers
+    return (list.find((p: { Peer: string }) => p.Peer === peer.node.peerId).Streams ?? []).map((x: { Protocol: string }) => x.Protocol)
+  }
+  const deadline = Date.now() + 10_000
+  while (!(await withStreams()).some(p => p.startsWith('/meshsub/')) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100))
+  assert.ok((await withStreams()).some(p => p.startsWith('/meshsub/')), 'the gossipsub stream is listed')
+  await peer.node.pubsub.unsubscribe('streams-listed')
   assert.ok(v.Identify.Protocols.includes('/ipfs/kad/1.0.0'))
   const addrs = await ipfs.swarm.addrs({ signal: signal() })
   assert.ok(addrs.some(a => a.id.toString() === peer.node.peerId && a.addrs.length > 0))

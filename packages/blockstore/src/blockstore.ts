@@ -1,17 +1,18 @@
 import { join } from 'node:path'
-import { BlockTooLargeError, InvalidParametersError, NotFoundError, RepoCorruptError } from '@cairn/interface'
+import { BlockTooLargeError, HashMismatchError, InvalidParametersError, NotFoundError, RepoCorruptError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
 import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
-import { PackFiles } from './packs.ts'
+import { ChecksumMismatch, PackFiles } from './packs.ts'
+import { Reserve } from './reserve.ts'
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX,
   DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN,
-  DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX, DEFAULT_VERIFY,
-  STORE_VERSION
+  DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_RESERVE_BYTES, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX,
+  DEFAULT_VERIFY, STORE_VERSION
 } from './constants.ts'
 import {
-  PREFIX_BLOCK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord, decodeMultihash, encodeInline, encodePacked,
+  NEXT_PACK_KEY, PACK_PREFIX_BYTES, PREFIX_BLOCK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord, decodeMultihash, encodeInline, encodePacked,
   encodeStats, keyString, prefixRange, recordCid, recordSize
 } from './encoding.ts'
 import { collectGarbage } from './gc.ts'
@@ -35,9 +36,6 @@ const IDENTITY_CODE = 0x00
 /** Puts committed in one group commit at most, bounding one LevelDB batch */
 const COMMIT_GROUP_PUTS_MAX = 1024
 
-/** Bytes read from the start of a large dag-pb body to find its links (174 links take ~8 KiB) */
-const LINKS_PREFIX_BYTES = 16 * 1024
-
 /** A block about to get its index entry: its body is already in a pack when it has a location */
 interface Pending { cid: CID, key: Uint8Array, bytes: Uint8Array, location?: PackLocation }
 
@@ -54,6 +52,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   /** One GC at a time */
   readonly gcRuns = new Mutex()
   readonly packs: PackFiles
+  readonly reserve: Reserve
   readonly gcLock = new GcLock()
   readonly batchBlocksMax: number
   readonly batchBytesMax: number
@@ -75,23 +74,35 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.path = init.path
     this.db = db
     this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
+    this.sync = init.sync ?? DEFAULT_SYNC
+    this.reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, this.log, init.faults)
+    this.ledger = new IndexLedger({
+      path: init.path,
+      db,
+      sync: this.sync,
+      log: this.log,
+      reserve: this.reserve,
+      faults: init.faults,
+      // New bodies go to a new pack after a reopen, as after a restart
+      onReopen: async () => { const id = this.packs.activeId; if (id != null) await this.packs.seal(id) }
+    })
     this.packs = new PackFiles(join(init.path, 'packs'), {
       log: this.log,
       packBytesMax: init.packBytesMax ?? DEFAULT_PACK_BYTES_MAX,
       openPacksMax: init.openPacksMax ?? DEFAULT_OPEN_PACKS_MAX,
       syncReadSlowMs: init.syncReadSlowMs ?? DEFAULT_SYNC_READ_SLOW_MS,
       asyncReadWindowMs: init.asyncReadWindowMs ?? DEFAULT_ASYNC_READ_WINDOW_MS,
-      syncBudget: this.#syncBudget
+      syncBudget: this.#syncBudget,
+      allocateId: async () => this.ledger.allocatePack(),
+      faults: init.faults
     })
     this.#verify = init.verify ?? DEFAULT_VERIFY
     this.#inlineMax = init.inlineBytesMax ?? DEFAULT_INLINE_BYTES_MAX
     this.batchBlocksMax = init.batchBlocksMax ?? DEFAULT_BATCH_BLOCKS_MAX
     this.batchBytesMax = init.batchBytesMax ?? DEFAULT_BATCH_BYTES_MAX
-    this.sync = init.sync ?? DEFAULT_SYNC
     this.#blockMax = init.blockBytesMax ?? DEFAULT_BLOCK_BYTES_MAX
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
-    this.ledger = new IndexLedger(db, this.sync)
     this.touches = new GcTouches(this.ledger)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
   }
@@ -107,23 +118,26 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       for await (const _ of this.db.keys({ limit: 1 })) {
         throw new RepoCorruptError(`Block store at ${this.path} has data but no /version key`)
       }
-      await this.db.batch([
+      await this.ledger.write([
         { type: 'put', key: VERSION_KEY, value: new TextEncoder().encode(String(STORE_VERSION)) },
-        { type: 'put', key: STATS_KEY, value: encodeStats(0, 0) }
-      ], { sync: true })
+        { type: 'put', key: STATS_KEY, value: encodeStats(0, 0) },
+        { type: 'put', key: NEXT_PACK_KEY, value: Uint8Array.of(0) }
+      ], true)
     } else {
       const found = new TextDecoder().decode(version)
       if (found !== String(STORE_VERSION)) {
         throw new RepoCorruptError(`Block store at ${this.path} has layout version ${found}; this Cairn reads version ${STORE_VERSION}`)
       }
     }
-    await this.ledger.load(this.path)
+    const packIds = await this.packs.load()
+    await this.ledger.load(packIds)
     // A pack without a 'P' key never had a body committed: a crash hit before its first commit
-    for (const id of await this.packs.load()) {
+    for (const id of packIds) {
       if (this.ledger.packLive.has(id)) continue
       this.log('removing pack %d: no body in it was ever committed', id)
       await this.packs.remove(id)
     }
+    await this.reserve.ensure()
   }
 
   // --- Cairn block API -------------------------------------------------------------------------
@@ -134,12 +148,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     const key = blockKey(cid)
     let bytes: Uint8Array
     try {
-      bytes = await this.#readBody(cid, await this.#record(cid, key))
+      bytes = await this.readBody(cid, await this.#record(cid, key))
     } catch (err) {
       // GC may have moved the body to another pack and removed the old one between our index read
       // and our pack read; the index then names the new place
       if ((err as Error).name !== 'RepoCorruptError') throw err
-      bytes = await this.#readBody(cid, await this.#record(cid, key))
+      bytes = await this.readBody(cid, await this.#record(cid, key))
     }
     if (this.#verify) verifyBlockSync(cid, bytes)
     this.#ops.reads++
@@ -155,6 +169,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     // Index records are small and hot, so a synchronous lookup costs microseconds and saves a
     // round trip through libuv's thread pool on every read: the difference between matching raw
     // LevelDB on random reads and beating it
+    if (this.ledger.reopening != null || this.db.status !== 'open') await this.ledger.ready()
     if (!this.#getSync) return decodeRecordOrThrow(cid, await this.db.get(key))
     const wait = this.#syncBudget.pause()
     if (wait != null) await wait
@@ -163,6 +178,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   /** Index lookups, synchronous where LevelDB allows (see `#record`) */
   async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
+    if (this.ledger.reopening != null || this.db.status !== 'open') await this.ledger.ready()
     if (!this.#getSync) return this.db.hasMany(keys)
     const wait = this.#syncBudget.pause()
     if (wait != null) await wait
@@ -178,10 +194,11 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     if (isLeafCodec(cid.code)) return []
     if (cid.code === DAG_PB_CODE && cid.multihash.code !== IDENTITY_CODE) {
       const record = await this.#record(cid, blockKey(cid))
-      if (record.kind === 'pack' && record.size > LINKS_PREFIX_BYTES) {
+      // Only where the prefix has its own checksum: an older record's body is hash-checked whole
+      if (record.kind === 'pack' && record.size > PACK_PREFIX_BYTES && record.prefixSum != null) {
         let prefix: Uint8Array | undefined
         try {
-          prefix = await this.packs.read({ pack: record.pack, offset: record.offset, size: LINKS_PREFIX_BYTES })
+          prefix = await this.packs.readPrefix(record)
         } catch {
           // Moved by GC or unreadable: the full read below retries or reports it
         }
@@ -205,6 +222,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   async putBlocks (blocks: Block[], options: AbortOptions = {}): Promise<void> {
     options.signal?.throwIfAborted()
     this.assertOpen()
+    // Refused early while the index cannot be written (unless it recovers now): no body is written
+    if (this.ledger.failure != null) await this.ledger.recover(false)
     // One entry per multihash: CIDv0 and CIDv1 of the same bytes share one copy
     const wanted = new Map<string, Pending>()
     for (const { cid, bytes } of blocks) {
@@ -304,7 +323,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   /** Removes blocks (pinned or not: refusing pinned blocks is `block rm`'s job, via `pins.isPinned`) */
-  async deleteBlocks (cids: CID[], options: AbortOptions & { keepTouched?: boolean } = {}): Promise<CID[]> {
+  async deleteBlocks (cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean } = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
     this.assertOpen()
     const keys = new Map<string, { cid: CID, key: Uint8Array }>()
@@ -336,7 +355,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
         blocks -= 1
         bytes -= recordSize(record)
       })
-      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes)
+      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.sync)
       return removed
     })
   }
@@ -365,9 +384,9 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       }
       let bytes: Uint8Array
       try {
-        bytes = await this.#readBody(cid, record)
-      } catch {
-        yield { cid, reason: 'unreadable' }
+        bytes = await this.readBody(cid, record)
+      } catch (err) {
+        yield { cid, reason: (err as Error).name === 'HashMismatchError' ? 'hash-mismatch' : 'unreadable' }
         continue
       }
       if (!canVerify(cid)) continue
@@ -388,6 +407,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.#closed = true
     // Let committed-or-committing batches finish before the handles go
     await this.ledger.writeLock.run(async () => {})
+    // The next open may meet a full disk: hold the reserve again if there is room
+    await this.reserve.ensure()
     await this.packs.close()
     await this.db.close()
   }
@@ -401,7 +422,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       const cid = recordCid(key.subarray(1), record)
       let bytes: Uint8Array
       try {
-        bytes = await this.#readBody(cid, record)
+        bytes = await this.readBody(cid, record)
       } catch (err) {
         // Moved by a concurrent GC since the iterator's snapshot
         if ((err as Error).name !== 'RepoCorruptError') throw err
@@ -413,13 +434,24 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   // --- internals ---------------------------------------------------------------------------------
 
-  async #readBody (cid: CID, record: BlockRecord): Promise<Uint8Array> {
+  /**
+   * A block's body, checked before it leaves the store: a pack body against the checksum in its
+   * record (records written before checksums: against its CID, where the hash is one we compute).
+   * HashMismatchError when the bytes are wrong, RepoCorruptError when they cannot be read.
+   */
+  async readBody (cid: CID, record: BlockRecord): Promise<Uint8Array> {
     if (record.kind === 'inline') return plain(record.bytes)
+    let bytes: Uint8Array
     try {
-      return await this.packs.read(record)
+      bytes = await this.packs.read(record)
     } catch (err) {
+      if (err instanceof ChecksumMismatch) {
+        throw new HashMismatchError(`Block ${cid} reads back wrong from pack ${record.pack}: ${err.message}`, { cause: err })
+      }
       throw new RepoCorruptError(`Block ${cid} is indexed but its body cannot be read from pack ${record.pack}: ${(err as Error).message}`, { cause: err })
     }
+    if (record.sum == null && canVerify(cid)) verifyBlockSync(cid, bytes)
+    return bytes
   }
 
   assertOpen (): void {

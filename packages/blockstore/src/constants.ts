@@ -66,3 +66,11 @@ export const DEFAULT_ASYNC_READ_WINDOW_MS = 1000
  * timers and I/O
  */
 export const DEFAULT_SYNC_STREAK_MS_MAX = 4
+
+/**
+ * Bytes of the reserve file kept beside the index (`<path>/reserve`), released when a full disk
+ * would keep the index from opening or GC from running. LevelDB's log holds at most about one
+ * write buffer (DEFAULT_INDEX_WRITE_BUFFER_BYTES) of unflushed writes, and reopening turns it into
+ * a table, so the reserve matches that. 0: no reserve
+ */
+export const DEFAULT_RESERVE_BYTES = 16 * 1024 * 1024

@@ -3,6 +3,7 @@
  *
  *   '/version'              → decimal store version
  *   '/stats'                → varint blocks, varint bytes (updated in the same batch as the index)
+ *   '/nextpack'             → varint id of the next pack file (written before the file is made)
  *   'b' multihash           → block record (see `encodeBlockRecord`)
  *   'c' multihash codec     → pin reference count of one DAG node: varint roots, varint parents
  *   'r' multihash codec     → recursive pin: the CID bytes as pinned
@@ -16,14 +17,23 @@
  * A DAG node is (multihash, codec), not the CID: CIDv0 and CIDv1 dag-pb of the same bytes are one
  * node, while the same bytes read as raw have no links and so are a different node.
  */
-import { varint } from 'multiformats'
+import { readVarint, varintLength, writeVarint } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import type { MultihashDigest } from 'multiformats/hashes/interface'
 import { RepoCorruptError } from '@cairn/interface'
 
+/** The varint at `offset` and its length in bytes; RangeError when it is cut short, as a corrupt record is */
+function decodeVarintAt (bytes: Uint8Array, offset: number): [number, number] {
+  const read = readVarint(bytes, offset)
+  if (read == null) throw new RangeError(`Truncated varint at byte ${offset}`)
+  return [read.value, read.next - offset]
+}
+
 export const VERSION_KEY = new TextEncoder().encode('/version')
 export const STATS_KEY = new TextEncoder().encode('/stats')
+/** The id the next new pack gets: ids only grow, so no record can ever name a reused pack */
+export const NEXT_PACK_KEY = new TextEncoder().encode('/nextpack')
 
 export const PREFIX_BLOCK = 0x62 // 'b'
 export const PREFIX_COUNT = 0x63 // 'c'
@@ -62,23 +72,23 @@ export function blockKey (cid: CID): Uint8Array {
 /** multihash ‖ varint(codec): the identity of a DAG node for pins and reference counts */
 export function nodeId (cid: CID): Uint8Array {
   const mh = cid.multihash.bytes
-  const out = new Uint8Array(mh.byteLength + varint.encodingLength(cid.code))
+  const out = new Uint8Array(mh.byteLength + varintLength(cid.code))
   out.set(mh)
-  varint.encodeTo(cid.code, out, mh.byteLength)
+  writeVarint(out, mh.byteLength, cid.code)
   return out
 }
 
 /** Length of the multihash at the start of `bytes` */
 export function multihashLength (bytes: Uint8Array, offset = 0): number {
-  const [, codeLen] = varint.decode(bytes, offset)
-  const [size, sizeLen] = varint.decode(bytes, offset + codeLen)
+  const [, codeLen] = decodeVarintAt(bytes, offset)
+  const [size, sizeLen] = decodeVarintAt(bytes, offset + codeLen)
   return codeLen + sizeLen + size
 }
 
 /** The CIDv1 of a node id (`nodeId` reversed) */
 export function cidFromNodeId (id: Uint8Array): CID {
   const mhLen = multihashLength(id)
-  const [codec] = varint.decode(id, mhLen)
+  const [codec] = decodeVarintAt(id, mhLen)
   return CID.createV1(codec, decodeMultihash(id.subarray(0, mhLen)))
 }
 
@@ -89,10 +99,22 @@ export function decodeMultihash (bytes: Uint8Array): MultihashDigest {
 /** A stored block: where its bytes are and which CID version and codec it was first put with */
 export type BlockRecord =
   | { kind: 'inline', version: 0 | 1, codec: number, bytes: Uint8Array }
-  | { kind: 'pack', version: 0 | 1, codec: number, pack: number, offset: number, size: number }
+  | { kind: 'pack', version: 0 | 1, codec: number, pack: number, offset: number, size: number, sum?: bigint, prefixSum?: bigint }
+
+/** Where a body lives in a pack, with the checksums a read is checked against (none in old records) */
+export interface PackLocation { pack: number, offset: number, size: number, sum?: bigint, prefixSum?: bigint }
+
+/**
+ * Bytes at the start of a pack body that get their own checksum, so that reading only them (a
+ * large dag-pb body's links: 174 links take ~8 KiB) is checked too
+ */
+export const PACK_PREFIX_BYTES = 16 * 1024
 
 const KIND_INLINE = 0
+/** A pack record of layout version 1 stores before checksums: checked by hash on read */
 const KIND_PACK = 1
+/** A pack record with the body's xxHash64 (and its first PACK_PREFIX_BYTES' when longer) */
+const KIND_PACK_SUMMED = 2
 
 /** kind byte, varint version, varint codec, then the bytes (inline) or varint pack, offset, size */
 export function encodeInline (cid: CID, bytes: Uint8Array): Uint8Array {
@@ -103,21 +125,26 @@ export function encodeInline (cid: CID, bytes: Uint8Array): Uint8Array {
   return out
 }
 
-export function encodePacked (cid: CID, location: { pack: number, offset: number, size: number }): Uint8Array {
-  return header(KIND_PACK, cid, [location.pack, location.offset, location.size])
+export function encodePacked (cid: CID, location: PackLocation): Uint8Array {
+  if (location.sum == null) return header(KIND_PACK, cid, [location.pack, location.offset, location.size])
+  const head = header(KIND_PACK_SUMMED, cid, [location.pack, location.offset, location.size])
+  const withPrefix = location.size > PACK_PREFIX_BYTES && location.prefixSum != null
+  const out = new Uint8Array(head.byteLength + (withPrefix ? 16 : 8))
+  out.set(head)
+  const view = new DataView(out.buffer)
+  view.setBigUint64(head.byteLength, location.sum)
+  if (withPrefix) view.setBigUint64(head.byteLength + 8, location.prefixSum!)
+  return out
 }
 
 function header (kind: number, cid: CID, extra: number[]): Uint8Array {
   const ints = [cid.version, cid.code, ...extra]
   let len = 1
-  for (const n of ints) len += varint.encodingLength(n)
+  for (const n of ints) len += varintLength(n)
   const out = new Uint8Array(len)
   out[0] = kind
   let o = 1
-  for (const n of ints) {
-    varint.encodeTo(n, out, o)
-    o += varint.encodingLength(n)
-  }
+  for (const n of ints) o = writeVarint(out, o, n)
   return out
 }
 
@@ -126,7 +153,7 @@ export function decodeBlockRecord (value: Uint8Array): BlockRecord {
     const kind = value[0]
     let o = 1
     const next = (): number => {
-      const [n, l] = varint.decode(value, o)
+      const [n, l] = decodeVarintAt(value, o)
       o += l
       return n
     }
@@ -134,25 +161,31 @@ export function decodeBlockRecord (value: Uint8Array): BlockRecord {
     const codec = next()
     if (version !== 0 && version !== 1) throw new Error(`bad CID version ${version}`)
     if (kind === KIND_INLINE) return { kind: 'inline', version, codec, bytes: value.subarray(o) }
-    if (kind !== KIND_PACK) throw new Error(`bad record kind ${kind}`)
+    if (kind !== KIND_PACK && kind !== KIND_PACK_SUMMED) throw new Error(`bad record kind ${kind}`)
     const pack = next()
     const offset = next()
     const size = next()
-    return { kind: 'pack', version, codec, pack, offset, size }
+    if (kind === KIND_PACK) return { kind: 'pack', version, codec, pack, offset, size }
+    const view = new DataView(value.buffer, value.byteOffset, value.byteLength)
+    const withPrefix = size > PACK_PREFIX_BYTES
+    if (value.byteLength !== o + (withPrefix ? 16 : 8)) throw new Error('bad checksum length')
+    const sum = view.getBigUint64(o)
+    const prefixSum = withPrefix ? view.getBigUint64(o + 8) : undefined
+    return { kind: 'pack', version, codec, pack, offset, size, sum, prefixSum }
   } catch (err) {
     throw new RepoCorruptError(`Unreadable block record in the index: ${(err as Error).message}`, { cause: err })
   }
 }
 
 export function packKey (id: number): Uint8Array {
-  const out = new Uint8Array(1 + varint.encodingLength(id))
+  const out = new Uint8Array(1 + varintLength(id))
   out[0] = PREFIX_PACK
-  varint.encodeTo(id, out, 1)
+  writeVarint(out, 1, id)
   return out
 }
 
 export function packIdOfKey (key: Uint8Array): number {
-  return varint.decode(key, 1)[0]
+  return decodeVarintAt(key, 1)[0]
 }
 
 export function recordSize (record: BlockRecord): number {
@@ -167,15 +200,15 @@ export function recordCid (multihash: Uint8Array, record: BlockRecord): CID {
 }
 
 export function encodeStats (blocks: number, bytes: number): Uint8Array {
-  const out = new Uint8Array(varint.encodingLength(blocks) + varint.encodingLength(bytes))
-  varint.encodeTo(blocks, out, 0)
-  varint.encodeTo(bytes, out, varint.encodingLength(blocks))
+  const out = new Uint8Array(varintLength(blocks) + varintLength(bytes))
+  writeVarint(out, 0, blocks)
+  writeVarint(out, varintLength(blocks), bytes)
   return out
 }
 
 export function decodeStats (value: Uint8Array): { blocks: number, bytes: number } {
-  const [blocks, bl] = varint.decode(value, 0)
-  const [bytes] = varint.decode(value, bl)
+  const [blocks, bl] = decodeVarintAt(value, 0)
+  const [bytes] = decodeVarintAt(value, bl)
   return { blocks, bytes }
 }
 

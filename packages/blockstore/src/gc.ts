@@ -4,10 +4,12 @@ import {
   PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, decodeBlockRecord, decodeMultihash, encodePacked, multihashLength,
   prefixRange, recordCid
 } from './encoding.ts'
+import { freeBytes } from './reserve.ts'
 import type { BlockRecord } from './encoding.ts'
 import type { BatchOp, Db, IndexLedger, PackLive } from './ledger.ts'
 import type { GcLock, Mutex } from './locks.ts'
 import type { PackFiles } from './packs.ts'
+import type { Reserve } from './reserve.ts'
 import type { GcTouches } from './touches.ts'
 import type { BlockstoreLogger, GcOptions } from './index.ts'
 import type { AbortOptions } from '@cairn/interface'
@@ -18,6 +20,7 @@ export interface GcHost {
   readonly log: BlockstoreLogger
   readonly ledger: IndexLedger
   readonly packs: PackFiles
+  readonly reserve: Reserve
   readonly gcLock: GcLock
   readonly gcRuns: Mutex
   readonly touches: GcTouches
@@ -28,9 +31,14 @@ export interface GcHost {
   readonly batchBlocksMax: number
   readonly packLiveRatioMin: number
   readonly sync: boolean
-  deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean }): Promise<CID[]>
+  deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean }): Promise<CID[]>
+  /** A body read and checked, as `getBlock` returns it */
+  readBody(cid: CID, record: BlockRecord): Promise<Uint8Array>
   assertOpen(): void
 }
+
+/** Below this much free space GC releases the reserve before it starts: its commits need room */
+const GC_ROOM_BYTES = 4 * 1024 * 1024
 
 type Snapshot = ReturnType<Db['snapshot']>
 type KeyIterator = ReturnType<Db['keys']>
@@ -40,7 +48,12 @@ const SCAN_STEP = 1024
 
 /**
  * Mark and sweep beside adds: every block without a pin reference or a direct pin is removed, a
- * batch per commit, then mostly-dead packs are compacted.
+ * batch per commit, then empty packs are deleted and mostly-dead packs compacted.
+ *
+ * GC is how a full disk gets space back, so it runs on one: it first leaves the failed state
+ * (reopening the index) and releases the reserve when room is short, and makes the reserve again
+ * at the end if the space it freed allows. Every GC commit is synced: a pack is deleted only once
+ * the index changes that stop naming it are durable.
  *
  * Memory does not grow with the repo: the marks are the reference counts already in the index
  * ('c' keys, kept by the pin walks) and the direct pins ('d' keys), and the sweep reads them side
@@ -74,6 +87,8 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     const release = await store.gcLock.exclusive()
     try {
       gcContinue(store, options)
+      await store.ledger.recover(true)
+      if (store.reserve.present && await freeBytes(store.path) < GC_ROOM_BYTES) await store.reserve.release('room for GC on a full disk')
       store.touches.begin()
       snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
     } finally {
@@ -84,16 +99,17 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     for await (const mh of unpinnedBlocks(store, snapshot, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
       if (batch.length >= store.batchBlocksMax) {
-        yield * await store.deleteBlocks(batch, { ...options, keepTouched: true })
+        yield * await store.deleteBlocks(batch, { ...options, keepTouched: true, sync: true })
         batch = []
         gcContinue(store, options)
       }
     }
-    if (batch.length > 0) yield * await store.deleteBlocks(batch, { ...options, keepTouched: true })
+    if (batch.length > 0) yield * await store.deleteBlocks(batch, { ...options, keepTouched: true, sync: true })
     await snapshot.close()
     snapshot = undefined
     gcContinue(store, options)
     await compactPacks(store, options)
+    await store.reserve.ensure()
   } catch (err) {
     // close() shuts open iterators: whatever that broke mid-step is the close, said plainly
     if (store.closed && !hasCode(err, AbortError.code)) throw new AbortError(`GC stopped: block store at ${store.path} was closed`, { cause: err })
@@ -170,14 +186,16 @@ class MultihashCursor {
 }
 
 /**
- * Reclaims dead pack space: removes packs with no live body, and copies the live bodies of packs
- * that are mostly dead into the active pack, then removes the old pack. Copies are committed
- * like puts (body written first, index moved in one batch), only for records that still point
- * at the old place, so concurrent puts and deletes stay correct.
+ * Reclaims dead pack space: deletes packs with no live body, then copies the live bodies of packs
+ * that are mostly dead into the active pack and deletes the old pack, one pack at a time so that
+ * a nearly full disk gets room back as it goes. Copies are committed like puts (body written and
+ * fdatasync'ed first, index moved in one synced batch), only for records that still point at the
+ * old place, so concurrent puts and deletes stay correct.
  */
 async function compactPacks (store: GcHost, options: AbortOptions): Promise<void> {
   const { ledger, packs } = store
-  const victims = new Set<number>()
+  const empty: number[] = []
+  const sparse: number[] = []
   for (const id of await packs.list()) {
     const live = ledger.packLive.get(id)
     let size: number
@@ -192,17 +210,33 @@ async function compactPacks (store: GcHost, options: AbortOptions): Promise<void
     if (!dead) continue
     // The active pack too, once mostly dead: appends move on to a fresh pack
     if (id === packs.activeId) await packs.seal(id)
-    if (!packs.isBusy(id)) victims.add(id)
+    if (packs.isBusy(id)) continue
+    if (live == null || live.blocks === 0) empty.push(id)
+    else sparse.push(id)
   }
-  if (victims.size === 0) return
-  store.log('compacting packs %s', [...victims].join(', '))
+  if (empty.length + sparse.length === 0) return
+  store.log('compacting packs %s; deleting empty packs %s', sparse.join(', '), empty.join(', '))
+  for (const id of empty) {
+    gcContinue(store, options)
+    await dropIfEmpty(store, id)
+  }
+  for (const id of sparse) {
+    gcContinue(store, options)
+    await moveLiveBodies(store, id, options)
+    await dropIfEmpty(store, id)
+  }
+}
 
-  // Move the live bodies of the victims, a batch at a time
+/** Copies the live bodies of pack `id` to the active pack, a batch at a time */
+async function moveLiveBodies (store: GcHost, id: number, options: AbortOptions): Promise<void> {
+  const { ledger, packs } = store
   let moving: Array<{ key: Uint8Array, cid: CID, record: BlockRecord & { kind: 'pack' } }> = []
   const flush = async (): Promise<void> => {
     if (moving.length === 0) return
-    const bodies = await Promise.all(moving.map(async m => packs.read(m.record)))
-    const locations = await packs.append(bodies, store.sync)
+    // Read checked (checksum or hash), so a bad body is never copied under a fresh checksum
+    const bodies: Uint8Array[] = []
+    for (const m of moving) bodies.push(await store.readBody(m.cid, m.record))
+    const locations = await packs.append(bodies, true)
     try {
       await ledger.writeLock.run(async () => {
         const current = await ledger.db.getMany(moving.map(m => m.key))
@@ -217,7 +251,7 @@ async function compactPacks (store: GcHost, options: AbortOptions): Promise<void
           ledger.bumpPack(counters, m.record.pack, -1, -m.record.size)
           ledger.bumpPack(counters, locations[i].pack, 1, locations[i].size)
         })
-        if (ops.length > 0) await ledger.commit(ops, counters, ledger.blocks, ledger.bytes)
+        if (ops.length > 0) await ledger.commit(ops, counters, ledger.blocks, ledger.bytes, true)
       })
     } finally {
       packs.settle(locations[0].pack)
@@ -227,22 +261,23 @@ async function compactPacks (store: GcHost, options: AbortOptions): Promise<void
   for await (const [key, value] of ledger.db.iterator(prefixRange(PREFIX_BLOCK))) {
     gcContinue(store, options)
     const record = decodeBlockRecord(value)
-    if (record.kind !== 'pack' || !victims.has(record.pack)) continue
+    if (record.kind !== 'pack' || record.pack !== id) continue
     moving.push({ key, cid: recordCid(key.subarray(1), record), record })
     if (moving.length >= store.batchBlocksMax) await flush()
   }
   await flush()
+}
 
-  // Drop the victims that are now empty: their 'P' key and then the file
-  for (const id of victims) {
-    const emptied = await ledger.writeLock.run(async () => {
-      const live = ledger.packLive.get(id)
-      if (packs.isBusy(id) || (live != null && live.blocks > 0)) return false
-      if (live != null) await ledger.dropPack(id)
-      return true
-    })
-    if (emptied) await packs.remove(id)
-  }
+/** Deletes pack `id` if nothing lives in it any more: its 'P' key durably first, then the file */
+async function dropIfEmpty (store: GcHost, id: number): Promise<void> {
+  const { ledger, packs } = store
+  const emptied = await ledger.writeLock.run(async () => {
+    const live = ledger.packLive.get(id)
+    if (packs.isBusy(id) || (live != null && live.blocks > 0)) return false
+    if (live != null) await ledger.dropPack(id)
+    return true
+  })
+  if (emptied) await packs.remove(id)
 }
 
 /**

@@ -16,11 +16,13 @@
  * ```
  */
 import { openBlockstore } from './open.ts'
+import type { FaultHook } from './faults.ts'
 import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry, PinType, VerifyProblem } from '@cairn/interface'
 import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
 export { levelOpenError } from './open.ts'
+export type { FaultHook, FaultPoint } from './faults.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
@@ -116,6 +118,18 @@ export interface BlockstoreInit {
    * @default 16777216 (DEFAULT_INDEX_WRITE_BUFFER_BYTES)
    */
   indexWriteBufferBytes?: number
+  /**
+   * Bytes of the reserve file the store keeps so that a full disk never locks the repo out: it
+   * is released to open the index and to run GC when the disk is full, and made again once
+   * twice its size is free. 0: none
+   * @default 16777216 (DEFAULT_RESERVE_BYTES)
+   */
+  reserveBytes?: number
+  /**
+   * For tests: called at each step where the store writes the disk, and may throw to make that
+   * step fail as a disk would (see `FaultPoint`)
+   */
+  faults?: FaultHook
 }
 
 export interface PinAddOptions extends AbortOptions {

@@ -1,7 +1,16 @@
-import { RepoCorruptError } from '@cairn/interface'
-import { PREFIX_PACK, STATS_KEY, decodeStats, encodeStats, packIdOfKey, packKey, prefixRange } from './encoding.ts'
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { NoSpaceError, RepoCorruptError } from '@cairn/interface'
+import { NEXT_PACK_KEY, PREFIX_PACK, STATS_KEY, decodeStats, encodeStats, packIdOfKey, packKey, prefixRange } from './encoding.ts'
+import { storageError } from './faults.ts'
 import { Mutex } from './locks.ts'
+import { freeBytes } from './reserve.ts'
+import type { FaultHook } from './faults.ts'
+import type { BlockstoreLogger } from './index.ts'
+import type { Reserve } from './reserve.ts'
+import type { NoSpaceError as NoSpace, StoreWriteError } from '@cairn/interface'
 import type { Level } from 'level'
+import { varint } from 'multiformats'
 
 export type Db = Level<Uint8Array, Uint8Array>
 
@@ -10,33 +19,74 @@ export type BatchOp = { type: 'put', key: Uint8Array, value: Uint8Array } | { ty
 /** Live bodies per pack, mirrored from the 'P' keys */
 export interface PackLive { blocks: number, bytes: number }
 
+/** After a reopen failed, the next write tries again no sooner than this (GC always tries) */
+const RECOVERY_INTERVAL_MS = 1000
+
+/** Free space wanted beyond the index's logs before reopening it (new MANIFEST, new log, slack) */
+const REOPEN_HEADROOM_BYTES = 1024 * 1024
+
+export interface IndexLedgerInit {
+  path: string
+  db: Db
+  sync: boolean
+  log: BlockstoreLogger
+  reserve: Reserve
+  faults?: FaultHook
+  /** Called after the index was reopened and its counters re-read, to reset what mirrors it */
+  onReopen: () => Promise<void>
+}
+
 /**
- * The index's counters (`/stats` and each pack's `P` key) and the one path that changes them: a
- * batch that adds, moves or removes block records commits under `writeLock` together with the
- * counters it changes, and only then are the in-memory mirrors updated. So the counters equal a
- * full scan after any crash.
+ * The index's one write path, its counters (`/stats`, each pack's `P` key, `/nextpack`) and its
+ * failed state.
+ *
+ * Every LevelDB write of the store goes through `write`, one at a time. That is what makes a
+ * failed write safe: LevelDB drops a log record whose write failed but keeps appending after it,
+ * out of step with the log's block layout, so records written after a failure are lost when the
+ * log is replayed (measured: 0 of 200 acknowledged puts survived a reopen). So after any failed
+ * write the ledger refuses writes (reads go on: LevelDB's memory holds exactly what was
+ * acknowledged) until it has closed and reopened the index, which replays the log up to the
+ * failure and starts a new one, and re-read the counters from disk. It tries that on the next
+ * write (once it sees room enough on the disk) and whenever GC starts.
+ *
+ * Block records change under `writeLock` together with the counters they change, and the
+ * in-memory mirrors change only after the batch is written, so the counters equal a full scan
+ * after any crash.
  */
 export class IndexLedger {
   readonly db: Db
-  /** Serialises every index batch that adds, moves or removes blocks, so the counters stay exact */
+  /** Serialises every batch that adds, moves or removes blocks, so the counters stay exact */
   readonly writeLock = new Mutex()
   readonly packLive = new Map<number, PackLive>()
-  readonly #sync: boolean
+  readonly #init: IndexLedgerInit
+  /** Serialises every LevelDB write: none may be acknowledged after one that failed */
+  readonly #dbLock = new Mutex()
+  #failure?: NoSpace | StoreWriteError
+  #lastReopenFailure = -Infinity
+  /** Set while the index is closed and reopened: reads wait for it */
+  #reopening?: Promise<void>
   #blocks = 0
   #bytes = 0
+  #nextPack = 0
 
-  constructor (db: Db, sync: boolean) {
-    this.db = db
-    this.#sync = sync
+  constructor (init: IndexLedgerInit) {
+    this.db = init.db
+    this.#init = init
   }
 
   get blocks (): number { return this.#blocks }
   get bytes (): number { return this.#bytes }
+  /** The id the next new pack gets */
+  get nextPack (): number { return this.#nextPack }
+  /** Why writes are refused, while they are */
+  get failure (): Error | undefined { return this.#failure }
+  /** Pending while the index is being reopened */
+  get reopening (): Promise<void> | undefined { return this.#reopening }
 
   /** Reads the counters from the index (after a version check by the caller) */
-  async load (path: string): Promise<void> {
+  async load (packIds: number[] = []): Promise<void> {
     const stats = await this.db.get(STATS_KEY)
-    if (stats == null) throw new RepoCorruptError(`Block store at ${path} has no /stats key`)
+    if (stats == null) throw new RepoCorruptError(`Block store at ${this.#init.path} has no /stats key`)
     const { blocks, bytes } = decodeStats(stats)
     this.#blocks = blocks
     this.#bytes = bytes
@@ -44,6 +94,19 @@ export class IndexLedger {
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_PACK))) {
       this.packLive.set(packIdOfKey(key), decodeStats(value))
     }
+    const next = await this.db.get(NEXT_PACK_KEY)
+    // Stores made before '/nextpack': past every pack named by a counter or present on disk
+    this.#nextPack = next != null
+      ? varint.decode(next)[0]
+      : Math.max(-1, ...this.packLive.keys(), ...packIds) + 1
+  }
+
+  /** Makes the next pack id durable and returns it (the file is made after) */
+  async allocatePack (): Promise<number> {
+    const id = this.#nextPack
+    await this.write([{ type: 'put', key: NEXT_PACK_KEY, value: varint.encodeTo(id + 1, new Uint8Array(varint.encodingLength(id + 1))) }], true)
+    this.#nextPack = Math.max(this.#nextPack, id + 1)
+    return id
   }
 
   /** Adds to a pack's live counters in a batch being built (starting from the committed values) */
@@ -54,22 +117,114 @@ export class IndexLedger {
     packs.set(id, current)
   }
 
-  /** Deletes an emptied pack's counters; callers hold `writeLock` */
-  async dropPack (id: number): Promise<void> {
-    await this.db.del(packKey(id), { sync: this.#sync })
-    this.packLive.delete(id)
-  }
-
   /**
    * Writes `ops` with the changed pack counters and store counters, then mirrors them in memory.
    * Callers hold `writeLock`.
    */
-  async commit (ops: BatchOp[], packs: Map<number, PackLive>, blocks: number, bytes: number): Promise<void> {
+  async commit (ops: BatchOp[], packs: Map<number, PackLive>, blocks: number, bytes: number, sync = this.#init.sync): Promise<void> {
     for (const [id, live] of packs) ops.push({ type: 'put', key: packKey(id), value: encodeStats(live.blocks, live.bytes) })
     ops.push({ type: 'put', key: STATS_KEY, value: encodeStats(blocks, bytes) })
-    await this.db.batch(ops, { sync: this.#sync })
+    await this.write(ops, sync)
     for (const [id, live] of packs) this.packLive.set(id, live)
     this.#blocks = blocks
     this.#bytes = bytes
+  }
+
+  /**
+   * Deletes an emptied pack's counters, durably: the pack file is deleted only after this returns,
+   * so no crash can leave a record or counter naming a deleted pack. Callers hold `writeLock`.
+   */
+  async dropPack (id: number): Promise<void> {
+    await this.write([{ type: 'del', key: packKey(id) }], true)
+    this.packLive.delete(id)
+  }
+
+  /** Deletes a key range, as `write` does a batch (one at a time, failures put the store in the failed state) */
+  async clear (range: { gte: Uint8Array, lt: Uint8Array }): Promise<void> {
+    await this.#guarded(async () => this.db.clear(range))
+  }
+
+  /**
+   * The one way the store writes LevelDB. A failure (`NoSpaceError` or `StoreWriteError`) puts
+   * the ledger in the failed state; the next write first tries to recover (see the class).
+   */
+  async write (ops: BatchOp[], sync = this.#init.sync): Promise<void> {
+    await this.#guarded(async () => this.db.batch(ops, { sync }))
+  }
+
+  async #guarded (apply: () => Promise<void>): Promise<void> {
+    await this.#dbLock.run(async () => {
+      if (this.#failure != null) await this.#recover(false)
+      try {
+        this.#init.faults?.('index-write')
+        await apply()
+        this.#init.faults?.('index-written')
+        this.#init.reserve.ensureSoon()
+      } catch (err) {
+        // A closed store is not a disk failure
+        if (this.db.status !== 'open') throw err
+        this.#failure = storageError(err, `Block store at ${this.#init.path} cannot write its index`)
+        this.#init.log.error('index write failed; writes are refused until the index is reopened - %e', err)
+        // Whether the batch landed is unknown: the counters follow what the index now answers
+        await this.load().catch(() => {})
+        throw this.#failure
+      }
+    })
+  }
+
+  /**
+   * Leaves the failed state if the disk allows: GC calls this with `useReserve`, which releases
+   * the reserve when there is not room enough to reopen the index. Throws the failure otherwise.
+   */
+  async recover (useReserve: boolean): Promise<void> {
+    if (this.#failure == null) return
+    await this.#dbLock.run(async () => this.#recover(useReserve))
+  }
+
+  async #recover (useReserve: boolean): Promise<void> {
+    const failure = this.#failure
+    if (failure == null) return
+    if (!useReserve && performance.now() - this.#lastReopenFailure < RECOVERY_INTERVAL_MS) throw failure
+    const need = await this.#logBytes() + REOPEN_HEADROOM_BYTES
+    let free = await freeBytes(this.#init.path)
+    if (free < need && useReserve && await this.#init.reserve.release('room to reopen the index')) free = await freeBytes(this.#init.path)
+    if (free < need) {
+      throw new NoSpaceError(`Block store at ${this.#init.path} refuses writes: the disk is full (${free} bytes free; reopening its index after the failed write needs ${need})`, { cause: failure })
+    }
+    this.#init.log('reopening the index after a failed write')
+    let done!: () => void
+    this.#reopening = new Promise(resolve => { done = resolve })
+    try {
+      await this.db.close()
+      await this.db.open()
+      await this.load()
+      await this.#init.onReopen()
+      this.#failure = undefined
+      this.#init.log('index reopened: writes accepted again')
+    } catch (err) {
+      // Left closed or half-loaded: still failed, and reads report it (see `ready`)
+      this.#lastReopenFailure = performance.now()
+      this.#failure = storageError(err, `Block store at ${this.#init.path} cannot reopen its index`)
+      throw this.#failure
+    } finally {
+      this.#reopening = undefined
+      done()
+    }
+  }
+
+  /** Waits for a reopen in progress; throws the failure when the index is not open */
+  async ready (): Promise<void> {
+    if (this.#reopening != null) await this.#reopening
+    if (this.db.status !== 'open' && this.#failure != null) throw this.#failure
+  }
+
+  /** Bytes of LevelDB's logs: what replaying them into a table on reopen may need */
+  async #logBytes (): Promise<number> {
+    const dir = join(this.#init.path, 'index')
+    let total = 0
+    for (const name of await readdir(dir)) {
+      if (name.endsWith('.log')) total += (await stat(join(dir, name))).size
+    }
+    return total
   }
 }

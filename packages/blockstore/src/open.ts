@@ -1,9 +1,11 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InvalidParametersError, RepoCorruptError, RepoLockedError } from '@cairn/interface'
+import { InvalidParametersError, NoSpaceError, RepoCorruptError, RepoLockedError } from '@cairn/interface'
 import { Level } from 'level'
-import { DEFAULT_INDEX_CACHE_BYTES, DEFAULT_INDEX_WRITE_BUFFER_BYTES } from './constants.ts'
+import { DEFAULT_INDEX_CACHE_BYTES, DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_RESERVE_BYTES } from './constants.ts'
 import { LevelBlockstore } from './blockstore.ts'
+import { isNoSpace } from './faults.ts'
+import { Reserve } from './reserve.ts'
 import type { Db } from './ledger.ts'
 import type { BlockstoreInit } from './index.ts'
 import type { DatabaseOptions } from 'level'
@@ -28,7 +30,16 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
   try {
     await db.open()
   } catch (err) {
-    throw levelOpenError(err, `Block store at ${init.path}`)
+    // LevelDB replays its log into a new table on open, which needs room: a full disk must not
+    // lock the repo out, so the reserve makes it
+    const log = init.logger?.forComponent('cairn:blockstore') ?? { error: () => {} }
+    const reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, Object.assign(() => {}, log))
+    if (!isNoSpace(err) || !(await reserve.release('room to open the index on a full disk'))) throw levelOpenError(err, `Block store at ${init.path}`)
+    try {
+      await db.open()
+    } catch (err) {
+      throw levelOpenError(err, `Block store at ${init.path}`)
+    }
   }
   try {
     const store = new LevelBlockstore(init, db)
@@ -37,7 +48,8 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
   } catch (err) {
     // The open failure is what the caller needs to hear about; a failing close adds nothing
     await db.close().catch(() => {})
-    if ((err as Error).name === 'RepoCorruptError') throw err
+    const name = (err as Error).name
+    if (name === 'RepoCorruptError' || name === 'NoSpaceError' || name === 'StoreWriteError') throw err
     throw new RepoCorruptError(`Block store at ${init.path} cannot be read: ${deepestMessage(err)}`, { cause: err })
   }
 }
@@ -45,7 +57,8 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
 /**
  * The one mapping of a LevelDB open failure (the block store's index, or the node's datastore) to
  * a typed one-line error: `RepoLockedError` when another process or open store holds it,
- * `RepoCorruptError` otherwise. `what` names the store, e.g. "Block store at /repo/blocks".
+ * `NoSpaceError` when the disk is full, `RepoCorruptError` otherwise. `what` names the store,
+ * e.g. "Block store at /repo/blocks".
  */
 export function levelOpenError (err: unknown, what: string): Error {
   const codes: string[] = []
@@ -54,6 +67,9 @@ export function levelOpenError (err: unknown, what: string): Error {
   }
   if (codes.includes('LEVEL_LOCKED')) {
     return new RepoLockedError(`${what} is locked by another process (a running daemon?) or another open store`, { cause: err })
+  }
+  if (isNoSpace(err)) {
+    return new NoSpaceError(`${what} cannot be opened: the disk is full (${deepestMessage(err)}); free some space`, { cause: err })
   }
   return new RepoCorruptError(`${what} cannot be opened: ${deepestMessage(err)}`, { cause: err })
 }

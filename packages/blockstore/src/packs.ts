@@ -1,13 +1,17 @@
 import { read as readCb, readSync, writev as writevCb } from 'node:fs'
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { checksum } from './checksum.ts'
+import { PACK_PREFIX_BYTES } from './encoding.ts'
+import { storageError } from './faults.ts'
 import { Mutex } from './locks.ts'
+import type { PackLocation } from './encoding.ts'
+import type { FaultHook } from './faults.ts'
 import type { SyncBudget } from './sync-budget.ts'
 import type { BlockstoreLogger } from './index.ts'
 import type { FileHandle } from 'node:fs/promises'
 
-/** Where a block body lives: a byte range of one pack file */
-export interface PackLocation { pack: number, offset: number, size: number }
+export type { PackLocation } from './encoding.ts'
 
 export interface PackFilesInit {
   log: BlockstoreLogger
@@ -21,6 +25,12 @@ export interface PackFilesInit {
   asyncReadWindowMs: number
   /** Shared with the index lookups: how long synchronous work may hold the event loop */
   syncBudget: SyncBudget
+  /**
+   * The id of a new pack, made durable in the index before the file exists, so an id is never
+   * used twice (a record left behind by a lost index write can then only name a missing pack)
+   */
+  allocateId: () => Promise<number>
+  faults?: FaultHook
 }
 
 /** `fd` is set once the open has completed, for synchronous reads */
@@ -48,7 +58,6 @@ export class PackFiles {
   readonly #appendLock = new Mutex()
   /** Ranges reserved per pack whose index entries are not committed yet */
   readonly #pending = new Map<number, number>()
-  #nextId = 0
   #active?: { id: number, end: number }
   /** Until this time (performance.now()), reads go through the thread pool */
   #asyncUntil = 0
@@ -64,12 +73,10 @@ export class PackFiles {
     this.#init = init
   }
 
-  /** Scans the folder so new packs get fresh ids; returns the ids present */
+  /** Makes the folder if needed; returns the ids present */
   async load (): Promise<number[]> {
     await mkdir(this.dir, { recursive: true })
-    const ids = await this.list()
-    this.#nextId = ids.length === 0 ? 0 : Math.max(...ids) + 1
-    return ids
+    return this.list()
   }
 
   async list (): Promise<number[]> {
@@ -92,8 +99,9 @@ export class PackFiles {
   }
 
   /**
-   * Appends bodies to the active pack and returns where each went. The caller commits index
-   * records for them and then calls `settle` (also on failure).
+   * Appends bodies to the active pack and returns where each went, with each body's checksums.
+   * The caller commits index records for them and then calls `settle` (also on failure). A failed
+   * write is `NoSpaceError` or `StoreWriteError`; its bytes are dead space nothing names.
    */
   async append (bodies: Uint8Array[], sync: boolean): Promise<PackLocation[]> {
     let total = 0
@@ -111,17 +119,22 @@ export class PackFiles {
     const locations: PackLocation[] = []
     let offset = start
     for (const b of bodies) {
-      locations.push({ pack: id, offset, size: b.byteLength })
+      const prefixSum = b.byteLength > PACK_PREFIX_BYTES ? checksum(b.subarray(0, PACK_PREFIX_BYTES)) : undefined
+      locations.push({ pack: id, offset, size: b.byteLength, sum: checksum(b), prefixSum })
       offset += b.byteLength
     }
     try {
       await this.#use(id, async fh => {
+        this.#init.faults?.('pack-write')
         await writeAllAt(fh, bodies, start, total)
-        if (sync) await fh.datasync()
+        if (sync) {
+          this.#init.faults?.('pack-sync')
+          await fh.datasync()
+        }
       })
     } catch (err) {
       this.settle(id)
-      throw err
+      throw storageError(err, `Writing to pack ${id} in ${this.dir}`)
     }
     return locations
   }
@@ -151,6 +164,24 @@ export class PackFiles {
    * blocking reads per window; an SSD answers a 256 KiB read well within `syncReadSlowMs`.
    */
   async read (location: PackLocation): Promise<Uint8Array> {
+    const bytes = await this.#readRange(location.pack, location.offset, location.size)
+    if (location.sum != null && checksum(bytes) !== location.sum) throw checksumMismatch(location, location.size)
+    return bytes
+  }
+
+  /**
+   * The first `PACK_PREFIX_BYTES` of a body (all of it when shorter), checked against the prefix
+   * checksum when the record has one
+   */
+  async readPrefix (location: PackLocation): Promise<Uint8Array> {
+    if (location.size <= PACK_PREFIX_BYTES) return this.read(location)
+    const bytes = await this.#readRange(location.pack, location.offset, PACK_PREFIX_BYTES)
+    if (location.prefixSum != null && checksum(bytes) !== location.prefixSum) throw checksumMismatch(location, PACK_PREFIX_BYTES)
+    return bytes
+  }
+
+  async #readRange (pack: number, offset: number, size: number): Promise<Uint8Array> {
+    const location = { pack, offset, size }
     if (this.#init.syncReadSlowMs > 0 && performance.now() >= this.#asyncUntil) {
       const wait = this.#init.syncBudget.pause()
       if (wait != null) await wait
@@ -198,6 +229,7 @@ export class PackFiles {
   /** Deletes a pack file; readers already inside it finish on their open handle */
   async remove (id: number): Promise<void> {
     if (this.#active?.id === id) this.#active = undefined
+
     const handle = this.#handles.get(id)
     if (handle != null) {
       handle.retired = true
@@ -205,9 +237,11 @@ export class PackFiles {
       if (handle.users === 0) await closeHandle(handle)
     }
     try {
+      this.#init.faults?.('pack-unlink')
       await unlink(this.pathOf(id))
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      // Left behind, the file is dead space: nothing names it, and the next GC or open removes it
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(err, `Deleting pack ${id} in ${this.dir}`)
     }
   }
 
@@ -222,13 +256,23 @@ export class PackFiles {
 
   async #startPack (): Promise<void> {
     // Never append to a pack from an earlier session: its tail may hold uncommitted bytes
-    const id = this.#nextId++
+    const id = await this.#init.allocateId()
     const previous = this.#active
-    const handle: Handle = { fh: open(this.pathOf(id), 'wx+'), users: 0, retired: false }
+    const handle: Handle = { fh: this.#create(id), users: 0, retired: false }
+    handle.fh.catch(() => {})
+    try {
+      handle.fd = (await handle.fh).fd
+    } catch (err) {
+      throw storageError(err, `Creating pack ${id} in ${this.dir}`)
+    }
     this.#handles.set(id, handle)
-    handle.fd = (await handle.fh).fd
     this.#active = { id, end: 0 }
     if (previous != null) this.#evictIdle()
+  }
+
+  async #create (id: number): Promise<FileHandle> {
+    this.#init.faults?.('pack-create')
+    return open(this.pathOf(id), 'wx+')
   }
 
   async #use <T> (id: number, fn: (fh: FileHandle) => Promise<T>): Promise<T> {
@@ -266,6 +310,15 @@ export class PackFiles {
       void closeHandle(handle)
     }
   }
+}
+
+/** Bytes read from a pack that are not the bytes written there */
+export class ChecksumMismatch extends Error {
+  override name = 'ChecksumMismatch'
+}
+
+function checksumMismatch (location: PackLocation, size: number): Error {
+  return new ChecksumMismatch(`${size} bytes at ${location.offset} of pack ${location.pack} do not match their checksum`)
 }
 
 async function closeHandle (handle: Handle): Promise<void> {

@@ -69,7 +69,7 @@ export interface WalkOptions extends AbortOptions {
 
 interface Counted { key: Uint8Array, count: RefCount, changed: boolean }
 
-/** What one batch changes, built in memory and written with one `db.batch` */
+/** What one batch changes, built in memory and written with one index batch (`ledger.write`) */
 class Batch {
   readonly counts = new Map<string, Counted>()
   readonly ops: BatchOp[] = []
@@ -131,7 +131,7 @@ export class PinWalker {
         walked += batch.changes
         if (!done) this.#persistQueue(batch, next)
         batch.ops.push(done ? { type: 'del', key: PIN_WALK_KEY } : { type: 'put', key: PIN_WALK_KEY, value: encodeState(next) })
-        await this.#store.db.batch([...countOps(batch), ...batch.ops])
+        await this.#store.ledger.write([...countOps(batch), ...batch.ops])
         state = next
         started = true
         persisted = !done
@@ -142,7 +142,7 @@ export class PinWalker {
         failure = err
         this.#store.log.error('pin add of %s failed, rolling back: %s', state.root, (err as Error).message)
         state = { ...state, phase: 'abort', then: undefined, rollback: true }
-        await this.#store.db.put(PIN_WALK_KEY, encodeState(state))
+        await this.#store.ledger.write([{ type: 'put', key: PIN_WALK_KEY, value: encodeState(state) }])
         continue
       }
       // A rollback is not progress

@@ -97,7 +97,7 @@ export class PinsImpl implements Pins {
       if (await db.has(prefixed(PREFIX_RECURSIVE, id))) {
         throw new InvalidParametersError(`${cid} is already pinned recursively`)
       }
-      await db.put(prefixed(PREFIX_DIRECT, id), cid.bytes)
+      await this.#store.ledger.write([{ type: 'put', key: prefixed(PREFIX_DIRECT, id), value: cid.bytes }])
     })
   }
 
@@ -113,7 +113,7 @@ export class PinsImpl implements Pins {
       }
       const directKey = prefixed(PREFIX_DIRECT, id)
       if (await db.has(directKey)) {
-        await db.del(directKey)
+        await this.#store.ledger.write([{ type: 'del', key: directKey }])
         return
       }
       const value = await db.get(prefixed(PREFIX_COUNT, id))
@@ -138,7 +138,7 @@ export class PinsImpl implements Pins {
           await this.#walk(async () => this.#walker.add(to, release, options))
           return
         }
-        await db.del(prefixed(PREFIX_DIRECT, nodeId(to)))
+        await this.#store.ledger.write([{ type: 'del', key: prefixed(PREFIX_DIRECT, nodeId(to)) }])
         if (release != null) await this.#walk(async () => this.#walker.release(release))
       })
     })

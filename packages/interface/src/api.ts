@@ -117,6 +117,8 @@ export interface PeerInfo {
   addr: string
   direction?: 'inbound' | 'outbound'
   latency?: string
+  /** Protocols of the streams open on this connection */
+  streams?: string[]
 }
 
 export interface SwarmApi {

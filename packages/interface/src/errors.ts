@@ -134,6 +134,26 @@ export class RepoCorruptError extends CairnError {
   constructor (message = 'The repo is corrupt', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/**
+ * The disk holding the repo is full (ENOSPC, EDQUOT): the store refuses writes until space is
+ * back, and keeps answering reads. `repo gc` can still run: it frees the store's reserve first
+ */
+export class NoSpaceError extends CairnError {
+  static override name = 'NoSpaceError'
+  static override code = 'ERR_NO_SPACE'
+  constructor (message = 'No space left on the device holding the repo', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/**
+ * The storage under the repo failed a write (EIO and the like): the store refuses writes until it
+ * has re-read its own state from disk, and keeps answering reads
+ */
+export class StoreWriteError extends CairnError {
+  static override name = 'StoreWriteError'
+  static override code = 'ERR_STORE_WRITE'
+  constructor (message = 'The repo\'s storage failed a write', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** No repo at the path: run `cairn init` */
 export class RepoNotInitializedError extends CairnError {
   static override name = 'RepoNotInitializedError'
@@ -177,7 +197,7 @@ export const errorClasses = [
   CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
-  RepoNotInitializedError, OfflineError, TimeoutError, AbortError
+  NoSpaceError, StoreWriteError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

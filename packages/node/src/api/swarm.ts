@@ -19,7 +19,8 @@ export function createSwarmApi (getLibp2p: () => Libp2p): SwarmApi {
         peer: conn.remotePeer.toString(),
         addr: conn.remoteAddr.toString(),
         direction: conn.direction,
-        latency: conn.rtt == null ? undefined : `${conn.rtt}ms`
+        latency: conn.rtt == null ? undefined : `${conn.rtt}ms`,
+        streams: conn.streams.map(s => s.protocol ?? '').filter(p => p !== '')
       }))
     },
 

@@ -33,6 +33,7 @@ export const swarmCommands: CommandTable = {
           ...(want('latency') ? { Latency: p.latency ?? 'n/a' } : {}),
           // network.Direction: 1 inbound, 2 outbound
           ...(want('direction') && p.direction != null ? { Direction: p.direction === 'inbound' ? 1 : 2 } : {}),
+          ...(want('streams') && (p.streams?.length ?? 0) > 0 ? { Streams: [...p.streams!].sort().map(Protocol => ({ Protocol })) } : {}),
           Identify: want('identify') ? await identify(api, p.peer, signal) : EMPTY_IDENTIFY
         })
       }

@@ -1,0 +1,116 @@
+import { open, statfs, unlink } from 'node:fs/promises'
+import type { FaultHook } from './faults.ts'
+import type { BlockstoreLogger } from './index.ts'
+
+/** A missing reserve is looked at again no sooner than this after writes */
+const RESERVE_RETRY_MS = 1000
+
+/** Zeros written per call when the reserve is (re)made */
+const RESERVE_CHUNK_BYTES = 1024 * 1024
+
+/**
+ * A file of real (written, not sparse) bytes the store keeps beside its index, so that a disk
+ * filled by anyone never locks the repo out: opening the index (LevelDB replays its log into a new
+ * table) and `repo gc` (its delete records, then pack copies) need a little space, and the store
+ * gets it by deleting this file. It is made again once twice its size is free, so making it never
+ * fills a disk by itself. The same idea as CockroachDB's emergency ballast.
+ */
+export class Reserve {
+  readonly path: string
+  readonly bytes: number
+  readonly #log: BlockstoreLogger
+  readonly #faults?: FaultHook
+  #present = false
+  #making?: Promise<void>
+  #lastTry = -Infinity
+
+  constructor (path: string, bytes: number, log: BlockstoreLogger, faults?: FaultHook) {
+    this.path = path
+    this.bytes = bytes
+    this.#log = log
+    this.#faults = faults
+  }
+
+  /** True while the reserve is on disk (it has not been released, or it was made again) */
+  get present (): boolean {
+    return this.#present
+  }
+
+  /**
+   * After a write succeeded: if the reserve is missing, makes it in the background (at most once
+   * a second), so that space given back by GC or by others is held again before the disk fills
+   */
+  ensureSoon (): void {
+    if (this.#present || this.bytes <= 0 || this.#making != null) return
+    const now = performance.now()
+    if (now - this.#lastTry < RESERVE_RETRY_MS) return
+    this.#lastTry = now
+    void this.ensure()
+  }
+
+  /** Makes the reserve if it is missing and twice its size is free; never throws */
+  async ensure (): Promise<void> {
+    if (this.bytes <= 0) return
+    this.#making ??= this.#make().finally(() => { this.#making = undefined })
+    await this.#making
+  }
+
+  async #make (): Promise<void> {
+    let fh
+    try {
+      fh = await open(this.path, 'r+')
+      const { size } = await fh.stat()
+      if (size >= this.bytes) {
+        this.#present = true
+        return
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.#log.error('reserve %s unreadable - %e', this.path, err)
+        return
+      }
+    } finally {
+      await fh?.close()
+    }
+    if (await freeBytes(this.path.slice(0, this.path.lastIndexOf('/'))) < 2 * this.bytes) return
+    try {
+      fh = await open(this.path, 'w')
+      const zeros = new Uint8Array(Math.min(RESERVE_CHUNK_BYTES, this.bytes))
+      for (let at = 0; at < this.bytes; at += zeros.byteLength) {
+        this.#faults?.('reserve-write')
+        await fh.write(zeros, 0, Math.min(zeros.byteLength, this.bytes - at), at)
+      }
+      // No fsync: the filesystem counts written blocks as used at once (ext4's delayed allocation
+      // reserves them), and a reserve a crash left short is made again on the next open
+      await fh.close()
+      this.#present = true
+      this.#log('reserve of %d bytes made at %s', this.bytes, this.path)
+    } catch (err) {
+      await fh?.close().catch(() => {})
+      await unlink(this.path).catch(() => {})
+      this.#present = false
+      this.#log('reserve not made: %s', (err as Error).message)
+    }
+  }
+
+  /** Deletes the reserve to make room for the store's own recovery; true if it freed anything */
+  async release (why: string): Promise<boolean> {
+    if (this.#making != null) await this.#making
+    try {
+      await unlink(this.path)
+      this.#present = false
+      this.#log.error('released the %d-byte reserve: %s', this.bytes, why)
+      return true
+    } catch (err) {
+      this.#present = false
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.#log.error('reserve %s not released - %e', this.path, err)
+      return false
+    }
+  }
+}
+
+/** Bytes an unprivileged process may still write on the filesystem holding `path` */
+export async function freeBytes (path: string): Promise<number> {
+  const s = await statfs(path)
+  return s.bavail * s.bsize
+}

@@ -1,0 +1,173 @@
+/**
+ * Real full disks: the store on small tmpfs filesystems that a ballast file fills, so LevelDB and
+ * the packs meet a real ENOSPC (a torn log record, a short pack write) at every step of an add, a
+ * pin, a GC and a compaction in turn.
+ */
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { createBlockstore } from '../src/index.ts'
+import { collect, pseudoRandom, rawBlock, rejects, smallDag } from './fixtures/blocks.ts'
+import { assertInvariants } from './fixtures/invariants.ts'
+import { mountTmpfs } from './fixtures/tmpfs.ts'
+import type { AckedDag } from './fixtures/invariants.ts'
+import type { CairnBlockstore } from '../src/index.ts'
+
+const test = suite('tmpfs')
+
+const RESERVE = 512 * 1024
+const OPTIONS = { inlineBytesMax: 2048, packBytesMax: 256 * 1024, reserveBytes: RESERVE, indexWriteBufferBytes: 256 * 1024 }
+
+async function pinDag (store: CairnBlockstore, dag: AckedDag): Promise<void> {
+  await store.withAddLock(async () => {
+    await store.putBlocks(dag.blocks)
+    await store.pins.add(dag.root)
+  })
+}
+
+const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+
+test('writes acknowledged after the index hit ENOSPC survive a reopen; reads go on; writes resume without a restart', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  let store: CairnBlockstore | undefined
+  try {
+    const path = join(fs.path, 'store')
+    store = await createBlockstore({ path, ...OPTIONS })
+    const a = await smallDag(1, 3, 20_000)
+    await pinDag(store, a)
+    await fs.fill()
+    // Small blocks: only the index is written, and its log append fails part-way
+    const small = await Promise.all(Array.from({ length: 300 }, async (_, i) => rawBlock(pseudoRandom(100, 1000 + i))))
+    const err = await rejects(async () => store!.putBlocks(small), 'NoSpaceError')
+    assert.is(err.code, 'ERR_NO_SPACE')
+    assert.not.ok(err.message.includes('\n'))
+    // Refused at once while the disk is full, and reads go on
+    await rejects(async () => store!.putBlocks(small), 'NoSpaceError')
+    await rejects(async () => store!.pins.add(a.blocks[0].cid, { recursive: false }), 'NoSpaceError')
+    await assertInvariants(store, [a], 'while the disk is full')
+
+    await fs.drain()
+    // Enough writes after the failure to cross LevelDB log blocks: before the fix all were lost on reopen
+    const b = await smallDag(2, 200, 100)
+    await pinDag(store, b)
+    const c = await smallDag(3, 3, 20_000)
+    await pinDag(store, c)
+    await store.pins.rm(a.root)
+    await collect(store.gc())
+    await assertInvariants(store, [b, c], 'recovered')
+    await store.close()
+
+    store = await createBlockstore({ path, ...OPTIONS })
+    await assertInvariants(store, [b, c], 'reopened')
+    assert.is((await store.stats()).blocks, b.blocks.length + c.blocks.length)
+    await store.close()
+  } finally {
+    await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test('ENOSPC at every fill level during add, pin, unpin, GC and compaction loses nothing acknowledged', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  let failures = 0
+  try {
+    // Free space left when the sequence starts: from nothing to enough for most of it
+    for (const [i, leave] of [0, 4096, 12_288, 28_672, 61_440, 126_976, 258_048, 520_192].entries()) {
+      const path = join(fs.path, `store-${i}`)
+      let store = await createBlockstore({ path, ...OPTIONS })
+      const acked = new Map<string, AckedDag>()
+      try {
+        const base = await smallDag(100 + i, 4, 30_000)
+        await pinDag(store, base)
+        acked.set(base.root.toString(), base)
+        const old = await smallDag(200 + i, 6, 30_000)
+        await pinDag(store, old)
+        acked.set(old.root.toString(), old)
+        await fs.fill(leave)
+        const steps: Array<() => Promise<void>> = [
+          async () => { const dag = await smallDag(300 + i, 6, 30_000); await pinDag(store, dag); acked.set(dag.root.toString(), dag) },
+          async () => { const dag = await smallDag(400 + i, 40, 200); await store.putBlocks(dag.blocks); await store.pins.add(dag.root); acked.set(dag.root.toString(), dag) },
+          async () => { acked.delete(old.root.toString()); await store.pins.rm(old.root) },
+          async () => { await collect(store.gc()) }
+        ]
+        for (const step of steps) {
+          try {
+            await step()
+          } catch (err) {
+            failures++
+            assert.is((err as Error).name, 'NoSpaceError', (err as Error).message)
+          }
+          await assertInvariants(store, acked.values(), `leave ${leave}, after a step`)
+        }
+        await fs.drain()
+        // Recovers without a restart, and GC reclaims what failed adds left
+        const after = await smallDag(500 + i, 2, 30_000)
+        await pinDag(store, after)
+        acked.set(after.root.toString(), after)
+        await collect(store.gc())
+        await assertInvariants(store, acked.values(), `leave ${leave}, space back`)
+      } finally {
+        await store.close()
+      }
+      store = await createBlockstore({ path, ...OPTIONS })
+      try {
+        await assertInvariants(store, acked.values(), `leave ${leave}, reopened`)
+        await collect(store.gc())
+      } finally {
+        await store.close()
+      }
+    }
+    assert.ok(failures >= 8, `${failures} steps met ENOSPC`)
+  } finally {
+    await fs.unmount()
+  }
+})
+
+test('a full disk never locks the repo out: it opens with zero bytes free, reads, and GC reclaims a failed add', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  let store: CairnBlockstore | undefined
+  try {
+    const path = join(fs.path, 'store')
+    store = await createBlockstore({ path, ...OPTIONS })
+    assert.ok(await exists(join(path, 'reserve')), 'the reserve is made')
+    const pinned = await smallDag(1, 4, 30_000)
+    await pinDag(store, pinned)
+    // An add that fills the disk and fails, as in the issue: its first batches are committed, unpinned
+    let added = 0
+    await rejects(async () => store!.withAddLock(async () => {
+      for (let i = 0; ; i++) {
+        const dag = await smallDag(1000 + i, 8, 60_000)
+        await store!.putBlocks(dag.blocks)
+        added += dag.blocks.length
+      }
+    }), 'NoSpaceError')
+    assert.ok(added > 0)
+    // Some small-block writes so that the index log holds unflushed records to replay on open
+    await fs.fill()
+    await store.close()
+    assert.is(await fs.free(), 0)
+
+    store = await createBlockstore({ path, ...OPTIONS })
+    assert.not.ok(await exists(join(path, 'reserve')), 'the reserve was released to open the index')
+    await assertInvariants(store, [pinned], 'opened on a full disk')
+    const before = await store.stats()
+    const removed = await collect(store.gc())
+    assert.is(removed.length, before.blocks - pinned.blocks.length, 'GC removes the failed add')
+    await assertInvariants(store, [pinned], 'after GC on a full disk')
+    assert.ok(await fs.free() > 2 * RESERVE, `GC freed the failed add's bodies: ${await fs.free()} bytes free`)
+    await fs.drain()
+    await collect(store.gc())
+    assert.ok(await exists(join(path, 'reserve')), 'the reserve is made again once there is room')
+    await store.close()
+
+    store = await createBlockstore({ path, ...OPTIONS })
+    await assertInvariants(store, [pinned], 'reopened')
+    await store.close()
+  } finally {
+    await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test.run()
