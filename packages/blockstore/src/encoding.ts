@@ -17,11 +17,18 @@
  * A DAG node is (multihash, codec), not the CID: CIDv0 and CIDv1 dag-pb of the same bytes are one
  * node, while the same bytes read as raw have no links and so are a different node.
  */
-import { varint } from 'multiformats'
+import { readVarint, varintLength, writeVarint } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import type { MultihashDigest } from 'multiformats/hashes/interface'
 import { RepoCorruptError } from '@cairn/interface'
+
+/** The varint at `offset` and its length in bytes; RangeError when it is cut short, as a corrupt record is */
+function decodeVarintAt (bytes: Uint8Array, offset: number): [number, number] {
+  const read = readVarint(bytes, offset)
+  if (read == null) throw new RangeError(`Truncated varint at byte ${offset}`)
+  return [read.value, read.next - offset]
+}
 
 export const VERSION_KEY = new TextEncoder().encode('/version')
 export const STATS_KEY = new TextEncoder().encode('/stats')
@@ -65,23 +72,23 @@ export function blockKey (cid: CID): Uint8Array {
 /** multihash ‖ varint(codec): the identity of a DAG node for pins and reference counts */
 export function nodeId (cid: CID): Uint8Array {
   const mh = cid.multihash.bytes
-  const out = new Uint8Array(mh.byteLength + varint.encodingLength(cid.code))
+  const out = new Uint8Array(mh.byteLength + varintLength(cid.code))
   out.set(mh)
-  varint.encodeTo(cid.code, out, mh.byteLength)
+  writeVarint(out, mh.byteLength, cid.code)
   return out
 }
 
 /** Length of the multihash at the start of `bytes` */
 export function multihashLength (bytes: Uint8Array, offset = 0): number {
-  const [, codeLen] = varint.decode(bytes, offset)
-  const [size, sizeLen] = varint.decode(bytes, offset + codeLen)
+  const [, codeLen] = decodeVarintAt(bytes, offset)
+  const [size, sizeLen] = decodeVarintAt(bytes, offset + codeLen)
   return codeLen + sizeLen + size
 }
 
 /** The CIDv1 of a node id (`nodeId` reversed) */
 export function cidFromNodeId (id: Uint8Array): CID {
   const mhLen = multihashLength(id)
-  const [codec] = varint.decode(id, mhLen)
+  const [codec] = decodeVarintAt(id, mhLen)
   return CID.createV1(codec, decodeMultihash(id.subarray(0, mhLen)))
 }
 
@@ -133,14 +140,11 @@ export function encodePacked (cid: CID, location: PackLocation): Uint8Array {
 function header (kind: number, cid: CID, extra: number[]): Uint8Array {
   const ints = [cid.version, cid.code, ...extra]
   let len = 1
-  for (const n of ints) len += varint.encodingLength(n)
+  for (const n of ints) len += varintLength(n)
   const out = new Uint8Array(len)
   out[0] = kind
   let o = 1
-  for (const n of ints) {
-    varint.encodeTo(n, out, o)
-    o += varint.encodingLength(n)
-  }
+  for (const n of ints) o = writeVarint(out, o, n)
   return out
 }
 
@@ -149,7 +153,7 @@ export function decodeBlockRecord (value: Uint8Array): BlockRecord {
     const kind = value[0]
     let o = 1
     const next = (): number => {
-      const [n, l] = varint.decode(value, o)
+      const [n, l] = decodeVarintAt(value, o)
       o += l
       return n
     }
@@ -174,14 +178,14 @@ export function decodeBlockRecord (value: Uint8Array): BlockRecord {
 }
 
 export function packKey (id: number): Uint8Array {
-  const out = new Uint8Array(1 + varint.encodingLength(id))
+  const out = new Uint8Array(1 + varintLength(id))
   out[0] = PREFIX_PACK
-  varint.encodeTo(id, out, 1)
+  writeVarint(out, 1, id)
   return out
 }
 
 export function packIdOfKey (key: Uint8Array): number {
-  return varint.decode(key, 1)[0]
+  return decodeVarintAt(key, 1)[0]
 }
 
 export function recordSize (record: BlockRecord): number {
@@ -196,15 +200,15 @@ export function recordCid (multihash: Uint8Array, record: BlockRecord): CID {
 }
 
 export function encodeStats (blocks: number, bytes: number): Uint8Array {
-  const out = new Uint8Array(varint.encodingLength(blocks) + varint.encodingLength(bytes))
-  varint.encodeTo(blocks, out, 0)
-  varint.encodeTo(bytes, out, varint.encodingLength(blocks))
+  const out = new Uint8Array(varintLength(blocks) + varintLength(bytes))
+  writeVarint(out, 0, blocks)
+  writeVarint(out, varintLength(blocks), bytes)
   return out
 }
 
 export function decodeStats (value: Uint8Array): { blocks: number, bytes: number } {
-  const [blocks, bl] = varint.decode(value, 0)
-  const [bytes] = varint.decode(value, bl)
+  const [blocks, bl] = decodeVarintAt(value, 0)
+  const [bytes] = decodeVarintAt(value, bl)
   return { blocks, bytes }
 }
 

@@ -35,14 +35,18 @@ export class GcTouches {
   /** Stops recording, then drops the records (each sweep starts with none) */
   async end (): Promise<void> {
     this.#active = false
-    await this.#ledger.clear(prefixRange(PREFIX_TOUCH))
+    // under the write lock, so a touch that checked `active` before this cannot land after the clear
+    await this.#ledger.writeLock.run(async () => this.#ledger.clear(prefixRange(PREFIX_TOUCH)))
   }
 
   /** Call before looking at blocks one is about to rely on; a no-op when no sweep runs */
   async touch (cids: readonly CID[]): Promise<void> {
     if (!this.#active || cids.length === 0) return
     const ops = cids.map(cid => ({ type: 'put' as const, key: prefixed(PREFIX_TOUCH, cid.multihash.bytes), value: EMPTY }))
-    await this.#ledger.writeLock.run(async () => this.#ledger.write(ops))
+    await this.#ledger.writeLock.run(async () => {
+      // the sweep may have ended while this waited for the lock: its records are already cleared
+      if (this.#active) await this.#ledger.write(ops)
+    })
   }
 
   /** Which of these multihashes are touched; call holding the write lock */
