@@ -17,6 +17,8 @@ async function startDaemon (repoPath: string, options: DaemonOptions): Promise<R
   const node: CairnNode = await createNode({
     repoPath,
     offline: options.offline,
+    // the RPC serves /debug/metrics/prometheus, offline daemons included
+    metrics: true,
     config: options.swarm != null ? { Addresses: { Swarm: options.swarm } } : undefined
   })
   try {

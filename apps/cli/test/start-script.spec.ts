@@ -26,13 +26,24 @@ start('initialises the repo, takes arguments after `--`, and stops cleanly on SI
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let out = ''
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { out += s })
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { out += s })
-    const exited = new Promise<number | null>(resolveExit => child.once('exit', code => { resolveExit(code) }))
-    const deadline = Date.now() + 30_000
-    while (!out.includes('Daemon is ready') && child.exitCode == null && Date.now() < deadline) {
-      await new Promise(resolveWait => setTimeout(resolveWait, 50))
+    let onOutput = (): void => {}
+    const append = (s: string): void => {
+      out += s
+      onOutput()
     }
+    child.stdout.setEncoding('utf8').on('data', append)
+    child.stderr.setEncoding('utf8').on('data', append)
+    const exited = new Promise<number | null>(resolveExit => child.once('exit', code => { resolveExit(code) }))
+    // ready, exited or 30 s, whichever comes first
+    await new Promise<void>(resolveReady => {
+      const timer = setTimeout(resolveReady, 30_000)
+      const done = (): void => {
+        clearTimeout(timer)
+        resolveReady()
+      }
+      onOutput = () => { if (out.includes('Daemon is ready')) done() }
+      exited.then(done, done)
+    })
     assert.ok(out.includes('Daemon is ready'), out)
     assert.ok(out.includes('Offline mode'), 'the argument after `--` reached the daemon')
     assert.ok(await exists(join(repo, 'config')), 'repo initialised')

@@ -18,6 +18,9 @@ import { createRpcHandler } from './rpc/server.ts'
 import { parseDuration } from '@cairn/interface'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/command.ts'
+import { createHttpMetrics } from './http-metrics.ts'
+import type { MetricsSource } from './rpc/debug.ts'
+import type { Registry } from 'prom-client'
 
 export interface ListenInit {
   /** @default DEFAULT_HOST (127.0.0.1) */
@@ -64,7 +67,12 @@ export interface GatewayInit {
  * (`CairnNode.blocks`), and its config, whose Kubo keys give the defaults (`Gateway.Timeout`,
  * `API.Authorizations`, `API.HTTPHeaders.Access-Control-Allow-Origin`)
  */
-export type GatewayNode = CairnApi & { blocks?: BlockGetter, blockstore?: BlockHas }
+export type GatewayNode = CairnApi & { blocks?: BlockGetter, blockstore?: BlockHas, metrics?: NodeMetricsView }
+
+/** The node's Prometheus registry: the gateway counts its requests in it and the RPC serves it */
+export interface NodeMetricsView extends MetricsSource {
+  readonly registry: Registry
+}
 
 export interface Gateway {
   start(): Promise<void>
@@ -135,10 +143,12 @@ class GatewayServers implements Gateway {
     const init = { ...defaultsFromConfig(this.#node), ...this.#init }
     const logger = init.logger ?? (this.#node as { libp2p?: { logger?: ComponentLogger } }).libp2p?.logger
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
+    const metrics = this.#node.metrics
+    const http = metrics == null ? undefined : createHttpMetrics(metrics.registry)
     try {
       if (init.gateway !== false) {
         const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion })
-        const server = createServer({ maxHeaderSize }, handler)
+        const server = createServer({ maxHeaderSize }, http?.instrument('gateway', handler) ?? handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)
         this.gatewayUrl = urlOf(address)
@@ -151,10 +161,11 @@ class GatewayServers implements Gateway {
           maxBodyBytes: init.maxBodyBytes,
           maxBlockBytes: init.maxBlockBytes,
           commands: init.commands,
+          metrics,
           logger
         })
         // uploads can be slow and subscriptions long: no request timeout on the RPC
-        const server = createServer({ maxHeaderSize, requestTimeout: 0 }, handler)
+        const server = createServer({ maxHeaderSize, requestTimeout: 0 }, http?.instrument('api', handler) ?? handler)
         this.#servers.push(server)
         const address = await listen(server, init.api?.host ?? DEFAULT_HOST, init.api?.port ?? DEFAULT_API_PORT)
         this.apiUrl = urlOf(address)

@@ -88,7 +88,6 @@ export function createNodeBackend (node: BackendNode, init: NodeBackendInit = {}
   const pathEntries = init.pathCacheEntries ?? DEFAULT_PATH_CACHE_ENTRIES
   // `oneBlock`: whether a file's content is its terminal block, so a hit knows whether to read it
   const paths = pathEntries > 0 ? new LRUCache<string, Omit<ResolvedPath, 'content'> & { oneBlock: boolean }>({ max: pathEntries }) : undefined
-  const local = node.blockstore
 
   async function resolve (root: CID, segments: string[], options?: AbortOptions): Promise<Omit<ResolvedPath, 'content'> & { terminal?: DagNode, oneBlock: boolean }> {
     const key = segments.length === 0 ? root.toString() : `${root.toString()}/${segments.join('/')}`
@@ -109,7 +108,8 @@ export function createNodeBackend (node: BackendNode, init: NodeBackendInit = {}
   }
 
   return createApiBackend(node, {
-    ...(local != null ? { isLocal: async (cid, options) => local.hasBlock(cid, options) } : {}),
+    // read from the node at each call: a node's store is reopened when the node restarts
+    ...('blockstore' in node ? { isLocal: async (cid, options) => node.blockstore?.hasBlock(cid, options) ?? false } : {}),
     pathBlocks: async (root, segments, options) => (await resolveDagPath({ root, segments }, blocks, options)).pathBlocks,
     async resolvePath (root, segments, options) {
       const { terminal, oneBlock, ...resolved } = await resolve(root, segments, options)

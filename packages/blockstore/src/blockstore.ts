@@ -26,7 +26,7 @@ import type { BlockRecord } from './encoding.ts'
 import type { GcHost } from './gc.ts'
 import type { BatchOp, Db, PackLive } from './ledger.ts'
 import type { PackLocation } from './packs.ts'
-import type { BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
+import type { BlockstoreCounters, BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
 
 export type { Db } from './ledger.ts'
@@ -60,6 +60,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly sync: boolean
   readonly #commitQueue: Array<{ pending: Pending[], resolve: () => void, reject: (err: unknown) => void }> = []
   #committing = false
+  /** Reads and writes since open, for metrics */
+  readonly #ops = { reads: 0, readBytes: 0, writes: 0, writtenBytes: 0 }
   readonly #verify: boolean
   readonly #inlineMax: number
   readonly #blockMax: number
@@ -154,7 +156,13 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       bytes = await this.readBody(cid, await this.#record(cid, key))
     }
     if (this.#verify) verifyBlockSync(cid, bytes)
+    this.#ops.reads++
+    this.#ops.readBytes += bytes.byteLength
     return bytes
+  }
+
+  counters (): BlockstoreCounters {
+    return { ...this.#ops, packFiles: this.ledger.packLive.size }
   }
 
   async #record (cid: CID, key: Uint8Array): Promise<BlockRecord> {
@@ -248,6 +256,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       }
       options.signal?.throwIfAborted()
       await this.#commitPuts(pending)
+      this.#ops.writes += pending.length
+      for (const p of pending) this.#ops.writtenBytes += p.bytes.byteLength
     } finally {
       if (packId != null) this.packs.settle(packId)
     }

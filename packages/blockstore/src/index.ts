@@ -176,6 +176,17 @@ export interface Pins {
 }
 
 export interface GcOptions extends AbortOptions {}
+
+export interface BlockstoreCounters {
+  /** Blocks read (`getBlock`, and the `interface-blockstore` reads over it) */
+  reads: number
+  readBytes: number
+  /** Blocks written that were not stored yet */
+  writes: number
+  writtenBytes: number
+  /** Pack files holding live bodies */
+  packFiles: number
+}
 export interface VerifyOptions extends AbortOptions {}
 
 export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, BlockHas {
@@ -202,6 +213,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
+  /** Reads, writes and pack files since the store was opened (what metrics report) */
+  counters(): BlockstoreCounters
   /** Every block whose bytes are unreadable or no longer match their CID */
   verify(options?: VerifyOptions): AsyncIterable<VerifyProblem>
   close(): Promise<void>

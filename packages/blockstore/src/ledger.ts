@@ -95,16 +95,17 @@ export class IndexLedger {
       this.packLive.set(packIdOfKey(key), decodeStats(value))
     }
     const next = await this.db.get(NEXT_PACK_KEY)
-    // Stores made before '/nextpack': past every pack named by a counter or present on disk
-    this.#nextPack = next != null
-      ? varint.decode(next)[0]
-      : Math.max(-1, ...this.packLive.keys(), ...packIds) + 1
+    // Past the recorded id, every pack counter and every pack file: ids never go back
+    this.#nextPack = Math.max(next != null ? varint.decode(next)[0] : 0, Math.max(-1, ...this.packLive.keys(), ...packIds) + 1)
   }
 
-  /** Makes the next pack id durable and returns it (the file is made after) */
+  /** Records the next pack id in the index and returns it (the file is made after) */
   async allocatePack (): Promise<number> {
     const id = this.#nextPack
-    await this.write([{ type: 'put', key: NEXT_PACK_KEY, value: varint.encodeTo(id + 1, new Uint8Array(varint.encodingLength(id + 1))) }], true)
+    // Not synced: an fsync here would flush every dirty pack byte with it (ext4's ordered mode).
+    // Every record naming pack `id` comes later in LevelDB's log, so it cannot outlive this write,
+    // and `load` starts past every pack file and counter anyway
+    await this.write([{ type: 'put', key: NEXT_PACK_KEY, value: varint.encodeTo(id + 1, new Uint8Array(varint.encodingLength(id + 1))) }])
     this.#nextPack = Math.max(this.#nextPack, id + 1)
     return id
   }

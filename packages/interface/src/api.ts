@@ -166,8 +166,24 @@ export interface BandwidthStats {
   rateOut: number
 }
 
+/** Kubo's `stats bitswap` (`bitswap stat`): the exchange's counters since the node started */
+export interface BitswapStats {
+  /** CIDs this node wants now */
+  wantlist: CID[]
+  /** Connected peers speaking Bitswap */
+  peers: string[]
+  blocksReceived: number
+  dataReceived: number
+  blocksSent: number
+  dataSent: number
+  dupBlksReceived: number
+  dupDataReceived: number
+}
+
 export interface StatsApi {
   bw(options?: AbortOptions): Promise<BandwidthStats>
+  /** OfflineError on an offline node */
+  bitswap(options?: AbortOptions): Promise<BitswapStats>
 }
 
 export interface ConfigApi {

@@ -61,3 +61,5 @@ export const DEFAULT_BLOCK_PUT_BYTES_MAX = 1024 * 1024
 export const DEFAULT_PING_STREAMS_MAX = 4
 /** Where libp2p's peer store keeps its records in the datastore (kept in memory, see createNode) */
 export const PEER_STORE_PREFIX = '/peers'
+/** Window over which `stats bw` averages `RateIn`/`RateOut` */
+export const BANDWIDTH_RATE_WINDOW_MS = 10_000

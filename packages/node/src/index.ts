@@ -7,6 +7,8 @@
  */
 export { createNode, parseCid } from './node.ts'
 export type { CairnNode, NodeInit } from './node.ts'
+export type { CairnServices } from './libp2p.ts'
+export type { NodeMetrics, FamilyOptions, Reading } from './metrics.ts'
 export { initRepo, isRepoInitialized, repoPaths } from './repo.ts'
 export type { InitRepoOptions, RepoPaths } from './repo.ts'
 export {
@@ -15,9 +17,9 @@ export {
 export type { DeepPartial, ConfigProfile } from './config.ts'
 export type { NodePubsubApi, PubsubValidator, PubsubVerdict } from './api/pubsub.ts'
 export type { NodeRoutingApi } from './api/routing.ts'
-export type { ContentProvider, ProvideStrategy } from './provider.ts'
+export type { ContentProvider, ProviderStats, ProvideStrategy } from './provider.ts'
 export type { BlockExchange, NetworkGetter, SessionGetter } from './network-getter.ts'
 export * from './constants.ts'
-export { ListenError, nodeErrorClasses } from './errors.ts'
+export { ListenError, NotStartedError, nodeErrorClasses } from './errors.ts'
 export { fastNoiseCrypto } from './noise-crypto.ts'
 export { tuneGarbageCollector, supportsGcTuning, GC_TUNING_FLAGS } from './gc-tuning.ts'

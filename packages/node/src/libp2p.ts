@@ -17,7 +17,8 @@ import { fastNoiseCrypto } from './noise-crypto.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { Identify, IdentifyPush } from '@libp2p/identify'
-import type { Libp2p, Metrics, PeerInfo, PrivateKey, ServiceMap } from '@libp2p/interface'
+import type { Bitswap, BitswapComponents } from './bitswap/index.ts'
+import type { ComponentLogger, Libp2p, Metrics, PeerInfo, PrivateKey, ServiceMap } from '@libp2p/interface'
 import type { KadDHT } from '@libp2p/kad-dht'
 import type { Ping } from '@libp2p/ping'
 import type { Datastore } from 'interface-datastore'
@@ -26,24 +27,31 @@ import type { ServiceFactoryMap } from 'libp2p'
 /** Loopback ranges exempt from the inbound connection rate limit */
 const LOOPBACK_ALLOW = ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128']
 
-/** The services of an online node; Bitswap is added under `bitswap` by `createNode` */
+/** The services of an online node */
 export interface CairnServices extends ServiceMap {
   identify: Identify
   identifyPush: IdentifyPush
   ping: Ping
-  dht: KadDHT
   pubsub: GossipSub
+  bitswap: Bitswap
+  /** Absent with `Routing.Type: "none"` */
+  dht?: KadDHT
 }
 
 export interface BuildLibp2pInit {
   config: CairnConfig
   privateKey: PrivateKey
   datastore?: Datastore
-  offline: boolean
-  /** Counts bytes for `stats bw` */
-  metrics?: () => Metrics
-  /** Extra services (Bitswap), keyed by name */
-  services?: Record<string, (components: any) => unknown>
+  logger?: ComponentLogger
+  /** libp2p's metrics component (the node's Prometheus registry) */
+  metrics?: (components: { logger: ComponentLogger }) => Metrics
+  /** The Bitswap service factory; `createNode` wires it to the block store and the DHT */
+  bitswap: (components: BitswapComponents) => Bitswap
+}
+
+export interface BuildOfflineLibp2pInit {
+  privateKey: PrivateKey
+  logger?: ComponentLogger
 }
 
 /**
@@ -95,23 +103,26 @@ export function dhtClientMode (type: CairnConfig['Routing']['Type']): boolean | 
   return undefined
 }
 
+const NODE_INFO = { name: 'cairn', version: CAIRN_VERSION, userAgent: AGENT_VERSION }
+
 /**
- * Builds the one libp2p instance of the process. Offline nodes get no transports, no discovery and
- * no services, so they cannot dial or be dialled.
+ * The libp2p of an offline node: no transports, no discovery and no services, so it cannot dial
+ * or be dialled; it carries the identity (`peerId`) and is never started.
  */
-export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<ServiceMap>> {
-  const { config, privateKey, offline } = init
-  const nodeInfo = { name: 'cairn', version: CAIRN_VERSION, userAgent: AGENT_VERSION }
-  if (offline) {
-    return createLibp2p({
-      privateKey,
-      nodeInfo,
-      datastore: init.datastore,
-      addresses: { listen: [] },
-      transports: [],
-      start: false
-    })
-  }
+export async function buildOfflineLibp2p (init: BuildOfflineLibp2pInit): Promise<Libp2p<Partial<CairnServices>>> {
+  return createLibp2p<Partial<CairnServices>>({
+    privateKey: init.privateKey,
+    nodeInfo: NODE_INFO,
+    logger: init.logger,
+    addresses: { listen: [] },
+    transports: [],
+    start: false
+  })
+}
+
+/** Builds the one libp2p instance of an online node, not started */
+export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnServices>> {
+  const { config, privateKey } = init
 
   const { supported: listen } = splitListenAddresses(config.Addresses.Swarm)
   const privateNet = isPrivateNetwork(listen)
@@ -120,7 +131,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
   if (config.Discovery?.MDNS?.Enabled === true) peerDiscovery.push(mdns())
 
   // service factories declare the components they need; libp2p checks them when it is built
-  const services: Record<string, (components: any) => unknown> = {
+  const services: ServiceFactoryMap<CairnServices> = {
     identify: identify(),
     identifyPush: identifyPush(),
     ping: ping({ maxInboundStreams: DEFAULT_PING_STREAMS_MAX, maxOutboundStreams: DEFAULT_PING_STREAMS_MAX }),
@@ -130,7 +141,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
       // go-libp2p-pubsub (Kubo) delivers a node's own publications to its own subscribers
       emitSelf: true
     }),
-    ...init.services
+    bitswap: init.bitswap
   }
   if (config.Routing.Type !== 'none') {
     services.dht = kadDHT({
@@ -147,9 +158,10 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
   }
 
   const connMgr = config.Swarm?.ConnMgr
-  return createLibp2p({
+  return createLibp2p<CairnServices>({
     privateKey,
-    nodeInfo,
+    nodeInfo: NODE_INFO,
+    logger: init.logger,
     datastore: init.datastore,
     addresses: {
       listen,
@@ -167,7 +179,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<Servic
       allow: LOOPBACK_ALLOW
     },
     connectionMonitor: { enabled: true },
-    services: services as ServiceFactoryMap<ServiceMap>,
+    services,
     metrics: init.metrics,
     start: false
   })

@@ -4,7 +4,7 @@ import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from
 import { bitswap } from './bitswap/index.ts'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
-import { prefixLogger } from '@libp2p/logger'
+import { defaultLogger } from '@libp2p/logger'
 import { MemoryDatastore, MountDatastore } from 'datastore-core'
 import { LevelDatastore } from 'datastore-level'
 import { Key } from 'interface-datastore'
@@ -21,30 +21,31 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
-import { createBandwidthMeter } from './bandwidth.ts'
-import { ListenError } from './errors.ts'
+import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
-import { buildLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
+import { buildLibp2p, buildOfflineLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { peerIdentity } from './api/identity.ts'
 import { createNetworkGetter } from './network-getter.ts'
+import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
 import type { ContentContext } from './api/context.ts'
 import type { NodePubsubApi } from './api/pubsub.ts'
 import type { NodeRoutingApi } from './api/routing.ts'
-import type { BandwidthMeter } from './bandwidth.ts'
 import type { DeepPartial } from './config.ts'
-import type { Bitswap } from './bitswap/index.ts'
+import type { CairnServices } from './libp2p.ts'
+import type { NodeMetrics } from './metrics.ts'
+import type { SingleKadDHT } from '@libp2p/kad-dht'
 import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BlockApi, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  AbortOptions, AddOptions, AddResult, BandwidthStats, BitswapStats as NodeBitswapStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
-import type { Libp2p, Logger } from '@libp2p/interface'
+import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
 
 export { parseCid }
@@ -64,6 +65,17 @@ export interface NodeInit {
   fetchTimeoutMs?: number
   /** Delay before the first reprovide run, in ms. @default DEFAULT_REPROVIDE_INITIAL_DELAY_MS */
   reprovideInitialDelayMs?: number
+  /**
+   * Where the node, its libp2p and its block store log (`cairn:*`, `libp2p:*`); pass
+   * `prefixLogger(name)` to tell nodes of one process apart. @default defaultLogger()
+   */
+  logger?: ComponentLogger
+  /**
+   * Keep a Prometheus registry (`node.metrics`): libp2p's metrics, process metrics and the node's
+   * counters. Offline one-shot commands skip it (loading prom-client costs ~80 ms).
+   * @default true when online, false offline
+   */
+  metrics?: boolean
 }
 
 /** A node: CairnApi in-process, plus the parts the gateway and the daemon share */
@@ -71,9 +83,20 @@ export interface CairnNode extends CairnApi {
   readonly peerId: string
   readonly repoPath: string
   readonly offline: boolean
-  /** The one libp2p instance of the process (offline: a libp2p with no transports, never started) */
-  readonly libp2p: Libp2p
+  /**
+   * The one libp2p instance of the process, with its services typed (offline: a libp2p with no
+   * transports and no services, never started; `dht` is absent with `Routing.Type: "none"`)
+   */
+  readonly libp2p: Libp2p<Partial<CairnServices>>
+  /**
+   * The repo's block store, opened by `start()` and closed by `stop()`: read it from the node
+   * each time (a restart opens a new handle). NotStartedError before the first start.
+   */
   readonly blockstore: CairnBlockstore
+  /** The node's Prometheus registry and the counters `stats` reads (undefined: `metrics: false`) */
+  readonly metrics?: NodeMetrics
+  /** 'started' between a successful `start()` and `stop()` */
+  readonly status: 'stopped' | 'starting' | 'started' | 'stopping'
   /**
    * The config this node runs with (file + overrides), which is also CairnApi's `config` commands
    * (`show`/`get`/`set`, non-enumerable, reading and writing the repo's file). Edits take effect
@@ -92,7 +115,13 @@ export interface CairnNode extends CairnApi {
   readonly routing: NodeRoutingApi
   /** DHT announcements: what was added, and the reprovide loop */
   readonly provider: ContentProvider
+  /**
+   * Opens the block store (and the datastore), starts libp2p (and with it Bitswap, the DHT and
+   * gossipsub), then the reprovide loop. Idempotent. A step that fails undoes the steps before
+   * it, so nothing is left listening or open, and the error is thrown.
+   */
   start(): Promise<void>
+  /** Stops what `start()` started, in reverse order, releasing the repo. `start()` may follow. */
   stop(): Promise<void>
 }
 
@@ -105,25 +134,58 @@ function configView (config: CairnConfig, api: ConfigApi): CairnConfig & ConfigA
   return view
 }
 
+/** One step of `start()`, undone by its `stop` in reverse order */
+interface Child {
+  name: string
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+
+/**
+ * The block store opened by the node's last `start()`. Parts built once with the node (Bitswap,
+ * the network getter, the command groups) reach the store through it, so a restart opens a new
+ * handle without rebuilding them.
+ */
+class StoreSlot {
+  current?: CairnBlockstore
+  /** The slice Bitswap and the network getter use, always on the current store */
+  readonly view: BlockGetter & Required<BlockPutter> & BlockHas
+
+  constructor () {
+    this.view = {
+      getBlock: async (cid, options) => this.get().getBlock(cid, options),
+      putBlock: async (cid, bytes, options) => this.get().putBlock(cid, bytes, options),
+      putBlocks: async (blocks, options) => this.get().putBlocks(blocks, options),
+      hasBlock: async (cid, options) => this.get().hasBlock(cid, options)
+    }
+  }
+
+  get (): CairnBlockstore {
+    if (this.current == null) throw new NotStartedError('The node is not started: its block store is closed')
+    return this.current
+  }
+}
+
 interface NodeParts {
+  stores: StoreSlot
   repoPath: string
   config: CairnConfig
   offline: boolean
-  libp2p: Libp2p
-  blockstore: CairnBlockstore
+  logger: ComponentLogger
+  libp2p: Libp2p<Partial<CairnServices>>
+  /** Undefined offline: opened and closed with the node */
   datastore?: LevelDatastore
-  meter: BandwidthMeter
+  metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
-  bitswap?: Bitswap
 }
 
 class CairnNodeClass implements CairnNode {
   readonly peerId: string
   readonly repoPath: string
   readonly offline: boolean
-  readonly libp2p: Libp2p
-  readonly blockstore: CairnBlockstore
+  readonly libp2p: Libp2p<Partial<CairnServices>>
+  readonly metrics?: NodeMetrics
   readonly config: CairnConfig & ConfigApi
   readonly blocks: NetworkGetter
   readonly provider: ContentProvider
@@ -136,24 +198,23 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
-  private readonly datastore?: LevelDatastore
-  private readonly bitswap?: Bitswap
-  private readonly meter: BandwidthMeter
+  private readonly stores: StoreSlot
+  private readonly children: Child[]
   private readonly log: Logger
   /** Shared by every file read: many concurrent readers hold a bounded total of blocks read ahead */
   private readonly readAhead = createReadAheadBudget(DEFAULT_READ_AHEAD_BLOCKS)
-  private status: 'stopped' | 'started' | 'closed' = 'stopped'
+  #status: CairnNode['status'] = 'stopped'
+  /** The start or stop under way: a second call waits for it */
+  #transition?: Promise<void>
 
   constructor (parts: NodeParts) {
+    this.stores = parts.stores
     this.repoPath = parts.repoPath
     this.offline = parts.offline
     this.libp2p = parts.libp2p
+    this.metrics = parts.metrics
     this.peerId = parts.libp2p.peerId.toString()
-    this.blockstore = parts.blockstore
-    this.datastore = parts.datastore
-    this.bitswap = parts.bitswap
-    this.meter = parts.meter
-    this.log = prefixLogger(`cairn:${this.peerId.slice(-6)}`).forComponent('cairn:node')
+    this.log = parts.logger.forComponent('cairn:node')
 
     const skipped = splitListenAddresses(parts.config.Addresses.Swarm).unsupported
     if (!this.offline && skipped.length > 0) this.log('not listening on %s: no TCP/WebSockets transport serves them', skipped.join(', '))
@@ -161,10 +222,11 @@ class CairnNodeClass implements CairnNode {
     const configStore = createConfigStore(repoPaths(this.repoPath).config)
     this.config = configView(parts.config, createConfigApi(configStore))
 
+    const stores = this.stores
     this.blocks = createNetworkGetter({
-      local: this.blockstore,
+      local: stores.view,
       verify: verifyBlock,
-      exchange: () => this.bitswap,
+      exchange: () => this.libp2p.services.bitswap,
       log: this.log.newScope('getter')
     }, { offline: this.offline, timeoutMs: parts.fetchTimeoutMs })
 
@@ -183,18 +245,36 @@ class CairnNodeClass implements CairnNode {
 
     this.bootstrap = createBootstrapApi(configStore)
     this.swarm = createSwarmApi(() => this.online())
-    this.pubsub = createPubsubApi(() => this.online().services.pubsub as any)
+    this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
       provider: () => this.provider,
       parseCid,
       walk: (root, options) => this.walkLocal(root, options)
     })
-    this.stats = { bw: async (): Promise<BandwidthStats> => this.meter.stats() }
+    const metrics = this.metrics
+    this.stats = {
+      bw: async (): Promise<BandwidthStats> => metrics?.bandwidth() ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 },
+      // the counters `cairn_bitswap_*` read too
+      bitswap: async (): Promise<NodeBitswapStats> => {
+        const exchange = required(this.onlineServices().bitswap, 'Bitswap')
+        const s = exchange.stats()
+        return {
+          wantlist: exchange.wantlist(),
+          peers: exchange.peers().map(String),
+          blocksReceived: s.blocksReceived,
+          dataReceived: s.dataReceived,
+          blocksSent: s.blocksSent,
+          dataSent: s.dataSent,
+          dupBlksReceived: s.duplicateBlocks,
+          dupDataReceived: s.duplicateData
+        }
+      }
+    }
     const content: ContentContext = {
       repoPath: this.repoPath,
       config: this.config,
-      blockstore: this.blockstore,
+      get blockstore () { return stores.get() },
       blocks: this.blocks,
       provider: this.provider,
       putter: () => this.putter(),
@@ -204,43 +284,149 @@ class CairnNodeClass implements CairnNode {
     this.pin = createPinApi(content)
     this.block = createBlockApi(content)
     this.dag = createDagApi(content)
-    this.repo = createRepoApi(content)
+    const repo = createRepoApi(content)
+    this.repo = repo
+    if (metrics != null) {
+      registerNodeMetrics(metrics, {
+        bitswap: () => this.libp2p.services.bitswap,
+        provider: this.provider,
+        blockstore: () => stores.current,
+        gc: () => repo.gcStats(),
+        dhtPeers: () => (this.libp2p.services.dht as SingleKadDHT | undefined)?.routingTable.size
+      })
+    }
+    this.children = this.lifecycle(parts)
+  }
+
+  get blockstore (): CairnBlockstore {
+    return this.stores.get()
+  }
+
+  get status (): CairnNode['status'] {
+    return this.#status
   }
 
   // --- lifecycle ---------------------------------------------------------------------------------
 
-  async start (): Promise<void> {
-    if (this.status === 'started') return
-    if (this.status === 'closed') throw new InvalidParametersError('This node was stopped; create a new one to start again')
-    if (!this.offline) {
-      try {
-        await this.libp2p.start()
-      } catch (err: any) {
-        if (err?.name === 'UnsupportedListenAddressesError') {
-          await Promise.resolve(this.libp2p.stop()).catch(() => {})
-          // the first line names the address and the cause; the rest is a stack
-          const detail = String(err.message).split('\n').map((l: string) => l.trim()).find((l: string) => l.startsWith('/')) ?? ''
-          throw new ListenError(`Cannot listen on Addresses.Swarm ${detail}`.trim(), { cause: err })
-        }
-        throw err
+  /** What `start()` runs, in order; `stop()` runs it backwards */
+  private lifecycle (parts: NodeParts): Child[] {
+    const paths = repoPaths(this.repoPath)
+    const children: Child[] = [{
+      name: 'block store',
+      start: async () => { this.stores.current = await createBlockstore({ path: paths.blocks, logger: parts.logger }) },
+      stop: async () => {
+        const store = this.stores.current
+        this.stores.current = undefined
+        await store?.close()
       }
-      this.provider.start()
+    }]
+    const datastore = parts.datastore
+    if (datastore != null) {
+      children.push({
+        name: 'datastore',
+        start: async () => {
+          try {
+            // LevelDB's own open first: datastore-level's open() drops the cause (LEVEL_LOCKED)
+            await datastore.db.open()
+            await datastore.open()
+          } catch (err) {
+            throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
+          }
+        },
+        stop: async () => { await datastore.close() }
+      })
     }
-    this.status = 'started'
+    if (!this.offline) {
+      children.push({
+        name: 'libp2p',
+        start: async () => { await this.startLibp2p() },
+        stop: async () => { await this.libp2p.stop() }
+      }, {
+        name: 'provider',
+        start: async () => { this.provider.start() },
+        stop: async () => { this.provider.stop() }
+      })
+    }
+    return children
+  }
+
+  async start (): Promise<void> {
+    while (this.#transition != null) await this.#transition.catch(() => {})
+    if (this.#status === 'started') return
+    this.#transition = this.startChildren().finally(() => { this.#transition = undefined })
+    await this.#transition
   }
 
   async stop (): Promise<void> {
-    if (this.status === 'closed') return
-    this.status = 'closed'
-    this.provider.stop()
-    await Promise.resolve(this.libp2p.stop()).catch(err => { this.log.error('libp2p stop failed - %e', err) })
-    await this.datastore?.close().catch(err => { this.log.error('datastore close failed - %e', err) })
-    await this.blockstore.close()
+    while (this.#transition != null) await this.#transition.catch(() => {})
+    if (this.#status === 'stopped') return
+    this.#transition = this.stopChildren().finally(() => { this.#transition = undefined })
+    await this.#transition
   }
 
-  private online (): Libp2p<any> {
+  private async startChildren (): Promise<void> {
+    this.#status = 'starting'
+    const started: Child[] = []
+    try {
+      for (const child of this.children) {
+        await child.start()
+        started.push(child)
+      }
+    } catch (err) {
+      this.log.error('start failed, stopping what started - %e', err)
+      await this.stopEach(started.reverse())
+      this.#status = 'stopped'
+      throw err
+    }
+    this.#status = 'started'
+    this.log('started')
+  }
+
+  private async stopChildren (): Promise<void> {
+    this.#status = 'stopping'
+    const failures = await this.stopEach([...this.children].reverse())
+    this.#status = 'stopped'
+    this.log('stopped')
+    // every child was asked to stop; the first failure is the caller's answer
+    if (failures.length > 0) throw failures[0]
+  }
+
+  /** Stops each child even when one fails; returns the failures */
+  private async stopEach (children: Child[]): Promise<unknown[]> {
+    const failures: unknown[] = []
+    for (const child of children) {
+      try {
+        await child.stop()
+      } catch (err) {
+        this.log.error('stopping the %s failed - %e', child.name, err)
+        failures.push(err)
+      }
+    }
+    return failures
+  }
+
+  /** libp2p undoes its own partial start; a listen address it cannot use becomes ListenError */
+  private async startLibp2p (): Promise<void> {
+    try {
+      await this.libp2p.start()
+    } catch (err: any) {
+      if (err?.name === 'UnsupportedListenAddressesError') {
+        // the first line names the address and the cause; the rest is a stack
+        const detail = String(err.message).split('\n').map((l: string) => l.trim()).find((l: string) => l.startsWith('/')) ?? ''
+        throw new ListenError(`Cannot listen on Addresses.Swarm ${detail}`.trim(), { cause: err })
+      }
+      throw err
+    }
+  }
+
+  private online (): Libp2p<Partial<CairnServices>> {
     if (this.offline) throw new OfflineError('This command needs the network and the node is offline')
     return this.libp2p
+  }
+
+  private onlineServices (): Partial<CairnServices> {
+    this.online()
+    return this.libp2p.services
   }
 
   // --- identity ----------------------------------------------------------------------------------
@@ -305,7 +491,7 @@ class CairnNodeClass implements CairnNode {
   /** The store, and Bitswap told of every new block so peers already wanting it get it */
   private putter (): BlockPutter {
     const store = this.blockstore
-    const exchange = this.bitswap
+    const exchange = this.libp2p.services.bitswap
     if (exchange == null) return store
     return {
       putBlock: async (cid, bytes, options) => {
@@ -395,8 +581,9 @@ class CairnNodeClass implements CairnNode {
 }
 
 /**
- * Opens a repo and builds the one libp2p instance of the process around it. The returned node
- * implements CairnApi in-process; `stop()` releases the repo.
+ * Reads a repo's config and identity and builds the node around it: the one libp2p instance of
+ * the process, Bitswap, the DHT, the command groups. With `start` (the default) the node is
+ * started before it is returned; `stop()` releases the repo, and `start()` may open it again.
  */
 export async function createNode (init: NodeInit): Promise<CairnNode> {
   if (init == null || typeof init.repoPath !== 'string' || init.repoPath === '') {
@@ -419,67 +606,59 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const privateKey = await loadPrivateKey(repoPath, fileConfig)
   const paths = repoPaths(repoPath)
   const gatewayTimeout = config.Gateway?.Timeout != null ? parseDuration(config.Gateway.Timeout) : DEFAULT_FETCH_TIMEOUT_MS
+  const logger = init.logger ?? defaultLogger()
+  // loaded only when wanted: an offline one-shot command does not pay for prom-client
+  const metrics = (init.metrics ?? !offline) ? (await import('./metrics.ts')).createNodeMetrics({ statfsPath: repoPath }) : undefined
 
-  const blockstore = await createBlockstore({ path: paths.blocks })
-  let datastore: LevelDatastore | undefined
-  let libp2p: Libp2p | undefined
-  try {
-    let libp2pDatastore: Datastore | undefined
-    if (!offline) {
-      datastore = new LevelDatastore(paths.datastore)
-      try {
-        await datastore.open()
-      } catch (err) {
-        throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
-      }
-      // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
-      // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
-      // under load. DHT records (provider records) persist in $repo/datastore.
-      libp2pDatastore = new MountDatastore([
-        { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
-        { prefix: new Key('/'), datastore }
-      ])
-    }
-    const meter = createBandwidthMeter()
-    const services: Record<string, (components: any) => unknown> = {}
-    if (!offline) {
-      services.bitswap = bitswap({
-        blockstore,
+  const stores = new StoreSlot()
+  const parts = {
+    stores,
+    repoPath,
+    config,
+    offline,
+    logger,
+    metrics,
+    fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
+    reprovideInitialDelayMs: init.reprovideInitialDelayMs
+  }
+  let node: CairnNodeClass
+  if (offline) {
+    node = new CairnNodeClass({ ...parts, libp2p: await buildOfflineLibp2p({ privateKey, logger }) })
+  } else {
+    // opened by start(), closed by stop()
+    const datastore = new LevelDatastore(paths.datastore)
+    // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
+    // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
+    // under load. DHT records (provider records) persist in $repo/datastore.
+    const libp2pDatastore = new MountDatastore([
+      { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
+      { prefix: new Key('/'), datastore }
+    ])
+    let libp2p: Libp2p<CairnServices> | undefined
+    libp2p = await buildLibp2p({
+      config,
+      privateKey,
+      datastore: libp2pDatastore,
+      logger,
+      metrics: metrics?.libp2p,
+      bitswap: bitswap({
+        blockstore: stores.view,
         routing: {
           // libp2p exists by the time Bitswap looks for providers (after start)
           findProviders: (cid, options) => (libp2p as Libp2p).contentRouting.findProviders(cid, options)
         }
       })
-    }
-    libp2p = await buildLibp2p({
-      config,
-      privateKey,
-      datastore: libp2pDatastore,
-      offline,
-      metrics: meter.metrics,
-      services
     })
-    const exchange = offline ? undefined : (libp2p.services as { bitswap: Bitswap }).bitswap
-    const node = new CairnNodeClass({
-      repoPath,
-      config,
-      offline,
-      libp2p,
-      blockstore,
-      datastore,
-      meter,
-      fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
-      reprovideInitialDelayMs: init.reprovideInitialDelayMs,
-      bitswap: exchange
-    })
-    if (init.start !== false) await node.start()
-    return node
-  } catch (err) {
-    await Promise.resolve(libp2p?.stop()).catch(() => {})
-    await datastore?.close().catch(() => {})
-    await blockstore.close().catch(() => {})
-    throw err
+    node = new CairnNodeClass({ ...parts, libp2p, datastore })
   }
+  if (init.start !== false) await node.start()
+  return node
+}
+
+/** A service every online node has (the type says optional because offline nodes have none) */
+function required<T> (service: T | undefined, name: string): T {
+  if (service == null) throw new NotStartedError(`The node has no ${name} service`)
+  return service
 }
 
 /** Kubo lists a file as an object without links: `ls` of a file yields nothing rather than failing */

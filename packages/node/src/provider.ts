@@ -30,6 +30,21 @@ export interface ProviderInit {
   provideTimeoutMs?: number
 }
 
+export interface ProviderStats {
+  /** Provides waiting in the queue */
+  queued: number
+  /** Provides running now (DHT walks) */
+  running: number
+  /** Provides that completed since start-up */
+  provided: number
+  /** Provides that failed or timed out */
+  failed: number
+  /** Reprovide passes run */
+  reprovideRuns: number
+  /** How long the last reprovide pass took, in seconds (0 before the first) */
+  lastReprovideSeconds: number
+}
+
 /**
  * Announces content in the DHT: right after it is stored (`announce`) and again on every
  * reprovide interval for whatever the strategy selects, as Kubo's reprovider does.
@@ -46,6 +61,8 @@ export interface ContentProvider {
   reprovide(options?: AbortOptions): Promise<number>
   /** Resolves when every queued announcement has finished */
   onIdle(options?: AbortOptions): Promise<void>
+  /** The queue and what it has done (read by `cairn stats provide` and the metrics) */
+  stats(): ProviderStats
   start(): void
   stop(): void
 }
@@ -64,6 +81,7 @@ class ContentProviderClass implements ContentProvider {
   private running = false
   private shutdown = new AbortController()
   private reproviding?: Promise<number>
+  private readonly counts = { provided: 0, failed: 0, reprovideRuns: 0, lastReprovideSeconds: 0 }
 
   constructor (components: ProviderComponents, init: ProviderInit) {
     this.components = components
@@ -90,7 +108,13 @@ class ContentProviderClass implements ContentProvider {
     await this.queue.onSizeLessThan(this.maxQueueSize, options)
     const done = this.queue.add(async () => {
       const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.provideTimeoutMs)])
-      await this.components.contentRouting.provide(cid, { signal })
+      try {
+        await this.components.contentRouting.provide(cid, { signal })
+      } catch (err) {
+        this.counts.failed++
+        throw err
+      }
+      this.counts.provided++
       this.components.log('provided %c', cid)
     }).finally(() => { this.pending.delete(key) })
     this.pending.set(key, done)
@@ -127,6 +151,7 @@ class ContentProviderClass implements ContentProvider {
   async reprovide (options?: AbortOptions): Promise<number> {
     if (this.reproviding != null) return this.reproviding
     const run = async (): Promise<number> => {
+      const started = performance.now()
       const signal = options?.signal == null ? this.shutdown.signal : AbortSignal.any([options.signal, this.shutdown.signal])
       let count = 0
       for await (const cid of this.components.listCids(this.strategy, { signal })) {
@@ -136,6 +161,8 @@ class ContentProviderClass implements ContentProvider {
       }
       // not one promise per CID kept around: a repo may hold millions of blocks
       await this.queue.onIdle({ signal })
+      this.counts.reprovideRuns++
+      this.counts.lastReprovideSeconds = (performance.now() - started) / 1000
       this.components.log('reprovided %d CIDs with strategy %s', count, this.strategy)
       return count
     }
@@ -145,6 +172,10 @@ class ContentProviderClass implements ContentProvider {
 
   async onIdle (options?: AbortOptions): Promise<void> {
     await this.queue.onIdle(options)
+  }
+
+  stats (): ProviderStats {
+    return { queued: this.queue.queued, running: this.queue.running, ...this.counts }
   }
 
   private schedule (delayMs: number): void {

@@ -6,7 +6,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { WANT_BLOCK } from '../src/bitswap/index.ts'
-import { setHashWorkerSource } from '../src/bitswap/hash-offload.ts'
+import { acquireHashOffload, setHashWorkerSource } from '../src/bitswap/hash-offload.ts'
 import { answeringProbe, connect, createBitswapNode, equalBytes, rawBlock } from './fixtures/bitswap-helpers.ts'
 
 const crash = suite('hash worker crash')
@@ -20,7 +20,14 @@ crash('blocks lost with a dying worker are asked again at once and verified inli
   const probe = await answeringProbe(held)
   try {
     await connect(probe.libp2p, node.libp2p)
-    await new Promise(resolve => setTimeout(resolve, 300)) // the worker comes online
+    // the node's Bitswap started the process's one worker: wait until it is online, or the
+    // blocks would be hashed inline and the crash never happen
+    const worker = acquireHashOffload()
+    try {
+      assert.ok(await worker.whenReady({ signal: AbortSignal.timeout(10_000) }), 'the hash worker came online')
+    } finally {
+      worker.release()
+    }
     // over the worker's 128 KiB threshold, and answered in one message
     const blocks = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
     for (const b of blocks) held.set(b.cid.toString(), b.bytes)
@@ -32,6 +39,9 @@ crash('blocks lost with a dying worker are asked again at once and verified inli
     blocks.forEach((b, i) => { assert.ok(equalBytes(got[i], b.bytes), 'fetched bytes') })
     for (const b of blocks) assert.ok(equalBytes(await node.blocks.getBlock(b.cid), b.bytes), 'stored bytes')
     assert.is(node.bitswap.stats().blocksHashedOnWorker, 0, 'nothing came back from the worker')
+    const after = acquireHashOffload()
+    assert.not.ok(after.ready, 'the worker was handed a message and died')
+    after.release()
     assert.is(node.bitswap.stats().bannedPeers, 0, 'the peer did nothing wrong')
     const asks = (cid: Uint8Array): number => probe.received.filter(r =>
       r.message.wantlist?.entries.some(e => !e.cancel && e.wantType === WANT_BLOCK && equalBytes(e.cid, cid))).length

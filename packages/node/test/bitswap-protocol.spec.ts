@@ -12,6 +12,8 @@ import {
   BITSWAP_100, BITSWAP_110, cidToPrefix, DEFAULT_MAX_MESSAGE_BYTES, emptyMessage, PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK, WANT_HAVE
 } from '../src/bitswap/index.ts'
 import { answeringProbe, connect, createBitswapNode, createProbe, equalBytes, rawBlock, wantMessage } from './fixtures/bitswap-helpers.ts'
+import { acquireHashOffload } from '../src/bitswap/hash-offload.ts'
+import { waitFor } from './fixtures/nodes.ts'
 import type { BitswapNode, Probe } from './fixtures/bitswap-helpers.ts'
 import type { Libp2p } from '@libp2p/interface'
 
@@ -54,14 +56,14 @@ wire('answers want-have with HAVE, unknown blocks with DONT_HAVE, want-block wit
   assert.equal(wanted, [have.cid.toString(), missing.cid.toString()].sort())
 
   await probe.send(nodeId, wantMessage([{ cid: have.cid, cancel: true }, { cid: missing.cid, cancel: true }]))
-  for (let i = 0; i < 50 && node.bitswap.wantlist(probe.libp2p.peerId).length > 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  await waitFor(() => node.bitswap.wantlist(probe.libp2p.peerId).length === 0, 10_000, 'the cancels to land')
   assert.equal(node.bitswap.wantlist(probe.libp2p.peerId), [])
 })
 
 wire('without send-dont-have a missing block gets no answer, and notify() sends it once stored', async ({ node, probe }) => {
   const later = await rawBlock(2000)
   await probe.send(node.libp2p.peerId, wantMessage([{ cid: later.cid, wantType: WANT_BLOCK, sendDontHave: false }]))
-  for (let i = 0; i < 50 && node.bitswap.wantlist(probe.libp2p.peerId).length === 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  await waitFor(() => node.bitswap.wantlist(probe.libp2p.peerId).length > 0, 10_000, 'the want to land')
   assert.equal(node.bitswap.wantlist(probe.libp2p.peerId).map(String), [later.cid.toString()])
   assert.is(probe.received.length, 0, 'no DONT_HAVE without send-dont-have')
 
@@ -144,9 +146,9 @@ wire('a peer that answers with bytes that do not match is disconnected, banned a
   const pending = node.bitswap.want(wanted.cid, { signal: AbortSignal.timeout(15_000) })
   pending.catch(() => {}) // awaited below; a failed assertion before that must not crash the run
   await liar.waitFor(m => m.wantlist?.entries.some(e => eq(e.cid, wanted.cid.bytes)) === true, AbortSignal.timeout(10_000))
-  for (let i = 0; i < 100 && node.bitswap.stats().bannedPeers === 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  await waitFor(() => node.bitswap.stats().bannedPeers > 0, 10_000, 'the liar to be banned')
   assert.is(node.bitswap.stats().bannedPeers, 1, 'liar banned')
-  for (let i = 0; i < 100 && node.libp2p.getConnections(liar.libp2p.peerId).length > 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  await waitFor(() => node.libp2p.getConnections(liar.libp2p.peerId).length === 0, 10_000, 'the liar to be disconnected')
   assert.is(node.libp2p.getConnections(liar.libp2p.peerId).length, 0, 'liar disconnected')
   assert.is(await node.blocks.hasBlock(wanted.cid), false, 'nothing stored from the liar')
 
@@ -168,8 +170,14 @@ wire('blocks of large messages are verified on the hash worker: right bytes stor
   const honest = await answeringProbe(held)
   others.push(honest.libp2p)
   await connect(honest.libp2p, node.libp2p)
-  // the worker starts in the background with the node: ask in rounds until it has taken part
-  for (let round = 0; round < 20 && node.bitswap.stats().blocksHashedOnWorker === 0; round++) {
+  // the worker starts in the background with the node: once it is online, large messages go to it
+  const worker = acquireHashOffload()
+  try {
+    assert.ok(await worker.whenReady({ signal: AbortSignal.timeout(10_000) }), 'the hash worker came online')
+  } finally {
+    worker.release()
+  }
+  {
     const blocks = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
     for (const b of blocks) held.set(b.cid.toString(), b.bytes)
     const session = node.bitswap.createSession({ signal: AbortSignal.timeout(10_000) })
@@ -177,7 +185,6 @@ wire('blocks of large messages are verified on the hash worker: right bytes stor
     session.close()
     blocks.forEach((b, i) => { assert.ok(eq(got[i], b.bytes), 'fetched bytes') })
     for (const b of blocks) assert.ok(eq(await node.blocks.getBlock(b.cid), b.bytes), 'stored bytes')
-    await new Promise(resolve => setTimeout(resolve, 100))
   }
   assert.ok(node.bitswap.stats().blocksHashedOnWorker > 0, 'the hash worker verified blocks')
 
@@ -189,7 +196,7 @@ wire('blocks of large messages are verified on the hash worker: right bytes stor
   const wanted = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
   const session = node.bitswap.createSession({ signal: AbortSignal.timeout(5_000) })
   const pending = wanted.map(async b => session.want(b.cid).then(() => 'fetched', () => 'failed'))
-  for (let i = 0; i < 200 && node.bitswap.stats().bannedPeers === 0; i++) await new Promise(resolve => setTimeout(resolve, 20))
+  await waitFor(() => node.bitswap.stats().bannedPeers > 0, 10_000, 'the liar to be banned')
   assert.is(node.bitswap.stats().bannedPeers, 1, 'liar banned')
   assert.ok(node.bitswap.stats().blocksHashedOnWorker > hashedBefore, 'the lie was caught on the worker')
   session.close()
@@ -206,11 +213,17 @@ wire('with hashOnWorker false every block is verified on the main thread', async
   await connect(honest.libp2p, node.libp2p)
   const blocks = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
   for (const b of blocks) held.set(b.cid.toString(), b.bytes)
-  await new Promise(resolve => setTimeout(resolve, 300))
-  const session = node.bitswap.createSession({ signal: AbortSignal.timeout(10_000) })
-  const got = await Promise.all(blocks.map(async b => session.want(b.cid)))
-  session.close()
-  blocks.forEach((b, i) => { assert.ok(eq(got[i], b.bytes)) })
+  // the process's worker is online (this file's other nodes use it): only the option keeps it out
+  const worker = acquireHashOffload()
+  try {
+    assert.ok(await worker.whenReady({ signal: AbortSignal.timeout(10_000) }), 'the hash worker came online')
+    const session = node.bitswap.createSession({ signal: AbortSignal.timeout(10_000) })
+    const got = await Promise.all(blocks.map(async b => session.want(b.cid)))
+    session.close()
+    blocks.forEach((b, i) => { assert.ok(eq(got[i], b.bytes)) })
+  } finally {
+    worker.release()
+  }
   assert.is(node.bitswap.stats().blocksHashedOnWorker, 0)
 })
 

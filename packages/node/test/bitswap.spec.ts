@@ -3,8 +3,10 @@ import * as assert from 'uvu/assert'
 import { randomBytes } from 'node:crypto'
 import { importBytes } from '@cairn/dag'
 import { connect, createBitswapNode, equalBytes, fetchDag, MemoryBlocks, rawBlock, SlowBlocks, SlowWrites } from './fixtures/bitswap-helpers.ts'
+import { waitFor } from './fixtures/nodes.ts'
 import type { BitswapNode } from './fixtures/bitswap-helpers.ts'
 import type { CID } from 'multiformats/cid'
+import type { AbortOptions } from '@cairn/interface'
 
 /** A UnixFS file of `leaves` 64 KiB raw leaves under one dag-pb root, stored in `stores` */
 async function addFile (leaves: number, ...stores: MemoryBlocks[]): Promise<{ root: CID, blocks: Map<string, Uint8Array> }> {
@@ -95,7 +97,7 @@ limits('DONT_HAVE from the peer a session asked moves the want to another peer a
     const block = await rawBlock(20_000)
     await holder.blocks.putBlock(block.cid, block.bytes)
     // both peers identified first, so that neither hears of the want on connecting
-    for (let i = 0; i < 250 && requester.bitswap.stats().peers < 2; i++) await new Promise(resolve => setTimeout(resolve, 20))
+    await waitFor(() => requester.bitswap.stats().peers === 2, 10_000, 'both peers identified')
     assert.is(requester.bitswap.stats().peers, 2)
     const session = requester.bitswap.createSession()
     session.addPeer(empty.libp2p.peerId)
@@ -113,8 +115,9 @@ limits('a store slower than the network holds back new wants to the peer instead
   const MiB = 1024 * 1024
   const server = await createBitswapNode()
   // searches and re-asks after 60 s: a block lost to a reset stream would not come back in time
+  const store = new SlowWrites(300)
   const client = await createBitswapNode({
-    blockstore: new SlowWrites(300),
+    blockstore: store,
     inboundBusyBytes: MiB,
     providerSearchDelayMs: 60_000,
     providerSearchIntervalMs: 60_000
@@ -129,12 +132,15 @@ limits('a store slower than the network holds back new wants to the peer instead
     const firstDone = Promise.all(first.map(async b => one.want(b.cid)))
     firstDone.catch(() => {}) // awaited below; a failed assertion before that must not crash the run
     // two blocks in, four still arriving or waiting for the slow store: the client is busy
-    for (let i = 0; i < 500 && client.bitswap.stats().dataReceived < 2 * MiB; i++) await new Promise(resolve => setTimeout(resolve, 5))
+    await waitFor(() => client.bitswap.stats().dataReceived >= 2 * MiB, 20_000, 'two blocks to arrive')
     const two = client.bitswap.createSession({ signal })
     const secondDone = Promise.all(second.map(async b => two.want(b.cid)))
     secondDone.catch(() => {})
-    await new Promise(resolve => setTimeout(resolve, 300))
-    assert.is(server.bitswap.stats().blocksSent, first.length, 'nothing more was asked while the first blocks were being stored')
+    // the second wants go out once the client has stored what it holds: by the time the server
+    // sends a block of the second set, every block of the first is stored (without the hold-back
+    // the server would answer within milliseconds, while the slow store had written one or two)
+    await waitFor(() => server.bitswap.stats().blocksSent > first.length, 20_000, 'a block of the second set to be sent')
+    assert.ok(store.written >= first.length, `nothing more was asked while the first blocks were being stored (${store.written} stored)`)
     const got = [...await firstDone, ...await secondDone]
     one.close()
     two.close()
@@ -194,7 +200,8 @@ failover('when the providing peer disconnects mid-transfer the fetch continues f
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    for (let i = 0; i < 200 && requester.bitswap.stats().blocksReceived < 5; i++) await new Promise(resolve => setTimeout(resolve, 10))
+    // polled often: the transfer lasts about a second
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 5, 10_000, 'five blocks received', 5)
     await first.libp2p.stop()
     const got = await fetching
     session.close()
@@ -210,10 +217,31 @@ failover('when the providing peer disconnects mid-transfer the fetch continues f
   }
 })
 
+/** A slow store that serves `open` reads, then holds the rest until `release()` */
+class GatedBlocks extends SlowBlocks {
+  private served = 0
+  private readonly open: number
+  private readonly gate: Promise<void>
+  release: () => void = () => {}
+  constructor (delayMs: number, open: number) {
+    super(delayMs)
+    this.open = open
+    this.gate = new Promise(resolve => { this.release = resolve })
+  }
+
+  override async getBlock (cid: CID, options?: AbortOptions): Promise<Uint8Array> {
+    if (++this.served > this.open) await this.gate
+    return super.getBlock(cid, options)
+  }
+}
+
 failover('a second provider connecting mid-transfer shares the work without duplicate blocks', async () => {
-  // the first provider serves 8 reads at a time: 200 ms a read leaves ~1 s of transfer, time enough for
-  // the newcomer's connection and handshake even on a loaded machine (30 ms raced it and lost 1 run in 3)
-  const first = await createBitswapNode({ blockstore: new SlowBlocks(200) })
+  // the first provider serves the root and one window of 8 leaves (whole messages: it sends the
+  // blocks of one batch of reads together), then holds its reads until the newcomer is connected
+  // and known to speak Bitswap, and goes on slowly (200 ms a read): the newcomer is there for most
+  // of the transfer however long its connection took on a loaded machine
+  const slow = new GatedBlocks(200, 9)
+  const first = await createBitswapNode({ blockstore: slow })
   const second = await createBitswapNode()
   const file = await addFile(40, first.blocks, second.blocks)
   // a small window, so that most wants are sent after the second provider has turned up
@@ -223,8 +251,11 @@ failover('a second provider connecting mid-transfer shares the work without dupl
     const session = requester.bitswap.createSession({ signal: AbortSignal.timeout(30_000) })
     const fetching = fetchDag(async (cid) => session.want(cid), file.root)
     fetching.catch(() => {})
-    for (let i = 0; i < 200 && requester.bitswap.stats().blocksReceived < 5; i++) await new Promise(resolve => setTimeout(resolve, 10))
+    // the transfer is under way (the gate holds the first provider after a few reads)
+    await waitFor(() => requester.bitswap.stats().blocksReceived >= 2, 10_000, 'two blocks received')
     await connect(requester.libp2p, second.libp2p)
+    await waitFor(() => requester.bitswap.stats().peers === 2, 10_000, 'the newcomer identified as a Bitswap peer')
+    slow.release()
     const got = await fetching
     session.close()
     assert.is(got.size, file.blocks.size)

@@ -70,9 +70,13 @@ test('an unreachable CID ends in TimeoutError, an aborted fetch in AbortError', 
     assert.is(err.code, 'ERR_TIMEOUT', err.message)
   }
   const controller = new AbortController()
-  setTimeout(() => { controller.abort() }, 200)
+  const reading = collect(node.cat(missing, { signal: controller.signal }))
+  reading.catch(() => {}) // awaited below
+  // aborted while the want is out on the network
+  await waitFor(() => node.libp2p.services.bitswap?.wantlist().some(c => c.equals(missing)) === true, 10_000, 'the want to go out')
+  controller.abort()
   try {
-    await collect(node.cat(missing, { signal: controller.signal }))
+    await reading
     assert.unreachable('should abort')
   } catch (err: any) {
     assert.is(err.code, 'ERR_ABORTED', err.message)

@@ -88,6 +88,39 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       else for (const line of formatBandwidth(bw)) ctx.print.line(line)
     })
 
+  stats.command('bitswap')
+    .description('Show diagnostic information on the bitswap agent')
+    .option('-v, --verbose', 'print extra information (the partners)')
+    .action(async (flags: { verbose?: boolean }) => {
+      const api = await ctx.api()
+      const s = await api.stats.bitswap({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') {
+        ctx.print.json({
+          Wantlist: s.wantlist.map(cid => ({ '/': cid.toString() })),
+          Peers: s.peers,
+          BlocksReceived: s.blocksReceived,
+          DataReceived: s.dataReceived,
+          BlocksSent: s.blocksSent,
+          DataSent: s.dataSent,
+          DupBlksReceived: s.dupBlksReceived,
+          DupDataReceived: s.dupDataReceived
+        })
+        return
+      }
+      // Kubo's text: core/commands/bitswap.go
+      ctx.print.line('bitswap status')
+      ctx.print.line(`\tblocks received: ${s.blocksReceived}`)
+      ctx.print.line(`\tblocks sent: ${s.blocksSent}`)
+      ctx.print.line(`\tdata received: ${s.dataReceived}`)
+      ctx.print.line(`\tdata sent: ${s.dataSent}`)
+      ctx.print.line(`\tdup blocks received: ${s.dupBlksReceived}`)
+      ctx.print.line(`\tdup data received: ${s.dupDataReceived}`)
+      ctx.print.line(`\twantlist [${s.wantlist.length} keys]`)
+      for (const cid of s.wantlist) ctx.print.line(`\t\t${cid.toString()}`)
+      ctx.print.line(`\tpartners [${s.peers.length}]`)
+      if (flags.verbose === true) for (const p of s.peers) ctx.print.line(`\t\t${p}`)
+    })
+
   // Kubo's `ipfs version` runs in the client (`doesNotUseRepo`): no repo, no daemon, nothing loaded
   program.command('version')
     .description('Show version information')

@@ -6,7 +6,7 @@
  * trailer, so errors after an answer had started were lost.
  */
 import type {
-  AddOptions, AddResult, BandwidthStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
+  AddOptions, AddResult, BandwidthStats, BitswapStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
   GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, ProviderInfo, PubsubMessage,
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
@@ -392,6 +392,20 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           return stats
         }
         throw new RemoteError('empty stats bw answer')
+      },
+      bitswap: async (options) => {
+        const s = await rpc.json('stats/bitswap', { signal: options?.signal })
+        const stats: BitswapStats = {
+          wantlist: (s.Wantlist ?? []).map((c: { '/': string }) => parseCid(c['/'])),
+          peers: (s.Peers ?? []).map(String),
+          blocksReceived: Number(s.BlocksReceived ?? 0),
+          dataReceived: Number(s.DataReceived ?? 0),
+          blocksSent: Number(s.BlocksSent ?? 0),
+          dataSent: Number(s.DataSent ?? 0),
+          dupBlksReceived: Number(s.DupBlksReceived ?? 0),
+          dupDataReceived: Number(s.DupDataReceived ?? 0)
+        }
+        return stats
       }
     },
 

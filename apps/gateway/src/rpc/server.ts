@@ -12,7 +12,10 @@ import { parseArgs } from './args.ts'
 import { createOriginPolicy } from './origin.ts'
 import { canEndWithError, endStream } from './output.ts'
 import { commands } from './commands/index.ts'
+import { DEBUG_PATHS, serveDebug } from './debug.ts'
+import { setRoute } from '../http-metrics.ts'
 import type { Command } from './command.ts'
+import type { MetricsSource } from './debug.ts'
 
 /** Kubo's `API.Authorizations` entry */
 export interface RpcAuthorization {
@@ -37,6 +40,8 @@ export interface RpcInit {
   /** Extra commands or replacements, keyed by path below /api/v0/ (the CLI may add its own) */
   commands?: Record<string, Command>
   /** @default `defaultLogger()` of `@libp2p/logger` (enable with `DEBUG=cairn:gateway*`) */
+  /** The node's metrics, served at `/debug/metrics/prometheus` (404 without) */
+  metrics?: MetricsSource
   logger?: ComponentLogger
 }
 
@@ -115,6 +120,11 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
       return
     }
     checkAuthorization(req, url.pathname)
+    if (DEBUG_PATHS.includes(url.pathname)) {
+      setRoute(req, url.pathname)
+      await serveDebug(url.pathname, url, req, res, init.metrics, signal)
+      return
+    }
     if (!url.pathname.startsWith(API_PREFIX)) throw new UnknownCommandError(`404 page not found: ${url.pathname.slice(0, 100)}`)
     // go-ipfs-cmds' order: the method, then origin, referer and user agent, then the command
     if (req.method !== 'POST') throw new MethodNotAllowedError('POST', `${req.method} is not allowed: the RPC API takes POST only`)
@@ -122,6 +132,7 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
     const name = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
     const command = Object.hasOwn(table, name) ? table[name] : undefined
     if (command == null) throw new UnknownCommandError(`unknown command "${name.slice(0, 100)}"`)
+    setRoute(req, API_PREFIX + name)
     const args = parseArgs(url.searchParams, command)
     const timeout = args.string('timeout')
     const signals = [signal]

@@ -3,14 +3,35 @@ import { REPO_VERSION } from '../constants.ts'
 import type { ContentContext } from './context.ts'
 import type { AbortOptions, GcResult, RepoApi, RepoStats } from '@cairn/interface'
 
-/** Kubo's `repo gc`, `repo stat` and `repo verify` */
-export function createRepoApi (ctx: ContentContext): RepoApi {
+export interface GcStats {
+  /** GC runs finished (or stopped) */
+  runs: number
+  /** Blocks removed by every run */
+  removedBlocks: number
+  /** Time spent in GC, in seconds */
+  seconds: number
+  /** How long the last run took, in seconds */
+  lastSeconds: number
+}
+
+/** Kubo's `repo gc`, `repo stat` and `repo verify`, and the GC counters */
+export function createRepoApi (ctx: ContentContext): RepoApi & { gcStats(): GcStats } {
+  const gc: GcStats = { runs: 0, removedBlocks: 0, seconds: 0, lastSeconds: 0 }
   return {
+    gcStats: () => ({ ...gc }),
     gc: (options: AbortOptions = {}): AsyncIterable<GcResult> => {
       return (async function * () {
-        for await (const cid of ctx.blockstore.gc(options)) {
-          await ctx.provider.forget([cid])
-          yield { cid }
+        const started = performance.now()
+        try {
+          for await (const cid of ctx.blockstore.gc(options)) {
+            gc.removedBlocks++
+            await ctx.provider.forget([cid])
+            yield { cid }
+          }
+        } finally {
+          gc.runs++
+          gc.lastSeconds = (performance.now() - started) / 1000
+          gc.seconds += gc.lastSeconds
         }
       })()
     },

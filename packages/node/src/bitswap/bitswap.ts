@@ -68,7 +68,7 @@ export class BitswapService implements Bitswap {
   private readonly sessions = new Set<SessionImpl>()
   private running = false
   private hashes?: HashOffload
-  private readonly counters = { blocksReceived: 0, duplicateBlocks: 0, dataReceived: 0, blocksSent: 0, dataSent: 0, blocksHashedOnWorker: 0 }
+  private readonly counters = { blocksReceived: 0, duplicateBlocks: 0, duplicateData: 0, dataReceived: 0, blocksSent: 0, dataSent: 0, blocksHashedOnWorker: 0 }
 
   constructor (components: BitswapComponents, init: BitswapInit) {
     this.components = components
@@ -202,7 +202,11 @@ export class BitswapService implements Bitswap {
     let banned = 0
     const now = Date.now()
     for (const ban of this.bans.values()) if (ban.until > now) banned++
-    return { ...this.counters, peers: this.network.peers.size, bannedPeers: banned }
+    return { ...this.counters, peers: this.network.peers.size, bannedPeers: banned, wants: this.manager.wants.size, sessions: this.sessions.size }
+  }
+
+  peers (): PeerId[] {
+    return [...this.network.peers.values()]
   }
 
   wantlist (peer?: PeerId): CID[] {
@@ -369,6 +373,7 @@ export class BitswapService implements Bitswap {
       }
       if (result === 'duplicate') {
         this.counters.duplicateBlocks++
+        this.counters.duplicateData += data.byteLength
         continue
       }
       this.counters.blocksReceived++

@@ -25,6 +25,8 @@ export interface HashResult {
 export interface HashOffload {
   /** False while the worker is starting or after it failed: hash inline then */
   readonly ready: boolean
+  /** Resolves true once the worker is online, false if it failed or was released first */
+  whenReady(options?: { signal?: AbortSignal }): Promise<boolean>
   /** Moves `buffer` to the worker (it is detached here until the result arrives) */
   sha256(buffer: ArrayBuffer, ranges: Range[]): Promise<HashResult>
   release(): void
@@ -57,6 +59,7 @@ class SharedHashWorker {
   private users = 0
   private nextId = 0
   private readonly pending = new Map<number, Pending>()
+  private waiters: Array<(ready: boolean) => void> = []
 
   get ready (): boolean {
     return this.started && !this.failed && this.worker != null
@@ -68,7 +71,10 @@ class SharedHashWorker {
     const worker = new Worker(workerSource, { eval: true, name: 'cairn-bitswap-hash' })
     // never what keeps a process alive: sockets and timers of the node do that
     worker.unref()
-    worker.once('online', () => { this.started = true })
+    worker.once('online', () => {
+      this.started = true
+      this.settleWaiters()
+    })
     worker.on('message', ({ id, buffer, digests }: { id: number, buffer: ArrayBuffer, digests: Uint8Array }) => {
       const p = this.pending.get(id)
       this.pending.delete(id)
@@ -87,7 +93,31 @@ class SharedHashWorker {
     this.worker = undefined
     this.started = false
     this.rejectAll(new Error('Hash worker stopped'))
+    this.settleWaiters()
     void worker.terminate()
+  }
+
+  async whenReady (signal?: AbortSignal): Promise<boolean> {
+    if (this.ready) return true
+    if (this.worker == null) return false
+    signal?.throwIfAborted()
+    return new Promise<boolean>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.waiters = this.waiters.filter(w => w !== settle)
+        reject(signal?.reason)
+      }
+      const settle = (ready: boolean): void => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(ready)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.waiters.push(settle)
+    })
+  }
+
+  private settleWaiters (): void {
+    const ready = this.ready
+    for (const w of this.waiters.splice(0)) w(ready)
   }
 
   async sha256 (buffer: ArrayBuffer, ranges: Range[]): Promise<HashResult> {
@@ -106,6 +136,7 @@ class SharedHashWorker {
     this.worker = undefined
     this.started = false
     this.rejectAll(err)
+    this.settleWaiters()
   }
 
   private rejectAll (err: Error): void {
@@ -133,6 +164,7 @@ export function acquireHashOffload (): HashOffload {
   let released = false
   return {
     get ready () { return !released && worker.ready },
+    whenReady: async (options) => !released && await worker.whenReady(options?.signal),
     sha256: async (buffer, ranges) => worker.sha256(buffer, ranges),
     release: () => {
       if (released) return

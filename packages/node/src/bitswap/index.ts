@@ -104,6 +104,8 @@ export interface BitswapStats {
   blocksReceived: number
   /** Blocks received that another peer had already delivered */
   duplicateBlocks: number
+  /** Bytes of those duplicate blocks */
+  duplicateData: number
   /** Bytes of block data received, duplicates included */
   dataReceived: number
   blocksSent: number
@@ -114,6 +116,10 @@ export interface BitswapStats {
   bannedPeers: number
   /** Received blocks whose hash was computed on the hash worker (see `hashOnWorker`) */
   blocksHashedOnWorker: number
+  /** Blocks we want from the network now (our wantlist) */
+  wants: number
+  /** Retrieval sessions open now */
+  sessions: number
 }
 
 export interface BitswapSession {
@@ -139,6 +145,8 @@ export interface Bitswap extends Startable {
   stats(): BitswapStats
   /** Our wants, or with `peer` what that peer wants from us */
   wantlist(peer?: PeerId): CID[]
+  /** Connected peers speaking Bitswap */
+  peers(): PeerId[]
 }
 
 export function bitswap (init: BitswapInit): (components: BitswapComponents) => Bitswap {
