@@ -31,6 +31,8 @@ function packageOf (specifier: string): string | undefined {
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s+'([^']+)'|(?:^|[\s;])import\s+'([^']+)'|(?:\bimport|\brequire|import\.meta\.resolve)\(\s*'([^']+)'\s*\)/gm
 
+const CODECS = new Set(['@ipld/dag-pb', '@ipld/dag-cbor', '@ipld/dag-json', '@ipld/dag-jose', 'ipfs-unixfs', 'cborg', 'protons-runtime'])
+
 const dirs = ['packages', 'apps'].flatMap(g => readdirSync(join(root, g)).map(n => join(root, g, n)))
 const byName = new Map<string, string>()
 for (const dir of dirs) byName.set(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name, dir)
@@ -78,6 +80,8 @@ function checkManifest (dir: string, pkg: { name: string, dependencies?: Record<
   const dev = importsIn(dir, ['test', 'bench'])
   const excused = USED_WITHOUT_IMPORT[pkg.name] ?? {}
   for (const [name, file] of runtime) {
+    // apps translate HTTP and argv: decoding blocks is @cairn/dag's and @cairn/ipld's job
+    if (dir.startsWith(join(root, 'apps')) && CODECS.has(name)) problems.push(`${file}: imports the codec ${name}: apps hold no codec decoding (use @cairn/dag)`)
     if (name === pkg.name || name.startsWith('@cairn/')) continue // @cairn/* imports are checked above
     if (devDeps.has(name)) problems.push(`${file}: imports ${name}, a devDependency of ${pkg.name}: make it a dependency`)
     else if (!deps.has(name)) problems.push(`${file}: imports ${name}, not a dependency of ${pkg.name}`)

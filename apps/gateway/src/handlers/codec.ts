@@ -1,6 +1,7 @@
+import { UnsupportedCodecError } from '@cairn/interface'
+import { convertBlock } from '@cairn/dag'
 import type { ResolvedPath } from '../backend.ts'
 import { IMMUTABLE_CACHE_CONTROL } from '../constants.ts'
-import { convertBlock } from '../convert.ts'
 import { renderDagPage } from '../listing.ts'
 import { CONTENT_TYPE_OF } from '../negotiate.ts'
 import type { Negotiated } from '../negotiate.ts'
@@ -39,7 +40,15 @@ export async function serveCodec (ctx: RequestContext, resolved: ResolvedPath, f
   }
   const etag = `"${resolved.cid.toString()}.${format}"`
   if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
-  const converted = convertBlock(code, await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal }), format)
+  const block = await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal })
+  let converted: Uint8Array
+  try {
+    converted = convertBlock(code, block, format)
+  } catch (err) {
+    // a codec with no decoder here is still the client's choice of format: 406, as the others
+    if (err instanceof UnsupportedCodecError) throw new NotAcceptableError(err.message)
+    throw err
+  }
   sendBytes(ctx, converted, {
     'Content-Type': CONTENT_TYPE_OF[format],
     'Content-Disposition': codecDisposition(ctx.request.query, resolved.cid, format),

@@ -1,9 +1,11 @@
 import * as dagCbor from '@ipld/dag-cbor'
 import * as dagJson from '@ipld/dag-json'
 import * as dagPb from '@ipld/dag-pb'
-import { NotAcceptableError } from './errors.ts'
+import { UnsupportedCodecError } from '@cairn/interface'
+import { RAW_CODE } from '@cairn/ipld'
 
-const RAW_CODE = 0x55
+/** The formats a block can be re-encoded into: the DAG codecs and their plain twins */
+export type ConvertFormat = 'dag-json' | 'dag-cbor' | 'json' | 'cbor'
 
 const DECODERS: Record<number, (bytes: Uint8Array) => unknown> = {
   // a raw block is one IPLD bytes value: `{"/": {"bytes": ...}}` in DAG-JSON
@@ -14,7 +16,7 @@ const DECODERS: Record<number, (bytes: Uint8Array) => unknown> = {
 }
 
 // plain json/cbor get the DAG codecs' bytes: links become `{"/": cid}` and tag 42, which both read
-const ENCODERS: Record<string, (value: unknown) => Uint8Array> = {
+const ENCODERS: Record<ConvertFormat, (value: unknown) => Uint8Array> = {
   'dag-json': dagJson.encode,
   'dag-cbor': dagCbor.encode,
   json: dagJson.encode,
@@ -22,12 +24,13 @@ const ENCODERS: Record<string, (value: unknown) => Uint8Array> = {
 }
 
 /**
- * A block re-encoded in another IPLD codec (`?format=dag-json` on a dag-pb directory, say), as
- * the path gateway spec allows; the data model is the same, only the bytes differ
+ * A block of codec `code` re-encoded in another IPLD codec (a dag-pb directory as DAG-JSON, say):
+ * the data model is the same, only the bytes differ. Throws `UnsupportedCodecError` for a codec or
+ * format it cannot convert.
  */
 export function convertBlock (code: number, bytes: Uint8Array, format: string): Uint8Array {
   const decode = DECODERS[code]
-  const encode = ENCODERS[format]
-  if (decode == null || encode == null) throw new NotAcceptableError(`cannot convert codec 0x${code.toString(16)} to ${format}`)
+  const encode = ENCODERS[format as ConvertFormat]
+  if (decode == null || encode == null) throw new UnsupportedCodecError(`cannot convert codec 0x${code.toString(16)} to ${format}`)
   return encode(decode(bytes))
 }
