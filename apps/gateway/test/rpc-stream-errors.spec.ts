@@ -131,6 +131,15 @@ test('ls of several paths: a failing later path ends the document with the trail
   kuboError(await post(`${api}/api/v0/ls?arg=/ipfs/${dir}/missing&arg=${dir}`), 500)
 })
 
+test('ls of a file lists it with no links; ls of a path past a file is an error, not an empty answer', async ({ api }) => {
+  const file = JSON.parse((await post(`${api}/api/v0/add?pin=false`, multipart([{ name: 'f.txt', body: 'f' }]))).text.trim()).Hash as string
+  const listed = await post(`${api}/api/v0/ls?arg=${file}`)
+  assert.is(listed.status, 200)
+  assert.is(JSON.parse(listed.text).Objects[0].Links.length, 0)
+  const message = kuboError(await post(`${api}/api/v0/ls?arg=/ipfs/${file}/nope`), 500)
+  assert.match(message, /nope/)
+})
+
 test('pubsub/sub that cannot subscribe (offline node) is an error status, not a reset', async ({ api }) => {
   const message = kuboError(await post(`${api}/api/v0/pubsub/sub?arg=u${Buffer.from('t').toString('base64url')}`), 500)
   assert.match(message, /offline/i)

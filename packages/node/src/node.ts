@@ -514,7 +514,7 @@ class CairnNodeClass implements CairnNode {
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options)))
+    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options), async () => { await stat(path, getter, options) }))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
@@ -662,10 +662,18 @@ function required<T> (service: T | undefined, name: string): T {
 }
 
 /** Kubo lists a file as an object without links: `ls` of a file yields nothing rather than failing */
-async function * withoutFileError (entries: AsyncIterable<LsEntry>): AsyncGenerator<LsEntry> {
+async function * withoutFileError (entries: AsyncIterable<LsEntry>, resolves: () => Promise<void>): AsyncGenerator<LsEntry> {
   try {
     yield * entries
   } catch (err) {
     if ((err as Error)?.name !== 'NotADirectoryError') throw err
+    // a file lists with no links, but a path that runs past a file (`file/nope`) must stay an
+    // error, and one that callers listing files do not swallow: Kubo answers it as a missing link
+    try {
+      await resolves()
+    } catch (resolveErr) {
+      if ((resolveErr as Error)?.name !== 'NotADirectoryError') throw resolveErr
+      throw new NotFoundError((resolveErr as Error).message, { cause: resolveErr })
+    }
   }
 }
