@@ -514,7 +514,7 @@ class CairnNodeClass implements CairnNode {
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options), async () => { await stat(path, getter, options) }))
+    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options), async () => { await resolvePath(path, getter, options) }))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
