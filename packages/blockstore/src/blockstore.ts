@@ -57,7 +57,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly batchBlocksMax: number
   readonly batchBytesMax: number
   readonly packLiveRatioMin: number
-  readonly sync: boolean
+  readonly syncEveryPut: boolean
   readonly #commitQueue: Array<{ pending: Pending[], resolve: () => void, reject: (err: unknown) => void }> = []
   #committing = false
   /** Reads and writes since open, for metrics */
@@ -74,12 +74,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.path = init.path
     this.db = db
     this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
-    this.sync = init.sync ?? DEFAULT_SYNC
+    this.syncEveryPut = init.sync ?? DEFAULT_SYNC
     this.reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, this.log, init.faults)
     this.ledger = new IndexLedger({
       path: init.path,
       db,
-      sync: this.sync,
+      sync: this.syncEveryPut,
       log: this.log,
       reserve: this.reserve,
       faults: init.faults,
@@ -255,7 +255,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     try {
       if (large.length > 0) {
         // Body first: the index never names bytes that are not written yet
-        const locations = await this.packs.append(large.map(p => p.bytes), this.sync)
+        const locations = await this.packs.append(large.map(p => p.bytes), this.syncEveryPut)
         packId = locations[0].pack
         large.forEach((p, i) => { p.location = locations[i] })
       }
@@ -360,7 +360,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
         blocks -= 1
         bytes -= recordSize(record)
       })
-      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.sync)
+      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.syncEveryPut)
       return removed
     })
   }
@@ -369,8 +369,32 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     return { blocks: this.ledger.blocks, bytes: this.ledger.bytes }
   }
 
+  /**
+   * Runs `fn` holding the GC lock shared; the outermost hold ends with `sync()`, so what an add
+   * or pin did is durable when it is acknowledged (a nested hold, as `pins.add` inside an add,
+   * leaves that to the outer one)
+   */
   async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
-    return this.gcLock.shared(fn)
+    if (this.gcLock.heldShared) return fn()
+    return this.gcLock.shared(async () => {
+      const result = await fn()
+      await this.sync()
+      return result
+    })
+  }
+
+  /**
+   * Makes every write acknowledged so far survive a power loss: fdatasyncs the packs written
+   * since the last sync and the pack folder if a pack was created, then writes the index with
+   * LevelDB's `sync` (one fsync of its log covers every earlier record). Packs first, so a synced
+   * record never names bytes that are not. Writes of the failed state (`NoSpaceError`,
+   * `StoreWriteError`) are refused here too.
+   */
+  async sync (): Promise<void> {
+    await this.packs.sync()
+    const ledger = this.ledger
+    // the counters as they are, rewritten: a batch LevelDB must log and sync
+    await ledger.writeLock.run(async () => ledger.commit([], new Map(), ledger.blocks, ledger.bytes, true))
   }
 
   async * verify (options: VerifyOptions = {}): AsyncGenerator<VerifyProblem> {

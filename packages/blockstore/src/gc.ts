@@ -30,7 +30,6 @@ export interface GcHost {
   /** Blocks swept (and bodies moved) per index commit */
   readonly batchBlocksMax: number
   readonly packLiveRatioMin: number
-  readonly sync: boolean
   deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean }): Promise<CID[]>
   /** A body read and checked, as `getBlock` returns it */
   readBody(cid: CID, record: BlockRecord): Promise<Uint8Array>

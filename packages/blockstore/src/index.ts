@@ -22,7 +22,7 @@ import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
 export { levelOpenError } from './open.ts'
-export type { FaultHook, FaultPoint } from './faults.ts'
+export type { FaultDetail, FaultHook, FaultPoint } from './faults.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
@@ -213,8 +213,16 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   readonly pins: Pins
   /** Removes every block no pin needs, yielding each removed CID; adds and pins run meanwhile (README "GC beside adds") */
   gc(options?: GcOptions): AsyncIterable<CID>
-  /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */
+  /**
+   * Runs `fn` holding the GC lock shared: an add keeps it until it has pinned. The outermost
+   * hold ends with `sync()`, so an add or pin is durable (power loss included) once acknowledged
+   */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  /**
+   * Makes every write acknowledged so far durable against power loss: fdatasyncs the packs (and
+   * the pack folder) written since the last sync, then syncs the index's log
+   */
+  sync(): Promise<void>
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
   /** Reads, writes and pack files since the store was opened (what metrics report) */
