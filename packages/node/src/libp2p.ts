@@ -12,7 +12,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { isPrivate } from '@libp2p/utils'
 import { createLibp2p } from 'libp2p'
 import { parseDuration } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, CONNECTION_MONITOR_INIT, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
+import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
 import { fastNoiseCrypto } from './noise-crypto.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
@@ -181,7 +181,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       // throttles nodes of this machine (tests, local clusters), so loopback is exempt
       allow: LOOPBACK_ALLOW
     },
-    connectionMonitor: CONNECTION_MONITOR_INIT,
+    connectionMonitor: { enabled: true },
     connectionGater: init.addrFilters == null
       ? undefined
       : {
