@@ -141,7 +141,9 @@ class GatewayServers implements Gateway {
   async start (): Promise<void> {
     if (this.#servers.length > 0) return
     const init = { ...defaultsFromConfig(this.#node), ...this.#init }
-    const logger = init.logger ?? (this.#node as { libp2p?: { logger?: ComponentLogger } }).libp2p?.logger
+    // an offline node has no libp2p (reading it throws OfflineError), so no libp2p logger either
+    const node = this.#node as { offline?: boolean, libp2p?: { logger?: ComponentLogger } }
+    const logger = init.logger ?? (node.offline === true ? undefined : node.libp2p?.logger)
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     const metrics = this.#node.metrics
     const http = metrics == null ? undefined : createHttpMetrics(metrics.registry)

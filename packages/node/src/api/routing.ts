@@ -1,5 +1,4 @@
 import { AbortError, InvalidParametersError, NotFoundError } from '@cairn/interface'
-import { peerIdFromString } from '@libp2p/peer-id'
 import { DEFAULT_NUM_PROVIDERS, DEFAULT_ROUTING_TIMEOUT_MS } from '../constants.ts'
 import type { ContentProvider } from '../provider.ts'
 import type { AbortOptions, ProviderInfo, RoutingApi } from '@cairn/interface'
@@ -24,6 +23,8 @@ export interface NodeRoutingApi extends RoutingApi {
 export function createRoutingApi (components: RoutingApiComponents): NodeRoutingApi {
   return {
     async findPeer (peerId: string, options: AbortOptions = {}): Promise<ProviderInfo> {
+      // loaded here: peer ids bring key crypto, which an offline node never needs
+      const { peerIdFromString } = await import('@libp2p/peer-id')
       let id
       try {
         id = peerIdFromString(peerId)

@@ -1,9 +1,11 @@
 import { InvalidParametersError } from '@cairn/interface'
-import { multiaddr } from '@multiformats/multiaddr'
 import type { AbortOptions, PeerInfo, SwarmApi } from '@cairn/interface'
 import type { Libp2p } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
 
-function parseAddr (addr: string): ReturnType<typeof multiaddr> {
+async function parseAddr (addr: string): Promise<Multiaddr> {
+  // loaded here, not with the node: an offline node's commands never parse a multiaddr
+  const { multiaddr } = await import('@multiformats/multiaddr')
   try {
     return multiaddr(addr)
   } catch (err) {
@@ -25,7 +27,7 @@ export function createSwarmApi (getLibp2p: () => Libp2p): SwarmApi {
     },
 
     async connect (addr: string, options?: AbortOptions): Promise<void> {
-      const ma = parseAddr(addr)
+      const ma = await parseAddr(addr)
       if (ma.getComponents().find(c => c.name === 'p2p') == null) {
         throw new InvalidParametersError(`"${addr}" has no /p2p/<peer id> part`)
       }
