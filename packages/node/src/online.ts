@@ -11,6 +11,7 @@ import { bitswap } from './bitswap/index.ts'
 import { PEER_STORE_PREFIX } from './constants.ts'
 import { buildLibp2p, splitListenAddresses } from './libp2p.ts'
 import type { CairnServices } from './libp2p.ts'
+import type { AddrFilters } from './addr-filters.ts'
 import type { NodeMetrics } from './metrics.ts'
 import type { BlockGetter, BlockHas, BlockPutter, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger, Libp2p, PrivateKey } from '@libp2p/interface'
@@ -22,6 +23,8 @@ export interface OnlinePartsInit {
   datastorePath: string
   logger: ComponentLogger
   metrics?: NodeMetrics
+  /** `Swarm.AddrFilters`, shared with the node's `swarm filters` commands */
+  addrFilters?: AddrFilters
   /** The node's block store, whichever handle is open (Bitswap serves from it and stores into it) */
   blockstore: BlockGetter & Required<BlockPutter> & BlockHas
 }
@@ -51,6 +54,7 @@ export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlinePa
     datastore: libp2pDatastore,
     logger: init.logger,
     metrics: init.metrics?.libp2p,
+    addrFilters: init.addrFilters,
     bitswap: bitswap({
       blockstore: init.blockstore,
       routing: {
