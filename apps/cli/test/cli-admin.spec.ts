@@ -79,6 +79,8 @@ test('version deps and --all; diag sys', async ({ repo }) => {
   assert.match(deps[0], /^@cairn\/cli@\d+\.\d+\.\d+$/)
   assert.ok(deps.some(d => /^commander@\d+\.\d+\.\d+$/.test(d)), deps.join(','))
   assert.match((await ok(['version', '--all'], { repo })).out, /^Cairn version: .*\nRepo version: \d+\nSystem version: .*\nNode\.js version: v\d+/)
+  assert.is((await ok(['repo', 'version'], { repo })).out, 'ipfs repo version fs-repo@1\n')
+  assert.is((await ok(['repo', 'version', '-q'], { repo })).out, 'fs-repo@1\n')
   const sys = JSON.parse((await ok(['diag', 'sys'], { repo })).out)
   assert.equal(Object.keys(sys).sort(), ['diskinfo', 'environment', 'ipfs_commit', 'ipfs_version', 'memory', 'net', 'runtime'])
   assert.is(sys.net.online, false)

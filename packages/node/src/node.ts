@@ -437,7 +437,8 @@ class CairnNodeClass implements CairnNode {
   }
 
   private online (): Libp2p<Partial<CairnServices>> {
-    if (this.offline) throw new OfflineError('This command needs the network and the node is offline')
+    // Kubo's ErrNotOnline
+    if (this.offline) throw new OfflineError("this command must be run in online mode. Try running 'cairn daemon' first")
     return this.libp2p
   }
 
