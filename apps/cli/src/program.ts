@@ -6,6 +6,7 @@ import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
+import { registerNames } from './commands/names.ts'
 import { registerPin } from './commands/pin.ts'
 import { registerRepo } from './commands/repo.ts'
 import type { CliContext } from './context.ts'
@@ -43,5 +44,6 @@ export function createProgram (ctx: CliContext): Command {
   registerBlock(program, ctx)
   registerDag(program, ctx)
   registerNetwork(program, ctx)
+  registerNames(program, ctx)
   return program
 }

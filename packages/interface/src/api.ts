@@ -1,6 +1,7 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
+import type { KeyApi, NameApi } from './names.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
 
 /**
@@ -33,6 +34,15 @@ export interface CairnApi {
   stats: StatsApi
   config: ConfigApi
   bootstrap: BootstrapApi
+  key: KeyApi
+  name: NameApi
+  /**
+   * Kubo's `resolve`: an /ipns/ name (IPNS or DNSLink) or an /ipfs/ path to the /ipfs/ path it
+   * stands for (`recursive`, the default, follows names until an /ipfs/ path)
+   */
+  resolve(path: string, options?: AbortOptions & { recursive?: boolean, nocache?: boolean }): Promise<string>
+  /** Kubo's `dns`: the DNSLink path of a domain */
+  dns(domain: string, options?: AbortOptions & { recursive?: boolean }): Promise<string>
 }
 
 export interface IdResult {

@@ -21,6 +21,12 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
+import { createKeyApi } from './api/key.ts'
+import { createKeystore } from './keys/keystore.ts'
+import { createNameSystem } from './ipns/name-system.ts'
+import { createRecordStore } from './ipns/records.ts'
+import { dhtIpnsSelector, dhtIpnsValidator, dhtLocalRecord } from './ipns/validator.ts'
+import type { NameSystem } from './ipns/name-system.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
@@ -41,7 +47,7 @@ import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BitswapStats as NodeBitswapStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  KeyApi, AbortOptions, AddOptions, AddResult, BandwidthStats, BitswapStats as NodeBitswapStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
@@ -111,6 +117,8 @@ export interface CairnNode extends CairnApi {
    */
   readonly blocks: NetworkGetter
   readonly pubsub: NodePubsubApi
+  /** CairnApi's `name`, plus what the gateway and the republisher use */
+  readonly name: NameSystem
   /** CairnApi's routing plus `findPeer` */
   readonly routing: NodeRoutingApi
   /** DHT announcements: what was added, and the reprovide loop */
@@ -175,6 +183,8 @@ interface NodeParts {
   libp2p: Libp2p<Partial<CairnServices>>
   /** Undefined offline: opened and closed with the node */
   datastore?: LevelDatastore
+  /** What libp2p stores in (the datastore under a mount): where the DHT keeps records */
+  libp2pDatastore?: Datastore
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
@@ -198,7 +208,11 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
+  readonly key: KeyApi
+  readonly name: NameSystem
   private readonly stores: StoreSlot
+  /** The repo's datastore: the online node's, or one opened on first use by an offline node */
+  private readonly datastoreSlot: DatastoreSlot
   private readonly children: Child[]
   private readonly log: Logger
   /** Shared by every file read: many concurrent readers hold a bounded total of blocks read ahead */
@@ -278,7 +292,7 @@ class CairnNodeClass implements CairnNode {
       blocks: this.blocks,
       provider: this.provider,
       putter: () => this.putter(),
-      resolve: async (path, options) => this.resolve(path, options),
+      resolve: async (path, options) => this.resolveCid(path, options),
       announceDags: (roots, kind) => { this.announceDags(roots, kind) }
     }
     this.pin = createPinApi(content)
@@ -295,6 +309,23 @@ class CairnNodeClass implements CairnNode {
         dhtPeers: () => (this.libp2p.services.dht as SingleKadDHT | undefined)?.routingTable.size
       })
     }
+    const paths = repoPaths(this.repoPath)
+    const keystore = createKeystore(paths.keystore, paths.key)
+    this.key = createKeyApi(keystore)
+    this.datastoreSlot = new DatastoreSlot(parts.datastore, paths.datastore)
+    this.name = createNameSystem({
+      keystore,
+      records: createRecordStore(async () => this.datastoreSlot.get()),
+      dht: () => this.offline ? undefined : this.libp2p.services.dht,
+      dhtLocal: async (key) => parts.libp2pDatastore == null ? undefined : dhtLocalRecord(parts.libp2pDatastore, key),
+      offline: this.offline,
+      checkPath: async (path, options) => { await this.resolveCid(path, options) },
+      log: this.log.newScope('ipns')
+    }, {
+      recordLifetimeMs: this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : undefined,
+      cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
+      maxCacheTtlMs: this.config.Ipns?.MaxCacheTTL != null && this.config.Ipns.MaxCacheTTL !== '' ? parseDuration(this.config.Ipns.MaxCacheTTL) : undefined
+    })
     this.children = this.lifecycle(parts)
   }
 
@@ -334,6 +365,14 @@ class CairnNodeClass implements CairnNode {
           }
         },
         stop: async () => { await datastore.close() }
+      })
+    }
+    if (datastore == null) {
+      // an offline node opens the datastore only when a name command needs it
+      children.push({
+        name: 'lazy datastore',
+        start: async () => {},
+        stop: async () => { await this.datastoreSlot.close() }
       })
     }
     if (!this.offline) {
@@ -506,25 +545,66 @@ class CairnNodeClass implements CairnNode {
   }
 
   cat (path: string | CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
-    return streamWithSession(this.blocks, options, getter => cat(path, getter, { ...options, readAhead: this.readAhead }))
+    return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => cat(p, getter, { ...options, readAhead: this.readAhead })))
   }
 
   get (path: string | CID, options: AbortOptions = {}): AsyncIterable<GetEntry> {
-    return streamWithSession(this.blocks, options, getter => get(path, getter, { ...options, readAhead: this.readAhead }))
+    return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => get(p, getter, { ...options, readAhead: this.readAhead })))
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options), async () => { await resolvePath(path, getter, options) }))
+    return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => withoutFileError(ls(p, getter, options), async () => { await resolvePath(p, getter, options) })))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
-    return withSession(this.blocks, options, async getter => stat(path, getter, options))
+    const p = typeof path === 'string' ? await this.ipfsPath(path, options) : path
+    return withSession(this.blocks, options, async getter => stat(p, getter, options))
   }
 
-  private async resolve (path: string | CID, options?: AbortOptions): Promise<CID> {
+  /** A read of an /ipns/ path runs on the /ipfs/ path the name resolves to */
+  private viaName<T> (path: string | CID, options: AbortOptions, read: (path: string | CID) => AsyncIterable<T>): AsyncIterable<T> {
+    if (typeof path !== 'string' || !path.startsWith('/ipns/')) return read(path)
+    const self = this
+    return (async function * () {
+      yield * read(await self.ipfsPath(path, options))
+    })()
+  }
+
+  private async resolveCid (path: string | CID, options?: AbortOptions): Promise<CID> {
     if (path instanceof CID || CID.asCID(path) != null) return CID.asCID(path) as CID
-    const resolved = await resolvePath(path, this.blocks, options)
+    const resolved = await resolvePath(await this.ipfsPath(path, options), this.blocks, options)
     return resolved.cid
+  }
+
+  /** An /ipns/ path becomes the /ipfs/ path its name points at; anything else is left as it is */
+  private async ipfsPath (path: string, options?: AbortOptions): Promise<string> {
+    if (!path.startsWith('/ipns/')) return path
+    return this.name.resolve(path, { signal: options?.signal })
+  }
+
+  // --- names -------------------------------------------------------------------------------------
+
+  async resolve (path: string, options: AbortOptions & { recursive?: boolean, nocache?: boolean } = {}): Promise<string> {
+    let p = path.trim()
+    if (p.startsWith('/ipns/')) {
+      p = await this.name.resolve(p, { recursive: options.recursive, nocache: options.nocache, signal: options.signal })
+      if (!p.startsWith('/ipfs/')) return p
+    } else if (!p.startsWith('/ipfs/')) {
+      if (p.startsWith('/')) throw new InvalidParametersError(`invalid path "${p.slice(0, 100)}": unknown namespace`)
+      p = `/ipfs/${p}`
+    }
+    // a path inside a DAG resolves to the CID it ends at, as Kubo's `resolve`
+    if (p.split('/').filter(s => s !== '').length > 2) {
+      const resolved = await resolvePath(p, this.blocks, options)
+      return `/ipfs/${resolved.cid.toString()}`
+    }
+    return p
+  }
+
+  async dns (domain: string, options: AbortOptions & { recursive?: boolean } = {}): Promise<string> {
+    const name = domain.replace(/^\/ipns\//, '')
+    if (!name.includes('.')) throw new InvalidParametersError(`invalid domain name: ${name.slice(0, 100)}`)
+    return this.name.resolve(`/ipns/${name}`, { recursive: options.recursive ?? true, signal: options.signal })
   }
 
   // --- providing ---------------------------------------------------------------------------------
@@ -641,6 +721,8 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       datastore: libp2pDatastore,
       logger,
       metrics: metrics?.libp2p,
+      dhtValidators: { ipns: dhtIpnsValidator(() => libp2pDatastore) },
+      dhtSelectors: { ipns: dhtIpnsSelector },
       bitswap: bitswap({
         blockstore: stores.view,
         routing: {
@@ -649,10 +731,47 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
         }
       })
     })
-    node = new CairnNodeClass({ ...parts, libp2p, datastore })
+    node = new CairnNodeClass({ ...parts, libp2p, datastore, libp2pDatastore })
   }
   if (init.start !== false) await node.start()
   return node
+}
+
+/** The repo's datastore as the node's IPNS records see it */
+class DatastoreSlot {
+  private opened?: Promise<LevelDatastore>
+  private readonly own: boolean
+  private readonly shared: LevelDatastore | undefined
+  private readonly path: string
+
+  constructor (shared: LevelDatastore | undefined, path: string) {
+    this.shared = shared
+    this.path = path
+    this.own = shared == null
+  }
+
+  async get (): Promise<Datastore> {
+    if (this.shared != null) return this.shared
+    this.opened ??= (async () => {
+      const store = new LevelDatastore(this.path)
+      try {
+        await store.db.open()
+        await store.open()
+      } catch (err) {
+        this.opened = undefined
+        throw levelOpenError(err, `The repo's datastore at ${this.path}`)
+      }
+      return store
+    })()
+    return this.opened
+  }
+
+  async close (): Promise<void> {
+    if (!this.own || this.opened == null) return
+    const opened = this.opened
+    this.opened = undefined
+    await (await opened.catch(() => undefined))?.close()
+  }
 }
 
 /** A service every online node has (the type says optional because offline nodes have none) */

@@ -6,6 +6,8 @@ import { configCommands } from './config.ts'
 import { dagCommands } from './dag.ts'
 import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
+import { keyCommands } from './key.ts'
+import { nameCommands } from './name.ts'
 import { pinCommands } from './pin.ts'
 import { pubsubCommands } from './pubsub.ts'
 import { repoCommands } from './repo.ts'
@@ -48,5 +50,7 @@ export const commands: CommandTable = joinTables([
   statsCommands,
   configCommands,
   bootstrapCommands,
+  keyCommands,
+  nameCommands,
   unsupportedCommands
 ])
