@@ -100,4 +100,12 @@ export interface NameApi {
   /** Stores a pre-signed record; `force` skips the checks */
   put(name: string, record: Uint8Array, options?: AbortOptions & { force?: boolean, allowOffline?: boolean }): Promise<NameEntry>
   inspect(record: Uint8Array, options?: AbortOptions & { verify?: string, dump?: boolean }): Promise<IpnsInspectResult>
+  /** Kubo's `name pubsub`: IPNS over pubsub (`Ipns.UsePubsub`) */
+  pubsub: {
+    state(options?: AbortOptions): Promise<boolean>
+    /** `/ipns/<name>` of each name whose topic this node follows */
+    subs(options?: AbortOptions): Promise<string[]>
+    /** Stops following a name; false when it was not followed */
+    cancel(name: string, options?: AbortOptions): Promise<boolean>
+  }
 }

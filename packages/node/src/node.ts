@@ -25,11 +25,15 @@ import { createKeyApi } from './api/key.ts'
 import { createKeystore } from './keys/keystore.ts'
 import { createNameSystem } from './ipns/name-system.ts'
 import { createRecordStore } from './ipns/records.ts'
+import { createDnslinkResolver } from './ipns/dnslink.ts'
+import { createIpnsPubsub } from './ipns/pubsub.ts'
+import { createRepublisher } from './ipns/republisher.ts'
+import type { Republisher } from './ipns/republisher.ts'
 import { dhtIpnsSelector, dhtIpnsValidator, dhtLocalRecord } from './ipns/validator.ts'
 import type { NameSystem } from './ipns/name-system.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
+import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { buildLibp2p, buildOfflineLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
 import { peerIdentity } from './api/identity.ts'
 import { createNetworkGetter } from './network-getter.ts'
@@ -210,6 +214,8 @@ class CairnNodeClass implements CairnNode {
   readonly bootstrap: BootstrapApi
   readonly key: KeyApi
   readonly name: NameSystem
+  /** Republishes this node's IPNS records (online nodes only) */
+  readonly republisher: Republisher
   private readonly stores: StoreSlot
   /** The repo's datastore: the online node's, or one opened on first use by an offline node */
   private readonly datastoreSlot: DatastoreSlot
@@ -313,6 +319,10 @@ class CairnNodeClass implements CairnNode {
     const keystore = createKeystore(paths.keystore, paths.key)
     this.key = createKeyApi(keystore)
     this.datastoreSlot = new DatastoreSlot(parts.datastore, paths.datastore)
+    const dnslink = createDnslinkResolver({
+      resolvers: this.config.DNS?.Resolvers,
+      maxCacheTtlMs: this.config.DNS?.MaxCacheTTL != null && this.config.DNS.MaxCacheTTL !== '' ? parseDuration(this.config.DNS.MaxCacheTTL) : undefined
+    })
     this.name = createNameSystem({
       keystore,
       records: createRecordStore(async () => this.datastoreSlot.get()),
@@ -320,12 +330,25 @@ class CairnNodeClass implements CairnNode {
       dhtLocal: async (key) => parts.libp2pDatastore == null ? undefined : dhtLocalRecord(parts.libp2pDatastore, key),
       offline: this.offline,
       checkPath: async (path, options) => { await this.resolveCid(path, options) },
+      dnslink: async (domain, options) => dnslink.resolve(domain, options),
+      pubsub: createIpnsPubsub({
+        pubsub: () => this.pubsub,
+        receive: async (name, record) => this.name.receive(name, record),
+        log: this.log.newScope('ipns:pubsub')
+      }, !this.offline && this.config.Ipns?.UsePubsub === true),
       log: this.log.newScope('ipns')
     }, {
       recordLifetimeMs: this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : undefined,
       cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
       maxCacheTtlMs: this.config.Ipns?.MaxCacheTTL != null && this.config.Ipns.MaxCacheTTL !== '' ? parseDuration(this.config.Ipns.MaxCacheTTL) : undefined
     })
+    const lifetimeMs = this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : DEFAULT_IPNS_RECORD_LIFETIME_MS
+    const periodMs = this.config.Ipns?.RepublishPeriod != null && this.config.Ipns.RepublishPeriod !== '' ? parseDuration(this.config.Ipns.RepublishPeriod) : DEFAULT_IPNS_REPUBLISH_PERIOD_MS
+    if (periodMs > lifetimeMs) {
+      // records would expire before they are republished: Kubo refuses to start too
+      throw new InvalidParametersError(`Ipns.RepublishPeriod (${this.config.Ipns?.RepublishPeriod ?? ''}) must not exceed Ipns.RecordLifetime (${this.config.Ipns?.RecordLifetime ?? '48h'})`)
+    }
+    this.republisher = createRepublisher(async (options) => this.name.republish(options), this.log.newScope('ipns:republisher'), { intervalMs: periodMs })
     this.children = this.lifecycle(parts)
   }
 
@@ -380,6 +403,10 @@ class CairnNodeClass implements CairnNode {
         name: 'libp2p',
         start: async () => { await this.startLibp2p() },
         stop: async () => { await this.libp2p.stop() }
+      }, {
+        name: 'IPNS republisher',
+        start: async () => { this.republisher.start() },
+        stop: async () => { this.republisher.stop() }
       }, {
         name: 'provider',
         start: async () => { this.provider.start() },

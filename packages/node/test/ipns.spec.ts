@@ -2,7 +2,7 @@ import { createIPNSRecord, marshalIPNSRecord, unmarshalIPNSRecord } from 'ipns'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cleanup, rejects, collect, connect, testNode, testRepo, waitForRoutingTable } from './fixtures/nodes.ts'
+import { cleanup, rejects, collect, connect, testNode, testRepo, waitFor, waitForRoutingTable } from './fixtures/nodes.ts'
 
 const test = suite('IPNS: publish and resolve over the DHT on 127.0.0.1')
 
@@ -103,9 +103,67 @@ test('the sequence keeps rising across restarts; offline publish needs --allow-o
   assert.is(await node.name.resolve(first.name), `/ipfs/${added.cid}`)
   await node.stop()
   node = await testNode({ repoPath, offline: true })
+  // the same value again keeps the sequence (boxo), a new one raises it, also after a restart
   await node.name.publish(added.cid.toString(), { allowOffline: true })
+  assert.is(unmarshalIPNSRecord(await node.name.get(first.name)).sequence, 0n)
+  const [other] = await collect(node.add([{ path: 'g', content: new Uint8Array([2]) }]))
+  await node.name.publish(other.cid.toString(), { allowOffline: true })
   assert.is(unmarshalIPNSRecord(await node.name.get(first.name)).sequence, 1n)
+  await node.stop()
+  node = await testNode({ repoPath, offline: true })
+  await node.name.publish(added.cid.toString(), { allowOffline: true })
+  assert.is(unmarshalIPNSRecord(await node.name.get(first.name)).sequence, 2n)
   await rejects(node.name.publish('/ipfs/bafkqaaa/missing', { allowOffline: true }), (err: any) => err.code != null)
+})
+
+test('the republisher renews records on Ipns.RepublishPeriod; the DHT peer gets the renewed one', async () => {
+  const a = await testNode({ config: { Ipns: { RepublishPeriod: '1s' } } })
+  const b = await testNode()
+  await connect(b, a)
+  await waitForRoutingTable(a)
+  await waitForRoutingTable(b)
+  const value = await addText(a, 'renewed')
+  const { name } = await a.name.publish(value, { ttlMs: 30_000, signal: AbortSignal.timeout(20_000) })
+  const first = unmarshalIPNSRecord(await a.name.get(name))
+  await waitFor(async () => unmarshalIPNSRecord(await a.name.get(name)).validity !== first.validity, 15_000, 'a renewed record on A')
+  const renewed = unmarshalIPNSRecord(await a.name.get(name))
+  assert.is(renewed.sequence, first.sequence, 'same value, same sequence')
+  assert.is(renewed.ttl, first.ttl, 'same TTL')
+  assert.ok(Date.parse(renewed.validity) > Date.parse(first.validity))
+  await waitFor(async () => {
+    await b.name.resolve(name, { nocache: true, signal: AbortSignal.timeout(5_000) })
+    return unmarshalIPNSRecord(await b.name.get(name)).validity !== first.validity
+  }, 15_000, 'B to hold the renewed record')
+  await rejects(testNode({ config: { Ipns: { RepublishPeriod: '50h' } } }), /Ipns.RepublishPeriod \(50h\) must not exceed Ipns.RecordLifetime/)
+})
+
+test('IPNS over pubsub: a subscriber learns an update from the topic, not from a new lookup', async () => {
+  const config = { Ipns: { UsePubsub: true } }
+  const a = await testNode({ config })
+  const b = await testNode({ config })
+  await connect(b, a)
+  await waitForRoutingTable(a)
+  await waitForRoutingTable(b)
+  const v1 = await addText(a, 'pubsub one')
+  // a TTL of an hour: B's cache stays fresh, so only the topic can tell B of the update
+  const { name } = await a.name.publish(v1, { ttlMs: 3600_000, signal: AbortSignal.timeout(20_000) })
+  assert.is(await b.name.resolve(name, { signal: AbortSignal.timeout(20_000) }), `/ipfs/${v1}`)
+  assert.equal(await b.name.pubsub.subs(), [`/ipns/${name}`])
+  assert.is(await b.name.pubsub.state(), true)
+  const { ipnsTopic } = await import('../src/ipns/pubsub.ts')
+  const { parseIpnsName } = await import('../src/ipns/name.ts')
+  const topic = ipnsTopic(parseIpnsName(name).routingKey)
+  await waitFor(async () => (await a.pubsub.peers(topic)).includes(b.peerId), 15_000, 'A to see B on the name topic')
+
+  const v2 = await addText(a, 'pubsub two')
+  await a.name.publish(v2, { ttlMs: 3600_000, signal: AbortSignal.timeout(20_000) })
+  await waitFor(async () => (await b.name.resolve(name)) === `/ipfs/${v2}`, 10_000, 'B to hear of the update')
+
+  assert.is(await b.name.pubsub.cancel(name), true)
+  assert.is(await b.name.pubsub.cancel(name), false)
+  assert.equal(await b.name.pubsub.subs(), [])
+  const plain = await testNode()
+  assert.is(await plain.name.pubsub.state(), false)
 })
 
 test.run()

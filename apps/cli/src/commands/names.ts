@@ -307,6 +307,30 @@ export function registerNames (program: Command, ctx: CliContext): void {
       else ctx.print.line(`Stored record for ${entry.name}: ${entry.value}`)
     })
 
+  const namePubsub = name.command('pubsub').description('IPNS over pubsub (Ipns.UsePubsub)')
+  namePubsub.command('state')
+    .description('Whether IPNS over pubsub is enabled')
+    .action(async () => {
+      const enabled = await (await ctx.api({ online: true })).name.pubsub.state({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Enabled: enabled })
+      else ctx.print.line(enabled ? 'enabled' : 'disabled')
+    })
+  namePubsub.command('subs')
+    .description('The names whose pubsub topics this node follows')
+    .action(async () => {
+      const subs = await (await ctx.api({ online: true })).name.pubsub.subs({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Strings: subs })
+      else for (const s of subs) ctx.print.line(s)
+    })
+  namePubsub.command('cancel')
+    .description('Stop following a name\'s pubsub topic')
+    .argument('<name>', 'the IPNS name')
+    .action(async (arg: string) => {
+      const canceled = await (await ctx.api({ online: true })).name.pubsub.cancel(arg, { signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Canceled: canceled })
+      else ctx.print.line(canceled ? 'canceled' : 'no subscription')
+    })
+
   program.command('resolve')
     .description('Resolve an /ipns/ name or an /ipfs/ path to the /ipfs/ path it stands for')
     .argument('<name>', 'the name or path to resolve')

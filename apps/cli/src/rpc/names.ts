@@ -75,6 +75,11 @@ export function createNameApis (rpc: Transport): Pick<CairnApi, 'key' | 'name' |
         const r = await rpc.json('name/put', { args: [name], params: { force: options.force, 'allow-offline': options.allowOffline }, ...file(record), signal: options.signal })
         return { name: String(r.Name), value: String(r.Value) }
       },
+      pubsub: {
+        state: async (options = {}) => (await rpc.json('name/pubsub/state', { signal: options.signal })).Enabled === true,
+        subs: async (options = {}) => ((await rpc.json('name/pubsub/subs', { signal: options.signal })).Strings ?? []).map(String),
+        cancel: async (name, options = {}) => (await rpc.json('name/pubsub/cancel', { args: [name], signal: options.signal })).Canceled === true
+      },
       inspect: async (record, options = {}) => {
         const r = await rpc.json('name/inspect', { params: { verify: options.verify, dump: options.dump }, ...file(record), signal: options.signal })
         const e = r.Entry ?? {}

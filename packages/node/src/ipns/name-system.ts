@@ -24,6 +24,7 @@ import type { Keystore, StoredKey } from '../keys/keystore.ts'
 import type { NameCache } from './cache.ts'
 import type { IpnsName } from './name.ts'
 import type { RecordStore } from './records.ts'
+import type { IpnsPubsub } from './pubsub.ts'
 import type { AbortOptions, NameApi, NameEntry, NamePublishOptions, NameResolveOptions } from '@cairn/interface'
 import type { Logger } from '@libp2p/interface'
 import { MessageType } from '@libp2p/kad-dht'
@@ -44,8 +45,8 @@ export interface NameSystemComponents {
   checkPath(path: string, options?: AbortOptions): Promise<void>
   /** A DNSLink domain's `dnslink=` value (`/ipfs/...` or `/ipns/...`) */
   dnslink?(domain: string, options?: AbortOptions & { nocache?: boolean }): Promise<string>
-  /** Called with each record this node publishes (IPNS over pubsub) */
-  onPublish?(name: IpnsName, record: Uint8Array): Promise<void>
+  /** IPNS over pubsub: told of each record published and of each key name resolved */
+  pubsub?: IpnsPubsub
   log: Logger
 }
 
@@ -59,6 +60,7 @@ export interface NameSystemInit {
 }
 
 export interface NameSystem extends NameApi {
+  pubsub: NameApi['pubsub']
   /** Republishes every record this node holds for its own keys, with a new validity */
   republish(options?: AbortOptions): Promise<number>
   /** Offers a record learnt elsewhere (pubsub): kept if valid and better than what we hold */
@@ -74,6 +76,15 @@ function normalisePath (path: string): string {
   if (p.startsWith('/')) throw new InvalidParametersError(`invalid path "${p.slice(0, 100)}": unknown namespace`)
   if (p === '') throw new InvalidParametersError('invalid path "": path is empty')
   return `/ipfs/${p}`
+}
+
+function valueOf (record: Uint8Array | undefined): string | undefined {
+  if (record == null) return undefined
+  try {
+    return unmarshalIPNSRecord(record).value
+  } catch {
+    return undefined
+  }
 }
 
 export function createNameSystem (components: NameSystemComponents, init: NameSystemInit = {}): NameSystem {
@@ -218,6 +229,10 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       return components.dnslink(segment, options)
     }
     const name = parseIpnsName(segment)
+    // with IPNS over pubsub, later updates of a name looked up once arrive by themselves
+    if (components.pubsub?.enabled === true) {
+      components.pubsub.watch(name).catch((err) => { log('not watching %s - %e', name.cid, err) })
+    }
     if (options.nocache !== true) {
       const hit = cache.get(cacheKey(name))
       if (hit != null) return hit.value
@@ -231,8 +246,12 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     let { name, rest } = nameSegment(text)
     if (name === '') throw new InvalidParametersError('invalid IPNS name ""')
     const recursive = options.recursive ?? true
+    const seen = new Set<string>()
     for (let depth = 0; depth < IPNS_DEPTH_LIMIT; depth++) {
       options.signal?.throwIfAborted()
+      // a loop (a.example → b.example → a.example) can only end at the depth limit: say so now
+      if (seen.has(name.toLowerCase())) break
+      seen.add(name.toLowerCase())
       const value = await resolveOnce(name, options)
       if (!value.startsWith('/ipns/') || !recursive) return value + rest
       const next = nameSegment(value)
@@ -249,8 +268,10 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     const ttlMs = options.ttlMs ?? Math.min(DEFAULT_IPNS_RECORD_TTL_MS, lifetimeMs)
     if (ttlMs < 0) throw new InvalidParametersError('ttl must not be negative')
     if (ttlMs > lifetimeMs) throw new InvalidParametersError(`ttl (${ttlMs}ms) must not be greater than lifetime (${lifetimeMs}ms)`)
-    const current = sequenceOf(await components.records.get(name.routingKey, options))
-    let sequence = current == null ? 0n : current + 1n
+    const held = await components.records.get(name.routingKey, options)
+    const current = sequenceOf(held)
+    // as boxo: the sequence moves only when the value does (a republish keeps it, with a new validity)
+    let sequence = current == null ? 0n : valueOf(held) === value ? current : current + 1n
     if (options.sequence != null) {
       if (current != null && options.sequence <= current) throw new InvalidParametersError('sequence number must be greater than the current record sequence')
       sequence = options.sequence
@@ -269,7 +290,7 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     remember(name, record)
     const tasks: Array<Promise<void>> = []
     if (components.dht() != null) tasks.push(putDht(name, record, options))
-    if (components.onPublish != null) tasks.push(components.onPublish(name, record))
+    if (components.pubsub?.enabled === true) tasks.push(components.pubsub.publish(name, record))
     await Promise.all(tasks)
   }
 
@@ -325,6 +346,15 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       return { name: name.cid, value }
     },
 
+    pubsub: {
+      state: async () => components.pubsub?.enabled === true,
+      subs: async () => components.pubsub == null ? [] : components.pubsub.subs(),
+      cancel: async (text) => {
+        if (components.pubsub == null) return false
+        return components.pubsub.cancel(parseIpnsName(nameSegment(text).name))
+      }
+    },
+
     async inspect (record, options = {}) {
       return inspectRecord(record, options)
     },
@@ -337,9 +367,11 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
         const key = keys.get(uint8ArrayToString(routingKey, 'base32'))
         // records of other people's names (name put) are theirs to renew
         if (key == null) continue
-        const value = unmarshalIPNSRecord(record).value
+        const previous = unmarshalIPNSRecord(record)
         try {
-          const fresh = await publishRecord(key, value, {})
+          // the same value and TTL, a new validity: the sequence stays (boxo's republisher)
+          const ttlMs = previous.ttl != null ? Math.min(Number(previous.ttl / 1_000_000n), lifetimeDefault) : undefined
+          const fresh = await publishRecord(key, previous.value, { ttlMs })
           await store(fresh.name, fresh.record, options)
           count++
         } catch (err) {

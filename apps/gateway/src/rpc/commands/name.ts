@@ -115,6 +115,28 @@ export const nameCommands: CommandTable = {
     }
   },
 
+  'name/pubsub/state': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      sendJson(res, { Enabled: await api.name.pubsub.state({ signal }) })
+    }
+  },
+
+  'name/pubsub/subs': {
+    args: [0, 0],
+    options: { 'ipns-base': 'string' },
+    async run ({ api, res, signal }) {
+      sendJson(res, { Strings: await api.name.pubsub.subs({ signal }) })
+    }
+  },
+
+  'name/pubsub/cancel': {
+    args: [1, 1],
+    async run ({ api, args, res, signal }) {
+      sendJson(res, { Canceled: await api.name.pubsub.cancel(args.args[0], { signal }) })
+    }
+  },
+
   resolve: {
     args: [1, 1],
     options: RESOLVE_OPTIONS,
