@@ -23,13 +23,10 @@ import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
 import { createKeyApi } from './api/key.ts'
 import { createKeystore } from './keys/keystore.ts'
-import { createNameSystem } from './ipns/name-system.ts'
-import { createRecordStore } from './ipns/records.ts'
-import { createDnslinkResolver } from './ipns/dnslink.ts'
-import { createIpnsPubsub } from './ipns/pubsub.ts'
+import type { Keystore } from './keys/keystore.ts'
+import { lazyNameSystem } from './ipns/lazy.ts'
 import { createRepublisher } from './ipns/republisher.ts'
 import type { Republisher } from './ipns/republisher.ts'
-import { dhtIpnsSelector, dhtIpnsValidator, dhtLocalRecord } from './ipns/validator.ts'
 import type { NameSystem } from './ipns/name-system.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
@@ -319,29 +316,7 @@ class CairnNodeClass implements CairnNode {
     const keystore = createKeystore(paths.keystore, paths.key)
     this.key = createKeyApi(keystore)
     this.datastoreSlot = new DatastoreSlot(parts.datastore, paths.datastore)
-    const dnslink = createDnslinkResolver({
-      resolvers: this.config.DNS?.Resolvers,
-      maxCacheTtlMs: this.config.DNS?.MaxCacheTTL != null && this.config.DNS.MaxCacheTTL !== '' ? parseDuration(this.config.DNS.MaxCacheTTL) : undefined
-    })
-    this.name = createNameSystem({
-      keystore,
-      records: createRecordStore(async () => this.datastoreSlot.get()),
-      dht: () => this.offline ? undefined : this.libp2p.services.dht,
-      dhtLocal: async (key) => parts.libp2pDatastore == null ? undefined : dhtLocalRecord(parts.libp2pDatastore, key),
-      offline: this.offline,
-      checkPath: async (path, options) => { await this.resolveCid(path, options) },
-      dnslink: async (domain, options) => dnslink.resolve(domain, options),
-      pubsub: createIpnsPubsub({
-        pubsub: () => this.pubsub,
-        receive: async (name, record) => this.name.receive(name, record),
-        log: this.log.newScope('ipns:pubsub')
-      }, !this.offline && this.config.Ipns?.UsePubsub === true),
-      log: this.log.newScope('ipns')
-    }, {
-      recordLifetimeMs: this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : undefined,
-      cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
-      maxCacheTtlMs: this.config.Ipns?.MaxCacheTTL != null && this.config.Ipns.MaxCacheTTL !== '' ? parseDuration(this.config.Ipns.MaxCacheTTL) : undefined
-    })
+    this.name = lazyNameSystem(async () => this.buildNameSystem(keystore, parts.libp2pDatastore))
     const lifetimeMs = this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : DEFAULT_IPNS_RECORD_LIFETIME_MS
     const periodMs = this.config.Ipns?.RepublishPeriod != null && this.config.Ipns.RepublishPeriod !== '' ? parseDuration(this.config.Ipns.RepublishPeriod) : DEFAULT_IPNS_REPUBLISH_PERIOD_MS
     if (periodMs > lifetimeMs) {
@@ -611,6 +586,35 @@ class CairnNodeClass implements CairnNode {
 
   // --- names -------------------------------------------------------------------------------------
 
+  /** The name system and its parts, imported when a name is first used */
+  private async buildNameSystem (keystore: Keystore, libp2pDatastore: Datastore | undefined): Promise<NameSystem> {
+    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }] = await Promise.all([
+      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts')
+    ])
+    const duration = (value: string | undefined): number | undefined => value != null && value !== '' ? parseDuration(value) : undefined
+    const dnslink = createDnslinkResolver({ resolvers: this.config.DNS?.Resolvers, maxCacheTtlMs: duration(this.config.DNS?.MaxCacheTTL) })
+    const system: NameSystem = createNameSystem({
+      keystore,
+      records: createRecordStore(async () => this.datastoreSlot.get()),
+      dht: () => this.offline ? undefined : this.libp2p.services.dht,
+      dhtLocal: async (key) => libp2pDatastore == null ? undefined : dhtLocalRecord(libp2pDatastore, key),
+      offline: this.offline,
+      checkPath: async (path, options) => { await this.resolveCid(path, options) },
+      dnslink: async (domain, options) => dnslink.resolve(domain, options),
+      pubsub: createIpnsPubsub({
+        pubsub: () => this.pubsub,
+        receive: async (name, record) => system.receive(name, record),
+        log: this.log.newScope('ipns:pubsub')
+      }, !this.offline && this.config.Ipns?.UsePubsub === true),
+      log: this.log.newScope('ipns')
+    }, {
+      recordLifetimeMs: duration(this.config.Ipns?.RecordLifetime),
+      cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
+      maxCacheTtlMs: duration(this.config.Ipns?.MaxCacheTTL)
+    })
+    return system
+  }
+
   async resolve (path: string, options: AbortOptions & { recursive?: boolean, nocache?: boolean } = {}): Promise<string> {
     let p = path.trim()
     if (p.startsWith('/ipns/')) {
@@ -742,12 +746,14 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       { prefix: new Key('/'), datastore }
     ])
     let libp2p: Libp2p<CairnServices> | undefined
+    const { dhtIpnsSelector, dhtIpnsValidator } = await import('./ipns/validator.ts')
     libp2p = await buildLibp2p({
       config,
       privateKey,
       datastore: libp2pDatastore,
       logger,
       metrics: metrics?.libp2p,
+      // an online node loads the `ipns` package now: kad-dht takes its validators when it is built
       dhtValidators: { ipns: dhtIpnsValidator(() => libp2pDatastore) },
       dhtSelectors: { ipns: dhtIpnsSelector },
       bitswap: bitswap({
