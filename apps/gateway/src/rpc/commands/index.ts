@@ -1,5 +1,6 @@
 import type { CommandTable } from '../command.ts'
 import { addCommands } from './add.ts'
+import { bitswapCommands } from './bitswap.ts'
 import { blockCommands } from './block.ts'
 import { bootstrapCommands } from './bootstrap.ts'
 import { configCommands } from './config.ts'
@@ -9,6 +10,8 @@ import { idCommands } from './id.ts'
 import { keyCommands } from './key.ts'
 import { nameCommands } from './name.ts'
 import { pinCommands } from './pin.ts'
+import { pingCommands } from './ping.ts'
+import { provideCommands } from './provide.ts'
 import { pubsubCommands } from './pubsub.ts'
 import { repoCommands } from './repo.ts'
 import { routingCommands } from './routing.ts'
@@ -52,5 +55,8 @@ export const commands: CommandTable = joinTables([
   bootstrapCommands,
   keyCommands,
   nameCommands,
+  bitswapCommands,
+  provideCommands,
+  pingCommands,
   unsupportedCommands
 ])
