@@ -51,6 +51,16 @@ test('keys offline: gen, ls -l, rename, export/import, rm, with Kubo output line
   assert.is.not(gone.code, 0)
   assert.match(gone.err, /^Error: no key named web was found\n$/)
 
+  // key rotate: a new identity; the old one stays in the keystore under --oldkey
+  const before = (await ok(['id', '-f', '<id>'], { repo: r })).out.trim()
+  const rotated = await ok(['key', 'rotate', '-o', 'previous'], { repo: r })
+  const after = /peer identity: (\S+)/.exec(rotated.out)?.[1]
+  assert.ok(after != null && after !== before, rotated.out)
+  assert.is((await ok(['id', '-f', '<id>'], { repo: r })).out.trim(), after)
+  const withOld = (await ok(['key', 'ls', '-l', '--ipns-base=b58mh'], { repo: r })).out
+  assert.match(withOld, new RegExp(`^${after} +self *$`, 'm'))
+  assert.match(withOld, new RegExp(`^${before} +previous *$`, 'm'))
+
   const offline = await cairn(['name', 'publish', '/ipfs/bafkqaaa'], { repo: r })
   assert.is.not(offline.code, 0)
   assert.match(offline.err, /can't publish while offline: pass `--allow-offline` to override/)

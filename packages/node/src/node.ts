@@ -616,6 +616,25 @@ class CairnNodeClass implements CairnNode {
 
   // --- names -------------------------------------------------------------------------------------
 
+  /**
+   * Announces this node as a follower of a pubsub topic and connects the followers already
+   * announced: the DHT key is the CID of sha256("floodsub:" + topic), as go-libp2p's routing
+   * discovery (and so Kubo's IPNS over pubsub) uses
+   */
+  private async discoverTopic (topic: string, options: { signal: AbortSignal }): Promise<void> {
+    const libp2p = this.online()
+    const { sha256 } = await import('multiformats/hashes/sha2')
+    const key = CID.createV1(0x55, await sha256.digest(new TextEncoder().encode(`floodsub:${topic}`)))
+    const provided = libp2p.contentRouting.provide(key, options).catch((err) => { this.log('announcing topic %s failed - %e', topic, err) })
+    let dialled = 0
+    for await (const peer of libp2p.contentRouting.findProviders(key, options)) {
+      if (peer.id.equals(libp2p.peerId) || libp2p.getConnections(peer.id).length > 0) continue
+      await libp2p.dial(peer.id, options).then(() => { dialled++ }, (err) => { this.log('dialling topic follower %p failed - %e', peer.id, err) })
+      if (dialled >= TOPIC_FOLLOWERS_DIALLED_MAX) break
+    }
+    await provided
+  }
+
   /** The name system and its parts, imported when a name is first used */
   private async buildNameSystem (keystore: Keystore, libp2pDatastore: Datastore | undefined): Promise<NameSystem> {
     const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }] = await Promise.all([
@@ -634,6 +653,7 @@ class CairnNodeClass implements CairnNode {
       pubsub: createIpnsPubsub({
         pubsub: () => this.pubsub,
         receive: async (name, record) => system.receive(name, record),
+        discover: async (topic, options) => { await this.discoverTopic(topic, options) },
         log: this.log.newScope('ipns:pubsub')
       }, !this.offline && this.config.Ipns?.UsePubsub === true),
       log: this.log.newScope('ipns')
@@ -788,6 +808,9 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   if (init.start !== false) await node.start()
   return node
 }
+
+/** Followers of one IPNS pubsub topic this node dials by itself: enough for gossipsub's mesh (D = 6) */
+const TOPIC_FOLLOWERS_DIALLED_MAX = 8
 
 /** The repo's datastore as the node's IPNS records see it */
 class DatastoreSlot {

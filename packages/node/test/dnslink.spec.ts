@@ -47,4 +47,21 @@ test('dnslink= TXT records resolve, recursively, cached by TTL, with Kubo errors
   assert.ok((dns.queries.get('_dnslink.example.test') ?? 0) > asked)
 })
 
+test('DNS.Resolvers per suffix: a DNS-over-HTTPS resolver for one TLD, plain DNS for the rest', async (ctx) => {
+  const dns = ctx.dns ?? (ctx.dns = await startDnsServer(60))
+  const other = await startDnsServer(60)
+  try {
+    const node = await testNode({ repoPath: await testRepo(), offline: true, config: { DNS: { Resolvers: { 'doh.': other.dohUrl, '.': dns.url } } } })
+    const [added] = await collect(node.add([{ path: 'a', content: new TextEncoder().encode('doh') }], { cidVersion: 1 }))
+    other.records.set('_dnslink.site.doh', [`dnslink=/ipfs/${added.cid}`])
+    dns.records.set('_dnslink.site.test', [`dnslink=/ipfs/${added.cid}`])
+    assert.is(await node.dns('site.doh'), `/ipfs/${added.cid}`)
+    assert.is(await node.dns('site.test'), `/ipfs/${added.cid}`)
+    assert.is(other.queries.get('_dnslink.site.doh'), 1, 'the .doh name went over DoH')
+    assert.is(other.queries.get('_dnslink.site.test'), undefined, 'and nothing else did')
+  } finally {
+    await other.close()
+  }
+})
+
 test.run()

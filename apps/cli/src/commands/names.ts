@@ -6,7 +6,9 @@ import { parseDuration } from '@cairn/interface'
 import type { Command } from 'commander'
 import type { IpnsInspectResult, KeyFormat, KeyType } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
-import { UsageError } from '../errors.ts'
+import { DaemonRunningError, UsageError } from '../errors.ts'
+import { readApiFile } from '../connect.ts'
+import { isDaemonAlive } from './daemon.ts'
 import { parseInteger } from './parse.ts'
 import { readAll } from './stdin.ts'
 
@@ -178,6 +180,21 @@ export function registerNames (program: Command, ctx: CliContext): void {
       const out = flags.output ?? basename(`${name}.${flags.format === 'pem-pkcs8-cleartext' ? 'pem' : 'key'}`)
       // owner-only: this is private key material
       await writeFile(resolve(ctx.cwd, out), bytes, { mode: 0o600 })
+    })
+
+  key.command('rotate')
+    .description('Give the repo a new identity, keeping the old key in the keystore (the daemon must not run)')
+    .requiredOption('-o, --oldkey <name>', 'keystore name to back the current identity up under')
+    .option('-t, --type <type>', 'type of the key to create: rsa, ed25519, secp256k1', 'ed25519')
+    .option('-s, --size <bits>', 'size of the key to generate', parseInteger)
+    .action(async (flags: { oldkey: string, type: string, size?: number }) => {
+      const repo = ctx.config.repoPath
+      const running = await readApiFile(repo)
+      if (running != null && await isDaemonAlive(running)) throw new DaemonRunningError('cairn daemon is running. please stop it to run this command')
+      const backend = await ctx.backend()
+      ctx.print.line(`generating ${flags.type.toUpperCase()} keypair...done`)
+      const { id } = await backend.rotateIdentity(repo, { oldKey: flags.oldkey, type: flags.type as KeyType, size: flags.size })
+      ctx.print.line(`peer identity: ${id}`)
     })
 
   key.command('sign')

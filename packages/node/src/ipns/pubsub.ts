@@ -17,8 +17,16 @@ export interface IpnsPubsubComponents {
   pubsub(): NodePubsubApi
   /** Offers a record heard on a topic to the name system */
   receive(name: IpnsName, record: Uint8Array): Promise<boolean>
+  /**
+   * Finds and connects other followers of a topic, as go-libp2p-pubsub's routing discovery
+   * does for Kubo: a topic's followers need not be connected to each other otherwise
+   */
+  discover?(topic: string, options: { signal: AbortSignal }): Promise<void>
   log: Logger
 }
+
+/** Bound on one topic's discovery (a DHT provide and a provider lookup) */
+const DISCOVERY_TIMEOUT_MS = 60_000
 
 export interface IpnsPubsub {
   readonly enabled: boolean
@@ -60,6 +68,9 @@ export function createIpnsPubsub (components: IpnsPubsubComponents, enabled: boo
       watched.set(topic, { name, handler })
       await pubsub.subscribe(topic, handler)
       components.log('watching %s on %s', name.cid, topic)
+      components.discover?.(topic, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) }).catch((err) => {
+        components.log('discovering followers of %s failed - %e', topic, err)
+      })
     },
 
     async publish (name, record) {
