@@ -87,3 +87,8 @@ export const DEFAULT_IPNS_DHT_TIMEOUT_MS = 60_000
 export const IPNS_DEPTH_LIMIT = 32
 /** Largest IPNS record accepted anywhere (the IPNS spec's 10 KiB) */
 export const IPNS_RECORD_BYTES_MAX = 10 * 1024
+/** Kubo's `Datastore.StorageMax` default: the storage budget, enforced (10 * 1000^3 bytes) */
+export const DEFAULT_STORAGE_MAX = '10GB'
+
+/** Kubo's `Datastore.StorageGCWatermark` default, in percent of StorageMax */
+export const DEFAULT_STORAGE_GC_WATERMARK = 90
