@@ -2,7 +2,7 @@
  * Runs every package's and app's uvu spec files, each in its own Node process (network tests
  * must not share handles), and ends with one line `N passed, M failed`.
  *
- *   node scripts/test.ts                      all of packages/* and apps/*
+ *   node scripts/test.ts                      all of packages/*, apps/* and the root's test/
  *   node scripts/test.ts packages/dag         one package (or several folders)
  *   node scripts/test.ts packages/dag/test/car.spec.ts
  *
@@ -36,9 +36,10 @@ function specsIn (dir: string): string[] {
 }
 
 const targets = process.argv.slice(2).map(a => resolve(process.cwd(), a))
+// the workspace-wide specs (README examples, packaging) live in the root's test/
 const roots = targets.length > 0
   ? targets
-  : ['packages', 'apps'].flatMap(g => readdirSync(join(root, g)).sort().map(n => join(root, g, n)))
+  : [...['packages', 'apps'].flatMap(g => readdirSync(join(root, g)).sort().map(n => join(root, g, n))), join(root, 'test')]
 const specs = roots.flatMap(specsIn)
 
 interface Outcome { file: string, passed: number, failed: number, ms: number, output: string }
