@@ -11,7 +11,7 @@
  * Env: CAIRN_TEST_CONCURRENCY (default 2, the machine's cores), CAIRN_TEST_TIMEOUT_MS (default 300000).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
@@ -47,8 +47,18 @@ interface Outcome { file: string, passed: number, failed: number, ms: number, ou
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '')
 
+/**
+ * A spec may raise its own bound with a `@timeout-ms N` line in its header comment (the packaging
+ * test installs packages from the registry): never lower than the global one
+ */
+function timeoutFor (file: string): number {
+  const declared = Number(/@timeout-ms\s+(\d+)/.exec(readFileSync(file, 'utf8').slice(0, 4096))?.[1] ?? 0)
+  return Math.max(timeoutMs, declared)
+}
+
 function runSpec (file: string): Promise<Outcome> {
   const started = Date.now()
+  const timeoutMs = timeoutFor(file)
   return new Promise(resolvePromise => {
     const child = spawn(process.execPath, ['--conditions=development', '--enable-source-maps', file], {
       cwd: root,

@@ -50,3 +50,34 @@ export async function runNode (node: string, args: string[], cwd: string, timeou
     })
   })
 }
+
+/**
+ * A script that imports programs one after the other in one process (one Node start and one load
+ * of the packages for many examples); `@@@ NAME` marks where each one's output starts. Names are
+ * the arguments, files `./NAME${extension}` beside the script.
+ */
+export function runnerSource (extension: '.mjs' | '.ts'): string {
+  return `for (const name of process.argv.slice(2)) {
+  process.stdout.write('\\n@@@ ' + name + '\\n')
+  try {
+    await import('./' + name + '${extension}')
+  } catch (err) {
+    process.stdout.write('\\n@@@ ' + name + ' FAILED\\n' + (err?.stack ?? err) + '\\n')
+  }
+}
+process.stdout.write('\\n@@@ end\\n', () => process.exit(0))
+`
+}
+
+/** Each program's output from a runner's stdout, by name; a failed one's starts with `FAILED` */
+export function splitOutput (stdout: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const part of stdout.split(/\n@@@ /).slice(1)) {
+    const newline = part.indexOf('\n')
+    const head = newline < 0 ? part : part.slice(0, newline)
+    const body = newline < 0 ? '' : part.slice(newline + 1)
+    const [name, failed] = head.split(' ')
+    out.set(name, failed === 'FAILED' ? `FAILED\n${out.get(name) ?? ''}${body}` : body)
+  }
+  return out
+}

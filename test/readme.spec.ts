@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { ROOT, blocksOf, importsOf, isScript, outputMatches, readmes, runnableBlocks, undocumentedBlocks, where } from './doc-blocks.ts'
-import { runNode, writeBlock } from './doc-run.ts'
+import { ROOT, blockName, blocksOf, importsOf, isScript, outputMatches, readmes, runnableBlocks, undocumentedBlocks, where } from './doc-blocks.ts'
+import { runNode, runnerSource, splitOutput, writeBlock } from './doc-run.ts'
 
 const test = suite('README examples')
 
@@ -81,12 +81,18 @@ test('each runnable example runs and prints what its README says', async () => {
         assert.ok(from != null, `${where(b)}: ${name} not found beside ${cairn.join(', ')}`)
         await link(name, await realpath(from))
       }
-      const file = await writeBlock(dir, b, false)
-      const r = await runNode(process.execPath, ['--conditions=development', file], dir, 60_000)
-      const label = `${where(b)} (exit ${r.code}, ${r.ms} ms)\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`
-      assert.is(r.code, 0, label)
-      assert.is(r.stderr, '', label)
-      assert.ok(outputMatches(b.output ?? '', r.stdout), `${label}\n--- README says\n${b.output}`)
+      await writeBlock(dir, b, false)
+    }
+    // one process for all of them (see runnerSource); a failing one does not hide the others
+    await writeFile(join(dir, 'run-examples.mjs'), runnerSource('.ts'))
+    const blocks = runnableBlocks()
+    const r = await runNode(process.execPath, ['--conditions=development', 'run-examples.mjs', ...blocks.map(blockName)], dir, 180_000)
+    assert.is(r.code, 0, r.stderr)
+    assert.is(r.stderr, '', 'nothing on stderr')
+    const outputs = splitOutput(r.stdout)
+    for (const b of blocks) {
+      const got = outputs.get(blockName(b))
+      assert.ok(got != null && outputMatches(b.output ?? '', got), `${where(b)}\n--- output\n${got ?? '(none)'}\n--- README says\n${b.output}`)
     }
   } finally {
     await rm(dir, { recursive: true, force: true })
