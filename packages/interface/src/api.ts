@@ -1,6 +1,7 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
+import type { BitswapApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
 
 /**
@@ -33,6 +34,11 @@ export interface CairnApi {
   stats: StatsApi
   config: ConfigApi
   bootstrap: BootstrapApi
+  bitswap: BitswapApi
+  /** Kubo's `ping PEER`: status lines and pongs as they come; needs the network */
+  ping(peer: string, options?: PingOptions): AsyncIterable<PingResult>
+  /** Stops the daemon answering (Kubo's `shutdown`); a node that is no daemon refuses */
+  shutdown(options?: AbortOptions): Promise<void>
 }
 
 export interface IdResult {
@@ -54,17 +60,39 @@ export interface VersionResult {
 export interface PinAddOptions extends AbortOptions {
   /** @default true */
   recursive?: boolean
-  /** Called with the number of blocks walked so far */
-  onProgress?: (blocks: number) => void
+  /** Kubo's `--name` (at most 255 bytes); pinning a pinned CID again replaces its name */
+  name?: string
+  /** Called as the pin advances: DAG nodes walked and bytes fetched from the network so far */
+  onProgress?: (blocks: number, bytes?: number) => void
+}
+
+export interface PinLsApiOptions extends AbortOptions {
+  type?: PinType | 'all'
+  paths?: Array<string | CID>
+  /** Only pins whose name contains this (case-sensitive), as Kubo's `pin ls --name` */
+  name?: string
+}
+
+/** Kubo's `pin verify` result for one recursive pin */
+export interface PinVerifyResult {
+  cid: CID
+  ok: boolean
+  /** With `explain` (the default): each node that is missing or does not decode */
+  badNodes?: Array<{ cid: CID, error: string }>
 }
 
 export interface PinApi {
   /** Returns the pinned CIDs */
   add(path: string | CID, options?: PinAddOptions): Promise<CID[]>
   rm(path: string | CID, options?: AbortOptions & { recursive?: boolean }): Promise<CID[]>
-  ls(options?: AbortOptions & { type?: PinType | 'all', paths?: Array<string | CID> }): AsyncIterable<PinEntry>
+  ls(options?: PinLsApiOptions): AsyncIterable<PinEntry>
   /** Moves a recursive pin from `from` to `to`, walking only what is new. Returns [from, to] */
   update(from: string | CID, to: string | CID, options?: AbortOptions & { unpin?: boolean }): Promise<CID[]>
+  /**
+   * Checks every recursive pin's DAG is whole in the local store (no network). Yields broken pins,
+   * and with `includeOk` the whole ones too; `explain` (default true) lists each bad node.
+   */
+  verify(options?: AbortOptions & { includeOk?: boolean, explain?: boolean }): AsyncIterable<PinVerifyResult>
 }
 
 export interface BlockPutOptions extends AbortOptions {
@@ -128,6 +156,12 @@ export interface SwarmApi {
   addrs(options?: AbortOptions): Promise<Array<{ id: string, addrs: string[] }>>
   /** This node's listen addresses, with `/p2p/<id>` */
   localAddrs(options?: AbortOptions): Promise<string[]>
+  /** The interface addresses the node listens on (Kubo's `swarm addrs listen`), without `/p2p/` */
+  listenAddrs(options?: AbortOptions): Promise<string[]>
+  /** Closes the connections to the peer of `addr` (`/p2p/<id>`, with or without a transport) */
+  disconnect(addr: string, options?: AbortOptions): Promise<void>
+  peering: SwarmPeeringApi
+  filters: SwarmFiltersApi
 }
 
 export interface ProviderInfo {
@@ -138,6 +172,18 @@ export interface ProviderInfo {
 export interface RoutingApi {
   findProvs(cid: string | CID, options?: AbortOptions & { numProviders?: number }): AsyncIterable<ProviderInfo>
   provide(cids: Array<string | CID>, options?: AbortOptions & { recursive?: boolean }): Promise<void>
+  /** Addresses of a peer, from the peer store or a DHT walk; NotFoundError when no one knows it */
+  findPeer(peerId: string, options?: AbortOptions): Promise<ProviderInfo>
+  /** The best value stored under `/ipns/<peer>` or `/pk/<peer>` */
+  get(key: string, options?: AbortOptions): Promise<Uint8Array>
+  /** Stores a value under `/ipns/<peer>` or `/pk/<peer>` after the DHT's validators accept it */
+  put(key: string, value: Uint8Array, options?: AbortOptions & { allowOffline?: boolean }): Promise<void>
+  /** The peers closest to a peer ID, from a DHT walk (Kubo's `dht query`) */
+  query(peerId: string, options?: AbortOptions): AsyncIterable<string>
+  /** Runs one reprovide pass now (Kubo's `routing reprovide`) */
+  reprovide(options?: AbortOptions): Promise<void>
+  /** Drops the announcements still queued (Kubo's `provide clear`); returns how many */
+  clearProvideQueue(options?: AbortOptions): Promise<number>
 }
 
 export interface PubsubMessage {
@@ -181,9 +227,14 @@ export interface BitswapStats {
 }
 
 export interface StatsApi {
-  bw(options?: AbortOptions): Promise<BandwidthStats>
+  /** Totals, or for one peer or one protocol (Kubo: not both) */
+  bw(options?: AbortOptions & { peer?: string, proto?: string }): Promise<BandwidthStats>
   /** OfflineError on an offline node */
   bitswap(options?: AbortOptions): Promise<BitswapStats>
+  /** The reprovider's counters (Kubo's legacy `provide stat`) */
+  provide(options?: AbortOptions): Promise<ProvideStats>
+  /** The DHT routing table by bucket (Kubo's `stats dht`) */
+  dht(options?: AbortOptions): Promise<DhtStats[]>
 }
 
 export interface ConfigApi {

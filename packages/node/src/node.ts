@@ -1,16 +1,10 @@
 import { createBlockstore, levelOpenError } from '@cairn/blockstore'
 import { blockLinks, verifyBlock } from '@cairn/ipld'
 import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from '@cairn/dag'
-import { bitswap } from './bitswap/index.ts'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
-import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
 import { defaultLogger } from '@libp2p/logger'
-import { MemoryDatastore, MountDatastore } from 'datastore-core'
-import { LevelDatastore } from 'datastore-level'
-import { Key } from 'interface-datastore'
 import { pushable } from 'it-pushable'
 import { CID } from 'multiformats/cid'
-import { toString as uint8ArrayToString } from 'uint8arrays/to-string'
 import { createBlockApi } from './api/block.ts'
 import { parseCid } from './api/cid.ts'
 import { createBootstrapApi, createConfigApi, createConfigStore } from './api/config.ts'
@@ -21,11 +15,15 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
+import { ping } from './api/ping.ts'
+import { createBitswapApi, createStatsApi } from './api/stats.ts'
+import { createAddrFilters } from './addr-filters.ts'
+import { createPeering } from './peering.ts'
+import type { AddrFilters } from './addr-filters.ts'
+import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
-import { buildLibp2p, buildOfflineLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
-import { peerIdentity } from './api/identity.ts'
+import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
@@ -41,12 +39,12 @@ import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BitswapStats as NodeBitswapStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
-import type { Datastore } from 'interface-datastore'
+import type { LevelDatastore } from 'datastore-level'
 
 export { parseCid }
 
@@ -84,8 +82,9 @@ export interface CairnNode extends CairnApi {
   readonly repoPath: string
   readonly offline: boolean
   /**
-   * The one libp2p instance of the process, with its services typed (offline: a libp2p with no
-   * transports and no services, never started; `dht` is absent with `Routing.Type: "none"`)
+   * The one libp2p instance of the process, with its services typed (`dht` is absent with
+   * `Routing.Type: "none"`). An offline node builds no libp2p at all (so that one-shot commands
+   * load none of it): there this throws OfflineError.
    */
   readonly libp2p: Libp2p<Partial<CairnServices>>
   /**
@@ -172,19 +171,25 @@ interface NodeParts {
   config: CairnConfig
   offline: boolean
   logger: ComponentLogger
-  libp2p: Libp2p<Partial<CairnServices>>
+  /** The identity (offline the config's `Identity.PeerID`: the key is read only by `id()`) */
+  peerId: string
+  /** Undefined offline */
+  libp2p?: Libp2p<Partial<CairnServices>>
   /** Undefined offline: opened and closed with the node */
   datastore?: LevelDatastore
+  /** `Addresses.Swarm` entries no transport serves (logged, not fatal) */
+  skippedListenAddresses?: string[]
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
+  /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
+  addrFilters: AddrFilters
 }
 
 class CairnNodeClass implements CairnNode {
   readonly peerId: string
   readonly repoPath: string
   readonly offline: boolean
-  readonly libp2p: Libp2p<Partial<CairnServices>>
   readonly metrics?: NodeMetrics
   readonly config: CairnConfig & ConfigApi
   readonly blocks: NetworkGetter
@@ -198,9 +203,13 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
+  readonly bitswap: BitswapApi
+  /** `Peering.Peers` and `swarm peering add`: peers kept connected */
+  readonly peering: PeeringService
   private readonly stores: StoreSlot
   private readonly children: Child[]
   private readonly log: Logger
+  readonly #libp2p?: Libp2p<Partial<CairnServices>>
   /** Shared by every file read: many concurrent readers hold a bounded total of blocks read ahead */
   private readonly readAhead = createReadAheadBudget(DEFAULT_READ_AHEAD_BLOCKS)
   #status: CairnNode['status'] = 'stopped'
@@ -211,12 +220,12 @@ class CairnNodeClass implements CairnNode {
     this.stores = parts.stores
     this.repoPath = parts.repoPath
     this.offline = parts.offline
-    this.libp2p = parts.libp2p
+    this.#libp2p = parts.libp2p
     this.metrics = parts.metrics
-    this.peerId = parts.libp2p.peerId.toString()
+    this.peerId = parts.peerId
     this.log = parts.logger.forComponent('cairn:node')
 
-    const skipped = splitListenAddresses(parts.config.Addresses.Swarm).unsupported
+    const skipped = parts.skippedListenAddresses ?? []
     if (!this.offline && skipped.length > 0) this.log('not listening on %s: no TCP/WebSockets transport serves them', skipped.join(', '))
 
     const configStore = createConfigStore(repoPaths(this.repoPath).config)
@@ -226,10 +235,12 @@ class CairnNodeClass implements CairnNode {
     this.blocks = createNetworkGetter({
       local: stores.view,
       verify: verifyBlock,
-      exchange: () => this.libp2p.services.bitswap,
+      exchange: () => this.#libp2p?.services.bitswap,
       log: this.log.newScope('getter')
     }, { offline: this.offline, timeoutMs: parts.fetchTimeoutMs })
 
+    // Reprovider.Interval, as libp2p.ts's reprovideIntervalMs reads it (not imported: libp2p.ts loads libp2p)
+    const reprovideIntervalMs = this.offline || this.config.Routing.Type === 'none' ? 0 : parseDuration(this.config.Reprovider?.Interval ?? '22h')
     this.provider = createContentProvider({
       contentRouting: {
         provide: async (cid, options) => { await this.online().contentRouting.provide(cid, options) },
@@ -239,38 +250,35 @@ class CairnNodeClass implements CairnNode {
       listCids: (strategy, options) => this.strategyCids(strategy, options)
     }, {
       strategy: this.config.Reprovider.Strategy,
-      intervalMs: this.offline || this.config.Routing.Type === 'none' ? 0 : reprovideIntervalMs(this.config),
+      intervalMs: reprovideIntervalMs,
       initialDelayMs: parts.reprovideInitialDelayMs
     })
 
     this.bootstrap = createBootstrapApi(configStore)
-    this.swarm = createSwarmApi(() => this.online())
+    this.peering = createPeering(this.log.newScope('peering'))
+    for (const p of peeringPeersOf(parts.config)) this.peering.add(p)
+    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore })
     this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
       provider: () => this.provider,
       parseCid,
-      walk: (root, options) => this.walkLocal(root, options)
+      walk: (root, options) => this.walkLocal(root, options),
+      has: async (cid, options) => this.blockstore.hasBlock(cid, options),
+      dht: () => this.onlineServices().dht
     })
     const metrics = this.metrics
-    this.stats = {
-      bw: async (): Promise<BandwidthStats> => metrics?.bandwidth() ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 },
+    const statsParts = {
+      metrics,
+      libp2p: () => this.online(),
       // the counters `cairn_bitswap_*` read too
-      bitswap: async (): Promise<NodeBitswapStats> => {
-        const exchange = required(this.onlineServices().bitswap, 'Bitswap')
-        const s = exchange.stats()
-        return {
-          wantlist: exchange.wantlist(),
-          peers: exchange.peers().map(String),
-          blocksReceived: s.blocksReceived,
-          dataReceived: s.dataReceived,
-          blocksSent: s.blocksSent,
-          dataSent: s.dataSent,
-          dupBlksReceived: s.duplicateBlocks,
-          dupDataReceived: s.duplicateData
-        }
-      }
+      bitswap: () => required(this.onlineServices().bitswap, 'Bitswap'),
+      dht: () => this.onlineServices().dht,
+      provider: this.provider,
+      reprovideIntervalMs
     }
+    this.stats = createStatsApi(statsParts)
+    this.bitswap = createBitswapApi(statsParts)
     const content: ContentContext = {
       repoPath: this.repoPath,
       config: this.config,
@@ -288,11 +296,11 @@ class CairnNodeClass implements CairnNode {
     this.repo = repo
     if (metrics != null) {
       registerNodeMetrics(metrics, {
-        bitswap: () => this.libp2p.services.bitswap,
+        bitswap: () => this.#libp2p?.services.bitswap,
         provider: this.provider,
         blockstore: () => stores.current,
         gc: () => repo.gcStats(),
-        dhtPeers: () => (this.libp2p.services.dht as SingleKadDHT | undefined)?.routingTable.size
+        dhtPeers: () => (this.#libp2p?.services.dht as SingleKadDHT | undefined)?.routingTable.size
       })
     }
     this.children = this.lifecycle(parts)
@@ -300,6 +308,10 @@ class CairnNodeClass implements CairnNode {
 
   get blockstore (): CairnBlockstore {
     return this.stores.get()
+  }
+
+  get libp2p (): Libp2p<Partial<CairnServices>> {
+    return this.online()
   }
 
   get status (): CairnNode['status'] {
@@ -341,6 +353,10 @@ class CairnNodeClass implements CairnNode {
         name: 'libp2p',
         start: async () => { await this.startLibp2p() },
         stop: async () => { await this.libp2p.stop() }
+      }, {
+        name: 'peering',
+        start: async () => { this.peering.start(this.libp2p) },
+        stop: async () => { this.peering.stop() }
       }, {
         name: 'provider',
         start: async () => { this.provider.start() },
@@ -420,8 +436,8 @@ class CairnNodeClass implements CairnNode {
   }
 
   private online (): Libp2p<Partial<CairnServices>> {
-    if (this.offline) throw new OfflineError('This command needs the network and the node is offline')
-    return this.libp2p
+    if (this.#libp2p == null) throw new OfflineError('This command needs the network and the node is offline')
+    return this.#libp2p
   }
 
   private onlineServices (): Partial<CairnServices> {
@@ -432,16 +448,29 @@ class CairnNodeClass implements CairnNode {
   // --- identity ----------------------------------------------------------------------------------
 
   async id (options: AbortOptions & { peerId?: string } = {}): Promise<IdResult> {
-    if (options.peerId != null && options.peerId !== this.peerId) return peerIdentity(this.online(), options.peerId, options)
-    const publicKey = this.libp2p.peerId.publicKey
+    // the identity module (key crypto, peer ids) is loaded by the commands that use it
+    const identity = await import('./api/identity.ts')
+    if (options.peerId != null && options.peerId !== this.peerId) return identity.peerIdentity(this.online(), options.peerId, options)
+    const libp2p = this.#libp2p
+    // offline there is no libp2p: the key is read from the repo (and checked against the config)
+    const publicKey = libp2p != null ? libp2p.peerId.publicKey : (await loadPrivateKey(this.repoPath, this.config)).publicKey
     return {
       id: this.peerId,
-      publicKey: publicKey == null ? '' : uint8ArrayToString(publicKeyToProtobuf(publicKey), 'base64pad'),
-      addresses: this.libp2p.getMultiaddrs().map(ma => ma.toString()),
+      publicKey: identity.encodePublicKey(publicKey),
+      addresses: libp2p?.getMultiaddrs().map(ma => ma.toString()) ?? [],
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
-      protocols: this.libp2p.getProtocols().sort()
+      protocols: libp2p?.getProtocols().sort() ?? []
     }
+  }
+
+  ping (peer: string, options: PingOptions = {}): AsyncIterable<PingResult> {
+    return ping({ libp2p: () => this.online(), findPeer: async (id, o) => this.routing.findPeer(id, o) }, peer, options)
+  }
+
+  /** A node alone is no daemon: the daemon's RPC answers `shutdown` itself (Kubo: "daemon not running") */
+  async shutdown (): Promise<void> {
+    throw new InvalidParametersError('daemon not running')
   }
 
   async version (): Promise<VersionResult> {
@@ -491,7 +520,7 @@ class CairnNodeClass implements CairnNode {
   /** The store, and Bitswap told of every new block so peers already wanting it get it */
   private putter (): BlockPutter {
     const store = this.blockstore
-    const exchange = this.libp2p.services.bitswap
+    const exchange = this.#libp2p?.services.bitswap
     if (exchange == null) return store
     return {
       putBlock: async (cid, bytes, options) => {
@@ -603,7 +632,6 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const fileConfig = await loadRepoConfig(repoPath)
   const config = validateConfig(mergeConfig(fileConfig, init.config))
   config.Identity = fileConfig.Identity
-  const privateKey = await loadPrivateKey(repoPath, fileConfig)
   const paths = repoPaths(repoPath)
   const gatewayTimeout = config.Gateway?.Timeout != null ? parseDuration(config.Gateway.Timeout) : DEFAULT_FETCH_TIMEOUT_MS
   const logger = init.logger ?? defaultLogger()
@@ -611,7 +639,9 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const metrics = (init.metrics ?? !offline) ? (await import('./metrics.ts')).createNodeMetrics({ statfsPath: repoPath }) : undefined
 
   const stores = new StoreSlot()
+  const addrFilters = createAddrFilters(addrFiltersOf(config))
   const parts = {
+    addrFilters,
     stores,
     repoPath,
     config,
@@ -623,36 +653,41 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   }
   let node: CairnNodeClass
   if (offline) {
-    node = new CairnNodeClass({ ...parts, libp2p: await buildOfflineLibp2p({ privateKey, logger }) })
+    // a config without its PeerID (hand-edited) still has the key's
+    const peerId = fileConfig.Identity.PeerID !== ''
+      ? fileConfig.Identity.PeerID
+      : (await import('@libp2p/peer-id')).peerIdFromPrivateKey(await loadPrivateKey(repoPath, fileConfig)).toString()
+    node = new CairnNodeClass({ ...parts, peerId })
   } else {
-    // opened by start(), closed by stop()
-    const datastore = new LevelDatastore(paths.datastore)
-    // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
-    // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
-    // under load. DHT records (provider records) persist in $repo/datastore.
-    const libp2pDatastore = new MountDatastore([
-      { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
-      { prefix: new Key('/'), datastore }
-    ])
-    let libp2p: Libp2p<CairnServices> | undefined
-    libp2p = await buildLibp2p({
+    // loaded only online: libp2p, its crypto and the datastore are most of a short command's start-up
+    const { buildOnlineParts } = await import('./online.ts')
+    const privateKey = await loadPrivateKey(repoPath, fileConfig)
+    const online = await buildOnlineParts({
       config,
       privateKey,
-      datastore: libp2pDatastore,
+      datastorePath: paths.datastore,
       logger,
-      metrics: metrics?.libp2p,
-      bitswap: bitswap({
-        blockstore: stores.view,
-        routing: {
-          // libp2p exists by the time Bitswap looks for providers (after start)
-          findProviders: (cid, options) => (libp2p as Libp2p).contentRouting.findProviders(cid, options)
-        }
-      })
+      metrics,
+      addrFilters,
+      blockstore: stores.view
     })
-    node = new CairnNodeClass({ ...parts, libp2p, datastore })
+    node = new CairnNodeClass({ ...parts, ...online, peerId: online.libp2p.peerId.toString() })
   }
   if (init.start !== false) await node.start()
   return node
+}
+
+/** `Swarm.AddrFilters` of a config (Kubo's key; absent means none) */
+function addrFiltersOf (config: CairnConfig): string[] {
+  const list = (config.Swarm as { AddrFilters?: unknown } | undefined)?.AddrFilters
+  return Array.isArray(list) ? list.map(String) : []
+}
+
+/** `Peering.Peers` of a config: `[{ ID, Addrs }]` as Kubo writes it */
+function peeringPeersOf (config: CairnConfig): Array<{ id: string, addrs: string[] }> {
+  const list = (config.Peering as { Peers?: unknown } | undefined)?.Peers
+  if (!Array.isArray(list)) return []
+  return list.flatMap((p: { ID?: unknown, Addrs?: unknown }) => typeof p?.ID === 'string' ? [{ id: p.ID, addrs: Array.isArray(p.Addrs) ? p.Addrs.map(String) : [] }] : [])
 }
 
 /** A service every online node has (the type says optional because offline nodes have none) */

@@ -7,7 +7,7 @@
  */
 import type {
   AddOptions, AddResult, BandwidthStats, BitswapStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
-  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, ProviderInfo, PubsubMessage,
+  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, PinVerifyResult, ProviderInfo, PubsubMessage,
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
 import { InvalidCidError, InvalidParametersError } from '@cairn/interface'
@@ -19,6 +19,7 @@ import { DaemonUnreachableError, RemoteError } from '../errors.ts'
 import { multiaddrToUrl } from '../multiaddr.ts'
 import { multipartBody, multipartContentType, multipartFile, newBoundary } from './multipart.ts'
 import { readNdjson } from './ndjson.ts'
+import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
 import type { Params } from './transport.ts'
 
@@ -224,21 +225,41 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
 
     pin: {
       add: async (path, options = {}) => {
-        const r = await rpc.json('pin/add', { args: [toPathString(path)], params: { recursive: options.recursive }, signal: options.signal })
-        return (r.Pins ?? []).map((p: unknown) => cidOf(p))
+        const params = { recursive: options.recursive, name: options.name }
+        if (options.onProgress == null) {
+          const r = await rpc.json('pin/add', { args: [toPathString(path)], params, signal: options.signal })
+          return (r.Pins ?? []).map((p: unknown) => cidOf(p))
+        }
+        // Kubo's progress stream: {"Progress","Bytes"} lines, then {"Pins"}
+        for await (const r of rpc.ndjson('pin/add', { args: [toPathString(path)], params: { ...params, progress: true }, signal: options.signal })) {
+          if (r.Pins != null) return r.Pins.map((p: unknown) => cidOf(p))
+          if (r.Progress != null) options.onProgress(Number(r.Progress), Number(r.Bytes ?? 0))
+        }
+        throw new RemoteError('the pin/add progress stream ended without its Pins line')
       },
       rm: async (path, options = {}) => {
         const r = await rpc.json('pin/rm', { args: [toPathString(path)], params: { recursive: options.recursive }, signal: options.signal })
         return (r.Pins ?? []).map((p: unknown) => cidOf(p))
       },
       ls: async function * (options = {}): AsyncGenerator<PinEntry> {
-        const args = options.paths?.map(toPathString) ?? []
-        for await (const p of rpc.ndjson('pin/ls', { args, params: { type: options.type ?? 'all', stream: true }, signal: options.signal })) {
+        // sent as given: Kubo's "path '…' is not pinned" names the argument itself
+        const args = options.paths?.map(p => p.toString()) ?? []
+        const params = { type: options.type ?? 'all', stream: true, names: true, name: options.name }
+        for await (const p of rpc.ndjson('pin/ls', { args, params, signal: options.signal })) {
           // Kubo: "indirect through <cid>"
           const [kind, , via] = String(p.Type).split(' ')
           const entry: PinEntry = { cid: cidOf(p.Cid), type: kind as PinType }
           if (via != null) entry.via = parseCid(via)
+          if (typeof p.Name === 'string' && p.Name !== '') entry.name = p.Name
           yield entry
+        }
+      },
+      verify: async function * (options = {}): AsyncGenerator<PinVerifyResult> {
+        const params = { verbose: options.includeOk === true, quiet: options.explain === false }
+        for await (const r of rpc.ndjson('pin/verify', { params, signal: options.signal })) {
+          const result: PinVerifyResult = { cid: cidOf(r.Cid), ok: r.Ok === true }
+          if (Array.isArray(r.BadNodes)) result.badNodes = r.BadNodes.map((b: { Cid: unknown, Err: unknown }) => ({ cid: cidOf(b.Cid), error: String(b.Err) }))
+          yield result
         }
       },
       update: async (from, to, options = {}) => {
@@ -344,7 +365,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         const r = await rpc.json('swarm/addrs', { signal: options?.signal })
         return Object.entries((r.Addrs ?? {}) as Record<string, string[]>).map(([id, addrs]) => ({ id, addrs: addrs.map(String) }))
       },
-      localAddrs: async (options) => ((await rpc.json('swarm/addrs/local', { params: { id: true }, signal: options?.signal })).Strings ?? []).map(String)
+      localAddrs: async (options) => ((await rpc.json('swarm/addrs/local', { params: { id: true }, signal: options?.signal })).Strings ?? []).map(String),
+      ...rpcSwarmParts(rpc)
     },
 
     routing: {
@@ -359,7 +381,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       provide: async (cids, options = {}) => {
         const args = cids.map(c => toCid(c).toString())
         for await (const _ of rpc.ndjson('routing/provide', { args, params: { recursive: options.recursive }, signal: options.signal })) {}
-      }
+      },
+      ...rpcRoutingParts(rpc)
     },
 
     pubsub: {
@@ -386,8 +409,9 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     stats: {
+      ...rpcStatsParts(rpc),
       bw: async (options) => {
-        for await (const bw of rpc.ndjson('stats/bw', { signal: options?.signal })) {
+        for await (const bw of rpc.ndjson('stats/bw', { params: { peer: options?.peer, proto: options?.proto }, signal: options?.signal })) {
           const stats: BandwidthStats = { totalIn: BigInt(bw.TotalIn ?? 0), totalOut: BigInt(bw.TotalOut ?? 0), rateIn: Number(bw.RateIn ?? 0), rateOut: Number(bw.RateOut ?? 0) }
           return stats
         }
@@ -418,6 +442,10 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         await rpc.json('config', { args: [key, typeof value === 'string' ? value : JSON.stringify(value)], params, signal: options?.signal })
       }
     },
+
+    bitswap: rpcBitswapApi(rpc, parseCid),
+    ping: (peer, options) => rpcPing(rpc, peer, options),
+    shutdown: async (options) => { await rpcShutdown(rpc, options) },
 
     bootstrap: {
       list: async (options) => ((await rpc.json('bootstrap/list', { signal: options?.signal })).Peers ?? []).map(String),
