@@ -158,7 +158,7 @@ test.before(async () => {
   npmProject.installed.catch(() => {})
   pnpmProject.installed.catch(() => {})
   const prefix = join(work, 'global')
-  globalCli = sh('npm', ['install', '-g', '--prefix', prefix, ...npmArgs(), ...registryArgs(), `${CLI_NAME}@^0.1.0`], work)
+  globalCli = sh('npm', ['install', '-g', '--prefix', prefix, ...npmArgs(), ...registryArgs(), `${CLI_NAME}@^${byName.get(CLI_NAME)!.manifest.version}`], work)
     .then(r => { if (r.code !== 0) throw new Error(`npm install -g failed:\n${r.output}`); return join(prefix, 'bin') })
   globalCli.catch(() => {})
   publishDryRun = (async () => {
@@ -209,6 +209,7 @@ test('each packed manifest is what a consumer can use', () => {
     for (const bin of Object.values<string>(m.bin ?? {})) assert.ok(files.includes(bin.replace(/^\.\//, '')), `${label}: bin ${bin} missing`)
   }
   assert.ok(byName.get('@cairn/node')!.manifest.exports['./bitswap'] != null, '@cairn/node/bitswap is exported')
+  assert.is(new Set(packed.map(p => p.manifest.version)).size, 1, 'one version for all (pnpm version:set)')
 })
 
 test('pnpm publish --dry-run passes for every package', async () => {
@@ -229,6 +230,11 @@ async function runUnits (project: Project, label: string): Promise<void> {
   for (const unit of units) {
     const v = lowestNodeFor(unit.imports)
     if (v !== process.versions.node) byVersion.set(v, [...(byVersion.get(v) ?? []), unit])
+  }
+  // every package meets its own lowest Node in at least one unit
+  for (const p of packed) {
+    const lowest = lowestVersion(p.manifest.engines.node)
+    assert.ok(units.some(u => u.imports.includes(p.manifest.name) && lowestNodeFor(u.imports) === lowest), `nothing runs ${p.manifest.name} on Node ${lowest}`)
   }
   const failures: string[] = []
   await pool([...byVersion], CONCURRENCY, async ([version, list]) => {
@@ -270,7 +276,8 @@ test('npm install -g @cairn/cli: cairn init, add, cat and daemon on its lowest N
     }
     const label = `Node ${version}`
     const v = await cairn('--version')
-    assert.equal(v, { code: 0, stdout: 'cairn version 0.1.0\n', stderr: '' }, `${label}: --version`)
+    // the version constant follows package.json (`pnpm version:set`)
+    assert.equal(v, { code: 0, stdout: `cairn version ${byName.get(CLI_NAME)!.manifest.version}\n`, stderr: '' }, `${label}: --version`)
     const all = await cairn('version', '--all')
     assert.ok(all.stdout.includes(`Node.js version: v${version}`), `${label}: ran on ${all.stdout}`)
     const init = await cairn('init', '--profile=test')
