@@ -57,46 +57,64 @@ test('runnable examples import only node:*, @cairn/* and the runtime dependencie
   }
 })
 
-test('each runnable example runs and prints what its README says', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'cairn-readme-'))
-  try {
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'readme-examples', private: true, type: 'module' }))
-    const linked = new Set<string>()
-    const link = async (name: string, target: string): Promise<void> => {
-      if (linked.has(name)) return
-      linked.add(name)
-      await mkdir(dirname(join(dir, 'node_modules', name)), { recursive: true })
-      await symlink(target, join(dir, 'node_modules', name), 'dir')
-    }
-    for (const b of runnableBlocks()) {
-      const imports = importsOf(b.code)
-      const cairn = imports.filter(n => workspace.has(n))
-      for (const name of imports) {
-        if (workspace.has(name)) {
-          await link(name, workspace.get(name)!)
-          continue
-        }
-        // a runtime dependency of an imported package: the copy that package resolves
-        const from = cairn.map(c => join(workspace.get(c)!, 'node_modules', name)).find(p => existsSync(p))
-        assert.ok(from != null, `${where(b)}: ${name} not found beside ${cairn.join(', ')}`)
-        await link(name, await realpath(from))
-      }
-      await writeBlock(dir, b, false)
-    }
-    // one process for all of them (see runnerSource); a failing one does not hide the others
-    await writeFile(join(dir, 'run-examples.mjs'), runnerSource('.ts'))
-    const blocks = runnableBlocks()
-    const r = await runNode(process.execPath, ['--conditions=development', 'run-examples.mjs', ...blocks.map(blockName)], dir, 180_000)
-    assert.is(r.code, 0, r.stderr)
-    assert.is(r.stderr, '', 'nothing on stderr')
-    const outputs = splitOutput(r.stdout)
-    for (const b of blocks) {
-      const got = outputs.get(blockName(b))
-      assert.ok(got != null && outputMatches(b.output ?? '', got), `${where(b)}\n--- output\n${got ?? '(none)'}\n--- README says\n${b.output}`)
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+let dir = ''
+
+test.before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cairn-readme-'))
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'readme-examples', private: true, type: 'module' }))
+  const linked = new Set<string>()
+  const link = async (name: string, target: string): Promise<void> => {
+    if (linked.has(name)) return
+    linked.add(name)
+    await mkdir(dirname(join(dir, 'node_modules', name)), { recursive: true })
+    await symlink(target, join(dir, 'node_modules', name), 'dir')
   }
+  for (const b of runnableBlocks()) {
+    const imports = importsOf(b.code)
+    const cairn = imports.filter(n => workspace.has(n))
+    for (const name of imports) {
+      if (workspace.has(name)) {
+        await link(name, workspace.get(name)!)
+        continue
+      }
+      // a runtime dependency of an imported package: the copy that package resolves
+      const from = cairn.map(c => join(workspace.get(c)!, 'node_modules', name)).find(p => existsSync(p))
+      if (from == null) throw new Error(`${where(b)}: ${name} not found beside ${cairn.join(', ')}`)
+      await link(name, await realpath(from))
+    }
+    await writeBlock(dir, b, false)
+  }
+})
+
+test.after(async () => {
+  if (dir !== '') await rm(dir, { recursive: true, force: true })
+})
+
+test('each runnable example runs and prints what its README says', async () => {
+  // one process for all of them (see runnerSource); a failing one does not hide the others
+  await writeFile(join(dir, 'run-examples.mjs'), runnerSource('.ts'))
+  const blocks = runnableBlocks()
+  const r = await runNode(process.execPath, ['--conditions=development', 'run-examples.mjs', ...blocks.map(blockName)], dir, 180_000)
+  assert.is(r.code, 0, r.stderr)
+  assert.is(r.stderr, '', 'nothing on stderr')
+  const outputs = splitOutput(r.stdout)
+  for (const b of blocks) {
+    const got = outputs.get(blockName(b))
+    assert.ok(got != null && outputMatches(b.output ?? '', got), `${where(b)}\n--- output\n${got ?? '(none)'}\n--- README says\n${b.output}`)
+  }
+})
+
+test('each runnable example type-checks as a strict consumer project would, against the built types', async () => {
+  // the published types (dist/src/*.d.ts, which `pnpm test` builds first), not the sources
+  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, skipLibCheck: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+      lib: ['es2024'], types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')]
+    },
+    include: ['*.ts']
+  }))
+  const r = await runNode(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir, 180_000)
+  assert.is(r.code, 0, r.stdout + r.stderr)
 })
 
 test.run()
