@@ -4,6 +4,7 @@ import { registerBlock } from './commands/block.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
+import { registerMfs } from './commands/mfs.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
@@ -38,6 +39,7 @@ export function createProgram (ctx: CliContext): Command {
   registerMisc(program, ctx)
   registerDaemon(program, ctx)
   registerFiles(program, ctx)
+  registerMfs(program, ctx)
   registerPin(program, ctx)
   registerRepo(program, ctx)
   registerBlock(program, ctx)

@@ -20,6 +20,7 @@ import { IndexLedger } from './ledger.ts'
 import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
 import { GcTouches } from './touches.ts'
+import { GcRootsImpl } from './roots.ts'
 import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
@@ -49,6 +50,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly ledger: IndexLedger
   /** Blocks relied on while GC sweeps (see touches.ts) */
   readonly touches: GcTouches
+  /** Named GC roots (the MFS root): kept with all they reach, not pins */
+  readonly roots: GcRootsImpl
   /** One GC at a time */
   readonly gcRuns = new Mutex()
   readonly packs: PackFiles
@@ -104,6 +107,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.touches = new GcTouches(this.ledger)
+    this.roots = new GcRootsImpl(this)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
   }
 

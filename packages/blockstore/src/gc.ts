@@ -24,6 +24,8 @@ export interface GcHost {
   readonly gcLock: GcLock
   readonly gcRuns: Mutex
   readonly touches: GcTouches
+  /** Named roots: GC keeps what they reach */
+  readonly roots: { mark: (options: AbortOptions) => Promise<void> }
   /** `settled(fn)` runs `fn` with no pin walk in progress or left over from a crash */
   readonly pins: { settled: <T>(fn: () => Promise<T>) => Promise<T> }
   readonly closed: boolean
@@ -89,11 +91,16 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
       gcContinue(store, options)
       await store.ledger.recover(true)
       if (store.reserve.present && await freeBytes(store.path) < GC_ROOM_BYTES) await store.reserve.release('room for GC on a full disk')
+      // e.g. MFS writes what it holds in memory: its blocks are in the snapshot, so its root must be too
+      await options.beforeSnapshot?.()
       store.touches.begin()
       snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
     } finally {
       release()
     }
+    // everything the named roots reach is touched, so the sweep keeps it; a root set from here on
+    // holds what it reaches itself (GcRoots.set)
+    await store.roots.mark(options)
     // Sweep in batches: each batch is one index commit, like a delete
     let batch: CID[] = []
     for await (const mh of unpinnedBlocks(store, snapshot, options)) {

@@ -23,6 +23,8 @@ import type { CID } from 'multiformats/cid'
 
 export { levelOpenError } from './open.ts'
 export type { FaultHook, FaultPoint } from './faults.ts'
+export type { GcRoots } from './roots.ts'
+import type { GcRoots } from './roots.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
@@ -175,7 +177,13 @@ export interface Pins {
   isPinned(cid: CID): Promise<PinEntry | undefined>
 }
 
-export interface GcOptions extends AbortOptions {}
+export interface GcOptions extends AbortOptions {
+  /**
+   * Runs while GC holds its lock exclusively, before it takes its snapshot: where an owner of a
+   * named root writes out what it keeps in memory (the node flushes MFS here)
+   */
+  beforeSnapshot?: () => Promise<void>
+}
 
 export interface BlockstoreCounters {
   /** Blocks read (`getBlock`, and the `interface-blockstore` reads over it) */
@@ -207,6 +215,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
   deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
   readonly pins: Pins
+  /** Named GC roots (the MFS root): GC keeps every local block they reach; they are not pins */
+  readonly roots: GcRoots
   /** Removes every block no pin needs, yielding each removed CID; adds and pins run meanwhile (README "GC beside adds") */
   gc(options?: GcOptions): AsyncIterable<CID>
   /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */

@@ -116,3 +116,16 @@ async function writeShard (shard: ShardNode, writer: BlockWriter, format: CidFor
   await writer.put(cid, block)
   return { kind: 'leaf', cid, tsize: block.byteLength + links.reduce((a, l) => a + l.tsize, 0) }
 }
+
+/**
+ * One directory from its entries, flat or HAMT-sharded as `add` would write it (MFS writes its
+ * directories through this, so a tree built by `files` commands has the CIDs `add -r` gives)
+ */
+export async function writeDirectory (entries: Iterable<[string, { cid: CID, tsize: number }]>, meta: { mode?: number, mtime?: Mtime }, writer: BlockWriter, settings: DirSettings): Promise<{ cid: CID, tsize: number }> {
+  const dir = newDir('')
+  for (const [name, e] of entries) dir.children.set(name, { kind: 'leaf', cid: e.cid, tsize: e.tsize })
+  dir.mode = meta.mode
+  dir.mtime = meta.mtime
+  const leaf = await flushDir(dir, writer, settings, [])
+  return { cid: leaf.cid, tsize: leaf.tsize }
+}

@@ -21,6 +21,7 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
+import { createMfs, type Mfs } from './mfs/index.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
@@ -198,6 +199,8 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
+  /** MFS (`files`): its root is a named GC root in the block store */
+  readonly files: Mfs
   private readonly stores: StoreSlot
   private readonly children: Child[]
   private readonly log: Logger
@@ -271,6 +274,13 @@ class CairnNodeClass implements CairnNode {
         }
       }
     }
+    this.files = createMfs({
+      blockstore: () => stores.get(),
+      getter: this.blocks,
+      putter: () => this.putter(),
+      resolve: async (path, options) => this.resolve(path, options),
+      log: this.log.newScope('mfs')
+    })
     const content: ContentContext = {
       repoPath: this.repoPath,
       config: this.config,
@@ -284,7 +294,7 @@ class CairnNodeClass implements CairnNode {
     this.pin = createPinApi(content)
     this.block = createBlockApi(content)
     this.dag = createDagApi(content)
-    const repo = createRepoApi(content)
+    const repo = createRepoApi(content, { beforeGc: async () => { await this.files.flushForGc() } })
     this.repo = repo
     if (metrics != null) {
       registerNodeMetrics(metrics, {
@@ -320,6 +330,11 @@ class CairnNodeClass implements CairnNode {
         await store?.close()
       }
     }]
+    children.push({
+      name: 'mfs',
+      start: async () => { await this.files.start() },
+      stop: async () => { await this.files.stop() }
+    })
     const datastore = parts.datastore
     if (datastore != null) {
       children.push({
@@ -461,13 +476,20 @@ class CairnNodeClass implements CairnNode {
     })
     const pin = options.pin ?? true
     const onlyHash = options.onlyHash ?? false
+    if (options.toFiles != null && onlyHash) throw new InvalidParametersError('only-hash and to-files options are not compatible')
+    if (options.toFiles != null && options.wrapWithDirectory === true) throw new InvalidParametersError('wrap-with-directory and to-files options are not compatible')
     const run = async (): Promise<void> => {
       const roots: CID[] = []
+      const named: Array<{ name: string, cid: CID }> = []
       // the add lock keeps GC from sweeping blocks written before the pin commits
       await this.blockstore.withAddLock(async () => {
         for await (const result of importer(source, this.putter(), { ...options, signal })) {
           // the roots Kubo pins: the wrapping directory alone with -w, else each top-level entry
-          if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) roots.push(result.cid)
+          if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) {
+            roots.push(result.cid)
+            // an unnamed file (stdin) is printed under its CID: it has no name to link in MFS
+            named.push({ name: result.path === result.cid.toString() ? '' : result.path, cid: result.cid })
+          }
           out.push(result)
         }
         if (onlyHash) return
@@ -475,6 +497,8 @@ class CairnNodeClass implements CairnNode {
           signal.throwIfAborted()
           for (const root of roots) await this.blockstore.pins.add(root, { recursive: true, signal })
         }
+        // still under the add lock: unpinned content cannot be swept before MFS links it
+        if (options.toFiles != null) await this.files.linkAdded(named, options.toFiles, { signal })
       })
       if (!onlyHash) this.announceDags(roots, pin ? 'pin-root' : 'block')
     }

@@ -20,6 +20,7 @@ import { multiaddrToUrl } from '../multiaddr.ts'
 import { multipartBody, multipartContentType, multipartFile, newBoundary } from './multipart.ts'
 import { readNdjson } from './ndjson.ts'
 import { createTransport } from './transport.ts'
+import { createFilesClient } from './files.ts'
 import type { Params } from './transport.ts'
 
 export interface RpcApiInit {
@@ -217,6 +218,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     add,
+    files: createFilesClient(rpc, parseCid),
     cat: (path, options = {}) => rpc.bytes('cat', { args: [toPathString(path)], params: { offset: options.offset, length: options.length }, signal: options.signal }),
     get,
     ls,

@@ -15,7 +15,12 @@ export interface GcStats {
 }
 
 /** Kubo's `repo gc`, `repo stat` and `repo verify`, and the GC counters */
-export function createRepoApi (ctx: ContentContext): RepoApi & { gcStats(): GcStats } {
+export interface RepoApiInit {
+  /** Runs inside GC's exclusive phase, before its snapshot: MFS writes what it holds in memory */
+  beforeGc?: () => Promise<void>
+}
+
+export function createRepoApi (ctx: ContentContext, init: RepoApiInit = {}): RepoApi & { gcStats(): GcStats } {
   const gc: GcStats = { runs: 0, removedBlocks: 0, seconds: 0, lastSeconds: 0 }
   return {
     gcStats: () => ({ ...gc }),
@@ -23,7 +28,7 @@ export function createRepoApi (ctx: ContentContext): RepoApi & { gcStats(): GcSt
       return (async function * () {
         const started = performance.now()
         try {
-          for await (const cid of ctx.blockstore.gc(options)) {
+          for await (const cid of ctx.blockstore.gc({ ...options, beforeSnapshot: init.beforeGc })) {
             gc.removedBlocks++
             await ctx.provider.forget([cid])
             yield { cid }
