@@ -9,6 +9,7 @@ import { encodeNode, linkLength, type EncodedLink } from './pb.ts'
 import type { Mtime } from './types.ts'
 
 import { utf8 } from './utf8.ts'
+import { marshalWithMode } from './unixfs-data.ts'
 
 export interface TreeLeaf {
   kind: 'leaf'
@@ -72,7 +73,7 @@ export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: Dir
     if (child.kind === 'dir') child = await flushDir(child, writer, settings, out)
     links.push({ name, nameBytes, cid: child.cid, tsize: child.tsize })
   }
-  const data = new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }).marshal()
+  const data = marshalWithMode(new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }), dir.mode)
   let result: TreeLeaf
   if (estimateSize(data, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
     result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime }), writer, settings.format)

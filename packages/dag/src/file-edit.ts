@@ -17,6 +17,7 @@ import { cidFor, type CidFormat } from './hash.ts'
 import { contentSize, interpret, loadNode, type DagNode } from './node.ts'
 import { readFile } from './reader.ts'
 import { leafLayout } from './pb.ts'
+import { hasStoredMode, marshalWithMode } from './unixfs-data.ts'
 import type { Mtime } from './types.ts'
 
 export interface FileEditSettings {
@@ -174,9 +175,11 @@ export async function setNodeMeta (node: DagNode, meta: NodeMeta, writer: BlockW
     unixfs = node.unixfs
     links = node.pb?.Links ?? []
   }
+  // a mode the node stored before is kept, as Kubo keeps it across touch
+  const mode = meta.mode ?? (hasStoredMode(node.pb?.Data) ? unixfs.mode : undefined)
   if (meta.mode != null) unixfs.mode = meta.mode
   if (meta.mtime != null) unixfs.mtime = meta.mtime
-  const block = dagPb.encode(dagPb.prepare({ Data: unixfs.marshal(), Links: links }))
+  const block = dagPb.encode(dagPb.prepare({ Data: marshalWithMode(unixfs, mode), Links: links }))
   const cid = cidFor(CODEC_DAG_PB, block, format)
   await writer.put(cid, block)
   let tsize = block.byteLength

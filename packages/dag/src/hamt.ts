@@ -4,6 +4,7 @@
  */
 import { murmur364 } from '@multiformats/murmur3'
 import { utf8 } from './utf8.ts'
+import { marshalWithMode } from './unixfs-data.ts'
 import { UnixFS } from 'ipfs-unixfs'
 import type { CID } from 'multiformats/cid'
 import { HAMT_FANOUT, HAMT_HASH_CODE, MAX_DAG_DEPTH } from './constants.ts'
@@ -102,14 +103,14 @@ function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNo
       links.push({ name: label, shard: layoutLevel(list, level + 1, {}) })
     }
   }
-  const data = new UnixFS({
+  const data = marshalWithMode(new UnixFS({
     type: 'hamt-sharded-directory',
     data: trimBitfield(bitfield),
     fanout: BigInt(HAMT_FANOUT),
     hashType: BigInt(HAMT_HASH_CODE),
     mode: meta.mode,
     mtime: meta.mtime
-  }).marshal()
+  }), meta.mode)
   return { data, links }
 }
 

@@ -19,5 +19,6 @@ export { editFile, setNodeMeta, recodeNode, type FileEditSettings, type FileEdit
 export { writeDirectory, type DirSettings } from './dir-builder.ts'
 export { createBlockWriter, type BlockWriter } from './block-writer.ts'
 export { contentSize, cumulativeSize } from './node.ts'
+export { hasStoredMode, marshalWithMode } from './unixfs-data.ts'
 export { UnreadablePathError, dagErrorClasses } from './errors.ts'
 export * from './constants.ts'
