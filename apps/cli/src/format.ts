@@ -76,10 +76,20 @@ export function lsJson (path: string, entries: LsEntry[]): unknown {
 }
 
 /** Kubo's `pin ls`: `<cid> <type>`, `<cid>` alone with `-q` */
-export function formatPin (entry: PinEntry, quiet: boolean): string {
+/** Kubo's `pin ls` line: `<cid> <type>`, then the name when names are asked for and the pin has one */
+export function formatPin (entry: PinEntry, quiet: boolean, names = false): string {
   if (quiet) return entry.cid.toString()
   const type = entry.type === 'indirect' && entry.via != null ? `indirect through ${entry.via.toString()}` : entry.type
-  return `${entry.cid.toString()} ${type}`
+  return names && entry.name != null && entry.name !== '' ? `${entry.cid.toString()} ${type} ${entry.name}` : `${entry.cid.toString()} ${type}`
+}
+
+/** Kubo's `humanize.Bytes`: SI units, one decimal under 10 (`1.2 kB`, `38 MB`) */
+export function humanBytes (n: number): string {
+  if (n < 10) return `${n} B`
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB']
+  const e = Math.min(Math.floor(Math.log(n) / Math.log(1000)), units.length - 1)
+  const value = n / 1000 ** e
+  return `${value < 10 ? value.toFixed(1) : Math.round(value).toFixed(0)} ${units[e]}`
 }
 
 export function formatRepoStat (stats: RepoStats, options: { human?: boolean, sizeOnly?: boolean } = {}): string[] {

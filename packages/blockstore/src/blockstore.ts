@@ -129,7 +129,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       ], true)
     } else {
       const found = new TextDecoder().decode(version)
-      if (found !== String(STORE_VERSION)) {
+      if (found === '1') {
+        // 1 → 2: pin records may carry a name after the CID; version 1 records read as unnamed
+        // pins, so only the version moves (a Cairn that reads 1 then refuses the store clearly)
+        this.log('migrating the block store layout from version 1 to 2 (named pins)')
+        await this.ledger.write([{ type: 'put', key: VERSION_KEY, value: new TextEncoder().encode(String(STORE_VERSION)) }], true)
+      } else if (found !== String(STORE_VERSION)) {
         throw new RepoCorruptError(`Block store at ${this.path} has layout version ${found}; this Cairn reads version ${STORE_VERSION}`)
       }
     }

@@ -6,8 +6,8 @@
  *   '/nextpack'             → varint id of the next pack file (written before the file is made)
  *   'b' multihash           → block record (see `encodeBlockRecord`)
  *   'c' multihash codec     → pin reference count of one DAG node: varint roots, varint parents
- *   'r' multihash codec     → recursive pin: the CID bytes as pinned
- *   'd' multihash codec     → direct pin: the CID bytes as pinned
+ *   'r' multihash codec     → recursive pin: pin record (see `encodePinRecord`)
+ *   'd' multihash codec     → direct pin: pin record
  *   'P' varint pack id      → live bodies in that pack file: varint blocks, varint bytes
  *   '/pin-walk'             → a pin walk spanning batches: phase, root, queue bounds (pin-walk.ts)
  *   'q' u64 big-endian      → that walk's queue: CID bytes of a node whose links are still to count
@@ -227,4 +227,33 @@ export function decodeCount (value: Uint8Array): RefCount {
 /** Binary key → string, for Maps and Sets (latin1 keeps one char per byte) */
 export function keyString (bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+}
+
+/** A pin as stored: the CID as pinned and its name (Kubo's `pin add --name`), if any */
+export interface PinRecord {
+  cid: CID
+  name?: string
+}
+
+/**
+ * Pin record (layout version 2): the CID bytes as pinned, then the pin's name in UTF-8 (nothing
+ * for an unnamed pin). A CID is self-delimiting, so a version 1 record (the CID bytes alone) reads
+ * as an unnamed version 2 record: the migration from 1 to 2 rewrites nothing.
+ */
+export function encodePinRecord (cid: CID, name?: string): Uint8Array {
+  if (name == null || name === '') return cid.bytes
+  const nameBytes = new TextEncoder().encode(name)
+  const out = new Uint8Array(cid.bytes.byteLength + nameBytes.byteLength)
+  out.set(cid.bytes)
+  out.set(nameBytes, cid.bytes.byteLength)
+  return out
+}
+
+export function decodePinRecord (value: Uint8Array): PinRecord {
+  try {
+    const [cid, rest] = CID.decodeFirst(value)
+    return rest.byteLength === 0 ? { cid } : { cid, name: new TextDecoder('utf-8', { fatal: true }).decode(rest) }
+  } catch (err) {
+    throw new RepoCorruptError('Pin record does not start with a CID or has a name that is not UTF-8', { cause: err })
+  }
 }

@@ -141,6 +141,8 @@ export interface PinAddOptions extends AbortOptions {
   getter?: BlockGetter
   /** Called as the walk advances, with the number of DAG nodes visited so far */
   onProgress?: (blocks: number) => void
+  /** The pin's name (Kubo's `--name`, at most 255 bytes); pinning again replaces it */
+  name?: string
 }
 
 export interface PinRmOptions extends AbortOptions {
@@ -155,6 +157,8 @@ export interface PinLsOptions extends AbortOptions {
   type?: PinType | 'all'
   /** Only these CIDs, each of which must be pinned (NotPinnedError otherwise) */
   cids?: CID[]
+  /** Only pins whose name contains this (case-sensitive), as Kubo's `pin ls --name` */
+  name?: string
 }
 
 export interface PinUpdateOptions extends AbortOptions {

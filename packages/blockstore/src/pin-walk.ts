@@ -28,8 +28,8 @@ import { blockLinks, isLeafCodec, verifyBlock } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
 import { DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_PIN_WALK_CONCURRENCY } from './constants.ts'
 import {
-  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_HOLE, PREFIX_QUEUE, PREFIX_RECURSIVE, decodeCount, encodeCount, keyString,
-  nodeId, prefixed
+  PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_HOLE, PREFIX_QUEUE, PREFIX_RECURSIVE, decodeCount, encodeCount, encodePinRecord,
+  keyString, nodeId, prefixed
 } from './encoding.ts'
 import { forEachLimit } from './parallel.ts'
 import type { LevelBlockstore } from './blockstore.ts'
@@ -55,6 +55,8 @@ interface WalkState {
   phase: Phase
   root: CID
   then?: CID
+  /** The name the recursive pin on `root` gets when an add completes (Kubo's `pin add --name`) */
+  name?: string
   /** A release that rolls back a failed add: honours hole records */
   rollback?: boolean
   /** Queue keys head..tail-1 hold nodes whose links are still to be counted */
@@ -87,9 +89,9 @@ export class PinWalker {
     this.#batchMax = Math.max(1, batchNodesMax)
   }
 
-  /** Pins `root` recursively (the caller checked it is not); `then` is released once it is */
-  async add (root: CID, then: CID | undefined, options: WalkOptions): Promise<void> {
-    await this.#run({ phase: 'add', root, then, head: 0, tail: 0 }, false, options)
+  /** Pins `root` recursively (the caller checked it is not), named `name`; `then` is released once it is */
+  async add (root: CID, then: CID | undefined, options: WalkOptions, name?: string): Promise<void> {
+    await this.#run({ phase: 'add', root, then, name, head: 0, tail: 0 }, false, options)
   }
 
   /** Removes the recursive pin on `root` and releases what only it held */
@@ -186,11 +188,11 @@ export class PinWalker {
       // This phase is complete
       if (state.phase === 'add') {
         const id = nodeId(state.root)
-        batch.ops.push({ type: 'put', key: prefixed(PREFIX_RECURSIVE, id), value: state.root.bytes })
+        batch.ops.push({ type: 'put', key: prefixed(PREFIX_RECURSIVE, id), value: encodePinRecord(state.root, state.name) })
         // A recursive pin supersedes a direct one, as in Kubo
         batch.ops.push({ type: 'del', key: prefixed(PREFIX_DIRECT, id) })
         if (state.then == null) return true
-        Object.assign(state, { phase: 'release', root: state.then, then: undefined, head: 0, tail: 0 })
+        Object.assign(state, { phase: 'release', root: state.then, then: undefined, name: undefined, head: 0, tail: 0 })
       } else if (state.phase === 'abort') {
         Object.assign(state, { phase: 'release', head: 0, tail: 0 })
       } else {
@@ -341,7 +343,7 @@ function queueKey (seq: number): Uint8Array {
 
 function encodeState (state: WalkState): Uint8Array {
   return new TextEncoder().encode(JSON.stringify({
-    phase: state.phase, root: state.root.toString(), then: state.then?.toString(), rollback: state.rollback, head: state.head, tail: state.tail
+    phase: state.phase, root: state.root.toString(), then: state.then?.toString(), name: state.name, rollback: state.rollback, head: state.head, tail: state.tail
   }))
 }
 
@@ -351,6 +353,7 @@ function decodeState (value: Uint8Array): WalkState {
     phase: json.phase,
     root: CID.parse(json.root),
     then: json.then == null ? undefined : CID.parse(json.then),
+    name: typeof json.name === 'string' ? json.name : undefined,
     rollback: json.rollback === true,
     head: json.head,
     tail: json.tail

@@ -1,8 +1,8 @@
 import { InvalidParametersError, NotPinnedError } from '@cairn/interface'
-import { CID } from 'multiformats/cid'
+import type { CID } from 'multiformats/cid'
 import {
   PREFIX_BLOCK, PREFIX_COUNT, PREFIX_DIRECT, PREFIX_RECURSIVE, cidFromNodeId, decodeBlockRecord, decodeCount,
-  keyString, nodeId, prefixRange, prefixed, recordCid
+  decodePinRecord, encodePinRecord, keyString, nodeId, prefixRange, prefixed, recordCid
 } from './encoding.ts'
 import { Mutex } from './locks.ts'
 import { PinWalker } from './pin-walk.ts'
@@ -82,8 +82,15 @@ export class PinsImpl implements Pins {
         return
       }
       await this.#exclusive(async () => {
-        if (await this.#store.db.has(prefixed(PREFIX_RECURSIVE, nodeId(cid)))) return
-        await this.#walk(async () => this.#walker.add(cid, undefined, options))
+        const key = prefixed(PREFIX_RECURSIVE, nodeId(cid))
+        const existing = await this.#store.db.get(key)
+        if (existing != null) {
+          // Pinning again re-saves the pin under the name given (none clears it), as Kubo's pinner
+          const record = encodePinRecord(decodePinRecord(existing).cid, options.name)
+          if (keyString(record) !== keyString(existing)) await this.#store.ledger.write([{ type: 'put', key, value: record }])
+          return
+        }
+        await this.#walk(async () => this.#walker.add(cid, undefined, options, options.name))
       })
     })
   }
@@ -95,9 +102,9 @@ export class PinsImpl implements Pins {
       const db = this.#store.db
       const id = nodeId(cid)
       if (await db.has(prefixed(PREFIX_RECURSIVE, id))) {
-        throw new InvalidParametersError(`${cid} is already pinned recursively`)
+        throw new InvalidParametersError(`${cid} already pinned recursively`)
       }
-      await this.#store.ledger.write([{ type: 'put', key: prefixed(PREFIX_DIRECT, id), value: cid.bytes }])
+      await this.#store.ledger.write([{ type: 'put', key: prefixed(PREFIX_DIRECT, id), value: encodePinRecord(cid, options.name) }])
     })
   }
 
@@ -116,9 +123,8 @@ export class PinsImpl implements Pins {
         await this.#store.ledger.write([{ type: 'del', key: directKey }])
         return
       }
-      const value = await db.get(prefixed(PREFIX_COUNT, id))
-      if (value != null && decodeCount(value).parents > 0) throw new NotPinnedError(`${cid} is pinned indirectly`)
-      throw new NotPinnedError(`${cid} is not pinned`)
+      // Kubo's pinner says the same for both (ErrNotPinned), and clients such as IPFS Cluster match on it
+      throw new NotPinnedError('not pinned or pinned indirectly', { details: { cid: cid.toString() } })
     })
   }
 
@@ -130,7 +136,8 @@ export class PinsImpl implements Pins {
         const db = this.#store.db
         const fromKey = prefixed(PREFIX_RECURSIVE, nodeId(from))
         const toKey = prefixed(PREFIX_RECURSIVE, nodeId(to))
-        if (!(await db.has(fromKey))) throw new NotPinnedError(`${from} is not pinned recursively`)
+        // Kubo's pinner's wording
+        if (!(await db.has(fromKey))) throw new NotPinnedError('\'from\' cid was not recursively pinned already')
         const release = unpin && keyString(fromKey) !== keyString(toKey) ? from : undefined
         // Add before release: shared subtrees keep a count above zero throughout, so they are
         // neither fetched nor read nor walked
@@ -162,19 +169,18 @@ export class PinsImpl implements Pins {
       }
       return
     }
-    if (type === 'all' || type === 'recursive') {
-      for await (const value of db.values(prefixRange(PREFIX_RECURSIVE))) {
+    // Kubo's `--name`: a case-sensitive substring of the name; unnamed (and indirect) pins never match
+    const named = options.name != null && options.name !== ''
+    const matches = (entry: PinEntry): boolean => !named || (entry.name?.includes(options.name as string) ?? false)
+    for (const [wanted, prefix] of [['recursive', PREFIX_RECURSIVE], ['direct', PREFIX_DIRECT]] as const) {
+      if (type !== 'all' && type !== wanted) continue
+      for await (const value of db.values(prefixRange(prefix))) {
         options.signal?.throwIfAborted()
-        yield { cid: CID.decode(value), type: 'recursive' }
+        const entry = pinEntry(value, wanted)
+        if (matches(entry)) yield entry
       }
     }
-    if (type === 'all' || type === 'direct') {
-      for await (const value of db.values(prefixRange(PREFIX_DIRECT))) {
-        options.signal?.throwIfAborted()
-        yield { cid: CID.decode(value), type: 'direct' }
-      }
-    }
-    if (type === 'all' || type === 'indirect') {
+    if ((type === 'all' || type === 'indirect') && !named) {
       for await (const [key, value] of db.iterator(prefixRange(PREFIX_COUNT))) {
         options.signal?.throwIfAborted()
         const count = decodeCount(value)
@@ -192,10 +198,10 @@ export class PinsImpl implements Pins {
     const db = this.#store.db
     const mh = cid.multihash.bytes
     for await (const value of db.values({ ...prefixRange(PREFIX_RECURSIVE, mh), limit: 1 })) {
-      return { cid: CID.decode(value), type: 'recursive' }
+      return pinEntry(value, 'recursive')
     }
     for await (const value of db.values({ ...prefixRange(PREFIX_DIRECT, mh), limit: 1 })) {
-      return { cid: CID.decode(value), type: 'direct' }
+      return pinEntry(value, 'direct')
     }
     for await (const value of db.values(prefixRange(PREFIX_COUNT, mh))) {
       if (decodeCount(value).parents > 0) return { cid, type: 'indirect' }
@@ -227,4 +233,9 @@ export class PinsImpl implements Pins {
     await this.#store.putBlock(cid, bytes, options)
     return bytes
   }
+}
+
+function pinEntry (value: Uint8Array, type: 'recursive' | 'direct'): PinEntry {
+  const record = decodePinRecord(value)
+  return record.name == null ? { cid: record.cid, type } : { cid: record.cid, type, name: record.name }
 }

@@ -5,8 +5,10 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { Level } from 'level'
 import { createBlockstore } from '../src/index.ts'
-import { VERSION_KEY } from '../src/encoding.ts'
-import { rejects, tempDir } from './fixtures/blocks.ts'
+import { CID } from 'multiformats/cid'
+import { sha256 } from 'multiformats/hashes/sha2'
+import { PREFIX_DIRECT, VERSION_KEY, nodeId, prefixed } from '../src/encoding.ts'
+import { collect, rejects, tempDir } from './fixtures/blocks.ts'
 
 const test = suite('open')
 
@@ -83,6 +85,38 @@ test('a path that is a file, and a store of another version, are RepoCorruptErro
     const err = await rejects(async () => createBlockstore({ path: join(dir.path, 'store') }), 'RepoCorruptError')
     assert.match(err.message, /version 99/)
     oneLine(err)
+  } finally {
+    await dir.remove()
+  }
+})
+
+test('a version 1 store (pin records without names) is migrated to version 2 on open, its pins unnamed', async () => {
+  const dir = await tempDir('migrate-v1')
+  try {
+    const store = await createBlockstore({ path: dir.path })
+    const block = { cid: CID.createV1(0x55, await sha256.digest(Uint8Array.of(1, 2, 3))), bytes: Uint8Array.of(1, 2, 3) }
+    await store.putBlock(block.cid, block.bytes)
+    await store.close()
+    // a version 1 index: the pin record is the CID bytes alone
+    const db = new Level<Uint8Array, Uint8Array>(join(dir.path, 'index'), { keyEncoding: 'view', valueEncoding: 'view' })
+    await db.put(VERSION_KEY, new TextEncoder().encode('1'))
+    await db.put(prefixed(PREFIX_DIRECT, nodeId(block.cid)), block.cid.bytes)
+    await db.close()
+    const migrated = await createBlockstore({ path: dir.path })
+    try {
+      const pins = await collect(migrated.pins.ls())
+      assert.equal(pins.map(p => `${p.type} ${p.cid.toString()} ${p.name ?? '-'}`), [`direct ${block.cid.toString()} -`])
+      await migrated.pins.add(block.cid, { recursive: false, name: 'now named' })
+      assert.is((await migrated.pins.isPinned(block.cid))?.name, 'now named')
+    } finally {
+      await migrated.close()
+    }
+    const check = new Level<Uint8Array, Uint8Array>(join(dir.path, 'index'), { keyEncoding: 'view', valueEncoding: 'view' })
+    try {
+      assert.is(new TextDecoder().decode(await check.get(VERSION_KEY)), '2')
+    } finally {
+      await check.close()
+    }
   } finally {
     await dir.remove()
   }

@@ -101,7 +101,7 @@ test('a pin of 500,000 blocks SIGKILLed midway: no half pin, completed on reopen
   try {
     const [dag] = await buildStore(dir.path, [{ leaves: 500_000, seed: 1 }])
     assert.ok(dag.blocks >= 500_000)
-    const progress = await killMidway(dir.path, 8192, ['add', dag.root.toString()], Math.floor(dag.blocks / 5))
+    const progress = await killMidway(dir.path, 8192, ['add', dag.root.toString(), 'big dag'], Math.floor(dag.blocks / 5))
     assert.ok(progress < dag.blocks, `killed midway (${progress} of ${dag.blocks})`)
 
     const store = await createBlockstore({ path: dir.path })
@@ -109,7 +109,7 @@ test('a pin of 500,000 blocks SIGKILLed midway: no half pin, completed on reopen
       assert.is(await walkPhase(store), 'add', 'the interrupted walk left its marker')
       // No half pin: the root is listed only once its whole DAG is counted, which the first pin
       // operation makes so by completing the walk
-      assert.equal((await collect(store.pins.ls({ type: 'recursive' }))).map(e => e.cid.toString()), [dag.root.toString()])
+      assert.equal((await collect(store.pins.ls({ type: 'recursive' }))).map(e => `${e.cid.toString()} ${e.name}`), [`${dag.root.toString()} big dag`], 'the walk marker kept the name')
       await assertNoWalkState(store)
       assert.equal(await countSummary(store), { roots: 1, children: dag.blocks - 1, other: 0 }, 'each node counted exactly once')
 

@@ -244,4 +244,35 @@ test('dag-cbor links are followed', async ({ store }) => {
   assert.is((await store!.pins.isPinned(leaf.cid))?.type, 'indirect')
 })
 
+test('named pins: kept, listed, filtered by substring, renamed by pinning again, surviving reopen', async ({ store, dir }) => {
+  const one = await smallDag(1, 3, 100)
+  const two = await smallDag(1, 2, 200)
+  const loose = await rawBlock(pseudoRandom(50, 77))
+  await store!.putBlocks([...one.blocks, ...two.blocks, loose])
+  await store!.pins.add(one.root, { name: 'photos 2024' })
+  await store!.pins.add(two.root)
+  await store!.pins.add(loose.cid, { recursive: false, name: 'ünïcode' })
+  const named = (entries: Array<{ cid: CID, type: string, name?: string }>): string[] => entries.map(e => `${e.type} ${key(e.cid)} ${e.name ?? '-'}`).sort()
+  assert.equal(named(await collect(store!.pins.ls({ type: 'recursive' }))), [`recursive ${key(one.root)} photos 2024`, `recursive ${key(two.root)} -`].sort())
+  assert.equal(named(await collect(store!.pins.ls({ name: '2024' }))), [`recursive ${key(one.root)} photos 2024`])
+  assert.equal(named(await collect(store!.pins.ls({ name: 'ünï' }))), [`direct ${key(loose.cid)} ünïcode`])
+  assert.equal(await collect(store!.pins.ls({ name: 'Photos' })), [], 'case-sensitive')
+  assert.is((await store!.pins.isPinned(one.root))?.name, 'photos 2024')
+  assert.ok(!('name' in (await store!.pins.isPinned(two.root))!), 'an unnamed pin has no name field')
+  // pinning again re-saves the pin with the new name; without one, the name goes (Kubo's pinner)
+  await store!.pins.add(two.root, { name: 'second' })
+  assert.is((await store!.pins.isPinned(two.root))?.name, 'second')
+  await store!.pins.add(one.root)
+  assert.is((await store!.pins.isPinned(one.root))?.name, undefined)
+  await store!.close()
+  const reopened = await createBlockstore({ path: dir!.path })
+  try {
+    assert.equal(named(await collect(reopened.pins.ls({ type: 'direct' }))), [`direct ${key(loose.cid)} ünïcode`])
+    await reopened.pins.rm(loose.cid)
+    assert.equal(await collect(reopened.pins.ls({ type: 'direct' })), [])
+  } finally {
+    await reopened.close()
+  }
+})
+
 test.run()

@@ -57,17 +57,39 @@ export interface VersionResult {
 export interface PinAddOptions extends AbortOptions {
   /** @default true */
   recursive?: boolean
-  /** Called with the number of blocks walked so far */
-  onProgress?: (blocks: number) => void
+  /** Kubo's `--name` (at most 255 bytes); pinning a pinned CID again replaces its name */
+  name?: string
+  /** Called as the pin advances: DAG nodes walked and bytes fetched from the network so far */
+  onProgress?: (blocks: number, bytes?: number) => void
+}
+
+export interface PinLsApiOptions extends AbortOptions {
+  type?: PinType | 'all'
+  paths?: Array<string | CID>
+  /** Only pins whose name contains this (case-sensitive), as Kubo's `pin ls --name` */
+  name?: string
+}
+
+/** Kubo's `pin verify` result for one recursive pin */
+export interface PinVerifyResult {
+  cid: CID
+  ok: boolean
+  /** With `explain` (the default): each node that is missing or does not decode */
+  badNodes?: Array<{ cid: CID, error: string }>
 }
 
 export interface PinApi {
   /** Returns the pinned CIDs */
   add(path: string | CID, options?: PinAddOptions): Promise<CID[]>
   rm(path: string | CID, options?: AbortOptions & { recursive?: boolean }): Promise<CID[]>
-  ls(options?: AbortOptions & { type?: PinType | 'all', paths?: Array<string | CID> }): AsyncIterable<PinEntry>
+  ls(options?: PinLsApiOptions): AsyncIterable<PinEntry>
   /** Moves a recursive pin from `from` to `to`, walking only what is new. Returns [from, to] */
   update(from: string | CID, to: string | CID, options?: AbortOptions & { unpin?: boolean }): Promise<CID[]>
+  /**
+   * Checks every recursive pin's DAG is whole in the local store (no network). Yields broken pins,
+   * and with `includeOk` the whole ones too; `explain` (default true) lists each bad node.
+   */
+  verify(options?: AbortOptions & { includeOk?: boolean, explain?: boolean }): AsyncIterable<PinVerifyResult>
 }
 
 export interface BlockPutOptions extends AbortOptions {

@@ -38,6 +38,8 @@ export interface PinEntry {
   type: PinType
   /** For indirect pins: the recursive root that holds the block */
   via?: CID
+  /** The pin's name (Kubo's `pin add --name`); absent for unnamed and indirect pins */
+  name?: string
 }
 
 export interface RepoStats {

@@ -1,9 +1,10 @@
 /** `pin add|rm|ls|update`, with Kubo's output lines */
-import type { PinType } from '@cairn/interface'
+import type { PinEntry, PinType } from '@cairn/interface'
 import { Option } from 'commander'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
-import { formatPin } from '../format.ts'
+import { UsageError } from '../errors.ts'
+import { formatPin, humanBytes } from '../format.ts'
 import { parsePathArg } from './parse.ts'
 
 export function registerPin (program: Command, ctx: CliContext): void {
@@ -14,14 +15,16 @@ export function registerPin (program: Command, ctx: CliContext): void {
     .argument('<paths...>', 'paths to pin')
     .option('-r, --recursive', 'recursively pin the object linked to by the path (default)', true)
     .option('--no-recursive', 'pin only the block itself (Kubo: --recursive=false)')
-    .option('--progress', 'show the number of blocks fetched')
-    .action(async (paths: string[], flags: { recursive: boolean, progress?: boolean }) => {
+    .option('-n, --name <name>', 'an optional name for created pin(s)')
+    .option('--progress', 'show progress')
+    .action(async (paths: string[], flags: { recursive: boolean, progress?: boolean, name?: string }) => {
       paths.forEach(parsePathArg)
       const api = await ctx.api()
       const pinned: string[] = []
       for (const path of paths) {
-        const onProgress = flags.progress === true ? (n: number) => { ctx.print.status(`Fetched/Processed ${n} nodes`) } : undefined
-        const cids = await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress })
+        // Kubo's line, on stderr, redrawn in place
+        const onProgress = flags.progress === true ? (n: number, bytes = 0) => { ctx.print.status(`Fetched/Processed ${n} nodes (${humanBytes(bytes)})`) } : undefined
+        const cids = await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress, name: flags.name })
         ctx.print.endStatus()
         for (const cid of cids) {
           pinned.push(cid.toString())
@@ -54,17 +57,45 @@ export function registerPin (program: Command, ctx: CliContext): void {
     .argument('[paths...]', 'only these paths')
     .addOption(new Option('-t, --type <type>', 'the type of pinned keys to list').choices(['direct', 'indirect', 'recursive', 'all']).default('all'))
     .option('-q, --quiet', 'write just the CIDs')
+    .option('-n, --name <name>', 'only pins whose name contains this (case-sensitive); implies --names')
     .option('-s, --stream', 'print each pin as it is found (JSON: one object per line)')
-    .action(async (paths: string[], flags: { type: PinType | 'all', quiet?: boolean, stream?: boolean }) => {
+    .option('--names', 'include pin names in the output')
+    .action(async (paths: string[], flags: { type: PinType | 'all', quiet?: boolean, stream?: boolean, names?: boolean, name?: string }) => {
       paths.forEach(parsePathArg)
       const api = await ctx.api()
-      const keys: Record<string, { Type: string }> = {}
-      for await (const entry of api.pin.ls({ type: flags.type, paths: paths.length > 0 ? paths : undefined, signal: ctx.signal })) {
-        if (ctx.print.enc === 'text') ctx.print.line(formatPin(entry, flags.quiet === true))
-        else if (flags.stream === true) ctx.print.json({ Cid: entry.cid.toString(), Type: entry.type })
-        else keys[entry.cid.toString()] = { Type: entry.type }
+      const names = flags.names === true || (flags.name != null && flags.name !== '')
+      const name = (entry: PinEntry): string => names ? entry.name ?? '' : ''
+      const keys: Record<string, { Type: string, Name: string }> = {}
+      const source = api.pin.ls({ type: flags.type, paths: paths.length > 0 ? paths : undefined, name: flags.name, signal: ctx.signal })
+      for await (const entry of source) {
+        if (ctx.print.enc === 'text') ctx.print.line(formatPin(entry, flags.quiet === true, names))
+        // Kubo's shapes: the stream's objects omit an empty Name, the Keys map always has it
+        else if (flags.stream === true) ctx.print.json({ Cid: entry.cid.toString(), ...(name(entry) !== '' ? { Name: name(entry) } : {}), Type: entry.type })
+        else keys[entry.cid.toString()] = { Type: entry.type, Name: name(entry) }
       }
       if (ctx.print.enc === 'json' && flags.stream !== true) ctx.print.json({ Keys: keys })
+    })
+
+  pin.command('verify')
+    .description('Verify that recursive pins are complete')
+    .option('--verbose', 'also write the hashes of non-broken pins')
+    .option('-q, --quiet', 'write just hashes of broken pins')
+    .action(async (flags: { verbose?: boolean, quiet?: boolean }) => {
+      if (flags.verbose === true && flags.quiet === true) throw new UsageError('the --verbose and --quiet options can not be used at the same time')
+      const api = await ctx.api()
+      // Kubo exits 0 whatever it finds: the output says which pins are broken
+      for await (const r of api.pin.verify({ includeOk: flags.verbose === true, explain: flags.quiet !== true, signal: ctx.signal })) {
+        if (ctx.print.enc === 'json') {
+          ctx.print.json({ Cid: r.cid.toString(), ...(r.ok ? { Ok: true } : {}), ...(r.badNodes != null ? { BadNodes: r.badNodes.map(b => ({ Cid: b.cid.toString(), Err: b.error })) } : {}) })
+        } else if (flags.quiet === true) {
+          if (!r.ok) ctx.print.line(r.cid.toString())
+        } else if (r.ok) {
+          ctx.print.line(`${r.cid.toString()} ok`)
+        } else {
+          ctx.print.line(`${r.cid.toString()} broken`)
+          for (const b of r.badNodes ?? []) ctx.print.line(`  ${b.cid.toString()}: ${b.error}`)
+        }
+      }
     })
 
   pin.command('update')

@@ -7,7 +7,7 @@
  */
 import type {
   AddOptions, AddResult, BandwidthStats, BitswapStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
-  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, ProviderInfo, PubsubMessage,
+  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, PinVerifyResult, ProviderInfo, PubsubMessage,
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
 import { InvalidCidError, InvalidParametersError } from '@cairn/interface'
@@ -230,21 +230,41 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
 
     pin: {
       add: async (path, options = {}) => {
-        const r = await rpc.json('pin/add', { args: [toPathString(path)], params: { recursive: options.recursive }, signal: options.signal })
-        return (r.Pins ?? []).map((p: unknown) => cidOf(p))
+        const params = { recursive: options.recursive, name: options.name }
+        if (options.onProgress == null) {
+          const r = await rpc.json('pin/add', { args: [toPathString(path)], params, signal: options.signal })
+          return (r.Pins ?? []).map((p: unknown) => cidOf(p))
+        }
+        // Kubo's progress stream: {"Progress","Bytes"} lines, then {"Pins"}
+        for await (const r of rpc.ndjson('pin/add', { args: [toPathString(path)], params: { ...params, progress: true }, signal: options.signal })) {
+          if (r.Pins != null) return r.Pins.map((p: unknown) => cidOf(p))
+          if (r.Progress != null) options.onProgress(Number(r.Progress), Number(r.Bytes ?? 0))
+        }
+        throw new RemoteError('the pin/add progress stream ended without its Pins line')
       },
       rm: async (path, options = {}) => {
         const r = await rpc.json('pin/rm', { args: [toPathString(path)], params: { recursive: options.recursive }, signal: options.signal })
         return (r.Pins ?? []).map((p: unknown) => cidOf(p))
       },
       ls: async function * (options = {}): AsyncGenerator<PinEntry> {
-        const args = options.paths?.map(toPathString) ?? []
-        for await (const p of rpc.ndjson('pin/ls', { args, params: { type: options.type ?? 'all', stream: true }, signal: options.signal })) {
+        // sent as given: Kubo's "path '…' is not pinned" names the argument itself
+        const args = options.paths?.map(p => p.toString()) ?? []
+        const params = { type: options.type ?? 'all', stream: true, names: true, name: options.name }
+        for await (const p of rpc.ndjson('pin/ls', { args, params, signal: options.signal })) {
           // Kubo: "indirect through <cid>"
           const [kind, , via] = String(p.Type).split(' ')
           const entry: PinEntry = { cid: cidOf(p.Cid), type: kind as PinType }
           if (via != null) entry.via = parseCid(via)
+          if (typeof p.Name === 'string' && p.Name !== '') entry.name = p.Name
           yield entry
+        }
+      },
+      verify: async function * (options = {}): AsyncGenerator<PinVerifyResult> {
+        const params = { verbose: options.includeOk === true, quiet: options.explain === false }
+        for await (const r of rpc.ndjson('pin/verify', { params, signal: options.signal })) {
+          const result: PinVerifyResult = { cid: cidOf(r.Cid), ok: r.Ok === true }
+          if (Array.isArray(r.BadNodes)) result.badNodes = r.BadNodes.map((b: { Cid: unknown, Err: unknown }) => ({ cid: cidOf(b.Cid), error: String(b.Err) }))
+          yield result
         }
       },
       update: async (from, to, options = {}) => {

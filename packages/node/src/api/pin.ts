@@ -1,26 +1,48 @@
-import { NotPinnedError } from '@cairn/interface'
+import { blockLinks } from '@cairn/ipld'
+import { InvalidParametersError, NotPinnedError } from '@cairn/interface'
 import { withSession } from './context.ts'
 import type { ContentContext } from './context.ts'
-import type { AbortOptions, BlockGetter, PinAddOptions, PinApi, PinEntry, PinType } from '@cairn/interface'
+import type { AbortOptions, BlockGetter, PinAddOptions, PinApi, PinEntry, PinLsApiOptions, PinVerifyResult } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
+
+/** Kubo's `MaxPinNameBytes` */
+export const PIN_NAME_BYTES_MAX = 255
+
+function checkPinName (name: string | undefined): void {
+  if (name == null) return
+  const bytes = new TextEncoder().encode(name).byteLength
+  if (bytes > PIN_NAME_BYTES_MAX) throw new InvalidParametersError(`pin name is ${bytes} bytes (max ${PIN_NAME_BYTES_MAX} bytes)`)
+}
 
 /** Kubo's `pin` commands; pinning fetches what is missing through one Bitswap session */
 export function createPinApi (ctx: ContentContext): PinApi {
   return {
     add: async (path: string | CID, options: PinAddOptions = {}): Promise<CID[]> => {
+      checkPinName(options.name)
       const cid = await ctx.resolve(path, options)
       const recursive = options.recursive ?? true
+      // progress: nodes as the walk commits them (or as fetched, whichever is ahead), bytes fetched
       let walked = 0
+      let fetched = 0
+      let bytes = 0
+      const report = (): void => { options.onProgress?.(Math.max(walked, fetched), bytes) }
       await withSession(ctx.blocks, options, async session => {
-        // counts blocks as the pin walk reaches them, for a progress display
         const getter: BlockGetter = {
           getBlock: async (c, opts) => {
-            const bytes = await session.getBlock(c, opts)
-            options.onProgress?.(++walked)
-            return bytes
+            const block = await session.getBlock(c, opts)
+            fetched++
+            bytes += block.byteLength
+            report()
+            return block
           }
         }
-        await ctx.blockstore.pins.add(cid, { recursive, getter, signal: options.signal })
+        await ctx.blockstore.pins.add(cid, {
+          recursive,
+          getter,
+          signal: options.signal,
+          ...(options.name != null && options.name !== '' ? { name: options.name } : {}),
+          onProgress: n => { walked = n; report() }
+        })
       })
       ctx.announceDags([cid], 'pin-root')
       return [cid]
@@ -30,11 +52,12 @@ export function createPinApi (ctx: ContentContext): PinApi {
       await ctx.blockstore.pins.rm(cid, { recursive: options.recursive ?? true })
       return [cid]
     },
-    ls: (options: AbortOptions & { type?: PinType | 'all', paths?: Array<string | CID> } = {}): AsyncIterable<PinEntry> => {
+    ls: (options: PinLsApiOptions = {}): AsyncIterable<PinEntry> => {
       return (async function * () {
         const type = options.type ?? 'all'
+        checkPinName(options.name)
         if (options.paths == null) {
-          yield * ctx.blockstore.pins.ls({ type, signal: options.signal })
+          yield * ctx.blockstore.pins.ls({ type, signal: options.signal, ...(options.name != null ? { name: options.name } : {}) })
           return
         }
         const cids = await Promise.all(options.paths.map(async p => ctx.resolve(p, options)))
@@ -57,6 +80,49 @@ export function createPinApi (ctx: ContentContext): PinApi {
       })
       ctx.announceDags([toCid], 'pin-root')
       return [fromCid, toCid]
+    },
+    verify: (options: AbortOptions & { includeOk?: boolean, explain?: boolean } = {}): AsyncIterable<PinVerifyResult> => {
+      return verifyPins(ctx, options)
     }
+  }
+}
+
+interface NodeStatus { ok: boolean, badNodes: Array<{ cid: CID, error: string }> }
+
+/**
+ * Kubo's `pin verify`: walks each recursive pin over the local store only, remembering each node's
+ * verdict so shared subtrees are read once (as Kubo's `visited` map)
+ */
+async function * verifyPins (ctx: ContentContext, options: AbortOptions & { includeOk?: boolean, explain?: boolean }): AsyncGenerator<PinVerifyResult> {
+  const explain = options.explain ?? true
+  const visited = new Map<string, NodeStatus>()
+  const check = async (cid: CID): Promise<NodeStatus> => {
+    const key = cid.toString()
+    const known = visited.get(key)
+    if (known != null) return known
+    let status: NodeStatus
+    try {
+      const links = blockLinks(cid, await ctx.blockstore.getBlock(cid, options))
+      status = { ok: true, badNodes: [] }
+      for (const link of links) {
+        const child = await check(link)
+        if (!child.ok) {
+          status.ok = false
+          status.badNodes.push(...child.badNodes)
+        }
+      }
+    } catch (err) {
+      options.signal?.throwIfAborted()
+      // boxo's ipld.ErrNotFound text for a missing block, the decoder's words otherwise
+      const error = (err as Error).name === 'NotFoundError' ? `ipld: could not find ${key}` : (err as Error).message
+      status = { ok: false, badNodes: explain ? [{ cid, error }] : [] }
+    }
+    visited.set(key, status)
+    return status
+  }
+  for await (const pin of ctx.blockstore.pins.ls({ type: 'recursive', signal: options.signal })) {
+    const status = await check(pin.cid)
+    if (status.ok && options.includeOk !== true) continue
+    yield { cid: pin.cid, ok: status.ok, ...(status.badNodes.length > 0 ? { badNodes: status.badNodes } : {}) }
   }
 }

@@ -2,32 +2,60 @@ import { InvalidParametersError } from '@cairn/interface'
 import { lazyStream, sendJson, sendNdjson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
 
+/** How often `pin/add?progress=true` reports, as Kubo's ticker */
+const PROGRESS_INTERVAL_MS = 500
+
 /** `pin/*`, as Kubo's `core/commands/pin/pin.go` */
 export const pinCommands: CommandTable = {
   'pin/add': {
     args: [1, 64],
-    options: { recursive: 'bool', progress: 'bool', name: 'string', stream: 'bool', metadata: 'string' },
+    // `max-depth` is what IPFS Cluster sends for a depth-limited pin: Kubo ignores it (a positive
+    // depth pins recursively), and so does Cairn; `fast-provide-*` are Kubo's provide knobs
+    options: {
+      recursive: 'bool',
+      progress: 'bool',
+      name: 'string',
+      'max-depth': 'int',
+      'fast-provide-root': 'bool',
+      'fast-provide-dag': 'bool',
+      'fast-provide-wait': 'bool'
+    },
     async run ({ api, args, res, signal }) {
       const recursive = args.bool('recursive') ?? true
-      if (args.bool('progress') === true) {
-        const out = lazyStream(res, 'application/json; charset=utf-8', 'values')
-        try {
-          const pins: string[] = []
-          for (const path of args.args) {
-            const cids = await api.pin.add(path, { signal, recursive, onProgress: n => { out.push(JSON.stringify({ Progress: n }) + '\n') } })
-            pins.push(...cids.map(c => c.toString()))
-          }
-          await out.write(JSON.stringify({ Pins: pins }) + '\n')
-        } catch (err) {
-          out.end(err)
-          return
-        }
-        out.end()
+      const name = args.string('name')
+      if (args.bool('progress') !== true) {
+        const pins: string[] = []
+        for (const path of args.args) pins.push(...(await api.pin.add(path, { signal, recursive, name })).map(c => c.toString()))
+        sendJson(res, { Pins: pins })
         return
       }
-      const pins: string[] = []
-      for (const path of args.args) pins.push(...(await api.pin.add(path, { signal, recursive })).map(c => c.toString()))
-      sendJson(res, { Pins: pins })
+      // Kubo's AddPinOutput stream: {"Progress":nodes,"Bytes":bytes} every tick, then {"Pins":[...]}
+      const out = lazyStream(res, 'application/json; charset=utf-8', 'values')
+      let nodes = 0
+      let bytes = 0
+      const progressLine = (): string => JSON.stringify({ ...(nodes > 0 ? { Progress: nodes } : {}), ...(bytes > 0 ? { Bytes: bytes } : {}) }) + '\n'
+      const ticker = setInterval(() => { out.push(progressLine()) }, PROGRESS_INTERVAL_MS)
+      try {
+        const pins: string[] = []
+        for (const path of args.args) {
+          const base = { nodes, bytes }
+          const cids = await api.pin.add(path, {
+            signal,
+            recursive,
+            name,
+            onProgress: (n, b) => { nodes = base.nodes + n; bytes = base.bytes + (b ?? 0) }
+          })
+          pins.push(...cids.map(c => c.toString()))
+        }
+        clearInterval(ticker)
+        if (nodes > 0) out.push(progressLine())
+        await out.write(JSON.stringify({ Pins: pins }) + '\n')
+      } catch (err) {
+        clearInterval(ticker)
+        out.end(err)
+        return
+      }
+      out.end()
     }
   },
 
@@ -48,25 +76,47 @@ export const pinCommands: CommandTable = {
     options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool', paths: 'string' },
     async run ({ api, args, res, signal }) {
       const type = args.string('type') ?? 'all'
-      if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) throw new InvalidParametersError(`invalid pin type "${type.slice(0, 20)}"`)
-      const source = api.pin.ls({ signal, type: type as 'all', ...(args.args.length > 0 ? { paths: args.args } : {}) })
+      if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) {
+        throw new InvalidParametersError(`invalid type '${type.slice(0, 20)}', must be one of {direct, indirect, recursive, all}`)
+      }
+      const name = args.string('name')
+      // Kubo: names only with --names, or with --name (which implies it)
+      const withNames = args.bool('names') === true || (name != null && name !== '')
+      const source = api.pin.ls({ signal, type: type as 'all', ...(name != null && name !== '' ? { name } : {}), ...(args.args.length > 0 ? { paths: args.args } : {}) })
+      const pinName = (n: string | undefined): string => withNames ? n ?? '' : ''
       if (args.bool('stream') === true) {
         // Kubo's PinLsObject omits an empty Name; the Keys map below always carries it
-        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), Type: p.type }))
+        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), ...(pinName(p.name) !== '' ? { Name: pinName(p.name) } : {}), Type: p.type }))
         return
       }
       const keys: Record<string, { Type: string, Name: string }> = {}
-      for await (const p of source) keys[p.cid.toString()] = { Type: p.type, Name: '' }
+      for await (const p of source) keys[p.cid.toString()] = { Type: p.type, Name: pinName(p.name) }
       sendJson(res, { Keys: keys })
     }
   },
 
   'pin/update': {
     args: [2, 2],
-    options: { unpin: 'bool' },
+    options: { unpin: 'bool', 'fast-provide-root': 'bool', 'fast-provide-dag': 'bool', 'fast-provide-wait': 'bool' },
     async run ({ api, args, res, signal }) {
       const pins = await api.pin.update(args.args[0], args.args[1], { signal, unpin: args.bool('unpin') ?? true })
       sendJson(res, { Pins: pins.map(c => c.toString()) })
+    }
+  },
+
+  'pin/verify': {
+    args: [0, 0],
+    options: { verbose: 'bool', quiet: 'bool' },
+    async run ({ api, args, res, signal }) {
+      const verbose = args.bool('verbose') === true
+      const quiet = args.bool('quiet') === true
+      if (verbose && quiet) throw new InvalidParametersError('the --verbose and --quiet options can not be used at the same time')
+      // Kubo's PinVerifyRes: Ok and BadNodes omitted when empty
+      await sendNdjson(res, api.pin.verify({ signal, includeOk: verbose, explain: !quiet }), r => ({
+        Cid: r.cid.toString(),
+        ...(r.ok ? { Ok: true } : {}),
+        ...(r.badNodes != null ? { BadNodes: r.badNodes.map(b => ({ Cid: b.cid.toString(), Err: b.error })) } : {})
+      }))
     }
   }
 }

@@ -1,0 +1,72 @@
+/**
+ * Issue 15's content commands through the real `cairn` process, each run twice: offline on one
+ * repo and through a running daemon's RPC on another. Both must print the same thing (Kubo's lines).
+ */
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { cairn, ok, startDaemon } from './fixtures/cli.ts'
+import type { Daemon, RunResult } from './fixtures/cli.ts'
+
+interface Context { dir: string, offline: string, online: string, daemon?: Daemon }
+
+const test = suite<Context>('cli content commands', { dir: '', offline: '', online: '' })
+const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
+
+test.before(async (ctx) => {
+  try {
+    ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-cli-content-'))
+    ctx.offline = join(ctx.dir, 'offline')
+    ctx.online = join(ctx.dir, 'online')
+    await Promise.all([ok(['init', '--profile=test'], { repo: ctx.offline }), ok(['init', '--profile=test'], { repo: ctx.online })])
+    ctx.daemon = await startDaemon(ctx.online, LISTEN)
+  } catch (err) {
+    process.stderr.write(`before: ${(err as Error).stack}\n`)
+    throw err
+  }
+})
+
+test.after(async (ctx) => {
+  await ctx.daemon?.stop()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+/** Runs the same command offline and through the daemon; both results, offline first */
+async function both (ctx: Context, args: string[], input?: string): Promise<[RunResult, RunResult]> {
+  const [a, b] = await Promise.all([cairn(args, { repo: ctx.offline, input }), cairn(args, { repo: ctx.online, input })])
+  return [a, b]
+}
+
+/** Same command, same exit code and stdout offline and online; returns stdout */
+async function same (ctx: Context, args: string[], input?: string): Promise<string> {
+  const [a, b] = await both(ctx, args, input)
+  assert.is(a.code, b.code, `exit codes of cairn ${args.join(' ')}: offline ${a.err} / online ${b.err}`)
+  assert.is(a.out, b.out, `stdout of cairn ${args.join(' ')}`)
+  return a.out
+}
+
+test('pin add --name, pin ls --names / --name / --enc=json, pin verify, pin rm of an unpinned CID', async (ctx) => {
+  const cid = (await same(ctx, ['add', '-q', '--pin=false'], 'pin names\n')).trim()
+  assert.is(await same(ctx, ['pin', 'add', '--name', 'my pin', cid]), `pinned ${cid} recursively\n`)
+  assert.is(await same(ctx, ['pin', 'ls', '--type=recursive']), `${cid} recursive\n`, 'names only when asked for')
+  assert.is(await same(ctx, ['pin', 'ls', '--type=recursive', '--names']), `${cid} recursive my pin\n`)
+  assert.is(await same(ctx, ['pin', 'ls', '--name', 'my']), `${cid} recursive my pin\n`)
+  assert.is(await same(ctx, ['pin', 'ls', '--name', 'nope']), '')
+  assert.equal(JSON.parse(await same(ctx, ['pin', 'ls', '--type=recursive', '--enc=json'])), { Keys: { [cid]: { Type: 'recursive', Name: '' } } })
+  assert.equal(JSON.parse(await same(ctx, ['pin', 'ls', '--type=recursive', '--names', '--enc=json'])), { Keys: { [cid]: { Type: 'recursive', Name: 'my pin' } } })
+  assert.equal(JSON.parse(await same(ctx, ['pin', 'ls', '--type=recursive', '--stream', '--enc=json'])), { Cid: cid, Type: 'recursive' }, 'an unnamed entry omits Name')
+  assert.is(await same(ctx, ['pin', 'verify', '--verbose']), `${cid} ok\n`)
+  assert.is(await same(ctx, ['pin', 'verify']), '')
+  const progress = await both(ctx, ['pin', 'add', '--progress', cid])
+  for (const r of progress) assert.is(r.out, `pinned ${cid} recursively\n`)
+  assert.is(await same(ctx, ['pin', 'rm', cid]), `unpinned ${cid}\n`)
+  const [a, b] = await both(ctx, ['pin', 'rm', cid])
+  for (const r of [a, b]) {
+    assert.is.not(r.code, 0)
+    assert.is(r.err.trim(), 'Error: not pinned or pinned indirectly')
+  }
+})
+
+test.run()
