@@ -32,6 +32,8 @@ export type TreeNode = TreeLeaf | TreeDir
 export type ShardSplitStrategy = 'links-bytes' | 'block-bytes'
 
 export interface DirSettings {
+  /** Write a directory's mode even when it is ipfs-unixfs's default (MFS `chmod`, as Kubo). @default false */
+  keepDefaultMode?: boolean
   format: CidFormat
   shardSplitStrategy: ShardSplitStrategy
   shardThresholdBytes: number
@@ -73,10 +75,10 @@ export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: Dir
     if (child.kind === 'dir') child = await flushDir(child, writer, settings, out)
     links.push({ name, nameBytes, cid: child.cid, tsize: child.tsize })
   }
-  const data = marshalWithMode(new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }), dir.mode)
+  const data = marshalWithMode(new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }), settings.keepDefaultMode === true ? dir.mode : undefined)
   let result: TreeLeaf
   if (estimateSize(data, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
-    result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime }), writer, settings.format)
+    result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime, keepDefaultMode: settings.keepDefaultMode }), writer, settings.format)
   } else {
     const flat = encodeNode(data, links)
     const cid = cidFor(CODEC_DAG_PB, flat, settings.format)

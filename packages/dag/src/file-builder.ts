@@ -8,7 +8,6 @@ import { cidFor, type CidFormat } from './hash.ts'
 import { encodeFileParentData, encodeLeaf, encodeNode, UNIXFS_FILE, UNIXFS_RAW } from './pb.ts'
 import type { Mtime } from './types.ts'
 import { FileContent } from './fs-source.ts'
-import { marshalWithMode } from './unixfs-data.ts'
 
 /** A node of a file DAG as its parent links to it */
 export interface FileLink {
@@ -83,7 +82,7 @@ export async function buildFromLeaves (chunks: AsyncIterable<Leaf> | Iterable<Le
   const makeParent = async (children: FileLink[], isRoot: boolean): Promise<FileLink> => {
     const sizes = children.map(c => c.fileSize)
     const data = isRoot && hasMeta
-      ? marshalWithMode(new UnixFS({ type: 'file', blockSizes: sizes.map(BigInt), mode: meta.mode, mtime: meta.mtime }), meta.mode)
+      ? new UnixFS({ type: 'file', blockSizes: sizes.map(BigInt), mode: meta.mode, mtime: meta.mtime }).marshal()
       : encodeFileParentData(sizes)
     const block = encodeNode(data, children.map(c => ({ cid: c.cid, name: '', tsize: c.tsize })))
     const cid = cidFor(CODEC_DAG_PB, block, format)
@@ -138,7 +137,7 @@ export async function buildFromLeaves (chunks: AsyncIterable<Leaf> | Iterable<Le
 }
 
 function encodeNodeWithMeta (chunk: Uint8Array, meta: FileMeta): Uint8Array {
-  const data = marshalWithMode(new UnixFS({ type: 'file', data: chunk.byteLength > 0 ? chunk : undefined, mode: meta.mode, mtime: meta.mtime }), meta.mode)
+  const data = new UnixFS({ type: 'file', data: chunk.byteLength > 0 ? chunk : undefined, mode: meta.mode, mtime: meta.mtime }).marshal()
   return encodeNode(data, [])
 }
 

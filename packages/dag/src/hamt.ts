@@ -59,6 +59,8 @@ export interface ShardNode {
 interface Keyed { entry: HamtEntry, hash: Uint8Array }
 
 export interface ShardMeta {
+  /** Write `mode` even when it is ipfs-unixfs's default (MFS `chmod`, as Kubo) */
+  keepDefaultMode?: boolean
   mode?: number
   mtime?: { secs: bigint, nsecs?: number }
 }
@@ -110,7 +112,7 @@ function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNo
     hashType: BigInt(HAMT_HASH_CODE),
     mode: meta.mode,
     mtime: meta.mtime
-  }), meta.mode)
+  }), meta.keepDefaultMode === true ? meta.mode : undefined)
   return { data, links }
 }
 

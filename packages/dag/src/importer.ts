@@ -13,7 +13,6 @@ import { buildFile } from './file-builder.ts'
 import { cidFor, type CidFormat } from './hash.ts'
 import { encodeNode } from './pb.ts'
 import { UnixFS } from 'ipfs-unixfs'
-import { marshalWithMode } from './unixfs-data.ts'
 
 /** Every import setting, resolved from Kubo's flags and the profile */
 export interface ImportSettings {
@@ -160,7 +159,7 @@ function ensureDir (root: TreeDir, segments: string[]): TreeDir {
 }
 
 async function writeSymlink (candidate: ImportCandidate, writer: ReturnType<typeof createBlockWriter>, format: CidFormat): Promise<{ cid: CID, tsize: number }> {
-  const data = marshalWithMode(new UnixFS({ type: 'symlink', data: new TextEncoder().encode(candidate.symlinkTarget), mode: candidate.mode, mtime: candidate.mtime }), candidate.mode)
+  const data = new UnixFS({ type: 'symlink', data: new TextEncoder().encode(candidate.symlinkTarget), mode: candidate.mode, mtime: candidate.mtime }).marshal()
   const block = encodeNode(data, [])
   const cid = cidFor(CODEC_DAG_PB, block, format)
   await writer.put(cid, block)

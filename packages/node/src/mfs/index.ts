@@ -123,7 +123,8 @@ class MfsImpl implements Mfs {
       this.#c.log('created an empty MFS root %c', cid)
     }
     this.#persisted = cid
-    this.#root = await MfsDir.open(cid, 0, this.#c.getter, options)
+    // read when first used: commands that never touch MFS pay one index read for it
+    this.#root = MfsDir.open(cid, 0, this.#c.getter)
     this.#unflushed = 0
   }
 
@@ -195,14 +196,13 @@ class MfsImpl implements Mfs {
   /** The directory a child entry is, loaded and cached in its parent */
   async #asDir (parent: MfsDir, name: string, child: MfsChild, path: string, options: AbortOptions): Promise<MfsDir> {
     if (child.kind === 'dir') return child
-    let dir: MfsDir
+    const dir = MfsDir.open(child.cid, child.tsize, this.#c.getter, options)
     try {
-      dir = await MfsDir.open(child.cid, child.tsize, this.#c.getter, options)
+      await dir.entries()
     } catch (err) {
       if ((err as Error).name === 'NotADirectoryError') throw new InvalidParametersError(`${path} was not a directory`, { cause: err })
       throw err
     }
-    await dir.entries()
     ;(await parent.entries()).set(name, dir)
     return dir
   }

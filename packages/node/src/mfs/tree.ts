@@ -4,7 +4,7 @@
  * flush writes changed directories children-first, each with `writeDirectory`, so the tree gets
  * the CIDs `add -r` would give it (flat or HAMT-sharded past the same threshold, and back).
  */
-import { directoryLinks, loadNode, writeDirectory, type BlockWriter, type DirSettings } from '@cairn/dag'
+import { directoryLinks, hasStoredMode, loadNode, writeDirectory, type BlockWriter, type DirSettings } from '@cairn/dag'
 import { MalformedBlockError, NotADirectoryError } from '@cairn/interface'
 import type { AbortOptions, BlockGetter } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
@@ -39,6 +39,7 @@ export class MfsDir {
   cidVersion: 0 | 1
   meta: DirMeta
   #entries?: Map<string, MfsChild>
+  #load?: () => Promise<Map<string, MfsChild>>
   #loading?: Promise<Map<string, MfsChild>>
 
   constructor (init: { cid?: CID, tsize?: number, cidVersion: 0 | 1, meta?: DirMeta, entries?: Map<string, MfsChild> }) {
@@ -49,12 +50,13 @@ export class MfsDir {
     this.#entries = init.entries
   }
 
-  /** A stored directory, read when first listed */
-  static async open (cid: CID, tsize: number, getter: BlockGetter, options?: AbortOptions): Promise<MfsDir> {
-    const node = await loadNode(cid, getter, options)
-    if (node.type !== 'directory') throw new NotADirectoryError(`${cid.toString()} is not a directory`)
-    const dir = new MfsDir({ cid, tsize, cidVersion: cid.version === 0 ? 0 : 1, meta: { mode: node.unixfs?.mode, mtime: node.unixfs?.mtime } })
-    dir.#loading = (async () => {
+  /** A stored directory, read (and checked to be one) when its entries are first asked for */
+  static open (cid: CID, tsize: number, getter: BlockGetter, options?: AbortOptions): MfsDir {
+    const dir = new MfsDir({ cid, tsize, cidVersion: cid.version === 0 ? 0 : 1 })
+    dir.#load = async () => {
+      const node = await loadNode(cid, getter, options)
+      if (node.type !== 'directory') throw new NotADirectoryError(`${cid.toString()} is not a directory`)
+      dir.meta = { mode: hasStoredMode(node.pb?.Data) ? node.unixfs?.mode : undefined, mtime: node.unixfs?.mtime }
       const entries = new Map<string, MfsChild>()
       for await (const l of directoryLinks(node, getter, options)) {
         if (l.name === '' || l.name.includes('/') || l.name === '.' || l.name === '..') {
@@ -63,8 +65,7 @@ export class MfsDir {
         entries.set(l.name, { kind: 'link', cid: l.cid, tsize: l.tsize })
       }
       return entries
-    })()
-    dir.#loading.catch(() => {})
+    }
     return dir
   }
 
@@ -75,8 +76,9 @@ export class MfsDir {
   /** The entries, read once (concurrent callers share the read) */
   async entries (): Promise<Map<string, MfsChild>> {
     if (this.#entries != null) return this.#entries
+    this.#loading ??= this.#load!()
     try {
-      this.#entries = await this.#loading!
+      this.#entries = await this.#loading
     } catch (err) {
       this.#loading = undefined
       throw err
@@ -109,6 +111,7 @@ export class MfsDir {
     }
     const written = await writeDirectory(links, this.meta, writer, {
       format: { cidVersion: this.cidVersion, inlineLimit: -1 },
+      keepDefaultMode: true,
       shardSplitStrategy: settings.shardSplitStrategy,
       shardThresholdBytes: settings.shardThresholdBytes
     })
