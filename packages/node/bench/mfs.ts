@@ -8,7 +8,8 @@
  *      every 256, Kubo's limit) beside `add -r` of the same files (files/s)
  *   4. `files write --offset` of 4 KiB into the middle of the big file: blocks written
  *
- * Env: BENCH_MB (default 1024), BENCH_SMALL_FILES (default 10000), BENCH_DIR (default the OS temp dir).
+ * Env: BENCH_MB (default 1024), BENCH_SMALL_FILES (default 10000), BENCH_ROUNDS (default 2, part 1),
+ * BENCH_DIR (default the OS temp dir).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,6 +19,7 @@ import { createNode } from '../src/index.ts'
 const MB = Number(process.env.BENCH_MB ?? 1024)
 const SMALL = Number(process.env.BENCH_SMALL_FILES ?? 10_000)
 const CHUNK = 1 << 20
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 
 /** Deterministic pseudo-random bytes, 1 MiB at a time (xorshift, so no two chunks are equal) */
 async function * stream (mib: number, seed = 1): AsyncGenerator<Uint8Array> {
@@ -42,16 +44,24 @@ const f = node.files
 try {
   console.log(`MFS bench: ${MB} MiB stream, ${SMALL} small files (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})\n`)
 
-  // 1. files write vs add of the same bytes (different seeds would not share blocks; the same seed
-  // would let the second run skip stored blocks, so add goes first on seed 1, write on seed 2)
-  let t = performance.now()
+  // 1. files write vs add: each run on new bytes (a second run of the same bytes would find its
+  // blocks stored), alternating so that neither always runs on the colder store
+  const ratios: string[] = []
   let added
-  for await (const r of node.add([{ path: '', content: stream(MB, 1) }])) added = r
-  const addS = secondsSince(t)
-  t = performance.now()
-  await f.write('/big', stream(MB, 2), { create: true })
-  const writeS = secondsSince(t)
-  console.log(`1. files write ${MB} MiB: ${fmt(MB / writeS)} MB/s; add: ${fmt(MB / addS)} MB/s; write/add = ${fmt(addS / writeS, 2)} (target >= 0.80)`)
+  let best = { add: 0, write: 0 }
+  for (let round = 0; round < ROUNDS; round++) {
+    let t = performance.now()
+    for await (const r of node.add([{ path: '', content: stream(MB, 10 + 2 * round) }])) added = r
+    const addS = secondsSince(t)
+    t = performance.now()
+    await f.write(`/big-${round}`, stream(MB, 11 + 2 * round), { create: true })
+    const writeS = secondsSince(t)
+    best = { add: Math.max(best.add, MB / addS), write: Math.max(best.write, MB / writeS) }
+    ratios.push(fmt(addS / writeS, 2))
+    console.log(`1. round ${round + 1}: files write ${MB} MiB ${fmt(MB / writeS)} MB/s; add ${fmt(MB / addS)} MB/s; write/add = ${fmt(addS / writeS, 2)}`)
+  }
+  console.log(`1. files write / add per round: ${ratios.join(', ')}; best of each: ${fmt(best.write)} vs ${fmt(best.add)} MB/s = ${fmt(best.write / best.add, 2)} (target >= 0.80)`)
+  await f.mv('/big-0', '/big')
 
   // 2. cp and mv are O(1): the big file beside a 1 MiB one
   let small
@@ -79,7 +89,7 @@ try {
   }
   const name = (i: number): string => `file-${String(i).padStart(6, '0')}.bin`
   await f.mkdir('/many')
-  t = performance.now()
+  let t = performance.now()
   for (let i = 0; i < SMALL; i++) {
     await f.write(`/many/${name(i)}`, body(i), { create: true, flush: false })
     if ((i + 1) % 256 === 0) await f.flush()

@@ -21,7 +21,7 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
-import { createMfs, type Mfs } from './mfs/index.ts'
+import { createMfs, type Mfs, type MfsInit } from './mfs/index.ts'
 import { ping } from './api/ping.ts'
 import { createBitswapApi, createStatsApi } from './api/stats.ts'
 import { createAddrFilters } from './addr-filters.ts'
@@ -83,6 +83,8 @@ export interface NodeInit {
    * @default true when online, false offline
    */
   metrics?: boolean
+  /** MFS limits: unflushed changes, the timed flush, the directory cache (defaults as Kubo's) */
+  mfs?: MfsInit
 }
 
 /** A node: CairnApi in-process, plus the parts the gateway and the daemon share */
@@ -187,6 +189,7 @@ interface NodeParts {
   reprovideInitialDelayMs?: number
   /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
   addrFilters: AddrFilters
+  mfs?: MfsInit
 }
 
 class CairnNodeClass implements CairnNode {
@@ -286,7 +289,7 @@ class CairnNodeClass implements CairnNode {
       putter: () => this.putter(),
       resolve: async (path, options) => this.resolve(path, options),
       log: this.log.newScope('mfs')
-    })
+    }, parts.mfs)
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
     const content: ContentContext = {
@@ -666,7 +669,8 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     logger,
     metrics,
     fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
-    reprovideInitialDelayMs: init.reprovideInitialDelayMs
+    reprovideInitialDelayMs: init.reprovideInitialDelayMs,
+    mfs: init.mfs
   }
   let node: CairnNodeClass
   if (offline) {

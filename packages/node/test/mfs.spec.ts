@@ -6,7 +6,7 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cleanup, collect, concatBytes, pseudoRandomBytes, testNode } from './fixtures/nodes.ts'
+import { cleanup, collect, concatBytes, pseudoRandomBytes, testNode, waitFor } from './fixtures/nodes.ts'
 import type { CairnNode } from '../src/index.ts'
 import type { ImportCandidate } from '@cairn/interface'
 
@@ -210,6 +210,23 @@ test('write --offset rewrites only the touched leaves and the path to the root',
   await node.stop()
 })
 
+test('flags: mkdir --cid-version, write --raw-leaves/--hash, stat --with-local', async () => {
+  const node = await testNode({ offline: true })
+  const f = node.files
+  await f.mkdir('/v1', { cidVersion: 1 })
+  assert.is((await f.stat('/v1')).cid.version, 1)
+  await f.mkdir('/h', { hash: 'sha2-256' })
+  assert.is((await f.stat('/h')).cid.version, 1, '--hash implies CIDv1, as Kubo')
+  const big = pseudoRandomBytes(300_000, 21)
+  await f.write('/raw', big, { create: true, rawLeaves: true })
+  const rawAdd = (await collect(node.add([{ path: '', content: big }], { pin: false, rawLeaves: true })))[0].cid
+  assert.is((await f.stat('/raw')).cid.toString(), rawAdd.toString())
+  const local = await f.stat('/raw', { withLocal: true })
+  assert.is(local.local, true)
+  assert.ok(local.sizeLocal! >= 300_000)
+  await node.stop()
+})
+
 test('chmod, touch and chcid', async () => {
   const node = await testNode({ offline: true })
   const f = node.files
@@ -250,6 +267,16 @@ test('the root survives a restart; flush=false changes are written by stop and b
   await rejects(async () => f.mkdir('/one-too-many', { flush: false }), /reached limit of 256 unflushed MFS operations/)
   await f.flush()
   await f.mkdir('/one-too-many', { flush: false })
+  await node.stop()
+})
+
+test('unflushed changes are written within the bounded delay, with no flush call', async () => {
+  const node = await testNode({ offline: true, mfs: { flushDelayMs: 300 } })
+  const before = await node.blockstore.roots.get('mfs')
+  await node.files.write('/later', enc('later'), { create: true, flush: false })
+  assert.ok((await node.blockstore.roots.get('mfs'))!.equals(before!), 'not recorded yet')
+  await waitFor(async () => !(await node.blockstore.roots.get('mfs'))!.equals(before!), 10_000, 'the timed flush')
+  assert.is((await node.blockstore.roots.get('mfs'))!.toString(), (await node.files.stat('/')).cid.toString())
   await node.stop()
 })
 

@@ -82,7 +82,10 @@ interface CidFlags { cidVersion?: 0 | 1, hash?: string }
 
 export function registerMfs (program: Command, ctx: CliContext): void {
   const files = program.command('files').description('Interact with unixfs files (MFS, the mutable file system)')
-  // Kubo's `--flush` sits on `files` and every subcommand reads it; here each subcommand takes it
+    .option('-f, --flush', 'flush target and ancestors after write (default)', true)
+    .option('--no-flush', 'keep changes in memory until `files flush` (Kubo: --flush=false)')
+  // Kubo's `--flush` sits on `files` (`files --flush=false write …`); each subcommand takes it too
+  const flushOf = (flags: FlushFlag): boolean => flags.flush && (files.opts() as FlushFlag).flush
   const withFlush = (cmd: Command): Command => cmd
     .option('-f, --flush', 'flush target and ancestors after write (default)', true)
     .option('--no-flush', 'keep the change in memory until `files flush` (Kubo: --flush=false)')
@@ -136,7 +139,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .option('--hash <hash>', 'hash function to use (implies CIDv1)')
     .action(async (path: string, flags: FlushFlag & CidFlags & { parents?: boolean }) => {
       const api = await ctx.api({ initIfMissing: true })
-      await api.files.mkdir(path, { parents: flags.parents, cidVersion: flags.cidVersion, hash: flags.hash, flush: flags.flush, signal: ctx.signal })
+      await api.files.mkdir(path, { parents: flags.parents, cidVersion: flags.cidVersion, hash: flags.hash, flush: flushOf(flags), signal: ctx.signal })
     })
 
   withFlush(files.command('write'))
@@ -164,7 +167,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
         rawLeaves: flags.rawLeaves,
         cidVersion: flags.cidVersion,
         hash: flags.hash,
-        flush: flags.flush,
+        flush: flushOf(flags),
         signal: ctx.signal
       })
     })
@@ -187,7 +190,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .option('-p, --parents', 'make parent directories as needed')
     .action(async (source: string, dest: string, flags: FlushFlag & { force?: boolean, parents?: boolean }) => {
       const api = await ctx.api({ initIfMissing: true })
-      await api.files.cp(source, dest, { force: flags.force, parents: flags.parents, flush: flags.flush, signal: ctx.signal })
+      await api.files.cp(source, dest, { force: flags.force, parents: flags.parents, flush: flushOf(flags), signal: ctx.signal })
     })
 
   withFlush(files.command('mv'))
@@ -196,7 +199,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .argument('<dest>', 'destination path for file to be moved to')
     .action(async (source: string, dest: string, flags: FlushFlag) => {
       const api = await ctx.api()
-      await api.files.mv(source, dest, { flush: flags.flush, signal: ctx.signal })
+      await api.files.mv(source, dest, { flush: flushOf(flags), signal: ctx.signal })
     })
 
   withFlush(files.command('rm'))
@@ -205,7 +208,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .option('-r, --recursive', 'recursively remove directories')
     .option('--force', 'forcibly remove target at path; implies -r for directories')
     .action(async (paths: string[], flags: FlushFlag & { recursive?: boolean, force?: boolean }) => {
-      if (!flags.flush) throw new UsageError('files rm always flushes for safety. The --flush flag cannot be set to false for this command')
+      if (!flushOf(flags)) throw new UsageError('files rm always flushes for safety. The --flush flag cannot be set to false for this command')
       const api = await ctx.api()
       await api.files.rm(paths, { recursive: flags.recursive, force: flags.force, signal: ctx.signal })
     })
@@ -227,7 +230,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .option('--hash <hash>', 'hash function to use (implies CIDv1)')
     .action(async (path: string, flags: FlushFlag & CidFlags) => {
       const api = await ctx.api()
-      await api.files.chcid(path, { cidVersion: flags.cidVersion, hash: flags.hash, flush: flags.flush, signal: ctx.signal })
+      await api.files.chcid(path, { cidVersion: flags.cidVersion, hash: flags.hash, flush: flushOf(flags), signal: ctx.signal })
     })
 
   withFlush(files.command('touch'))
@@ -240,7 +243,7 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .option('--mtime-nsecs <nsecs>', 'modification time fraction in nanoseconds', parseInteger)
     .action(async (path: string, flags: FlushFlag & { mtime?: number, mtimeNsecs?: number }) => {
       const api = await ctx.api()
-      await api.files.touch(path, { mtime: flags.mtime === 0 ? undefined : flags.mtime, mtimeNsecs: flags.mtimeNsecs, flush: flags.flush, signal: ctx.signal })
+      await api.files.touch(path, { mtime: flags.mtime === 0 ? undefined : flags.mtime, mtimeNsecs: flags.mtimeNsecs, flush: flushOf(flags), signal: ctx.signal })
     })
 
   withFlush(files.command('chmod'))
@@ -250,6 +253,6 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .action(async (mode: string, path: string, flags: FlushFlag) => {
       if (!/^[0-7]{1,5}$/.test(mode)) throw new UsageError(`strconv.ParseInt: parsing "${mode}": invalid syntax`)
       const api = await ctx.api()
-      await api.files.chmod(path, parseInt(mode, 8), { flush: flags.flush, signal: ctx.signal })
+      await api.files.chmod(path, parseInt(mode, 8), { flush: flushOf(flags), signal: ctx.signal })
     })
 }
