@@ -23,8 +23,8 @@ import type { CID } from 'multiformats/cid'
 
 export { levelOpenError } from './open.ts'
 export type { FaultHook, FaultPoint } from './faults.ts'
-export type { GcRoots } from './roots.ts'
-import type { GcRoots } from './roots.ts'
+export type { NamedRoots } from './named-roots.ts'
+import type { NamedRoots } from './named-roots.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
@@ -128,6 +128,27 @@ export interface BlockstoreInit {
    */
   reserveBytes?: number
   /**
+   * The storage budget in bytes of block data (Kubo's `Datastore.StorageMax`): past the watermark
+   * unpinned blocks are evicted least recently used first, and a put that would pass it fails
+   * with StorageFullError once nothing is left to evict (README "Storage budget"). A node passes
+   * its config's value. Infinity: no budget
+   * @default Infinity
+   */
+  storageMax?: number
+  /**
+   * Percent of `storageMax` past which eviction starts (Kubo's `Datastore.StorageGCWatermark`);
+   * it stops 10 points below
+   * @default 90 (DEFAULT_STORAGE_GC_WATERMARK)
+   */
+  storageGcWatermark?: number
+  /**
+   * More roots for GC and eviction besides pins: every DAG these CIDs reach is kept, read afresh
+   * at the start of each sweep. The node passes its registered roots here (MFS's root)
+   */
+  gcRoots?: GcRoots
+  /** Told of the blocks each eviction step removed (the node stops announcing them) */
+  onEvict?: (cids: CID[]) => void
+  /**
    * For tests: called at each step where the store writes the disk, and may throw to make that
    * step fail as a disk would (see `FaultPoint`)
    */
@@ -181,15 +202,23 @@ export interface Pins {
   isPinned(cid: CID): Promise<PinEntry | undefined>
 }
 
-export interface GcOptions extends AbortOptions {
-  /**
-   * Runs while GC holds its lock exclusively, before it takes its snapshot: where an owner of a
-   * named root writes out what it keeps in memory (the node flushes MFS here)
-   */
-  beforeSnapshot?: () => Promise<void>
+export interface GcOptions extends AbortOptions {}
+
+/** Where GC and eviction read extra roots: called once per sweep */
+export type GcRoots = () => Iterable<CID> | AsyncIterable<CID>
+
+/** What the storage budget did since the store was opened */
+export interface BudgetCounters {
+  /** Evictions run */
+  evictions: number
+  /** Blocks and bytes they removed */
+  evictedBlocks: number
+  evictedBytes: number
+  /** Puts refused with StorageFullError */
+  refusals: number
 }
 
-export interface BlockstoreCounters {
+export interface BlockstoreCounters extends BudgetCounters {
   /** Blocks read (`getBlock`, and the `interface-blockstore` reads over it) */
   reads: number
   readBytes: number
@@ -198,6 +227,11 @@ export interface BlockstoreCounters {
   writtenBytes: number
   /** Pack files holding live bodies */
   packFiles: number
+  /** Bytes of blocks GC removed */
+  gcFreedBytes: number
+  /** The budget in bytes (Infinity: none), and the watermark where eviction starts */
+  storageMax: number
+  storageHigh: number
 }
 export interface VerifyOptions extends AbortOptions {}
 
@@ -219,12 +253,29 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
   deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
   readonly pins: Pins
-  /** Named GC roots (the MFS root): GC keeps every local block they reach; they are not pins */
-  readonly roots: GcRoots
+  /**
+   * Named roots recorded durably in the index (the MFS root): not pins; their owner hands them to
+   * GC and eviction through `gcRoots`
+   */
+  readonly roots: NamedRoots
   /** Removes every block no pin needs, yielding each removed CID; adds and pins run meanwhile (README "GC beside adds") */
   gc(options?: GcOptions): AsyncIterable<CID>
-  /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */
+  /**
+   * Runs `fn` holding the GC lock shared: an add keeps it until it has pinned. GC waits for it to
+   * start; eviction never removes what `fn` writes or relies on
+   */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  /**
+   * Keeps the whole DAGs under `roots` through the GC or eviction sweeping now (a no-op when none
+   * runs). Call it after linking stored blocks into a GC root (`gcRoots`), before relying on them:
+   * a sweep that started earlier read the roots before the link existed
+   */
+  keep(roots: CID[], options?: AbortOptions): Promise<void>
+  /**
+   * Evicts unpinned blocks least recently used first down to `targetBytes` (default 10 points
+   * under the watermark); what the budget does by itself past the watermark
+   */
+  evict(options?: AbortOptions & { targetBytes?: number }): Promise<void>
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
   /** Reads, writes and pack files since the store was opened (what metrics report) */

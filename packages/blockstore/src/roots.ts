@@ -1,106 +1,42 @@
-import { InvalidParametersError, hasCode, NotFoundError } from '@cairn/interface'
-import { CID } from 'multiformats/cid'
-import { prefixRange, prefixed } from './encoding.ts'
-import type { LevelBlockstore } from './blockstore.ts'
+import { NotFoundError, hasCode } from '@cairn/interface'
+import type { GcTouches } from './touches.ts'
 import type { AbortOptions } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
 
-/** 'R' name → CID bytes: a named GC root (the MFS root is one) */
-export const PREFIX_ROOT = 0x52
+/** DAG nodes touched per step of a walk */
+const WAVE = 256
 
-/** Blocks touched per index write while marking what the roots reach */
-const MARK_BATCH_BLOCKS = 1024
-/** Longest root name, so a key stays small */
-const ROOT_NAME_BYTES_MAX = 64
+interface Walkable {
+  readonly touches: GcTouches
+  linksOf(cid: CID, options?: AbortOptions): Promise<CID[]>
+}
 
 /**
- * Named roots that GC keeps, with everything they reach, without being pins: they do not show in
- * `pin ls` and cost no reference counts, as Kubo's MFS root (`/local/filesroot`) is kept. A root
- * may reach blocks that are not local (a lazy `files cp`): those are skipped.
+ * While a sweep (GC or eviction) runs, touches every stored node of the DAGs under `roots`, so
+ * the sweep keeps them; a no-op when none runs. Nodes already touched are not walked again, so
+ * the walk holds its frontier only, not a set of what it saw. Missing nodes are skipped: a root
+ * may reach blocks that were never local.
  */
-export interface GcRoots {
-  get(name: string, options?: AbortOptions): Promise<CID | undefined>
-  /** Durable (synced) before it resolves; call once every block the root reaches is stored */
-  set(name: string, cid: CID, options?: AbortOptions): Promise<void>
-  delete(name: string, options?: AbortOptions): Promise<void>
-  list(options?: AbortOptions): AsyncIterable<{ name: string, cid: CID }>
-  /**
-   * While a GC sweep runs, keeps every local block `cid` reaches through this sweep (call before
-   * linking old content under a root, e.g. `files cp /ipfs/...`); a no-op otherwise
-   */
-  hold(cid: CID, options?: AbortOptions): Promise<void>
-}
-
-function rootKey (name: string): Uint8Array {
-  const bytes = new TextEncoder().encode(name)
-  if (bytes.byteLength === 0 || bytes.byteLength > ROOT_NAME_BYTES_MAX) throw new InvalidParametersError(`A GC root name must be 1 to ${ROOT_NAME_BYTES_MAX} bytes`)
-  return prefixed(PREFIX_ROOT, bytes)
-}
-
-export class GcRootsImpl implements GcRoots {
-  readonly #store: LevelBlockstore
-
-  constructor (store: LevelBlockstore) {
-    this.#store = store
-  }
-
-  async get (name: string): Promise<CID | undefined> {
-    const value = await this.#store.db.get(rootKey(name))
-    return value == null ? undefined : CID.decode(value)
-  }
-
-  async set (name: string, cid: CID): Promise<void> {
-    // a sweep under way keeps what the new root reaches: it may link blocks its snapshot holds unpinned
-    await this.hold(cid)
-    await this.#store.ledger.write([{ type: 'put', key: rootKey(name), value: cid.bytes }], true)
-  }
-
-  async delete (name: string): Promise<void> {
-    await this.#store.ledger.write([{ type: 'del', key: rootKey(name) }], true)
-  }
-
-  async * list (): AsyncGenerator<{ name: string, cid: CID }> {
-    for await (const [key, value] of this.#store.db.iterator(prefixRange(PREFIX_ROOT))) {
-      yield { name: new TextDecoder().decode(key.subarray(1)), cid: CID.decode(value) }
-    }
-  }
-
-  async hold (cid: CID, options: AbortOptions = {}): Promise<void> {
-    if (!this.#store.touches.active) return
-    await this.#touchReachable([cid], options)
-  }
-
-  /** GC, after its snapshot and before its sweep: touch every local block a root reaches */
-  async mark (options: AbortOptions = {}): Promise<void> {
-    const roots: CID[] = []
-    for await (const { cid } of this.list()) roots.push(cid)
-    await this.#touchReachable(roots, options)
-  }
-
-  /**
-   * Depth-first, so memory is the depth times the widest node rather than the tree; a block two
-   * parents share is visited twice (touching is idempotent)
-   */
-  async #touchReachable (roots: CID[], options: AbortOptions): Promise<void> {
-    const stack = [...roots]
-    let batch: CID[] = []
-    while (stack.length > 0) {
+export async function keepDags (store: Walkable, roots: Iterable<CID> | AsyncIterable<CID>, options: AbortOptions = {}): Promise<void> {
+  const { touches } = store
+  if (!touches.active) return
+  for await (const root of roots) {
+    const stack: CID[] = [root]
+    // a sweep that ended keeps nothing more
+    while (stack.length > 0 && touches.active) {
       options.signal?.throwIfAborted()
-      const cid = stack.pop()!
-      let links: CID[]
-      try {
-        links = await this.#store.linksOf(cid, options)
-      } catch (err) {
-        // not local (a lazy copy): nothing below it is either, as far as GC is concerned
-        if (hasCode(err, NotFoundError.code)) continue
-        throw err
+      const wave = stack.splice(Math.max(0, stack.length - WAVE))
+      const seen = await touches.touched(wave.map(cid => cid.multihash.bytes))
+      const fresh = wave.filter((_, i) => !seen[i])
+      // touch, then look: a sweep that deletes after this keeps them
+      await touches.touch(fresh)
+      for (const cid of fresh) {
+        try {
+          stack.push(...await store.linksOf(cid, options))
+        } catch (err) {
+          if (!hasCode(err, NotFoundError.code)) throw err
+        }
       }
-      batch.push(cid)
-      if (batch.length >= MARK_BATCH_BLOCKS) {
-        await this.#store.touches.touch(batch)
-        batch = []
-      }
-      for (let i = links.length - 1; i >= 0; i--) stack.push(links[i])
     }
-    await this.#store.touches.touch(batch)
   }
 }

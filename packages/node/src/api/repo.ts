@@ -1,4 +1,4 @@
-import { parseBytes } from '../config.ts'
+import { storageBudget } from '../config.ts'
 import { REPO_VERSION } from '../constants.ts'
 import type { ContentContext } from './context.ts'
 import type { AbortOptions, GcResult, RepoApi, RepoStats } from '@cairn/interface'
@@ -15,12 +15,7 @@ export interface GcStats {
 }
 
 /** Kubo's `repo gc`, `repo stat` and `repo verify`, and the GC counters */
-export interface RepoApiInit {
-  /** Runs inside GC's exclusive phase, before its snapshot: MFS writes what it holds in memory */
-  beforeGc?: () => Promise<void>
-}
-
-export function createRepoApi (ctx: ContentContext, init: RepoApiInit = {}): RepoApi & { gcStats(): GcStats } {
+export function createRepoApi (ctx: ContentContext): RepoApi & { gcStats(): GcStats } {
   const gc: GcStats = { runs: 0, removedBlocks: 0, seconds: 0, lastSeconds: 0 }
   return {
     gcStats: () => ({ ...gc }),
@@ -28,7 +23,7 @@ export function createRepoApi (ctx: ContentContext, init: RepoApiInit = {}): Rep
       return (async function * () {
         const started = performance.now()
         try {
-          for await (const cid of ctx.blockstore.gc({ ...options, beforeSnapshot: init.beforeGc })) {
+          for await (const cid of ctx.blockstore.gc(options)) {
             gc.removedBlocks++
             await ctx.provider.forget([cid])
             yield { cid }
@@ -45,7 +40,7 @@ export function createRepoApi (ctx: ContentContext, init: RepoApiInit = {}): Rep
       return {
         numObjects: blocks,
         repoSize: bytes,
-        storageMax: parseBytes(ctx.config.Datastore?.StorageMax ?? '10GB'),
+        storageMax: storageBudget(ctx.config).storageMax,
         repoPath: ctx.repoPath,
         version: REPO_VERSION
       }

@@ -63,8 +63,12 @@ export interface Mfs extends FilesApi {
   start(options?: AbortOptions): Promise<void>
   /** Writes what is pending and lets go of the tree */
   stop(): Promise<void>
-  /** For GC, holding its lock exclusively: write what is pending (takes no GC lock) */
-  flushForGc(): Promise<void>
+  /**
+   * For GC and eviction sweeps (`addGcRoots`): the recorded root, and the roots of whatever the
+   * in-memory tree links that the recorded root does not yet (changes made with `flush: false`).
+   * Takes no lock, so a sweep started from inside a change cannot wait for it
+   */
+  gcRoots(): CID[]
   /** `add --to-files`: link added roots under `dest` */
   linkAdded(entries: Array<{ name: string, cid: CID }>, dest: string, options?: AbortOptions): Promise<void>
 }
@@ -139,14 +143,19 @@ class MfsImpl implements Mfs {
     }
   }
 
-  async flushForGc (): Promise<void> {
-    if (this.#root == null) return
-    const release = await this.#tree.writeLock()
-    try {
-      await this.#flushAll()
-    } finally {
-      release()
+  gcRoots (): CID[] {
+    const out: CID[] = []
+    if (this.#persisted != null) out.push(this.#persisted)
+    const visit = (dir: MfsDir): void => {
+      if (dir.cid != null) { out.push(dir.cid); return }
+      if (!dir.loaded) return
+      for (const child of dir.loadedEntries.values()) {
+        if (child.kind === 'dir') visit(child)
+        else out.push(child.cid)
+      }
     }
+    if (this.#root != null) visit(this.#root)
+    return out
   }
 
   #rootDir (): MfsDir {
@@ -506,7 +515,7 @@ class MfsImpl implements Mfs {
         if (isDir) throw new InvalidParametersError(`cp: cannot unlink existing file: not a file: ${target}`)
       }
       // a GC sweep under way keeps what this links (it may be unpinned content outside MFS)
-      await this.#c.blockstore().roots.hold(link.cid, options)
+      await this.#c.blockstore().keep([link.cid], options)
       entries.set(name, { kind: 'link', cid: link.cid, tsize })
       this.#changed(chain)
       await this.#settle(options.flush)
