@@ -4,6 +4,7 @@ import { registerBlock } from './commands/block.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
+import { registerMfs } from './commands/mfs.ts'
 import { registerIntrospection } from './commands/introspect.ts'
 import { registerUnsupported } from './commands/unsupported.ts'
 import { registerMisc } from './commands/misc.ts'
@@ -41,6 +42,7 @@ export function createProgram (ctx: CliContext): Command {
   registerMisc(program, ctx)
   registerDaemon(program, ctx)
   registerFiles(program, ctx)
+  registerMfs(program, ctx)
   registerPin(program, ctx)
   registerRepo(program, ctx)
   registerBlock(program, ctx)

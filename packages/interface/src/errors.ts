@@ -225,9 +225,16 @@ export class ResolveFailedError extends CairnError {
   constructor (message = 'could not resolve name', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/** Creating something (an MFS file or directory) where something already is */
+export class AlreadyExistsError extends CairnError {
+  static override name = 'AlreadyExistsError'
+  static override code = 'ERR_ALREADY_EXISTS'
+  constructor (message = 'file already exists', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** Every exported error class, for tests and for code-to-status tables */
 export const errorClasses = [
-  CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
+  CairnError, AlreadyExistsError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
   NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError,
