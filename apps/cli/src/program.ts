@@ -7,6 +7,7 @@ import { registerFiles } from './commands/files.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
+import { registerRefs } from './commands/refs.ts'
 import { registerRepo } from './commands/repo.ts'
 import type { CliContext } from './context.ts'
 
@@ -42,6 +43,7 @@ export function createProgram (ctx: CliContext): Command {
   registerRepo(program, ctx)
   registerBlock(program, ctx)
   registerDag(program, ctx)
+  registerRefs(program, ctx)
   registerNetwork(program, ctx)
   return program
 }

@@ -215,6 +215,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   gc(options?: GcOptions): AsyncIterable<CID>
   /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  /** Every stored block, named by its multihash as a CIDv1 raw, without reading bodies (Kubo's `refs local`) */
+  multihashes(options?: AbortOptions): AsyncGenerator<CID>
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
   /** Reads, writes and pack files since the store was opened (what metrics report) */

@@ -14,5 +14,6 @@
  * ```
  */
 export { blockLinks, isLeafCodec, dagPbLinksFromPrefix, RAW_CODE, DAG_PB_CODE, DAG_CBOR_CODE, DAG_JSON_CODE } from './links.ts'
-export { verifyBlock, verifyBlockSync, canVerify, isSupportedHash, multihashDigest } from './verify.ts'
+export { verifyBlock, verifyBlockSync, canVerify } from './verify.ts'
+export { isSupportedHash, multihashDigest, hashBytes, hashCode, supportedHashes, IDENTITY_CODE } from './hashes.ts'
 export { varintLength, encodeVarint, writeVarint, readVarint, varintEnd, decodeVarint, MAX_VARINT_BYTES } from './varint.ts'

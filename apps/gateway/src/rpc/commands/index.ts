@@ -8,6 +8,7 @@ import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
 import { pinCommands } from './pin.ts'
 import { pubsubCommands } from './pubsub.ts'
+import { refsCommands } from './refs.ts'
 import { repoCommands } from './repo.ts'
 import { routingCommands } from './routing.ts'
 import { statsCommands } from './stats.ts'
@@ -41,6 +42,7 @@ export const commands: CommandTable = joinTables([
   pinCommands,
   blockCommands,
   dagCommands,
+  refsCommands,
   repoCommands,
   swarmCommands,
   routingCommands,
