@@ -24,7 +24,22 @@ async function startDaemon (repoPath: string, options: DaemonOptions): Promise<R
   try {
     const api = multiaddrToHostPort(options.api ?? node.config.Addresses?.API ?? DEFAULT_API_MULTIADDR)
     const gateway = multiaddrToHostPort(options.gateway ?? node.config.Addresses?.Gateway ?? DEFAULT_GATEWAY_MULTIADDR)
-    const servers = await createGateway(node, { api, gateway })
+    let requestShutdown = (): void => {}
+    const shutdownRequested = new Promise<void>(resolve => { requestShutdown = resolve })
+    const servers = await createGateway(node, {
+      api,
+      gateway,
+      commands: {
+        // Kubo's `shutdown`: answer the client first, then stop (the daemon waits for this)
+        shutdown: {
+          args: [0, 0],
+          async run ({ res }) {
+            res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+            res.end(() => { requestShutdown() })
+          }
+        }
+      }
+    })
     await servers.start()
     if (servers.gatewayUrl == null || servers.apiUrl == null || servers.apiMultiaddr == null) {
       await servers.stop()
@@ -35,6 +50,7 @@ async function startDaemon (repoPath: string, options: DaemonOptions): Promise<R
       gatewayUrl: servers.gatewayUrl,
       apiUrl: servers.apiUrl,
       apiMultiaddr: servers.apiMultiaddr,
+      shutdownRequested,
       async stop () {
         // servers first: no request may reach a stopping node
         await servers.stop()

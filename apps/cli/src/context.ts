@@ -19,6 +19,8 @@ export interface RunningDaemon {
   apiMultiaddr: string
   /** Stops the servers, then the node */
   stop(): Promise<void>
+  /** Settles once a client asked the RPC to shut the daemon down (`cairn shutdown`), after it was answered */
+  shutdownRequested: Promise<void>
 }
 
 export interface DaemonOptions {

@@ -93,12 +93,15 @@ export function humanBytes (n: number): string {
 }
 
 export function formatRepoStat (stats: RepoStats, options: { human?: boolean, sizeOnly?: boolean } = {}): string[] {
-  const size = (n: number): string => options.human === true ? formatBytes(n) : String(n)
+  // Kubo's --human is go-humanize's decimal units
+  const size = (n: number): string => options.human === true ? formatSiBytes(n) : String(n)
   const rows = [['NumObjects:', String(stats.numObjects)], ['RepoSize:', size(stats.repoSize)], ['StorageMax:', size(stats.storageMax)], ['RepoPath:', stats.repoPath], ['Version:', stats.version]]
   return tabulate(options.sizeOnly === true ? [rows[1], rows[2]] : rows)
 }
 
-export function repoStatJson (stats: RepoStats): unknown {
+export function repoStatJson (stats: RepoStats, options: { sizeOnly?: boolean } = {}): unknown {
+  // Kubo's size-only answer is a Stat with only its SizeStat filled in
+  if (options.sizeOnly === true) return { RepoSize: stats.repoSize, StorageMax: stats.storageMax, NumObjects: 0, RepoPath: '', Version: '' }
   return { RepoSize: stats.repoSize, StorageMax: stats.storageMax, NumObjects: stats.numObjects, RepoPath: stats.repoPath, Version: stats.version }
 }
 

@@ -1,6 +1,7 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
+import type { BitswapApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
 
 /**
@@ -38,6 +39,11 @@ export interface CairnApi {
   stats: StatsApi
   config: ConfigApi
   bootstrap: BootstrapApi
+  bitswap: BitswapApi
+  /** Kubo's `ping PEER`: status lines and pongs as they come; needs the network */
+  ping(peer: string, options?: PingOptions): AsyncIterable<PingResult>
+  /** Stops the daemon answering (Kubo's `shutdown`); a node that is no daemon refuses */
+  shutdown(options?: AbortOptions): Promise<void>
 }
 
 export interface IdResult {
@@ -218,6 +224,12 @@ export interface SwarmApi {
   addrs(options?: AbortOptions): Promise<Array<{ id: string, addrs: string[] }>>
   /** This node's listen addresses, with `/p2p/<id>` */
   localAddrs(options?: AbortOptions): Promise<string[]>
+  /** The interface addresses the node listens on (Kubo's `swarm addrs listen`), without `/p2p/` */
+  listenAddrs(options?: AbortOptions): Promise<string[]>
+  /** Closes the connections to the peer of `addr` (`/p2p/<id>`, with or without a transport) */
+  disconnect(addr: string, options?: AbortOptions): Promise<void>
+  peering: SwarmPeeringApi
+  filters: SwarmFiltersApi
 }
 
 export interface ProviderInfo {
@@ -228,6 +240,18 @@ export interface ProviderInfo {
 export interface RoutingApi {
   findProvs(cid: string | CID, options?: AbortOptions & { numProviders?: number }): AsyncIterable<ProviderInfo>
   provide(cids: Array<string | CID>, options?: AbortOptions & { recursive?: boolean }): Promise<void>
+  /** Addresses of a peer, from the peer store or a DHT walk; NotFoundError when no one knows it */
+  findPeer(peerId: string, options?: AbortOptions): Promise<ProviderInfo>
+  /** The best value stored under `/ipns/<peer>` or `/pk/<peer>` */
+  get(key: string, options?: AbortOptions): Promise<Uint8Array>
+  /** Stores a value under `/ipns/<peer>` or `/pk/<peer>` after the DHT's validators accept it */
+  put(key: string, value: Uint8Array, options?: AbortOptions & { allowOffline?: boolean }): Promise<void>
+  /** The peers closest to a peer ID, from a DHT walk (Kubo's `dht query`) */
+  query(peerId: string, options?: AbortOptions): AsyncIterable<string>
+  /** Runs one reprovide pass now (Kubo's `routing reprovide`) */
+  reprovide(options?: AbortOptions): Promise<void>
+  /** Drops the announcements still queued (Kubo's `provide clear`); returns how many */
+  clearProvideQueue(options?: AbortOptions): Promise<number>
 }
 
 export interface PubsubMessage {
@@ -271,9 +295,14 @@ export interface BitswapStats {
 }
 
 export interface StatsApi {
-  bw(options?: AbortOptions): Promise<BandwidthStats>
+  /** Totals, or for one peer or one protocol (Kubo: not both) */
+  bw(options?: AbortOptions & { peer?: string, proto?: string }): Promise<BandwidthStats>
   /** OfflineError on an offline node */
   bitswap(options?: AbortOptions): Promise<BitswapStats>
+  /** The reprovider's counters (Kubo's legacy `provide stat`) */
+  provide(options?: AbortOptions): Promise<ProvideStats>
+  /** The DHT routing table by bucket (Kubo's `stats dht`) */
+  dht(options?: AbortOptions): Promise<DhtStats[]>
 }
 
 export interface ConfigApi {

@@ -17,6 +17,7 @@ import { fastNoiseCrypto } from './noise-crypto.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { Identify, IdentifyPush } from '@libp2p/identify'
+import type { AddrFilters } from './addr-filters.ts'
 import type { Bitswap, BitswapComponents } from './bitswap/index.ts'
 import type { ComponentLogger, Libp2p, Metrics, PeerInfo, PrivateKey, ServiceMap } from '@libp2p/interface'
 import type { KadDHT } from '@libp2p/kad-dht'
@@ -47,6 +48,8 @@ export interface BuildLibp2pInit {
   metrics?: (components: { logger: ComponentLogger }) => Metrics
   /** The Bitswap service factory; `createNode` wires it to the block store and the DHT */
   bitswap: (components: BitswapComponents) => Bitswap
+  /** `Swarm.AddrFilters` in force: ranges never dialled nor accepted. @default none */
+  addrFilters?: AddrFilters
 }
 
 export interface BuildOfflineLibp2pInit {
@@ -179,6 +182,12 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       allow: LOOPBACK_ALLOW
     },
     connectionMonitor: { enabled: true },
+    connectionGater: init.addrFilters == null
+      ? undefined
+      : {
+          denyDialMultiaddr: async (ma) => init.addrFilters?.denies(ma) ?? false,
+          denyInboundConnection: async (conn) => init.addrFilters?.denies(conn.remoteAddr) ?? false
+        },
     services,
     metrics: init.metrics,
     start: false

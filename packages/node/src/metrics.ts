@@ -36,8 +36,11 @@ export interface NodeMetrics {
   readonly registry: Registry
   /** libp2p's `metrics` component, writing into `registry` */
   readonly libp2p: (components: { logger: ComponentLogger }) => Metrics
-  /** Bytes in and out over every libp2p connection, and the rates over the last 10 s */
-  bandwidth(): Promise<BandwidthStats>
+  /**
+   * Bytes in and out over every libp2p connection (or, with `proto`, over that protocol's
+   * streams), and the rates over the last 10 s
+   */
+  bandwidth(options?: { proto?: string }): Promise<BandwidthStats>
   /** A counter whose value is `read()` at scrape time: the count lives with the code that counts */
   counter(options: FamilyOptions): void
   /** A gauge whose value is `read()` at scrape time */
@@ -60,7 +63,8 @@ export function createNodeMetrics (init: NodeMetricsInit = {}): NodeMetrics {
   const registry = new Registry()
   // process: RSS, heap, event-loop lag, GC, handles (prom-client's `process_*` and `nodejs_*`)
   collectDefaultMetrics({ register: registry })
-  let samples: Array<{ at: number, in: bigint, out: bigint }> = []
+  /** Recent totals per protocol ('global': every connection), for the rates */
+  const samples = new Map<string, Array<{ at: number, in: bigint, out: bigint }>>()
 
   const family = (Kind: typeof Counter | typeof Gauge, options: FamilyOptions): void => {
     const { label, read } = options
@@ -83,15 +87,17 @@ export function createNodeMetrics (init: NodeMetricsInit = {}): NodeMetrics {
       collectDefaultMetrics: false,
       statfsLocation: init.statfsPath
     }),
-    async bandwidth (): Promise<BandwidthStats> {
+    async bandwidth (options = {}): Promise<BandwidthStats> {
       const values = (await registry.getSingleMetric(TRANSFER_METRIC)?.get())?.values ?? []
       const total = (key: string): bigint => BigInt(values.find(v => v.labels.protocol === key)?.value ?? 0)
-      const totalIn = total('global received')
-      const totalOut = total('global sent')
+      const scope = options.proto ?? 'global'
+      const totalIn = total(`${scope} received`)
+      const totalOut = total(`${scope} sent`)
       const now = Date.now()
-      samples = samples.filter(s => now - s.at <= BANDWIDTH_RATE_WINDOW_MS)
-      samples.push({ at: now, in: totalIn, out: totalOut })
-      const first = samples[0]
+      const recent = (samples.get(scope) ?? []).filter(s => now - s.at <= BANDWIDTH_RATE_WINDOW_MS)
+      recent.push({ at: now, in: totalIn, out: totalOut })
+      samples.set(scope, recent)
+      const first = recent[0]
       const seconds = (now - first.at) / 1000
       return {
         totalIn,

@@ -22,6 +22,12 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
+import { ping } from './api/ping.ts'
+import { createBitswapApi, createStatsApi } from './api/stats.ts'
+import { createAddrFilters } from './addr-filters.ts'
+import { createPeering } from './peering.ts'
+import type { AddrFilters } from './addr-filters.ts'
+import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
@@ -42,7 +48,7 @@ import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BandwidthStats, BitswapStats as NodeBitswapStats, BlockApi, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
@@ -179,6 +185,8 @@ interface NodeParts {
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
+  /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
+  addrFilters: AddrFilters
 }
 
 class CairnNodeClass implements CairnNode {
@@ -201,6 +209,9 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
+  readonly bitswap: BitswapApi
+  /** `Peering.Peers` and `swarm peering add`: peers kept connected */
+  readonly peering: PeeringService
   private readonly stores: StoreSlot
   private readonly children: Child[]
   private readonly log: Logger
@@ -247,33 +258,30 @@ class CairnNodeClass implements CairnNode {
     })
 
     this.bootstrap = createBootstrapApi(configStore)
-    this.swarm = createSwarmApi(() => this.online())
+    this.peering = createPeering(this.log.newScope('peering'))
+    for (const p of peeringPeersOf(parts.config)) this.peering.add(p)
+    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore })
     this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
       provider: () => this.provider,
       parseCid,
-      walk: (root, options) => this.walkLocal(root, options)
+      walk: (root, options) => this.walkLocal(root, options),
+      has: async (cid, options) => this.blockstore.hasBlock(cid, options),
+      dht: () => this.onlineServices().dht
     })
     const metrics = this.metrics
-    this.stats = {
-      bw: async (): Promise<BandwidthStats> => metrics?.bandwidth() ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 },
+    const statsParts = {
+      metrics,
+      libp2p: () => this.online(),
       // the counters `cairn_bitswap_*` read too
-      bitswap: async (): Promise<NodeBitswapStats> => {
-        const exchange = required(this.onlineServices().bitswap, 'Bitswap')
-        const s = exchange.stats()
-        return {
-          wantlist: exchange.wantlist(),
-          peers: exchange.peers().map(String),
-          blocksReceived: s.blocksReceived,
-          dataReceived: s.dataReceived,
-          blocksSent: s.blocksSent,
-          dataSent: s.dataSent,
-          dupBlksReceived: s.duplicateBlocks,
-          dupDataReceived: s.duplicateData
-        }
-      }
+      bitswap: () => required(this.onlineServices().bitswap, 'Bitswap'),
+      dht: () => this.onlineServices().dht,
+      provider: this.provider,
+      reprovideIntervalMs: this.offline || this.config.Routing.Type === 'none' ? 0 : reprovideIntervalMs(this.config)
     }
+    this.stats = createStatsApi(statsParts)
+    this.bitswap = createBitswapApi(statsParts)
     const content: ContentContext = {
       repoPath: this.repoPath,
       config: this.config,
@@ -346,6 +354,10 @@ class CairnNodeClass implements CairnNode {
         name: 'libp2p',
         start: async () => { await this.startLibp2p() },
         stop: async () => { await this.libp2p.stop() }
+      }, {
+        name: 'peering',
+        start: async () => { this.peering.start(this.libp2p) },
+        stop: async () => { this.peering.stop() }
       }, {
         name: 'provider',
         start: async () => { this.provider.start() },
@@ -447,6 +459,15 @@ class CairnNodeClass implements CairnNode {
       protocolVersion: 'ipfs/0.1.0',
       protocols: this.libp2p.getProtocols().sort()
     }
+  }
+
+  ping (peer: string, options: PingOptions = {}): AsyncIterable<PingResult> {
+    return ping({ libp2p: () => this.online(), findPeer: async (id, o) => this.routing.findPeer(id, o) }, peer, options)
+  }
+
+  /** A node alone is no daemon: the daemon's RPC answers `shutdown` itself (Kubo: "daemon not running") */
+  async shutdown (): Promise<void> {
+    throw new InvalidParametersError('daemon not running')
   }
 
   async version (): Promise<VersionResult> {
@@ -616,7 +637,9 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const metrics = (init.metrics ?? !offline) ? (await import('./metrics.ts')).createNodeMetrics({ statfsPath: repoPath }) : undefined
 
   const stores = new StoreSlot()
+  const addrFilters = createAddrFilters(addrFiltersOf(config))
   const parts = {
+    addrFilters,
     stores,
     repoPath,
     config,
@@ -646,6 +669,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
       datastore: libp2pDatastore,
       logger,
       metrics: metrics?.libp2p,
+      addrFilters,
       bitswap: bitswap({
         blockstore: stores.view,
         routing: {
@@ -658,6 +682,19 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   }
   if (init.start !== false) await node.start()
   return node
+}
+
+/** `Swarm.AddrFilters` of a config (Kubo's key; absent means none) */
+function addrFiltersOf (config: CairnConfig): string[] {
+  const list = (config.Swarm as { AddrFilters?: unknown } | undefined)?.AddrFilters
+  return Array.isArray(list) ? list.map(String) : []
+}
+
+/** `Peering.Peers` of a config: `[{ ID, Addrs }]` as Kubo writes it */
+function peeringPeersOf (config: CairnConfig): Array<{ id: string, addrs: string[] }> {
+  const list = (config.Peering as { Peers?: unknown } | undefined)?.Peers
+  if (!Array.isArray(list)) return []
+  return list.flatMap((p: { ID?: unknown, Addrs?: unknown }) => typeof p?.ID === 'string' ? [{ id: p.ID, addrs: Array.isArray(p.Addrs) ? p.Addrs.map(String) : [] }] : [])
 }
 
 /** A service every online node has (the type says optional because offline nodes have none) */

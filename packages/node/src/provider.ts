@@ -43,6 +43,12 @@ export interface ProviderStats {
   reprovideRuns: number
   /** How long the last reprovide pass took, in seconds (0 before the first) */
   lastReprovideSeconds: number
+  /** All reprovide passes together, in seconds */
+  totalReprovideSeconds: number
+  /** CIDs announced by reprovide passes since start-up */
+  reprovided: number
+  /** When the last reprovide pass ended (ms since the epoch), undefined before the first */
+  lastReprovideAt?: number
 }
 
 /**
@@ -61,6 +67,8 @@ export interface ContentProvider {
   reprovide(options?: AbortOptions): Promise<number>
   /** Resolves when every queued announcement has finished */
   onIdle(options?: AbortOptions): Promise<void>
+  /** Drops the announcements still waiting (Kubo's `provide clear`); returns how many */
+  clear(): number
   /** The queue and what it has done (read by `cairn stats provide` and the metrics) */
   stats(): ProviderStats
   start(): void
@@ -81,7 +89,7 @@ class ContentProviderClass implements ContentProvider {
   private running = false
   private shutdown = new AbortController()
   private reproviding?: Promise<number>
-  private readonly counts = { provided: 0, failed: 0, reprovideRuns: 0, lastReprovideSeconds: 0 }
+  private readonly counts: Omit<ProviderStats, 'queued' | 'running'> = { provided: 0, failed: 0, reprovideRuns: 0, lastReprovideSeconds: 0, totalReprovideSeconds: 0, reprovided: 0 }
 
   constructor (components: ProviderComponents, init: ProviderInit) {
     this.components = components
@@ -163,6 +171,9 @@ class ContentProviderClass implements ContentProvider {
       await this.queue.onIdle({ signal })
       this.counts.reprovideRuns++
       this.counts.lastReprovideSeconds = (performance.now() - started) / 1000
+      this.counts.totalReprovideSeconds += this.counts.lastReprovideSeconds
+      this.counts.reprovided += count
+      this.counts.lastReprovideAt = Date.now()
       this.components.log('reprovided %d CIDs with strategy %s', count, this.strategy)
       return count
     }
@@ -172,6 +183,13 @@ class ContentProviderClass implements ContentProvider {
 
   async onIdle (options?: AbortOptions): Promise<void> {
     await this.queue.onIdle(options)
+  }
+
+  clear (): number {
+    const waiting = this.queue.queue.filter(job => job.status === 'queued')
+    // an aborted job ends as soon as the queue reaches it, settling whoever waits on it
+    for (const job of waiting) job.abort(new Error('removed from the provide queue'))
+    return waiting.length
   }
 
   stats (): ProviderStats {

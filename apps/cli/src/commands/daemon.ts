@@ -106,11 +106,15 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     print.line('Daemon is ready')
     await print.flush()
 
-    await new Promise<void>(resolve => {
-      if (ctx.signal.aborted) { resolve(); return }
-      ctx.signal.addEventListener('abort', () => { resolve() }, { once: true })
-    })
-    print.line('Received interrupt signal, shutting down...')
+    // a signal, or `cairn shutdown` (the RPC's `shutdown`)
+    const interrupted = await Promise.race([
+      new Promise<boolean>(resolve => {
+        if (ctx.signal.aborted) { resolve(true); return }
+        ctx.signal.addEventListener('abort', () => { resolve(true) }, { once: true })
+      }),
+      daemon.shutdownRequested.then(() => false)
+    ])
+    if (interrupted) print.line('Received interrupt signal, shutting down...')
   } finally {
     if (filesWritten) await removeFiles(repo)
     await stopWithin(daemon, DEFAULT_SHUTDOWN_TIMEOUT_MS)

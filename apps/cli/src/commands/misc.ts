@@ -3,8 +3,11 @@ import { Option } from 'commander'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
 import { RepoExistsError, UsageError } from '../errors.ts'
-import { bandwidthJson, formatBandwidth, formatConfigValue, parseConfigValue } from '../format.ts'
+import { parseDuration } from '@cairn/interface'
+import type { BandwidthStats } from '@cairn/interface'
+import { bandwidthJson, formatBandwidth, formatConfigValue, formatSiBytes, parseConfigValue } from '../format.ts'
 import { versionInfo, versionLines } from '../version.ts'
+import { printBitswapStat, registerAdmin } from './admin.ts'
 import type { VersionFlags } from '../version.ts'
 
 export function registerMisc (program: Command, ctx: CliContext): void {
@@ -81,45 +84,41 @@ export function registerMisc (program: Command, ctx: CliContext): void {
 
   stats.command('bw')
     .description('Print bandwidth totals and rates')
-    .action(async () => {
-      const api = await ctx.api()
-      const bw = await api.stats.bw({ signal: ctx.signal })
-      if (ctx.print.enc === 'json') ctx.print.json(bandwidthJson(bw))
-      else for (const line of formatBandwidth(bw)) ctx.print.line(line)
+    .option('-p, --peer <peer>', 'only this peer (not tracked by Cairn: refused)')
+    .option('-t, --proto <protocol>', 'only this protocol, such as /ipfs/bitswap/1.2.0')
+    .option('--poll', 'print bandwidth at an interval')
+    .option('-i, --interval <duration>', 'time between updates with --poll', '1s')
+    .action(async (flags: { peer?: string, proto?: string, poll?: boolean, interval: string }) => {
+      if (flags.peer != null && flags.proto != null) throw new UsageError('please only specify peer OR protocol')
+      const intervalMs = parseDuration(flags.interval)
+      const api = await ctx.api({ online: true })
+      const read = async (): Promise<BandwidthStats> => api.stats.bw({ signal: ctx.signal, peer: flags.peer, proto: flags.proto })
+      if (flags.poll !== true) {
+        const bw = await read()
+        if (ctx.print.enc === 'json') ctx.print.json(bandwidthJson(bw))
+        else for (const line of formatBandwidth(bw)) ctx.print.line(line)
+        return
+      }
+      // Kubo's --poll: a header, then one line rewritten in place, until interrupted
+      if (ctx.print.enc === 'text') ctx.print.line('Total Up    Total Down  Rate Up     Rate Down')
+      while (!ctx.signal.aborted) {
+        const bw = await read()
+        if (ctx.print.enc === 'json') ctx.print.json(bandwidthJson(bw))
+        else ctx.print.text(`${formatSiBytes(Number(bw.totalOut)).padStart(8)}    ${formatSiBytes(Number(bw.totalIn)).padStart(8)}    ${formatSiBytes(bw.rateOut).padStart(8)}/s  ${formatSiBytes(bw.rateIn).padStart(8)}/s      \r`, 'stdout')
+        await new Promise<void>(resolve => {
+          const timer = setTimeout(resolve, intervalMs)
+          ctx.signal.addEventListener('abort', () => { clearTimeout(timer); resolve() }, { once: true })
+        })
+      }
     })
 
   stats.command('bitswap')
     .description('Show diagnostic information on the bitswap agent')
     .option('-v, --verbose', 'print extra information (the partners)')
-    .action(async (flags: { verbose?: boolean }) => {
-      const api = await ctx.api()
-      const s = await api.stats.bitswap({ signal: ctx.signal })
-      if (ctx.print.enc === 'json') {
-        ctx.print.json({
-          Wantlist: s.wantlist.map(cid => ({ '/': cid.toString() })),
-          Peers: s.peers,
-          BlocksReceived: s.blocksReceived,
-          DataReceived: s.dataReceived,
-          BlocksSent: s.blocksSent,
-          DataSent: s.dataSent,
-          DupBlksReceived: s.dupBlksReceived,
-          DupDataReceived: s.dupDataReceived
-        })
-        return
-      }
-      // Kubo's text: core/commands/bitswap.go
-      ctx.print.line('bitswap status')
-      ctx.print.line(`\tblocks received: ${s.blocksReceived}`)
-      ctx.print.line(`\tblocks sent: ${s.blocksSent}`)
-      ctx.print.line(`\tdata received: ${s.dataReceived}`)
-      ctx.print.line(`\tdata sent: ${s.dataSent}`)
-      ctx.print.line(`\tdup blocks received: ${s.dupBlksReceived}`)
-      ctx.print.line(`\tdup data received: ${s.dupDataReceived}`)
-      ctx.print.line(`\twantlist [${s.wantlist.length} keys]`)
-      for (const cid of s.wantlist) ctx.print.line(`\t\t${cid.toString()}`)
-      ctx.print.line(`\tpartners [${s.peers.length}]`)
-      if (flags.verbose === true) for (const p of s.peers) ctx.print.line(`\t\t${p}`)
-    })
+    .option('--human', 'print sizes in human readable format (e.g., 1K 234M 2G)')
+    .action(async (flags: { verbose?: boolean, human?: boolean }) => { await printBitswapStat(ctx, flags) })
+
+  registerAdmin(program, stats, ctx)
 
   // Kubo's `ipfs version` runs in the client (`doesNotUseRepo`): no repo, no daemon, nothing loaded
   program.command('version')

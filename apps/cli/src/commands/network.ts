@@ -6,6 +6,8 @@ import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
 import { parseCidArg, parseCidList, parseInteger } from './parse.ts'
 import { readAll } from './stdin.ts'
+import { registerRouting } from './routing.ts'
+import { registerSwarmExtras } from './swarm.ts'
 
 export function registerNetwork (program: Command, ctx: CliContext): void {
   program.command('id')
@@ -91,7 +93,10 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
       else for (const a of local) ctx.print.line(a)
     })
 
+  registerSwarmExtras(swarm, addrs, ctx)
+
   const routing = program.command('routing').description('Find and announce content on the network')
+  registerRouting(routing, program, ctx)
 
   routing.command('findprovs')
     .description('Find peers that can provide a CID')

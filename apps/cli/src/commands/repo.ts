@@ -34,7 +34,7 @@ export function registerRepo (program: Command, ctx: CliContext): void {
     .action(async (flags: { sizeOnly?: boolean, human?: boolean }) => {
       const api = await ctx.api()
       const stats = await api.repo.stat({ signal: ctx.signal })
-      if (ctx.print.enc === 'json') ctx.print.json(repoStatJson(stats))
+      if (ctx.print.enc === 'json') ctx.print.json(repoStatJson(stats, flags))
       else for (const line of formatRepoStat(stats, flags)) ctx.print.line(line)
     })
 

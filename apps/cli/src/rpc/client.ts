@@ -20,6 +20,7 @@ import { multiaddrToUrl } from '../multiaddr.ts'
 import { multipartBody, multipartContentType, multipartFile, newBoundary } from './multipart.ts'
 import { readNdjson } from './ndjson.ts'
 import { remoteError } from './errors.ts'
+import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
 import type { Params } from './transport.ts'
 
@@ -409,7 +410,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         const r = await rpc.json('swarm/addrs', { signal: options?.signal })
         return Object.entries((r.Addrs ?? {}) as Record<string, string[]>).map(([id, addrs]) => ({ id, addrs: addrs.map(String) }))
       },
-      localAddrs: async (options) => ((await rpc.json('swarm/addrs/local', { params: { id: true }, signal: options?.signal })).Strings ?? []).map(String)
+      localAddrs: async (options) => ((await rpc.json('swarm/addrs/local', { params: { id: true }, signal: options?.signal })).Strings ?? []).map(String),
+      ...rpcSwarmParts(rpc)
     },
 
     routing: {
@@ -424,7 +426,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       provide: async (cids, options = {}) => {
         const args = cids.map(c => toCid(c).toString())
         for await (const _ of rpc.ndjson('routing/provide', { args, params: { recursive: options.recursive }, signal: options.signal })) {}
-      }
+      },
+      ...rpcRoutingParts(rpc)
     },
 
     pubsub: {
@@ -451,8 +454,9 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     stats: {
+      ...rpcStatsParts(rpc),
       bw: async (options) => {
-        for await (const bw of rpc.ndjson('stats/bw', { signal: options?.signal })) {
+        for await (const bw of rpc.ndjson('stats/bw', { params: { peer: options?.peer, proto: options?.proto }, signal: options?.signal })) {
           const stats: BandwidthStats = { totalIn: BigInt(bw.TotalIn ?? 0), totalOut: BigInt(bw.TotalOut ?? 0), rateIn: Number(bw.RateIn ?? 0), rateOut: Number(bw.RateOut ?? 0) }
           return stats
         }
@@ -483,6 +487,10 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         await rpc.json('config', { args: [key, typeof value === 'string' ? value : JSON.stringify(value)], params, signal: options?.signal })
       }
     },
+
+    bitswap: rpcBitswapApi(rpc, parseCid),
+    ping: (peer, options) => rpcPing(rpc, peer, options),
+    shutdown: async (options) => { await rpcShutdown(rpc, options) },
 
     bootstrap: {
       list: async (options) => ((await rpc.json('bootstrap/list', { signal: options?.signal })).Peers ?? []).map(String),

@@ -1,5 +1,10 @@
 import { InvalidParametersError } from '@cairn/interface'
 import { multiaddr } from '@multiformats/multiaddr'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { peeringPeersFromAddrs } from '../peering.ts'
+import type { AddrFilters } from '../addr-filters.ts'
+import type { PeeringService } from '../peering.ts'
+import type { ConfigStore } from './config.ts'
 import type { AbortOptions, PeerInfo, SwarmApi } from '@cairn/interface'
 import type { Libp2p } from '@libp2p/interface'
 
@@ -11,8 +16,27 @@ function parseAddr (addr: string): ReturnType<typeof multiaddr> {
   }
 }
 
-/** Swarm commands over libp2p; `getLibp2p` throws OfflineError when offline */
-export function createSwarmApi (getLibp2p: () => Libp2p): SwarmApi {
+export interface SwarmApiComponents {
+  /** Throws OfflineError when offline */
+  libp2p(): Libp2p
+  peering: PeeringService
+  filters: AddrFilters
+  /** The repo's config, where `swarm filters add|rm` also write (Kubo's `Swarm.AddrFilters`) */
+  config: ConfigStore
+}
+
+function parsePeerId (id: string): string {
+  try {
+    return peerIdFromString(id).toString()
+  } catch (err) {
+    throw new InvalidParametersError(`invalid peer ID "${id.slice(0, 100)}": ${(err as Error).message}`, { cause: err })
+  }
+}
+
+/** Swarm commands over libp2p */
+export function createSwarmApi (components: SwarmApiComponents): SwarmApi {
+  const getLibp2p = components.libp2p
+  const { peering, filters } = components
   return {
     async peers (): Promise<PeerInfo[]> {
       return getLibp2p().getConnections().map(conn => ({
@@ -39,6 +63,86 @@ export function createSwarmApi (getLibp2p: () => Libp2p): SwarmApi {
 
     async localAddrs (): Promise<string[]> {
       return getLibp2p().getMultiaddrs().map(ma => ma.toString())
+    },
+
+    async listenAddrs (): Promise<string[]> {
+      return getLibp2p().getMultiaddrs().map(ma => ma.toString().replace(/\/p2p\/[^/]+$/, '')).sort()
+    },
+
+    async disconnect (addr: string, options?: AbortOptions): Promise<void> {
+      const ma = parseAddr(addr)
+      const id = ma.getComponents().findLast(c => c.name === 'p2p')?.value
+      if (id == null) throw new InvalidParametersError(`invalid p2p multiaddr: ${addr.slice(0, 200)} has no /p2p/<peer id>`)
+      const libp2p = getLibp2p()
+      const peer = peerIdFromString(id)
+      const transport = ma.decapsulateCode(421).toString()
+      const conns = libp2p.getConnections(peer)
+      // as go-libp2p: a bare /p2p/<id> closes every connection to the peer, an address only its own
+      const matching = transport === '/' || transport === '' ? conns : conns.filter(c => c.remoteAddr.decapsulateCode(421).toString() === transport)
+      if (conns.length === 0) throw new InvalidParametersError('not connected')
+      if (matching.length === 0) throw new InvalidParametersError('conn not found')
+      await Promise.all(matching.map(async c => { await c.close({ signal: options?.signal }) }))
+    },
+
+    peering: {
+      async add (addrs: string[]): Promise<string[]> {
+        const peers = peeringPeersFromAddrs(addrs)
+        getLibp2p()
+        for (const p of peers) peering.add(p)
+        return peers.map(p => p.id)
+      },
+      async ls () {
+        getLibp2p()
+        return peering.list()
+      },
+      async rm (ids: string[]): Promise<string[]> {
+        const parsed = ids.map(parsePeerId)
+        getLibp2p()
+        for (const id of parsed) peering.remove(id)
+        return parsed
+      }
+    },
+
+    filters: {
+      async ls () {
+        getLibp2p()
+        return filters.list()
+      },
+      async add (list: string[]): Promise<string[]> {
+        getLibp2p()
+        if (list.length === 0) throw new InvalidParametersError('no filters to add')
+        filters.add(list)
+        let added: string[] = []
+        await components.config.update(config => {
+          const old = readFilters(config)
+          added = [...new Set(list)]
+          // as Kubo: the new ones first, then the old ones not repeated
+          return withFilters(config, [...added, ...old.filter(f => !added.includes(f))])
+        })
+        return added
+      },
+      async rm (list: string[], options: { all?: boolean } = {}): Promise<string[]> {
+        getLibp2p()
+        const all = options.all === true || list[0] === 'all' || list[0] === '*'
+        if (all) filters.clear()
+        else filters.remove(list)
+        let removed: string[] = []
+        await components.config.update(config => {
+          const old = readFilters(config)
+          removed = all ? old : old.filter(f => list.includes(f))
+          return withFilters(config, all ? [] : old.filter(f => !list.includes(f)))
+        })
+        return removed
+      }
     }
   }
+}
+
+function readFilters (config: Record<string, unknown>): string[] {
+  const swarm = config.Swarm as { AddrFilters?: unknown } | undefined
+  return Array.isArray(swarm?.AddrFilters) ? swarm.AddrFilters.map(String) : []
+}
+
+function withFilters<T extends Record<string, unknown>> (config: T, list: string[]): T {
+  return { ...config, Swarm: { ...(config.Swarm as object), AddrFilters: list } }
 }

@@ -16,6 +16,7 @@ import {
   HASH_OFFLOAD_MIN_BYTES
 } from './constants.ts'
 import { Server } from './ledger.ts'
+import type { LedgerStats } from './ledger.ts'
 import { Network } from './network.ts'
 import { PRESENCE_DONT_HAVE } from './pb/message.ts'
 import { SessionImpl } from './session.ts'
@@ -207,6 +208,11 @@ export class BitswapService implements Bitswap {
 
   peers (): PeerId[] {
     return [...this.network.peers.values()]
+  }
+
+  ledger (peer: PeerId): LedgerStats {
+    const l = this.server.peekLedger(peer)
+    return { blocksSent: l?.blocksSent ?? 0, dataSent: l?.dataSent ?? 0, blocksReceived: l?.blocksReceived ?? 0, dataReceived: l?.dataReceived ?? 0 }
   }
 
   wantlist (peer?: PeerId): CID[] {

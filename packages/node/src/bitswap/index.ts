@@ -17,6 +17,7 @@
  * const bytes = await libp2p.services.bitswap.want(cid, { signal })
  * ```
  */
+import type { LedgerStats } from './ledger.ts'
 import { BitswapService } from './bitswap.ts'
 import type { BlockGetter, BlockHas, BlockPutter, AbortOptions, Block } from '@cairn/interface'
 import type { ComponentLogger, Connection, PeerId, PeerStore, Startable, Stream, StreamHandler, StreamHandlerOptions, Topology } from '@libp2p/interface'
@@ -145,6 +146,8 @@ export interface Bitswap extends Startable {
   stats(): BitswapStats
   /** Our wants, or with `peer` what that peer wants from us */
   wantlist(peer?: PeerId): CID[]
+  /** What we exchanged with a connected peer (zeros for one we have no ledger of) */
+  ledger(peer: PeerId): LedgerStats
   /** Connected peers speaking Bitswap */
   peers(): PeerId[]
 }

@@ -1,5 +1,6 @@
 import type { CommandTable } from '../command.ts'
 import { addCommands } from './add.ts'
+import { bitswapCommands } from './bitswap.ts'
 import { blockCommands } from './block.ts'
 import { bootstrapCommands } from './bootstrap.ts'
 import { configCommands } from './config.ts'
@@ -7,6 +8,8 @@ import { dagCommands } from './dag.ts'
 import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
 import { pinCommands } from './pin.ts'
+import { pingCommands } from './ping.ts'
+import { provideCommands } from './provide.ts'
 import { pubsubCommands } from './pubsub.ts'
 import { refsCommands } from './refs.ts'
 import { repoCommands } from './repo.ts'
@@ -50,5 +53,8 @@ export const commands: CommandTable = joinTables([
   statsCommands,
   configCommands,
   bootstrapCommands,
+  bitswapCommands,
+  provideCommands,
+  pingCommands,
   unsupportedCommands
 ])

@@ -37,9 +37,19 @@ export const repoCommands: CommandTable = {
   'repo/stat': {
     args: [0, 0],
     options: { 'size-only': 'bool', human: 'bool' },
-    async run ({ api, res, signal }) {
+    async run ({ api, args, res, signal }) {
       const s = await api.repo.stat({ signal })
-      sendJson(res, { RepoSize: s.repoSize, StorageMax: s.storageMax, NumObjects: s.numObjects, RepoPath: s.repoPath, Version: s.version })
+      // Kubo's size-only answer is a Stat with only its SizeStat filled in
+      if (args.bool('size-only') === true) sendJson(res, { RepoSize: s.repoSize, StorageMax: s.storageMax, NumObjects: 0, RepoPath: '', Version: '' })
+      else sendJson(res, { RepoSize: s.repoSize, StorageMax: s.storageMax, NumObjects: s.numObjects, RepoPath: s.repoPath, Version: s.version })
+    }
+  },
+
+  'repo/version': {
+    args: [0, 0],
+    options: { quiet: 'bool' },
+    async run ({ api, res, signal }) {
+      sendJson(res, { Version: (await api.version({ signal })).repo })
     }
   },
 
@@ -50,3 +60,6 @@ export const repoCommands: CommandTable = {
     }
   }
 }
+
+// Kubo's `stats repo` is `repo stat` under another name
+repoCommands['stats/repo'] = repoCommands['repo/stat']

@@ -1,5 +1,5 @@
 import type { CairnApi } from '@cairn/interface'
-import { sendJson } from '../output.ts'
+import { sendJson, sendNdjson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
 
 /** Kubo's `IdOutput` as `swarm peers` sends it for a connection not asked to identify */
@@ -67,6 +67,79 @@ export const swarmCommands: CommandTable = {
     options: { id: 'bool' },
     async run ({ api, res, signal }) {
       sendJson(res, { Strings: await api.swarm.localAddrs({ signal }) })
+    }
+  },
+
+  'swarm/addrs/listen': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      sendJson(res, { Strings: await api.swarm.listenAddrs({ signal }) })
+    }
+  },
+
+  // as Kubo: one line per address, a failure is a line too (`disconnect <id> failure: <why>`)
+  'swarm/disconnect': {
+    args: [1, 64],
+    async run ({ api, args, res, signal }) {
+      const strings: string[] = []
+      for (const addr of args.args) {
+        const id = addr.split('/p2p/').at(-1) ?? addr
+        try {
+          await api.swarm.disconnect(addr, { signal })
+          strings.push(`disconnect ${id} success`)
+        } catch (err: any) {
+          // an address that does not parse is the whole request's error, as Kubo's parseAddresses
+          if (err?.code === 'ERR_INVALID_PARAMETERS' && !['not connected', 'conn not found'].includes(err.message)) throw err
+          strings.push(`disconnect ${id} failure: ${(err as Error).message}`)
+        }
+      }
+      sendJson(res, { Strings: strings })
+    }
+  },
+
+  'swarm/peering/add': {
+    args: [1, 64],
+    async run ({ api, args, res, signal }) {
+      const ids = await api.swarm.peering.add(args.args, { signal })
+      await sendNdjson(res, ids, ID => ({ ID, Status: 'success' }))
+    }
+  },
+
+  'swarm/peering/ls': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      const peers = await api.swarm.peering.ls({ signal })
+      sendJson(res, { Peers: peers.map(p => ({ ID: p.id, Addrs: p.addrs })) })
+    }
+  },
+
+  'swarm/peering/rm': {
+    args: [1, 64],
+    async run ({ api, args, res, signal }) {
+      const ids = await api.swarm.peering.rm(args.args, { signal })
+      await sendNdjson(res, ids, ID => ({ ID, Status: 'success' }))
+    }
+  },
+
+  'swarm/filters': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      const list = await api.swarm.filters.ls({ signal })
+      sendJson(res, { Strings: list.length === 0 ? null : list })
+    }
+  },
+
+  'swarm/filters/add': {
+    args: [0, 64],
+    async run ({ api, args, res, signal }) {
+      sendJson(res, { Strings: await api.swarm.filters.add(args.args, { signal }) })
+    }
+  },
+
+  'swarm/filters/rm': {
+    args: [1, 64],
+    async run ({ api, args, res, signal }) {
+      sendJson(res, { Strings: await api.swarm.filters.rm(args.args, { signal }) })
     }
   }
 }

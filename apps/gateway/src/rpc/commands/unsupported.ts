@@ -12,7 +12,8 @@ const UNSUPPORTED: Record<string, { why: string, commands: string[] }> = {
     why: 'blocks are always stored in the repo (no --nocopy)',
     commands: ['filestore', 'filestore/ls', 'filestore/verify', 'filestore/dups']
   },
-  update: { why: 'Cairn is updated with its package manager', commands: ['update'] }
+  update: { why: 'Cairn is updated with its package manager', commands: ['update'] },
+  resources: { why: 'js-libp2p has no resource manager to report on', commands: ['swarm/resources'] }
 }
 
 function unsupported (name: string, why: string): Command {

@@ -1,0 +1,127 @@
+/** `ping`, `bitswap *`, `stats provide|reprovide|dht|repo`, `shutdown` */
+import type { Command } from 'commander'
+import type { BitswapStats } from '@cairn/interface'
+import type { CliContext } from '../context.ts'
+import { formatSiBytes } from '../format.ts'
+import { UsageError } from '../errors.ts'
+import { parseInteger } from './parse.ts'
+import { printProvideStat } from './routing.ts'
+
+function bitswapStatJson (s: BitswapStats): object {
+  return {
+    Wantlist: s.wantlist.map(cid => ({ '/': cid.toString() })),
+    Peers: s.peers,
+    BlocksReceived: s.blocksReceived,
+    DataReceived: s.dataReceived,
+    BlocksSent: s.blocksSent,
+    DataSent: s.dataSent,
+    DupBlksReceived: s.dupBlksReceived,
+    DupDataReceived: s.dupDataReceived
+  }
+}
+
+/** Kubo's `bitswap stat` text (core/commands/bitswap.go) */
+export async function printBitswapStat (ctx: CliContext, flags: { verbose?: boolean, human?: boolean }): Promise<void> {
+  const api = await ctx.api({ online: true })
+  const s = await api.stats.bitswap({ signal: ctx.signal })
+  if (ctx.print.enc === 'json') { ctx.print.json(bitswapStatJson(s)); return }
+  const size = (n: number): string => flags.human === true ? formatSiBytes(n) : String(n)
+  ctx.print.line('bitswap status')
+  ctx.print.line(`\tblocks received: ${s.blocksReceived}`)
+  ctx.print.line(`\tblocks sent: ${s.blocksSent}`)
+  ctx.print.line(`\tdata received: ${size(s.dataReceived)}`)
+  ctx.print.line(`\tdata sent: ${size(s.dataSent)}`)
+  ctx.print.line(`\tdup blocks received: ${s.dupBlksReceived}`)
+  ctx.print.line(`\tdup data received: ${size(s.dupDataReceived)}`)
+  ctx.print.line(`\twantlist [${s.wantlist.length} keys]`)
+  for (const cid of s.wantlist) ctx.print.line(`\t\t${cid.toString()}`)
+  ctx.print.line(`\tpartners [${s.peers.length}]`)
+  if (flags.verbose === true) for (const p of s.peers) ctx.print.line(`\t\t${p}`)
+}
+
+export function registerAdmin (program: Command, stats: Command, ctx: CliContext): void {
+  program.command('ping')
+    .description('Send echo request packets to IPFS hosts')
+    .argument('<peer>', 'the peer ID (or a multiaddr ending in /p2p/<peer id>) to ping')
+    .option('-n, --count <n>', 'number of ping messages to send', (v: string) => parseInteger(v), 10)
+    .action(async (peer: string, flags: { count: number }) => {
+      const api = await ctx.api({ online: true })
+      for await (const r of api.ping(peer, { count: flags.count, signal: ctx.signal })) {
+        if (ctx.print.enc === 'json') ctx.print.json({ Success: r.success, Time: r.timeNs, Text: r.text })
+        else if (r.text !== '') ctx.print.line(r.text)
+        else if (r.success) ctx.print.line(`Pong received: time=${(r.timeNs / 1e6).toFixed(2)} ms`)
+        else ctx.print.line('Pong failed')
+      }
+    })
+
+  const bitswap = program.command('bitswap').description('Interact with the bitswap agent')
+  bitswap.command('stat')
+    .description('Show diagnostic information on the bitswap agent')
+    .option('-v, --verbose', 'print extra information')
+    .option('--human', 'print sizes in human readable format (e.g., 1K 234M 2G)')
+    .action(async (flags: { verbose?: boolean, human?: boolean }) => { await printBitswapStat(ctx, flags) })
+  bitswap.command('wantlist')
+    .description('Show blocks currently on the wantlist')
+    .option('-p, --peer <peer>', 'show the wantlist of this peer (default: self)')
+    .action(async (flags: { peer?: string }) => {
+      const api = await ctx.api({ online: true })
+      const keys = await api.bitswap.wantlist({ peer: flags.peer, signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Keys: keys.map(k => ({ '/': k.toString() })) })
+      else for (const k of keys.map(String).sort()) ctx.print.line(k)
+    })
+  bitswap.command('ledger')
+    .description('Show the current ledger for a peer')
+    .argument('<peer>', 'the peer ID of the ledger to inspect')
+    .action(async (peer: string) => {
+      const api = await ctx.api({ online: true })
+      const l = await api.bitswap.ledger(peer, { signal: ctx.signal })
+      if (ctx.print.enc === 'json') { ctx.print.json({ Peer: l.peer, Value: l.value, Sent: l.sent, Recv: l.recv, Exchanged: l.exchanged }); return }
+      ctx.print.line(`Ledger for ${l.peer}`)
+      ctx.print.line(`Debt ratio:\t${l.value.toFixed(6)}`)
+      ctx.print.line(`Exchanges:\t${l.exchanged}`)
+      ctx.print.line(`Bytes sent:\t${l.sent}`)
+      ctx.print.line(`Bytes received:\t${l.recv}`)
+      ctx.print.line('')
+    })
+  bitswap.command('reprovide')
+    .description('Trigger a reprovide (deprecated: use `routing reprovide`)')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      await api.routing.reprovide({ signal: ctx.signal })
+    })
+
+  stats.command('provide')
+    .description('Show provider statistics (deprecated: use `provide stat`)')
+    .action(async () => { await printProvideStat(ctx) })
+  stats.command('reprovide')
+    .description('Show reprovider statistics (deprecated: use `provide stat`)')
+    .action(async () => { await printProvideStat(ctx) })
+  stats.command('dht')
+    .description("Show the node's DHT routing table by bucket")
+    .argument('[dht...]', 'tables to list (wan, lan, wanserver, lanserver); Cairn keeps one, wan')
+    .action(async (names: string[]) => {
+      for (const n of names) if (!['wan', 'lan', 'wanserver', 'lanserver'].includes(n)) throw new UsageError(`unknown dht type: ${n}`)
+      const api = await ctx.api({ online: true })
+      const tables = (await api.stats.dht({ signal: ctx.signal })).filter(t => names.length === 0 || names.includes(t.name))
+      for (const t of tables) {
+        if (ctx.print.enc === 'json') {
+          ctx.print.json({ Name: t.name, Buckets: t.buckets.map(b => ({ LastRefresh: b.lastRefresh, Peers: b.peers.map(p => ({ ID: p.id, Connected: p.connected, AgentVersion: p.agentVersion, LastUsefulAt: p.lastUsefulAt, LastQueriedAt: p.lastQueriedAt })) })) })
+          continue
+        }
+        const count = t.buckets.reduce((n, b) => n + b.peers.length, 0)
+        ctx.print.line(`DHT ${t.name} (${count} peers):`)
+        t.buckets.forEach((b, i) => {
+          ctx.print.line(`  Bucket ${String(i).padStart(2)} (${b.peers.length} peers):`)
+          ctx.print.line('    Peer\tlast useful\tlast queried\tAgent Version')
+          for (const p of b.peers) ctx.print.line(`  ${p.connected ? '@' : ' '} ${p.id}\t${p.lastUsefulAt}\t${p.lastQueriedAt}\t${p.agentVersion}`)
+        })
+      }
+    })
+
+  program.command('shutdown')
+    .description('Shut down the daemon')
+    .action(async () => {
+      const api = await ctx.api()
+      await api.shutdown({ signal: ctx.signal })
+    })
+}

@@ -1,0 +1,92 @@
+/** `swarm disconnect|addrs listen|peering|filters`, beside the older swarm commands in network.ts */
+import type { Command } from 'commander'
+import type { CliContext } from '../context.ts'
+
+export function registerSwarmExtras (swarm: Command, addrs: Command, ctx: CliContext): void {
+  const printStrings = (list: string[]): void => {
+    if (ctx.print.enc === 'json') ctx.print.json({ Strings: list })
+    else for (const s of list) ctx.print.line(s)
+  }
+
+  addrs.command('listen')
+    .description('List the interface addresses the node listens on')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      printStrings(await api.swarm.listenAddrs({ signal: ctx.signal }))
+    })
+
+  swarm.command('disconnect')
+    .description('Close the connection to a peer address')
+    .argument('<addresses...>', 'multiaddrs ending in /p2p/<peer id>')
+    .action(async (addresses: string[]) => {
+      const api = await ctx.api({ online: true })
+      const lines: string[] = []
+      for (const addr of addresses) {
+        const id = addr.split('/p2p/').at(-1) ?? addr
+        try {
+          await api.swarm.disconnect(addr, { signal: ctx.signal })
+          lines.push(`disconnect ${id} success`)
+        } catch (err: any) {
+          if (err?.code === 'ERR_INVALID_PARAMETERS' && !['not connected', 'conn not found'].includes(err.message)) throw err
+          lines.push(`disconnect ${id} failure: ${(err as Error).message}`)
+        }
+      }
+      printStrings(lines)
+    })
+
+  const peering = swarm.command('peering').description('Modify the peering subsystem (peers kept connected)')
+  peering.command('add')
+    .description('Add peers into the peering subsystem')
+    .argument('<addresses...>', 'multiaddrs ending in /p2p/<peer id>')
+    .action(async (addresses: string[]) => {
+      const api = await ctx.api({ online: true })
+      for (const id of await api.swarm.peering.add(addresses, { signal: ctx.signal })) {
+        if (ctx.print.enc === 'json') ctx.print.json({ ID: id, Status: 'success' })
+        else ctx.print.line(`add ${id} success`)
+      }
+    })
+  peering.command('ls')
+    .description('List peers registered in the peering subsystem')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const peers = await api.swarm.peering.ls({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') { ctx.print.json({ Peers: peers.map(p => ({ ID: p.id, Addrs: p.addrs })) }); return }
+      for (const p of peers) {
+        ctx.print.line(p.id)
+        for (const a of p.addrs) ctx.print.line(`\t${a}`)
+      }
+    })
+  peering.command('rm')
+    .description('Remove peers from the peering subsystem')
+    .argument('<ids...>', 'peer IDs')
+    .action(async (ids: string[]) => {
+      const api = await ctx.api({ online: true })
+      for (const id of await api.swarm.peering.rm(ids, { signal: ctx.signal })) {
+        if (ctx.print.enc === 'json') ctx.print.json({ ID: id, Status: 'success' })
+        else ctx.print.line(`remove ${id} success`)
+      }
+    })
+
+  const filters = swarm.command('filters')
+    .description('Manipulate address filters (Swarm.AddrFilters)')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const list = await api.swarm.filters.ls({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Strings: list.length === 0 ? null : list })
+      else for (const f of list) ctx.print.line(f)
+    })
+  filters.command('add')
+    .description('Add an address filter')
+    .argument('<filters...>', 'multiaddr ranges such as /ip4/10.0.0.0/ipcidr/8')
+    .action(async (list: string[]) => {
+      const api = await ctx.api({ online: true })
+      printStrings(await api.swarm.filters.add(list, { signal: ctx.signal }))
+    })
+  filters.command('rm')
+    .description('Remove an address filter (`all` removes every one)')
+    .argument('<filters...>', 'filters to remove')
+    .action(async (list: string[]) => {
+      const api = await ctx.api({ online: true })
+      printStrings(await api.swarm.filters.rm(list, { signal: ctx.signal, all: list[0] === 'all' || list[0] === '*' }))
+    })
+}

@@ -1,0 +1,139 @@
+/**
+ * The network and admin commands of issue 15 through the CLI: two real `cairn daemon` processes
+ * on 127.0.0.1, the CLI talking to the first one's RPC, output compared with Kubo's text.
+ */
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { cairn, ok, startDaemon } from './fixtures/cli.ts'
+import type { Daemon } from './fixtures/cli.ts'
+
+interface Context {
+  dir: string
+  repoA: string
+  repoB: string
+  a?: Daemon
+  b?: Daemon
+}
+
+const test = suite<Context>('cairn network and admin commands', { dir: '', repoA: '', repoB: '' })
+const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
+
+test.before(async (ctx) => {
+  try {
+    ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-cli-network-'))
+    ctx.repoA = join(ctx.dir, 'a')
+    ctx.repoB = join(ctx.dir, 'b')
+    await Promise.all([ok(['init', '--profile=test'], { repo: ctx.repoA }), ok(['init', '--profile=test'], { repo: ctx.repoB })])
+    ctx.a = await startDaemon(ctx.repoA, LISTEN)
+    ctx.b = await startDaemon(ctx.repoB, LISTEN)
+    await ok(['swarm', 'connect', ctx.b.swarm[0]], { repo: ctx.repoA })
+  } catch (err) {
+    process.stderr.write(`before: ${(err as Error).stack}\n`)
+    throw err
+  }
+})
+
+test.after(async (ctx) => {
+  await Promise.all([ctx.a?.stop(), ctx.b?.stop()])
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+test('ping -n 2 prints Kubo\'s lines', async (ctx) => {
+  const r = await ok(['ping', '-n', '2', ctx.b!.peerId], { repo: ctx.repoA })
+  const lines = r.out.trimEnd().split('\n')
+  assert.is(lines[0], `PING ${ctx.b!.peerId}.`)
+  assert.ok(lines.slice(1, 3).every(l => /^Pong received: time=\d+\.\d{2} ms$/.test(l)), r.out)
+  assert.match(lines[3], /^Average latency: \d+\.\d{2}ms$/)
+  assert.is(lines.length, 4)
+  const self = await cairn(['ping', ctx.a!.peerId], { repo: ctx.repoA })
+  assert.is(self.err, "Error: error: can't ping self\n")
+  assert.is.not(self.code, 0)
+})
+
+test('routing findpeer prints addresses; dht query prints peer IDs', async (ctx) => {
+  const found = await ok(['routing', 'findpeer', ctx.b!.peerId], { repo: ctx.repoA })
+  assert.ok(found.out.split('\n').includes(ctx.b!.swarm[0].replace(/\/p2p\/.*$/, '')), found.out)
+  const query = await ok(['dht', 'query', ctx.b!.peerId], { repo: ctx.repoA })
+  assert.ok(query.out.split('\n').includes(ctx.b!.peerId), query.out)
+})
+
+test('routing put and get of a /pk/ record, value from a file', async (ctx) => {
+  const key = `/pk/${ctx.b!.peerId}`
+  // Kubo's `id` gives the public key as base64 of its protobuf: the /pk/ record's value
+  const value = Buffer.from(JSON.parse((await ok(['id'], { repo: ctx.repoB })).out).PublicKey, 'base64')
+  const file = join(ctx.dir, 'pk.bin')
+  await writeFile(file, value)
+  const put = await ok(['routing', 'put', key, file], { repo: ctx.repoA })
+  assert.is(put.out, `${ctx.b!.peerId}\n`)
+  const got = await ok(['routing', 'get', key], { repo: ctx.repoA })
+  assert.equal([...got.stdout], [...value])
+  const bad = await cairn(['routing', 'get', '/foo/bar'], { repo: ctx.repoA })
+  assert.is(bad.err, 'Error: invalid key\n')
+})
+
+test('swarm peering add|ls|rm, disconnect, addrs listen, filters', async (ctx) => {
+  const addr = ctx.b!.swarm[0]
+  assert.is((await ok(['swarm', 'peering', 'add', addr], { repo: ctx.repoA })).out, `add ${ctx.b!.peerId} success\n`)
+  assert.is((await ok(['swarm', 'peering', 'ls'], { repo: ctx.repoA })).out, `${ctx.b!.peerId}\n\t${addr.replace(/\/p2p\/.*$/, '')}\n`)
+  assert.is((await ok(['swarm', 'peering', 'rm', ctx.b!.peerId], { repo: ctx.repoA })).out, `remove ${ctx.b!.peerId} success\n`)
+  assert.is((await ok(['swarm', 'peering', 'ls'], { repo: ctx.repoA })).out, '')
+  assert.is((await ok(['swarm', 'disconnect', addr], { repo: ctx.repoA })).out, `disconnect ${ctx.b!.peerId} success\n`)
+  const stranger = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
+  assert.is((await ok(['swarm', 'disconnect', `/p2p/${stranger}`], { repo: ctx.repoA })).out, `disconnect ${stranger} failure: not connected\n`)
+  const listen = (await ok(['swarm', 'addrs', 'listen'], { repo: ctx.repoA })).out.trim().split('\n')
+  assert.ok(listen.length > 0 && listen.every(a => a.startsWith('/ip4/127.0.0.1/tcp/')), listen.join(','))
+  assert.is((await ok(['swarm', 'filters', 'add', '/ip4/10.0.0.0/ipcidr/8'], { repo: ctx.repoA })).out, '/ip4/10.0.0.0/ipcidr/8\n')
+  assert.is((await ok(['swarm', 'filters'], { repo: ctx.repoA })).out, '/ip4/10.0.0.0/ipcidr/8\n')
+  assert.is((await ok(['config', 'Swarm.AddrFilters'], { repo: ctx.repoA })).out, '[\n  "/ip4/10.0.0.0/ipcidr/8"\n]\n')
+  assert.is((await ok(['swarm', 'filters', 'rm', 'all'], { repo: ctx.repoA })).out, '/ip4/10.0.0.0/ipcidr/8\n')
+  assert.is((await ok(['swarm', 'filters'], { repo: ctx.repoA })).out, '')
+  await ok(['swarm', 'connect', addr], { repo: ctx.repoA })
+})
+
+test('bitswap wantlist, ledger and stat; stats provide after routing reprovide; provide clear', async (ctx) => {
+  assert.is((await ok(['bitswap', 'wantlist'], { repo: ctx.repoA })).out, '')
+  const ledger = await ok(['bitswap', 'ledger', ctx.b!.peerId], { repo: ctx.repoA })
+  assert.match(ledger.out, new RegExp(`^Ledger for ${ctx.b!.peerId}\nDebt ratio:\t\\d+\\.\\d{6}\nExchanges:\t\\d+\nBytes sent:\t\\d+\nBytes received:\t\\d+\n\n$`))
+  const bstat = await ok(['bitswap', 'stat', '--human'], { repo: ctx.repoA })
+  assert.match(bstat.out, /^bitswap status\n\tblocks received: \d+\n\tblocks sent: \d+\n\tdata received: \d+(\.\d)? k?B\n/)
+  await writeFile(join(ctx.dir, 'provide.txt'), 'something to provide')
+  await ok(['add', '--quiet', join(ctx.dir, 'provide.txt')], { repo: ctx.repoA })
+  await ok(['routing', 'reprovide'], { repo: ctx.repoA })
+  const provide = await ok(['stats', 'provide'], { repo: ctx.repoA })
+  assert.match(provide.out, /^TotalReprovides:\s+[1-9]\d*\nAvgReprovideDuration:\s+\S+\nLastReprovideDuration:\s+\S+\nLastReprovide:\s+\d{4}-/)
+  assert.is((await ok(['provide', 'stat'], { repo: ctx.repoA })).out, (await ok(['stats', 'reprovide'], { repo: ctx.repoA })).out)
+  assert.match((await ok(['provide', 'clear'], { repo: ctx.repoA })).out, /^removed \d+ items from provide queue\n$/)
+  const json = JSON.parse((await ok(['provide', 'stat', '--enc=json'], { repo: ctx.repoA })).out)
+  assert.equal(Object.keys(json), ['Sweep', 'Legacy', 'FullRT'])
+})
+
+test('repo stat --size-only --human and network commands without a daemon', async (ctx) => {
+  const repoC = join(ctx.dir, 'c')
+  await ok(['init', '--profile=test'], { repo: repoC })
+  const r = await ok(['repo', 'stat', '--size-only', '--human'], { repo: repoC })
+  assert.match(r.out, /^RepoSize:   \d+(\.\d)? (B|kB|MB)\nStorageMax: 10 GB\n$/)
+  const json = JSON.parse((await ok(['repo', 'stat', '--size-only', '--enc=json'], { repo: repoC })).out)
+  assert.equal([json.NumObjects, json.RepoPath, json.Version], [0, '', ''])
+  const ping = await cairn(['ping', ctx.b!.peerId], { repo: repoC })
+  assert.is(ping.err, "Error: this command must be run in online mode. Try running 'cairn daemon' first\n")
+  const shutdown = await cairn(['shutdown'], { repo: repoC })
+  assert.is(shutdown.err, 'Error: daemon not running\n')
+  assert.is.not(shutdown.code, 0)
+})
+
+test('shutdown stops the daemon through its RPC and it removes its api file', async (ctx) => {
+  await ok(['shutdown'], { repo: ctx.repoB })
+  const code = await new Promise<number | null>(resolve => {
+    if (ctx.b!.child.exitCode != null) { resolve(ctx.b!.child.exitCode); return }
+    ctx.b!.child.on('close', resolve)
+  })
+  assert.is(code, 0)
+  assert.ok(ctx.b!.output().includes('Daemon stopped'))
+  assert.ok(!ctx.b!.output().includes('Received interrupt signal'))
+  assert.is(await stat(join(ctx.repoB, 'api')).then(() => true, () => false), false)
+})
+
+test.run()

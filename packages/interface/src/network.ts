@@ -1,0 +1,79 @@
+/**
+ * Shapes of the network and admin commands (Kubo's `routing`, `swarm peering|filters`,
+ * `bitswap wantlist|ledger`, `ping`, `stats provide|dht`), shared by the node and the RPC client.
+ */
+import type { AbortOptions } from './blocks.ts'
+import type { CID } from 'multiformats/cid'
+
+/** One answer of `ping`: Kubo's `PingResult` (a text line, or a pong with its round trip) */
+export interface PingResult {
+  success: boolean
+  /** Round trip in nanoseconds, as Kubo's `time.Duration` (0 on text lines) */
+  timeNs: number
+  /** Set on status lines: `PING <peer>.`, `Looking up peer ...`, `Average latency: ...` */
+  text: string
+}
+
+export interface PingOptions extends AbortOptions {
+  /** Kubo's `-n`. @default 10 */
+  count?: number
+}
+
+/** Kubo's bitswap `server.Receipt`: what we exchanged with one peer */
+export interface BitswapLedger {
+  peer: string
+  /** Bytes sent / (bytes received + 1), as Kubo's debt ratio */
+  value: number
+  sent: number
+  recv: number
+  /** Blocks exchanged either way */
+  exchanged: number
+}
+
+/** A peer Cairn keeps connected (Kubo's `Peering.Peers` entry) */
+export interface PeeringPeer {
+  id: string
+  addrs: string[]
+}
+
+/** Kubo's legacy `provide stat` (`boxo/provider.ReproviderStats`) */
+export interface ProvideStats {
+  totalReprovides: number
+  /** Nanoseconds, as Go's `time.Duration` */
+  avgReprovideDurationNs: number
+  lastReprovideDurationNs: number
+  /** ISO time of the last reprovide pass, undefined before the first */
+  lastRun?: string
+  reprovideIntervalNs: number
+  /** CIDs waiting in the provide queue */
+  queued: number
+}
+
+/** Kubo's `stats dht`: one routing table, its peers by bucket */
+export interface DhtStats {
+  name: string
+  buckets: Array<{ lastRefresh: string, peers: Array<{ id: string, connected: boolean, agentVersion: string, lastUsefulAt: string, lastQueriedAt: string }> }>
+}
+
+export interface SwarmFiltersApi {
+  /** `Swarm.AddrFilters`, as `/ip4/a.b.c.d/ipcidr/n` */
+  ls(options?: AbortOptions): Promise<string[]>
+  /** Adds to the running node and to the config; returns what was added */
+  add(filters: string[], options?: AbortOptions): Promise<string[]>
+  /** Removes from the running node and the config (`all` removes every one); returns what was removed */
+  rm(filters: string[], options?: AbortOptions & { all?: boolean }): Promise<string[]>
+}
+
+export interface SwarmPeeringApi {
+  /** Adds peers (`/.../p2p/<id>` addresses) to keep connected; returns their IDs */
+  add(addrs: string[], options?: AbortOptions): Promise<string[]>
+  ls(options?: AbortOptions): Promise<PeeringPeer[]>
+  /** Stops keeping these peers connected; returns their IDs */
+  rm(peerIds: string[], options?: AbortOptions): Promise<string[]>
+}
+
+export interface BitswapApi {
+  /** Our wantlist, or with `peer` what that peer wants from us */
+  wantlist(options?: AbortOptions & { peer?: string }): Promise<CID[]>
+  ledger(peer: string, options?: AbortOptions): Promise<BitswapLedger>
+}
