@@ -1,6 +1,7 @@
 /** The command tree: Kubo's command names and flags, each action a few calls on `CairnApi` */
 import { Command } from 'commander'
 import { registerBlock } from './commands/block.ts'
+import { registerCid } from './commands/cid.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
@@ -44,6 +45,7 @@ export function createProgram (ctx: CliContext): Command {
   registerBlock(program, ctx)
   registerDag(program, ctx)
   registerRefs(program, ctx)
+  registerCid(program, ctx)
   registerNetwork(program, ctx)
   return program
 }

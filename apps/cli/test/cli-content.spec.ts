@@ -91,4 +91,19 @@ test('dag put | get | resolve, refs -r / --unique / --edges, refs local, block p
   }
 })
 
+test('cid format | base32 | inspect | bases, multibase encode | decode (no repo needed, same with a daemon)', async (ctx) => {
+  const v0 = 'QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN'
+  const v1 = 'bafybeiffndsajwhk3lwjewwdxqntmjm4b5wxaaanokonsggenkbw6slwk4'
+  assert.is(await same(ctx, ['cid', 'base32', v0]), `${v1}\n`)
+  assert.is(await same(ctx, ['cid', 'format', '-f', '%P %b', '-v', '1', v0]), 'cidv1-dag-pb-sha2-256-32 base32\n')
+  assert.match(await same(ctx, ['cid', 'inspect', v0]), /^CID: {8}Qm.*\nVersion: {4}0\nMultibase: {2}base58btc \(implicit\)\n/)
+  assert.equal(JSON.parse(await same(ctx, ['cid', 'inspect', '--enc=json', v0])).cidV1, v1)
+  assert.match(await same(ctx, ['cid', 'bases', '--prefix']), /^z {2}base58btc$/m)
+  assert.is(await same(ctx, ['multibase', 'encode', '-b', 'base32'], 'hello'), 'bnbswy3dp')
+  assert.is(await same(ctx, ['multibase', 'decode'], 'bnbswy3dp'), 'hello')
+  const [a] = await both(ctx, ['cid', 'format', 'nope'])
+  assert.is.not(a.code, 0)
+  assert.match(a.err, /^nope: invalid cid: /)
+})
+
 test.run()

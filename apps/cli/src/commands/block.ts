@@ -7,7 +7,7 @@ import { Option } from 'commander'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
-import { parseCidList, parseInteger, parsePathArg } from './parse.ts'
+import { parseCidList, parseCidOrPathArg, parseInteger } from './parse.ts'
 import { readAll } from './stdin.ts'
 
 export function registerBlock (program: Command, ctx: CliContext): void {
@@ -15,7 +15,7 @@ export function registerBlock (program: Command, ctx: CliContext): void {
 
   block.command('get')
     .description('Write the raw bytes of a block to stdout')
-    .argument('<cid>', 'the CID of an existing block (or an IPFS path to one)', parsePathArg)
+    .argument('<cid>', 'the CID of an existing block (or an IPFS path to one)', parseCidOrPathArg)
     .action(async (cid: string) => {
       const api = await ctx.api()
       await ctx.print.bytes(await api.block.get(cid, { signal: ctx.signal }))
@@ -48,7 +48,7 @@ export function registerBlock (program: Command, ctx: CliContext): void {
 
   block.command('stat')
     .description('Print the size of a block')
-    .argument('<cid>', 'the CID of an existing block (or an IPFS path to one)', parsePathArg)
+    .argument('<cid>', 'the CID of an existing block (or an IPFS path to one)', parseCidOrPathArg)
     .action(async (cid: string) => {
       const api = await ctx.api()
       const s = await api.block.stat(cid, { signal: ctx.signal })

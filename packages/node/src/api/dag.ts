@@ -20,7 +20,9 @@ export function createDagApi (ctx: ContentContext): DagApi {
     put: async (input: Uint8Array, options: DagPutOptions = {}): Promise<CID> => {
       const inputCodec = codecByName(options.inputCodec ?? 'dag-json')
       const storeCodec = codecByName(options.storeCodec ?? 'dag-cbor')
-      const bytes = encodeNode(storeCodec, decodeNode(inputCodec, input))
+      // JSON input may end with a newline (`echo '{…}' | cairn dag put`), as Kubo's decoder allows
+      const text = inputCodec === 0x0129 || inputCodec === 0x0200 ? trimJsonWhitespace(input) : input
+      const bytes = encodeNode(storeCodec, decodeNode(inputCodec, text))
       checkBlockSize(bytes.byteLength, options.allowBigBlock)
       const cid = CID.createV1(storeCodec, hashBytes(options.hash ?? 'sha2-256', bytes))
       await ctx.blockstore.withAddLock(async () => {
@@ -107,4 +109,14 @@ async function * carStreams (input: CarInput): AsyncGenerator<AsyncIterable<Uint
   if (Array.isArray(input)) yield * input
   else if ('cars' in input) yield * input.cars
   else yield input
+}
+
+/** JSON's insignificant whitespace around the value: space, tab, CR, LF */
+function trimJsonWhitespace (bytes: Uint8Array): Uint8Array {
+  const ws = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d
+  let start = 0
+  let end = bytes.byteLength
+  while (start < end && ws(bytes[start])) start++
+  while (end > start && ws(bytes[end - 1])) end--
+  return bytes.subarray(start, end)
 }

@@ -2,6 +2,7 @@ import type { CommandTable } from '../command.ts'
 import { addCommands } from './add.ts'
 import { bitswapCommands } from './bitswap.ts'
 import { blockCommands } from './block.ts'
+import { cidCommands } from './cid.ts'
 import { bootstrapCommands } from './bootstrap.ts'
 import { configCommands } from './config.ts'
 import { dagCommands } from './dag.ts'
@@ -46,6 +47,7 @@ export const commands: CommandTable = joinTables([
   blockCommands,
   dagCommands,
   refsCommands,
+  cidCommands,
   repoCommands,
   swarmCommands,
   routingCommands,
