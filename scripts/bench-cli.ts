@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:cli`: how long whole `cairn` processes take, beside a bare `node -e 0` in the same
- * run (the machine is shared, so only the ratios mean anything). The compiled CLI on the
- * workspace's Node; each case runs BENCH_RUNS times (default 15), the cases interleaved round by
+ * run (the machine is shared, so only the ratios mean anything). The bundled CLI that `pnpm cairn`
+ * runs (`scripts/bundle-cli.ts`), on the workspace's Node, and for comparison two cases of the
+ * module-by-module compiled bin that `@cairn/cli` publishes; each case runs BENCH_RUNS times (default 15), the cases interleaved round by
  * round so that load spikes hit all of them alike; the table gives medians and ratios to bare Node.
  *
  * Cases: `version`, `--help`; `id`, `cat` of a 1 KiB file and `add` of a 1 KiB file through a
@@ -16,7 +17,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { COMPILED_BIN, isBuildCurrent } from './cli-entry.ts'
+import { BUNDLED_BIN, COMPILED_BIN, isBundleCurrent } from './cli-entry.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const READY_TIMEOUT_MS = 60_000
@@ -60,13 +61,13 @@ const cairnEnv = (repo: string): NodeJS.ProcessEnv => {
 }
 
 async function cairnOk (args: string[], repo: string): Promise<string> {
-  const r = await run([COMPILED_BIN, ...args], cairnEnv(repo))
+  const r = await run([BUNDLED_BIN, ...args], cairnEnv(repo))
   if (r.code !== 0) throw new Error(`cairn ${args.join(' ')} exited ${r.code}: ${r.err}`)
   return r.out
 }
 
 async function startDaemon (repo: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [COMPILED_BIN, 'daemon'], { env: cairnEnv(repo), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BUNDLED_BIN, 'daemon'], { env: cairnEnv(repo), stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => { reject(new Error(`daemon not ready in ${READY_TIMEOUT_MS} ms: ${out}`)) }, READY_TIMEOUT_MS)
@@ -86,7 +87,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-if (!isBuildCurrent()) throw new Error('the compiled CLI is missing or older than its sources: run `pnpm build` (pnpm bench:cli does)')
+if (!isBundleCurrent()) throw new Error('the bundled CLI is missing or older than its sources: run `pnpm build` (pnpm bench:cli does)')
 
 const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-cli-'))
 let daemon: ChildProcess | undefined
@@ -102,14 +103,17 @@ try {
 
   const cases: Case[] = [
     { name: 'node -e 0 (bare Node)', args: ['-e', '0'] },
-    { name: 'cairn version', args: [COMPILED_BIN, 'version'], repo: online, target: 2 },
-    { name: 'cairn --help', args: [COMPILED_BIN, '--help'], repo: online, target: 2 },
-    { name: 'cairn id (daemon)', args: [COMPILED_BIN, 'id'], repo: online, target: 3 },
-    { name: 'cairn cat 1 KiB (daemon)', args: [COMPILED_BIN, 'cat', cid], repo: online, target: 3 },
-    { name: 'cairn add 1 KiB (daemon)', args: [COMPILED_BIN, 'add', '-q', file], repo: online, target: 3 },
-    { name: 'cairn id (offline)', args: [COMPILED_BIN, 'id'], repo: offline },
-    { name: 'cairn cat 1 KiB (offline)', args: [COMPILED_BIN, 'cat', cid], repo: offline },
-    { name: 'cairn add 1 KiB (offline)', args: [COMPILED_BIN, 'add', '-q', file], repo: offline, target: 5 }
+    { name: 'cairn version', args: [BUNDLED_BIN, 'version'], repo: online, target: 2 },
+    { name: 'cairn --help', args: [BUNDLED_BIN, '--help'], repo: online, target: 2 },
+    { name: 'cairn id (daemon)', args: [BUNDLED_BIN, 'id'], repo: online, target: 3 },
+    { name: 'cairn cat 1 KiB (daemon)', args: [BUNDLED_BIN, 'cat', cid], repo: online, target: 3 },
+    { name: 'cairn add 1 KiB (daemon)', args: [BUNDLED_BIN, 'add', '-q', file], repo: online, target: 3 },
+    { name: 'cairn id (offline)', args: [BUNDLED_BIN, 'id'], repo: offline },
+    { name: 'cairn cat 1 KiB (offline)', args: [BUNDLED_BIN, 'cat', cid], repo: offline },
+    { name: 'cairn add 1 KiB (offline)', args: [BUNDLED_BIN, 'add', '-q', file], repo: offline, target: 5 },
+    // the published bin (`@cairn/cli`'s dist/src/bin.js), module by module: for comparison
+    { name: 'cairn add 1 KiB (offline, unbundled)', args: [COMPILED_BIN, 'add', '-q', file], repo: offline },
+    { name: 'cairn id (daemon, unbundled)', args: [COMPILED_BIN, 'id'], repo: online }
   ]
   const times = new Map<string, number[]>(cases.map(c => [c.name, []]))
   const cpu = new Map<string, number[]>(cases.map(c => [c.name, []]))

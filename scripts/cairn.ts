@@ -1,13 +1,14 @@
 /**
- * `pnpm cairn ARGS`: runs the CLI in this process, compiled when the build is current (see
+ * `pnpm cairn ARGS`: runs the CLI in this process, bundled or compiled when the build is current (see
  * `cli-entry.ts`), else from source with the `development` export condition added to resolution.
  */
 import { registerHooks } from 'node:module'
 import { pathToFileURL } from 'node:url'
-import { COMPILED_BIN, SOURCE_BIN, isBuildCurrent } from './cli-entry.ts'
+import { SOURCE_BIN, compiledBin } from './cli-entry.ts'
 
-if (isBuildCurrent()) {
-  await import(pathToFileURL(COMPILED_BIN).href)
+const bin = compiledBin()
+if (bin != null) {
+  await import(pathToFileURL(bin).href)
 } else {
   // what `--conditions=development` does on the command line, for imports from here on
   registerHooks({

@@ -30,5 +30,7 @@ export const SNIFF_BYTES = 512
 
 /** Bytes of recently read, hash-verified blocks the gateway keeps (path blocks, one-block files) */
 export const DEFAULT_BLOCK_CACHE_BYTES = 32 * 1024 * 1024
+/** Bytes of whole answers (headers and body) the path gateway keeps for files held in one block */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 16 * 1024 * 1024
 /** Resolved content paths the gateway keeps (`{cid}/a/b` → CID, type, size): content never changes */
 export const DEFAULT_PATH_CACHE_ENTRIES = 10_000

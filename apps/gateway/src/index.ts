@@ -56,6 +56,11 @@ export interface GatewayInit {
   blockCacheBytes?: number
   /** Resolved paths kept by the default backend; 0 for none. @default DEFAULT_PATH_CACHE_ENTRIES (10 000) */
   pathCacheEntries?: number
+  /**
+   * Bytes of whole answers the path gateway keeps for files held in one block, replayed for the
+   * same URL, host and `Accept`; 0 for none. @default DEFAULT_RESPONSE_CACHE_BYTES (16 MiB)
+   */
+  responseCacheBytes?: number
   /** Extra or replacement RPC commands */
   commands?: Record<string, Command>
   /** @default the node's libp2p logger when it has one, else `defaultLogger()` of `@libp2p/logger` */
@@ -141,13 +146,15 @@ class GatewayServers implements Gateway {
   async start (): Promise<void> {
     if (this.#servers.length > 0) return
     const init = { ...defaultsFromConfig(this.#node), ...this.#init }
-    const logger = init.logger ?? (this.#node as { libp2p?: { logger?: ComponentLogger } }).libp2p?.logger
+    // an offline node has no libp2p (reading it throws OfflineError), so no libp2p logger either
+    const node = this.#node as { offline?: boolean, libp2p?: { logger?: ComponentLogger } }
+    const logger = init.logger ?? (node.offline === true ? undefined : node.libp2p?.logger)
     const maxHeaderSize = init.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES
     const metrics = this.#node.metrics
     const http = metrics == null ? undefined : createHttpMetrics(metrics.registry)
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion })
+        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion, responseCacheBytes: init.responseCacheBytes })
         const server = createServer({ maxHeaderSize }, http?.instrument('gateway', handler) ?? handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultLogger } from '@libp2p/logger'
 import type { ComponentLogger } from '@libp2p/interface'
 import type { GatewayBackend, ResolvedPath } from './backend.ts'
-import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS } from './constants.ts'
+import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { MethodNotAllowedError, PreconditionFailedError, StatusError } from './errors.ts'
 import type { RangeNotSatisfiableError } from './errors.ts'
 import { contentLocation, negotiate } from './negotiate.ts'
@@ -11,6 +11,7 @@ import { parseRequest } from './request.ts'
 import type { ParsedRequest } from './request.ts'
 import { LRUCache } from 'lru-cache'
 import { sendError } from './respond.ts'
+import { createResponseCache } from './response-cache.ts'
 import type { Progress } from './respond.ts'
 import { SubdomainHosts } from './subdomain.ts'
 import { toHttpStatus } from './status.ts'
@@ -40,6 +41,12 @@ export interface PathGatewayInit {
    * answering 406 (IPIP-0524), as Kubo's `Gateway.AllowCodecConversion`. @default false
    */
   allowCodecConversion?: boolean
+  /**
+   * Bytes of whole answers kept for files held in one block (headers and body, replayed for the
+   * same URL, host and `Accept`; see `response-cache.ts`); 0 keeps none.
+   * @default DEFAULT_RESPONSE_CACHE_BYTES (16 MiB)
+   */
+  responseCacheBytes?: number
   /** @default `defaultLogger()` of `@libp2p/logger` (enable with `DEBUG=cairn:gateway*`) */
   logger?: ComponentLogger
 }
@@ -81,8 +88,9 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   const allowCodecConversion = init.allowCodecConversion ?? false
   // the same URLs come again and again (small files, a site's assets): read each once
   const parsedRequests = new LRUCache<string, ParsedRequest>({ max: PARSED_REQUEST_CACHE_ENTRIES, maxSize: PARSED_REQUEST_CACHE_BYTES, sizeCalculation: (_v, key) => key.length * 4 })
+  const responses = createResponseCache(init.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES)
 
-  async function serve (req: IncomingMessage, res: ServerResponse, base: BaseHeaders, signal: AbortSignal, progress: Progress): Promise<void> {
+  async function serve (req: IncomingMessage, res: ServerResponse, base: BaseHeaders, signal: AbortSignal, progress: Progress, cacheKey?: string): Promise<void> {
     if (req.method === 'OPTIONS') {
       base.apply()
       // a preflight; a path that moves to a subdomain moves for it too, as Kubo
@@ -126,6 +134,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     const location = contentLocation(r.urlPath, r.query, negotiated)
     if (location != null) base.set('Content-Location', location)
     const ctx: RequestContext = { req, res, base, request: r, backend, signal, progress, head: req.method === 'HEAD', maxListingEntries }
+    if (cacheKey != null) ctx.remember = (headers, body) => { responses?.set(cacheKey, headers, body) }
 
     if (negotiated.format === 'car') {
       base.apply()
@@ -169,6 +178,15 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   }
 
   return (req, res) => {
+    const cacheKey = responses?.keyOf(req)
+    if (cacheKey != null) {
+      const hit = responses!.get(cacheKey)
+      if (hit != null) {
+        res.writeHead(200, hit.headers as string[])
+        res.end(req.method === 'HEAD' ? undefined : hit.body)
+        return
+      }
+    }
     const controller = new AbortController()
     let timedOut = false
     // an idle timer: any progress from the backend restarts it, so big files may take long
@@ -191,7 +209,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       if (!res.writableFinished) controller.abort()
     })
     const base = new BaseHeaders(res, CORS_ENTRIES, CORS_FLAT)
-    serve(req, res, base, controller.signal, progress).then(() => {
+    serve(req, res, base, controller.signal, progress, cacheKey).then(() => {
       clearTimeout(timer)
     }, (err: unknown) => {
       clearTimeout(timer)

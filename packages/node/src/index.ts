@@ -4,6 +4,9 @@
  * `@cairn/node`: `createNode()` opens a repo and builds the one libp2p instance of the process
  * (TCP + WebSockets, noise, yamux, identify, ping, the IPFS Kademlia DHT, gossipsub, Bitswap) and
  * implements `CairnApi` in-process over `@cairn/blockstore` and `@cairn/dag`.
+ *
+ * Importing this module loads no libp2p: an online `createNode` loads it, an offline one never
+ * does. Noise's tuned cipher, `fastNoiseCrypto`, is the subpath `@cairn/node/noise-crypto`.
  */
 export { createNode, parseCid } from './node.ts'
 export type { CairnNode, NodeInit } from './node.ts'
@@ -21,5 +24,4 @@ export type { ContentProvider, ProviderStats, ProvideStrategy } from './provider
 export type { BlockExchange, NetworkGetter, SessionGetter } from './network-getter.ts'
 export * from './constants.ts'
 export { ListenError, NotStartedError, nodeErrorClasses } from './errors.ts'
-export { fastNoiseCrypto } from './noise-crypto.ts'
 export { tuneGarbageCollector, supportsGcTuning, GC_TUNING_FLAGS } from './gc-tuning.ts'

@@ -1,16 +1,10 @@
 import { createBlockstore, levelOpenError } from '@cairn/blockstore'
 import { blockLinks, verifyBlock } from '@cairn/ipld'
 import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from '@cairn/dag'
-import { bitswap } from './bitswap/index.ts'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
-import { publicKeyToProtobuf } from '@libp2p/crypto/keys'
 import { defaultLogger } from '@libp2p/logger'
-import { MemoryDatastore, MountDatastore } from 'datastore-core'
-import { LevelDatastore } from 'datastore-level'
-import { Key } from 'interface-datastore'
 import { pushable } from 'it-pushable'
 import { CID } from 'multiformats/cid'
-import { toString as uint8ArrayToString } from 'uint8arrays/to-string'
 import { createBlockApi } from './api/block.ts'
 import { parseCid } from './api/cid.ts'
 import { createBootstrapApi, createConfigApi, createConfigStore } from './api/config.ts'
@@ -30,9 +24,7 @@ import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, validateConfig } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, PEER_STORE_PREFIX, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
-import { buildLibp2p, buildOfflineLibp2p, reprovideIntervalMs, splitListenAddresses } from './libp2p.ts'
-import { peerIdentity } from './api/identity.ts'
+import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
@@ -53,7 +45,7 @@ import type {
   SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
-import type { Datastore } from 'interface-datastore'
+import type { LevelDatastore } from 'datastore-level'
 
 export { parseCid }
 
@@ -91,8 +83,9 @@ export interface CairnNode extends CairnApi {
   readonly repoPath: string
   readonly offline: boolean
   /**
-   * The one libp2p instance of the process, with its services typed (offline: a libp2p with no
-   * transports and no services, never started; `dht` is absent with `Routing.Type: "none"`)
+   * The one libp2p instance of the process, with its services typed (`dht` is absent with
+   * `Routing.Type: "none"`). An offline node builds no libp2p at all (so that one-shot commands
+   * load none of it): there this throws OfflineError.
    */
   readonly libp2p: Libp2p<Partial<CairnServices>>
   /**
@@ -179,9 +172,14 @@ interface NodeParts {
   config: CairnConfig
   offline: boolean
   logger: ComponentLogger
-  libp2p: Libp2p<Partial<CairnServices>>
+  /** The identity (offline the config's `Identity.PeerID`: the key is read only by `id()`) */
+  peerId: string
+  /** Undefined offline */
+  libp2p?: Libp2p<Partial<CairnServices>>
   /** Undefined offline: opened and closed with the node */
   datastore?: LevelDatastore
+  /** `Addresses.Swarm` entries no transport serves (logged, not fatal) */
+  skippedListenAddresses?: string[]
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
@@ -193,7 +191,6 @@ class CairnNodeClass implements CairnNode {
   readonly peerId: string
   readonly repoPath: string
   readonly offline: boolean
-  readonly libp2p: Libp2p<Partial<CairnServices>>
   readonly metrics?: NodeMetrics
   readonly config: CairnConfig & ConfigApi
   readonly blocks: NetworkGetter
@@ -215,6 +212,7 @@ class CairnNodeClass implements CairnNode {
   private readonly stores: StoreSlot
   private readonly children: Child[]
   private readonly log: Logger
+  readonly #libp2p?: Libp2p<Partial<CairnServices>>
   /** Shared by every file read: many concurrent readers hold a bounded total of blocks read ahead */
   private readonly readAhead = createReadAheadBudget(DEFAULT_READ_AHEAD_BLOCKS)
   #status: CairnNode['status'] = 'stopped'
@@ -225,12 +223,12 @@ class CairnNodeClass implements CairnNode {
     this.stores = parts.stores
     this.repoPath = parts.repoPath
     this.offline = parts.offline
-    this.libp2p = parts.libp2p
+    this.#libp2p = parts.libp2p
     this.metrics = parts.metrics
-    this.peerId = parts.libp2p.peerId.toString()
+    this.peerId = parts.peerId
     this.log = parts.logger.forComponent('cairn:node')
 
-    const skipped = splitListenAddresses(parts.config.Addresses.Swarm).unsupported
+    const skipped = parts.skippedListenAddresses ?? []
     if (!this.offline && skipped.length > 0) this.log('not listening on %s: no TCP/WebSockets transport serves them', skipped.join(', '))
 
     const configStore = createConfigStore(repoPaths(this.repoPath).config)
@@ -240,10 +238,12 @@ class CairnNodeClass implements CairnNode {
     this.blocks = createNetworkGetter({
       local: stores.view,
       verify: verifyBlock,
-      exchange: () => this.libp2p.services.bitswap,
+      exchange: () => this.#libp2p?.services.bitswap,
       log: this.log.newScope('getter')
     }, { offline: this.offline, timeoutMs: parts.fetchTimeoutMs })
 
+    // Reprovider.Interval, as libp2p.ts's reprovideIntervalMs reads it (not imported: libp2p.ts loads libp2p)
+    const reprovideIntervalMs = this.offline || this.config.Routing.Type === 'none' ? 0 : parseDuration(this.config.Reprovider?.Interval ?? '22h')
     this.provider = createContentProvider({
       contentRouting: {
         provide: async (cid, options) => { await this.online().contentRouting.provide(cid, options) },
@@ -253,7 +253,7 @@ class CairnNodeClass implements CairnNode {
       listCids: (strategy, options) => this.strategyCids(strategy, options)
     }, {
       strategy: this.config.Reprovider.Strategy,
-      intervalMs: this.offline || this.config.Routing.Type === 'none' ? 0 : reprovideIntervalMs(this.config),
+      intervalMs: reprovideIntervalMs,
       initialDelayMs: parts.reprovideInitialDelayMs
     })
 
@@ -278,7 +278,7 @@ class CairnNodeClass implements CairnNode {
       bitswap: () => required(this.onlineServices().bitswap, 'Bitswap'),
       dht: () => this.onlineServices().dht,
       provider: this.provider,
-      reprovideIntervalMs: this.offline || this.config.Routing.Type === 'none' ? 0 : reprovideIntervalMs(this.config)
+      reprovideIntervalMs
     }
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
@@ -301,11 +301,11 @@ class CairnNodeClass implements CairnNode {
     this.repo = repo
     if (metrics != null) {
       registerNodeMetrics(metrics, {
-        bitswap: () => this.libp2p.services.bitswap,
+        bitswap: () => this.#libp2p?.services.bitswap,
         provider: this.provider,
         blockstore: () => stores.current,
         gc: () => repo.gcStats(),
-        dhtPeers: () => (this.libp2p.services.dht as SingleKadDHT | undefined)?.routingTable.size
+        dhtPeers: () => (this.#libp2p?.services.dht as SingleKadDHT | undefined)?.routingTable.size
       })
     }
     this.children = this.lifecycle(parts)
@@ -313,6 +313,10 @@ class CairnNodeClass implements CairnNode {
 
   get blockstore (): CairnBlockstore {
     return this.stores.get()
+  }
+
+  get libp2p (): Libp2p<Partial<CairnServices>> {
+    return this.online()
   }
 
   get status (): CairnNode['status'] {
@@ -437,8 +441,8 @@ class CairnNodeClass implements CairnNode {
   }
 
   private online (): Libp2p<Partial<CairnServices>> {
-    if (this.offline) throw new OfflineError('This command needs the network and the node is offline')
-    return this.libp2p
+    if (this.#libp2p == null) throw new OfflineError('This command needs the network and the node is offline')
+    return this.#libp2p
   }
 
   private onlineServices (): Partial<CairnServices> {
@@ -449,15 +453,19 @@ class CairnNodeClass implements CairnNode {
   // --- identity ----------------------------------------------------------------------------------
 
   async id (options: AbortOptions & { peerId?: string } = {}): Promise<IdResult> {
-    if (options.peerId != null && options.peerId !== this.peerId) return peerIdentity(this.online(), options.peerId, options)
-    const publicKey = this.libp2p.peerId.publicKey
+    // the identity module (key crypto, peer ids) is loaded by the commands that use it
+    const identity = await import('./api/identity.ts')
+    if (options.peerId != null && options.peerId !== this.peerId) return identity.peerIdentity(this.online(), options.peerId, options)
+    const libp2p = this.#libp2p
+    // offline there is no libp2p: the key is read from the repo (and checked against the config)
+    const publicKey = libp2p != null ? libp2p.peerId.publicKey : (await loadPrivateKey(this.repoPath, this.config)).publicKey
     return {
       id: this.peerId,
-      publicKey: publicKey == null ? '' : uint8ArrayToString(publicKeyToProtobuf(publicKey), 'base64pad'),
-      addresses: this.libp2p.getMultiaddrs().map(ma => ma.toString()),
+      publicKey: identity.encodePublicKey(publicKey),
+      addresses: libp2p?.getMultiaddrs().map(ma => ma.toString()) ?? [],
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
-      protocols: this.libp2p.getProtocols().sort()
+      protocols: libp2p?.getProtocols().sort() ?? []
     }
   }
 
@@ -517,7 +525,7 @@ class CairnNodeClass implements CairnNode {
   /** The store, and Bitswap told of every new block so peers already wanting it get it */
   private putter (): BlockPutter {
     const store = this.blockstore
-    const exchange = this.libp2p.services.bitswap
+    const exchange = this.#libp2p?.services.bitswap
     if (exchange == null) return store
     return {
       putBlock: async (cid, bytes, options) => {
@@ -629,7 +637,6 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const fileConfig = await loadRepoConfig(repoPath)
   const config = validateConfig(mergeConfig(fileConfig, init.config))
   config.Identity = fileConfig.Identity
-  const privateKey = await loadPrivateKey(repoPath, fileConfig)
   const paths = repoPaths(repoPath)
   const gatewayTimeout = config.Gateway?.Timeout != null ? parseDuration(config.Gateway.Timeout) : DEFAULT_FETCH_TIMEOUT_MS
   const logger = init.logger ?? defaultLogger()
@@ -651,34 +658,25 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   }
   let node: CairnNodeClass
   if (offline) {
-    node = new CairnNodeClass({ ...parts, libp2p: await buildOfflineLibp2p({ privateKey, logger }) })
+    // a config without its PeerID (hand-edited) still has the key's
+    const peerId = fileConfig.Identity.PeerID !== ''
+      ? fileConfig.Identity.PeerID
+      : (await import('@libp2p/peer-id')).peerIdFromPrivateKey(await loadPrivateKey(repoPath, fileConfig)).toString()
+    node = new CairnNodeClass({ ...parts, peerId })
   } else {
-    // opened by start(), closed by stop()
-    const datastore = new LevelDatastore(paths.datastore)
-    // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
-    // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
-    // under load. DHT records (provider records) persist in $repo/datastore.
-    const libp2pDatastore = new MountDatastore([
-      { prefix: new Key(PEER_STORE_PREFIX), datastore: new MemoryDatastore() },
-      { prefix: new Key('/'), datastore }
-    ])
-    let libp2p: Libp2p<CairnServices> | undefined
-    libp2p = await buildLibp2p({
+    // loaded only online: libp2p, its crypto and the datastore are most of a short command's start-up
+    const { buildOnlineParts } = await import('./online.ts')
+    const privateKey = await loadPrivateKey(repoPath, fileConfig)
+    const online = await buildOnlineParts({
       config,
       privateKey,
-      datastore: libp2pDatastore,
+      datastorePath: paths.datastore,
       logger,
-      metrics: metrics?.libp2p,
+      metrics,
       addrFilters,
-      bitswap: bitswap({
-        blockstore: stores.view,
-        routing: {
-          // libp2p exists by the time Bitswap looks for providers (after start)
-          findProviders: (cid, options) => (libp2p as Libp2p).contentRouting.findProviders(cid, options)
-        }
-      })
+      blockstore: stores.view
     })
-    node = new CairnNodeClass({ ...parts, libp2p, datastore })
+    node = new CairnNodeClass({ ...parts, ...online, peerId: online.libp2p.peerId.toString() })
   }
   if (init.start !== false) await node.start()
   return node

@@ -1,8 +1,8 @@
-import { Queue } from '@libp2p/utils'
 import {
   DEFAULT_PROVIDE_CONCURRENCY, DEFAULT_PROVIDE_QUEUE_MAX, DEFAULT_PROVIDE_TIMEOUT_MS, DEFAULT_REPROVIDE_INITIAL_DELAY_MS
 } from './constants.ts'
 import type { AbortOptions, ContentRouting, Logger } from '@libp2p/interface'
+import type { Queue } from '@libp2p/utils'
 import type { CID } from 'multiformats/cid'
 
 /** Kubo's `Reprovider.Strategy` */
@@ -78,7 +78,10 @@ export interface ContentProvider {
 class ContentProviderClass implements ContentProvider {
   readonly strategy: ProvideStrategy
   private readonly components: ProviderComponents
-  private readonly queue: Queue<void>
+  /** Made on first use: `@libp2p/utils` is not loaded by a node that never provides (offline) */
+  private queue?: Queue<void>
+  private queueLoading?: Promise<Queue<void>>
+  private readonly concurrency: number
   /** Jobs queued or running, by multihash */
   private readonly pending = new Map<string, Promise<void>>()
   private readonly intervalMs: number
@@ -98,7 +101,15 @@ class ContentProviderClass implements ContentProvider {
     this.initialDelayMs = init.initialDelayMs ?? DEFAULT_REPROVIDE_INITIAL_DELAY_MS
     this.maxQueueSize = init.maxQueueSize ?? DEFAULT_PROVIDE_QUEUE_MAX
     this.provideTimeoutMs = init.provideTimeoutMs ?? DEFAULT_PROVIDE_TIMEOUT_MS
-    this.queue = new Queue({ concurrency: init.concurrency ?? DEFAULT_PROVIDE_CONCURRENCY })
+    this.concurrency = init.concurrency ?? DEFAULT_PROVIDE_CONCURRENCY
+  }
+
+  private async jobs (): Promise<Queue<void>> {
+    this.queueLoading ??= import('@libp2p/utils').then(({ Queue }) => {
+      this.queue = new Queue({ concurrency: this.concurrency })
+      return this.queue
+    })
+    return this.queueLoading
   }
 
   private selects (kind: 'block' | 'pin-root' | 'pinned'): boolean {
@@ -113,8 +124,9 @@ class ContentProviderClass implements ContentProvider {
     // a queued or running job for the same multihash already covers this CID
     const existing = this.pending.get(key)
     if (existing != null) return { done: existing }
-    await this.queue.onSizeLessThan(this.maxQueueSize, options)
-    const done = this.queue.add(async () => {
+    const queue = await this.jobs()
+    await queue.onSizeLessThan(this.maxQueueSize, options)
+    const done = queue.add(async () => {
       const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.provideTimeoutMs)])
       try {
         await this.components.contentRouting.provide(cid, { signal })
@@ -168,7 +180,7 @@ class ContentProviderClass implements ContentProvider {
         count++
       }
       // not one promise per CID kept around: a repo may hold millions of blocks
-      await this.queue.onIdle({ signal })
+      await (await this.jobs()).onIdle({ signal })
       this.counts.reprovideRuns++
       this.counts.lastReprovideSeconds = (performance.now() - started) / 1000
       this.counts.totalReprovideSeconds += this.counts.lastReprovideSeconds
@@ -182,18 +194,18 @@ class ContentProviderClass implements ContentProvider {
   }
 
   async onIdle (options?: AbortOptions): Promise<void> {
-    await this.queue.onIdle(options)
+    await this.queue?.onIdle(options)
   }
 
   clear (): number {
-    const waiting = this.queue.queue.filter(job => job.status === 'queued')
+    const waiting = (this.queue?.queue ?? []).filter(job => job.status === 'queued')
     // an aborted job ends as soon as the queue reaches it, settling whoever waits on it
     for (const job of waiting) job.abort(new Error('removed from the provide queue'))
     return waiting.length
   }
 
   stats (): ProviderStats {
-    return { queued: this.queue.queued, running: this.queue.running, ...this.counts }
+    return { queued: this.queue?.queued ?? 0, running: this.queue?.running ?? 0, ...this.counts }
   }
 
   private schedule (delayMs: number): void {
@@ -219,7 +231,7 @@ class ContentProviderClass implements ContentProvider {
     this.running = false
     clearTimeout(this.timer)
     this.shutdown.abort()
-    this.queue.abort()
+    this.queue?.abort()
   }
 }
 

@@ -1,7 +1,5 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys'
-import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError } from '@cairn/interface'
 import { mergeConfig, profileConfig, readConfigFile, validateConfig, writeConfigFile } from './config.ts'
 import { REPO_BLOCKS_DIR, REPO_CONFIG_FILE, REPO_DATASTORE_DIR, REPO_KEY_FILE, REPO_KEYSTORE_DIR } from './constants.ts'
@@ -65,6 +63,9 @@ export async function initRepo (repoPath: string, options: InitRepoOptions = {})
   if (await exists(paths.config)) {
     throw new InvalidParametersError(`A repo already exists at ${repoPath}`, { details: { repoPath } })
   }
+  // loaded here, not with the module: commands that only open a repo need no key crypto
+  const { generateKeyPair, privateKeyToProtobuf } = await import('@libp2p/crypto/keys')
+  const { peerIdFromPrivateKey } = await import('@libp2p/peer-id')
   const key = await generateKeyPair('Ed25519')
   const peerId = peerIdFromPrivateKey(key).toString()
   const config = mergeConfig(profileConfig(profile, peerId), options.config as DeepPartial<CairnConfig>)
@@ -94,6 +95,8 @@ export async function loadPrivateKey (repoPath: string, config: CairnConfig): Pr
     if (err.code === 'ENOENT') throw new RepoNotInitializedError(`The repo has no key at ${file}`, { cause: err })
     throw err
   }
+  const { privateKeyFromProtobuf } = await import('@libp2p/crypto/keys')
+  const { peerIdFromPrivateKey } = await import('@libp2p/peer-id')
   let key: PrivateKey
   try {
     key = privateKeyFromProtobuf(bytes)

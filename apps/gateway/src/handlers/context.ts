@@ -66,6 +66,11 @@ export interface RequestContext {
   head: boolean
   /** Entries shown in one HTML directory listing */
   maxListingEntries: number
+  /**
+   * Keeps a whole `200` answer for the same request to replay (set only when the request may be
+   * answered from the response cache): header pairs as given to `writeHead`, and the body
+   */
+  remember?: (headers: string[], body: Uint8Array) => void
 }
 
 /** Whether an `If-None-Match`/`If-Match` header names `etag` (weak and strong compare equal) */

@@ -70,7 +70,10 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
     const all = ctx.base.flat(headers)
     if (all != null) ctx.res.writeHead(status, all)
     else ctx.res.writeHead(status, headers)
-    ctx.res.end(ctx.head ? undefined : content.subarray(start, start + length))
+    const body = content.subarray(start, start + length)
+    // the same request gets this very answer again: the content behind a CID never changes
+    if (all != null && status === 200 && range == null) ctx.remember?.(all, body)
+    ctx.res.end(ctx.head ? undefined : body)
     return
   }
 

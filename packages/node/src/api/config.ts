@@ -1,9 +1,14 @@
 import { InvalidParametersError } from '@cairn/interface'
-import { multiaddr } from '@multiformats/multiaddr'
 import { getConfigValue, readConfigFile, setConfigValue, validateConfig, writeConfigFile } from '../config.ts'
 import { checkConfigKey } from '../config-keys.ts'
 import { DEFAULT_BOOTSTRAP_ADDRESSES } from '../constants.ts'
 import type { BootstrapApi, CairnConfig, ConfigApi } from '@cairn/interface'
+import type { multiaddr as Multiaddr } from '@multiformats/multiaddr'
+
+/** `multiaddr()`, loaded by the bootstrap commands that parse addresses, not with the node */
+async function loadMultiaddr (): Promise<typeof Multiaddr> {
+  return (await import('@multiformats/multiaddr')).multiaddr
+}
 
 /**
  * The repo's config file, read and written in place. Edits are serialised within the process and
@@ -62,7 +67,7 @@ export function createConfigApi (store: ConfigStore): ConfigApi {
 /** A bootstrap address split as Kubo's `peer.AddrInfo`: the peer, and the transport part if any */
 interface BootstrapPeer { id: string, transport?: string }
 
-function parseBootstrapPeer (addr: string): BootstrapPeer {
+function parseBootstrapPeer (multiaddr: typeof Multiaddr, addr: string): BootstrapPeer {
   let ma
   try {
     ma = multiaddr(addr)
@@ -76,8 +81,8 @@ function parseBootstrapPeer (addr: string): BootstrapPeer {
   return { id: last.value, ...(transport !== '' ? { transport } : {}) }
 }
 
-function checkAddr (addr: string): string {
-  const peer = parseBootstrapPeer(addr)
+function checkAddr (multiaddr: typeof Multiaddr, addr: string): string {
+  const peer = parseBootstrapPeer(multiaddr, addr)
   if (peer.transport == null) throw new InvalidParametersError(`bootstrap address without a transport: ${addr}`)
   return multiaddr(addr).toString()
 }
@@ -89,7 +94,8 @@ export function createBootstrapApi (store: ConfigStore): BootstrapApi {
     },
     /** As Kubo: every address asked for is returned (also one already there) and moves to the front */
     async add (addrs: string[], options = {}) {
-      const wanted = [...new Set(options.default === true ? [...DEFAULT_BOOTSTRAP_ADDRESSES] : addrs.map(checkAddr))]
+      const multiaddr = await loadMultiaddr()
+      const wanted = [...new Set(options.default === true ? [...DEFAULT_BOOTSTRAP_ADDRESSES] : addrs.map(addr => checkAddr(multiaddr, addr)))]
       await store.update(config => ({ ...config, Bootstrap: [...wanted, ...config.Bootstrap.filter(a => !wanted.includes(a))] }))
       return wanted
     },
@@ -98,7 +104,8 @@ export function createBootstrapApi (store: ConfigStore): BootstrapApi {
      * of that peer; an address that does not parse is refused before anything changes.
      */
     async rm (addrs: string[], options = {}) {
-      const targets = options.all === true ? undefined : addrs.map(parseBootstrapPeer)
+      const multiaddr = await loadMultiaddr()
+      const targets = options.all === true ? undefined : addrs.map(addr => parseBootstrapPeer(multiaddr, addr))
       const removed: string[] = []
       await store.update(config => {
         const keep = config.Bootstrap.filter(entry => {
@@ -106,7 +113,7 @@ export function createBootstrapApi (store: ConfigStore): BootstrapApi {
           if (!hit) {
             let peer: BootstrapPeer | undefined
             try {
-              peer = parseBootstrapPeer(entry)
+              peer = parseBootstrapPeer(multiaddr, entry)
             } catch {}
             hit = peer != null && targets!.some(t => t.id === peer.id && (t.transport == null || t.transport === peer.transport))
           }

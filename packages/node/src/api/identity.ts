@@ -5,7 +5,12 @@ import { toString as uint8ArrayToString } from 'uint8arrays/to-string'
 import { DEFAULT_ROUTING_TIMEOUT_MS } from '../constants.ts'
 import type { AbortOptions, IdResult } from '@cairn/interface'
 import type { Identify } from '@libp2p/identify'
-import type { Libp2p, PeerId } from '@libp2p/interface'
+import type { Libp2p, PeerId, PublicKey } from '@libp2p/interface'
+
+/** A public key as `id` shows it: its protobuf, base64 with padding ('' when unknown) */
+export function encodePublicKey (publicKey: PublicKey | undefined): string {
+  return publicKey == null ? '' : uint8ArrayToString(publicKeyToProtobuf(publicKey), 'base64pad')
+}
 
 /**
  * Another peer's identity, as Kubo's `ipfs id PEER`: connect (finding the peer through the DHT
@@ -33,7 +38,7 @@ export async function peerIdentity (libp2p: Libp2p<{ identify?: Identify }>, pee
   const suffix = `/p2p/${id.toString()}`
   return {
     id: id.toString(),
-    publicKey: publicKey == null ? '' : uint8ArrayToString(publicKeyToProtobuf(publicKey), 'base64pad'),
+    publicKey: encodePublicKey(publicKey),
     addresses: stored.addresses.map(a => a.multiaddr.toString()).map(a => a.endsWith(suffix) ? a : a + suffix).sort(),
     agentVersion: agent == null ? '' : uint8ArrayToString(agent),
     protocolVersion,

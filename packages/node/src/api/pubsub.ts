@@ -1,7 +1,6 @@
 import { InvalidParametersError } from '@cairn/interface'
-import { TopicValidatorResult } from '@libp2p/gossipsub'
 import type { AbortOptions, PubsubApi, PubsubMessage } from '@cairn/interface'
-import type { GossipSub, Message } from '@libp2p/gossipsub'
+import type { GossipSub, Message, TopicValidatorResult } from '@libp2p/gossipsub'
 import type { PeerId } from '@libp2p/interface'
 
 /** What a validator decides about an incoming message, as gossipsub's `TopicValidatorResult` */
@@ -27,10 +26,14 @@ export function toPubsubMessage (msg: Message): PubsubMessage {
   return { from: '', topic: msg.topic, data: msg.data }
 }
 
+/**
+ * gossipsub's `TopicValidatorResult` is a string enum with these very values; it is named as a type
+ * only, so that an offline node (which has no gossipsub) does not load gossipsub for it
+ */
 const verdicts: Record<PubsubVerdict, TopicValidatorResult> = {
-  accept: TopicValidatorResult.Accept,
-  ignore: TopicValidatorResult.Ignore,
-  reject: TopicValidatorResult.Reject
+  accept: 'accept' as TopicValidatorResult.Accept,
+  ignore: 'ignore' as TopicValidatorResult.Ignore,
+  reject: 'reject' as TopicValidatorResult.Reject
 }
 
 function checkTopic (topic: string): void {
@@ -125,9 +128,9 @@ export function createPubsubApi (getPubsub: () => GossipSub): NodePubsubApi {
       }
       ps.topicValidators.set(topic, async (peer, msg) => {
         try {
-          return verdicts[await validator(toPubsubMessage(msg), peer.toString())] ?? TopicValidatorResult.Reject
+          return verdicts[await validator(toPubsubMessage(msg), peer.toString())] ?? verdicts.reject
         } catch {
-          return TopicValidatorResult.Reject
+          return verdicts.reject
         }
       })
     }
