@@ -69,6 +69,7 @@ export const EXIT_CODES: Readonly<Record<string, number>> = {
   ERR_REPO_EXISTS: EXIT_REPO,
   // the store refuses writes after a failed one (disk full, I/O error) until it recovers
   ERR_NO_SPACE: EXIT_REPO,
+  ERR_STORAGE_FULL: EXIT_REPO,
   ERR_STORE_WRITE: EXIT_REPO,
   ERR_DAEMON_UNREACHABLE: EXIT_DAEMON,
   ERR_DAEMON_RUNNING: EXIT_DAEMON,

@@ -5,6 +5,7 @@ import { registerCid } from './commands/cid.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
+import { registerIntrospection } from './commands/introspect.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
@@ -47,5 +48,7 @@ export function createProgram (ctx: CliContext): Command {
   registerRefs(program, ctx)
   registerCid(program, ctx)
   registerNetwork(program, ctx)
+  // last: it reads the whole tree
+  registerIntrospection(program, ctx)
   return program
 }

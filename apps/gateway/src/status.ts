@@ -30,6 +30,9 @@ const table: Record<string, StatusRow> = {
   UnsupportedHashError: { gateway: 501, rpc: 500 },
   NotALinkError: { gateway: 501, rpc: 500 },
   MalformedBlockError: { gateway: 502, rpc: 500 },
+  // the storage budget is spent, or the disk is full: WebDAV's Insufficient Storage
+  StorageFullError: { gateway: 507, rpc: 507 },
+  NoSpaceError: { gateway: 507, rpc: 507 },
   // content we could not get from the network in time
   TimeoutError: { gateway: 504, rpc: 500 },
   // an offline node serves only what its repo holds: what it lacks is simply not here

@@ -7,6 +7,8 @@
  * LevelDB's caches).
  *
  *   gc-child.ts <path> build <leaves> <seed>   put a wide DAG (test/fixtures/wide-dag.ts)
+ *   gc-child.ts <path> build-mixed <leaves> <seed>
+ *                                              two wide DAGs, of leaves/10 (its root printed, to pin) and 9 x leaves/10
  *   gc-child.ts <path> open                    open and close: the baseline
  *   gc-child.ts <path> pin <cid> | rm <cid>    pins.add / pins.rm
  *   gc-child.ts <path> gc                      a full GC
@@ -38,6 +40,10 @@ const out: Record<string, unknown> = { op }
 if (op === 'build') {
   const dag = await putWideDag(store, Number(arg), Number(seed))
   Object.assign(out, { root: dag.root.toString(), blocks: dag.blocks })
+} else if (op === 'build-mixed') {
+  const pinned = await putWideDag(store, Math.round(Number(arg) / 10), Number(seed))
+  const garbage = await putWideDag(store, Math.round(Number(arg) * 9 / 10), Number(seed) + 1000)
+  Object.assign(out, { root: pinned.root.toString(), pinnedBlocks: pinned.blocks, blocks: pinned.blocks + garbage.blocks })
 } else if (op === 'pin') {
   await store.pins.add(CID.parse(arg))
 } else if (op === 'rm') {
@@ -57,12 +63,13 @@ if (op === 'build') {
     })
     return performance.now() - t
   }
-  const stats = (ms: number[]): { n: number, medianMs: number, worstMs: number } => {
+  const stats = (ms: number[]): { n: number, medianMs: number, p99Ms: number, worstMs: number } => {
     const sorted = [...ms].sort((a, b) => a - b)
-    return { n: ms.length, medianMs: Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10, worstMs: Math.round(sorted[sorted.length - 1] * 10) / 10 }
+    const at = (q: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] * 10) / 10
+    return { n: ms.length, medianMs: at(0.5), p99Ms: at(0.99), worstMs: Math.round(sorted[sorted.length - 1] * 10) / 10 }
   }
   const alone: number[] = []
-  for (let i = 0; i < 200; i++) alone.push(await add())
+  for (let i = 0; i < Number(arg ?? 200); i++) alone.push(await add())
   let gcDone = false
   let removed = 0
   const gcStart = performance.now()

@@ -1,24 +1,32 @@
 /**
- * The body of `pnpm bench:gc` (scripts/bench-gc.ts): peak RSS of pin add, GC, pin rm and the
- * sweeping GC after it, on wide DAGs of tiny raw leaves at two sizes (default 250,000 and 500,000
- * leaves), each step in a child process of its own. Memory that does not grow with the repo shows
- * as a ratio near 1 between the two sizes; beside them, the mark phase GC had before (a Set of
- * every pinned multihash), which does grow. The last GC sweeps while small adds run one after
- * another; their latencies are reported beside the same adds without GC (issue 19: adds do not
- * wait for the sweep).
+ * The body of `pnpm bench:gc` (scripts/bench-gc.ts). Each step runs in a child process of its own
+ * (bench/gc-child.ts), so that its peak RSS is that step's alone.
  *
- * Env: BENCH_GC_LEAVES (comma-separated leaf counts, default "250000,500000"), BENCH_DIR
- * (default os.tmpdir()).
+ * Issue 19's run (always): a repo of BENCH_GC_BLOCKS blocks (default 1,000,000: wide DAGs of tiny
+ * raw leaves), 10% of them pinned; then a GC that sweeps the other 90% while small adds (4 leaves
+ * of 1 KiB and a root, pinned) run one after another. It reports the GC's duration and peak RSS,
+ * and the adds' latency during the GC beside the same adds just before it without GC (target:
+ * worst during at most 2x worst without; Kubo's GC blocks every add for its whole run).
+ *
+ * With BENCH_GC_LEAVES (comma-separated leaf counts, e.g. "250000,500000"), also the memory
+ * scaling run: pin add, GC, pin rm and a sweeping GC at each size, beside the mark phase GC had
+ * before (a Set of every pinned multihash), which grows with the repo.
+ *
+ * Env: BENCH_GC_BLOCKS, BENCH_GC_LEAVES, BENCH_GC_ALONE (adds without GC, default 300),
+ * BENCH_DIR (default os.tmpdir()).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const sizes = (process.env.BENCH_GC_LEAVES ?? '250000,500000').split(',').map(Number)
+const total = Number(process.env.BENCH_GC_BLOCKS ?? 1_000_000)
+const scaling = process.env.BENCH_GC_LEAVES == null ? [] : process.env.BENCH_GC_LEAVES.split(',').map(Number)
+const aloneAdds = process.env.BENCH_GC_ALONE ?? '300'
 const base = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'cairn-bench-gc-'))
 
 interface Step { op: string, ms: number, cpuMs: number, peakRssMb: number, peakAnonMb: number, [k: string]: unknown }
+interface Latency { n: number, medianMs: number, p99Ms: number, worstMs: number }
 
 function step (path: string, ...args: string[]): Step {
   const child = spawnSync(process.execPath, ['--conditions=development', join(import.meta.dirname, 'gc-child.ts'), path, ...args], { encoding: 'utf8' })
@@ -26,44 +34,50 @@ function step (path: string, ...args: string[]): Step {
   return JSON.parse(child.stdout.trim().split('\n').pop()!)
 }
 
-const rows = new Map<string, Step[]>()
-const blocks: number[] = []
+const pad = (s: string, n: number): string => s.padEnd(n)
+const latency = (l: Latency): string => `${l.n} adds, median ${l.medianMs} ms, p99 ${l.p99Ms} ms, worst ${l.worstMs} ms`
+
 try {
-  for (const [i, leaves] of sizes.entries()) {
-    const path = join(base, String(leaves))
-    const built = step(path, 'build', String(leaves), String(i + 1))
-    blocks.push(built.blocks as number)
-    const root = built.root as string
-    const steps = [
-      step(path, 'open'),
-      step(path, 'pin', root),
-      step(path, 'gc'),
-      step(path, 'set-mark'),
-      step(path, 'rm', root),
-      step(path, 'gc-adds')
-    ]
-    const names = ['open (baseline)', 'pin add', 'gc, all pinned', 'old mark: Set of pinned', 'pin rm', 'gc beside adds, sweeps all']
-    steps.forEach((s, j) => rows.set(names[j], [...(rows.get(names[j]) ?? []), s]))
-    console.error(`${leaves} leaves done`)
+  // --- issue 19: 1,000,000 blocks, 10% pinned, adds beside the GC ---------------------------------
+  const path = join(base, 'mixed')
+  const built = step(path, 'build-mixed', String(Math.ceil(total / 1.005)), '1')
+  console.error(`built ${built.blocks as number} blocks in ${(built.ms / 1000).toFixed(0)} s`)
+  const pinned = step(path, 'pin', built.root as string)
+  console.error(`pinned ${built.pinnedBlocks as number} blocks in ${(pinned.ms / 1000).toFixed(0)} s`)
+  const gc = step(path, 'gc-adds', aloneAdds)
+  const alone = gc.alone as Latency
+  const during = gc.duringGc as Latency
+  console.info(`Repo of ${(built.blocks as number).toLocaleString('en')} blocks, ${(built.pinnedBlocks as number).toLocaleString('en')} pinned (${(100 * (built.pinnedBlocks as number) / (built.blocks as number)).toFixed(0)}%):`)
+  console.info(`  GC: ${((gc.gcMs as number) / 1000).toFixed(1)} s, removed ${(gc.removed as number).toLocaleString('en')} blocks; peak RSS of the process ${gc.peakRssMb} MB (anonymous ${gc.peakAnonMb} MB)`)
+  console.info(`  adds without GC: ${latency(alone)}`)
+  console.info(`  adds during GC:  ${latency(during)}`)
+  console.info(`  worst add during GC / without: ${(during.worstMs / alone.worstMs).toFixed(2)}x (target <= 2x); p99 ${(during.p99Ms / alone.p99Ms).toFixed(2)}x; median ${(during.medianMs / alone.medianMs).toFixed(2)}x`)
+
+  // --- memory scaling (BENCH_GC_LEAVES) ---------------------------------------------------------
+  if (scaling.length > 0) {
+    const rows = new Map<string, Step[]>()
+    const blocks: number[] = []
+    for (const [i, leaves] of scaling.entries()) {
+      const path = join(base, String(leaves))
+      const built = step(path, 'build', String(leaves), String(i + 1))
+      blocks.push(built.blocks as number)
+      const root = built.root as string
+      const steps = [step(path, 'open'), step(path, 'pin', root), step(path, 'gc'), step(path, 'set-mark'), step(path, 'rm', root), step(path, 'gc')]
+      const names = ['open (baseline)', 'pin add', 'gc, all pinned', 'old mark: Set of pinned', 'pin rm', 'gc, sweeps all']
+      steps.forEach((s, j) => rows.set(names[j], [...(rows.get(names[j]) ?? []), s]))
+      console.error(`${leaves} leaves done`)
+    }
+    console.info(`\nPer step, each in a fresh process, on DAGs of ${blocks.map(b => b.toLocaleString('en')).join(' and ')} blocks:`)
+    console.info('peak anonymous RSS (the process\'s own memory) / peak total RSS (with the index\'s mmapped table files), wall time')
+    console.info(pad('step', 30) + blocks.map(b => pad(`${b} blocks`, 26)).join('') + 'anon ratio  total ratio')
+    for (const [name, steps] of rows) {
+      const cells = steps.map(s => pad(`${s.peakAnonMb} / ${s.peakRssMb} MB ${(s.ms / 1000).toFixed(1)} s`, 26)).join('')
+      const first = steps[0]
+      const last = steps[steps.length - 1]
+      const ratios = steps.length > 1 ? pad(`${(last.peakAnonMb / first.peakAnonMb).toFixed(2)}x`, 12) + `${(last.peakRssMb / first.peakRssMb).toFixed(2)}x` : ''
+      console.info(pad(name, 30) + cells + ratios)
+    }
   }
 } finally {
   await rm(base, { recursive: true, force: true })
-}
-
-const pad = (s: string, n: number): string => s.padEnd(n)
-console.info(`Per step, each in a fresh process, on DAGs of ${blocks.map(b => b.toLocaleString('en')).join(' and ')} blocks:`)
-console.info('peak anonymous RSS (the process\'s own memory) / peak total RSS (with the index\'s mmapped table files), wall time')
-console.info(pad('step', 30) + blocks.map(b => pad(`${b} blocks`, 26)).join('') + 'anon ratio  total ratio')
-for (const [name, steps] of rows) {
-  const cells = steps.map(s => pad(`${s.peakAnonMb} / ${s.peakRssMb} MB ${(s.ms / 1000).toFixed(1)} s`, 26)).join('')
-  const first = steps[0]
-  const last = steps[steps.length - 1]
-  const ratios = steps.length > 1 ? pad(`${(last.peakAnonMb / first.peakAnonMb).toFixed(2)}x`, 12) + `${(last.peakRssMb / first.peakRssMb).toFixed(2)}x` : ''
-  console.info(pad(name, 30) + cells + ratios)
-}
-console.info('\nadds (4 leaves of 1 KiB and a root, pinned, one after another) while the last GC sweeps everything, beside the same adds without GC:')
-for (const [i, s] of (rows.get('gc beside adds, sweeps all') ?? []).entries()) {
-  const alone = s.alone as { n: number, medianMs: number, worstMs: number }
-  const during = s.duringGc as { n: number, medianMs: number, worstMs: number }
-  console.info(`${blocks[i]} blocks: GC ${(s.gcMs as number / 1000).toFixed(1)} s removed ${s.removed as number}; ${during.n} adds during it, median ${during.medianMs} ms, worst ${during.worstMs} ms; without GC (${alone.n}) median ${alone.medianMs} ms, worst ${alone.worstMs} ms; worst during/without ${(during.worstMs / alone.worstMs).toFixed(2)}x`)
 }

@@ -9,13 +9,16 @@ import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX,
   DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN,
   DEFAULT_PIN_BATCH_NODES_MAX, DEFAULT_RESERVE_BYTES, DEFAULT_SYNC, DEFAULT_SYNC_READ_SLOW_MS, DEFAULT_SYNC_STREAK_MS_MAX,
-  DEFAULT_VERIFY, STORE_VERSION
+  DEFAULT_STORAGE_GC_WATERMARK, DEFAULT_VERIFY, STORE_VERSION
 } from './constants.ts'
 import {
   NEXT_PACK_KEY, PACK_PREFIX_BYTES, PREFIX_BLOCK, STATS_KEY, VERSION_KEY, blockKey, decodeBlockRecord, decodeMultihash, encodeInline, encodePacked,
   encodeStats, keyString, prefixRange, recordCid, recordSize
 } from './encoding.ts'
-import { collectGarbage } from './gc.ts'
+import { StorageBudget } from './budget.ts'
+import { collectGarbage, compactPacks } from './gc.ts'
+import { keepDags } from './roots.ts'
+import { UseIndex } from './uses.ts'
 import { IndexLedger } from './ledger.ts'
 import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
@@ -26,7 +29,7 @@ import type { BlockRecord } from './encoding.ts'
 import type { GcHost } from './gc.ts'
 import type { BatchOp, Db, PackLive } from './ledger.ts'
 import type { PackLocation } from './packs.ts'
-import type { BlockstoreCounters, BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, Pins, VerifyOptions } from './index.ts'
+import type { BlockstoreCounters, BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, GcRoots, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
 
 export type { Db } from './ledger.ts'
@@ -37,7 +40,7 @@ const IDENTITY_CODE = 0x00
 const COMMIT_GROUP_PUTS_MAX = 1024
 
 /** A block about to get its index entry: its body is already in a pack when it has a location */
-interface Pending { cid: CID, key: Uint8Array, bytes: Uint8Array, location?: PackLocation }
+interface Pending { cid: CID, key: Uint8Array, bytes: Uint8Array, location?: PackLocation, forAdd?: boolean }
 
 const silent: BlockstoreLogger = Object.assign(() => {}, { error: () => {} })
 
@@ -54,6 +57,14 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly packs: PackFiles
   readonly reserve: Reserve
   readonly gcLock = new GcLock()
+  /** When each block was last used: what eviction orders by (see uses.ts) */
+  readonly uses: UseIndex
+  /** Datastore.StorageMax, enforced (see budget.ts) */
+  readonly budget: StorageBudget
+  /** One pack compaction at a time: GC's and eviction's */
+  readonly compaction = new Mutex()
+  readonly #gcRoots?: GcRoots
+  #gcFreedBytes = 0
   readonly batchBlocksMax: number
   readonly batchBytesMax: number
   readonly packLiveRatioMin: number
@@ -71,6 +82,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   constructor (init: BlockstoreInit, db: Db) {
     super()
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const store = this
     this.path = init.path
     this.db = db
     this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
@@ -105,6 +118,22 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.touches = new GcTouches(this.ledger)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
+    this.#gcRoots = init.gcRoots
+    this.uses = new UseIndex(this.ledger, this.log)
+    const onEvict = init.onEvict
+    this.budget = new StorageBudget({
+      get path () { return init.path },
+      log: this.log,
+      ledger: this.ledger,
+      touches: this.touches,
+      uses: this.uses,
+      batchBlocksMax: this.batchBlocksMax,
+      get closed () { return store.closed },
+      deleteBlocks: async (cids, options) => this.deleteBlocks(cids, options),
+      markRoots: async (options) => this.markRoots(options),
+      compact: async (options) => this.compaction.run(async () => compactPacks(this, options)),
+      onEvict: onEvict == null ? undefined : (cids) => { onEvict(cids) }
+    }, { storageMax: init.storageMax ?? Infinity, watermarkPercent: init.storageGcWatermark ?? DEFAULT_STORAGE_GC_WATERMARK })
   }
 
   get closed (): boolean {
@@ -136,6 +165,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     }
     const packIds = await this.packs.load()
     await this.ledger.load(packIds)
+    await this.uses.load()
     // A pack without a 'P' key never had a body committed: a crash hit before its first commit
     for (const id of packIds) {
       if (this.ledger.packLive.has(id)) continue
@@ -143,6 +173,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       await this.packs.remove(id)
     }
     await this.reserve.ensure()
+    // A budget lowered since the last run, or the first run with one
+    this.budget.evictSoon()
   }
 
   // --- Cairn block API -------------------------------------------------------------------------
@@ -161,13 +193,14 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       bytes = await this.readBody(cid, await this.#record(cid, key))
     }
     if (this.#verify) verifyBlockSync(cid, bytes)
+    this.uses.used(cid.multihash.bytes)
     this.#ops.reads++
     this.#ops.readBytes += bytes.byteLength
     return bytes
   }
 
   counters (): BlockstoreCounters {
-    return { ...this.#ops, packFiles: this.ledger.packLive.size }
+    return { ...this.#ops, packFiles: this.ledger.packLive.size, gcFreedBytes: this.#gcFreedBytes, ...this.budget.counters, storageMax: this.budget.max, storageHigh: this.budget.high }
   }
 
   async #record (cid: CID, key: Uint8Array): Promise<BlockRecord> {
@@ -243,12 +276,38 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     }
     if (wanted.size === 0) return
     let pending = [...wanted.values()]
-    // While GC sweeps, blocks found already stored are kept by touching them before looking
-    await this.touches.touch(pending.map(p => p.cid))
-    // Skip bodies already stored before writing any; re-checked under the write lock
-    const present = await this.#hasMany(pending.map(p => p.key))
-    pending = pending.filter((_, i) => !present[i])
-    if (pending.length === 0) return
+    // Room in the storage budget first, evicting if need be (StorageFullError when there is none)
+    let upper = 0
+    for (const p of pending) upper += p.bytes.byteLength
+    const release = await this.budget.admit(upper, async () => {
+      const there = await this.#hasMany(pending.map(p => p.key))
+      let bytes = 0
+      pending.forEach((p, i) => { if (!there[i]) bytes += p.bytes.byteLength })
+      return bytes
+    })
+    const putDone = this.budget.putStarted()
+    try {
+      // While GC or eviction sweeps, blocks found already stored are kept by touching them before looking
+      await this.touches.touch(pending.map(p => p.cid))
+      // Skip bodies already stored before writing any; re-checked under the write lock
+      const present = await this.#hasMany(pending.map(p => p.key))
+      // a use of what is already there: eviction keeps it as long as what this put brings
+      const forAdd = this.gcLock.heldShared
+      pending.forEach((p, i) => {
+        if (present[i]) this.uses.used(p.cid.multihash.bytes, forAdd)
+        else p.forAdd = forAdd
+      })
+      pending = pending.filter((_, i) => !present[i])
+      if (pending.length === 0) return
+      await this.#writeNew(pending, options)
+    } finally {
+      putDone()
+      release()
+    }
+  }
+
+  /** Bodies to packs, then the index: the blocks of `pending` are not stored yet */
+  async #writeNew (pending: Pending[], options: AbortOptions): Promise<void> {
 
     const large = pending.filter(p => p.bytes.byteLength > this.#inlineMax)
     let packId: number | undefined
@@ -310,6 +369,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       const k = keyString(p.key)
       if (present[i] || added.has(k)) return
       added.add(k)
+      this.uses.newBlockOps(p.cid.multihash.bytes, p.forAdd === true, ops)
       if (p.location == null) {
         ops.push({ type: 'put', key: p.key, value: encodeInline(p.cid, p.bytes) })
       } else {
@@ -328,7 +388,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   /** Removes blocks (pinned or not: refusing pinned blocks is `block rm`'s job, via `pins.isPinned`) */
-  async deleteBlocks (cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean } = {}): Promise<CID[]> {
+  async deleteBlocks (cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean, freed?: { bytes: number }, bytesMax?: number } = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
     this.assertOpen()
     const keys = new Map<string, { cid: CID, key: Uint8Array }>()
@@ -350,8 +410,18 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       const removed: CID[] = []
       let blocks = ledger.blocks
       let bytes = ledger.bytes
+      // eviction frees what it needs and no more: the blocks past `bytesMax` stay
+      let room = options.bytesMax ?? Infinity
+      const keep = values.map((value, i) => {
+        if (value == null || touched[i] === true) return value != null
+        if (room <= 0) return true
+        room -= recordSize(decodeBlockRecord(value))
+        return false
+      })
+      // with them go their use keys (also those of blocks already gone)
+      await this.uses.deleteOps(entries.filter((_, i) => !keep[i]).map(e => e.cid.multihash.bytes), ops)
       values.forEach((value, i) => {
-        if (value == null || touched[i] === true) return
+        if (value == null || keep[i]) return
         const record = decodeBlockRecord(value)
         ops.push({ type: 'del', key: entries[i].key })
         // The body stays in its pack as dead space until GC compacts the pack
@@ -359,6 +429,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
         removed.push(recordCid(entries[i].cid.multihash.bytes, record))
         blocks -= 1
         bytes -= recordSize(record)
+        if (options.freed != null) options.freed.bytes += recordSize(record)
       })
       if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.sync)
       return removed
@@ -370,7 +441,33 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
-    return this.gcLock.shared(fn)
+    if (this.gcLock.heldShared) return fn()
+    // what this add writes or relies on from here on is of this generation or later: not evicted
+    const leave = this.budget.holdGeneration()
+    try {
+      return await this.gcLock.shared(fn)
+    } finally {
+      leave()
+    }
+  }
+
+  async keep (roots: CID[], options: AbortOptions = {}): Promise<void> {
+    await keepDags(this, roots, options)
+  }
+
+  async evict (options: AbortOptions & { targetBytes?: number } = {}): Promise<void> {
+    this.assertOpen()
+    await this.budget.evict(options.targetBytes ?? this.budget.low, options)
+  }
+
+  /** GcHost/BudgetHost: touches every DAG the GC roots reach (a no-op without roots) */
+  async markRoots (options: AbortOptions): Promise<void> {
+    if (this.#gcRoots == null) return
+    await keepDags(this, this.#gcRoots(), options)
+  }
+
+  countGcFreed (bytes: number): void {
+    this.#gcFreedBytes += bytes
   }
 
   async * verify (options: VerifyOptions = {}): AsyncGenerator<VerifyProblem> {
@@ -410,6 +507,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   async close (): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    // An eviction stops at its next step once closed
+    await this.budget.idle()
     // Let committed-or-committing batches finish before the handles go
     await this.ledger.writeLock.run(async () => {})
     // The next open may meet a full disk: hold the reserve again if there is room

@@ -74,3 +74,9 @@ export const DEFAULT_SYNC_STREAK_MS_MAX = 4
  * a table, so the reserve matches that. 0: no reserve
  */
 export const DEFAULT_RESERVE_BYTES = 16 * 1024 * 1024
+
+/**
+ * Kubo's `Datastore.StorageGCWatermark`: eviction of unpinned blocks starts once the store holds
+ * this percentage of `storageMax`, and stops 10 points below it
+ */
+export const DEFAULT_STORAGE_GC_WATERMARK = 90

@@ -13,6 +13,9 @@
  *   'q' u64 big-endian      → that walk's queue: CID bytes of a node whose links are still to count
  *   'h' multihash codec     → rolling back a failed pin add: a node counted as a leaf (block missing)
  *   't' multihash           → touched while GC sweeps: the sweep keeps it (touches.ts)
+ *   '/lru'                  → varint current use generation (budget.ts); absent: 'a'/'l' not built yet
+ *   'a' multihash           → varint use generation of a stored block: when it was last put or read
+ *   'l' u32 BE gen multihash → (empty) the same, ordered oldest first: what eviction reads
  *
  * A DAG node is (multihash, codec), not the CID: CIDv0 and CIDv1 dag-pb of the same bytes are one
  * node, while the same bytes read as raw have no links and so are a different node.
@@ -43,6 +46,10 @@ export const PREFIX_PACK = 0x50 // 'P'
 export const PREFIX_QUEUE = 0x71 // 'q'
 export const PREFIX_HOLE = 0x68 // 'h'
 export const PREFIX_TOUCH = 0x74 // 't'
+export const PREFIX_AGE = 0x61 // 'a'
+export const PREFIX_LRU = 0x6c // 'l'
+/** The current use generation; its presence also says the 'a'/'l' keys cover every block */
+export const LRU_KEY = new TextEncoder().encode('/lru')
 
 const SHA2_256 = 0x12
 const DAG_PB = 0x70

@@ -31,7 +31,13 @@ export interface GcHost {
   readonly batchBlocksMax: number
   readonly packLiveRatioMin: number
   readonly sync: boolean
-  deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean }): Promise<CID[]>
+  deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean, freed?: { bytes: number } }): Promise<CID[]>
+  /** Touches the DAGs of the GC roots (BlockstoreInit.gcRoots) so that this sweep keeps them */
+  markRoots(options: AbortOptions): Promise<void>
+  /** Adds the bytes a GC removed to the store's counters */
+  countGcFreed(bytes: number): void
+  /** One pack compaction at a time (GC and eviction both compact) */
+  readonly compaction: Mutex
   /** A body read and checked, as `getBlock` returns it */
   readBody(cid: CID, record: BlockRecord): Promise<Uint8Array>
   assertOpen(): void
@@ -83,6 +89,8 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
   store.assertOpen()
   const endRun = await store.gcRuns.lock()
   let snapshot: Snapshot | undefined
+  let touching = false
+  const freed = { bytes: 0 }
   try {
     const release = await store.gcLock.exclusive()
     try {
@@ -90,25 +98,29 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
       await store.ledger.recover(true)
       if (store.reserve.present && await freeBytes(store.path) < GC_ROOM_BYTES) await store.reserve.release('room for GC on a full disk')
       store.touches.begin()
+      touching = true
       snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
     } finally {
       release()
     }
+    // The DAGs of GC roots (MFS) are touched, so the sweep keeps them as it keeps pinned ones
+    await store.markRoots(options)
     // Sweep in batches: each batch is one index commit, like a delete
     let batch: CID[] = []
+    const sweep = { ...options, keepTouched: true, sync: true, freed }
     for await (const mh of unpinnedBlocks(store, snapshot, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
       if (batch.length >= store.batchBlocksMax) {
-        yield * await store.deleteBlocks(batch, { ...options, keepTouched: true, sync: true })
+        yield * await store.deleteBlocks(batch, sweep)
         batch = []
         gcContinue(store, options)
       }
     }
-    if (batch.length > 0) yield * await store.deleteBlocks(batch, { ...options, keepTouched: true, sync: true })
+    if (batch.length > 0) yield * await store.deleteBlocks(batch, sweep)
     await snapshot.close()
     snapshot = undefined
     gcContinue(store, options)
-    await compactPacks(store, options)
+    await store.compaction.run(async () => { await compactPacks(store, options) })
     await store.reserve.ensure()
   } catch (err) {
     // close() shuts open iterators: whatever that broke mid-step is the close, said plainly
@@ -117,7 +129,8 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
   } finally {
     await snapshot?.close().catch(() => {})
     // Stale touch records only make a later GC keep more; a closed store drops them next time
-    if (store.touches.active) await store.touches.end().catch(() => {})
+    if (touching) await store.touches.end().catch(() => {})
+    store.countGcFreed(freed.bytes)
     endRun()
   }
 }
@@ -192,7 +205,7 @@ class MultihashCursor {
  * fdatasync'ed first, index moved in one synced batch), only for records that still point at the
  * old place, so concurrent puts and deletes stay correct.
  */
-async function compactPacks (store: GcHost, options: AbortOptions): Promise<void> {
+export async function compactPacks (store: GcHost, options: AbortOptions): Promise<void> {
   const { ledger, packs } = store
   const empty: number[] = []
   const sparse: number[] = []

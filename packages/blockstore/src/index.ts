@@ -126,6 +126,27 @@ export interface BlockstoreInit {
    */
   reserveBytes?: number
   /**
+   * The storage budget in bytes of block data (Kubo's `Datastore.StorageMax`): past the watermark
+   * unpinned blocks are evicted least recently used first, and a put that would pass it fails
+   * with StorageFullError once nothing is left to evict (README "Storage budget"). A node passes
+   * its config's value. Infinity: no budget
+   * @default Infinity
+   */
+  storageMax?: number
+  /**
+   * Percent of `storageMax` past which eviction starts (Kubo's `Datastore.StorageGCWatermark`);
+   * it stops 10 points below
+   * @default 90 (DEFAULT_STORAGE_GC_WATERMARK)
+   */
+  storageGcWatermark?: number
+  /**
+   * More roots for GC and eviction besides pins: every DAG these CIDs reach is kept, read afresh
+   * at the start of each sweep. The node passes its registered roots here (MFS's root)
+   */
+  gcRoots?: GcRoots
+  /** Told of the blocks each eviction step removed (the node stops announcing them) */
+  onEvict?: (cids: CID[]) => void
+  /**
    * For tests: called at each step where the store writes the disk, and may throw to make that
    * step fail as a disk would (see `FaultPoint`)
    */
@@ -181,7 +202,21 @@ export interface Pins {
 
 export interface GcOptions extends AbortOptions {}
 
-export interface BlockstoreCounters {
+/** Where GC and eviction read extra roots: called once per sweep */
+export type GcRoots = () => Iterable<CID> | AsyncIterable<CID>
+
+/** What the storage budget did since the store was opened */
+export interface BudgetCounters {
+  /** Evictions run */
+  evictions: number
+  /** Blocks and bytes they removed */
+  evictedBlocks: number
+  evictedBytes: number
+  /** Puts refused with StorageFullError */
+  refusals: number
+}
+
+export interface BlockstoreCounters extends BudgetCounters {
   /** Blocks read (`getBlock`, and the `interface-blockstore` reads over it) */
   reads: number
   readBytes: number
@@ -190,6 +225,11 @@ export interface BlockstoreCounters {
   writtenBytes: number
   /** Pack files holding live bodies */
   packFiles: number
+  /** Bytes of blocks GC removed */
+  gcFreedBytes: number
+  /** The budget in bytes (Infinity: none), and the watermark where eviction starts */
+  storageMax: number
+  storageHigh: number
 }
 export interface VerifyOptions extends AbortOptions {}
 
@@ -213,10 +253,24 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   readonly pins: Pins
   /** Removes every block no pin needs, yielding each removed CID; adds and pins run meanwhile (README "GC beside adds") */
   gc(options?: GcOptions): AsyncIterable<CID>
-  /** Runs `fn` holding the GC lock shared: an add keeps it until it has pinned */
+  /**
+   * Runs `fn` holding the GC lock shared: an add keeps it until it has pinned. GC waits for it to
+   * start; eviction never removes what `fn` writes or relies on
+   */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
   /** Every stored block, named by its multihash as a CIDv1 raw, without reading bodies (Kubo's `refs local`) */
   multihashes(options?: AbortOptions): AsyncGenerator<CID>
+  /**
+   * Keeps the whole DAGs under `roots` through the GC or eviction sweeping now (a no-op when none
+   * runs). Call it after linking stored blocks into a GC root (`gcRoots`), before relying on them:
+   * a sweep that started earlier read the roots before the link existed
+   */
+  keep(roots: CID[], options?: AbortOptions): Promise<void>
+  /**
+   * Evicts unpinned blocks least recently used first down to `targetBytes` (default 10 points
+   * under the watermark); what the budget does by itself past the watermark
+   */
+  evict(options?: AbortOptions & { targetBytes?: number }): Promise<void>
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
   /** Reads, writes and pack files since the store was opened (what metrics report) */

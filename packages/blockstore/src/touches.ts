@@ -16,7 +16,8 @@ const EMPTY = new Uint8Array(0)
  */
 export class GcTouches {
   readonly #ledger: IndexLedger
-  #active = false
+  /** Sweeps under way (GC and eviction may overlap): records are kept until the last one ends */
+  #active = 0
 
   constructor (ledger: IndexLedger) {
     this.#ledger = ledger
@@ -24,19 +25,20 @@ export class GcTouches {
 
   /** True while a sweep runs: touches are being recorded */
   get active (): boolean {
-    return this.#active
+    return this.#active > 0
   }
 
-  /** From now on touches are recorded; call before GC takes its snapshot */
+  /** From now on touches are recorded; call before GC takes its snapshot. Each begin needs one end */
   begin (): void {
-    this.#active = true
+    this.#active++
   }
 
-  /** Stops recording, then drops the records (each sweep starts with none) */
+  /** Ends one sweep's recording; the last one to end drops the records (each sweep starts with none) */
   async end (): Promise<void> {
-    this.#active = false
+    this.#active = Math.max(0, this.#active - 1)
+    if (this.#active > 0) return
     // under the write lock, so a touch that checked `active` before this cannot land after the clear
-    await this.#ledger.writeLock.run(async () => this.#ledger.clear(prefixRange(PREFIX_TOUCH)))
+    await this.#ledger.writeLock.run(async () => { if (this.#active === 0) await this.#ledger.clear(prefixRange(PREFIX_TOUCH)) })
   }
 
   /** Call before looking at blocks one is about to rely on; a no-op when no sweep runs */
@@ -45,7 +47,7 @@ export class GcTouches {
     const ops = cids.map(cid => ({ type: 'put' as const, key: prefixed(PREFIX_TOUCH, cid.multihash.bytes), value: EMPTY }))
     await this.#ledger.writeLock.run(async () => {
       // the sweep may have ended while this waited for the lock: its records are already cleared
-      if (this.#active) await this.#ledger.write(ops)
+      if (this.#active > 0) await this.#ledger.write(ops)
     })
   }
 

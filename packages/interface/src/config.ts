@@ -23,7 +23,7 @@ export interface CairnConfig {
   }
   Routing: {
     /** @default 'auto' (DHT client until publicly reachable, then server) */
-    Type: 'auto' | 'dht' | 'dhtclient' | 'dhtserver' | 'none'
+    Type: 'auto' | 'autoclient' | 'dht' | 'dhtclient' | 'dhtserver' | 'none'
   }
   Reprovider: {
     /** Go-style duration. @default '22h' */
@@ -35,8 +35,12 @@ export interface CairnConfig {
     ConnMgr: { LowWater: number, HighWater: number, GracePeriod: string }
   }
   Datastore: {
-    /** @default '10GB' */
+    /** The storage budget, enforced: block data past it evicts unpinned blocks or fails puts (Kubo's units). @default '10GB' */
     StorageMax: string
+    /** Percent of StorageMax past which unpinned blocks are evicted, least recently used first. @default 90 */
+    StorageGCWatermark?: number
+    /** Kubo's period of `--enable-gc` runs; kept for Kubo's config shape (Cairn evicts by the budget). @default '1h' */
+    GCPeriod?: string
   }
   Gateway: {
     /** How long the gateway waits for content from the network before a 504, Go duration. @default '60s' */

@@ -145,6 +145,18 @@ export class NoSpaceError extends CairnError {
 }
 
 /**
+ * The storage budget is spent (Kubo's `Datastore.StorageMax`): what is pinned (and what adds in
+ * flight hold) alone fills it, so there is nothing unpinned left to evict for new blocks. Adds,
+ * pins that must fetch and block puts fail with it until something is unpinned or the budget is
+ * raised; reads go on
+ */
+export class StorageFullError extends CairnError {
+  static override name = 'StorageFullError'
+  static override code = 'ERR_STORAGE_FULL'
+  constructor (message = 'storage full: the repo reached Datastore.StorageMax', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/**
  * The storage under the repo failed a write (EIO and the like): the store refuses writes until it
  * has re-read its own state from disk, and keeps answering reads
  */
@@ -197,7 +209,7 @@ export const errorClasses = [
   CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
-  NoSpaceError, StoreWriteError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
+  NoSpaceError, StorageFullError, StoreWriteError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

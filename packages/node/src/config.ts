@@ -1,7 +1,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError, parseDuration } from '@cairn/interface'
 import {
-  DEFAULT_BOOTSTRAP_ADDRESSES, DEFAULT_CONNMGR_GRACE_PERIOD, DEFAULT_CONNMGR_HIGH_WATER, DEFAULT_CONNMGR_LOW_WATER
+  DEFAULT_BOOTSTRAP_ADDRESSES, DEFAULT_CONNMGR_GRACE_PERIOD, DEFAULT_CONNMGR_HIGH_WATER, DEFAULT_CONNMGR_LOW_WATER,
+  DEFAULT_STORAGE_GC_WATERMARK, DEFAULT_STORAGE_MAX
 } from './constants.ts'
 import type { CairnConfig } from '@cairn/interface'
 
@@ -35,7 +36,7 @@ export function defaultConfig (peerId = ''): CairnConfig {
         GracePeriod: DEFAULT_CONNMGR_GRACE_PERIOD
       }
     },
-    Datastore: { StorageMax: '10GB' },
+    Datastore: { StorageMax: DEFAULT_STORAGE_MAX, StorageGCWatermark: DEFAULT_STORAGE_GC_WATERMARK, GCPeriod: '1h' },
     Gateway: { Timeout: '60s' },
     API: { HTTPHeaders: {} },
     Import: { CidVersion: 0, UnixFSRawLeaves: false, UnixFSChunker: 'size-262144' }
@@ -125,13 +126,24 @@ export function validateConfig (config: unknown): CairnConfig {
   if (!isPlainObject(c.Addresses) || !isStringArray(c.Addresses.Swarm)) throw new RepoCorruptError('config: Addresses.Swarm must be an array of multiaddrs')
   if (!isStringArray(c.Bootstrap)) throw new RepoCorruptError('config: Bootstrap must be an array of multiaddrs')
   if (!['all', 'pinned', 'roots'].includes(c.Reprovider?.Strategy)) throw new RepoCorruptError('config: Reprovider.Strategy must be all, pinned or roots')
-  if (!['auto', 'dht', 'dhtclient', 'dhtserver', 'none'].includes(c.Routing?.Type)) throw new RepoCorruptError('config: Routing.Type must be auto, dht, dhtclient, dhtserver or none')
+  if (!['auto', 'autoclient', 'dht', 'dhtclient', 'dhtserver', 'none'].includes(c.Routing?.Type)) throw new RepoCorruptError('config: Routing.Type must be auto, autoclient, dht, dhtclient, dhtserver or none')
   parseDuration(c.Reprovider.Interval)
+  storageBudget(c)
   return c
 }
 
 /** Go's `time.ParseDuration`, as Kubo reads `Reprovider.Interval` and `Gateway.Timeout` (one copy, in `@cairn/interface`) */
 export { parseDuration }
+
+/** Datastore.StorageMax in bytes and StorageGCWatermark in percent, with Kubo's defaults */
+export function storageBudget (config: Pick<CairnConfig, 'Datastore'>): { storageMax: number, storageGcWatermark: number } {
+  const storageMax = parseBytes(config.Datastore?.StorageMax ?? DEFAULT_STORAGE_MAX)
+  const storageGcWatermark = config.Datastore?.StorageGCWatermark ?? DEFAULT_STORAGE_GC_WATERMARK
+  if (typeof storageGcWatermark !== 'number' || !(storageGcWatermark > 0 && storageGcWatermark <= 100)) {
+    throw new InvalidParametersError(`config: Datastore.StorageGCWatermark must be a percentage above 0 and at most 100, not ${JSON.stringify(storageGcWatermark)}`)
+  }
+  return { storageMax, storageGcWatermark }
+}
 
 /** Kubo's human sizes: `10GB`, `512MiB`, `1000` */
 export function parseBytes (value: string | number): number {

@@ -68,3 +68,9 @@ export const DEFAULT_PING_STREAMS_MAX = 4
 export const PEER_STORE_PREFIX = '/peers'
 /** Window over which `stats bw` averages `RateIn`/`RateOut` */
 export const BANDWIDTH_RATE_WINDOW_MS = 10_000
+
+/** Kubo's `Datastore.StorageMax` default: the storage budget, enforced (10 * 1000^3 bytes) */
+export const DEFAULT_STORAGE_MAX = '10GB'
+
+/** Kubo's `Datastore.StorageGCWatermark` default, in percent of StorageMax */
+export const DEFAULT_STORAGE_GC_WATERMARK = 90

@@ -57,8 +57,16 @@ export function registerNodeMetrics (metrics: NodeMetrics, sources: MetricSource
   metrics.counter({ name: 'cairn_blockstore_writes_total', help: 'New blocks written to the block store since it was opened', read: store(c => c.writes) })
   metrics.counter({ name: 'cairn_blockstore_written_bytes_total', help: 'Bytes of new blocks written since the store was opened', read: store(c => c.writtenBytes) })
 
+  metrics.gauge({ name: 'cairn_storage_max_bytes', help: 'The storage budget (Datastore.StorageMax)', read: store(c => c.storageMax) })
+  metrics.gauge({ name: 'cairn_storage_watermark_bytes', help: 'Block bytes past which unpinned blocks are evicted (StorageGCWatermark)', read: store(c => c.storageHigh) })
+  metrics.counter({ name: 'cairn_storage_evictions_total', help: 'Evictions run for the storage budget', read: store(c => c.evictions) })
+  metrics.counter({ name: 'cairn_storage_evicted_blocks_total', help: 'Unpinned blocks evicted for the storage budget', read: store(c => c.evictedBlocks) })
+  metrics.counter({ name: 'cairn_storage_evicted_bytes_total', help: 'Bytes of unpinned blocks evicted for the storage budget', read: store(c => c.evictedBytes) })
+  metrics.counter({ name: 'cairn_storage_full_errors_total', help: 'Puts refused because pinned data fills the budget (ERR_STORAGE_FULL)', read: store(c => c.refusals) })
+
   metrics.counter({ name: 'cairn_gc_runs_total', help: 'Garbage collections run', read: () => sources.gc().runs })
   metrics.counter({ name: 'cairn_gc_removed_blocks_total', help: 'Blocks removed by garbage collection', read: () => sources.gc().removedBlocks })
   metrics.counter({ name: 'cairn_gc_duration_seconds_total', help: 'Time spent in garbage collection', read: () => sources.gc().seconds })
+  metrics.counter({ name: 'cairn_gc_freed_bytes_total', help: 'Bytes of blocks removed by garbage collection', read: store(c => c.gcFreedBytes) })
   metrics.gauge({ name: 'cairn_gc_last_duration_seconds', help: 'How long the last garbage collection took', read: () => sources.gc().lastSeconds })
 }

@@ -18,12 +18,13 @@ import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
 import { ping } from './api/ping.ts'
 import { createBitswapApi, createStatsApi } from './api/stats.ts'
+import { createDiagApi, createLogApi } from './api/diag.ts'
 import { createAddrFilters } from './addr-filters.ts'
 import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { mergeConfig, parseDuration, validateConfig } from './config.ts'
+import { mergeConfig, parseDuration, storageBudget, validateConfig } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
@@ -38,9 +39,9 @@ import type { NodeMetrics } from './metrics.ts'
 import type { SingleKadDHT } from '@libp2p/kad-dht'
 import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
-import type { CairnBlockstore } from '@cairn/blockstore'
+import type { CairnBlockstore, GcRoots } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, DiagApi, LogApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
@@ -123,12 +124,19 @@ export interface CairnNode extends CairnApi {
   start(): Promise<void>
   /** Stops what `start()` started, in reverse order, releasing the repo. `start()` may follow. */
   stop(): Promise<void>
+  /**
+   * Adds roots that GC and the storage budget keep besides pins (MFS registers its root here):
+   * `roots()` is read at the start of every GC and eviction, and every DAG it names is kept whole.
+   * A part that links stored blocks into its roots while a sweep may run calls
+   * `node.blockstore.keep([cid])` before relying on them. Returns the removal.
+   */
+  addGcRoots(roots: GcRoots): () => void
 }
 
 /** The running config, carrying the ConfigApi methods as non-enumerable properties */
 function configView (config: CairnConfig, api: ConfigApi): CairnConfig & ConfigApi {
   const view = structuredClone(config) as CairnConfig & ConfigApi
-  for (const key of ['show', 'get', 'set'] as const) {
+  for (const key of ['show', 'get', 'set', 'replace', 'applyProfile'] as const) {
     Object.defineProperty(view, key, { value: api[key], enumerable: false })
   }
   return view
@@ -207,6 +215,8 @@ class CairnNodeClass implements CairnNode {
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
   readonly bitswap: BitswapApi
+  readonly diag: DiagApi
+  readonly logging: LogApi
   /** `Peering.Peers` and `swarm peering add`: peers kept connected */
   readonly peering: PeeringService
   private readonly stores: StoreSlot
@@ -216,6 +226,8 @@ class CairnNodeClass implements CairnNode {
   /** Shared by every file read: many concurrent readers hold a bounded total of blocks read ahead */
   private readonly readAhead = createReadAheadBudget(DEFAULT_READ_AHEAD_BLOCKS)
   #status: CairnNode['status'] = 'stopped'
+  /** Where GC and eviction read roots besides pins (addGcRoots) */
+  readonly #gcRoots = new Set<GcRoots>()
   /** The start or stop under way: a second call waits for it */
   #transition?: Promise<void>
 
@@ -282,6 +294,8 @@ class CairnNodeClass implements CairnNode {
     }
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
+    this.diag = createDiagApi({ repoPath: this.repoPath, online: () => !this.offline && this.#status === 'started' })
+    this.logging = createLogApi()
     const content: ContentContext = {
       repoPath: this.repoPath,
       config: this.config,
@@ -315,6 +329,15 @@ class CairnNodeClass implements CairnNode {
     return this.stores.get()
   }
 
+  addGcRoots (roots: GcRoots): () => void {
+    this.#gcRoots.add(roots)
+    return () => { this.#gcRoots.delete(roots) }
+  }
+
+  private async * gcRootCids (): AsyncGenerator<CID> {
+    for (const roots of [...this.#gcRoots]) yield * await roots()
+  }
+
   get libp2p (): Libp2p<Partial<CairnServices>> {
     return this.online()
   }
@@ -330,7 +353,16 @@ class CairnNodeClass implements CairnNode {
     const paths = repoPaths(this.repoPath)
     const children: Child[] = [{
       name: 'block store',
-      start: async () => { this.stores.current = await createBlockstore({ path: paths.blocks, logger: parts.logger }) },
+      start: async () => {
+        this.stores.current = await createBlockstore({
+          path: paths.blocks,
+          logger: parts.logger,
+          // Kubo's Datastore.StorageMax and StorageGCWatermark, enforced (README "Storage budget")
+          ...storageBudget(parts.config),
+          gcRoots: () => this.gcRootCids(),
+          onEvict: (cids) => { this.provider.forget(cids).catch(err => { this.log.error('forgetting evicted blocks failed - %e', err) }) }
+        })
+      },
       stop: async () => {
         const store = this.stores.current
         this.stores.current = undefined
@@ -441,7 +473,8 @@ class CairnNodeClass implements CairnNode {
   }
 
   private online (): Libp2p<Partial<CairnServices>> {
-    if (this.#libp2p == null) throw new OfflineError('This command needs the network and the node is offline')
+    // Kubo's ErrNotOnline
+    if (this.#libp2p == null) throw new OfflineError("this command must be run in online mode. Try running 'cairn daemon' first")
     return this.#libp2p
   }
 

@@ -17,8 +17,9 @@ export const CUT_STREAM_MESSAGE = 'the daemon closed the connection before its a
 /** When the daemon sends no code, recognise Kubo's and Cairn's usual messages so exit codes still mean something */
 const MESSAGE_CODES: Array<[RegExp, string]> = [
   [/not pinned/i, 'ERR_NOT_PINNED'],
+  [/^storage full/i, 'ERR_STORAGE_FULL'],
   [/invalid (cid|path)|failed to parse cid|selected encoding not supported|invalid (multihash|varint)/i, 'ERR_INVALID_CID'],
-  [/offline/i, 'ERR_OFFLINE'],
+  [/offline|must be run in online mode/i, 'ERR_OFFLINE'],
   [/not found|no link named|could not find|does not exist/i, 'ERR_NOT_FOUND'],
   [/is locked|someone else has the lock/i, 'ERR_REPO_LOCKED']
 ]

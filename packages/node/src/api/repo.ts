@@ -1,4 +1,4 @@
-import { parseBytes } from '../config.ts'
+import { storageBudget } from '../config.ts'
 import { REPO_VERSION } from '../constants.ts'
 import type { ContentContext } from './context.ts'
 import type { AbortOptions, GcResult, RepoApi, RepoStats } from '@cairn/interface'
@@ -40,7 +40,7 @@ export function createRepoApi (ctx: ContentContext): RepoApi & { gcStats(): GcSt
       return {
         numObjects: blocks,
         repoSize: bytes,
-        storageMax: parseBytes(ctx.config.Datastore?.StorageMax ?? '10GB'),
+        storageMax: storageBudget(ctx.config).storageMax,
         repoPath: ctx.repoPath,
         version: REPO_VERSION
       }
