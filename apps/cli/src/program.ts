@@ -6,6 +6,7 @@ import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
 import { registerIntrospection } from './commands/introspect.ts'
+import { registerUnsupported } from './commands/unsupported.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
@@ -48,6 +49,7 @@ export function createProgram (ctx: CliContext): Command {
   registerRefs(program, ctx)
   registerCid(program, ctx)
   registerNetwork(program, ctx)
+  registerUnsupported(program)
   // last: it reads the whole tree
   registerIntrospection(program, ctx)
   return program

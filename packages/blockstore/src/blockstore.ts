@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BlockTooLargeError, HashMismatchError, InvalidParametersError, NotFoundError, RepoCorruptError } from '@cairn/interface'
+import { BlockTooLargeError, HashMismatchError, NotFoundError, RepoCorruptError, StoreClosedError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
 import { DAG_PB_CODE, RAW_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
@@ -204,6 +204,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async #record (cid: CID, key: Uint8Array): Promise<BlockRecord> {
+    this.assertOpen()
     // Index records are small and hot, so a synchronous lookup costs microseconds and saves a
     // round trip through libuv's thread pool on every read: the difference between matching raw
     // LevelDB on random reads and beating it
@@ -216,6 +217,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   /** Index lookups, synchronous where LevelDB allows (see `#record`) */
   async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
+    this.assertOpen()
     if (this.ledger.reopening != null || this.db.status !== 'open') await this.ledger.ready()
     if (!this.#getSync) return this.db.hasMany(keys)
     const wait = this.#syncBudget.pause()
@@ -229,6 +231,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
    */
   async linksOf (cid: CID, options: AbortOptions = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
+    this.assertOpen()
     if (isLeafCodec(cid.code)) return []
     if (cid.code === DAG_PB_CODE && cid.multihash.code !== IDENTITY_CODE) {
       const record = await this.#record(cid, blockKey(cid))
@@ -437,10 +440,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async stats (): Promise<{ blocks: number, bytes: number }> {
+    this.assertOpen()
     return { blocks: this.ledger.blocks, bytes: this.ledger.bytes }
   }
 
   async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
+    this.assertOpen()
     if (this.gcLock.heldShared) return fn()
     // what this add writes or relies on from here on is of this generation or later: not evicted
     const leave = this.budget.holdGeneration()
@@ -471,6 +476,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async * verify (options: VerifyOptions = {}): AsyncGenerator<VerifyProblem> {
+    this.assertOpen()
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const mh = key.subarray(1)
@@ -528,6 +534,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   protected async * blocks (options: AbortOptions): AsyncGenerator<{ cid: CID, bytes: Uint8Array }> {
+    this.assertOpen()
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const record = decodeBlockRecord(value)
@@ -567,7 +574,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   assertOpen (): void {
-    if (this.#closed) throw new InvalidParametersError(`Block store at ${this.path} is closed`)
+    if (this.#closed) throw new StoreClosedError(`Block store at ${this.path} is closed`)
   }
 }
 

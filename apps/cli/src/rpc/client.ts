@@ -396,9 +396,9 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
 
     swarm: {
       peers: async (options) => {
-        const r = await rpc.json('swarm/peers', { params: { direction: true, latency: true }, signal: options?.signal })
-        return ((r.Peers ?? []) as Array<{ Addr: string, Peer: string, Latency?: string, Direction?: number }>).map(p => {
-          const info: PeerInfo = { peer: p.Peer, addr: p.Addr }
+        const r = await rpc.json('swarm/peers', { params: { direction: true, latency: true, streams: true }, signal: options?.signal })
+        return ((r.Peers ?? []) as Array<{ Addr: string, Peer: string, Latency?: string, Direction?: number, Streams?: Array<{ Protocol: string }> }>).map(p => {
+          const info: PeerInfo = { peer: p.Peer, addr: p.Addr, streams: (p.Streams ?? []).map(s => String(s.Protocol)) }
           // Kubo's network.Direction: 1 inbound, 2 outbound
           if (p.Direction === 1 || p.Direction === 2) info.direction = p.Direction === 1 ? 'inbound' : 'outbound'
           if (p.Latency != null && p.Latency !== '') info.latency = p.Latency
