@@ -5,10 +5,12 @@ import { registerCid } from './commands/cid.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
+import { registerMfs } from './commands/mfs.ts'
 import { registerIntrospection } from './commands/introspect.ts'
 import { registerUnsupported } from './commands/unsupported.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
+import { registerNames } from './commands/names.ts'
 import { registerPin } from './commands/pin.ts'
 import { registerRefs } from './commands/refs.ts'
 import { registerRepo } from './commands/repo.ts'
@@ -42,6 +44,7 @@ export function createProgram (ctx: CliContext): Command {
   registerMisc(program, ctx)
   registerDaemon(program, ctx)
   registerFiles(program, ctx)
+  registerMfs(program, ctx)
   registerPin(program, ctx)
   registerRepo(program, ctx)
   registerBlock(program, ctx)
@@ -49,6 +52,7 @@ export function createProgram (ctx: CliContext): Command {
   registerRefs(program, ctx)
   registerCid(program, ctx)
   registerNetwork(program, ctx)
+  registerNames(program, ctx)
   registerUnsupported(program)
   // last: it reads the whole tree
   registerIntrospection(program, ctx)

@@ -23,6 +23,7 @@ import { IndexLedger } from './ledger.ts'
 import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
 import { GcTouches } from './touches.ts'
+import { NamedRootsImpl } from './named-roots.ts'
 import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
@@ -52,6 +53,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly ledger: IndexLedger
   /** Blocks relied on while GC sweeps (see touches.ts) */
   readonly touches: GcTouches
+  /** Named roots recorded in the index (the MFS root); GC keeps them through `gcRoots` */
+  readonly roots: NamedRootsImpl
   /** One GC at a time */
   readonly gcRuns = new Mutex()
   readonly packs: PackFiles
@@ -117,6 +120,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.touches = new GcTouches(this.ledger)
+    this.roots = new NamedRootsImpl(this)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
     this.#gcRoots = init.gcRoots
     this.uses = new UseIndex(this.ledger, this.log)

@@ -1,6 +1,8 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
+import type { KeyApi, NameApi } from './names.ts'
+import type { FilesApi } from './files.ts'
 import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
 
@@ -29,6 +31,8 @@ export interface CairnApi {
   /** Kubo's `refs local`: every local block, as CIDv1 raw (the store keys blocks by multihash) */
   refsLocal(options?: AbortOptions): AsyncIterable<CID>
 
+  /** MFS, Kubo's `ipfs files` */
+  files: FilesApi
   pin: PinApi
   block: BlockApi
   dag: DagApi
@@ -39,6 +43,15 @@ export interface CairnApi {
   stats: StatsApi
   config: ConfigApi
   bootstrap: BootstrapApi
+  key: KeyApi
+  name: NameApi
+  /**
+   * Kubo's `resolve`: an /ipns/ name (IPNS or DNSLink) or an /ipfs/ path to the /ipfs/ path it
+   * stands for (`recursive`, the default, follows names until an /ipfs/ path)
+   */
+  resolve(path: string, options?: AbortOptions & { recursive?: boolean, nocache?: boolean }): Promise<string>
+  /** Kubo's `dns`: the DNSLink path of a domain */
+  dns(domain: string, options?: AbortOptions & { recursive?: boolean }): Promise<string>
   bitswap: BitswapApi
   diag: DiagApi
   /** Kubo's `log` commands (named so because a node's own logger is its `log`) */

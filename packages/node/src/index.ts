@@ -10,9 +10,13 @@
  */
 export { createNode, parseCid } from './node.ts'
 export type { CairnNode, NodeInit } from './node.ts'
+export { MFS_ROOT_NAME, DEFAULT_MFS_NO_FLUSH_LIMIT, DEFAULT_MFS_FLUSH_DELAY_MS, DEFAULT_MFS_CACHE_ENTRIES_MAX } from './mfs/index.ts'
+export type { Mfs, MfsInit } from './mfs/index.ts'
 export type { CairnServices } from './libp2p.ts'
 export type { NodeMetrics, FamilyOptions, Reading } from './metrics.ts'
 export { initRepo, isRepoInitialized, repoPaths } from './repo.ts'
+export { rotateIdentity } from './keys/rotate.ts'
+export type { RotateOptions } from './keys/rotate.ts'
 export type { InitRepoOptions, RepoPaths } from './repo.ts'
 export {
   defaultConfig, TEST_PROFILE, profileConfig, mergeConfig, getConfigValue, setConfigValue, parseDuration, parseBytes

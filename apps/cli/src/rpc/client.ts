@@ -18,10 +18,12 @@ import { DEFAULT_RPC_JSON_BYTES_MAX, DEFAULT_RPC_MAX_SOCKETS } from '../constant
 import { DaemonUnreachableError, RemoteError } from '../errors.ts'
 import { multiaddrToUrl } from '../multiaddr.ts'
 import { multipartBody, multipartContentType, multipartFile, newBoundary } from './multipart.ts'
+import { createNameApis } from './names.ts'
 import { readNdjson } from './ndjson.ts'
 import { remoteError } from './errors.ts'
 import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
+import { createFilesClient } from './files.ts'
 import type { Params } from './transport.ts'
 
 export interface RpcApiInit {
@@ -106,7 +108,11 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
   const stat = async (path: string | CID, options: { signal?: AbortSignal } = {}): Promise<StatResult> => {
     const s = await rpc.json('files/stat', { args: [`/ipfs/${toPathString(path)}`], signal: options.signal })
     const type: EntryType = s.Type === 'directory' ? 'directory' : s.Type === 'symlink' ? 'symlink' : 'file'
-    return { cid: parseCid(s.Hash), type, size: Number(s.Size), cumulativeSize: Number(s.CumulativeSize), blocks: Number(s.Blocks) }
+    // Kubo's files/stat counts the root's links; CairnApi.stat counts the DAG's blocks (and so
+    // checks the whole DAG is there before `get` writes anything), which dag/stat tells
+    const dag = await rpc.json('dag/stat', { args: [String(s.Hash)], params: { progress: false }, signal: options.signal })
+    const blocks = Number((dag?.DagStats?.[0] ?? dag)?.NumBlocks ?? s.Blocks)
+    return { cid: parseCid(s.Hash), type, size: Number(s.Size), cumulativeSize: Number(s.CumulativeSize), blocks }
   }
 
   // the tar stream of `get` carries names, not CIDs: each entry's CID comes from its parent's listing
@@ -219,6 +225,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     add,
+    files: createFilesClient(rpc, parseCid),
     cat: (path, options = {}) => rpc.bytes('cat', { args: [toPathString(path)], params: { offset: options.offset, length: options.length }, signal: options.signal }),
     get,
     ls,
@@ -533,7 +540,9 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           : await rpc.json('bootstrap/rm', { args: addrs, signal: options.signal })
         return (r.Peers ?? []).map(String)
       }
-    }
+    },
+
+    ...createNameApis(rpc)
   }
   return api
 }
