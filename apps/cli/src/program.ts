@@ -4,6 +4,7 @@ import { registerBlock } from './commands/block.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
+import { registerIntrospection } from './commands/introspect.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
@@ -43,5 +44,7 @@ export function createProgram (ctx: CliContext): Command {
   registerBlock(program, ctx)
   registerDag(program, ctx)
   registerNetwork(program, ctx)
+  // last: it reads the whole tree
+  registerIntrospection(program, ctx)
   return program
 }

@@ -124,6 +124,17 @@ test('repo stat --size-only --human and network commands without a daemon', asyn
   assert.is.not(shutdown.code, 0)
 })
 
+test('log level and ls, diag cmds through the daemon', async (ctx) => {
+  assert.is((await ok(['log', 'level', 'cairn:node', 'info'], { repo: ctx.repoA })).out, "Changed log level of 'cairn:node' to 'info'\n")
+  assert.is((await ok(['log', 'level', 'cairn:node'], { repo: ctx.repoA })).out, 'info\n')
+  assert.ok((await ok(['log', 'ls'], { repo: ctx.repoA })).out.split('\n').includes('cairn:node'))
+  await ok(['log', 'level', 'all', 'default'], { repo: ctx.repoA })
+  const cmds = (await ok(['diag', 'cmds'], { repo: ctx.repoA })).out.split('\n')
+  assert.match(cmds[0], /^Command +Active +StartTime +RunTime$/)
+  assert.ok(cmds.some(l => /^log\/level +false /.test(l)), cmds.join('\n'))
+  assert.ok(cmds.some(l => /^diag\/cmds +true /.test(l)), cmds.join('\n'))
+})
+
 test('shutdown stops the daemon through its RPC and it removes its api file', async (ctx) => {
   await ok(['shutdown'], { repo: ctx.repoB })
   const code = await new Promise<number | null>(resolve => {

@@ -1,7 +1,7 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
-import type { BitswapApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
+import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
 
 /**
@@ -35,6 +35,9 @@ export interface CairnApi {
   config: ConfigApi
   bootstrap: BootstrapApi
   bitswap: BitswapApi
+  diag: DiagApi
+  /** Kubo's `log` commands (named so because a node's own logger is its `log`) */
+  logging: LogApi
   /** Kubo's `ping PEER`: status lines and pongs as they come; needs the network */
   ping(peer: string, options?: PingOptions): AsyncIterable<PingResult>
   /** Stops the daemon answering (Kubo's `shutdown`); a node that is no daemon refuses */
@@ -242,6 +245,10 @@ export interface ConfigApi {
   /** Dotted key, as Kubo: `Addresses.API` */
   get(key: string, options?: AbortOptions): Promise<unknown>
   set(key: string, value: unknown, options?: AbortOptions): Promise<void>
+  /** Replaces the whole file, keeping the identity (Kubo's `config replace`) */
+  replace(config: Record<string, unknown>, options?: AbortOptions): Promise<void>
+  /** Applies one of Kubo's profiles (`config profile apply`); `dryRun` only says what would change */
+  applyProfile(name: string, options?: AbortOptions & { dryRun?: boolean }): Promise<{ oldConfig: CairnConfig, newConfig: CairnConfig }>
 }
 
 export interface BootstrapApi {

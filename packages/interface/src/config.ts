@@ -23,7 +23,7 @@ export interface CairnConfig {
   }
   Routing: {
     /** @default 'auto' (DHT client until publicly reachable, then server) */
-    Type: 'auto' | 'dht' | 'dhtclient' | 'dhtserver' | 'none'
+    Type: 'auto' | 'autoclient' | 'dht' | 'dhtclient' | 'dhtserver' | 'none'
   }
   Reprovider: {
     /** Go-style duration. @default '22h' */

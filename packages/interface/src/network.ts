@@ -77,3 +77,32 @@ export interface BitswapApi {
   wantlist(options?: AbortOptions & { peer?: string }): Promise<CID[]>
   ledger(peer: string, options?: AbortOptions): Promise<BitswapLedger>
 }
+
+/** Kubo's `log level` answer: the levels asked for, or the message of a change */
+export interface LogLevelResult {
+  levels?: Record<string, string>
+  message?: string
+}
+
+export interface LogApi {
+  /** No arguments: the default level; `all`/`*`: every subsystem; with `level`: sets it */
+  level(subsystem?: string, level?: string, options?: AbortOptions): Promise<LogLevelResult>
+  ls(options?: AbortOptions): Promise<string[]>
+}
+
+/** One command the RPC server ran or runs (Kubo's `diag cmds`) */
+export interface ActiveCommand {
+  id: number
+  command: string
+  args: string[]
+  options: Record<string, string>
+  startTime: string
+  endTime?: string
+  active: boolean
+}
+
+export interface DiagApi {
+  /** Kubo's `diag sys`: runtime, disk, memory and network facts, as Kubo's JSON keys */
+  sys(options?: AbortOptions): Promise<Record<string, unknown>>
+  cmds(options?: AbortOptions): Promise<ActiveCommand[]>
+}

@@ -126,7 +126,7 @@ export function validateConfig (config: unknown): CairnConfig {
   if (!isPlainObject(c.Addresses) || !isStringArray(c.Addresses.Swarm)) throw new RepoCorruptError('config: Addresses.Swarm must be an array of multiaddrs')
   if (!isStringArray(c.Bootstrap)) throw new RepoCorruptError('config: Bootstrap must be an array of multiaddrs')
   if (!['all', 'pinned', 'roots'].includes(c.Reprovider?.Strategy)) throw new RepoCorruptError('config: Reprovider.Strategy must be all, pinned or roots')
-  if (!['auto', 'dht', 'dhtclient', 'dhtserver', 'none'].includes(c.Routing?.Type)) throw new RepoCorruptError('config: Routing.Type must be auto, dht, dhtclient, dhtserver or none')
+  if (!['auto', 'autoclient', 'dht', 'dhtclient', 'dhtserver', 'none'].includes(c.Routing?.Type)) throw new RepoCorruptError('config: Routing.Type must be auto, autoclient, dht, dhtclient, dhtserver or none')
   parseDuration(c.Reprovider.Interval)
   storageBudget(c)
   return c

@@ -20,6 +20,8 @@ export {
 export type { DeepPartial, ConfigProfile } from './config.ts'
 export type { NodePubsubApi, PubsubValidator, PubsubVerdict } from './api/pubsub.ts'
 export type { NodeRoutingApi } from './api/routing.ts'
+export { PROFILES, applyProfile } from './profiles.ts'
+export type { Profile } from './profiles.ts'
 export type { ContentProvider, ProviderStats, ProvideStrategy } from './provider.ts'
 export type { BlockExchange, NetworkGetter, SessionGetter } from './network-getter.ts'
 export * from './constants.ts'

@@ -101,7 +101,8 @@ export function splitListenAddresses (addrs: string[]): { supported: string[], u
 
 /** Kubo's `Routing.Type` as kad-dht's `clientMode` (undefined: switch to server once publicly reachable) */
 export function dhtClientMode (type: CairnConfig['Routing']['Type']): boolean | undefined {
-  if (type === 'dhtclient') return true
+  // Kubo's autoclient (the lowpower profile) never serves the DHT
+  if (type === 'dhtclient' || type === 'autoclient') return true
   if (type === 'dhtserver') return false
   return undefined
 }

@@ -17,6 +17,7 @@ import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
 import { ping } from './api/ping.ts'
 import { createBitswapApi, createStatsApi } from './api/stats.ts'
+import { createDiagApi, createLogApi } from './api/diag.ts'
 import { createAddrFilters } from './addr-filters.ts'
 import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
@@ -39,7 +40,7 @@ import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore, GcRoots } from '@cairn/blockstore'
 import type {
-  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, DiagApi, LogApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
@@ -134,7 +135,7 @@ export interface CairnNode extends CairnApi {
 /** The running config, carrying the ConfigApi methods as non-enumerable properties */
 function configView (config: CairnConfig, api: ConfigApi): CairnConfig & ConfigApi {
   const view = structuredClone(config) as CairnConfig & ConfigApi
-  for (const key of ['show', 'get', 'set'] as const) {
+  for (const key of ['show', 'get', 'set', 'replace', 'applyProfile'] as const) {
     Object.defineProperty(view, key, { value: api[key], enumerable: false })
   }
   return view
@@ -211,6 +212,8 @@ class CairnNodeClass implements CairnNode {
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
   readonly bitswap: BitswapApi
+  readonly diag: DiagApi
+  readonly logging: LogApi
   /** `Peering.Peers` and `swarm peering add`: peers kept connected */
   readonly peering: PeeringService
   private readonly stores: StoreSlot
@@ -288,6 +291,8 @@ class CairnNodeClass implements CairnNode {
     }
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
+    this.diag = createDiagApi({ repoPath: this.repoPath, online: () => !this.offline && this.#status === 'started' })
+    this.logging = createLogApi()
     const content: ContentContext = {
       repoPath: this.repoPath,
       config: this.config,
@@ -463,7 +468,8 @@ class CairnNodeClass implements CairnNode {
   }
 
   private online (): Libp2p<Partial<CairnServices>> {
-    if (this.#libp2p == null) throw new OfflineError('This command needs the network and the node is offline')
+    // Kubo's ErrNotOnline
+    if (this.#libp2p == null) throw new OfflineError("this command must be run in online mode. Try running 'cairn daemon' first")
     return this.#libp2p
   }
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import type { BitswapStats } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
-import { formatSiBytes } from '../format.ts'
+import { formatSiBytes, tabulate } from '../format.ts'
 import { UsageError } from '../errors.ts'
 import { parseInteger } from './parse.ts'
 import { printProvideStat } from './routing.ts'
@@ -123,5 +123,65 @@ export function registerAdmin (program: Command, stats: Command, ctx: CliContext
     .action(async () => {
       const api = await ctx.api()
       await api.shutdown({ signal: ctx.signal })
+    })
+}
+
+/** `diag sys|cmds`, `log level|ls|tail` and `version deps` */
+export function registerDiagnostics (program: Command, version: Command, ctx: CliContext): void {
+  const diag = program.command('diag').description('Generate diagnostic reports')
+  diag.command('sys')
+    .description('Print system diagnostic information')
+    .action(async () => {
+      const api = await ctx.api()
+      ctx.print.jsonIndented(await api.diag.sys({ signal: ctx.signal }))
+    })
+  diag.command('cmds')
+    .description('List commands the daemon runs and ran in the last minute')
+    .option('-v, --verbose', 'print extra information')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const list = await api.diag.cmds({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') {
+        ctx.print.json(list.map(c => ({ Active: c.active, Args: c.args, Command: c.command, EndTime: c.endTime ?? '0001-01-01T00:00:00Z', ID: c.id, Options: c.options, StartTime: c.startTime })))
+        return
+      }
+      const runTime = (c: { startTime: string, endTime?: string }): string => `${((Date.parse(c.endTime ?? new Date().toISOString()) - Date.parse(c.startTime)) / 1000).toFixed(3)}s`
+      for (const line of tabulate([['Command', 'Active', 'StartTime', 'RunTime'], ...list.map(c => [c.command, String(c.active), c.startTime, runTime(c)])])) ctx.print.line(line)
+    })
+
+  const log = program.command('log').description('Interact with the daemon log output')
+  log.command('level')
+    .description('Show or change the logging level (debug, info, warn, error, dpanic, panic, fatal, default)')
+    .argument('[subsystem]', "the subsystem (`all` or '*' for every one)")
+    .argument('[level]', 'the level to set')
+    .action(async (subsystem: string | undefined, level: string | undefined) => {
+      const api = await ctx.api({ online: true })
+      const r = await api.logging.level(subsystem, level, { signal: ctx.signal })
+      if (ctx.print.enc === 'json') { ctx.print.json(r.message != null ? { Message: r.message } : { Levels: r.levels }); return }
+      if (r.message != null) { ctx.print.text(r.message, 'stdout'); return }
+      const entries = Object.entries(r.levels ?? {})
+      const lines = entries.map(([s, l]) => entries.length > 1 ? `${s}: ${l}` : l).sort()
+      for (const line of lines) ctx.print.line(line)
+    })
+  log.command('ls')
+    .description('List the logging subsystems')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const list = await api.logging.ls({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Strings: list })
+      else for (const s of list) ctx.print.line(s)
+    })
+  log.command('tail')
+    .description('Read the event log (not supported by Cairn: run the daemon with DEBUG=cairn:*)')
+    .action(() => { throw new UsageError('"log tail" is not supported by Cairn: the daemon logs to stderr; run it with DEBUG=cairn:* to see its log') })
+
+  version.command('deps')
+    .description('Show the dependencies of this build and their versions')
+    .action(async () => {
+      const { dependencyVersions } = await import('../deps.ts')
+      for (const d of await dependencyVersions()) {
+        if (ctx.print.enc === 'json') ctx.print.json({ Path: d.path, Version: d.version, ReplacedBy: '', Sum: '' })
+        else ctx.print.line(`${d.path}@${d.version}`)
+      }
     })
 }

@@ -7,7 +7,11 @@ import { parseDuration } from '@cairn/interface'
 import type { BandwidthStats } from '@cairn/interface'
 import { bandwidthJson, formatBandwidth, formatConfigValue, formatSiBytes, parseConfigValue } from '../format.ts'
 import { versionInfo, versionLines } from '../version.ts'
-import { printBitswapStat, registerAdmin } from './admin.ts'
+import { printBitswapStat, registerAdmin, registerDiagnostics } from './admin.ts'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { readAll } from './stdin.ts'
+import { configDiff, PROFILE_NAMES } from '../config-diff.ts'
 import type { VersionFlags } from '../version.ts'
 
 export function registerMisc (program: Command, ctx: CliContext): void {
@@ -80,6 +84,51 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       await setValue(key, value, command.optsWithGlobals())
     })
 
+  config.command('replace')
+    .description('Replace the config with <file> (the identity is kept)')
+    .argument('<file>', 'the file to use as the new config (- for stdin)')
+    .action(async (file: string) => {
+      const raw = file === '-' ? await readAll(ctx.stdin) : await readFile(resolve(ctx.cwd, file))
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(raw))
+      } catch (err) {
+        throw new UsageError('failed to decode file as config', { cause: err })
+      }
+      const api = await ctx.api()
+      await api.config.replace(parsed as Record<string, unknown>, { signal: ctx.signal })
+    })
+
+  config.command('profile')
+    .description('Apply profiles to config')
+    .command('apply')
+    .description(`Apply profile to config (${Object.keys(PROFILE_NAMES).join(', ')})`)
+    .argument('<profile>', 'the profile to apply')
+    .option('--dry-run', 'print the difference without changing the config')
+    .action(async (name: string, flags: { dryRun?: boolean }) => {
+      const api = await ctx.api()
+      const { oldConfig, newConfig } = await api.config.applyProfile(name, { dryRun: flags.dryRun, signal: ctx.signal })
+      if (ctx.print.enc === 'json') { ctx.print.json({ OldCfg: oldConfig, NewCfg: newConfig }); return }
+      for (const line of configDiff(oldConfig, newConfig)) ctx.print.line(line)
+    })
+
+  config.command('edit')
+    .description('Open the config file for editing in $EDITOR')
+    .action(async () => {
+      const editor = process.env.EDITOR ?? ''
+      if (editor === '') throw new UsageError('ENV variable $EDITOR not set')
+      const [command, ...args] = editor.split(/\s+/).filter(a => a !== '')
+      const { spawn } = await import('node:child_process')
+      // Kubo's edit works on the file itself, daemon or not
+      const file = join(ctx.config.repoPath, 'config')
+      const code = await new Promise<number | null>((resolveExit, reject) => {
+        const child = spawn(command, [...args, file], { stdio: 'inherit' })
+        child.on('error', reject)
+        child.on('close', resolveExit)
+      })
+      if (code !== 0) throw new UsageError(`exit status ${code ?? 1}`)
+    })
+
   const stats = program.command('stats').description('Usage statistics')
 
   stats.command('bw')
@@ -121,7 +170,7 @@ export function registerMisc (program: Command, ctx: CliContext): void {
   registerAdmin(program, stats, ctx)
 
   // Kubo's `ipfs version` runs in the client (`doesNotUseRepo`): no repo, no daemon, nothing loaded
-  program.command('version')
+  const version = program.command('version')
     .description('Show version information')
     .option('-n, --number', 'only show the version number')
     .option('--commit', 'show the commit hash')
@@ -131,4 +180,5 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       if (ctx.print.enc === 'json') { ctx.print.json(versionInfo()); return }
       for (const line of versionLines(flags)) ctx.print.line(line)
     })
+  registerDiagnostics(program, version, ctx)
 }

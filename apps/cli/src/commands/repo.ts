@@ -1,6 +1,7 @@
 /** `repo gc|stat|verify` */
 import { CairnError } from '@cairn/interface'
 import type { Command } from 'commander'
+import { versionInfo } from '../version.ts'
 import type { CliContext } from '../context.ts'
 import { formatRepoStat, repoStatJson } from '../format.ts'
 
@@ -36,6 +37,16 @@ export function registerRepo (program: Command, ctx: CliContext): void {
       const stats = await api.repo.stat({ signal: ctx.signal })
       if (ctx.print.enc === 'json') ctx.print.json(repoStatJson(stats, flags))
       else for (const line of formatRepoStat(stats, flags)) ctx.print.line(line)
+    })
+
+  // Kubo answers it without the repo: the version this build writes
+  repo.command('version')
+    .description('Show the repo version')
+    .option('-q, --quiet', 'write minimal output')
+    .action((flags: { quiet?: boolean }) => {
+      const version = versionInfo().Repo
+      if (ctx.print.enc === 'json') ctx.print.json({ Version: version })
+      else ctx.print.line(flags.quiet === true ? `fs-repo@${version}` : `ipfs repo version fs-repo@${version}`)
     })
 
   repo.command('verify')

@@ -440,10 +440,37 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         // as kubo-rpc-client: strings as they are, anything else as JSON
         const params: Params = typeof value === 'string' ? {} : { json: true }
         await rpc.json('config', { args: [key, typeof value === 'string' ? value : JSON.stringify(value)], params, signal: options?.signal })
+      },
+      replace: async (config, options) => {
+        const boundary = newBoundary()
+        const res = await rpc.open('config/replace', {
+          body: multipartFile(new TextEncoder().encode(JSON.stringify(config)), boundary),
+          contentType: multipartContentType(boundary),
+          signal: options?.signal
+        })
+        for await (const _ of rpc.body(res)) {}
+      },
+      applyProfile: async (name, options = {}) => {
+        const r = await rpc.json('config/profile/apply', { args: [name], params: { 'dry-run': options.dryRun }, signal: options.signal })
+        return { oldConfig: r.OldCfg as CairnConfig, newConfig: r.NewCfg as CairnConfig }
       }
     },
 
     bitswap: rpcBitswapApi(rpc, parseCid),
+    diag: {
+      sys: async (options) => await rpc.json('diag/sys', { signal: options?.signal }),
+      cmds: async (options) => ((await rpc.json('diag/cmds', { signal: options?.signal })) ?? []).map((c: any) => ({
+        id: Number(c.ID), command: String(c.Command), args: (c.Args ?? []).map(String), options: c.Options ?? {}, startTime: String(c.StartTime), active: c.Active === true,
+        ...(c.Active === true ? {} : { endTime: String(c.EndTime) })
+      }))
+    },
+    logging: {
+      level: async (subsystem, level, options) => {
+        const r = await rpc.json('log/level', { args: [subsystem, level].filter((a): a is string => a != null), signal: options?.signal })
+        return r.Message != null ? { message: String(r.Message) } : { levels: r.Levels ?? {} }
+      },
+      ls: async (options) => ((await rpc.json('log/ls', { signal: options?.signal })).Strings ?? []).map(String)
+    },
     ping: (peer, options) => rpcPing(rpc, peer, options),
     shutdown: async (options) => { await rpcShutdown(rpc, options) },
 

@@ -19,7 +19,7 @@ const MESSAGE_CODES: Array<[RegExp, string]> = [
   [/not pinned/i, 'ERR_NOT_PINNED'],
   [/^storage full/i, 'ERR_STORAGE_FULL'],
   [/invalid (cid|path)|failed to parse cid|selected encoding not supported|invalid (multihash|varint)/i, 'ERR_INVALID_CID'],
-  [/offline/i, 'ERR_OFFLINE'],
+  [/offline|must be run in online mode/i, 'ERR_OFFLINE'],
   [/not found|no link named|could not find|does not exist/i, 'ERR_NOT_FOUND'],
   [/is locked|someone else has the lock/i, 'ERR_REPO_LOCKED']
 ]

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CID } from 'multiformats/cid'
 import type { Args, CommandSpec } from './args.ts'
 import type { MultipartLimits } from './multipart.ts'
+import type { ActiveCommands } from './active.ts'
 
 /** What a command's `run` gets: the node, its parsed arguments and the HTTP exchange */
 export interface RpcContext {
@@ -13,6 +14,8 @@ export interface RpcContext {
   res: ServerResponse
   signal: AbortSignal
   limits: MultipartLimits & { maxBlockBytes: number }
+  /** What this server runs and ran lately (`diag cmds`) */
+  active: ActiveCommands
 }
 
 /** One `/api/v0/<name>` endpoint, as a `cmds.Command` in Kubo's `core/commands/` */

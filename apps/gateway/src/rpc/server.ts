@@ -12,6 +12,7 @@ import { parseArgs } from './args.ts'
 import { createOriginPolicy } from './origin.ts'
 import { canEndWithError, endStream } from './output.ts'
 import { commands } from './commands/index.ts'
+import { ActiveCommands } from './active.ts'
 import { DEBUG_PATHS, serveDebug } from './debug.ts'
 import { setRoute } from '../http-metrics.ts'
 import type { Command } from './command.ts'
@@ -85,6 +86,7 @@ function answerOptions (req: IncomingMessage, res: ServerResponse): void {
 export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: ServerResponse) => void {
   const log = (init.logger ?? defaultLogger()).forComponent('cairn:gateway:rpc')
   const table: Record<string, Command> = { ...commands, ...init.commands }
+  const active = new ActiveCommands()
   const origins = createOriginPolicy(init.allowedOrigins)
   const authorizations = Object.values(init.authorizations ?? {})
   const limits = {
@@ -137,11 +139,14 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
     const timeout = args.string('timeout')
     const signals = [signal]
     if (timeout != null) signals.push(AbortSignal.timeout(parseDuration(timeout)))
+    const ended = active.start(name, args.args, Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'arg')))
     try {
-      await command.run({ api: init.api, args, req, res, signal: AbortSignal.any(signals), limits })
+      await command.run({ api: init.api, args, req, res, signal: AbortSignal.any(signals), limits, active })
     } catch (err) {
       if (signals.length > 1 && signals[1].aborted && !signal.aborted) throw new TimeoutError('request timed out', { cause: err })
       throw err
+    } finally {
+      ended()
     }
   }
 

@@ -2,6 +2,7 @@ import { InvalidParametersError } from '@cairn/interface'
 import { getConfigValue, readConfigFile, setConfigValue, validateConfig, writeConfigFile } from '../config.ts'
 import { checkConfigKey } from '../config-keys.ts'
 import { DEFAULT_BOOTSTRAP_ADDRESSES } from '../constants.ts'
+import { applyProfile } from '../profiles.ts'
 import type { BootstrapApi, CairnConfig, ConfigApi } from '@cairn/interface'
 import type { multiaddr as Multiaddr } from '@multiformats/multiaddr'
 
@@ -60,6 +61,24 @@ export function createConfigApi (store: ConfigStore): ConfigApi {
         if (err?.name === 'RepoCorruptError') throw new InvalidParametersError(err.message, { cause: err })
         throw err
       }
+    },
+    async replace (next) {
+      if (next == null || typeof next !== 'object' || Array.isArray(next)) throw new InvalidParametersError('failed to decode file as config')
+      const identity = next.Identity as { PrivKey?: unknown } | undefined
+      if (identity?.PrivKey != null && identity.PrivKey !== '') throw new InvalidParametersError('setting private key with API is not supported')
+      try {
+        // the identity stays the repo's own: its key lives in the keystore
+        await store.update(config => ({ ...next, Identity: config.Identity }) as CairnConfig)
+      } catch (err: any) {
+        if (err?.name === 'RepoCorruptError') throw new InvalidParametersError(err.message, { cause: err })
+        throw err
+      }
+    },
+    async applyProfile (name, options = {}) {
+      const oldConfig = await store.read()
+      const newConfig = await applyProfile(oldConfig, name)
+      if (options.dryRun !== true) await store.update(() => newConfig)
+      return { oldConfig, newConfig }
     }
   }
 }

@@ -1,4 +1,5 @@
 import { InvalidParametersError, NotFoundError } from '@cairn/interface'
+import { multipartParts, readPart } from '../multipart.ts'
 import { sendJson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
 
@@ -35,6 +36,37 @@ export const configCommands: CommandTable = {
     args: [0, 0],
     async run ({ api, res, signal }) {
       sendJson(res, await api.config.show({ signal }))
+    }
+  },
+
+  // Kubo's `config replace <file>`: the file is the request's one part; no value comes back
+  'config/replace': {
+    args: [0, 0],
+    async run ({ api, req, res, signal, limits }) {
+      let text: string | undefined
+      for await (const part of multipartParts(req, limits)) {
+        if (text != null) throw new InvalidParametersError('config/replace takes one file')
+        text = new TextDecoder().decode(await readPart(part, limits.maxPartBytes))
+      }
+      if (text == null) throw new InvalidParametersError('argument "file" is required')
+      let config: unknown
+      try {
+        config = JSON.parse(text)
+      } catch (err) {
+        throw new InvalidParametersError('failed to decode file as config', { cause: err })
+      }
+      await api.config.replace(config as Record<string, unknown>, { signal })
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end()
+    }
+  },
+
+  'config/profile/apply': {
+    args: [1, 1],
+    options: { 'dry-run': 'bool' },
+    async run ({ api, args, res, signal }) {
+      const { oldConfig, newConfig } = await api.config.applyProfile(args.args[0], { signal, dryRun: args.bool('dry-run') ?? false })
+      sendJson(res, { OldCfg: oldConfig, NewCfg: newConfig })
     }
   }
 }

@@ -5,6 +5,7 @@ import { blockCommands } from './block.ts'
 import { bootstrapCommands } from './bootstrap.ts'
 import { configCommands } from './config.ts'
 import { dagCommands } from './dag.ts'
+import { commandsCommand, diagCommands } from './diag.ts'
 import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
 import { pinCommands } from './pin.ts'
@@ -35,7 +36,7 @@ export function joinTables (tables: CommandTable[]): CommandTable {
  * Every `/api/v0` command, one module per namespace as Kubo's `core/commands/`: a new command goes
  * into its namespace's module (or a new module listed here), never into the server.
  */
-export const commands: CommandTable = joinTables([
+export const commands: CommandTable = withCommandsList(joinTables([
   idCommands,
   versionCommands,
   addCommands,
@@ -54,5 +55,11 @@ export const commands: CommandTable = joinTables([
   bitswapCommands,
   provideCommands,
   pingCommands,
+  diagCommands,
   unsupportedCommands
-])
+]))
+
+/** Adds Kubo's `commands`, which lists the table it is part of */
+function withCommandsList (table: CommandTable): CommandTable {
+  return joinTables([table, { commands: commandsCommand(table) }])
+}

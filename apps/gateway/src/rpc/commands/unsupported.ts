@@ -13,7 +13,8 @@ const UNSUPPORTED: Record<string, { why: string, commands: string[] }> = {
     commands: ['filestore', 'filestore/ls', 'filestore/verify', 'filestore/dups']
   },
   update: { why: 'Cairn is updated with its package manager', commands: ['update'] },
-  resources: { why: 'js-libp2p has no resource manager to report on', commands: ['swarm/resources'] }
+  resources: { why: 'js-libp2p has no resource manager to report on', commands: ['swarm/resources'] },
+  logTail: { why: 'the daemon logs to stderr (DEBUG=cairn:*); there is no log stream to tail', commands: ['log/tail'] }
 }
 
 function unsupported (name: string, why: string): Command {

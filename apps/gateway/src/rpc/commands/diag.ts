@@ -1,0 +1,99 @@
+import { InvalidParametersError, parseDuration } from '@cairn/interface'
+import { sendJson } from '../output.ts'
+import { GLOBAL_OPTIONS } from '../args.ts'
+import type { Command, CommandTable } from '../command.ts'
+
+const empty = (res: Parameters<Command['run']>[0]['res']): void => {
+  res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+  res.end()
+}
+
+/** `diag *` and `log *`, as Kubo's `core/commands/diag.go`, `sysdiag.go`, `active.go` and `log.go` */
+export const diagCommands: CommandTable = {
+  'diag/sys': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      sendJson(res, await api.diag.sys({ signal }))
+    }
+  },
+
+  // the commands this server runs and ran in the last minute, as Kubo's cmdInfo
+  'diag/cmds': {
+    args: [0, 0],
+    options: { verbose: 'bool' },
+    async run ({ res, active }) {
+      sendJson(res, active.list().map(c => ({
+        Active: c.active,
+        Args: c.args,
+        Command: c.command,
+        EndTime: c.endTime ?? '0001-01-01T00:00:00Z',
+        ID: c.id,
+        Options: c.options,
+        StartTime: c.startTime
+      })))
+    }
+  },
+
+  'diag/cmds/clear': {
+    args: [0, 0],
+    async run ({ res, active }) {
+      active.clear()
+      empty(res)
+    }
+  },
+
+  'diag/cmds/set-time': {
+    args: [1, 1],
+    async run ({ args, res, active }) {
+      active.keepMs = checkDuration(args.args[0])
+      empty(res)
+    }
+  },
+
+  'log/level': {
+    args: [0, 2],
+    async run ({ api, args, res, signal }) {
+      const r = await api.logging.level(args.args[0], args.args[1], { signal })
+      sendJson(res, r.message != null ? { Message: r.message } : { Levels: r.levels })
+    }
+  },
+
+  'log/ls': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      sendJson(res, { Strings: await api.logging.ls({ signal }) })
+    }
+  }
+}
+
+interface CommandInfo { Name: string, Subcommands: CommandInfo[], Options: Array<{ Names: string[] }> }
+
+/** Kubo's `commands`: the tree of every RPC command and its options, rooted at `ipfs` */
+export function commandsCommand (table: CommandTable): Command {
+  return {
+    args: [0, 0],
+    options: { flags: 'bool' },
+    async run ({ res }) {
+      const root: CommandInfo = { Name: 'ipfs', Subcommands: [], Options: Object.keys(GLOBAL_OPTIONS).map(n => ({ Names: [n] })) }
+      for (const [path, command] of Object.entries(table).sort(([a], [b]) => a.localeCompare(b))) {
+        let node = root
+        for (const part of path.split('/')) {
+          let next = node.Subcommands.find(s => s.Name === part)
+          if (next == null) node.Subcommands.push(next = { Name: part, Subcommands: [], Options: [] })
+          node = next
+        }
+        node.Options = Object.keys(command.options ?? {}).map(n => ({ Names: [n] }))
+      }
+      sendJson(res, root)
+    }
+  }
+}
+
+/** Kubo's set-time takes a Go duration; a bad one is the caller's mistake */
+export function checkDuration (text: string): number {
+  try {
+    return parseDuration(text)
+  } catch (err) {
+    throw new InvalidParametersError(`invalid duration "${text.slice(0, 30)}"`, { cause: err })
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Admin commands of issue 15 over the RPC on a real (offline) node: `config replace`, `config
+ * profile apply`, through kubo-rpc-client and plain HTTP with Kubo's shapes and error texts.
+ */
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { create } from 'kubo-rpc-client'
+import type { KuboRPCClient } from 'kubo-rpc-client'
+import { request as httpRequest } from 'node:http'
+import { request } from './fixtures/http.ts'
+import { startGateway } from './fixtures/node.ts'
+import type { RunningGateway } from './fixtures/node.ts'
+
+interface Ctx { gw: RunningGateway, api: string, ipfs: KuboRPCClient }
+
+const signal = (): AbortSignal => AbortSignal.timeout(20_000)
+const test = suite<Ctx>('admin commands over the RPC')
+
+async function rpc (api: string, path: string): Promise<{ status: number, body: any }> {
+  const r = await request(`${api}/api/v0/${path}`, { method: 'POST' })
+  return { status: r.status, body: r.text.trim() === '' ? undefined : JSON.parse(r.text.split('\n')[0]) }
+}
+
+test.before(async ctx => {
+  ctx.gw = await startGateway({ gateway: false }, true)
+  ctx.api = ctx.gw.gateway.apiUrl!
+  ctx.ipfs = create({ url: `${ctx.api}/api/v0` })
+})
+
+test.after(async ctx => { await ctx.gw?.stop() })
+
+test('config profile apply: --dry-run changes nothing; server, lowpower and test change what Kubo\'s change', async ({ ipfs, api }) => {
+  const before = await ipfs.config.getAll({ signal: signal() })
+  const dry = await ipfs.config.profiles.apply('server', { dryRun: true, signal: signal() })
+  assert.equal(dry.original, before)
+  const filters = (dry.updated as any).Swarm.AddrFilters as string[]
+  assert.ok(filters.includes('/ip4/10.0.0.0/ipcidr/8') && filters.includes('/ip6/fe80::/ipcidr/10'), JSON.stringify(filters))
+  assert.is((dry.updated as any).Discovery.MDNS.Enabled, false)
+  assert.equal(await ipfs.config.getAll({ signal: signal() }), before, 'a dry run writes nothing')
+  await ipfs.config.profiles.apply('server', { signal: signal() })
+  assert.equal(await ipfs.config.get('Addresses.NoAnnounce', { signal: signal() }), filters)
+  // local-discovery undoes it
+  await ipfs.config.profiles.apply('local-discovery', { signal: signal() })
+  assert.equal(await ipfs.config.get('Swarm.AddrFilters', { signal: signal() }), [])
+  await ipfs.config.profiles.apply('lowpower', { signal: signal() })
+  assert.is(await ipfs.config.get('Routing.Type', { signal: signal() }), 'autoclient')
+  assert.is(await ipfs.config.get('Swarm.ConnMgr.HighWater', { signal: signal() }), 40)
+  await ipfs.config.profiles.apply('randomports', { signal: signal() })
+  const swarm = await ipfs.config.get('Addresses.Swarm', { signal: signal() }) as string[]
+  assert.match(swarm[0], /^\/ip4\/0\.0\.0\.0\/tcp\/\d+$/)
+  assert.is(swarm[1], swarm[0].replace('/ip4/0.0.0.0', '/ip6/::'))
+  const unknown = await rpc(api, 'config/profile/apply?arg=flatfs')
+  // the issue: bad arguments are 400, with Kubo's message
+  assert.is(unknown.status, 400)
+  assert.is(unknown.body.Message, 'flatfs is not a profile')
+})
+
+test('config replace keeps the identity; a private key or a broken file is refused', async ({ ipfs, api, gw }) => {
+  const config = await ipfs.config.getAll({ signal: signal() }) as any
+  const next = { ...config, Datastore: { ...config.Datastore, StorageMax: '42GB' }, Identity: { PeerID: '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN' } }
+  await ipfs.config.replace(next, { signal: signal() })
+  const after = await ipfs.config.getAll({ signal: signal() }) as any
+  assert.is(after.Datastore.StorageMax, '42GB')
+  assert.is(after.Identity.PeerID, gw.node.peerId)
+  let message = ''
+  try {
+    await ipfs.config.replace({ ...config, Identity: { PeerID: gw.node.peerId, PrivKey: 'CAESQ...' } }, { signal: signal() })
+  } catch (err) {
+    message = (err as Error).message
+  }
+  assert.is(message, 'setting private key with API is not supported')
+  const boundary = 'b0undary'
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="config"\r\nContent-Type: application/octet-stream\r\n\r\n{not json\r\n--${boundary}--\r\n`
+  const broken = await request(`${api}/api/v0/config/replace`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body })
+  assert.is(broken.status, 400)
+  assert.is(JSON.parse(broken.text).Message, 'failed to decode file as config')
+  assert.is((await ipfs.config.get('Datastore.StorageMax', { signal: signal() })), '42GB', 'nothing changed')
+})
+
+test('log level and ls, diag sys and cmds, commands: kubo-rpc-client\'s methods and Kubo\'s shapes', async ({ ipfs, api }) => {
+  const subsystems = await ipfs.log.ls({ signal: signal() })
+  assert.ok(subsystems.includes('cairn:node') && subsystems.includes('libp2p:*'), subsystems.join(','))
+  const set = await ipfs.log.level('cairn:node', 'debug', { signal: signal() }) as { message?: string }
+  assert.is(set.message, "Changed log level of 'cairn:node' to 'debug'\n")
+  assert.equal((await rpc(api, 'log/level?arg=cairn:node')).body, { Levels: { 'cairn:node': 'debug' } })
+  assert.equal((await rpc(api, 'log/level')).body, { Levels: { '(default)': 'error' } })
+  await ipfs.log.level('cairn:node', 'default', { signal: signal() })
+  assert.equal((await rpc(api, 'log/level?arg=cairn:node')).body, { Levels: { 'cairn:node': 'error' } })
+  assert.is((await rpc(api, 'log/level?arg=cairn:node&arg=loud')).body.Message, 'unrecognized level: "loud"')
+  assert.is((await rpc(api, 'log/tail')).status, 501)
+  const sys = await ipfs.diag.sys({ signal: signal() }) as any
+  assert.equal(Object.keys(sys).sort(), ['diskinfo', 'environment', 'ipfs_commit', 'ipfs_version', 'memory', 'net', 'runtime'])
+  assert.ok(sys.diskinfo.total_space > 0 && sys.diskinfo.free_space > 0)
+  assert.is(sys.runtime.os, process.platform)
+  assert.is(sys.net.online, false)
+  // a request still running (an add whose upload has not ended) is listed as active, with its arguments
+  const url = new URL(`${api}/api/v0/add?pin=false&cid-version=1`)
+  const open = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=xyz' } })
+  open.on('error', () => {})
+  open.write('--xyz\r\nContent-Disposition: form-data; name="file"; filename="f"\r\nContent-Type: application/octet-stream\r\n\r\npartial')
+  let cmds: any[] = []
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline && !cmds.some(c => c.Command === 'add' && c.Active === true)) {
+    cmds = (await rpc(api, 'diag/cmds')).body
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  open.destroy()
+  const running = cmds.find(c => c.Command === 'add')
+  assert.ok(running?.Active === true, 'the add is listed as active')
+  assert.equal(running.Options, { pin: 'false', 'cid-version': '1' })
+  assert.ok(cmds.some(c => c.Command === 'log/level' && c.Active === false && c.EndTime !== '0001-01-01T00:00:00Z'), 'finished commands stay listed')
+  const list = await ipfs.commands({ signal: signal() }) as any
+  assert.is(list.Name, 'ipfs')
+  const swarm = list.Subcommands.find((c: any) => c.Name === 'swarm')
+  assert.ok(swarm.Subcommands.some((c: any) => c.Name === 'peering'), JSON.stringify(swarm))
+  assert.ok(list.Subcommands.find((c: any) => c.Name === 'ping').Options.some((o: any) => o.Names[0] === 'count'))
+})
+
+test.run()
