@@ -1,5 +1,5 @@
 /**
- * Keeps the monorepo wiring mechanical: every `@cairn/*` dependency of a package is `workspace:*`
+ * Keeps the monorepo wiring mechanical: every `@cairn/*` dependency of a package is `workspace:^`
  * and has a matching tsconfig `references` entry, every reference is a declared dependency, and
  * nothing imports against the design's dependency direction
  * (cli → gateway → node → dag → blockstore → ipld). And every package's manifest tells the truth
@@ -47,7 +47,7 @@ for (const dir of dirs) {
     if (!name.startsWith('@cairn/')) continue
     const target = byName.get(name)
     if (target == null) { problems.push(`${pkg.name}: depends on unknown ${name}`); continue }
-    if (range !== 'workspace:*') problems.push(`${pkg.name}: ${name} must be "workspace:*", is "${range}"`)
+    if (range !== 'workspace:^') problems.push(`${pkg.name}: ${name} must be "workspace:^", is "${range}"`)
     if (!refs.has(target)) problems.push(`${pkg.name}: depends on ${name} but tsconfig.json has no reference to ${relative(dir, target)}`)
     if (name !== '@cairn/interface' && order.indexOf(name) >= here) problems.push(`${pkg.name}: may not depend on ${name} (dependency direction)`)
     refs.delete(target)

@@ -2,7 +2,7 @@
  * Runs every package's and app's uvu spec files, each in its own Node process (network tests
  * must not share handles), and ends with one line `N passed, M failed`.
  *
- *   node scripts/test.ts                      all of packages/* and apps/*
+ *   node scripts/test.ts                      all of packages/*, apps/* and the root's test/
  *   node scripts/test.ts packages/dag         one package (or several folders)
  *   node scripts/test.ts packages/dag/test/car.spec.ts
  *
@@ -11,7 +11,7 @@
  * Env: CAIRN_TEST_CONCURRENCY (default 2, the machine's cores), CAIRN_TEST_TIMEOUT_MS (default 300000).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
@@ -36,9 +36,10 @@ function specsIn (dir: string): string[] {
 }
 
 const targets = process.argv.slice(2).map(a => resolve(process.cwd(), a))
+// the workspace-wide specs (README examples, packaging) live in the root's test/
 const roots = targets.length > 0
   ? targets
-  : ['packages', 'apps'].flatMap(g => readdirSync(join(root, g)).sort().map(n => join(root, g, n)))
+  : [...['packages', 'apps'].flatMap(g => readdirSync(join(root, g)).sort().map(n => join(root, g, n))), join(root, 'test')]
 const specs = roots.flatMap(specsIn)
 
 interface Outcome { file: string, passed: number, failed: number, ms: number, output: string }
@@ -46,8 +47,18 @@ interface Outcome { file: string, passed: number, failed: number, ms: number, ou
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '')
 
+/**
+ * A spec may raise its own bound with a `@timeout-ms N` line in its header comment (the packaging
+ * test installs packages from the registry): never lower than the global one
+ */
+function timeoutFor (file: string): number {
+  const declared = Number(/@timeout-ms\s+(\d+)/.exec(readFileSync(file, 'utf8').slice(0, 4096))?.[1] ?? 0)
+  return Math.max(timeoutMs, declared)
+}
+
 function runSpec (file: string): Promise<Outcome> {
   const started = Date.now()
+  const timeoutMs = timeoutFor(file)
   return new Promise(resolvePromise => {
     const child = spawn(process.execPath, ['--conditions=development', '--enable-source-maps', file], {
       cwd: root,

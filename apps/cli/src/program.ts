@@ -4,7 +4,9 @@ import { registerBlock } from './commands/block.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
+import { registerMfs } from './commands/mfs.ts'
 import { registerIntrospection } from './commands/introspect.ts'
+import { registerUnsupported } from './commands/unsupported.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerPin } from './commands/pin.ts'
@@ -39,11 +41,13 @@ export function createProgram (ctx: CliContext): Command {
   registerMisc(program, ctx)
   registerDaemon(program, ctx)
   registerFiles(program, ctx)
+  registerMfs(program, ctx)
   registerPin(program, ctx)
   registerRepo(program, ctx)
   registerBlock(program, ctx)
   registerDag(program, ctx)
   registerNetwork(program, ctx)
+  registerUnsupported(program)
   // last: it reads the whole tree
   registerIntrospection(program, ctx)
   return program

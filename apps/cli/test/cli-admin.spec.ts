@@ -87,4 +87,12 @@ test('version deps and --all; diag sys', async ({ repo }) => {
   assert.is(sys.environment.CAIRN_PATH, repo)
 })
 
+test('p2p, mount, filestore and update say they are not supported by Cairn', async ({ repo }) => {
+  for (const args of [['p2p', 'ls'], ['mount'], ['filestore', 'ls', '--file-order'], ['update']]) {
+    const r = await cairn(args, { repo })
+    assert.match(r.err, new RegExp(`^Error: "${args[0]}" is not supported by Cairn: .+\n$`))
+    assert.is(r.code, 1)
+  }
+})
+
 test.run()

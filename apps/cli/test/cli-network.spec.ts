@@ -124,6 +124,17 @@ test('repo stat --size-only --human and network commands without a daemon', asyn
   assert.is.not(shutdown.code, 0)
 })
 
+test('swarm peers: Kubo\'s text with --latency --direction --streams, and its JSON (empty fields omitted)', async (ctx) => {
+  const text = (await ok(['swarm', 'peers', '--latency', '--direction', '--streams'], { repo: ctx.repoA })).out.split('\n')
+  const line = text.find(l => l.includes(`/p2p/${ctx.b!.peerId}`))
+  assert.match(line ?? '', new RegExp(`^/ip4/127\\.0\\.0\\.1/tcp/\\d+/p2p/${ctx.b!.peerId} \\S+ (inbound|outbound)$`))
+  const plain = JSON.parse((await ok(['swarm', 'peers', '--enc=json'], { repo: ctx.repoA })).out).Peers
+  const mine = plain.find((p: { Peer: string }) => p.Peer === ctx.b!.peerId)
+  assert.equal(Object.keys(mine), ['Addr', 'Peer', 'Identify'])
+  const identified = JSON.parse((await ok(['swarm', 'peers', '--identify', '--enc=json'], { repo: ctx.repoA })).out).Peers
+  assert.is(identified.find((p: { Peer: string }) => p.Peer === ctx.b!.peerId).Identify.ID, ctx.b!.peerId)
+})
+
 test('log level and ls, diag cmds through the daemon', async (ctx) => {
   assert.is((await ok(['log', 'level', 'cairn:node', 'info'], { repo: ctx.repoA })).out, "Changed log level of 'cairn:node' to 'info'\n")
   assert.is((await ok(['log', 'level', 'cairn:node'], { repo: ctx.repoA })).out, 'info\n')

@@ -17,6 +17,7 @@ const table: Record<string, StatusRow> = {
   InvalidPathError: CLIENT,
   InvalidParametersError: CLIENT,
   InvalidCarError: CLIENT,
+  AlreadyExistsError: CLIENT,
   MalformedRequestError: CLIENT,
   HashMismatchError: CLIENT,
   BlockTooLargeError: { gateway: 400, rpc: 413 },

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BlockTooLargeError, HashMismatchError, InvalidParametersError, NotFoundError, RepoCorruptError } from '@cairn/interface'
+import { BlockTooLargeError, HashMismatchError, NotFoundError, RepoCorruptError, StoreClosedError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
 import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
@@ -23,6 +23,7 @@ import { IndexLedger } from './ledger.ts'
 import { GcLock, Mutex } from './locks.ts'
 import { PinsImpl } from './pins.ts'
 import { GcTouches } from './touches.ts'
+import { NamedRootsImpl } from './named-roots.ts'
 import { SyncBudget } from './sync-budget.ts'
 import { canVerify, verifyBlockSync } from '@cairn/ipld'
 import type { BlockRecord } from './encoding.ts'
@@ -52,6 +53,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly ledger: IndexLedger
   /** Blocks relied on while GC sweeps (see touches.ts) */
   readonly touches: GcTouches
+  /** Named roots recorded in the index (the MFS root); GC keeps them through `gcRoots` */
+  readonly roots: NamedRootsImpl
   /** One GC at a time */
   readonly gcRuns = new Mutex()
   readonly packs: PackFiles
@@ -117,6 +120,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.packLiveRatioMin = init.packLiveRatioMin ?? DEFAULT_PACK_LIVE_RATIO_MIN
     this.#getSync = (db.supports as { getSync?: boolean }).getSync === true
     this.touches = new GcTouches(this.ledger)
+    this.roots = new NamedRootsImpl(this)
     this.pins = new PinsImpl(this, init.pinBatchNodesMax ?? DEFAULT_PIN_BATCH_NODES_MAX)
     this.#gcRoots = init.gcRoots
     this.uses = new UseIndex(this.ledger, this.log)
@@ -204,6 +208,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async #record (cid: CID, key: Uint8Array): Promise<BlockRecord> {
+    this.assertOpen()
     // Index records are small and hot, so a synchronous lookup costs microseconds and saves a
     // round trip through libuv's thread pool on every read: the difference between matching raw
     // LevelDB on random reads and beating it
@@ -216,6 +221,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   /** Index lookups, synchronous where LevelDB allows (see `#record`) */
   async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
+    this.assertOpen()
     if (this.ledger.reopening != null || this.db.status !== 'open') await this.ledger.ready()
     if (!this.#getSync) return this.db.hasMany(keys)
     const wait = this.#syncBudget.pause()
@@ -229,6 +235,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
    */
   async linksOf (cid: CID, options: AbortOptions = {}): Promise<CID[]> {
     options.signal?.throwIfAborted()
+    this.assertOpen()
     if (isLeafCodec(cid.code)) return []
     if (cid.code === DAG_PB_CODE && cid.multihash.code !== IDENTITY_CODE) {
       const record = await this.#record(cid, blockKey(cid))
@@ -437,10 +444,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async stats (): Promise<{ blocks: number, bytes: number }> {
+    this.assertOpen()
     return { blocks: this.ledger.blocks, bytes: this.ledger.bytes }
   }
 
   async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
+    this.assertOpen()
     if (this.gcLock.heldShared) return fn()
     // what this add writes or relies on from here on is of this generation or later: not evicted
     const leave = this.budget.holdGeneration()
@@ -471,6 +480,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   async * verify (options: VerifyOptions = {}): AsyncGenerator<VerifyProblem> {
+    this.assertOpen()
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const mh = key.subarray(1)
@@ -520,6 +530,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   // --- for the interface-blockstore adapter -------------------------------------------------------
 
   protected async * blocks (options: AbortOptions): AsyncGenerator<{ cid: CID, bytes: Uint8Array }> {
+    this.assertOpen()
     for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const record = decodeBlockRecord(value)
@@ -559,7 +570,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   assertOpen (): void {
-    if (this.#closed) throw new InvalidParametersError(`Block store at ${this.path} is closed`)
+    if (this.#closed) throw new StoreClosedError(`Block store at ${this.path} is closed`)
   }
 }
 

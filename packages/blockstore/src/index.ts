@@ -23,6 +23,8 @@ import type { CID } from 'multiformats/cid'
 
 export { levelOpenError } from './open.ts'
 export type { FaultHook, FaultPoint } from './faults.ts'
+export type { NamedRoots } from './named-roots.ts'
+import type { NamedRoots } from './named-roots.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
@@ -251,6 +253,11 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
   deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
   readonly pins: Pins
+  /**
+   * Named roots recorded durably in the index (the MFS root): not pins; their owner hands them to
+   * GC and eviction through `gcRoots`
+   */
+  readonly roots: NamedRoots
   /** Removes every block no pin needs, yielding each removed CID; adds and pins run meanwhile (README "GC beside adds") */
   gc(options?: GcOptions): AsyncIterable<CID>
   /**

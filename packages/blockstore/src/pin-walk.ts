@@ -139,6 +139,8 @@ export class PinWalker {
         persisted = !done
       } catch (err) {
         if (state.phase !== 'add') throw err
+        // The store is closing: stop as a crash would, the next open completes or undoes the walk
+        if ((err as Error).name === 'StoreClosedError') throw err
         // A failed add: nothing to undo while nothing was written, else roll back what was
         if (!persisted) throw err
         failure = err

@@ -54,6 +54,7 @@ export class PinsImpl implements Pins {
   }
 
   async #recovered (): Promise<void> {
+    this.#store.assertOpen()
     this.#recovery ??= this.#mutex.run(async () => { await this.#walker.resume() })
     try {
       await this.#recovery

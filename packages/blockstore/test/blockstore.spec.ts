@@ -141,4 +141,33 @@ test('a caller looping over cached reads still lets timers run', async ({ store 
   assert.ok(fired, 'the timer fired while the loop ran')
 })
 
+test('after close() every call rejects with StoreClosedError (ERR_STORE_CLOSED), not a LevelDB error', async ({ dir }) => {
+  const path = `${dir!.path}-closed`
+  const store = await createBlockstore({ path })
+  const block = await rawBlock(pseudoRandom(40_000, 90))
+  await store.putBlock(block.cid, block.bytes)
+  await store.close()
+  const calls: Array<[string, () => Promise<unknown>]> = [
+    ['getBlock', async () => store.getBlock(block.cid)],
+    ['hasBlock', async () => store.hasBlock(block.cid)],
+    ['putBlock', async () => store.putBlock(block.cid, block.bytes)],
+    ['deleteBlock', async () => store.deleteBlock(block.cid)],
+    ['linksOf', async () => store.linksOf(block.cid)],
+    ['stats', async () => store.stats()],
+    ['pins.add', async () => store.pins.add(block.cid)],
+    ['pins.isPinned', async () => store.pins.isPinned(block.cid)],
+    ['pins.ls', async () => { for await (const _ of store.pins.ls()) {} }],
+    ['gc', async () => { for await (const _ of store.gc()) {} }],
+    ['verify', async () => { for await (const _ of store.verify()) {} }],
+    ['get (interface-blockstore)', async () => { for await (const _ of store.get(block.cid)) {} }]
+  ]
+  for (const [name, call] of calls) {
+    const err = await call().then(() => undefined, (e: unknown) => e as Error & { code?: string })
+    assert.ok(err != null, `${name} after close() resolved`)
+    assert.is(err.name, 'StoreClosedError', `${name}: ${err.name}: ${err.message}`)
+    assert.is(err.code, 'ERR_STORE_CLOSED', name)
+  }
+  await store.close() // idempotent
+})
+
 test.run()

@@ -138,7 +138,7 @@ test('an interrupted add that cannot complete on reopen (a block gone) vanishes:
   // Closing the store under a walk stops it between batches, as a crash would
   let closing: Promise<void> | undefined
   const stopped = await store.pins.add(dag.root, { onProgress: n => { if (n > 40) closing ??= store.close() } }).then(() => undefined, (err: Error) => err)
-  assert.match(stopped?.message ?? 'resolved', /not open/, 'the add stopped with the store')
+  assert.is(stopped?.name ?? 'resolved', 'StoreClosedError', 'the add stopped with the store')
   await closing
   store = await createBlockstore({ path: dir.path, pinBatchNodesMax: 4 })
   ctx.stores.push(store)

@@ -9,6 +9,7 @@ import { encodeNode, linkLength, type EncodedLink } from './pb.ts'
 import type { Mtime } from './types.ts'
 
 import { utf8 } from './utf8.ts'
+import { marshalWithMode } from './unixfs-data.ts'
 
 export interface TreeLeaf {
   kind: 'leaf'
@@ -31,6 +32,8 @@ export type TreeNode = TreeLeaf | TreeDir
 export type ShardSplitStrategy = 'links-bytes' | 'block-bytes'
 
 export interface DirSettings {
+  /** Write a directory's mode even when it is ipfs-unixfs's default (MFS `chmod`, as Kubo). @default false */
+  keepDefaultMode?: boolean
   format: CidFormat
   shardSplitStrategy: ShardSplitStrategy
   shardThresholdBytes: number
@@ -72,10 +75,10 @@ export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: Dir
     if (child.kind === 'dir') child = await flushDir(child, writer, settings, out)
     links.push({ name, nameBytes, cid: child.cid, tsize: child.tsize })
   }
-  const data = new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }).marshal()
+  const data = marshalWithMode(new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }), settings.keepDefaultMode === true ? dir.mode : undefined)
   let result: TreeLeaf
   if (estimateSize(data, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
-    result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime }), writer, settings.format)
+    result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime, keepDefaultMode: settings.keepDefaultMode }), writer, settings.format)
   } else {
     const flat = encodeNode(data, links)
     const cid = cidFor(CODEC_DAG_PB, flat, settings.format)
@@ -115,4 +118,17 @@ async function writeShard (shard: ShardNode, writer: BlockWriter, format: CidFor
   const cid = cidFor(CODEC_DAG_PB, block, format)
   await writer.put(cid, block)
   return { kind: 'leaf', cid, tsize: block.byteLength + links.reduce((a, l) => a + l.tsize, 0) }
+}
+
+/**
+ * One directory from its entries, flat or HAMT-sharded as `add` would write it (MFS writes its
+ * directories through this, so a tree built by `files` commands has the CIDs `add -r` gives)
+ */
+export async function writeDirectory (entries: Iterable<[string, { cid: CID, tsize: number }]>, meta: { mode?: number, mtime?: Mtime }, writer: BlockWriter, settings: DirSettings): Promise<{ cid: CID, tsize: number }> {
+  const dir = newDir('')
+  for (const [name, e] of entries) dir.children.set(name, { kind: 'leaf', cid: e.cid, tsize: e.tsize })
+  dir.mode = meta.mode
+  dir.mtime = meta.mtime
+  const leaf = await flushDir(dir, writer, settings, [])
+  return { cid: leaf.cid, tsize: leaf.tsize }
 }

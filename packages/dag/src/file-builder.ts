@@ -16,6 +16,8 @@ export interface FileLink {
   tsize: number
   /** File bytes under this node: what the parent records in `blocksizes` */
   fileSize: number
+  /** Already stored, unchanged (an edit that reuses it): its parents need no new write either */
+  reused?: boolean
 }
 
 export interface FileBuildSettings {
@@ -40,6 +42,15 @@ export interface FileMeta {
  * the root always wraps them). Streaming: only one chunk and one partial node per level are held.
  */
 export async function buildFile (content: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, writer: BlockWriter, settings: FileBuildSettings, meta: FileMeta): Promise<FileLink> {
+  const leafType = settings.trickle ? UNIXFS_RAW : UNIXFS_FILE
+  return await buildFromLeaves(leaves(content, settings, settings.rawLeaves ? undefined : leafType), writer, settings, meta)
+}
+
+/**
+ * `buildFile` over leaves already cut: each is a chunk to store, or (an edit of a stored file)
+ * the link of a leaf kept as it is, which is neither rewritten nor makes its parents rewritten.
+ */
+export async function buildFromLeaves (chunks: AsyncIterable<Leaf> | Iterable<Leaf>, writer: BlockWriter, settings: FileBuildSettings, meta: FileMeta): Promise<FileLink> {
   const { format, rawLeaves, signal, onProgress } = settings
   const leafType = settings.trickle ? UNIXFS_RAW : UNIXFS_FILE
   let hashed = 0
@@ -47,6 +58,10 @@ export async function buildFile (content: Uint8Array | AsyncIterable<Uint8Array>
 
   const makeLeaf = async (leaf: Leaf): Promise<FileLink> => {
     throwIfAborted(signal)
+    if (leaf.link != null) {
+      hashed += leaf.link.fileSize
+      return leaf.link
+    }
     const chunk = leaf.data
     let link: FileLink
     if (rawLeaves) {
@@ -71,14 +86,15 @@ export async function buildFile (content: Uint8Array | AsyncIterable<Uint8Array>
       : encodeFileParentData(sizes)
     const block = encodeNode(data, children.map(c => ({ cid: c.cid, name: '', tsize: c.tsize })))
     const cid = cidFor(CODEC_DAG_PB, block, format)
-    await writer.put(cid, block)
+    // the same children and data give the same block, stored already
+    const reused = !isRoot && children.every(c => c.reused === true)
+    if (!reused) await writer.put(cid, block)
     let tsize = block.byteLength
     let fileSize = 0
     for (const c of children) { tsize += c.tsize; fileSize += c.fileSize }
-    return { cid, tsize, fileSize }
+    return { cid, tsize, fileSize, reused }
   }
 
-  const chunks = leaves(content, settings, rawLeaves ? undefined : leafType)
   if (settings.trickle) return await buildTrickle(chunks, makeLeaf, makeParent, settings.maxLinks)
 
   // balanced: levels[i] holds the pending links at height i. A full level is turned into one node
@@ -125,8 +141,11 @@ function encodeNodeWithMeta (chunk: Uint8Array, meta: FileMeta): Uint8Array {
   return encodeNode(data, [])
 }
 
-/** A chunk of content, with its leaf block when the source could frame it in place */
-interface Leaf { data: Uint8Array, block?: Uint8Array }
+/**
+ * A chunk of content, with its leaf block when the source could frame it in place, or a stored
+ * leaf kept as it is (`link`, then `data` is unused)
+ */
+export interface Leaf { data: Uint8Array, block?: Uint8Array, link?: FileLink }
 
 function leaves (content: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, settings: FileBuildSettings, leafType: number | undefined): AsyncIterable<Leaf> | Iterable<Leaf> {
   const size = settings.chunker.fixedChunkSize

@@ -4,6 +4,7 @@
  */
 import { murmur364 } from '@multiformats/murmur3'
 import { utf8 } from './utf8.ts'
+import { marshalWithMode } from './unixfs-data.ts'
 import { UnixFS } from 'ipfs-unixfs'
 import type { CID } from 'multiformats/cid'
 import { HAMT_FANOUT, HAMT_HASH_CODE, MAX_DAG_DEPTH } from './constants.ts'
@@ -58,6 +59,8 @@ export interface ShardNode {
 interface Keyed { entry: HamtEntry, hash: Uint8Array }
 
 export interface ShardMeta {
+  /** Write `mode` even when it is ipfs-unixfs's default (MFS `chmod`, as Kubo) */
+  keepDefaultMode?: boolean
   mode?: number
   mtime?: { secs: bigint, nsecs?: number }
 }
@@ -102,14 +105,14 @@ function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNo
       links.push({ name: label, shard: layoutLevel(list, level + 1, {}) })
     }
   }
-  const data = new UnixFS({
+  const data = marshalWithMode(new UnixFS({
     type: 'hamt-sharded-directory',
     data: trimBitfield(bitfield),
     fanout: BigInt(HAMT_FANOUT),
     hashType: BigInt(HAMT_HASH_CODE),
     mode: meta.mode,
     mtime: meta.mtime
-  }).marshal()
+  }), meta.keepDefaultMode === true ? meta.mode : undefined)
   return { data, links }
 }
 

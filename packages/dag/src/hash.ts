@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { CODEC_DAG_PB, CODEC_RAW, HASH_IDENTITY, HASH_SHA2_256 } from './constants.ts'
@@ -9,9 +9,16 @@ export interface CidFormat {
   inlineLimit: number
 }
 
-/** sha2-256 through node:crypto's one-shot hash (no Hash object per block) */
+/**
+ * node:crypto's one-shot hash (no Hash object per block), from Node 20.12 and 21.7; before that
+ * (`engines` says Node 20) a Hash object per call. A namespace import: a named one of a missing
+ * export would fail to link on those versions.
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash
+
+/** sha2-256 of one block */
 export function sha256 (bytes: Uint8Array): Uint8Array {
-  return hash('sha256', bytes, 'buffer')
+  return oneShot != null ? oneShot('sha256', bytes, 'buffer') : crypto.createHash('sha256').update(bytes).digest()
 }
 
 /** The CID Kubo gives `bytes` under `codec` (raw blocks are always CIDv1) */

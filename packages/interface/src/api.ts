@@ -1,6 +1,7 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
+import type { FilesApi } from './files.ts'
 import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
 
@@ -24,6 +25,8 @@ export interface CairnApi {
   /** UnixFS-aware stat of a path (Kubo's `files stat`) */
   stat(path: string | CID, options?: AbortOptions): Promise<StatResult>
 
+  /** MFS, Kubo's `ipfs files` */
+  files: FilesApi
   pin: PinApi
   block: BlockApi
   dag: DagApi

@@ -166,6 +166,13 @@ export class StoreWriteError extends CairnError {
   constructor (message = 'The repo\'s storage failed a write', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/** The block store (or node) was closed: open it again (`createBlockstore`, `node.start()`) to use it */
+export class StoreClosedError extends CairnError {
+  static override name = 'StoreClosedError'
+  static override code = 'ERR_STORE_CLOSED'
+  constructor (message = 'The block store is closed', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** No repo at the path: run `cairn init` */
 export class RepoNotInitializedError extends CairnError {
   static override name = 'RepoNotInitializedError'
@@ -204,12 +211,19 @@ export class NotALinkError extends CairnError {
   constructor (message = 'The path ends at an IPLD value that is not a link', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/** Creating something (an MFS file or directory) where something already is */
+export class AlreadyExistsError extends CairnError {
+  static override name = 'AlreadyExistsError'
+  static override code = 'ERR_ALREADY_EXISTS'
+  constructor (message = 'file already exists', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** Every exported error class, for tests and for code-to-status tables */
 export const errorClasses = [
-  CairnError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
+  CairnError, AlreadyExistsError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
-  NoSpaceError, StorageFullError, StoreWriteError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
+  NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

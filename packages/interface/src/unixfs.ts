@@ -15,6 +15,8 @@ export interface ImportCandidate {
 
 /** Kubo's `ipfs add` flags, with Kubo's defaults */
 export interface AddOptions extends AbortOptions {
+  /** Also link the added root into MFS at this path (Kubo's `--to-files`; a path ending in '/' keeps the added name) */
+  toFiles?: string
   /** @default 0 (1 when `profile` is `unixfs-v1-2025`) */
   cidVersion?: 0 | 1
   /** @default false, true when cidVersion is 1 */

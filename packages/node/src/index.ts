@@ -10,6 +10,8 @@
  */
 export { createNode, parseCid } from './node.ts'
 export type { CairnNode, NodeInit } from './node.ts'
+export { MFS_ROOT_NAME, DEFAULT_MFS_NO_FLUSH_LIMIT, DEFAULT_MFS_FLUSH_DELAY_MS, DEFAULT_MFS_CACHE_ENTRIES_MAX } from './mfs/index.ts'
+export type { Mfs, MfsInit } from './mfs/index.ts'
 export type { CairnServices } from './libp2p.ts'
 export type { NodeMetrics, FamilyOptions, Reading } from './metrics.ts'
 export { initRepo, isRepoInitialized, repoPaths } from './repo.ts'

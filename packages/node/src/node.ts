@@ -15,6 +15,7 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
+import { createMfs, type Mfs, type MfsInit } from './mfs/index.ts'
 import { ping } from './api/ping.ts'
 import { createBitswapApi, createStatsApi } from './api/stats.ts'
 import { createDiagApi, createLogApi } from './api/diag.ts'
@@ -75,6 +76,8 @@ export interface NodeInit {
    * @default true when online, false offline
    */
   metrics?: boolean
+  /** MFS limits: unflushed changes, the timed flush, the directory cache (defaults as Kubo's) */
+  mfs?: MfsInit
 }
 
 /** A node: CairnApi in-process, plus the parts the gateway and the daemon share */
@@ -192,6 +195,7 @@ interface NodeParts {
   reprovideInitialDelayMs?: number
   /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
   addrFilters: AddrFilters
+  mfs?: MfsInit
 }
 
 class CairnNodeClass implements CairnNode {
@@ -211,6 +215,8 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
+  /** MFS (`files`): its root is a named GC root in the block store */
+  readonly files: Mfs
   readonly bitswap: BitswapApi
   readonly diag: DiagApi
   readonly logging: LogApi
@@ -289,6 +295,15 @@ class CairnNodeClass implements CairnNode {
       provider: this.provider,
       reprovideIntervalMs
     }
+    this.files = createMfs({
+      blockstore: () => stores.get(),
+      getter: this.blocks,
+      putter: () => this.putter(),
+      resolve: async (path, options) => this.resolve(path, options),
+      log: this.log.newScope('mfs')
+    }, parts.mfs)
+    // GC and eviction keep what MFS reaches, recorded or still in memory
+    this.addGcRoots(() => this.files.gcRoots())
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
     this.diag = createDiagApi({ repoPath: this.repoPath, online: () => !this.offline && this.#status === 'started' })
@@ -364,6 +379,11 @@ class CairnNodeClass implements CairnNode {
         await store?.close()
       }
     }]
+    children.push({
+      name: 'mfs',
+      start: async () => { await this.files.start() },
+      stop: async () => { await this.files.stop() }
+    })
     const datastore = parts.datastore
     if (datastore != null) {
       children.push({
@@ -523,13 +543,20 @@ class CairnNodeClass implements CairnNode {
     })
     const pin = options.pin ?? true
     const onlyHash = options.onlyHash ?? false
+    if (options.toFiles != null && onlyHash) throw new InvalidParametersError('only-hash and to-files options are not compatible')
+    if (options.toFiles != null && options.wrapWithDirectory === true) throw new InvalidParametersError('wrap-with-directory and to-files options are not compatible')
     const run = async (): Promise<void> => {
       const roots: CID[] = []
+      const named: Array<{ name: string, cid: CID }> = []
       // the add lock keeps GC from sweeping blocks written before the pin commits
       await this.blockstore.withAddLock(async () => {
         for await (const result of importer(source, this.putter(), { ...options, signal })) {
           // the roots Kubo pins: the wrapping directory alone with -w, else each top-level entry
-          if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) roots.push(result.cid)
+          if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) {
+            roots.push(result.cid)
+            // an unnamed file (stdin) is printed under its CID: it has no name to link in MFS
+            named.push({ name: result.path === result.cid.toString() ? '' : result.path, cid: result.cid })
+          }
           out.push(result)
         }
         if (onlyHash) return
@@ -537,6 +564,8 @@ class CairnNodeClass implements CairnNode {
           signal.throwIfAborted()
           for (const root of roots) await this.blockstore.pins.add(root, { recursive: true, signal })
         }
+        // still under the add lock: unpinned content cannot be swept before MFS links it
+        if (options.toFiles != null) await this.files.linkAdded(named, options.toFiles, { signal })
       })
       if (!onlyHash) this.announceDags(roots, pin ? 'pin-root' : 'block')
     }
@@ -682,7 +711,8 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     logger,
     metrics,
     fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
-    reprovideInitialDelayMs: init.reprovideInitialDelayMs
+    reprovideInitialDelayMs: init.reprovideInitialDelayMs,
+    mfs: init.mfs
   }
   let node: CairnNodeClass
   if (offline) {

@@ -31,6 +31,7 @@ interface AddFlags {
   inline?: boolean
   inlineLimit?: number
   stdinName?: string
+  toFiles?: string
 }
 
 /** Bytes the progress bar counts up to: the sizes of the files `add` will read */
@@ -88,6 +89,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .option('--inline', 'inline small blocks into their CIDs')
     .option('--inline-limit <bytes>', 'largest block to inline', parseInteger)
     .option('--stdin-name <name>', 'assign a name if the file source is stdin')
+    .option('--to-files <path>', 'add reference to Files API (MFS) at the provided path')
     .action(async (paths: string[], flags: AddFlags) => {
       const recursive = flags.recursive === true
       const hidden = flags.hidden === true
@@ -114,6 +116,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         hidden,
         inline: flags.inline,
         inlineLimit: flags.inlineLimit,
+        toFiles: flags.toFiles,
         onProgress: progressWanted
           ? (bytes, path) => {
               sum += bytes - (done.get(path) ?? 0)

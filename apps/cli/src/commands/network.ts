@@ -33,20 +33,43 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
 
   swarm.command('peers')
     .description('List peers with open connections')
-    .option('-v, --verbose', 'also print latency')
-    .option('--direction', 'also print the connection direction')
-    .action(async (flags: { verbose?: boolean, direction?: boolean }) => {
+    .option('-v, --verbose', 'display all extra information')
+    .option('--streams', 'also list the open streams of each peer')
+    .option('--latency', 'also list the latency to each peer')
+    .option('--direction', 'also list the direction of each connection')
+    .option('--identify', 'also list what identify says of each peer (JSON)')
+    .action(async (flags: { verbose?: boolean, streams?: boolean, latency?: boolean, direction?: boolean, identify?: boolean }) => {
       const api = await ctx.api({ online: true })
-      const peers = await api.swarm.peers({ signal: ctx.signal })
+      const want = (name: 'streams' | 'latency' | 'direction' | 'identify'): boolean => flags.verbose === true || flags[name] === true
+      const peers = [...await api.swarm.peers({ signal: ctx.signal })].sort((a, b) => a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0)
       if (ctx.print.enc === 'json') {
-        ctx.print.json({ Peers: peers.map(p => ({ Addr: p.addr, Peer: p.peer, Latency: p.latency ?? '', Direction: p.direction === 'inbound' ? 1 : p.direction === 'outbound' ? 2 : 0 })) })
+        // Kubo's connInfo: empty fields omitted, Identify always there
+        const out = []
+        for (const p of peers) {
+          let identify: object = { ID: '', PublicKey: '', Addresses: null, AgentVersion: '', Protocols: null }
+          if (want('identify')) {
+            const id = await api.id({ peerId: p.peer, signal: ctx.signal }).catch(() => undefined)
+            if (id != null) identify = { ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, Protocols: id.protocols }
+          }
+          out.push({
+            Addr: p.addr,
+            Peer: p.peer,
+            ...(want('latency') ? { Latency: p.latency ?? 'n/a' } : {}),
+            ...(want('direction') && p.direction != null ? { Direction: p.direction === 'inbound' ? 1 : 2 } : {}),
+            ...(want('streams') && (p.streams?.length ?? 0) > 0 ? { Streams: [...p.streams!].sort().map(Protocol => ({ Protocol })) } : {}),
+            Identify: identify
+          })
+        }
+        ctx.print.json({ Peers: out.length === 0 ? null : out })
         return
       }
+      // Kubo's text: the address, then latency and direction when asked, then one line per stream
       for (const p of peers) {
         const parts = [p.addr.endsWith(`/p2p/${p.peer}`) ? p.addr : `${p.addr}/p2p/${p.peer}`]
-        if (flags.verbose === true) parts.push(p.latency ?? 'n/a')
-        if (flags.direction === true) parts.push(p.direction ?? 'unknown')
+        if (want('latency')) parts.push(p.latency ?? 'n/a')
+        if (want('direction') && p.direction != null) parts.push(p.direction)
         ctx.print.line(parts.join(' '))
+        if (want('streams')) for (const s of [...(p.streams ?? [])].sort()) ctx.print.line(`  ${s === '' ? '<no protocol name>' : s}`)
       }
     })
 

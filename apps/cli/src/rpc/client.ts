@@ -21,6 +21,7 @@ import { multipartBody, multipartContentType, multipartFile, newBoundary } from 
 import { readNdjson } from './ndjson.ts'
 import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
+import { createFilesClient } from './files.ts'
 import type { Params } from './transport.ts'
 
 export interface RpcApiInit {
@@ -105,7 +106,11 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
   const stat = async (path: string | CID, options: { signal?: AbortSignal } = {}): Promise<StatResult> => {
     const s = await rpc.json('files/stat', { args: [`/ipfs/${toPathString(path)}`], signal: options.signal })
     const type: EntryType = s.Type === 'directory' ? 'directory' : s.Type === 'symlink' ? 'symlink' : 'file'
-    return { cid: parseCid(s.Hash), type, size: Number(s.Size), cumulativeSize: Number(s.CumulativeSize), blocks: Number(s.Blocks) }
+    // Kubo's files/stat counts the root's links; CairnApi.stat counts the DAG's blocks (and so
+    // checks the whole DAG is there before `get` writes anything), which dag/stat tells
+    const dag = await rpc.json('dag/stat', { args: [String(s.Hash)], params: { progress: false }, signal: options.signal })
+    const blocks = Number((dag?.DagStats?.[0] ?? dag)?.NumBlocks ?? s.Blocks)
+    return { cid: parseCid(s.Hash), type, size: Number(s.Size), cumulativeSize: Number(s.CumulativeSize), blocks }
   }
 
   // the tar stream of `get` carries names, not CIDs: each entry's CID comes from its parent's listing
@@ -218,6 +223,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     add,
+    files: createFilesClient(rpc, parseCid),
     cat: (path, options = {}) => rpc.bytes('cat', { args: [toPathString(path)], params: { offset: options.offset, length: options.length }, signal: options.signal }),
     get,
     ls,
@@ -351,9 +357,9 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
 
     swarm: {
       peers: async (options) => {
-        const r = await rpc.json('swarm/peers', { params: { direction: true, latency: true }, signal: options?.signal })
-        return ((r.Peers ?? []) as Array<{ Addr: string, Peer: string, Latency?: string, Direction?: number }>).map(p => {
-          const info: PeerInfo = { peer: p.Peer, addr: p.Addr }
+        const r = await rpc.json('swarm/peers', { params: { direction: true, latency: true, streams: true }, signal: options?.signal })
+        return ((r.Peers ?? []) as Array<{ Addr: string, Peer: string, Latency?: string, Direction?: number, Streams?: Array<{ Protocol: string }> }>).map(p => {
+          const info: PeerInfo = { peer: p.Peer, addr: p.Addr, streams: (p.Streams ?? []).map(s => String(s.Protocol)) }
           // Kubo's network.Direction: 1 inbound, 2 outbound
           if (p.Direction === 1 || p.Direction === 2) info.direction = p.Direction === 1 ? 'inbound' : 'outbound'
           if (p.Latency != null && p.Latency !== '') info.latency = p.Latency

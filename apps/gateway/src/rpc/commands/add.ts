@@ -31,6 +31,7 @@ function addOptions (a: Args, signal: AbortSignal): AddOptions {
   set('inline', a.bool('inline'))
   set('inlineLimit', inlineLimit)
   set('maxLinks', maxLinks)
+  set('toFiles', a.string('to-files'))
   return opts
 }
 
@@ -50,7 +51,7 @@ export const addCommands: CommandTable = {
       const options = addOptions(args, signal)
       const progress = args.bool('progress') === true
       const quiet = args.bool('quiet') === true || args.bool('quieter') === true
-      if (args.string('to-files') != null || args.bool('nocopy') === true) throw new InvalidParametersError('to-files and nocopy are not supported')
+      if (args.bool('nocopy') === true) throw new InvalidParametersError('nocopy is not supported')
       const parts = multipartParts(req, limits)
       async function * candidates (): AsyncGenerator<ImportCandidate> {
         let count = 0
