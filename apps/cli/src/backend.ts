@@ -2,7 +2,7 @@
  * The one module that binds the CLI to `@cairn/node` and `@cairn/gateway`. It is
  * loaded on first use, so a command that goes through a daemon's RPC never loads libp2p.
  */
-import { createNode, initRepo, isRepoInitialized, tuneGarbageCollector } from '@cairn/node'
+import { createNode, initRepo, isRepoInitialized, rotateIdentity, tuneGarbageCollector } from '@cairn/node'
 import type { CairnNode } from '@cairn/node'
 import { DEFAULT_API_MULTIADDR, DEFAULT_GATEWAY_MULTIADDR } from './constants.ts'
 import type { Backend, DaemonOptions, RunningDaemon } from './context.ts'
@@ -70,6 +70,7 @@ export function createBackend (): Backend {
       const config = await initRepo(repoPath, { profile: options.profile })
       return config.Identity.PeerID
     },
+    rotateIdentity,
     async openOffline (repoPath) {
       tuneGarbageCollector()
       return createNode({ repoPath, offline: true })

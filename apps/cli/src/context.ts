@@ -37,6 +37,8 @@ export interface Backend {
   isRepoInitialized(repoPath: string): Promise<boolean>
   /** Creates the repo; returns its peer ID */
   initRepo(repoPath: string, options: { profile?: 'default' | 'test' }): Promise<string>
+  /** Kubo's `key rotate`: a new identity, the old one kept in the keystore under `oldKey` */
+  rotateIdentity(repoPath: string, options: { oldKey: string, type?: 'ed25519' | 'rsa' | 'secp256k1', size?: number }): Promise<{ id: string, oldId: string }>
   /** Opens the repo in this process, without networking */
   openOffline(repoPath: string): Promise<InProcessNode>
   /** Starts the node with its gateway and RPC servers, all over one libp2p instance */

@@ -9,6 +9,7 @@ import { registerIntrospection } from './commands/introspect.ts'
 import { registerUnsupported } from './commands/unsupported.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
+import { registerNames } from './commands/names.ts'
 import { registerPin } from './commands/pin.ts'
 import { registerRepo } from './commands/repo.ts'
 import type { CliContext } from './context.ts'
@@ -47,6 +48,7 @@ export function createProgram (ctx: CliContext): Command {
   registerBlock(program, ctx)
   registerDag(program, ctx)
   registerNetwork(program, ctx)
+  registerNames(program, ctx)
   registerUnsupported(program)
   // last: it reads the whole tree
   registerIntrospection(program, ctx)

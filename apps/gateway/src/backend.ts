@@ -38,10 +38,14 @@ export interface GatewayBackend {
   getCar(root: CID, segments: string[], options?: CarExportOptions): AsyncIterable<Uint8Array>
   /** Whether a block is stored locally, without asking the network (`Cache-Control: only-if-cached`) */
   isLocal?(cid: CID, options?: AbortOptions): Promise<boolean>
+  /** An IPNS key or DNSLink domain to the `/ipfs/` path it names, and how long that may be cached */
+  resolveName?(name: string, options?: AbortOptions): Promise<{ path: string, ttlMs?: number }>
+  /** The signed IPNS record of a key (`?format=ipns-record`) */
+  ipnsRecord?(name: string, options?: AbortOptions): Promise<Uint8Array>
 }
 
 /** The slice of `CairnApi` the gateway backend calls */
-export type GatewayApi = Pick<CairnApi, 'stat' | 'cat' | 'ls' | 'get' | 'block' | 'dag'>
+export type GatewayApi = Pick<CairnApi, 'stat' | 'cat' | 'ls' | 'get' | 'block' | 'dag'> & Partial<Pick<CairnApi, 'name'>>
 
 function ipfsPath (root: CID, segments: string[]): string {
   return ['/ipfs', root.toString(), ...segments].join('/')
@@ -80,9 +84,21 @@ export function createApiBackend (api: GatewayApi, init: ApiBackendInit = {}): G
   }
   const resolvePath = init.resolvePath ?? resolveByStat
 
+  const names = api.name
   return {
     resolvePath,
     ...(init.isLocal != null ? { isLocal: init.isLocal } : {}),
+    ...(names != null
+      ? {
+          async resolveName (name: string, options?: AbortOptions) {
+            const path = await names.resolve(`/ipns/${name}`, { signal: options?.signal })
+            // the in-process node knows how long its answer stays fresh
+            const ttlMs = (names as { cachedTtlMs?: (n: string) => number | undefined }).cachedTtlMs?.(name)
+            return { path, ttlMs }
+          },
+          ipnsRecord: async (name: string, options?: AbortOptions) => names.get(name, options)
+        }
+      : {}),
     cat: (cid, options) => api.cat(cid, options),
     ls: (cid, options) => api.ls(cid, options),
     get: (cid, options) => api.get(cid, options),

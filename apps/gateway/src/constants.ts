@@ -34,3 +34,6 @@ export const DEFAULT_BLOCK_CACHE_BYTES = 32 * 1024 * 1024
 export const DEFAULT_RESPONSE_CACHE_BYTES = 16 * 1024 * 1024
 /** Resolved content paths the gateway keeps (`{cid}/a/b` → CID, type, size): content never changes */
 export const DEFAULT_PATH_CACHE_ENTRIES = 10_000
+
+/** Providers one `/routing/v1/providers` lookup collects (boxo's DefaultRecordsLimit) */
+export const ROUTING_V1_PROVIDERS_MAX = 20

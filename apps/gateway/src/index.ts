@@ -8,14 +8,15 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
+import type { AbortOptions, BlockGetter, BlockHas, CairnApi, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger } from '@libp2p/interface'
 import type { GatewayBackend } from './backend.ts'
 import { createNodeBackend } from './node-backend.ts'
-import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
+import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS, ROUTING_V1_PROVIDERS_MAX } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
 import { createRpcHandler } from './rpc/server.ts'
-import { parseDuration } from '@cairn/interface'
+import { NotFoundError, parseDuration } from '@cairn/interface'
+import type { RoutingV1Backend } from './routing-v1.ts'
 import type { RpcAuthorization } from './rpc/server.ts'
 import type { Command } from './rpc/command.ts'
 import { createHttpMetrics } from './http-metrics.ts'
@@ -36,6 +37,12 @@ export interface GatewayInit {
   api?: ListenInit | false
   /** Hostnames serving `{cid}.ipfs.{host}` subdomain gateways. @default DEFAULT_SUBDOMAIN_HOSTS (`['localhost']`) */
   subdomainHosts?: string[]
+  /** Serve the Delegated Routing V1 HTTP API on the gateway. @default true (Kubo's `Gateway.ExposeRoutingAPI`) */
+  exposeRoutingApi?: boolean
+  /** Serve DNSLink websites by Host header. @default true (Kubo's `Gateway.NoDNSLink: false`) */
+  dnslinkHosts?: boolean
+  /** Gateway hostnames (never DNSLink names); from `Gateway.PublicGateways` by default */
+  gatewayHosts?: string[]
   /** Idle time waiting for content from the network before a 504. @default DEFAULT_TIMEOUT_MS (60000) */
   timeoutMs?: number
   /** `?format=dag-json|dag-cbor` re-encodes other codecs instead of a 406 (IPIP-0524). @default false (Kubo's `Gateway.AllowCodecConversion`) */
@@ -108,6 +115,25 @@ function close (server: Server): Promise<void> {
   })
 }
 
+/** The routing API over the node: its DHT (`routing.findProvs`, `findPeer`) and its name system */
+function routingBackend (node: GatewayNode): RoutingV1Backend | undefined {
+  const api = node as unknown as CairnApi & { routing: { findPeer?: (id: string, o?: AbortOptions) => Promise<{ id: string, addrs: string[] }> } }
+  if (api.name == null || api.routing == null) return undefined
+  return {
+    findProviders: (cid, options) => api.routing.findProvs(cid, { signal: options?.signal, numProviders: ROUTING_V1_PROVIDERS_MAX }),
+    findPeer: async (peerId, options) => {
+      if (api.routing.findPeer == null) throw new NotFoundError('peer routing is not available')
+      return api.routing.findPeer(peerId, options)
+    },
+    getIpns: async (name, options) => {
+      const record = await api.name.get(name, options)
+      const { entry } = await api.name.inspect(record, { dump: false, signal: options?.signal })
+      return { record, validity: entry.validity, ttlS: entry.ttl != null ? Number(entry.ttl / 1_000_000_000n) : undefined }
+    },
+    putIpns: async (name, record, options) => { await api.name.put(name, record, options) }
+  }
+}
+
 /** Kubo's config keys as defaults; explicit init values win */
 function defaultsFromConfig (node: GatewayNode): GatewayInit {
   // CairnNode's `config` is both the ConfigApi and the config object itself
@@ -122,6 +148,15 @@ function defaultsFromConfig (node: GatewayNode): GatewayInit {
     }
   }
   if (typeof config.Gateway?.AllowCodecConversion === 'boolean') out.allowCodecConversion = config.Gateway.AllowCodecConversion
+  if (config.Gateway?.NoDNSLink === true) out.dnslinkHosts = false
+  if (config.Gateway?.ExposeRoutingAPI === false) out.exposeRoutingApi = false
+  const publicGateways = Object.entries(config.Gateway?.PublicGateways ?? {}).filter(([, g]) => g != null)
+  if (publicGateways.length > 0) {
+    out.gatewayHosts = publicGateways.map(([host]) => host)
+    // Kubo's UseSubdomains: `{cid}.ipfs.{host}` there, beside localhost
+    const subdomainHosts = publicGateways.filter(([, g]) => g?.UseSubdomains === true).map(([host]) => host)
+    if (subdomainHosts.length > 0) out.subdomainHosts = [...DEFAULT_SUBDOMAIN_HOSTS, ...subdomainHosts]
+  }
   if (config.API?.Authorizations != null && Object.keys(config.API.Authorizations).length > 0) out.authorizations = config.API.Authorizations
   const origins = config.API?.HTTPHeaders?.['Access-Control-Allow-Origin']
   if (Array.isArray(origins)) out.allowedOrigins = origins
@@ -154,7 +189,7 @@ class GatewayServers implements Gateway {
     const http = metrics == null ? undefined : createHttpMetrics(metrics.registry)
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion, responseCacheBytes: init.responseCacheBytes })
+        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion, responseCacheBytes: init.responseCacheBytes, dnslinkHosts: init.dnslinkHosts, gatewayHosts: init.gatewayHosts, routing: init.exposeRoutingApi === false ? undefined : routingBackend(this.#node) })
         const server = createServer({ maxHeaderSize }, http?.instrument('gateway', handler) ?? handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)

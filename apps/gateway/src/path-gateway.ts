@@ -7,7 +7,10 @@ import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_RESPONSE_CA
 import { MethodNotAllowedError, PreconditionFailedError, StatusError } from './errors.ts'
 import type { RangeNotSatisfiableError } from './errors.ts'
 import { contentLocation, negotiate } from './negotiate.ts'
-import { parseRequest } from './request.ts'
+import { serveRoutingV1 } from './routing-v1.ts'
+import type { RoutingV1Backend } from './routing-v1.ts'
+import { firstHeader, parseRequest } from './request.ts'
+import { dnslinkCandidate, resolveNameRequest, serveIpnsRecord, wantsRecord } from './ipns.ts'
 import type { ParsedRequest } from './request.ts'
 import { LRUCache } from 'lru-cache'
 import { sendError } from './respond.ts'
@@ -41,6 +44,12 @@ export interface PathGatewayInit {
    * answering 406 (IPIP-0524), as Kubo's `Gateway.AllowCodecConversion`. @default false
    */
   allowCodecConversion?: boolean
+  /** Serve a request whose Host is a domain with a DNSLink as that site (Kubo: `Gateway.NoDNSLink: false`). @default true */
+  dnslinkHosts?: boolean
+  /** Serves the Delegated Routing V1 HTTP API at `/routing/v1` (Kubo's `Gateway.ExposeRoutingAPI`); none when absent */
+  routing?: RoutingV1Backend
+  /** Hosts that are gateways (Kubo's `Gateway.PublicGateways` keys): never looked up as DNSLink names */
+  gatewayHosts?: string[]
   /**
    * Bytes of whole answers kept for files held in one block (headers and body, replayed for the
    * same URL, host and `Accept`; see `response-cache.ts`); 0 keeps none.
@@ -90,6 +99,25 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   const parsedRequests = new LRUCache<string, ParsedRequest>({ max: PARSED_REQUEST_CACHE_ENTRIES, maxSize: PARSED_REQUEST_CACHE_BYTES, sizeCalculation: (_v, key) => key.length * 4 })
   const responses = createResponseCache(init.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES)
 
+  const dnslinkHosts = init.dnslinkHosts ?? true
+  const gatewayHosts = new Set((init.gatewayHosts ?? []).map(h => h.toLowerCase()))
+  const isGatewayHost = (host: string): boolean => subdomains.isParent(host) || subdomains.parse(host) != null || gatewayHosts.has(host.replace(/:\d+$/, '').toLowerCase())
+
+  /** A DNSLink website by its Host header, or undefined to serve the request as a gateway path */
+  async function dnslinkSite (req: IncomingMessage, signal: AbortSignal): Promise<ParsedRequest | undefined> {
+    if (!dnslinkHosts || backend.resolveName == null) return undefined
+    const candidate = dnslinkCandidate(firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host, req.url ?? '/', isGatewayHost)
+    if (candidate == null) return undefined
+    try {
+      await backend.resolveName(candidate.name, { signal })
+    } catch (err) {
+      // a host without a DNSLink is an ordinary gateway host
+      if ((err as Error)?.name === 'ResolveFailedError' || (err as Error)?.name === 'InvalidParametersError') return undefined
+      throw err
+    }
+    return { ipns: candidate }
+  }
+
   async function serve (req: IncomingMessage, res: ServerResponse, base: BaseHeaders, signal: AbortSignal, progress: Progress, cacheKey?: string): Promise<void> {
     if (req.method === 'OPTIONS') {
       base.apply()
@@ -104,15 +132,19 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       res.end()
       return
     }
+    if (init.routing != null && (req.url ?? '').startsWith('/routing/v1/') && await serveRoutingV1(init.routing, req, res, signal)) return
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
     if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
-    const parsed = parseRequest(req, subdomains, parsedRequests)
+    const parsed = (await dnslinkSite(req, signal)) ?? parseRequest(req, subdomains, parsedRequests)
     if (req.headers['service-worker'] === 'script' && !('landing' in parsed) && !('redirect' in parsed) &&
-        !parsed.subdomain && NAMESPACE_ROOT.test(parsed.urlPath)) {
+        !('ipns' in parsed ? parsed.ipns : parsed).subdomain && NAMESPACE_ROOT.test(('ipns' in parsed ? parsed.ipns : parsed).urlPath)) {
       // boxo's guard (kubo#4025): a worker at /ipfs/{cid} would be scoped to every site on this origin
       throw new StatusError(400, 'navigator.serviceWorker: registration is not allowed for this scope')
     }
     if ('landing' in parsed || 'redirect' in parsed) base.apply()
+    if ('ipns' in parsed && wantsRecord(parsed.ipns.query, req.headers.accept)) {
+      return serveIpnsRecord(backend, parsed.ipns, res, base, req.method === 'HEAD', signal)
+    }
     if ('landing' in parsed) {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end(req.method === 'HEAD' ? undefined : 'Cairn IPFS gateway: GET /ipfs/<cid>[/path]\n')
@@ -123,7 +155,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       res.end()
       return
     }
-    const r = parsed
+    const r = 'ipns' in parsed ? await resolveNameRequest(backend, parsed.ipns, signal) : parsed
     if (/\bonly-if-cached\b/i.test(String(req.headers['cache-control'] ?? '')) && backend.isLocal != null &&
         !(await backend.isLocal(r.root, { signal }))) {
       throw new PreconditionFailedError(`${r.root.toString()} is not in the local store (only-if-cached)`)
@@ -134,7 +166,8 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     const location = contentLocation(r.urlPath, r.query, negotiated)
     if (location != null) base.set('Content-Location', location)
     const ctx: RequestContext = { req, res, base, request: r, backend, signal, progress, head: req.method === 'HEAD', maxListingEntries }
-    if (cacheKey != null) ctx.remember = (headers, body) => { responses?.set(cacheKey, headers, body) }
+    // only immutable answers are replayed: what an /ipns/ name or a DNSLink host points at moves
+    if (cacheKey != null && !('ipns' in parsed)) ctx.remember = (headers, body) => { responses?.set(cacheKey, headers, body) }
 
     if (negotiated.format === 'car') {
       base.apply()

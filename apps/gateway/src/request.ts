@@ -5,6 +5,7 @@ import type { LRUCache } from 'lru-cache'
 import { parseCid } from './cid.ts'
 import { StatusError } from './errors.ts'
 import { subdomainUrl, toDnsLabel } from './subdomain.ts'
+import { ipnsLabel, nameOfLabel } from './ipns.ts'
 import type { SubdomainHosts } from './subdomain.ts'
 
 /** What a request asks for once host and path are read */
@@ -21,10 +22,25 @@ export interface ContentRequest {
   subdomain: boolean
   /** On a subdomain gateway: the parent host, where `/ipfs/` paths live */
   parent?: string
+  /** Cache-Control for the answer: set for /ipns/ paths (from the record's TTL); immutable otherwise */
+  cacheControl?: string
+}
+
+/** An `/ipns/{name}` request, answered once the name is resolved (`ipns.ts`) */
+export interface NameRequest {
+  /** An IPNS key (peer ID, `k51...`) or a DNSLink domain */
+  name: string
+  /** The path after the name, as sent */
+  rest: string
+  urlPath: string
+  search: string
+  query: URLSearchParams
+  subdomain: boolean
+  parent?: string
 }
 
 /** A request for content, a redirect to answer at once, or the landing page */
-export type ParsedRequest = ContentRequest | { redirect: string } | { landing: true }
+export type ParsedRequest = ContentRequest | { redirect: string } | { landing: true } | { ipns: NameRequest }
 
 /**
  * Splits the part of a URL path after the CID into URL-decoded segments; `.`, `..` and segments
@@ -143,12 +159,22 @@ function parse (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest
     return { redirect: `${url.pathname.slice('/ipfs'.length)}${query}` }
   }
   if (sub != null) {
-    if (sub.namespace === 'ipns') throw new StatusError(501, 'IPNS names are not supported by this gateway')
+    if (sub.namespace === 'ipns') {
+      const name = nameOfLabel(sub.id)
+      return { ipns: { name, rest: url.pathname === '/' ? '' : url.pathname, urlPath: url.pathname, search: url.search, query: url.searchParams, subdomain: true, parent: sub.parent } }
+    }
     cidText = sub.id
     rest = url.pathname
   } else {
     if (url.pathname === '/' || url.pathname === '') return { landing: true }
-    if (url.pathname.startsWith('/ipns/')) throw new StatusError(501, 'IPNS names are not supported by this gateway')
+    const ipns = /^\/ipns\/([^/]+)(\/.*)?$/.exec(url.pathname)
+    if (ipns != null) {
+      const name = decodeURIComponent(ipns[1])
+      const rest = ipns[2] ?? ''
+      // on a subdomain-capable host a name moves to its own origin, as a CID does
+      if (subdomains.isParent(host)) return { redirect: `${scheme}://${ipnsLabel(name)}.ipns.${host!.toLowerCase()}${rest === '' ? '/' : rest}${url.search}` }
+      return { ipns: { name, rest, urlPath: url.pathname, search: url.search, query: url.searchParams, subdomain: false } }
+    }
     const match = /^\/ipfs\/([^/]*)(\/.*)?$/.exec(url.pathname)
     if (match == null) throw new NotFoundError(`no such resource: ${url.pathname.slice(0, 200)}`)
     cidText = match[1]

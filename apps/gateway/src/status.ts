@@ -23,6 +23,8 @@ const table: Record<string, StatusRow> = {
   BlockTooLargeError: { gateway: 400, rpc: 413 },
   PayloadTooLargeError: { gateway: 413, rpc: 413 },
   NotFoundError: { gateway: 404, rpc: 500 },
+  InvalidRecordError: { gateway: 400, rpc: 400 },
+  ResolveFailedError: { gateway: 404, rpc: 500 },
   NotADirectoryError: { gateway: 404, rpc: 500 },
   NotAFileError: { gateway: 400, rpc: 500 },
   NotPinnedError: { gateway: 500, rpc: 500 },

@@ -1,6 +1,7 @@
 import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
+import type { KeyApi, NameApi } from './names.ts'
 import type { FilesApi } from './files.ts'
 import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
@@ -37,6 +38,15 @@ export interface CairnApi {
   stats: StatsApi
   config: ConfigApi
   bootstrap: BootstrapApi
+  key: KeyApi
+  name: NameApi
+  /**
+   * Kubo's `resolve`: an /ipns/ name (IPNS or DNSLink) or an /ipfs/ path to the /ipfs/ path it
+   * stands for (`recursive`, the default, follows names until an /ipfs/ path)
+   */
+  resolve(path: string, options?: AbortOptions & { recursive?: boolean, nocache?: boolean }): Promise<string>
+  /** Kubo's `dns`: the DNSLink path of a domain */
+  dns(domain: string, options?: AbortOptions & { recursive?: boolean }): Promise<string>
   bitswap: BitswapApi
   diag: DiagApi
   /** Kubo's `log` commands (named so because a node's own logger is its `log`) */

@@ -47,6 +47,32 @@ export interface CairnConfig {
     Timeout?: string
     /** Re-encode between dag-pb, dag-cbor and dag-json instead of answering 406 (IPIP-0524). @default false */
     AllowCodecConversion?: boolean
+    /** Serve the Delegated Routing V1 HTTP API (`/routing/v1`) on the gateway. @default true */
+    ExposeRoutingAPI?: boolean
+    /** Do not resolve a `Host` header as a DNSLink name. @default false */
+    NoDNSLink?: boolean
+    /** Per-hostname gateway settings, as Kubo's */
+    PublicGateways?: Record<string, { Paths?: string[], UseSubdomains?: boolean, NoDNSLink?: boolean, InlineDNSLink?: boolean } | null>
+  }
+  /** IPNS, as Kubo's `Ipns` section */
+  Ipns?: {
+    /** Go duration. @default '4h' */
+    RepublishPeriod?: string
+    /** Go duration. @default '48h' */
+    RecordLifetime?: string
+    /** @default 128 */
+    ResolveCacheSize?: number
+    /** Upper bound on cached names, Go duration. @default none */
+    MaxCacheTTL?: string
+    /** IPNS over pubsub. @default false */
+    UsePubsub?: boolean
+  }
+  /** DNSLink resolution, as Kubo's `DNS` section */
+  DNS?: {
+    /** Resolver per domain suffix (`"eth."`, `"."`): `https://` DoH URLs, or `udp://host:port` plain DNS */
+    Resolvers?: Record<string, string>
+    /** Upper bound on cached DNSLink answers, Go duration */
+    MaxCacheTTL?: string
   }
   API: {
     HTTPHeaders?: Record<string, string[]>

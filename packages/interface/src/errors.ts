@@ -211,6 +211,20 @@ export class NotALinkError extends CairnError {
   constructor (message = 'The path ends at an IPLD value that is not a link', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/** An IPNS record that is malformed, badly signed, expired, too large or for another name */
+export class InvalidRecordError extends CairnError {
+  static override name = 'InvalidRecordError'
+  static override code = 'ERR_INVALID_RECORD'
+  constructor (message = 'record is malformed', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/** An IPNS or DNSLink name with no record, or one that does not lead to an /ipfs/ path */
+export class ResolveFailedError extends CairnError {
+  static override name = 'ResolveFailedError'
+  static override code = 'ERR_RESOLVE_FAILED'
+  constructor (message = 'could not resolve name', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** Creating something (an MFS file or directory) where something already is */
 export class AlreadyExistsError extends CairnError {
   static override name = 'AlreadyExistsError'
@@ -223,7 +237,8 @@ export const errorClasses = [
   CairnError, AlreadyExistsError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
-  NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError
+  NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError,
+  InvalidRecordError, ResolveFailedError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

@@ -64,6 +64,29 @@ export const PEER_STORE_PREFIX = '/peers'
 /** Window over which `stats bw` averages `RateIn`/`RateOut` */
 export const BANDWIDTH_RATE_WINDOW_MS = 10_000
 
+/** `key gen --type=rsa` without `--size` (Kubo's default) */
+export const DEFAULT_RSA_KEY_BITS = 2048
+/** Kubo refuses RSA keys below 2048 bits (go-libp2p's MinRsaKeyBits) */
+export const RSA_KEY_BITS_MIN = 2048
+/** @libp2p/crypto's own bound on RSA key sizes */
+export const RSA_KEY_BITS_MAX = 8192
+
+/** How long a published IPNS record is valid (Kubo's `Ipns.RecordLifetime`, boxo's DefaultRecordLifetime) */
+export const DEFAULT_IPNS_RECORD_LIFETIME_MS = 48 * 60 * 60 * 1000
+/** How long resolvers may cache a record (boxo's DefaultRecordTTL), capped to the lifetime */
+export const DEFAULT_IPNS_RECORD_TTL_MS = 5 * 60 * 1000
+/** How often the node republishes its records (Kubo's `Ipns.RepublishPeriod`) */
+export const DEFAULT_IPNS_REPUBLISH_PERIOD_MS = 4 * 60 * 60 * 1000
+/** Resolved names kept in the cache (Kubo's `Ipns.ResolveCacheSize`) */
+export const DEFAULT_IPNS_RESOLVE_CACHE_SIZE = 128
+/** Records to collect before a DHT resolve stops refining (boxo's DefaultResolverDhtRecordCount) */
+export const DEFAULT_IPNS_DHT_RECORD_COUNT = 16
+/** Bound on one DHT resolve (boxo's DefaultResolverDhtTimeout) */
+export const DEFAULT_IPNS_DHT_TIMEOUT_MS = 60_000
+/** Names that point at names are followed this deep (boxo's DefaultDepthLimit) */
+export const IPNS_DEPTH_LIMIT = 32
+/** Largest IPNS record accepted anywhere (the IPNS spec's 10 KiB) */
+export const IPNS_RECORD_BYTES_MAX = 10 * 1024
 /** Kubo's `Datastore.StorageMax` default: the storage budget, enforced (10 * 1000^3 bytes) */
 export const DEFAULT_STORAGE_MAX = '10GB'
 

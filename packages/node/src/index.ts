@@ -15,6 +15,8 @@ export type { Mfs, MfsInit } from './mfs/index.ts'
 export type { CairnServices } from './libp2p.ts'
 export type { NodeMetrics, FamilyOptions, Reading } from './metrics.ts'
 export { initRepo, isRepoInitialized, repoPaths } from './repo.ts'
+export { rotateIdentity } from './keys/rotate.ts'
+export type { RotateOptions } from './keys/rotate.ts'
 export type { InitRepoOptions, RepoPaths } from './repo.ts'
 export {
   defaultConfig, TEST_PROFILE, profileConfig, mergeConfig, getConfigValue, setConfigValue, parseDuration, parseBytes

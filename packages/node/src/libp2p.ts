@@ -20,7 +20,7 @@ import type { Identify, IdentifyPush } from '@libp2p/identify'
 import type { AddrFilters } from './addr-filters.ts'
 import type { Bitswap, BitswapComponents } from './bitswap/index.ts'
 import type { ComponentLogger, Libp2p, Metrics, PeerInfo, PrivateKey, ServiceMap } from '@libp2p/interface'
-import type { KadDHT } from '@libp2p/kad-dht'
+import type { KadDHT, Selectors, Validators } from '@libp2p/kad-dht'
 import type { Ping } from '@libp2p/ping'
 import type { Datastore } from 'interface-datastore'
 import type { ServiceFactoryMap } from 'libp2p'
@@ -48,6 +48,9 @@ export interface BuildLibp2pInit {
   metrics?: (components: { logger: ComponentLogger }) => Metrics
   /** The Bitswap service factory; `createNode` wires it to the block store and the DHT */
   bitswap: (components: BitswapComponents) => Bitswap
+  /** Record validators and selectors beyond kad-dht's own (`/pk/`): the node adds `/ipns/` */
+  dhtValidators?: Validators
+  dhtSelectors?: Selectors
   /** `Swarm.AddrFilters` in force: ranges never dialled nor accepted. @default none */
   addrFilters?: AddrFilters
 }
@@ -157,7 +160,9 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       peerInfoMapper: privateNet ? passthroughMapper : (peer: PeerInfo) => removePrivateAddressesMapper(peer),
       // our reprovider decides what is announced (Kubo's strategies); the DHT's own one only
       // renews records that actually expired
-      reprovide: { threshold: 0 }
+      reprovide: { threshold: 0 },
+      validators: init.dhtValidators,
+      selectors: init.dhtSelectors
     })
   }
 

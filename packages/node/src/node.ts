@@ -15,6 +15,13 @@ import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
 import { createSwarmApi } from './api/swarm.ts'
+import { createKeyApi } from './api/key.ts'
+import { createKeystore } from './keys/keystore.ts'
+import type { Keystore } from './keys/keystore.ts'
+import { lazyNameSystem } from './ipns/lazy.ts'
+import { createRepublisher } from './ipns/republisher.ts'
+import type { Republisher } from './ipns/republisher.ts'
+import type { NameSystem } from './ipns/name-system.ts'
 import { createMfs, type Mfs, type MfsInit } from './mfs/index.ts'
 import { ping } from './api/ping.ts'
 import { createBitswapApi, createStatsApi } from './api/stats.ts'
@@ -25,7 +32,7 @@ import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
 import { mergeConfig, parseDuration, storageBudget, validateConfig } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
+import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
@@ -40,8 +47,9 @@ import type { SingleKadDHT } from '@libp2p/kad-dht'
 import type { NetworkGetter } from './network-getter.ts'
 import type { ContentProvider, ProvideStrategy } from './provider.ts'
 import type { CairnBlockstore, GcRoots } from '@cairn/blockstore'
+import type { Datastore } from 'interface-datastore'
 import type {
-  AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, DiagApi, LogApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
+  KeyApi, AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, DiagApi, LogApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
@@ -114,6 +122,8 @@ export interface CairnNode extends CairnApi {
    */
   readonly blocks: NetworkGetter
   readonly pubsub: NodePubsubApi
+  /** CairnApi's `name`, plus what the gateway and the republisher use */
+  readonly name: NameSystem
   /** CairnApi's routing plus `findPeer` */
   readonly routing: NodeRoutingApi
   /** DHT announcements: what was added, and the reprovide loop */
@@ -188,6 +198,8 @@ interface NodeParts {
   libp2p?: Libp2p<Partial<CairnServices>>
   /** Undefined offline: opened and closed with the node */
   datastore?: LevelDatastore
+  /** What libp2p stores in (the datastore under a mount): where the DHT keeps records */
+  libp2pDatastore?: Datastore
   /** `Addresses.Swarm` entries no transport serves (logged, not fatal) */
   skippedListenAddresses?: string[]
   metrics?: NodeMetrics
@@ -215,6 +227,10 @@ class CairnNodeClass implements CairnNode {
   readonly pubsub: NodePubsubApi
   readonly stats: StatsApi
   readonly bootstrap: BootstrapApi
+  readonly key: KeyApi
+  readonly name: NameSystem
+  /** Republishes this node's IPNS records (online nodes only) */
+  readonly republisher: Republisher
   /** MFS (`files`): its root is a named GC root in the block store */
   readonly files: Mfs
   readonly bitswap: BitswapApi
@@ -223,6 +239,8 @@ class CairnNodeClass implements CairnNode {
   /** `Peering.Peers` and `swarm peering add`: peers kept connected */
   readonly peering: PeeringService
   private readonly stores: StoreSlot
+  /** The repo's datastore: the online node's, or one opened on first use by an offline node */
+  private readonly datastoreSlot: DatastoreSlot
   private readonly children: Child[]
   private readonly log: Logger
   readonly #libp2p?: Libp2p<Partial<CairnServices>>
@@ -299,7 +317,7 @@ class CairnNodeClass implements CairnNode {
       blockstore: () => stores.get(),
       getter: this.blocks,
       putter: () => this.putter(),
-      resolve: async (path, options) => this.resolve(path, options),
+      resolve: async (path, options) => this.resolveCid(path, options),
       log: this.log.newScope('mfs')
     }, parts.mfs)
     // GC and eviction keep what MFS reaches, recorded or still in memory
@@ -315,7 +333,7 @@ class CairnNodeClass implements CairnNode {
       blocks: this.blocks,
       provider: this.provider,
       putter: () => this.putter(),
-      resolve: async (path, options) => this.resolve(path, options),
+      resolve: async (path, options) => this.resolveCid(path, options),
       announceDags: (roots, kind) => { this.announceDags(roots, kind) }
     }
     this.pin = createPinApi(content)
@@ -332,6 +350,18 @@ class CairnNodeClass implements CairnNode {
         dhtPeers: () => (this.#libp2p?.services.dht as SingleKadDHT | undefined)?.routingTable.size
       })
     }
+    const paths = repoPaths(this.repoPath)
+    const keystore = createKeystore(paths.keystore, paths.key)
+    this.key = createKeyApi(keystore)
+    this.datastoreSlot = new DatastoreSlot(parts.datastore, paths.datastore)
+    this.name = lazyNameSystem(async () => this.buildNameSystem(keystore, parts.libp2pDatastore))
+    const lifetimeMs = this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : DEFAULT_IPNS_RECORD_LIFETIME_MS
+    const periodMs = this.config.Ipns?.RepublishPeriod != null && this.config.Ipns.RepublishPeriod !== '' ? parseDuration(this.config.Ipns.RepublishPeriod) : DEFAULT_IPNS_REPUBLISH_PERIOD_MS
+    if (periodMs > lifetimeMs) {
+      // records would expire before they are republished: Kubo refuses to start too
+      throw new InvalidParametersError(`Ipns.RepublishPeriod (${this.config.Ipns?.RepublishPeriod ?? ''}) must not exceed Ipns.RecordLifetime (${this.config.Ipns?.RecordLifetime ?? '48h'})`)
+    }
+    this.republisher = createRepublisher(async (options) => this.name.republish(options), this.log.newScope('ipns:republisher'), { intervalMs: periodMs })
     this.children = this.lifecycle(parts)
   }
 
@@ -400,11 +430,23 @@ class CairnNodeClass implements CairnNode {
         stop: async () => { await datastore.close() }
       })
     }
+    if (datastore == null) {
+      // an offline node opens the datastore only when a name command needs it
+      children.push({
+        name: 'lazy datastore',
+        start: async () => {},
+        stop: async () => { await this.datastoreSlot.close() }
+      })
+    }
     if (!this.offline) {
       children.push({
         name: 'libp2p',
         start: async () => { await this.startLibp2p() },
         stop: async () => { await this.libp2p.stop() }
+      }, {
+        name: 'IPNS republisher',
+        start: async () => { this.republisher.start() },
+        stop: async () => { this.republisher.stop() }
       }, {
         name: 'peering',
         start: async () => { this.peering.start(this.libp2p) },
@@ -597,25 +639,115 @@ class CairnNodeClass implements CairnNode {
   }
 
   cat (path: string | CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
-    return streamWithSession(this.blocks, options, getter => cat(path, getter, { ...options, readAhead: this.readAhead }))
+    return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => cat(p, getter, { ...options, readAhead: this.readAhead })))
   }
 
   get (path: string | CID, options: AbortOptions = {}): AsyncIterable<GetEntry> {
-    return streamWithSession(this.blocks, options, getter => get(path, getter, { ...options, readAhead: this.readAhead }))
+    return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => get(p, getter, { ...options, readAhead: this.readAhead })))
   }
 
   ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
-    return streamWithSession(this.blocks, options, getter => withoutFileError(ls(path, getter, options), async () => { await resolvePath(path, getter, options) }))
+    return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => withoutFileError(ls(p, getter, options), async () => { await resolvePath(p, getter, options) })))
   }
 
   async stat (path: string | CID, options: AbortOptions = {}): Promise<StatResult> {
-    return withSession(this.blocks, options, async getter => stat(path, getter, options))
+    const p = typeof path === 'string' ? await this.ipfsPath(path, options) : path
+    return withSession(this.blocks, options, async getter => stat(p, getter, options))
   }
 
-  private async resolve (path: string | CID, options?: AbortOptions): Promise<CID> {
+  /** A read of an /ipns/ path runs on the /ipfs/ path the name resolves to */
+  private viaName<T> (path: string | CID, options: AbortOptions, read: (path: string | CID) => AsyncIterable<T>): AsyncIterable<T> {
+    if (typeof path !== 'string' || !path.startsWith('/ipns/')) return read(path)
+    const self = this
+    return (async function * () {
+      yield * read(await self.ipfsPath(path, options))
+    })()
+  }
+
+  private async resolveCid (path: string | CID, options?: AbortOptions): Promise<CID> {
     if (path instanceof CID || CID.asCID(path) != null) return CID.asCID(path) as CID
-    const resolved = await resolvePath(path, this.blocks, options)
+    const resolved = await resolvePath(await this.ipfsPath(path, options), this.blocks, options)
     return resolved.cid
+  }
+
+  /** An /ipns/ path becomes the /ipfs/ path its name points at; anything else is left as it is */
+  private async ipfsPath (path: string, options?: AbortOptions): Promise<string> {
+    if (!path.startsWith('/ipns/')) return path
+    return this.name.resolve(path, { signal: options?.signal })
+  }
+
+  // --- names -------------------------------------------------------------------------------------
+
+  /**
+   * Announces this node as a follower of a pubsub topic and connects the followers already
+   * announced: the DHT key is the CID of sha256("floodsub:" + topic), as go-libp2p's routing
+   * discovery (and so Kubo's IPNS over pubsub) uses
+   */
+  private async discoverTopic (topic: string, options: { signal: AbortSignal }): Promise<void> {
+    const libp2p = this.online()
+    const { sha256 } = await import('multiformats/hashes/sha2')
+    const key = CID.createV1(0x55, await sha256.digest(new TextEncoder().encode(`floodsub:${topic}`)))
+    const provided = libp2p.contentRouting.provide(key, options).catch((err) => { this.log('announcing topic %s failed - %e', topic, err) })
+    let dialled = 0
+    for await (const peer of libp2p.contentRouting.findProviders(key, options)) {
+      if (peer.id.equals(libp2p.peerId) || libp2p.getConnections(peer.id).length > 0) continue
+      await libp2p.dial(peer.id, options).then(() => { dialled++ }, (err) => { this.log('dialling topic follower %p failed - %e', peer.id, err) })
+      if (dialled >= TOPIC_FOLLOWERS_DIALLED_MAX) break
+    }
+    await provided
+  }
+
+  /** The name system and its parts, imported when a name is first used */
+  private async buildNameSystem (keystore: Keystore, libp2pDatastore: Datastore | undefined): Promise<NameSystem> {
+    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }] = await Promise.all([
+      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts')
+    ])
+    const duration = (value: string | undefined): number | undefined => value != null && value !== '' ? parseDuration(value) : undefined
+    const dnslink = createDnslinkResolver({ resolvers: this.config.DNS?.Resolvers, maxCacheTtlMs: duration(this.config.DNS?.MaxCacheTTL) })
+    const system: NameSystem = createNameSystem({
+      keystore,
+      records: createRecordStore(async () => this.datastoreSlot.get()),
+      dht: () => this.offline ? undefined : this.libp2p.services.dht,
+      dhtLocal: async (key) => libp2pDatastore == null ? undefined : dhtLocalRecord(libp2pDatastore, key),
+      offline: this.offline,
+      checkPath: async (path, options) => { await this.resolveCid(path, options) },
+      dnslink: async (domain, options) => dnslink.resolve(domain, options),
+      pubsub: createIpnsPubsub({
+        pubsub: () => this.pubsub,
+        receive: async (name, record) => system.receive(name, record),
+        discover: async (topic, options) => { await this.discoverTopic(topic, options) },
+        log: this.log.newScope('ipns:pubsub')
+      }, !this.offline && this.config.Ipns?.UsePubsub === true),
+      log: this.log.newScope('ipns')
+    }, {
+      recordLifetimeMs: duration(this.config.Ipns?.RecordLifetime),
+      cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
+      maxCacheTtlMs: duration(this.config.Ipns?.MaxCacheTTL)
+    })
+    return system
+  }
+
+  async resolve (path: string, options: AbortOptions & { recursive?: boolean, nocache?: boolean } = {}): Promise<string> {
+    let p = path.trim()
+    if (p.startsWith('/ipns/')) {
+      p = await this.name.resolve(p, { recursive: options.recursive, nocache: options.nocache, signal: options.signal })
+      if (!p.startsWith('/ipfs/')) return p
+    } else if (!p.startsWith('/ipfs/')) {
+      if (p.startsWith('/')) throw new InvalidParametersError(`invalid path "${p.slice(0, 100)}": unknown namespace`)
+      p = `/ipfs/${p}`
+    }
+    // a path inside a DAG resolves to the CID it ends at, as Kubo's `resolve`
+    if (p.split('/').filter(s => s !== '').length > 2) {
+      const resolved = await resolvePath(p, this.blocks, options)
+      return `/ipfs/${resolved.cid.toString()}`
+    }
+    return p
+  }
+
+  async dns (domain: string, options: AbortOptions & { recursive?: boolean } = {}): Promise<string> {
+    const name = domain.replace(/^\/ipns\//, '')
+    if (!name.includes('.')) throw new InvalidParametersError(`invalid domain name: ${name.slice(0, 100)}`)
+    return this.name.resolve(`/ipns/${name}`, { recursive: options.recursive ?? true, signal: options.signal })
   }
 
   // --- providing ---------------------------------------------------------------------------------
@@ -738,6 +870,48 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   }
   if (init.start !== false) await node.start()
   return node
+}
+
+/** Followers of one IPNS pubsub topic this node dials by itself: enough for gossipsub's mesh (D = 6) */
+const TOPIC_FOLLOWERS_DIALLED_MAX = 8
+
+/** The repo's datastore as the node's IPNS records see it */
+class DatastoreSlot {
+  private opened?: Promise<LevelDatastore>
+  private readonly own: boolean
+  private readonly shared: LevelDatastore | undefined
+  private readonly path: string
+
+  constructor (shared: LevelDatastore | undefined, path: string) {
+    this.shared = shared
+    this.path = path
+    this.own = shared == null
+  }
+
+  async get (): Promise<Datastore> {
+    if (this.shared != null) return this.shared
+    this.opened ??= (async () => {
+      // loaded here: offline nodes import datastore-level only when a name command needs it
+      const { LevelDatastore } = await import('datastore-level')
+      const store = new LevelDatastore(this.path)
+      try {
+        await store.db.open()
+        await store.open()
+      } catch (err) {
+        this.opened = undefined
+        throw levelOpenError(err, `The repo's datastore at ${this.path}`)
+      }
+      return store
+    })()
+    return this.opened
+  }
+
+  async close (): Promise<void> {
+    if (!this.own || this.opened == null) return
+    const opened = this.opened
+    this.opened = undefined
+    await (await opened.catch(() => undefined))?.close()
+  }
 }
 
 /** `Swarm.AddrFilters` of a config (Kubo's key; absent means none) */

@@ -15,6 +15,7 @@ import type { AddrFilters } from './addr-filters.ts'
 import type { NodeMetrics } from './metrics.ts'
 import type { BlockGetter, BlockHas, BlockPutter, CairnConfig } from '@cairn/interface'
 import type { ComponentLogger, Libp2p, PrivateKey } from '@libp2p/interface'
+import type { Datastore } from 'interface-datastore'
 
 export interface OnlinePartsInit {
   config: CairnConfig
@@ -33,6 +34,8 @@ export interface OnlineParts {
   libp2p: Libp2p<CairnServices>
   /** Opened by the node's `start()`, closed by its `stop()` */
   datastore: LevelDatastore
+  /** What libp2p stores in (the datastore under a mount): where the DHT keeps records */
+  libp2pDatastore: Datastore
   /** `Addresses.Swarm` entries no transport of ours serves (skipped, not fatal) */
   skippedListenAddresses: string[]
 }
@@ -48,6 +51,8 @@ export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlinePa
     { prefix: new Key('/'), datastore }
   ])
   let libp2p: Libp2p<CairnServices> | undefined
+  // kad-dht takes its record validators when it is built: the `ipns` package loads here
+  const { dhtIpnsSelector, dhtIpnsValidator } = await import('./ipns/validator.ts')
   libp2p = await buildLibp2p({
     config: init.config,
     privateKey: init.privateKey,
@@ -55,6 +60,8 @@ export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlinePa
     logger: init.logger,
     metrics: init.metrics?.libp2p,
     addrFilters: init.addrFilters,
+    dhtValidators: { ipns: dhtIpnsValidator(() => libp2pDatastore) },
+    dhtSelectors: { ipns: dhtIpnsSelector },
     bitswap: bitswap({
       blockstore: init.blockstore,
       routing: {
@@ -63,5 +70,5 @@ export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlinePa
       }
     })
   })
-  return { libp2p, datastore, skippedListenAddresses: splitListenAddresses(init.config.Addresses.Swarm).unsupported }
+  return { libp2p, datastore, libp2pDatastore, skippedListenAddresses: splitListenAddresses(init.config.Addresses.Swarm).unsupported }
 }

@@ -52,6 +52,8 @@ export function parseCidArg (value: string): string {
 
 /** Validates the CID at the head of an IPFS path (`/ipfs/<cid>/a`, `<cid>/a`) and returns the path unchanged */
 export function parsePathArg (value: string): string {
+  // an /ipns/ path is resolved by the node (IPNS name or DNSLink domain)
+  if (/^\/ipns\/[^/]+/.test(value)) return value
   const trimmed = value.startsWith('/ipfs/') ? value.slice('/ipfs/'.length) : value.replace(/^\/+/, '')
   const head = trimmed.split('/')[0]
   if (!isCid(head)) throw new InvalidPathError(`invalid path "${value}": "${head}" is not a CID`)

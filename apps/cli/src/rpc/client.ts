@@ -18,6 +18,7 @@ import { DEFAULT_RPC_JSON_BYTES_MAX, DEFAULT_RPC_MAX_SOCKETS } from '../constant
 import { DaemonUnreachableError, RemoteError } from '../errors.ts'
 import { multiaddrToUrl } from '../multiaddr.ts'
 import { multipartBody, multipartContentType, multipartFile, newBoundary } from './multipart.ts'
+import { createNameApis } from './names.ts'
 import { readNdjson } from './ndjson.ts'
 import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
@@ -494,7 +495,9 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           : await rpc.json('bootstrap/rm', { args: addrs, signal: options.signal })
         return (r.Peers ?? []).map(String)
       }
-    }
+    },
+
+    ...createNameApis(rpc)
   }
   return api
 }

@@ -12,7 +12,7 @@ export async function serveCar (ctx: RequestContext, car: NonNullable<Negotiated
   const { request: r, res } = ctx
   const scopeKey = `${car.dagScope}.${car.entityBytes != null ? `${car.entityBytes.from}:${car.entityBytes.to}` : ''}.${car.dups ? 'y' : 'n'}`
   const etag = `W/"${r.root.toString()}${r.segments.length > 0 ? '/' + r.segments.join('/') : ''}.car.${scopeKey}"`
-  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(res, etag)
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(res, etag, ctx.request.cacheControl)
   const resolved = r.segments.length > 0 ? await ctx.backend.resolvePath(r.root, r.segments, { signal: ctx.signal }) : undefined
   if (resolved != null) res.setHeader('X-Ipfs-Roots', resolved.roots.join(','))
   const headers = {
@@ -21,7 +21,7 @@ export async function serveCar (ctx: RequestContext, car: NonNullable<Negotiated
     'X-Content-Type-Options': 'nosniff',
     // streamed as read, so no byte ranges: partial fetches use dag-scope and entity-bytes
     'Accept-Ranges': 'none',
-    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    'Cache-Control': ctx.request.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     Etag: etag
   }
   if (ctx.head) return sendHead(res, 200, headers)

@@ -39,7 +39,7 @@ export async function serveCodec (ctx: RequestContext, resolved: ResolvedPath, f
     throw new NotAcceptableError(`format "${format}" requested but block has codec "${codec}": codec conversion is not supported, fetch raw block with ?format=raw and convert client-side`)
   }
   const etag = `"${resolved.cid.toString()}.${format}"`
-  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag, ctx.request.cacheControl)
   const block = await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal })
   let converted: Uint8Array
   try {
@@ -52,7 +52,7 @@ export async function serveCodec (ctx: RequestContext, resolved: ResolvedPath, f
   sendBytes(ctx, converted, {
     'Content-Type': CONTENT_TYPE_OF[format],
     'Content-Disposition': codecDisposition(ctx.request.query, resolved.cid, format),
-    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    'Cache-Control': ctx.request.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     Etag: etag
   })
 }
@@ -73,13 +73,13 @@ async function serveBlockAs (ctx: RequestContext, resolved: ResolvedPath, conten
   const codec = format ?? CODEC_FORMAT[resolved.cid.code]
   // the rendering is part of the entity: `{cid}.dag-json` differs from `{cid}.json`
   const etag = codec != null ? `"${resolved.cid.toString()}.${codec}"` : `"${resolved.cid.toString()}"`
-  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag, ctx.request.cacheControl)
   const bytes = await ctx.backend.getBlock(resolved.cid, { signal: ctx.signal })
   const disposition = codec != null ? codecDisposition(ctx.request.query, resolved.cid, codec) : contentDisposition(ctx.request.query)
   sendBytes(ctx, bytes, {
     'Content-Type': contentType,
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    'Cache-Control': ctx.request.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     Etag: etag,
     ...(disposition != null ? { 'Content-Disposition': disposition } : {})
   })

@@ -12,7 +12,7 @@ export async function serveSymlink (ctx: RequestContext, resolved: ResolvedPath)
   ctx.res.writeHead(200, {
     'Content-Type': 'inode/symlink',
     'Content-Length': String(Buffer.byteLength(target)),
-    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    'Cache-Control': ctx.request.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     Etag: `"${resolved.cid.toString()}"`
   })
   ctx.res.end(ctx.head ? undefined : target)

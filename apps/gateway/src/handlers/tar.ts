@@ -9,12 +9,12 @@ import type { RequestContext } from './context.ts'
 /** `?format=tar` / `application/x-tar`: a file or directory tree as a tar (boxo's `handler_tar.go`) */
 export async function serveTar (ctx: RequestContext, resolved: ResolvedPath): Promise<void> {
   const etag = `W/"${resolved.cid.toString()}.x-tar"`
-  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag)
+  if (etagMatches(ctx.req.headers['if-none-match'], etag)) return notModified(ctx.res, etag, ctx.request.cacheControl)
   const headers = {
     'Content-Type': CONTENT_TYPE_OF.tar,
     'Content-Disposition': attachment(ctx.request.query, `${resolved.cid.toString()}.tar`),
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    'Cache-Control': ctx.request.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     Etag: etag
   }
   if (ctx.head) return sendHead(ctx.res, 200, headers)

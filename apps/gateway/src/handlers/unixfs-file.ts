@@ -40,7 +40,7 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
   if (resolved.content == null) ctx.base.apply()
   if (statusOverride == null && etagMatches(req.headers['if-none-match'], etag)) {
     ctx.base.apply()
-    return notModified(ctx.res, etag)
+    return notModified(ctx.res, etag, ctx.request.cacheControl)
   }
   const ifMatch = req.headers['if-match']
   if (ifMatch != null && !etagMatches(ifMatch, etag)) throw new PreconditionFailedError(`If-Match does not match ${etag}`)
@@ -49,7 +49,7 @@ export async function serveFile (ctx: RequestContext, resolved: ResolvedPath, op
   if (range === 'unsatisfiable') throw new RangeNotSatisfiableError(size, `range not satisfiable for ${size} bytes`)
   const headers: Record<string, string> = {
     'Accept-Ranges': 'bytes',
-    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+    'Cache-Control': ctx.request.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     Etag: etag
   }
   const disposition = contentDisposition(ctx.request.query)

@@ -8,6 +8,8 @@ import { dagCommands } from './dag.ts'
 import { commandsCommand, diagCommands } from './diag.ts'
 import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
+import { keyCommands } from './key.ts'
+import { nameCommands } from './name.ts'
 import { pinCommands } from './pin.ts'
 import { pingCommands } from './ping.ts'
 import { provideCommands } from './provide.ts'
@@ -52,6 +54,8 @@ export const commands: CommandTable = withCommandsList(joinTables([
   statsCommands,
   configCommands,
   bootstrapCommands,
+  keyCommands,
+  nameCommands,
   bitswapCommands,
   provideCommands,
   pingCommands,

@@ -1,0 +1,406 @@
+/**
+ * Publishing and resolving IPNS names (boxo's namesys): records built and checked with the `ipns`
+ * package, stored locally (RecordStore) and in the DHT, resolved through a TTL-bounded cache.
+ *
+ * Resolution answers with the first valid record a DHT peer returns (or our own, if we hold one)
+ * and keeps querying in the background: better records found later replace the cached one, so
+ * the next lookup sees them. Kubo instead waits for 16 answers before replying.
+ */
+import { AbortError, InvalidParametersError, InvalidRecordError, OfflineError, ResolveFailedError, TimeoutError } from '@cairn/interface'
+import { createIPNSRecord, marshalIPNSRecord, unmarshalIPNSRecord } from 'ipns'
+import { toString as uint8ArrayToString } from 'uint8arrays/to-string'
+import { equals } from 'uint8arrays/equals'
+import {
+  DEFAULT_IPNS_DHT_RECORD_COUNT, DEFAULT_IPNS_DHT_TIMEOUT_MS, DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_RECORD_TTL_MS,
+  DEFAULT_IPNS_RESOLVE_CACHE_SIZE, IPNS_DEPTH_LIMIT, IPNS_RECORD_BYTES_MAX
+} from '../constants.ts'
+import { SELF_KEY } from '../keys/keystore.ts'
+import { createNameCache } from './cache.ts'
+import { inspectRecord } from './inspect.ts'
+import { isDomain, nameSegment, parseIpnsName } from './name.ts'
+import { sequenceOf } from './records.ts'
+import { selectIpnsRecord, validateIpnsRecord } from './validator.ts'
+import type { Keystore, StoredKey } from '../keys/keystore.ts'
+import type { NameCache } from './cache.ts'
+import type { IpnsName } from './name.ts'
+import type { RecordStore } from './records.ts'
+import type { IpnsPubsub } from './pubsub.ts'
+import type { AbortOptions, NameApi, NameEntry, NamePublishOptions, NameResolveOptions } from '@cairn/interface'
+import type { Logger } from '@libp2p/interface'
+import { MessageType } from '@libp2p/kad-dht'
+import type { KadDHT } from '@libp2p/kad-dht'
+
+const OFFLINE_PUBLISH = "can't publish while offline: pass `--allow-offline` to override or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
+const OFFLINE_PUT = "can't put while offline: pass `--allow-offline` to store locally or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
+
+export interface NameSystemComponents {
+  keystore: Keystore
+  records: RecordStore
+  /** The record the DHT holds locally for a key (put to us by peers), if any */
+  dhtLocal?(routingKey: Uint8Array): Promise<Uint8Array | undefined>
+  /** undefined offline or with `Routing.Type: "none"` */
+  dht(): KadDHT | undefined
+  offline: boolean
+  /** Throws when an /ipfs/ path does not resolve (publish's `--resolve`) */
+  checkPath(path: string, options?: AbortOptions): Promise<void>
+  /** A DNSLink domain's `dnslink=` value (`/ipfs/...` or `/ipns/...`) */
+  dnslink?(domain: string, options?: AbortOptions & { nocache?: boolean }): Promise<string>
+  /** IPNS over pubsub: told of each record published and of each key name resolved */
+  pubsub?: IpnsPubsub
+  log: Logger
+}
+
+export interface NameSystemInit {
+  /** @default DEFAULT_IPNS_RECORD_LIFETIME_MS (Ipns.RecordLifetime) */
+  recordLifetimeMs?: number
+  /** @default DEFAULT_IPNS_RESOLVE_CACHE_SIZE (Ipns.ResolveCacheSize) */
+  cacheSize?: number
+  /** Upper bound on any cache entry, ms (Ipns.MaxCacheTTL). @default no bound */
+  maxCacheTtlMs?: number
+}
+
+export interface NameSystem extends NameApi {
+  pubsub: NameApi['pubsub']
+  /** Republishes every record this node holds for its own keys, with a new validity */
+  republish(options?: AbortOptions): Promise<number>
+  /** Offers a record learnt elsewhere (pubsub): kept if valid and better than what we hold */
+  receive(name: IpnsName, record: Uint8Array): Promise<boolean>
+  /** The cached entry of a name, if fresh (for the gateway's Cache-Control) */
+  cachedTtlMs(name: string): number | undefined
+}
+
+/** `/ipfs/<cid>` from a CID or a path, as Kubo's `PathOrCidPath` */
+function normalisePath (path: string): string {
+  const p = path.trim()
+  if (p.startsWith('/ipfs/') || p.startsWith('/ipns/')) return p.replace(/\/+$/, '') || p
+  if (p.startsWith('/')) throw new InvalidParametersError(`invalid path "${p.slice(0, 100)}": unknown namespace`)
+  if (p === '') throw new InvalidParametersError('invalid path "": path is empty')
+  return `/ipfs/${p}`
+}
+
+function valueOf (record: Uint8Array | undefined): string | undefined {
+  if (record == null) return undefined
+  try {
+    return unmarshalIPNSRecord(record).value
+  } catch {
+    return undefined
+  }
+}
+
+export function createNameSystem (components: NameSystemComponents, init: NameSystemInit = {}): NameSystem {
+  const lifetimeDefault = init.recordLifetimeMs ?? DEFAULT_IPNS_RECORD_LIFETIME_MS
+  const cache: NameCache = createNameCache(init.cacheSize ?? DEFAULT_IPNS_RESOLVE_CACHE_SIZE)
+  const log = components.log
+  /** One DHT lookup per name at a time: concurrent resolves of one name share it */
+  const lookups = new Map<string, Promise<Uint8Array>>()
+
+  const cacheKey = (name: IpnsName): string => name.cid
+
+  function remember (name: IpnsName, record: Uint8Array): void {
+    const parsed = unmarshalIPNSRecord(record)
+    const held = cache.get(cacheKey(name))
+    // never let a worse record replace a better one
+    if (held != null && !equals(held.record, record) && selectIpnsRecord(name.routingKey, [record, held.record]) !== 0) return
+    const validUntil = Date.parse(parsed.validity)
+    let ttlMs = parsed.ttl != null ? Number(parsed.ttl / 1_000_000n) : DEFAULT_IPNS_RECORD_TTL_MS
+    if (init.maxCacheTtlMs != null) ttlMs = Math.min(ttlMs, init.maxCacheTtlMs)
+    const expiresAt = Math.min(Date.now() + ttlMs, Number.isNaN(validUntil) ? Infinity : validUntil)
+    cache.set(cacheKey(name), { record, value: parsed.value, sequence: parsed.sequence, expiresAt })
+  }
+
+  async function keyFor (nameOrId: string): Promise<StoredKey> {
+    try {
+      return await components.keystore.get(nameOrId)
+    } catch (err: any) {
+      if (err?.name !== 'NotFoundError' && err?.name !== 'InvalidParametersError') throw err
+      // Kubo also takes the peer ID of a key
+      for (const key of await components.keystore.list()) {
+        if (key.id === nameOrId || parseIpnsName(key.id).cid === nameOrId) return key
+      }
+      throw new InvalidParametersError(`no key by the given name or PeerID was found`, { cause: err })
+    }
+  }
+
+  /** Puts a record into the DHT; fails when no peer took it (Kubo: the publish fails) */
+  async function putDht (name: IpnsName, record: Uint8Array, options: AbortOptions): Promise<void> {
+    const dht = components.dht()
+    if (dht == null) return
+    let stored = 0
+    let lastError: unknown
+    for await (const event of dht.put(name.routingKey, record, options)) {
+      if (event.name === 'PEER_RESPONSE' && event.messageType === MessageType.PUT_VALUE) stored++
+      if (event.name === 'QUERY_ERROR') lastError = event.error
+    }
+    log('put %s to %d peers', name.cid, stored)
+    if (stored === 0) throw new ResolveFailedError('failed to find any peer in table', { cause: lastError })
+  }
+
+  /** Best of what we hold locally and what the DHT answers first; refines the cache in the background */
+  async function lookup (name: IpnsName, options: NameResolveOptions): Promise<Uint8Array> {
+    const local = await validLocal(name)
+    const dht = components.dht()
+    if (dht == null) {
+      if (local != null) return local
+      throw new ResolveFailedError('could not resolve name')
+    }
+    const key = cacheKey(name)
+    let running = lookups.get(key)
+    if (running == null) {
+      running = dhtLookup(dht, name, local, options).finally(() => { lookups.delete(key) })
+      lookups.set(key, running)
+    }
+    if (options.signal == null) return running
+    const signal = options.signal
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => { reject(new AbortError('name resolution was aborted')) }
+      signal.addEventListener('abort', onAbort, { once: true })
+      running.then(resolve, reject).finally(() => { signal.removeEventListener('abort', onAbort) })
+    })
+  }
+
+  /** The best valid record among our own and the one the DHT stores locally */
+  async function validLocal (name: IpnsName): Promise<Uint8Array | undefined> {
+    let best: Uint8Array | undefined
+    const candidates = [await components.records.get(name.routingKey), await components.dhtLocal?.(name.routingKey)]
+    for (const record of candidates) {
+      if (record == null) continue
+      try {
+        await validateIpnsRecord(name.routingKey, record)
+      } catch {
+        continue
+      }
+      if (best == null || selectIpnsRecord(name.routingKey, [record, best]) === 0) best = record
+    }
+    return best
+  }
+
+  function dhtLookup (dht: KadDHT, name: IpnsName, local: Uint8Array | undefined, options: NameResolveOptions): Promise<Uint8Array> {
+    const wanted = options.dhtRecordCount ?? DEFAULT_IPNS_DHT_RECORD_COUNT
+    const timeoutMs = options.dhtTimeoutMs ?? DEFAULT_IPNS_DHT_TIMEOUT_MS
+    // the walk runs on after the answer: bounded by the DHT timeout, not the caller's signal
+    const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined
+    return new Promise((resolve, reject) => {
+      let best = local
+      let answered = false
+      let count = 0
+      const answer = (): void => {
+        if (answered || best == null) return
+        answered = true
+        resolve(best)
+      }
+      // our own record needs no network round trip
+      if (local != null) answer()
+      const offer = async (value: Uint8Array): Promise<void> => {
+        try {
+          await validateIpnsRecord(name.routingKey, value)
+        } catch (err) {
+          log('ignoring a record for %s - %e', name.cid, err)
+          return
+        }
+        count++
+        if (best == null || selectIpnsRecord(name.routingKey, [value, best]) === 0) best = value
+        remember(name, best)
+        answer()
+      }
+      const walk = async (): Promise<void> => {
+        for await (const event of dht.get(name.routingKey, { signal })) {
+          if (event.name === 'PEER_RESPONSE' && event.record != null) await offer(event.record.value)
+          else if (event.name === 'VALUE') await offer(event.value)
+          if (count >= wanted) break
+        }
+      }
+      walk().catch((err) => {
+        if (!answered) log('DHT lookup of %s ended - %e', name.cid, err)
+      }).finally(() => {
+        if (answered) return
+        if (best != null) {
+          answer()
+          return
+        }
+        reject(signal?.aborted === true ? new TimeoutError('could not resolve name: DHT lookup timed out') : new ResolveFailedError('could not resolve name'))
+      })
+    })
+  }
+
+  /** One step: an IPNS name or domain to what its record says */
+  async function resolveOnce (segment: string, options: NameResolveOptions): Promise<string> {
+    if (isDomain(segment)) {
+      if (components.dnslink == null) throw new ResolveFailedError('could not resolve name: DNSLink is not available')
+      return components.dnslink(segment, options)
+    }
+    const name = parseIpnsName(segment)
+    // with IPNS over pubsub, later updates of a name looked up once arrive by themselves
+    if (components.pubsub?.enabled === true) {
+      components.pubsub.watch(name).catch((err) => { log('not watching %s - %e', name.cid, err) })
+    }
+    if (options.nocache !== true) {
+      const hit = cache.get(cacheKey(name))
+      if (hit != null) return hit.value
+    }
+    const record = await lookup(name, options)
+    remember(name, record)
+    return unmarshalIPNSRecord(record).value
+  }
+
+  async function resolve (text: string, options: NameResolveOptions = {}): Promise<string> {
+    let { name, rest } = nameSegment(text)
+    if (name === '') throw new InvalidParametersError('invalid IPNS name ""')
+    const recursive = options.recursive ?? true
+    const seen = new Set<string>()
+    for (let depth = 0; depth < IPNS_DEPTH_LIMIT; depth++) {
+      options.signal?.throwIfAborted()
+      // a loop (a.example → b.example → a.example) can only end at the depth limit: say so now
+      if (seen.has(name.toLowerCase())) break
+      seen.add(name.toLowerCase())
+      const value = await resolveOnce(name, options)
+      if (!value.startsWith('/ipns/') || !recursive) return value + rest
+      const next = nameSegment(value)
+      name = next.name
+      rest = next.rest + rest
+    }
+    throw new ResolveFailedError('could not resolve name (recursion limit exceeded)')
+  }
+
+  async function publishRecord (key: StoredKey, value: string, options: NamePublishOptions): Promise<{ name: IpnsName, record: Uint8Array }> {
+    const name = parseIpnsName(key.id)
+    const lifetimeMs = options.lifetimeMs ?? lifetimeDefault
+    if (!(lifetimeMs > 0)) throw new InvalidParametersError(`lifetime must be greater than zero, got ${lifetimeMs}ms`)
+    const ttlMs = options.ttlMs ?? Math.min(DEFAULT_IPNS_RECORD_TTL_MS, lifetimeMs)
+    if (ttlMs < 0) throw new InvalidParametersError('ttl must not be negative')
+    if (ttlMs > lifetimeMs) throw new InvalidParametersError(`ttl (${ttlMs}ms) must not be greater than lifetime (${lifetimeMs}ms)`)
+    const held = await components.records.get(name.routingKey, options)
+    const current = sequenceOf(held)
+    // as boxo: the sequence moves only when the value does (a republish keeps it, with a new validity)
+    let sequence = current == null ? 0n : valueOf(held) === value ? current : current + 1n
+    if (options.sequence != null) {
+      if (current != null && options.sequence <= current) throw new InvalidParametersError('sequence number must be greater than the current record sequence')
+      sequence = options.sequence
+    }
+    const record = marshalIPNSRecord(await createIPNSRecord(key.key, value, sequence, lifetimeMs, {
+      v1Compatible: options.v1Compatible ?? true,
+      ttlNs: BigInt(ttlMs) * 1_000_000n
+    }))
+    return { name, record }
+  }
+
+  async function store (name: IpnsName, record: Uint8Array, options: AbortOptions & { allowOffline?: boolean }): Promise<void> {
+    // what we keep locally only ever gets better (a forced `name put` of an older record still goes out)
+    const held = await validLocal(name)
+    if (held == null || selectIpnsRecord(name.routingKey, [record, held]) === 0) await components.records.put(name.routingKey, record, options)
+    remember(name, record)
+    const tasks: Array<Promise<void>> = []
+    if (components.dht() != null) tasks.push(putDht(name, record, options))
+    if (components.pubsub?.enabled === true) tasks.push(components.pubsub.publish(name, record))
+    await Promise.all(tasks)
+  }
+
+  return {
+    async publish (path, options = {}) {
+      const value = normalisePath(path)
+      if (components.offline && options.allowOffline !== true) throw new OfflineError(OFFLINE_PUBLISH)
+      if (options.resolve !== false) {
+        if (value.startsWith('/ipns/')) await resolve(value, { signal: options.signal })
+        else await components.checkPath(value, options)
+      }
+      const key = await keyFor(options.key ?? SELF_KEY)
+      const { name, record } = await publishRecord(key, value, options)
+      await store(name, record, options)
+      return { name: name.cid, value }
+    },
+
+    resolve,
+
+    async get (text, options = {}) {
+      const { name: segment } = nameSegment(text)
+      const name = parseIpnsName(segment)
+      const hit = cache.get(cacheKey(name))
+      if (hit != null) return hit.record
+      const record = await lookup(name, options)
+      remember(name, record)
+      return record
+    },
+
+    async put (text, record, options = {}): Promise<NameEntry> {
+      const name = parseIpnsName(nameSegment(text).name)
+      if (record.byteLength === 0) throw new InvalidParametersError('record is empty')
+      if (components.offline && options.allowOffline !== true) throw new OfflineError(OFFLINE_PUT)
+      if (options.force !== true) {
+        if (record.byteLength > IPNS_RECORD_BYTES_MAX) throw new InvalidRecordError(`record exceeds maximum size of ${IPNS_RECORD_BYTES_MAX} bytes, use --force to skip size check`)
+        try {
+          await validateIpnsRecord(name.routingKey, record)
+        } catch (err) {
+          throw new InvalidRecordError(`record validation failed: ${(err as Error).message}`, { cause: err })
+        }
+        const existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        if (existing != null && !equals(existing, record)) {
+          const had = sequenceOf(existing)
+          const now = sequenceOf(record)
+          if (had != null && now != null && had >= now) {
+            throw new InvalidRecordError(`existing IPNS record has sequence ${had} >= new record sequence ${now}, use 'ipfs name put --force' to skip this check`)
+          }
+        }
+      }
+      await store(name, record, options)
+      let value = ''
+      try { value = unmarshalIPNSRecord(record).value } catch {}
+      return { name: name.cid, value }
+    },
+
+    pubsub: {
+      state: async () => components.pubsub?.enabled === true,
+      subs: async () => components.pubsub == null ? [] : components.pubsub.subs(),
+      cancel: async (text) => {
+        if (components.pubsub == null) return false
+        return components.pubsub.cancel(parseIpnsName(nameSegment(text).name))
+      }
+    },
+
+    async inspect (record, options = {}) {
+      return inspectRecord(record, options)
+    },
+
+    async republish (options = {}) {
+      let count = 0
+      const keys = new Map<string, StoredKey>()
+      for (const key of await components.keystore.list()) keys.set(uint8ArrayToString(parseIpnsName(key.id).routingKey, 'base32'), key)
+      for await (const { routingKey, record } of components.records.all(options)) {
+        const key = keys.get(uint8ArrayToString(routingKey, 'base32'))
+        // records of other people's names (name put) are theirs to renew
+        if (key == null) continue
+        const previous = unmarshalIPNSRecord(record)
+        try {
+          // the same value and TTL, a new validity: the sequence stays (boxo's republisher)
+          const ttlMs = previous.ttl != null ? Math.min(Number(previous.ttl / 1_000_000n), lifetimeDefault) : undefined
+          const fresh = await publishRecord(key, previous.value, { ttlMs })
+          await store(fresh.name, fresh.record, options)
+          count++
+        } catch (err) {
+          log.error('republishing %s failed - %e', key.name, err)
+        }
+      }
+      return count
+    },
+
+    async receive (name, record) {
+      try {
+        await validateIpnsRecord(name.routingKey, record)
+      } catch (err) {
+        log('refusing a record for %s - %e', name.cid, err)
+        return false
+      }
+      const held = cache.get(cacheKey(name))?.record
+      if (held != null && selectIpnsRecord(name.routingKey, [record, held]) !== 0) return false
+      remember(name, record)
+      return true
+    },
+
+    cachedTtlMs (text) {
+      try {
+        const hit = cache.get(cacheKey(parseIpnsName(nameSegment(text).name)))
+        return hit == null ? undefined : Math.max(0, hit.expiresAt - Date.now())
+      } catch {
+        return undefined
+      }
+    }
+  }
+}
