@@ -265,6 +265,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
    * start; eviction never removes what `fn` writes or relies on
    */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  /** Every stored block, named by its multihash as a CIDv1 raw, without reading bodies (Kubo's `refs local`) */
+  multihashes(options?: AbortOptions): AsyncGenerator<CID>
   /**
    * Keeps the whole DAGs under `roots` through the GC or eviction sweeping now (a no-op when none
    * runs). Call it after linking stored blocks into a GC root (`gcRoots`), before relying on them:
