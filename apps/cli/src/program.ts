@@ -1,6 +1,7 @@
 /** The command tree: Kubo's command names and flags, each action a few calls on `CairnApi` */
 import { Command } from 'commander'
 import { registerBlock } from './commands/block.ts'
+import { registerCid } from './commands/cid.ts'
 import { registerDaemon } from './commands/daemon.ts'
 import { registerDag } from './commands/dag.ts'
 import { registerFiles } from './commands/files.ts'
@@ -11,6 +12,7 @@ import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerNames } from './commands/names.ts'
 import { registerPin } from './commands/pin.ts'
+import { registerRefs } from './commands/refs.ts'
 import { registerRepo } from './commands/repo.ts'
 import type { CliContext } from './context.ts'
 
@@ -47,6 +49,8 @@ export function createProgram (ctx: CliContext): Command {
   registerRepo(program, ctx)
   registerBlock(program, ctx)
   registerDag(program, ctx)
+  registerRefs(program, ctx)
+  registerCid(program, ctx)
   registerNetwork(program, ctx)
   registerNames(program, ctx)
   registerUnsupported(program)

@@ -69,4 +69,41 @@ test('pin add --name, pin ls --names / --name / --enc=json, pin verify, pin rm o
   }
 })
 
+test('dag put | get | resolve, refs -r / --unique / --edges, refs local, block put --mhtype --mhlen, block stat of a path', async (ctx) => {
+  const leaf = (await same(ctx, ['dag', 'put'], '"leaf"')).trim()
+  const top = (await same(ctx, ['dag', 'put', '--pin'], `{"a":{"/":"${leaf}"},"b":{"/":"${leaf}"},"n":{"x":1}}`)).trim()
+  assert.match(top, /^bafyrei/)
+  assert.is(await same(ctx, ['dag', 'get', `${top}/n`]), '{"x":1}')
+  assert.is(await same(ctx, ['dag', 'resolve', `/ipfs/${top}/n/x`]), `${top}/n/x`, 'Kubo prints no newline')
+  assert.is(await same(ctx, ['dag', 'resolve', `${top}/a`]), leaf)
+  assert.is(await same(ctx, ['refs', top]), `${leaf}\n${leaf}\n`)
+  assert.is(await same(ctx, ['refs', '-r', '--unique', top]), `${leaf}\n`)
+  assert.is(await same(ctx, ['refs', '--edges', top]), `${top} -> ${leaf}\n${top} -> ${leaf}\n`)
+  assert.is(await same(ctx, ['refs', '--format', '<linkname>: <dst>', top]), `a: ${leaf}\nb: ${leaf}\n`)
+  const local = await same(ctx, ['refs', 'local'])
+  assert.ok(local.trim().split('\n').length >= 2, 'every block, as CIDv1 raw')
+  const cut = (await same(ctx, ['block', 'put', '--mhtype=sha2-512', '--mhlen=20'], 'hashed')).trim()
+  assert.is(await same(ctx, ['block', 'stat', cut]), `Key: ${cut}\nSize: 6\n`)
+  const [a, b] = await both(ctx, ['block', 'put', '--mhtype=md5'], 'x')
+  for (const r of [a, b]) {
+    assert.is(r.code, 1)
+    assert.is(r.err.trim(), 'Error: unrecognized multihash function: md5')
+  }
+})
+
+test('cid format | base32 | inspect | bases, multibase encode | decode (no repo needed, same with a daemon)', async (ctx) => {
+  const v0 = 'QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN'
+  const v1 = 'bafybeiffndsajwhk3lwjewwdxqntmjm4b5wxaaanokonsggenkbw6slwk4'
+  assert.is(await same(ctx, ['cid', 'base32', v0]), `${v1}\n`)
+  assert.is(await same(ctx, ['cid', 'format', '-f', '%P %b', '-v', '1', v0]), 'cidv1-dag-pb-sha2-256-32 base32\n')
+  assert.match(await same(ctx, ['cid', 'inspect', v0]), /^CID: {8}Qm.*\nVersion: {4}0\nMultibase: {2}base58btc \(implicit\)\n/)
+  assert.equal(JSON.parse(await same(ctx, ['cid', 'inspect', '--enc=json', v0])).cidV1, v1)
+  assert.match(await same(ctx, ['cid', 'bases', '--prefix']), /^z {2}base58btc$/m)
+  assert.is(await same(ctx, ['multibase', 'encode', '-b', 'base32'], 'hello'), 'bnbswy3dp')
+  assert.is(await same(ctx, ['multibase', 'decode'], 'bnbswy3dp'), 'hello')
+  const [a] = await both(ctx, ['cid', 'format', 'nope'])
+  assert.is.not(a.code, 0)
+  assert.match(a.err, /^nope: invalid cid: /)
+})
+
 test.run()

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { BlockTooLargeError, HashMismatchError, NotFoundError, RepoCorruptError, StoreClosedError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
-import { DAG_PB_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
+import { DAG_PB_CODE, RAW_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
 import { ChecksumMismatch, PackFiles } from './packs.ts'
 import { Reserve } from './reserve.ts'
 import {
@@ -552,6 +552,14 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   }
 
   // --- for the interface-blockstore adapter -------------------------------------------------------
+
+  /** Every stored block's multihash, as a CIDv1 raw (Kubo's `refs local`), reading no body */
+  async * multihashes (options: AbortOptions = {}): AsyncGenerator<CID> {
+    for await (const key of this.db.keys(prefixRange(PREFIX_BLOCK))) {
+      options.signal?.throwIfAborted()
+      yield CID.createV1(RAW_CODE, decodeMultihash(key.subarray(1)))
+    }
+  }
 
   protected async * blocks (options: AbortOptions): AsyncGenerator<{ cid: CID, bytes: Uint8Array }> {
     this.assertOpen()

@@ -11,6 +11,9 @@ import type { AbortOptions } from '@cairn/interface'
 /** `l` keys read per eviction step */
 const SCAN_STEP = 1024
 
+/** Blocks removed per eviction commit */
+const EVICT_BATCH = 64
+
 /** A new use generation starts each time this fraction of the budget was written: the LRU's resolution */
 const GENERATION_SHARE = 1 / 32
 
@@ -196,9 +199,11 @@ export class StorageBudget {
             if (await startsWith(counts, prefixed(PREFIX_COUNT, mh)) || await startsWith(direct, prefixed(PREFIX_DIRECT, mh))) continue
             candidates.push(CID.createV1(0x55, decodeMultihash(mh)))
           }
-          for (let i = 0; i < candidates.length && ledger.bytes > target; i += host.batchBlocksMax) {
+          // small commits: a put waiting for the write lock waits for one of them at most
+          const step = Math.min(EVICT_BATCH, host.batchBlocksMax)
+          for (let i = 0; i < candidates.length && ledger.bytes > target; i += step) {
             this.#continue(options)
-            const removed = await host.deleteBlocks(candidates.slice(i, i + host.batchBlocksMax), { keepTouched: true, freed, bytesMax: ledger.bytes - target })
+            const removed = await host.deleteBlocks(candidates.slice(i, i + step), { keepTouched: true, freed, bytesMax: ledger.bytes - target })
             evicted += removed.length
             if (removed.length > 0) host.onEvict?.(removed)
           }

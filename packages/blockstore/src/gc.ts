@@ -48,6 +48,19 @@ const GC_ROOM_BYTES = 4 * 1024 * 1024
 type Snapshot = ReturnType<Db['snapshot']>
 type KeyIterator = ReturnType<Db['keys']>
 
+/**
+ * Longest a sweep batch waits for the adds in progress to finish before it goes anyway; it waits
+ * no longer than the last batch took either, so that GC keeps at least half of the time when adds
+ * never stop
+ */
+const YIELD_TO_ADDS_MS = 100
+
+/**
+ * Blocks removed per sweep commit: small, because an add that arrives meanwhile waits for the
+ * commit under way (the index write lock) before its own
+ */
+const SWEEP_BATCH = 64
+
 /** Keys read from the index per iterator step */
 const SCAN_STEP = 1024
 
@@ -104,18 +117,26 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     }
     // The DAGs of GC roots (MFS) are touched, so the sweep keeps them as it keeps pinned ones
     await store.markRoots(options)
-    // Sweep in batches: each batch is one index commit, like a delete
+    // Sweep in batches: each batch is one index commit, like a delete. Not synced one by one: each
+    // fsync would hold every add's index write behind it (the adds' latency during GC); one synced
+    // commit after the sweep makes them all durable before compaction may delete a pack
     let batch: CID[] = []
-    const sweep = { ...options, keepTouched: true, sync: true, freed }
+    const sweep = { ...options, keepTouched: true, sync: false, freed }
+    let lastBatchMs = 0
     for await (const mh of unpinnedBlocks(store, snapshot, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
-      if (batch.length >= store.batchBlocksMax) {
-        yield * await store.deleteBlocks(batch, sweep)
+      if (batch.length >= Math.min(SWEEP_BATCH, store.batchBlocksMax)) {
+        await store.gcLock.quiet(Math.min(YIELD_TO_ADDS_MS, lastBatchMs))
+        const started = performance.now()
+        const removed = await store.deleteBlocks(batch, sweep)
+        lastBatchMs = performance.now() - started
+        yield * removed
         batch = []
         gcContinue(store, options)
       }
     }
     if (batch.length > 0) yield * await store.deleteBlocks(batch, sweep)
+    await durable(store)
     await snapshot.close()
     snapshot = undefined
     gcContinue(store, options)
@@ -290,6 +311,16 @@ async function dropIfEmpty (store: GcHost, id: number): Promise<void> {
     return true
   })
   if (emptied) await packs.remove(id)
+}
+
+/**
+ * Makes every index write before it durable: one synced commit (of the counters, unchanged).
+ * LevelDB's log is append-only, so a synced write covers the writes before it (LevelDB's own
+ * "every Nth write synchronous" scheme)
+ */
+async function durable (store: GcHost): Promise<void> {
+  const { ledger } = store
+  await ledger.writeLock.run(async () => ledger.commit([], new Map(), ledger.blocks, ledger.bytes, true))
 }
 
 /**

@@ -266,6 +266,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
    * `sync()`, so an add or pin is durable (power loss included) once acknowledged
    */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  /** Every stored block, named by its multihash as a CIDv1 raw, without reading bodies (Kubo's `refs local`) */
+  multihashes(options?: AbortOptions): AsyncGenerator<CID>
   /**
    * Makes every write acknowledged so far durable against power loss: fdatasyncs the packs (and
    * the pack folder) written since the last sync, then syncs the index's log

@@ -48,6 +48,10 @@ interface HoldToken { lock: GcLock, active: boolean }
 export class GcLock {
   readonly #lock = privateLock('gc')
   readonly #context = new AsyncLocalStorage<HoldToken>()
+  /** Shared holds now (adds and pins in progress) */
+  #holders = 0
+  /** Waiting for `#holders` to reach 0 */
+  #quiet: Array<() => void> = []
 
   /** True when the current async context holds this lock shared right now */
   get heldShared (): boolean {
@@ -59,12 +63,33 @@ export class GcLock {
     if (this.heldShared) return fn()
     const release = await this.#lock.readLock()
     const token: HoldToken = { lock: this, active: true }
+    this.#holders++
     try {
       return await this.#context.run(token, fn)
     } finally {
       token.active = false
       release()
+      if (--this.#holders === 0) for (const wake of this.#quiet.splice(0)) wake()
     }
+  }
+
+  /**
+   * Resolves once no add or pin holds the lock shared, or after `maxMs`: GC's sweep runs its
+   * batches between adds rather than beside them, so an add waits for one batch at most
+   */
+  async quiet (maxMs: number): Promise<void> {
+    if (this.#holders === 0) return
+    await new Promise<void>(resolve => {
+      const wake = (): void => {
+        clearTimeout(timer)
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        this.#quiet = this.#quiet.filter(w => w !== wake)
+        resolve()
+      }, maxMs)
+      this.#quiet.push(wake)
+    })
   }
 
   /** Resolves once held exclusively; call the returned function to release (again: no-op) */

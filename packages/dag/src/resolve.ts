@@ -86,7 +86,7 @@ function decodeDocument (decode: (bytes: Uint8Array) => unknown, cid: CID, bytes
 }
 
 /** One segment through a UnixFS directory: its link by name, or the HAMT shard's */
-async function resolveUnixfsStep (cid: CID, root: CID, segments: string[], i: number, getter: BlockGetter, pathBlocks: CID[], options: AbortOptions): Promise<CID> {
+export async function resolveUnixfsStep (cid: CID, root: CID, segments: string[], i: number, getter: BlockGetter, pathBlocks: CID[], options: AbortOptions): Promise<CID> {
   const node = await loadNode(cid, getter, options)
   pathBlocks.push(cid)
   const where = [root.toString(), ...segments.slice(0, i)].join('/')

@@ -26,6 +26,11 @@ export interface CairnApi {
   /** UnixFS-aware stat of a path (Kubo's `files stat`) */
   stat(path: string | CID, options?: AbortOptions): Promise<StatResult>
 
+  /** Kubo's `refs`: the links below each path, as edges; the CLI and RPC format them */
+  refs(paths: Array<string | CID>, options?: RefsOptions): AsyncIterable<RefEdge>
+  /** Kubo's `refs local`: every local block, as CIDv1 raw (the store keys blocks by multihash) */
+  refsLocal(options?: AbortOptions): AsyncIterable<CID>
+
   /** MFS, Kubo's `ipfs files` */
   files: FilesApi
   pin: PinApi
@@ -116,8 +121,12 @@ export interface BlockPutOptions extends AbortOptions {
   cidCodec?: 'raw' | 'dag-pb' | 'dag-cbor' | 'dag-json'
   /** Kubo's `--mhtype`. @default 'sha2-256' */
   mhtype?: string
+  /** Kubo's `--mhlen`: digest bytes kept (-1: the function's full length). @default -1 */
+  mhlen?: number
   /** @default false */
   pin?: boolean
+  /** Store blocks over Kubo's 2 MiB soft limit (Kubo's `--allow-big-block`). @default false */
+  allowBigBlock?: boolean
 }
 
 export interface BlockRmResult {
@@ -133,13 +142,72 @@ export interface BlockApi {
   rm(cids: Array<string | CID>, options?: AbortOptions & { force?: boolean }): AsyncIterable<BlockRmResult>
 }
 
+/**
+ * What `dag.import` reads: one CAR stream, several, or (for a multipart body, whose parts can only
+ * be read in turn) a stream of CAR streams
+ */
+export type CarInput = AsyncIterable<Uint8Array> | Array<AsyncIterable<Uint8Array>> | { cars: AsyncIterable<AsyncIterable<Uint8Array>> }
+
+export interface DagImportOptions extends AbortOptions {
+  /** @default true */
+  pinRoots?: boolean
+  /** Called once every block is imported: Kubo's `--stats` */
+  onStats?: (stats: { blockCount: number, blockBytesCount: number }) => void
+}
+
 export interface DagImportResult {
   root: { cid: CID, pinErrorMsg?: string }
 }
 
+export interface DagPutOptions extends AbortOptions {
+  /** Codec the input bytes are in (Kubo's `--input-codec`). @default 'dag-json' */
+  inputCodec?: string
+  /** Codec the stored block is encoded with (Kubo's `--store-codec`). @default 'dag-cbor' */
+  storeCodec?: string
+  /** Multihash function (Kubo's `--hash`). @default 'sha2-256' */
+  hash?: string
+  /** @default false */
+  pin?: boolean
+  /** Store blocks over Kubo's 2 MiB soft limit (Kubo's `--allow-big-block`). @default false */
+  allowBigBlock?: boolean
+}
+
+export interface DagResolveResult {
+  /** The last block the path reaches */
+  cid: CID
+  /** The rest of the path, inside that block (Kubo's `RemPath`); '' when the path ends at a block */
+  remPath: string
+}
+
+/** Kubo's `refs`: one edge per link walked */
+export interface RefEdge {
+  src: CID
+  dst: CID
+  /** The link's name (dag-pb), or its path inside a DAG-CBOR/DAG-JSON document */
+  linkName: string
+}
+
+export interface RefsOptions extends AbortOptions {
+  /** Walk the whole DAG, not only the roots' own links. @default false */
+  recursive?: boolean
+  /** Each target once. @default false */
+  unique?: boolean
+  /** Only this many levels below each root (-1: no limit). @default -1 (1 unless recursive) */
+  maxDepth?: number
+}
+
 export interface DagApi {
-  /** Import CAR streams; pins their roots unless `pinRoots` is false, which also accepts incomplete DAGs */
-  import(car: AsyncIterable<Uint8Array>, options?: AbortOptions & { pinRoots?: boolean }): AsyncIterable<DagImportResult>
+  /** Kubo's `dag put`: decodes `input` with `inputCodec`, stores it encoded with `storeCodec` (CIDv1) */
+  put(input: Uint8Array, options?: DagPutOptions): Promise<CID>
+  /** Kubo's `dag get`: the node (or the value the path names inside it) encoded with `outputCodec` (default dag-json) */
+  get(path: string | CID, options?: AbortOptions & { outputCodec?: string }): Promise<Uint8Array>
+  /** Kubo's `dag resolve`: the last block a path reaches and the rest of the path */
+  resolve(path: string | CID, options?: AbortOptions): Promise<DagResolveResult>
+  /**
+   * Imports one CAR stream or several, then (as Kubo) pins the roots of all of them, so a DAG may
+   * span files; `pinRoots: false` pins nothing and also accepts incomplete DAGs
+   */
+  import(car: CarInput, options?: DagImportOptions): AsyncIterable<DagImportResult>
   export(cid: string | CID, options?: CarExportOptions): AsyncIterable<Uint8Array>
   stat(cid: string | CID, options?: AbortOptions): Promise<{ cid: CID, size: number, numBlocks: number }>
 }

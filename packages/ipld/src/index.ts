@@ -14,5 +14,10 @@
  * ```
  */
 export { blockLinks, isLeafCodec, dagPbLinksFromPrefix, RAW_CODE, DAG_PB_CODE, DAG_CBOR_CODE, DAG_JSON_CODE } from './links.ts'
-export { verifyBlock, verifyBlockSync, canVerify, isSupportedHash, multihashDigest } from './verify.ts'
+export { verifyBlock, verifyBlockSync, canVerify } from './verify.ts'
+export { isSupportedHash, multihashDigest, hashBytes, hashCode, supportedHashes, IDENTITY_CODE } from './hashes.ts'
+export {
+  IPLD_CODEC_TABLE, multibaseByName, multibaseDecode, multibaseEncode, decodeCidString, checkCidFormatOptions, formatCid, inspectCid,
+  formatInspection, listBases, formatBases, listCodecs, listHashes, formatCodes, type CidFormatOptions, type CidInspection, type CodeAndName
+} from './cid-tools.ts'
 export { varintLength, encodeVarint, writeVarint, readVarint, varintEnd, decodeVarint, MAX_VARINT_BYTES } from './varint.ts'

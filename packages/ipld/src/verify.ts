@@ -1,40 +1,10 @@
-import { createHash } from 'node:crypto'
 import { HashMismatchError, UnsupportedHashError } from '@cairn/interface'
+import { IDENTITY_CODE, isSupportedHash, multihashDigest } from './hashes.ts'
 import type { CID } from 'multiformats/cid'
-
-/** Multihash code → Node `crypto` algorithm name, for the hashes we can check */
-const NODE_HASHES = new Map<number, string>([
-  [0x11, 'sha1'],
-  [0x12, 'sha256'],
-  [0x13, 'sha512'],
-  [0x14, 'sha3-512'],
-  [0x15, 'sha3-384'],
-  [0x16, 'sha3-256'],
-  [0x17, 'sha3-224'],
-  [0xb240, 'blake2b512']
-])
-
-const IDENTITY_CODE = 0x00
-
-/** True when `code` is a multihash function we compute (identity included) */
-export function isSupportedHash (code: number): boolean {
-  return code === IDENTITY_CODE || NODE_HASHES.has(code)
-}
 
 /** True when the hash function of `cid` is one `verifyBlock` can check */
 export function canVerify (cid: CID): boolean {
   return isSupportedHash(cid.multihash.code)
-}
-
-/**
- * The full digest of `bytes` under the multihash function `code` (identity: the bytes themselves).
- * The one table of hash functions: Bitswap uses it to learn which block arrived.
- */
-export function multihashDigest (code: number, bytes: Uint8Array): Uint8Array {
-  if (code === IDENTITY_CODE) return bytes
-  const algorithm = NODE_HASHES.get(code)
-  if (algorithm == null) throw new UnsupportedHashError(`Unsupported hash function 0x${code.toString(16)}`)
-  return createHash(algorithm).update(bytes).digest()
 }
 
 /**

@@ -61,8 +61,13 @@ export const CONNECTION_MONITOR_INIT = { enabled: true, pingTimeout: { minTimeou
 export const DEFAULT_CONNMGR_LOW_WATER = 32
 export const DEFAULT_CONNMGR_HIGH_WATER = 96
 export const DEFAULT_CONNMGR_GRACE_PERIOD = '20s'
-/** Largest block `block.put` accepts: Kubo's 1 MiB, so that every peer will exchange it */
-export const DEFAULT_BLOCK_PUT_BYTES_MAX = 1024 * 1024
+/**
+ * Largest block `block put` and `dag put` make without `allowBigBlock`: Kubo's `SoftBlockLimit`,
+ * the Bitswap spec's 2 MiB, so that every peer will exchange it
+ */
+export const BLOCK_SOFT_LIMIT_BYTES = 2 * 1024 * 1024
+/** Kubo's `CheckBlockSize` error, word for word: clients match on it */
+export const BIG_BLOCK_MESSAGE = 'produced block is over 2MiB: big blocks can\'t be exchanged with other peers. consider using UnixFS for automatic chunking of bigger files, or pass --allow-big-block to override'
 /**
  * Ping streams per connection, each way. libp2p's default (1 out) makes the DHT's liveness pings
  * fail when two of them meet the same peer at once, and a failed ping evicts a live peer from the

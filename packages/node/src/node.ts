@@ -10,6 +10,7 @@ import { parseCid } from './api/cid.ts'
 import { createBootstrapApi, createConfigApi, createConfigStore } from './api/config.ts'
 import { streamWithSession, withSession } from './api/context.ts'
 import { createDagApi } from './api/dag.ts'
+import { createRefs, refsLocal } from './api/refs.ts'
 import { createPinApi } from './api/pin.ts'
 import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
@@ -221,6 +222,8 @@ class CairnNodeClass implements CairnNode {
   readonly pin: PinApi
   readonly block: BlockApi
   readonly dag: DagApi
+  readonly refs: CairnApi['refs']
+  readonly refsLocal: CairnApi['refsLocal']
   readonly repo: RepoApi
   readonly swarm: SwarmApi
   readonly routing: NodeRoutingApi
@@ -339,6 +342,8 @@ class CairnNodeClass implements CairnNode {
     this.pin = createPinApi(content)
     this.block = createBlockApi(content)
     this.dag = createDagApi(content)
+    this.refs = createRefs(content)
+    this.refsLocal = options => refsLocal(content, options)
     const repo = createRepoApi(content)
     this.repo = repo
     if (metrics != null) {

@@ -6,7 +6,8 @@ import type { BlockPutOptions } from '@cairn/interface'
 import { Option } from 'commander'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
-import { parseCidArg, parseCidList } from './parse.ts'
+import { UsageError } from '../errors.ts'
+import { parseCidList, parseCidOrPathArg, parseInteger } from './parse.ts'
 import { readAll } from './stdin.ts'
 
 export function registerBlock (program: Command, ctx: CliContext): void {
@@ -14,7 +15,7 @@ export function registerBlock (program: Command, ctx: CliContext): void {
 
   block.command('get')
     .description('Write the raw bytes of a block to stdout')
-    .argument('<cid>', 'the CID of an existing block', parseCidArg)
+    .argument('<cid>', 'the CID of an existing block (or an IPFS path to one)', parseCidOrPathArg)
     .action(async (cid: string) => {
       const api = await ctx.api()
       await ctx.print.bytes(await api.block.get(cid, { signal: ctx.signal }))
@@ -25,13 +26,21 @@ export function registerBlock (program: Command, ctx: CliContext): void {
     .argument('[files...]', 'files to store; stdin when none')
     .addOption(new Option('--cid-codec <codec>', 'multicodec of the CID').choices(['raw', 'dag-pb', 'dag-cbor', 'dag-json']).default('raw'))
     .option('--mhtype <hash>', 'multihash function', 'sha2-256')
+    .addOption(new Option('--mhlen <length>', 'multihash hash length').argParser(v => v === '-1' ? -1 : parseInteger(v)).default(-1))
     .option('--pin', 'pin the block when added')
-    .action(async (files: string[], flags: { cidCodec: BlockPutOptions['cidCodec'], mhtype: string, pin?: boolean }) => {
+    .option('--allow-big-block', 'allow blocks over 2 MiB (other peers will not exchange them)')
+    .addOption(new Option('-f, --format <format>', 'use legacy format for returned CID (DEPRECATED: use --cid-codec)').choices(['v0', 'protobuf', 'dag-pb', 'cbor', 'dag-cbor', 'dag-json', 'raw']))
+    .action(async (files: string[], flags: { cidCodec: BlockPutOptions['cidCodec'], mhtype: string, mhlen: number, pin?: boolean, allowBigBlock?: boolean, format?: string }, command: Command) => {
+      if (flags.format != null && command.getOptionValueSource('cidCodec') === 'cli') {
+        throw new UsageError('unable to use "format" (deprecated) and a custom "cid-codec" at the same time')
+      }
+      const legacy: Record<string, BlockPutOptions['cidCodec']> = { v0: 'dag-pb', protobuf: 'dag-pb', 'dag-pb': 'dag-pb', cbor: 'dag-cbor', 'dag-cbor': 'dag-cbor', 'dag-json': 'dag-json', raw: 'raw' }
+      const cidCodec = flags.format != null ? legacy[flags.format] : flags.cidCodec
       const api = await ctx.api()
       const inputs = files.length > 0 ? files.map(f => async () => readFile(resolve(ctx.cwd, f))) : [async () => readAll(ctx.stdin)]
       for (const read of inputs) {
         const bytes = await read()
-        const cid = await api.block.put(bytes, { cidCodec: flags.cidCodec, mhtype: flags.mhtype, pin: flags.pin, signal: ctx.signal })
+        const cid = await api.block.put(bytes, { cidCodec, mhtype: flags.mhtype, mhlen: flags.mhlen, pin: flags.pin, allowBigBlock: flags.allowBigBlock, signal: ctx.signal })
         if (ctx.print.enc === 'json') ctx.print.json({ Key: cid.toString(), Size: bytes.byteLength })
         else ctx.print.line(cid.toString())
       }
@@ -39,7 +48,7 @@ export function registerBlock (program: Command, ctx: CliContext): void {
 
   block.command('stat')
     .description('Print the size of a block')
-    .argument('<cid>', 'the CID of an existing block', parseCidArg)
+    .argument('<cid>', 'the CID of an existing block (or an IPFS path to one)', parseCidOrPathArg)
     .action(async (cid: string) => {
       const api = await ctx.api()
       const s = await api.block.stat(cid, { signal: ctx.signal })
@@ -56,7 +65,7 @@ export function registerBlock (program: Command, ctx: CliContext): void {
       const api = await ctx.api()
       let failures = 0
       for await (const r of api.block.rm(cids, { force: flags.force, signal: ctx.signal })) {
-        if (ctx.print.enc === 'json') ctx.print.json({ Hash: r.cid.toString(), Error: r.error ?? '' })
+        if (ctx.print.enc === 'json') ctx.print.json({ Hash: r.cid.toString(), ...(r.error != null ? { Error: r.error } : {}) })
         if (r.error != null) {
           failures++
           if (ctx.print.enc === 'text') ctx.print.notice(`cannot remove ${r.cid.toString()}: ${r.error}`)

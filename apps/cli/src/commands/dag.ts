@@ -1,34 +1,87 @@
 /** `dag import|export|stat`: CAR files in and out */
-import { open } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { CairnError } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
 import { dagStatJson, formatDagStat } from '../format.ts'
-import { parseCidArg } from './parse.ts'
+import { parseCidArg, parsePathArg } from './parse.ts'
+import { readAll } from './stdin.ts'
 
 export function registerDag (program: Command, ctx: CliContext): void {
   const dag = program.command('dag').description('Interact with IPLD DAGs')
 
+  dag.command('put')
+    .description('Add DAG nodes: each file (or stdin) decoded with --input-codec, stored with --store-codec')
+    .argument('[files...]', 'files holding one object each; stdin when none')
+    .option('--store-codec <codec>', 'codec the stored object is encoded with', 'dag-cbor')
+    .option('--input-codec <codec>', 'codec the input object is encoded in', 'dag-json')
+    .option('--pin', 'pin this object when adding')
+    .option('--hash <hash>', 'hash function to use', 'sha2-256')
+    .option('--allow-big-block', 'allow blocks over 2 MiB (other peers will not exchange them)')
+    .action(async (files: string[], flags: { storeCodec: string, inputCodec: string, pin?: boolean, hash: string, allowBigBlock?: boolean }) => {
+      const inputs = files.length > 0 ? files.map(f => async () => readFile(resolve(ctx.cwd, f))) : [async () => readAll(ctx.stdin)]
+      const api = await ctx.api()
+      for (const read of inputs) {
+        const cid = await api.dag.put(await read(), {
+          inputCodec: flags.inputCodec, storeCodec: flags.storeCodec, hash: flags.hash, pin: flags.pin, allowBigBlock: flags.allowBigBlock, signal: ctx.signal
+        })
+        if (ctx.print.enc === 'json') ctx.print.json({ Cid: { '/': cid.toString() } })
+        else ctx.print.line(cid.toString())
+      }
+    })
+
+  dag.command('get')
+    .description('Get a DAG node (or the value a path names inside it), encoded with --output-codec')
+    .argument('<ref>', 'the object to get: a CID or an IPFS path', parsePathArg)
+    .option('--output-codec <codec>', 'format the object is encoded as', 'dag-json')
+    .action(async (ref: string, flags: { outputCodec: string }) => {
+      const api = await ctx.api()
+      await ctx.print.bytes(await api.dag.get(ref, { outputCodec: flags.outputCodec, signal: ctx.signal }))
+    })
+
+  dag.command('resolve')
+    .description('Resolve an IPLD path: the last block it reaches and the rest of the path')
+    .argument('<ref>', 'the path to resolve', parsePathArg)
+    .action(async (ref: string) => {
+      const api = await ctx.api()
+      const r = await api.dag.resolve(ref, { signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Cid: { '/': r.cid.toString() }, RemPath: r.remPath })
+      // Kubo prints the path with no newline after it
+      else ctx.print.text(r.remPath === '' ? r.cid.toString() : `${r.cid.toString()}/${r.remPath}`)
+    })
+
   dag.command('import')
-    .description('Import the contents of CAR files (stdin when none)')
+    .description('Import the contents of CAR files (stdin when none), then pin their roots')
     .argument('[files...]', 'CAR files')
     .option('--pin-roots', 'pin the roots listed in the CAR headers (default)', true)
     .option('--no-pin-roots', 'do not pin the roots; accepts incomplete DAGs (Kubo: --pin-roots=false)')
-    .action(async (files: string[], flags: { pinRoots: boolean }) => {
+    .option('--local-only', 'import a partial CAR; implies --pin-roots=false')
+    .option('--silent', 'no output')
+    .option('--stats', 'output stats')
+    .option('--allow-big-block', 'Kubo flag, accepted: CAR blocks up to the store limit are taken')
+    .action(async (files: string[], flags: { pinRoots: boolean, localOnly?: boolean, silent?: boolean, stats?: boolean }) => {
+      const pinRoots = flags.localOnly === true ? false : flags.pinRoots
       // every file is opened before anything is sent, as Kubo's CLI does: a missing one is one line
       const handles = await Promise.all(files.map(async f => open(resolve(ctx.cwd, f))))
       const api = await ctx.api()
       const sources = handles.length > 0 ? handles.map(h => h.createReadStream()) : [ctx.stdin]
-      for (const source of sources) {
-        for await (const r of api.dag.import(source, { pinRoots: flags.pinRoots, signal: ctx.signal })) {
-          if (!flags.pinRoots) continue
-          if (ctx.print.enc === 'json') {
-            ctx.print.json({ Root: { Cid: { '/': r.root.cid.toString() }, PinErrorMsg: r.root.pinErrorMsg ?? '' } })
-          } else {
-            ctx.print.line(`Pinned root\t${r.root.cid.toString()}\t${r.root.pinErrorMsg == null ? 'success' : `FAILED: ${r.root.pinErrorMsg}`}`)
-          }
+      let stats: { blockCount: number, blockBytesCount: number } | undefined
+      // all files in one import: the roots are pinned once every file is in (Kubo)
+      for await (const r of api.dag.import(sources, { pinRoots, signal: ctx.signal, onStats: s => { stats = s } })) {
+        if (!pinRoots || flags.silent === true) continue
+        if (ctx.print.enc === 'json') {
+          ctx.print.json({ Root: { Cid: { '/': r.root.cid.toString() }, PinErrorMsg: r.root.pinErrorMsg ?? '' } })
+        } else if (r.root.pinErrorMsg != null) {
+          throw new CairnError(`pinning root "${r.root.cid.toString()}" FAILED: ${r.root.pinErrorMsg}`)
+        } else {
+          ctx.print.line(`Pinned root\t${r.root.cid.toString()}\tsuccess`)
         }
+      }
+      if (flags.stats === true && stats != null && flags.silent !== true) {
+        if (ctx.print.enc === 'json') ctx.print.json({ Stats: { BlockCount: stats.blockCount, BlockBytesCount: stats.blockBytesCount } })
+        else ctx.print.line(`Imported ${stats.blockCount} blocks (${stats.blockBytesCount} bytes)`)
       }
     })
 

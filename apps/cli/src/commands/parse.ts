@@ -60,6 +60,11 @@ export function parsePathArg (value: string): string {
   return value
 }
 
+/** A CID, or an IPFS path to one (`block get /ipfs/<cid>/a`): a bare word is judged as a CID */
+export function parseCidOrPathArg (value: string): string {
+  return value.replace(/^\/ipfs\//, '').includes('/') ? parsePathArg(value) : parseCidArg(value)
+}
+
 /** Commander's accumulator for variadic CID arguments */
 export function parseCidList (value: string, previous: string[] = []): string[] {
   return [...previous, parseCidArg(value)]

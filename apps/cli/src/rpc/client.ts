@@ -7,7 +7,7 @@
  */
 import type {
   AddOptions, AddResult, BandwidthStats, BitswapStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
-  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, PinVerifyResult, ProviderInfo, PubsubMessage,
+  GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, PinVerifyResult, ProviderInfo, RefEdge, PubsubMessage,
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
 import { InvalidCidError, InvalidParametersError } from '@cairn/interface'
@@ -20,6 +20,7 @@ import { multiaddrToUrl } from '../multiaddr.ts'
 import { multipartBody, multipartContentType, multipartFile, newBoundary } from './multipart.ts'
 import { createNameApis } from './names.ts'
 import { readNdjson } from './ndjson.ts'
+import { remoteError } from './errors.ts'
 import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
 import { createFilesClient } from './files.ts'
@@ -230,6 +231,21 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     ls,
     stat,
 
+    // edges travel as `<src>\t<dst>\t<linkname>` (Kubo's --format), the name last as it may hold anything
+    refs: async function * (paths, options = {}): AsyncGenerator<RefEdge> {
+      const params = { recursive: options.recursive, unique: options.unique, 'max-depth': options.maxDepth, format: '<src>\t<dst>\t<linkname>' }
+      for await (const r of rpc.ndjson('refs', { args: paths.map(p => p.toString()), params, signal: options.signal })) {
+        if (typeof r.Err === 'string' && r.Err !== '') throw remoteError(r.Err)
+        const text = String(r.Ref)
+        const first = text.indexOf('\t')
+        const second = text.indexOf('\t', first + 1)
+        yield { src: parseCid(text.slice(0, first)), dst: parseCid(text.slice(first + 1, second)), linkName: text.slice(second + 1) }
+      }
+    },
+    refsLocal: async function * (options = {}): AsyncGenerator<CID> {
+      for await (const r of rpc.ndjson('refs/local', { signal: options.signal })) yield parseCid(String(r.Ref))
+    },
+
     pin: {
       add: async (path, options = {}) => {
         const params = { recursive: options.recursive, name: options.name }
@@ -278,13 +294,13 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     block: {
       get: async (cid, options) => {
         const chunks: Uint8Array[] = []
-        for await (const chunk of rpc.bytes('block/get', { args: [toCid(cid).toString()], signal: options?.signal })) chunks.push(chunk)
+        for await (const chunk of rpc.bytes('block/get', { args: [cid.toString()], signal: options?.signal })) chunks.push(chunk)
         return new Uint8Array(Buffer.concat(chunks))
       },
       put: async (bytes, options = {}) => {
         const boundary = newBoundary()
         const r = await rpc.json('block/put', {
-          params: { 'cid-codec': options.cidCodec, mhtype: options.mhtype, pin: options.pin },
+          params: { 'cid-codec': options.cidCodec, mhtype: options.mhtype, mhlen: options.mhlen, pin: options.pin, 'allow-big-block': options.allowBigBlock },
           body: multipartFile(bytes, boundary),
           contentType: multipartContentType(boundary),
           signal: options.signal
@@ -292,7 +308,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         return parseCid(String(r.Key))
       },
       stat: async (cid, options) => {
-        const s = await rpc.json('block/stat', { args: [toCid(cid).toString()], signal: options?.signal })
+        const s = await rpc.json('block/stat', { args: [cid.toString()], signal: options?.signal })
         return { cid: parseCid(String(s.Key)), size: Number(s.Size) }
       },
       rm: async function * (cids, options = {}): AsyncGenerator<BlockRmResult> {
@@ -304,15 +320,44 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
     },
 
     dag: {
+      put: async (input, options = {}) => {
+        const boundary = newBoundary()
+        const params = {
+          'input-codec': options.inputCodec,
+          'store-codec': options.storeCodec,
+          hash: options.hash,
+          pin: options.pin,
+          'allow-big-block': options.allowBigBlock
+        }
+        for await (const r of rpc.ndjson('dag/put', { params, body: multipartFile(input, boundary), contentType: multipartContentType(boundary), signal: options.signal })) {
+          return cidOf(r.Cid)
+        }
+        throw new RemoteError('empty dag put answer')
+      },
+      get: async (path, options = {}) => {
+        const chunks: Uint8Array[] = []
+        for await (const chunk of rpc.bytes('dag/get', { args: [path.toString()], params: { 'output-codec': options.outputCodec }, signal: options.signal })) chunks.push(chunk)
+        return new Uint8Array(Buffer.concat(chunks))
+      },
+      resolve: async (path, options = {}) => {
+        const r = await rpc.json('dag/resolve', { args: [path.toString()], signal: options.signal })
+        return { cid: cidOf(r.Cid), remPath: String(r.RemPath ?? '') }
+      },
       import: async function * (car, options = {}): AsyncGenerator<DagImportResult> {
         const boundary = newBoundary()
+        // one file part per CAR, all in one request: the daemon pins once every part is in (Kubo)
+        const parts = async function * (): AsyncGenerator<ImportCandidate> {
+          const cars = Array.isArray(car) ? car : 'cars' in car ? car.cars : [car]
+          for await (const content of cars) yield { path: '', content }
+        }
         const answers = rpc.ndjson('dag/import', {
-          params: { 'pin-roots': options.pinRoots },
-          body: multipartFile(car, boundary),
+          params: { 'pin-roots': options.pinRoots, stats: options.onStats != null },
+          body: multipartBody(parts(), boundary),
           contentType: multipartContentType(boundary),
           signal: options.signal
         })
         for await (const r of answers) {
+          if (r.Stats != null) options.onStats?.({ blockCount: Number(r.Stats.BlockCount), blockBytesCount: Number(r.Stats.BlockBytesCount) })
           if (r.Root == null) continue
           yield { root: { cid: cidOf(r.Root.Cid), pinErrorMsg: r.Root.PinErrorMsg === '' || r.Root.PinErrorMsg == null ? undefined : String(r.Root.PinErrorMsg) } }
         }

@@ -1,7 +1,8 @@
 import busboy from 'busboy'
 import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
-import { InvalidParametersError } from '@cairn/interface'
+import { BlockTooLargeError, InvalidParametersError } from '@cairn/interface'
+import { BIG_BLOCK_MESSAGE } from '@cairn/node'
 import { MalformedRequestError, PayloadTooLargeError } from '../errors.ts'
 
 /** One part of a Kubo multipart body: a file, a directory or a symlink */
@@ -185,4 +186,14 @@ export async function readPart (part: Part, max: number): Promise<Uint8Array> {
     chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
   }
   return new Uint8Array(Buffer.concat(chunks, length))
+}
+
+/** A block's part: over the limit without `allow-big-block` is Kubo's own "produced block is over 2MiB" */
+export async function readBlockPart (part: Part, max: number, allowBigBlock: boolean): Promise<Uint8Array> {
+  try {
+    return await readPart(part, max)
+  } catch (err) {
+    if (!allowBigBlock && (err as Error).name === 'PayloadTooLargeError') throw new BlockTooLargeError(BIG_BLOCK_MESSAGE, { cause: err })
+    throw err
+  }
 }

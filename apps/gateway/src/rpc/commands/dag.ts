@@ -1,29 +1,84 @@
 import { InvalidParametersError } from '@cairn/interface'
 import { MalformedRequestError } from '../../errors.ts'
-import { cidJson } from '../command.ts'
-import { multipartParts } from '../multipart.ts'
+import { cidJson, pathArg } from '../command.ts'
+import { multipartParts, readBlockPart } from '../multipart.ts'
 import { sendBytes, sendJson, sendNdjson } from '../output.ts'
 import type { CommandTable } from '../command.ts'
 
 /** `dag/*`, as Kubo's `core/commands/dag/` */
 export const dagCommands: CommandTable = {
+  'dag/put': {
+    args: [0, 0],
+    options: { 'store-codec': 'string', 'input-codec': 'string', pin: 'bool', hash: 'string', 'allow-big-block': 'bool' },
+    async run ({ api, args, req, res, signal, limits }) {
+      const max = args.bool('allow-big-block') === true ? limits.maxPartBytes : limits.maxBlockBytes
+      const inputs: Uint8Array[] = []
+      for await (const part of multipartParts(req, { ...limits, maxPartBytes: max })) {
+        if (part.kind !== 'file') throw new MalformedRequestError('dag/put takes file parts only')
+        inputs.push(await readBlockPart(part, max, args.bool('allow-big-block') === true))
+      }
+      if (inputs.length === 0) throw new InvalidParametersError('argument "object data" is required')
+      const options = {
+        signal,
+        inputCodec: args.string('input-codec') ?? 'dag-json',
+        storeCodec: args.string('store-codec') ?? 'dag-cbor',
+        hash: args.string('hash'),
+        pin: args.bool('pin') === true,
+        allowBigBlock: args.bool('allow-big-block') === true
+      }
+      // Kubo emits one OutputObject per file, as it stores it
+      await sendNdjson(res, (async function * () {
+        for (const input of inputs) yield await api.dag.put(input, options)
+      })(), cid => ({ Cid: cidJson(cid) }))
+    }
+  },
+
+  'dag/get': {
+    args: [1, 1],
+    options: { 'output-codec': 'string' },
+    async run ({ api, args, res, signal }) {
+      const bytes = await api.dag.get(pathArg(args), { signal, outputCodec: args.string('output-codec') ?? 'dag-json' })
+      await sendBytes(res, (async function * () { yield bytes })(), 'text/plain')
+    }
+  },
+
+  'dag/resolve': {
+    args: [1, 1],
+    async run ({ api, args, res, signal }) {
+      const r = await api.dag.resolve(pathArg(args), { signal })
+      sendJson(res, { Cid: cidJson(r.cid), RemPath: r.remPath })
+    }
+  },
+
   'dag/import': {
     args: [0, 0],
-    options: { 'pin-roots': 'bool', silent: 'bool', stats: 'bool', 'allow-big-block': 'bool' },
+    options: {
+      'pin-roots': 'bool',
+      'local-only': 'bool',
+      silent: 'bool',
+      stats: 'bool',
+      'allow-big-block': 'bool',
+      'fast-provide-root': 'bool',
+      'fast-provide-dag': 'bool',
+      'fast-provide-wait': 'bool'
+    },
     async run ({ api, args, req, res, signal, limits }) {
-      const pinRoots = args.bool('pin-roots') ?? true
+      // Kubo: --local-only imports a partial CAR and implies --pin-roots=false
+      const pinRoots = args.bool('local-only') === true ? false : args.bool('pin-roots') ?? true
       const silent = args.bool('silent') === true
-      const roots: Array<{ Root: { Cid: { '/': string }, PinErrorMsg: string } }> = []
-      let blocks = 0
-      for await (const part of multipartParts(req, limits)) {
-        if (part.kind !== 'file') throw new MalformedRequestError('dag/import takes CAR file parts only')
-        for await (const r of api.dag.import(part.content, { signal, pinRoots })) {
-          roots.push({ Root: { Cid: cidJson(r.root.cid), PinErrorMsg: r.root.pinErrorMsg ?? '' } })
-          blocks++
+      let stats: { blockCount: number, blockBytesCount: number } | undefined
+      // every part is imported before any root is pinned, as Kubo (a DAG may span several CARs)
+      const cars = (async function * () {
+        for await (const part of multipartParts(req, limits)) {
+          if (part.kind !== 'file') throw new MalformedRequestError('dag/import takes CAR file parts only')
+          yield part.content
         }
+      })()
+      const lines: unknown[] = []
+      for await (const r of api.dag.import({ cars }, { signal, pinRoots, onStats: s => { stats = s } })) {
+        if (!silent && pinRoots) lines.push({ Root: { Cid: cidJson(r.root.cid), PinErrorMsg: r.root.pinErrorMsg ?? '' } })
       }
-      const lines: unknown[] = silent ? [] : [...roots]
-      if (args.bool('stats') === true) lines.push({ Stats: { BlockCount: blocks, BlockBytesCount: 0 } })
+      if (args.bool('stats') === true && stats != null) lines.push({ Stats: { BlockCount: stats.blockCount, BlockBytesCount: stats.blockBytesCount } })
       await sendNdjson(res, lines, l => l)
     }
   },
@@ -55,3 +110,4 @@ export const dagCommands: CommandTable = {
     }
   }
 }
+

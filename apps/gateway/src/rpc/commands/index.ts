@@ -2,6 +2,7 @@ import type { CommandTable } from '../command.ts'
 import { addCommands } from './add.ts'
 import { bitswapCommands } from './bitswap.ts'
 import { blockCommands } from './block.ts'
+import { cidCommands } from './cid.ts'
 import { bootstrapCommands } from './bootstrap.ts'
 import { configCommands } from './config.ts'
 import { dagCommands } from './dag.ts'
@@ -14,6 +15,7 @@ import { pinCommands } from './pin.ts'
 import { pingCommands } from './ping.ts'
 import { provideCommands } from './provide.ts'
 import { pubsubCommands } from './pubsub.ts'
+import { refsCommands } from './refs.ts'
 import { repoCommands } from './repo.ts'
 import { routingCommands } from './routing.ts'
 import { statsCommands } from './stats.ts'
@@ -47,6 +49,8 @@ export const commands: CommandTable = withCommandsList(joinTables([
   pinCommands,
   blockCommands,
   dagCommands,
+  refsCommands,
+  cidCommands,
   repoCommands,
   swarmCommands,
   routingCommands,
