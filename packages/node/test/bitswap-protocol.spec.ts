@@ -189,11 +189,12 @@ wire('blocks of large messages are verified on the hash worker: right bytes stor
   assert.ok(node.bitswap.stats().blocksHashedOnWorker > 0, 'the hash worker verified blocks')
 
   const hashedBefore = node.bitswap.stats().blocksHashedOnWorker
-  const liar = await answeringProbe(held, () => new Uint8Array(100_000).fill(9))
+  // each lie alone is past the offload threshold, however the session batches its wants
+  const liar = await answeringProbe(held, () => new Uint8Array(200_000).fill(9))
   others.push(liar.libp2p)
   await honest.libp2p.stop()
   await connect(liar.libp2p, node.libp2p)
-  const wanted = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(100_000)))
+  const wanted = await Promise.all(Array.from({ length: 4 }, async () => rawBlock(200_000)))
   const session = node.bitswap.createSession({ signal: AbortSignal.timeout(5_000) })
   const pending = wanted.map(async b => session.want(b.cid).then(() => 'fetched', () => 'failed'))
   await waitFor(() => node.bitswap.stats().bannedPeers > 0, 10_000, 'the liar to be banned')
