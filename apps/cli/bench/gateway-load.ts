@@ -20,6 +20,7 @@
  * (default 1800) bounds each round of clients.
  */
 import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -75,7 +76,7 @@ async function gatewayRound (daemon: Daemon, file: Stored): Promise<Row> {
 }
 
 /** `count` Bitswap client nodes in one process; resolves with each node's result */
-async function bitswapClients (daemon: Daemon, file: Stored, count: number): Promise<Array<{ length: number, sha256: string, reasked: number }>> {
+async function bitswapClients (daemon: Daemon, file: Stored, count: number): Promise<Array<{ length: number, sha256: string, reasked: number, disconnects: number, rebroadcast: number }>> {
   const child = spawn(process.execPath, ['--conditions=development', BITSWAP_CLIENT, daemon.swarm[0], file.cid, String(count)], {
     stdio: ['pipe', 'pipe', 'inherit']
   })
@@ -85,7 +86,8 @@ async function bitswapClients (daemon: Daemon, file: Stored, count: number): Pro
     for await (const line of lines) {
       if (line.startsWith('{')) return JSON.parse(line).results
     }
-    throw new Error(`Bitswap client process exited ${child.exitCode ?? child.signalCode} without a result`)
+    const [code, signal] = child.exitCode != null || child.signalCode != null ? [child.exitCode, child.signalCode] : await once(child, 'exit')
+    throw new Error(`Bitswap client process exited (${code ?? signal}) without a result${signal === 'SIGKILL' ? `: BENCH_LOAD_TIMEOUT_S (${ROUND_TIMEOUT_MS / 1000} s) ran out` : ''}`)
   } finally {
     clearTimeout(timer)
     child.kill()
@@ -99,8 +101,8 @@ async function bitswapRound (daemon: Daemon, file: Stored): Promise<Row> {
     const results = (await Promise.all(perProcess.map(async n => bitswapClients(daemon, file, n)))).flat()
     const bad = results.filter(r => r.length !== file.sizeMib * MIB || r.sha256 !== file.sha256)
     if (bad.length > 0 || results.length !== CLIENTS) throw new Error(`${bad.length} of ${results.length} Bitswap fetches were not byte-exact`)
-    const reasked = results.reduce((n, r) => n + r.reasked, 0)
-    if (reasked > 0) process.stdout.write(`(Bitswap: ${reasked} wants went unanswered for 30 s and were asked again)\n`)
+    const sum = (f: (r: typeof results[number]) => number): number => results.reduce((n, r) => n + f(r), 0)
+    process.stdout.write(`(Bitswap: ${sum(r => r.reasked)} wants unanswered for 30 s asked again by the benchmark, ${sum(r => r.rebroadcast)} rebroadcast by the clients, ${sum(r => r.disconnects)} connections lost)\n`)
   })
 }
 

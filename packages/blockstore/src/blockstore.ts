@@ -71,7 +71,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly batchBlocksMax: number
   readonly batchBytesMax: number
   readonly packLiveRatioMin: number
-  readonly sync: boolean
+  readonly syncEveryPut: boolean
   readonly #commitQueue: Array<{ pending: Pending[], resolve: () => void, reject: (err: unknown) => void }> = []
   #committing = false
   /** Reads and writes since open, for metrics */
@@ -90,12 +90,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.path = init.path
     this.db = db
     this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
-    this.sync = init.sync ?? DEFAULT_SYNC
+    this.syncEveryPut = init.sync ?? DEFAULT_SYNC
     this.reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, this.log, init.faults)
     this.ledger = new IndexLedger({
       path: init.path,
       db,
-      sync: this.sync,
+      sync: this.syncEveryPut,
       log: this.log,
       reserve: this.reserve,
       faults: init.faults,
@@ -321,7 +321,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     try {
       if (large.length > 0) {
         // Body first: the index never names bytes that are not written yet
-        const locations = await this.packs.append(large.map(p => p.bytes), this.sync)
+        const locations = await this.packs.append(large.map(p => p.bytes), this.syncEveryPut)
         packId = locations[0].pack
         large.forEach((p, i) => { p.location = locations[i] })
       }
@@ -438,7 +438,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
         bytes -= recordSize(record)
         if (options.freed != null) options.freed.bytes += recordSize(record)
       })
-      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.sync)
+      if (ops.length > 0) await ledger.commit(ops, packs, blocks, bytes, options.sync ?? this.syncEveryPut)
       return removed
     })
   }
@@ -448,16 +448,40 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     return { blocks: this.ledger.blocks, bytes: this.ledger.bytes }
   }
 
+  /**
+   * Runs `fn` holding the GC lock shared; the outermost hold ends with `sync()`, so what an add
+   * or pin did is durable when it is acknowledged (a nested hold, as `pins.add` inside an add,
+   * leaves that to the outer one)
+   */
   async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
     this.assertOpen()
     if (this.gcLock.heldShared) return fn()
     // what this add writes or relies on from here on is of this generation or later: not evicted
     const leave = this.budget.holdGeneration()
     try {
-      return await this.gcLock.shared(fn)
+      return await this.gcLock.shared(async () => {
+        const result = await fn()
+        await this.sync()
+        return result
+      })
     } finally {
       leave()
     }
+  }
+
+  /**
+   * Makes every write acknowledged so far survive a power loss: fdatasyncs the packs written
+   * since the last sync and the pack folder if a pack was created, then writes the index with
+   * LevelDB's `sync` (one fsync of its log covers every earlier record). Packs first, so a synced
+   * record never names bytes that are not. Writes of the failed state (`NoSpaceError`,
+   * `StoreWriteError`) are refused here too.
+   */
+  async sync (): Promise<void> {
+    this.assertOpen()
+    await this.packs.sync()
+    const ledger = this.ledger
+    // the counters as they are, rewritten: a batch LevelDB must log and sync
+    await ledger.writeLock.run(async () => ledger.commit([], new Map(), ledger.blocks, ledger.bytes, true))
   }
 
   async keep (roots: CID[], options: AbortOptions = {}): Promise<void> {
@@ -481,7 +505,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   async * verify (options: VerifyOptions = {}): AsyncGenerator<VerifyProblem> {
     this.assertOpen()
-    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
+    for await (const [key, value] of this.ledger.scan(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const mh = key.subarray(1)
       let record: BlockRecord

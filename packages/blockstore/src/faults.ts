@@ -9,12 +9,20 @@ import { NoSpaceError, StoreWriteError } from '@cairn/interface'
  * - `index-written`: after a LevelDB batch that succeeded (applied, but reported failed: the
  *   "did it land or not" case of a failed fsync)
  * - `pack-create`, `pack-write`, `pack-sync`, `pack-unlink`: a pack file's creation, a body
- *   append, its fdatasync, its deletion
+ *   append, its fdatasync, its deletion; `pack-synced`: after an fdatasync returned
+ * - `dir-sync`, `dir-synced`: the fsync of the pack folder that makes new packs' names durable
  * - `reserve-write`: making the reserve file
  */
-export type FaultPoint = 'index-write' | 'index-written' | 'pack-create' | 'pack-write' | 'pack-sync' | 'pack-unlink' | 'reserve-write'
+export type FaultPoint = 'index-write' | 'index-written' | 'pack-create' | 'pack-write' | 'pack-sync' | 'pack-synced' |
+  'dir-sync' | 'dir-synced' | 'pack-unlink' | 'reserve-write'
 
-export type FaultHook = (point: FaultPoint) => void
+/**
+ * Where a pack step happens, for tests that model what a power loss keeps: `pack-write` gives the
+ * range written, `pack-synced` the pack's length once its fdatasync returned
+ */
+export interface FaultDetail { pack?: number, offset?: number, length?: number }
+
+export type FaultHook = (point: FaultPoint, detail?: FaultDetail) => void
 
 const NO_SPACE_CODES = new Set(['ENOSPC', 'EDQUOT'])
 

@@ -30,7 +30,6 @@ export interface GcHost {
   /** Blocks swept (and bodies moved) per index commit */
   readonly batchBlocksMax: number
   readonly packLiveRatioMin: number
-  readonly sync: boolean
   deleteBlocks(cids: CID[], options: AbortOptions & { keepTouched?: boolean, sync?: boolean, freed?: { bytes: number } }): Promise<CID[]>
   /** Touches the DAGs of the GC roots (BlockstoreInit.gcRoots) so that this sweep keeps them */
   markRoots(options: AbortOptions): Promise<void>

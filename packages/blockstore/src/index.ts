@@ -22,7 +22,7 @@ import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
 export { levelOpenError } from './open.ts'
-export type { FaultHook, FaultPoint } from './faults.ts'
+export type { FaultDetail, FaultHook, FaultPoint } from './faults.ts'
 export type { NamedRoots } from './named-roots.ts'
 import type { NamedRoots } from './named-roots.ts'
 export * from './constants.ts'
@@ -262,11 +262,17 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   gc(options?: GcOptions): AsyncIterable<CID>
   /**
    * Runs `fn` holding the GC lock shared: an add keeps it until it has pinned. GC waits for it to
-   * start; eviction never removes what `fn` writes or relies on
+   * start; eviction never removes what `fn` writes or relies on. The outermost hold ends with
+   * `sync()`, so an add or pin is durable (power loss included) once acknowledged
    */
   withAddLock<T>(fn: () => Promise<T>): Promise<T>
   /** Every stored block, named by its multihash as a CIDv1 raw, without reading bodies (Kubo's `refs local`) */
   multihashes(options?: AbortOptions): AsyncGenerator<CID>
+  /**
+   * Makes every write acknowledged so far durable against power loss: fdatasyncs the packs (and
+   * the pack folder) written since the last sync, then syncs the index's log
+   */
+  sync(): Promise<void>
   /**
    * Keeps the whole DAGs under `roots` through the GC or eviction sweeping now (a no-op when none
    * runs). Call it after linking stored blocks into a GC root (`gcRoots`), before relying on them:

@@ -68,6 +68,8 @@ export class IndexLedger {
   #blocks = 0
   #bytes = 0
   #nextPack = 0
+  /** Times the index was closed to be reopened: an iterator older than the last one was cut off */
+  #reopens = 0
 
   constructor (init: IndexLedgerInit) {
     this.db = init.db
@@ -82,6 +84,36 @@ export class IndexLedger {
   get failure (): Error | undefined { return this.#failure }
   /** Pending while the index is being reopened */
   get reopening (): Promise<void> | undefined { return this.#reopening }
+  /** Times the index has been reopened after a failed write */
+  get reopens (): number { return this.#reopens }
+
+  /**
+   * The entries of a key range, in order, surviving a reopen of the index: closing LevelDB closes
+   * every iterator on it, so one cut off by a reopen after a failed write (anyone's) is started
+   * again after the last key it gave, once the index is back. Long walks (`verify()`, `pins.ls`)
+   * then end with everything or with the store's typed error, never with LevelDB's "iterator is
+   * not open".
+   */
+  async * scan (range: { gte: Uint8Array, lt: Uint8Array }): AsyncGenerator<[Uint8Array, Uint8Array]> {
+    let after: Uint8Array | undefined
+    for (;;) {
+      await this.ready()
+      const reopens = this.#reopens
+      const iterator = this.db.iterator(after == null ? range : { gt: after, lt: range.lt })
+      try {
+        for await (const entry of iterator) {
+          after = entry[0]
+          yield entry
+        }
+        return
+      } catch (err) {
+        // anything but a reopen since this iterator began is the caller's to see
+        if (this.#reopens === reopens) throw err
+      } finally {
+        await iterator.close().catch(() => {})
+      }
+    }
+  }
 
   /** Reads the counters from the index (after a version check by the caller) */
   async load (packIds: number[] = []): Promise<void> {
@@ -196,6 +228,7 @@ export class IndexLedger {
     let done!: () => void
     this.#reopening = new Promise(resolve => { done = resolve })
     try {
+      this.#reopens++
       await this.db.close()
       await this.db.open()
       await this.load()

@@ -59,6 +59,10 @@ export class PackFiles {
   /** Ranges reserved per pack whose index entries are not committed yet */
   readonly #pending = new Map<number, number>()
   #active?: { id: number, end: number }
+  /** Packs appended to since they were last fdatasync'ed */
+  readonly #dirty = new Set<number>()
+  /** A pack was created since the folder was last fsync'ed: its name is not durable yet */
+  #dirDirty = false
   /** Until this time (performance.now()), reads go through the thread pool */
   #asyncUntil = 0
   /**
@@ -125,18 +129,67 @@ export class PackFiles {
     }
     try {
       await this.#use(id, async fh => {
-        this.#init.faults?.('pack-write')
+        this.#init.faults?.('pack-write', { pack: id, offset: start, length: total })
+        this.#dirty.add(id)
         await writeAllAt(fh, bodies, start, total)
         if (sync) {
-          this.#init.faults?.('pack-sync')
-          await fh.datasync()
+          await this.#datasync(id, fh)
         }
       })
+      if (sync) await this.#syncDir()
     } catch (err) {
       this.settle(id)
       throw storageError(err, `Writing to pack ${id} in ${this.dir}`)
     }
     return locations
+  }
+
+  /**
+   * Makes every body appended so far durable: fdatasyncs each pack written since its last sync,
+   * then the folder if a pack was created since (a new file's name is only durable once its
+   * folder is synced: without it, a power loss can take the whole file). A failure is
+   * `NoSpaceError` or `StoreWriteError`, and the packs stay marked for the next sync.
+   */
+  async sync (): Promise<void> {
+    for (const id of [...this.#dirty]) {
+      this.#dirty.delete(id)
+      try {
+        await this.#use(id, async fh => { await this.#datasync(id, fh) })
+      } catch (err) {
+        // a pack GC removed meanwhile has nothing left to sync
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue
+        this.#dirty.add(id)
+        throw storageError(err, `Syncing pack ${id} in ${this.dir}`)
+      }
+    }
+    await this.#syncDir()
+  }
+
+  async #datasync (id: number, fh: FileHandle): Promise<void> {
+    this.#dirty.delete(id)
+    this.#init.faults?.('pack-sync', { pack: id })
+    // what was written before the fdatasync began is what it makes durable
+    const length = (await fh.stat()).size
+    await fh.datasync()
+    this.#init.faults?.('pack-synced', { pack: id, length })
+  }
+
+  async #syncDir (): Promise<void> {
+    if (!this.#dirDirty) return
+    this.#dirDirty = false
+    try {
+      this.#init.faults?.('dir-sync')
+      const dir = await open(this.dir, 'r')
+      try {
+        await dir.sync()
+      } finally {
+        await dir.close()
+      }
+      this.#init.faults?.('dir-synced')
+    } catch (err) {
+      this.#dirDirty = true
+      throw storageError(err, `Syncing the pack folder ${this.dir}`)
+    }
   }
 
   /** Makes the next append start a new pack, so GC may compact the one that was active */
@@ -237,7 +290,7 @@ export class PackFiles {
       if (handle.users === 0) await closeHandle(handle)
     }
     try {
-      this.#init.faults?.('pack-unlink')
+      this.#init.faults?.('pack-unlink', { pack: id })
       await unlink(this.pathOf(id))
     } catch (err) {
       // Left behind, the file is dead space: nothing names it, and the next GC or open removes it
@@ -271,8 +324,10 @@ export class PackFiles {
   }
 
   async #create (id: number): Promise<FileHandle> {
-    this.#init.faults?.('pack-create')
-    return open(this.pathOf(id), 'wx+')
+    this.#init.faults?.('pack-create', { pack: id })
+    const fh = await open(this.pathOf(id), 'wx+')
+    this.#dirDirty = true
+    return fh
   }
 
   async #use <T> (id: number, fn: (fh: FileHandle) => Promise<T>): Promise<T> {

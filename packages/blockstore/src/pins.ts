@@ -175,14 +175,14 @@ export class PinsImpl implements Pins {
     const matches = (entry: PinEntry): boolean => !named || (entry.name?.includes(options.name as string) ?? false)
     for (const [wanted, prefix] of [['recursive', PREFIX_RECURSIVE], ['direct', PREFIX_DIRECT]] as const) {
       if (type !== 'all' && type !== wanted) continue
-      for await (const value of db.values(prefixRange(prefix))) {
+      for await (const [, value] of this.#store.ledger.scan(prefixRange(prefix))) {
         options.signal?.throwIfAborted()
         const entry = pinEntry(value, wanted)
         if (matches(entry)) yield entry
       }
     }
     if ((type === 'all' || type === 'indirect') && !named) {
-      for await (const [key, value] of db.iterator(prefixRange(PREFIX_COUNT))) {
+      for await (const [key, value] of this.#store.ledger.scan(prefixRange(PREFIX_COUNT))) {
         options.signal?.throwIfAborted()
         const count = decodeCount(value)
         if (count.parents > 0 && count.roots === 0) yield { cid: await this.#listedCid(key.subarray(1)), type: 'indirect' }

@@ -2,7 +2,9 @@
  * Client process of `pnpm bench:gateway-load`'s Bitswap part (apps/cli/bench/gateway-load.ts):
  * COUNT libp2p nodes, each with our Bitswap over a store that keeps nothing, dial ADDR and read
  * the file ROOT in order (@cairn/dag's `cat` over one Bitswap session per node), hashing it as it
- * comes. Prints one JSON line `{ results: [{ length, sha256 }] }`, one entry per node.
+ * comes. Prints one JSON line `{ results: [{ length, sha256, reasked, disconnects, rebroadcast }] }`,
+ * one entry per node: wants the benchmark itself asked again after 30 s, connections lost, and
+ * wants Bitswap rebroadcast.
  *
  *   node --conditions=development bitswap-load-client.ts ADDR ROOT COUNT
  *
@@ -18,11 +20,13 @@ import { identify } from '@libp2p/identify'
 import { tcp } from '@libp2p/tcp'
 import { yamux } from '@libp2p/yamux'
 import { multiaddr } from '@multiformats/multiaddr'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { createLibp2p } from 'libp2p'
 import { CID } from 'multiformats/cid'
 import { bitswap } from '../src/bitswap/index.ts'
 import type { Bitswap } from '../src/bitswap/index.ts'
 import { fastNoiseCrypto } from '../src/noise-crypto.ts'
+import { CONNECTION_MONITOR_INIT } from '../src/constants.ts'
 import { tuneGarbageCollector } from '../src/gc-tuning.ts'
 
 /** One client's whole fetch, dial included */
@@ -38,6 +42,21 @@ const discard: BlockGetter & BlockPutter & BlockHas = {
   async hasBlock () { return false }
 }
 
+/** Connections each node lost during the run (they are dialled again as providers) */
+const disconnects = new Map<object, number>()
+
+/**
+ * The server as the one provider of everything, as the DHT would name it: a session whose
+ * connection dropped finds it here and dials it again, as a node with routing would
+ */
+function serverRouting (addr: string) {
+  const ma = multiaddr(addr)
+  const id = peerIdFromString(ma.getComponents().find(c => c.name === 'p2p')?.value ?? '')
+  return {
+    async * findProviders () { yield { id, multiaddrs: [ma] } }
+  }
+}
+
 /** One client node, connected to the server and identified (Bitswap sends wants to peers identify has shown to speak it) */
 async function connect (addr: string, signal: AbortSignal) {
   const node = await createLibp2p({
@@ -45,8 +64,11 @@ async function connect (addr: string, signal: AbortSignal) {
     transports: [tcp()],
     connectionEncrypters: [noise({ crypto: fastNoiseCrypto })],
     streamMuxers: [yamux()],
-    services: { identify: identify(), bitswap: bitswap({ blockstore: discard, wantTimeoutMs: FETCH_TIMEOUT_MS }) }
+    // as a Cairn node runs it: libp2p's 5 s ping floor aborts busy connections (see the constant)
+    connectionMonitor: CONNECTION_MONITOR_INIT,
+    services: { identify: identify(), bitswap: bitswap({ blockstore: discard, wantTimeoutMs: FETCH_TIMEOUT_MS, routing: serverRouting(addr) }) }
   })
+  node.addEventListener('connection:close', () => { disconnects.set(node, (disconnects.get(node) ?? 0) + 1) })
   const identified = new Promise<void>((resolve, reject) => {
     node.addEventListener('peer:identify', () => { resolve() }, { once: true })
     signal.addEventListener('abort', () => { reject(signal.reason) }, { once: true })
@@ -63,7 +85,7 @@ async function connect (addr: string, signal: AbortSignal) {
   return node
 }
 
-async function fetchFile (node: Awaited<ReturnType<typeof connect>>, root: CID, signal: AbortSignal): Promise<{ length: number, sha256: string, reasked: number }> {
+async function fetchFile (node: Awaited<ReturnType<typeof connect>>, root: CID, signal: AbortSignal): Promise<{ length: number, sha256: string, reasked: number, disconnects: number, rebroadcast: number }> {
   const bs = node.services.bitswap as Bitswap
   const session = bs.createSession({ signal })
   const hash = createHash('sha256')
@@ -89,7 +111,7 @@ async function fetchFile (node: Awaited<ReturnType<typeof connect>>, root: CID, 
   } finally {
     session.close()
   }
-  return { length, sha256: hash.digest('hex'), reasked }
+  return { length, sha256: hash.digest('hex'), reasked, disconnects: disconnects.get(node) ?? 0, rebroadcast: bs.stats().wantsRebroadcast }
 }
 
 // as the `cairn` CLI runs its nodes

@@ -13,9 +13,11 @@ import {
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
   DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
   DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS,
+  DEFAULT_REBROADCAST_INTERVAL_MS, DEFAULT_SERVE_BUDGET_BYTES, DEFAULT_SERVE_READS_MAX,
   HASH_OFFLOAD_MIN_BYTES
 } from './constants.ts'
 import { Server } from './ledger.ts'
+import { ServeBudget } from './serve-budget.ts'
 import type { LedgerStats } from './ledger.ts'
 import { Network } from './network.ts'
 import { PRESENCE_DONT_HAVE } from './pb/message.ts'
@@ -62,6 +64,8 @@ export class BitswapService implements Bitswap {
   private readonly log: Logger
   private readonly network: Network
   private readonly server: Server
+  /** What serving all peers may hold at once */
+  readonly serveBudget: ServeBudget
   private readonly manager: WantManager
   private readonly writer: BlockWriter
   private readonly sessionInit: SessionInit
@@ -78,6 +82,10 @@ export class BitswapService implements Bitswap {
     const maxWantlistEntries = init.maxWantlistEntries ?? DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER
     const dialTimeoutMs = init.dialTimeoutMs ?? DEFAULT_DIAL_TIMEOUT_MS
     const providerSearchDelayMs = init.providerSearchDelayMs ?? DEFAULT_PROVIDER_SEARCH_DELAY_MS
+    this.serveBudget = new ServeBudget({
+      maxBytes: init.serveBudgetBytes ?? DEFAULT_SERVE_BUDGET_BYTES,
+      maxReads: init.serveReadsMax ?? DEFAULT_SERVE_READS_MAX
+    })
 
     this.network = new Network(components, {
       maxMessageBytes: init.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
@@ -89,7 +97,8 @@ export class BitswapService implements Bitswap {
       maxInboundStreams: DEFAULT_MAX_INBOUND_STREAMS,
       maxOutboundStreams: DEFAULT_MAX_OUTBOUND_STREAMS,
       streamIdleTimeoutMs: init.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
-      dialTimeoutMs
+      dialTimeoutMs,
+      budget: this.serveBudget
     }, {
       onMessage: async (peer, message, protocol, owned) => this.onMessage(peer, message, protocol, owned),
       onPeerConnected: (peer) => { this.manager.peerConnected(peer) },
@@ -98,20 +107,23 @@ export class BitswapService implements Bitswap {
         this.manager.peerLost(peer, false)
       },
       onSendFailed: (peer) => { this.manager.peerLost(peer, true) },
-      onBlocksSent: (peer, blocks, bytes) => {
-        this.counters.blocksSent += blocks
+      onBlocksSent: (peer, cids, bytes) => {
+        this.server.sent(peer, cids)
+        this.counters.blocksSent += cids.length
         this.counters.dataSent += bytes
         const l = this.server.ledgerFor(peer)
-        l.blocksSent += blocks
+        l.blocksSent += cids.length
         l.dataSent += bytes
       },
+      onBlocksUnsent: (peer, cids) => { this.server.unsent(peer, cids) },
       onInboundDrained: () => { this.manager.dispatchDeferred() },
       isBanned: (peer) => this.isBanned(peer)
     })
     this.server = new Server(init.blockstore, this.network, {
       maxWantlistEntries,
       serveReadConcurrency: init.serveReadConcurrency ?? DEFAULT_SERVE_READ_CONCURRENCY,
-      maxSendQueueBytes: init.maxSendQueueBytes ?? DEFAULT_MAX_SEND_QUEUE_BYTES
+      maxSendQueueBytes: init.maxSendQueueBytes ?? DEFAULT_MAX_SEND_QUEUE_BYTES,
+      budget: this.serveBudget
     }, components.logger.forComponent('cairn:bitswap:server'))
     this.writer = new BlockWriter(init.blockstore, DEFAULT_MAX_WRITE_BATCH_BLOCKS)
     this.manager = new WantManager({
@@ -120,7 +132,8 @@ export class BitswapService implements Bitswap {
       providerSearchDelayMs,
       providerSearchIntervalMs: init.providerSearchIntervalMs ?? DEFAULT_PROVIDER_SEARCH_INTERVAL_MS,
       recentWantsMax: DEFAULT_RECENT_WANTS_MAX,
-      maxWantsSentOnConnect: DEFAULT_MAX_WANTS_SENT_ON_CONNECT
+      maxWantsSentOnConnect: DEFAULT_MAX_WANTS_SENT_ON_CONNECT,
+      rebroadcastIntervalMs: init.rebroadcastIntervalMs ?? DEFAULT_REBROADCAST_INTERVAL_MS
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
@@ -143,6 +156,7 @@ export class BitswapService implements Bitswap {
   async start (): Promise<void> {
     if (this.running) return
     await this.network.start()
+    this.manager.start()
     if (this.init.hashOnWorker !== false) this.hashes = acquireHashOffload()
     this.running = true
   }
@@ -203,7 +217,16 @@ export class BitswapService implements Bitswap {
     let banned = 0
     const now = Date.now()
     for (const ban of this.bans.values()) if (ban.until > now) banned++
-    return { ...this.counters, peers: this.network.peers.size, bannedPeers: banned, wants: this.manager.wants.size, sessions: this.sessions.size }
+    return {
+      ...this.counters,
+      peers: this.network.peers.size,
+      bannedPeers: banned,
+      wants: this.manager.wants.size,
+      sessions: this.sessions.size,
+      wantsRebroadcast: this.manager.rebroadcasts,
+      serveBytes: this.serveBudget.bytes,
+      serveBytesPeak: this.serveBudget.peakBytes
+    }
   }
 
   peers (): PeerId[] {

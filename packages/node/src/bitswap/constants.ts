@@ -65,6 +65,23 @@ export const DEFAULT_DIAL_TIMEOUT_MS = 10_000
  */
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 5_000
 
+/**
+ * Bytes that serving all peers together may hold: blocks read and not yet taken by a stream.
+ * One budget for the node, so memory does not grow with the number of peers (per-peer limits
+ * alone allow 64 peers x (4 MiB queued + 8 reads)). 32 MiB: sixteen full messages.
+ */
+export const DEFAULT_SERVE_BUDGET_BYTES = 32 * 1024 * 1024
+
+/** Block reads at once for all peers together (at most this many blocks beyond the budget) */
+export const DEFAULT_SERVE_READS_MAX = 32
+
+/**
+ * Wants unanswered this long are sent again to the peers they went to: boxo's clients
+ * rebroadcast every 30 s. Needed because a server may lose a want (a failed stream, a restart)
+ * while it goes on answering others, which looks like progress, not a stall.
+ */
+export const DEFAULT_REBROADCAST_INTERVAL_MS = 30_000
+
 /** Blocks read from the store at once for one peer while serving */
 export const DEFAULT_SERVE_READ_CONCURRENCY = 8
 

@@ -67,6 +67,18 @@ export interface BitswapInit {
   serveReadConcurrency?: number
   /** Bytes queued per peer before serving waits. @default DEFAULT_MAX_SEND_QUEUE_BYTES (4 MiB) */
   maxSendQueueBytes?: number
+  /**
+   * Bytes serving all peers together may hold (blocks read, not yet taken by a stream): one
+   * budget for the node. @default DEFAULT_SERVE_BUDGET_BYTES (32 MiB)
+   */
+  serveBudgetBytes?: number
+  /** Block reads at once for all peers together. @default DEFAULT_SERVE_READS_MAX (32) */
+  serveReadsMax?: number
+  /**
+   * Wants unanswered this long are sent again to the peers asked, as boxo's clients rebroadcast.
+   * @default DEFAULT_REBROADCAST_INTERVAL_MS (30 s)
+   */
+  rebroadcastIntervalMs?: number
   /** A peer that sent unasked bytes is ignored this long. @default DEFAULT_BAN_DURATION_MS (10 min) */
   banDurationMs?: number
   /**
@@ -117,6 +129,11 @@ export interface BitswapStats {
   bannedPeers: number
   /** Received blocks whose hash was computed on the hash worker (see `hashOnWorker`) */
   blocksHashedOnWorker: number
+  /** Wants sent again because they went unanswered for the rebroadcast interval */
+  wantsRebroadcast: number
+  /** Bytes serving holds now (see `serveBudgetBytes`), and the most it held at once */
+  serveBytes: number
+  serveBytesPeak: number
   /** Blocks we want from the network now (our wantlist) */
   wants: number
   /** Retrieval sessions open now */

@@ -7,15 +7,27 @@ import { hasCode } from '@cairn/interface'
 import { keyOf } from './block-identity.ts'
 import { PRESENCE_DONT_HAVE, PRESENCE_HAVE, WANT_BLOCK } from './pb/message.ts'
 import type { Network } from './network.ts'
+import type { ServeBudget } from './serve-budget.ts'
 import type { Wantlist, WantType } from './pb/message.ts'
 import type { BlockGetter, BlockHas } from '@cairn/interface'
 import type { Logger, PeerId } from '@libp2p/interface'
+
+/** A peer's share of the serving budget never drops below one 256 KiB block */
+const MIN_PEER_SHARE_BYTES = 256 * 1024
+
+/** Pause before blocks whose sends failed are served again */
+const UNSENT_RETRY_MS = 1_000
 
 export interface PeerWant {
   cid: CID
   priority: number
   wantType: WantType
   sendDontHave: boolean
+  /**
+   * Its block is queued for the peer: the entry stays until the stream has taken the block, so
+   * a send that fails puts it back to be served again instead of losing it
+   */
+  sending?: boolean
 }
 
 export interface LedgerStats {
@@ -46,6 +58,8 @@ export interface ServerInit {
   maxWantlistEntries: number
   serveReadConcurrency: number
   maxSendQueueBytes: number
+  /** The node-wide budget every peer's reads and queued blocks are charged to */
+  budget: ServeBudget
 }
 
 export class Server {
@@ -93,7 +107,8 @@ export class Server {
   onWantlist (peer: PeerId, wantlist: Wantlist): void {
     const l = this.ledgerFor(peer)
     if (wantlist.full) {
-      l.wantlist.clear()
+      // a block already on its way stays on its way; the rest is replaced
+      for (const [key, want] of l.wantlist) if (want.sending !== true) l.wantlist.delete(key)
     }
     for (const e of wantlist.entries) {
       let cid: CID
@@ -108,10 +123,13 @@ export class Server {
         l.wantlist.delete(key)
         continue
       }
-      if (!l.wantlist.has(key) && l.wantlist.size >= this.init.maxWantlistEntries) {
+      const existing = l.wantlist.get(key)
+      if (existing == null && l.wantlist.size >= this.init.maxWantlistEntries) {
         this.log('wantlist of %p is full, dropping %c', peer, cid)
         continue
       }
+      // a repeat (a client rebroadcasting its wantlist) of a want whose block is queued already
+      if (existing?.sending === true && (existing.wantType === WANT_BLOCK || e.wantType !== WANT_BLOCK)) continue
       l.wantlist.set(key, { cid, priority: e.priority, wantType: e.wantType, sendDontHave: e.sendDontHave })
       if (!l.queued.has(key)) {
         l.queued.add(key)
@@ -127,9 +145,9 @@ export class Server {
       for (const block of blocks) {
         const key = keyOf(block.cid)
         const want = l.wantlist.get(key)
-        if (want == null) continue
+        if (want == null || want.sending === true) continue
         if (want.wantType === WANT_BLOCK) {
-          l.wantlist.delete(key)
+          want.sending = true
           this.network.sendBlock(l.peer, want.cid, block.bytes)
         } else {
           this.network.sendPresence(l.peer, want.cid, PRESENCE_HAVE)
@@ -158,35 +176,98 @@ export class Server {
         const want = l.wantlist.get(key)
         if (want != null) batch.push({ key, want })
       }
-      const results = await Promise.all(batch.map(async ({ want }) => this.read(want)))
+      // reads start together; each block is handed on as soon as it and those before it are
+      // read (in order, as clients expect), so no block waits for the whole batch while holding
+      // budget that a later read of the batch is waiting for
+      const reads = batch.map(async ({ want }) => this.read(want))
       for (let i = 0; i < batch.length; i++) {
         const { key, want } = batch[i]
+        const found = await reads[i]
         // cancelled or replaced while we were reading
-        if (l.wantlist.get(key) !== want) continue
-        const found = results[i]
+        if (l.wantlist.get(key) !== want || want.sending === true || !this.network.isRunning()) {
+          if (found instanceof Uint8Array) this.init.budget.release(found.byteLength)
+          continue
+        }
         if (found === false) {
           if (want.sendDontHave) this.network.sendPresence(l.peer, want.cid, PRESENCE_DONT_HAVE)
         } else if (found === true) {
           this.network.sendPresence(l.peer, want.cid, PRESENCE_HAVE)
         } else {
-          l.wantlist.delete(key)
-          this.network.sendBlock(l.peer, want.cid, found)
+          want.sending = true
+          this.network.sendBlock(l.peer, want.cid, found, found.byteLength)
         }
       }
-      // bound memory: read no further ahead than what the stream is taking
-      await this.network.waitForSpace(l.peer, this.init.maxSendQueueBytes)
+      // bound memory: read no further ahead than what the stream is taking, and leave the
+      // budget to others: a peer that reads slowly holds at most its share of it
+      await this.network.waitForSpace(l.peer, this.peerShareBytes())
     }
   }
 
-  /** false: we do not have it; true: we have it (want-have); bytes: the block (want-block) */
+  /**
+   * What one peer may have queued: `maxSendQueueBytes`, or less when many peers are served at
+   * once, so that peers slow to read (whose queued blocks stay charged until their streams take
+   * them) cannot hold the whole budget between them
+   */
+  private peerShareBytes (): number {
+    let serving = 0
+    for (const l of this.ledgers.values()) if (l.serving) serving++
+    return Math.max(MIN_PEER_SHARE_BYTES, Math.min(this.init.maxSendQueueBytes, Math.floor(this.init.budget.maxBytes / Math.max(1, serving))))
+  }
+
+  /**
+   * false: we do not have it; true: we have it (want-have); bytes: the block (want-block), held
+   * against the serving budget until the stream takes it (or it is dropped)
+   */
   private async read (want: PeerWant): Promise<Uint8Array | boolean> {
+    if (want.wantType !== WANT_BLOCK) {
+      try {
+        return await this.blockstore.hasBlock(want.cid)
+      } catch (err) {
+        this.log.error('looking up %c failed - %e', want.cid, err)
+        return false
+      }
+    }
+    await this.init.budget.acquireRead()
+    let bytes: Uint8Array | undefined
     try {
-      if (want.wantType !== WANT_BLOCK) return await this.blockstore.hasBlock(want.cid)
-      return await this.blockstore.getBlock(want.cid)
+      bytes = await this.blockstore.getBlock(want.cid)
+      return bytes
     } catch (err) {
       if (!hasCode(err, 'ERR_NOT_FOUND')) this.log.error('reading %c failed - %e', want.cid, err)
       return false
+    } finally {
+      this.init.budget.readDone(bytes?.byteLength ?? 0)
     }
+  }
+
+  /** The stream took these blocks: their wants are answered */
+  sent (peer: PeerId, cids: CID[]): void {
+    const l = this.ledgers.get(peer.toString())
+    if (l == null) return
+    for (const cid of cids) {
+      const key = keyOf(cid)
+      if (l.wantlist.get(key)?.sending === true) l.wantlist.delete(key)
+    }
+  }
+
+  /** These blocks could not be sent: the peer still wants them, so they are served again */
+  unsent (peer: PeerId, cids: CID[]): void {
+    const l = this.ledgers.get(peer.toString())
+    if (l == null) return
+    for (const cid of cids) {
+      const key = keyOf(cid)
+      const want = l.wantlist.get(key)
+      if (want?.sending !== true) continue
+      want.sending = false
+      if (!l.queued.has(key)) {
+        l.queued.add(key)
+        l.tasks.push(key)
+      }
+    }
+    // not at once: the sends just failed several times over. Served after a pause if the peer
+    // is still there, else by its next wantlist message (a client rebroadcasts) or never (it left)
+    const timer = setTimeout(() => { if (this.ledgers.get(peer.toString()) === l && this.network.isConnected(peer)) this.kick(l) }, UNSENT_RETRY_MS)
+    timer.unref?.()
   }
 
   wantlistOf (peer: PeerId): CID[] {

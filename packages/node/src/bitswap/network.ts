@@ -13,6 +13,7 @@ import {
   WANT_BLOCK
 } from './pb/message.ts'
 import type { BitswapComponents } from './index.ts'
+import type { ServeBudget } from './serve-budget.ts'
 import type { BitswapMessage, BlockPresence, PresenceType, WantlistEntry, WantType } from './pb/message.ts'
 import type { Connection, Logger, PeerId, Stream, Topology } from '@libp2p/interface'
 import type { Uint8ArrayList } from 'uint8arraylist'
@@ -34,6 +35,8 @@ export interface NetworkInit {
   maxOutboundStreams: number
   streamIdleTimeoutMs: number
   dialTimeoutMs: number
+  /** The node-wide serving budget the bytes of queued blocks are charged to */
+  budget: ServeBudget
 }
 
 export interface NetworkHandlers {
@@ -47,8 +50,13 @@ export interface NetworkHandlers {
   onPeerDisconnected(peer: PeerId): void
   /** An outbound message could not be delivered: what it asked for must be asked elsewhere */
   onSendFailed(peer: PeerId, err: Error): void
-  /** Bytes of blocks that reached the stream */
-  onBlocksSent(peer: PeerId, blocks: number, bytes: number): void
+  /** Blocks that reached the stream, and their bytes */
+  onBlocksSent(peer: PeerId, cids: CID[], bytes: number): void
+  /**
+   * Blocks queued for the peer that could not be sent (the stream failed for good): the peer
+   * still wants them, so they go back to its wantlist rather than vanish
+   */
+  onBlocksUnsent(peer: PeerId, cids: CID[]): void
   /** A busy peer's pending bytes fell below the busy limit: wants held back may go to it */
   onInboundDrained(peer: PeerId): void
   isBanned(peer: PeerId): boolean
@@ -57,6 +65,23 @@ export interface NetworkHandlers {
 export interface OutgoingBlock {
   cid: CID
   data: Uint8Array
+  /** Bytes charged to the serving budget for it, released once the stream has taken it */
+  charged: number
+}
+
+/** Sends to a peer that fail while it stays connected are retried this many times in all */
+const SEND_ATTEMPTS = 3
+/** Wait before the first retry; doubled for each later one */
+const SEND_RETRY_DELAY_MS = 250
+
+/**
+ * How long a message may take to reach the stream, as boxo's `sendTimeout`: 2 s of latency plus
+ * the message at 100 kbit/s, between 10 s and 2 min. A busy receiver reading 2 MiB messages
+ * slowly is not a dead one: a fixed 10 s aborted streams (and dropped what was queued on them)
+ * under load.
+ */
+export function sendTimeoutMs (bytes: number): number {
+  return Math.min(120_000, Math.max(10_000, 2_000 + Math.ceil(bytes / 12_500) * 1000))
 }
 
 /**
@@ -88,6 +113,8 @@ class PeerQueue {
   stream?: Stream
   opening?: Promise<Stream>
   sending = false
+  /** Consecutive failed sends while the peer stayed connected */
+  failures = 0
   idleTimer?: ReturnType<typeof setTimeout>
   readonly spaceWaiters: Array<() => void> = []
 
@@ -150,6 +177,7 @@ export class Network {
     for (const q of this.queues.values()) {
       clearTimeout(q.idleTimer)
       q.stream?.abort(new Error('Bitswap stopped'))
+      this.dropBlocks(q)
       for (const w of q.spaceWaiters.splice(0)) w()
     }
     this.queues.clear()
@@ -174,6 +202,7 @@ export class Network {
       clearTimeout(q.idleTimer)
       q.stream?.abort(new Error('Peer disconnected'))
       q.stream = undefined
+      this.dropBlocks(q)
       for (const w of q.spaceWaiters.splice(0)) w()
       this.queues.delete(id)
     }
@@ -316,10 +345,14 @@ export class Network {
     this.kick(q)
   }
 
-  sendBlock (peer: PeerId, cid: CID, data: Uint8Array): void {
-    if (!this.running) return
+  /** Queues a block; `charged`: bytes of it held against the serving budget */
+  sendBlock (peer: PeerId, cid: CID, data: Uint8Array, charged = 0): void {
+    if (!this.running) {
+      this.init.budget.release(charged)
+      return
+    }
     const q = this.queueFor(peer)
-    q.blocks.push({ cid, data })
+    q.blocks.push({ cid, data, charged })
     q.blockBytes += data.byteLength
     this.kick(q)
   }
@@ -339,15 +372,25 @@ export class Network {
     // message resolves several) then leave in one message instead of one message each
     new Promise<void>(resolve => { setImmediate(resolve) })
       .then(async () => this.sendLoop(q))
-      .catch(err => {
+      .then(() => { q.failures = 0 }, async err => {
+        q.failures++
+        if (this.running && q.failures < SEND_ATTEMPTS && this.isConnected(q.peer) && this.queues.get(q.peer.toString()) === q) {
+          // still connected: a stream failed, not the peer. What was queued stays queued (the
+          // failed message was put back) and goes on a new stream after a pause
+          this.log('sending to %p failed (attempt %d), retrying - %e', q.peer, q.failures, err)
+          await new Promise(resolve => setTimeout(resolve, SEND_RETRY_DELAY_MS * 2 ** (q.failures - 1)))
+          return
+        }
         this.log.error('sending to %p failed - %e', q.peer, err)
-        // drop what was queued: the peer is unreachable, and callers re-ask elsewhere
+        q.failures = 0
+        // our own wants are asked elsewhere (onSendFailed); blocks we owe go back to the peer's
+        // wantlist, to be served when it can be reached again
         q.entries.clear()
         q.presences.clear()
-        q.blocks.length = 0
-        q.blockBytes = 0
+        const unsent = this.dropBlocks(q)
         clearTimeout(q.idleTimer)
         if (!this.peers.has(q.peer.toString())) this.queues.delete(q.peer.toString())
+        if (unsent.length > 0) this.handlers.onBlocksUnsent(q.peer, unsent)
         this.handlers.onSendFailed(q.peer, err)
       })
       .finally(() => {
@@ -357,26 +400,45 @@ export class Network {
       })
   }
 
+  /** Forgets the blocks queued for `q`, releasing their budget; returns their CIDs */
+  private dropBlocks (q: PeerQueue): CID[] {
+    const cids: CID[] = []
+    for (const b of q.blocks.splice(0)) {
+      this.init.budget.release(b.charged)
+      cids.push(b.cid)
+    }
+    q.blockBytes = 0
+    return cids
+  }
+
   private async sendLoop (q: PeerQueue): Promise<void> {
     while (!q.isEmpty() && this.running) {
       const stream = await this.streamFor(q)
-      const message = this.takeMessage(q, stream.protocol)
+      const taken = this.takeMessage(q, stream.protocol)
       for (const w of q.spaceWaiters.splice(0)) w()
-      if (message == null) continue
-      const blocks = message.payload.length + message.blocks.length
+      if (taken == null) continue
+      const { message, blocks, entries, presences } = taken
       let bytes = 0
-      for (const b of message.payload) bytes += b.data.byteLength
-      for (const b of message.blocks) bytes += b.byteLength
+      for (const b of blocks) bytes += b.data.byteLength
+      const frame = encodeFrame(message)
       try {
-        if (!stream.send(encodeFrame(message))) {
-          await stream.onDrain({ signal: AbortSignal.timeout(this.init.dialTimeoutMs) })
+        if (!stream.send(frame)) {
+          await stream.onDrain({ signal: AbortSignal.timeout(sendTimeoutMs(frame.byteLength)) })
         }
       } catch (err) {
         q.stream = undefined
         stream.abort(err as Error)
+        // whether any of it arrived is unknown: all of it goes again (the peer ignores repeats)
+        q.blocks.unshift(...blocks)
+        q.blockBytes += bytes
+        for (const [key, e] of entries) if (!q.entries.has(key)) q.entries.set(key, e)
+        for (const [key, p] of presences) if (!q.presences.has(key)) q.presences.set(key, p)
         throw err
       }
-      if (blocks > 0) this.handlers.onBlocksSent(q.peer, blocks, bytes)
+      let charged = 0
+      for (const b of blocks) charged += b.charged
+      this.init.budget.release(charged)
+      if (blocks.length > 0) this.handlers.onBlocksSent(q.peer, blocks.map(b => b.cid), bytes)
       this.armIdleTimer(q, stream)
     }
   }
@@ -405,9 +467,15 @@ export class Network {
     return stream
   }
 
-  /** Takes what fits in one message, in the shape the negotiated protocol version can carry */
-  private takeMessage (q: PeerQueue, protocol: string): BitswapMessage | undefined {
+  /**
+   * Takes what fits in one message, in the shape the negotiated protocol version can carry, with
+   * what it was made of (to put back if the send fails)
+   */
+  private takeMessage (q: PeerQueue, protocol: string): { message: BitswapMessage, blocks: OutgoingBlock[], entries: Map<string, WantlistEntry>, presences: Map<string, BlockPresence> } | undefined {
     const message = emptyMessage()
+    const blocks: OutgoingBlock[] = []
+    const takenEntries = new Map<string, WantlistEntry>()
+    const takenPresences = new Map<string, BlockPresence>()
     let budget = this.init.maxMessageBytes - 16
     const v120 = protocol === BITSWAP_120
     const v100 = protocol === BITSWAP_100
@@ -418,6 +486,7 @@ export class Network {
         const size = wantlistEntrySize(e)
         if (size > budget) break
         q.entries.delete(key)
+        takenEntries.set(key, { ...e })
         if (!v120) {
           // older peers know no want-have; asking them for the block is the only way to learn
           e.wantType = WANT_BLOCK
@@ -439,6 +508,7 @@ export class Network {
         const size = presenceSize(p)
         if (size > budget) break
         q.presences.delete(key)
+        takenPresences.set(key, p)
         if (v120) message.blockPresences.push(p)
       }
     }
@@ -447,8 +517,11 @@ export class Network {
     while (q.blocks.length > 0) {
       const b = q.blocks[0]
       if (v100 && b.cid.multihash.code !== 0x12) {
+        // a Bitswap 1.0.0 peer cannot be sent it at all: it counts as answered
         q.blocks.shift()
         q.blockBytes -= b.data.byteLength
+        this.init.budget.release(b.charged)
+        this.handlers.onBlocksSent(q.peer, [b.cid], 0)
         continue
       }
       const block = v100 ? undefined : { prefix: cidToPrefix(b.cid), data: b.data }
@@ -457,6 +530,7 @@ export class Network {
       if (size > budget && (blockCount > 0 || message.wantlist != null || message.blockPresences.length > 0)) break
       q.blocks.shift()
       q.blockBytes -= b.data.byteLength
+      blocks.push(b)
       if (block != null) message.payload.push(block)
       else message.blocks.push(b.data)
       budget -= size
@@ -464,6 +538,6 @@ export class Network {
     }
 
     if (message.wantlist == null && message.blockPresences.length === 0 && blockCount === 0) return undefined
-    return message
+    return { message, blocks, entries: takenEntries, presences: takenPresences }
   }
 }

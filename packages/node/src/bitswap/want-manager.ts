@@ -6,6 +6,7 @@
 import { cidToPrefix, equalBytes, keyOf } from './block-identity.ts'
 import { WANT_BLOCK, WANT_HAVE } from './pb/message.ts'
 import type { Network } from './network.ts'
+import type { WantType } from './pb/message.ts'
 import type { SessionImpl } from './session.ts'
 import type { Logger, PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
@@ -17,6 +18,12 @@ export interface WantManagerInit {
   providerSearchIntervalMs: number
   recentWantsMax: number
   maxWantsSentOnConnect: number
+  /**
+   * A want unanswered this long is sent again to the peers it was sent to, as boxo's clients
+   * rebroadcast their wantlists: a server may have lost it (a reset stream, a send that timed
+   * out, a restart) while still answering our other wants, so silence alone cannot tell
+   */
+  rebroadcastIntervalMs: number
 }
 
 export interface Want {
@@ -36,6 +43,8 @@ export interface Want {
   readonly sessions: Set<SessionImpl>
   /** When a want-block last went out for it */
   askedBlockAt: number
+  /** When it was last sent to anyone (first ask or rebroadcast) */
+  sentAt: number
   /** Peers with a want-block outstanding for this want */
   readonly blockPeers: Map<string, PeerId>
   readonly asked: Map<string, PeerId>
@@ -75,10 +84,57 @@ export class WantManager {
   private readonly lastHeard = new Map<string, number>()
   private readonly init: WantManagerInit
   private readonly deps: WantManagerDeps
+  private rebroadcastTimer?: ReturnType<typeof setInterval>
+  /** Wants sent again by the rebroadcast, for stats and tests */
+  rebroadcasts = 0
 
   constructor (init: WantManagerInit, deps: WantManagerDeps) {
     this.init = init
     this.deps = deps
+  }
+
+  start (): void {
+    if (this.rebroadcastTimer != null) return
+    // checked twice per interval, as boxo does, so a want waits at most 1.5 intervals
+    this.rebroadcastTimer = setInterval(() => { this.rebroadcast(Date.now()) }, Math.max(1, this.init.rebroadcastIntervalMs / 2))
+    this.rebroadcastTimer.unref?.()
+  }
+
+  /**
+   * Sends again every want that went out at least `rebroadcastIntervalMs` ago and is still
+   * unanswered: want-block to the peers asked for the block, want-have to those asked whether
+   * they have it that have not answered. A server that lost what we asked (and goes on serving
+   * our other wants, so the want never looks stalled) gets it again; one that did not ignores
+   * the repeat. A want nobody is working on is dispatched afresh.
+   */
+  rebroadcast (now: number): void {
+    const byPeer = new Map<string, { peer: PeerId, entries: Array<{ cid: CID, wantType: WantType }> }>()
+    const add = (peer: PeerId, cid: CID, wantType: WantType): void => {
+      const id = peer.toString()
+      let e = byPeer.get(id)
+      if (e == null) byPeer.set(id, e = { peer, entries: [] })
+      e.entries.push({ cid, wantType })
+    }
+    const idle: Want[] = []
+    for (const want of this.wants.values()) {
+      if (want.done || want.receiving || now - want.sentAt < this.init.rebroadcastIntervalMs) continue
+      if (!this.hasLiveBlockPeer(want)) {
+        idle.push(want)
+        continue
+      }
+      want.sentAt = now
+      this.rebroadcasts++
+      for (const [id, peer] of want.asked) {
+        if (!this.usable(peer)) continue
+        if (want.blockPeers.has(id)) add(peer, want.cid, WANT_BLOCK)
+        else if (!want.dontHaves.has(id) && !want.haves.has(id)) add(peer, want.cid, WANT_HAVE)
+      }
+    }
+    for (const { peer, entries } of byPeer.values()) this.deps.network.sendWants(peer, entries)
+    for (const want of idle) {
+      want.sentAt = now
+      this.dispatch(want)
+    }
   }
 
   /** Registers `session`'s interest in `cid` and returns the shared want */
@@ -96,6 +152,7 @@ export class WantManager {
         verifying: false,
         done: false,
         askedBlockAt: 0,
+        sentAt: Date.now(),
         searchAt: 0,
         sessions: new Set(),
         blockPeers: new Map(),
@@ -178,7 +235,7 @@ export class WantManager {
 
   private sendWantBlock (want: Want, peer: PeerId): void {
     const id = peer.toString()
-    want.askedBlockAt = Date.now()
+    want.askedBlockAt = want.sentAt = Date.now()
     want.blockPeers.set(id, peer)
     want.asked.set(id, peer)
     let keys = this.load.get(id)
@@ -191,6 +248,7 @@ export class WantManager {
   }
 
   private sendWantHave (want: Want, peer: PeerId): void {
+    want.sentAt = Date.now()
     want.asked.set(peer.toString(), peer)
     this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_HAVE }])
   }
@@ -405,6 +463,10 @@ export class WantManager {
     this.load.delete(id)
     for (const want of this.wants.values()) {
       want.haves.delete(id)
+      // whatever it was asked went with the connection: once back, it is asked again
+      // (peerConnected), instead of counting as asked forever and never hearing from us
+      want.asked.delete(id)
+      want.dontHaves.delete(id)
       for (const s of want.sessions) s.peers.delete(id)
     }
     if (keys != null) {
@@ -447,6 +509,8 @@ export class WantManager {
   }
 
   stop (err: Error): void {
+    clearInterval(this.rebroadcastTimer)
+    this.rebroadcastTimer = undefined
     for (const want of this.wants.values()) {
       clearTimeout(want.searchTimer)
       want.done = true
