@@ -41,10 +41,28 @@ export function tabulate (rows: string[][]): string[] {
 
 export type AddQuietness = 'normal' | 'quiet' | 'quieter'
 
+/**
+ * Kubo's `cmdenv.EscNonPrint`: a name with a backslash or a character Go's `strconv.IsPrint` rejects
+ * is written as Go quotes it (`\n`, `\t`, `\x01`, `\u00a0`, `\\`), without the quotes; others as they are
+ */
+export function escNonPrint (name: string): string {
+  const printable = (ch: string): boolean => ch === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch)
+  if (!name.includes('\\') && [...name].every(printable)) return name
+  const named: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\' }
+  return [...name].map(ch => {
+    if (named[ch] != null) return named[ch]
+    if (printable(ch)) return ch
+    const code = ch.codePointAt(0)!
+    if (code < 0x80) return `\\x${code.toString(16).padStart(2, '0')}`
+    return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+  }).join('')
+}
+
 /** Kubo: `added <cid> <name>`; `-q` bare CIDs; `-Q` (printed by the caller for the root only) */
 export function formatAdded (result: AddResult, quietness: AddQuietness): string {
   if (quietness !== 'normal') return result.cid.toString()
-  return `added ${result.cid.toString()} ${result.path}`.trimEnd()
+  // Kubo prints `added <cid> <name>` even for an empty name (the -w wrapper: a trailing space)
+  return `added ${result.cid.toString()} ${escNonPrint(result.path)}`
 }
 
 export function addedJson (result: AddResult): unknown {
@@ -56,7 +74,7 @@ export function formatLs (entries: LsEntry[], options: { headers?: boolean, size
   const withSize = options.size ?? true
   const rows = entries.map(e => {
     const isDir = e.type === 'directory'
-    const name = isDir ? `${e.name}/` : e.name
+    const name = isDir ? `${escNonPrint(e.name)}/` : escNonPrint(e.name)
     return withSize ? [e.cid.toString(), isDir ? '-' : String(e.size), name] : [e.cid.toString(), name]
   })
   if (options.headers === true) rows.unshift(withSize ? ['Hash', 'Size', 'Name'] : ['Hash', 'Name'])

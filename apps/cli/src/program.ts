@@ -11,6 +11,7 @@ import { registerUnsupported } from './commands/unsupported.ts'
 import { registerMisc } from './commands/misc.ts'
 import { registerNetwork } from './commands/network.ts'
 import { registerNames } from './commands/names.ts'
+import { registerObject } from './commands/object.ts'
 import { registerPin } from './commands/pin.ts'
 import { registerRefs } from './commands/refs.ts'
 import { registerRepo } from './commands/repo.ts'
@@ -51,6 +52,7 @@ export function createProgram (ctx: CliContext): Command {
   registerDag(program, ctx)
   registerRefs(program, ctx)
   registerCid(program, ctx)
+  registerObject(program, ctx)
   registerNetwork(program, ctx)
   registerNames(program, ctx)
   registerUnsupported(program)

@@ -106,4 +106,20 @@ test('cid format | base32 | inspect | bases, multibase encode | decode (no repo 
   assert.match(a.err, /^nope: invalid cid: /)
 })
 
+test('object stat | links | get | data (Kubo 0.2x shapes), object new refused with Kubo\'s removal message; add -w keeps Kubo\'s trailing space', async (ctx) => {
+  const hello = 'QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN'
+  await same(ctx, ['add', '-q', '--pin=false'], 'hello\n')
+  assert.is(await same(ctx, ['object', 'stat', hello]), 'NumLinks:       0\nBlockSize:      14\nLinksSize:      2\nDataSize:       12\nCumulativeSize: 14\n')
+  assert.equal(JSON.parse(await same(ctx, ['object', 'stat', '--enc=json', hello])), { Hash: hello, NumLinks: 0, BlockSize: 14, LinksSize: 2, DataSize: 12, CumulativeSize: 14 })
+  assert.equal(JSON.parse(await same(ctx, ['object', 'get', '--data-encoding=base64', hello])), { Links: [], Data: 'CAISBmhlbGxvChgG' })
+  assert.is(await same(ctx, ['object', 'links', hello]), '')
+  const wrapped = (await same(ctx, ['add', '-w', '--pin=false'], 'hi\n')).split('\n')
+  assert.match(wrapped[1], /^added Qm\w+ $/, 'the wrapper line ends with a space, as Kubo prints it')
+  const [a, b] = await both(ctx, ['object', 'new'])
+  for (const r of [a, b]) {
+    assert.is.not(r.code, 0)
+    assert.is(r.err.trim(), 'Error: removed, use \'ipfs dag\' or \'ipfs files\' instead')
+  }
+})
+
 test.run()

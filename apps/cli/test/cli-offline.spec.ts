@@ -98,7 +98,7 @@ test('cat, ls and get read the tree back', async (ctx) => {
 
   const out = join(ctx.dir, 'got')
   const get = await ok(['get', ctx.root!, '-o', out], { repo: ctx.repo })
-  assert.match(get.err, /Saving file\(s\) to /)
+  assert.match(get.out, /Saving file\(s\) to /)
   assert.is(await readFile(join(out, 'hello.txt'), 'utf8'), 'hello\n')
   assert.is(await readFile(join(out, 'sub', 'b.txt'), 'utf8'), 'bee\n')
   assert.ok((await readFile(join(out, 'big.bin'))).equals(big))

@@ -16,7 +16,8 @@ test('add lines: normal, -q, JSON', () => {
   assert.is(formatAdded(r, 'quiet'), cid.toString())
   assert.equal(addedJson(r), { Name: 'dir/a.txt', Hash: cid.toString(), Size: '12' })
   // a bare stream's name is empty in some paths: no trailing space
-  assert.is(formatAdded({ cid, path: '', size: 1 }, 'normal'), `added ${cid.toString()}`)
+  assert.is(formatAdded({ cid, path: '', size: 1 }, 'normal'), `added ${cid.toString()} `, 'Kubo keeps the space before an empty name')
+  assert.is(formatAdded({ cid, path: 'a\nb\\c\u0001', size: 1 }, 'normal'), `added ${cid.toString()} a\\nb\\\\c\\x01`, 'escaped as Kubo escapes names')
 })
 
 test('tabulate pads all but the last column', () => {

@@ -174,7 +174,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         if (first) {
           first = false
           // said once the path resolved, so a wrong path fails without it
-          if (ctx.print.enc === 'text') ctx.print.notice(`Saving file(s) to ${flags.output ?? rootName}`)
+          if (ctx.print.enc === 'text') ctx.print.line(`Saving file(s) to ${flags.output ?? rootName}`)
           if (flags.progress && entry.type === 'directory') {
             // the DAG's size is the best total there is before the walk (it counts block framing too)
             total = (await api.dag.stat(entry.cid, { signal: ctx.signal })).size
@@ -200,9 +200,10 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         const entries: LsEntry[] = []
         for await (const e of api.ls(path, { signal: ctx.signal })) entries.push(e)
         if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, entries)); continue }
+        // Kubo: a blank line before each listing but the first, none after the last
+        if (paths.length > 1 && path !== paths[0]) ctx.print.line('')
         if (paths.length > 1) ctx.print.line(`${path}:`)
         for (const line of formatLs(entries, { headers: flags.headers, size: flags.size })) ctx.print.line(line)
-        if (paths.length > 1) ctx.print.line('')
       }
     })
 }

@@ -11,6 +11,7 @@ import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
 import { keyCommands } from './key.ts'
 import { nameCommands } from './name.ts'
+import { objectCommands } from './object.ts'
 import { pinCommands } from './pin.ts'
 import { pingCommands } from './ping.ts'
 import { provideCommands } from './provide.ts'
@@ -51,6 +52,7 @@ export const commands: CommandTable = withCommandsList(joinTables([
   dagCommands,
   refsCommands,
   cidCommands,
+  objectCommands,
   repoCommands,
   swarmCommands,
   routingCommands,
