@@ -27,7 +27,7 @@ const CHILD_TIMEOUT_MS = 120_000
 async function killMidway (path: string, batch: number, args: string[], killAt: number): Promise<number> {
   const child = spawn(process.execPath, [
     '--conditions=development', join(import.meta.dirname, 'fixtures', 'pin-writer.ts'), path, String(batch), ...args
-  ], { stdio: ['ignore', 'pipe', 'pipe'] })
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CAIRN_PIN_WRITER_HALT_AT: String(killAt) } })
   let stderr = ''
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
   let progress = 0
