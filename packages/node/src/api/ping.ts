@@ -67,7 +67,11 @@ export async function * ping (components: PingComponents, peer: string, options:
     const started = Date.now()
     const signal = AbortSignal.any([AbortSignal.timeout(PING_TIMEOUT_MS), ...(options.signal != null ? [options.signal] : [])])
     try {
-      const rtt = await service.ping(id, { signal })
+      const before = performance.now()
+      const reported = await service.ping(id, { signal })
+      // libp2p reports whole milliseconds: a sub-millisecond loopback pong would read 0, so then
+      // give our own (slightly longer: it includes opening the stream) high-resolution measure
+      const rtt = reported > 0 ? reported : performance.now() - before
       ok++
       totalMs += rtt
       yield { success: true, timeNs: Math.round(rtt * 1e6), text: '' }
