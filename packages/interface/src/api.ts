@@ -2,6 +2,7 @@ import type { CID } from 'multiformats/cid'
 import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
 import type { KeyApi, NameApi } from './names.ts'
+import type { RemotePinApi } from './pinning.ts'
 import type { FilesApi } from './files.ts'
 import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
@@ -85,6 +86,11 @@ export interface PinAddOptions extends AbortOptions {
   name?: string
   /** Called as the pin advances: DAG nodes walked and bytes fetched from the network so far */
   onProgress?: (blocks: number, bytes?: number) => void
+  /**
+   * Copies wanted beyond the local one, asked of the `Pinning.RemoteServices` (one copy per
+   * service); resolves once every copy is `pinned`, fails when too few services answer
+   */
+  replicas?: number
 }
 
 export interface PinLsApiOptions extends AbortOptions {
@@ -114,6 +120,8 @@ export interface PinApi {
    * and with `includeOk` the whole ones too; `explain` (default true) lists each bad node.
    */
   verify(options?: AbortOptions & { includeOk?: boolean, explain?: boolean }): AsyncIterable<PinVerifyResult>
+  /** Kubo's `pin remote`: pins on remote pinning services, and the replicas of local pins */
+  remote: RemotePinApi
 }
 
 export interface BlockPutOptions extends AbortOptions {

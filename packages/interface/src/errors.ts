@@ -232,13 +232,23 @@ export class AlreadyExistsError extends CairnError {
   constructor (message = 'file already exists', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/**
+ * A remote pinning service refused a request or could not be reached; `details.status` holds the
+ * HTTP status when there was one, `details.reason` the spec's Failure reason
+ */
+export class RemotePinningError extends CairnError {
+  static override name = 'RemotePinningError'
+  static override code = 'ERR_REMOTE_PINNING'
+  constructor (message = 'remote pinning service request failed', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** Every exported error class, for tests and for code-to-status tables */
 export const errorClasses = [
   CairnError, AlreadyExistsError, NotFoundError, InvalidCidError, InvalidPathError, InvalidParametersError, HashMismatchError,
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
   NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError,
-  InvalidRecordError, ResolveFailedError
+  InvalidRecordError, ResolveFailedError, RemotePinningError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

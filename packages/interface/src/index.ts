@@ -8,6 +8,7 @@
 
 export * from './errors.ts'
 export { parseDuration } from './duration.ts'
+export * from './pinning.ts'
 export type * from './blocks.ts'
 export type * from './unixfs.ts'
 export type * from './config.ts'

@@ -39,6 +39,7 @@ export function defaultConfig (peerId = ''): CairnConfig {
     Datastore: { StorageMax: DEFAULT_STORAGE_MAX, StorageGCWatermark: DEFAULT_STORAGE_GC_WATERMARK, GCPeriod: '1h' },
     Gateway: { Timeout: '60s' },
     API: { HTTPHeaders: {} },
+    Pinning: { RemoteServices: {}, ReplicaCheckInterval: '5m' },
     Import: { CidVersion: 0, UnixFSRawLeaves: false, UnixFSChunker: 'size-262144' }
   }
 }

@@ -12,6 +12,8 @@ import { streamWithSession, withSession } from './api/context.ts'
 import { createDagApi } from './api/dag.ts'
 import { createRefs, refsLocal } from './api/refs.ts'
 import { createPinApi } from './api/pin.ts'
+import { createRemotePinning } from './remote-pinning/index.ts'
+import type { RemotePinning } from './remote-pinning/index.ts'
 import { createPubsubApi } from './api/pubsub.ts'
 import { createRepoApi } from './api/repo.ts'
 import { createRoutingApi } from './api/routing.ts'
@@ -254,6 +256,8 @@ class CairnNodeClass implements CairnNode {
   readonly #gcRoots = new Set<GcRoots>()
   /** The start or stop under way: a second call waits for it */
   #transition?: Promise<void>
+  private readonly remotePinning: RemotePinning
+  private stopRemotePinning?: () => void
 
   constructor (parts: NodeParts) {
     this.stores = parts.stores
@@ -339,7 +343,15 @@ class CairnNodeClass implements CairnNode {
       resolve: async (path, options) => this.resolveCid(path, options),
       announceDags: (roots, kind) => { this.announceDags(roots, kind) }
     }
-    this.pin = createPinApi(content)
+    const remotePinning = createRemotePinning({
+      resolve: async (path, options) => this.resolveCid(path, options),
+      hasLocal: async (cid, options) => this.blockstore.hasBlock(cid, options),
+      addresses: () => this.#libp2p?.status === 'started' ? this.#libp2p.getMultiaddrs().map(ma => ma.toString()) : [],
+      connect: async (addr, options) => { await this.swarm.connect(addr, options) },
+      log: this.log.newScope('remote-pinning')
+    }, configStore)
+    this.pin = createPinApi(content, remotePinning)
+    this.remotePinning = remotePinning
     this.block = createBlockApi(content)
     this.dag = createDagApi(content)
     this.refs = createRefs(content)
@@ -460,6 +472,13 @@ class CairnNodeClass implements CairnNode {
         name: 'provider',
         start: async () => { this.provider.start() },
         stop: async () => { this.provider.stop() }
+      }, {
+        // the replica check and Kubo's Policies.MFS
+        name: 'remote pinning',
+        start: async () => {
+          this.stopRemotePinning = await this.remotePinning.startBackground({ root: async (options) => this.files.flush('/', options), peerId: this.peerId })
+        },
+        stop: async () => { this.stopRemotePinning?.(); this.stopRemotePinning = undefined }
       })
     }
     return children

@@ -6,6 +6,7 @@ import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
 import { formatPin, humanBytes } from '../format.ts'
 import { parsePathArg } from './parse.ts'
+import { registerPinRemote } from './pin-remote.ts'
 
 export function registerPin (program: Command, ctx: CliContext): void {
   const pin = program.command('pin').description('Pin (and unpin) objects to local storage')
@@ -17,14 +18,15 @@ export function registerPin (program: Command, ctx: CliContext): void {
     .option('--no-recursive', 'pin only the block itself (Kubo: --recursive=false)')
     .option('-n, --name <name>', 'an optional name for created pin(s)')
     .option('--progress', 'show progress')
-    .action(async (paths: string[], flags: { recursive: boolean, progress?: boolean, name?: string }) => {
+    .option('--replicas <n>', 'also keep N copies on the remote pinning services (one per service); waits until they are pinned', parseReplicas)
+    .action(async (paths: string[], flags: { recursive: boolean, progress?: boolean, name?: string, replicas?: number }) => {
       paths.forEach(parsePathArg)
       const api = await ctx.api()
       const pinned: string[] = []
       for (const path of paths) {
         // Kubo's line, on stderr, redrawn in place
         const onProgress = flags.progress === true ? (n: number, bytes = 0) => { ctx.print.status(`Fetched/Processed ${n} nodes (${humanBytes(bytes)})`) } : undefined
-        const cids = await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress, name: flags.name })
+        const cids = await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress, name: flags.name, ...(flags.replicas != null ? { replicas: flags.replicas } : {}) })
         ctx.print.endStatus()
         for (const cid of cids) {
           pinned.push(cid.toString())
@@ -60,7 +62,8 @@ export function registerPin (program: Command, ctx: CliContext): void {
     .option('-n, --name <name>', 'only pins whose name contains this (case-sensitive); implies --names')
     .option('-s, --stream', 'print each pin as it is found (JSON: one object per line)')
     .option('--names', 'include pin names in the output')
-    .action(async (paths: string[], flags: { type: PinType | 'all', quiet?: boolean, stream?: boolean, names?: boolean, name?: string }) => {
+    .option('--remote', 'also show where each replica (pin add --replicas) stands on the remote services')
+    .action(async (paths: string[], flags: { type: PinType | 'all', quiet?: boolean, stream?: boolean, names?: boolean, name?: string, remote?: boolean }) => {
       paths.forEach(parsePathArg)
       const api = await ctx.api()
       const names = flags.names === true || (flags.name != null && flags.name !== '')
@@ -73,8 +76,20 @@ export function registerPin (program: Command, ctx: CliContext): void {
         else if (flags.stream === true) ctx.print.json({ Cid: entry.cid.toString(), ...(name(entry) !== '' ? { Name: name(entry) } : {}), Type: entry.type })
         else keys[entry.cid.toString()] = { Type: entry.type, Name: name(entry) }
       }
+      if (flags.remote === true) {
+        // Cairn: one line per copy, `<cid> remote <service> <status>`; a silent service is `- remote <service> unreachable`
+        const copies = []
+        for await (const r of api.pin.remote.replicas({ signal: ctx.signal, ...(paths.length > 0 ? { cids: Object.keys(keys).length > 0 ? Object.keys(keys) : paths } : {}) })) {
+          if (ctx.print.enc === 'text') ctx.print.line(`${r.cid === '' ? '-' : r.cid} remote ${r.service} ${r.status}`)
+          copies.push({ Cid: r.cid, Service: r.service, Status: r.status, ...(r.requestid != null ? { RequestId: r.requestid } : {}) })
+        }
+        if (ctx.print.enc === 'json' && flags.stream !== true) ctx.print.json({ Keys: keys, Remote: copies })
+        return
+      }
       if (ctx.print.enc === 'json' && flags.stream !== true) ctx.print.json({ Keys: keys })
     })
+
+  registerPinRemote(pin, ctx)
 
   pin.command('verify')
     .description('Verify that recursive pins are complete')
@@ -112,4 +127,9 @@ export function registerPin (program: Command, ctx: CliContext): void {
       if (ctx.print.enc === 'json') ctx.print.json({ Pins: [oldCid.toString(), newCid.toString()] })
       else ctx.print.line(`updated ${oldCid.toString()} to ${newCid.toString()}`)
     })
+}
+
+function parseReplicas (value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--replicas takes a number of copies, not '${value}'`)
+  return Number(value)
 }

@@ -24,6 +24,7 @@ import { remoteError } from './errors.ts'
 import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
 import { createTransport } from './transport.ts'
 import { createFilesClient } from './files.ts'
+import { rpcRemotePinApi } from './pin-remote.ts'
 import type { Params } from './transport.ts'
 
 export interface RpcApiInit {
@@ -248,7 +249,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
 
     pin: {
       add: async (path, options = {}) => {
-        const params = { recursive: options.recursive, name: options.name }
+        const params = { recursive: options.recursive, name: options.name, replicas: options.replicas }
         if (options.onProgress == null) {
           const r = await rpc.json('pin/add', { args: [toPathString(path)], params, signal: options.signal })
           return (r.Pins ?? []).map((p: unknown) => cidOf(p))
@@ -288,7 +289,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       update: async (from, to, options = {}) => {
         const r = await rpc.json('pin/update', { args: [toPathString(from), toPathString(to)], params: { unpin: options.unpin }, signal: options.signal })
         return (r.Pins ?? []).map((p: unknown) => cidOf(p))
-      }
+      },
+      remote: rpcRemotePinApi(rpc)
     },
 
     block: {

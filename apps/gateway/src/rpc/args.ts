@@ -1,6 +1,7 @@
 import { InvalidParametersError } from '@cairn/interface'
 
-export type OptionKind = 'bool' | 'int' | 'string'
+/** `strings`: Kubo's DelimitedStringsOption, repeated (`status=a&status=b`) or comma-separated */
+export type OptionKind = 'bool' | 'int' | 'string' | 'strings'
 
 /** What one command takes: positional `arg`s and named options (Kubo's names, kebab-case) */
 export interface CommandSpec {
@@ -44,6 +45,13 @@ export class Args {
     throw new InvalidParametersError(`option "${name}" must be a boolean, got "${v.slice(0, 50)}"`)
   }
 
+  /** A `strings` option's values: every repetition, each split at commas, blanks dropped */
+  strings (name: string): string[] | undefined {
+    const v = this.#options.get(name)
+    if (v == null) return undefined
+    return v.split(',').map(s => s.trim()).filter(s => s !== '')
+  }
+
   int (name: string): number | undefined {
     const v = this.#options.get(name)
     if (v == null) return undefined
@@ -67,7 +75,8 @@ export function parseArgs (query: URLSearchParams, spec: CommandSpec): Args {
       continue
     }
     const kind = spec.options?.[key] ?? GLOBAL_OPTIONS[key]
-    if (kind != null) options.set(key, value)
+    if (kind === 'strings' && options.has(key)) options.set(key, `${options.get(key)!},${value}`)
+    else if (kind != null) options.set(key, value)
   }
   const [min, max] = spec.args
   if (args.length < min) throw new InvalidParametersError(min === 1 ? 'argument "arg" is required' : `at least ${min} arguments are required`)

@@ -3,6 +3,7 @@ import { getConfigValue, readConfigFile, setConfigValue, validateConfig, writeCo
 import { checkConfigKey } from '../config-keys.ts'
 import { DEFAULT_BOOTSTRAP_ADDRESSES } from '../constants.ts'
 import { applyProfile } from '../profiles.ts'
+import { checkConcealedKey, concealConfig, keepServiceCredentials } from '../remote-pinning/conceal.ts'
 import type { BootstrapApi, CairnConfig, ConfigApi } from '@cairn/interface'
 import type { multiaddr as Multiaddr } from '@multiformats/multiaddr'
 
@@ -41,9 +42,11 @@ export function createConfigStore (file: string, onChange?: (config: CairnConfig
 export function createConfigApi (store: ConfigStore): ConfigApi {
   return {
     async show () {
-      return store.read()
+      // as Kubo: the remote pinning services' keys stay in the file
+      return concealConfig(await store.read())
     },
     async get (key: string) {
+      checkConcealedKey(key)
       const value = getConfigValue(await store.read(), key)
       if (value === undefined) throw new InvalidParametersError(`Config key "${key}" has no value`, { details: { key } })
       return value
@@ -51,6 +54,7 @@ export function createConfigApi (store: ConfigStore): ConfigApi {
     async set (key: string, value: unknown) {
       if (key === 'Identity.PeerID' || key === 'Identity') throw new InvalidParametersError('The identity cannot be changed through config')
       if (value === undefined) throw new InvalidParametersError('A config value cannot be undefined')
+      checkConcealedKey(key)
       try {
         await store.update(config => {
           checkConfigKey(config, key)
@@ -68,7 +72,7 @@ export function createConfigApi (store: ConfigStore): ConfigApi {
       if (identity?.PrivKey != null && identity.PrivKey !== '') throw new InvalidParametersError('setting private key with API is not supported')
       try {
         // the identity stays the repo's own: its key lives in the keystore
-        await store.update(config => ({ ...next, Identity: config.Identity }) as CairnConfig)
+        await store.update(config => ({ ...keepServiceCredentials(config, next), Identity: config.Identity }) as CairnConfig)
       } catch (err: any) {
         if (err?.name === 'RepoCorruptError') throw new InvalidParametersError(err.message, { cause: err })
         throw err

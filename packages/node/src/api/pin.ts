@@ -2,23 +2,26 @@ import { blockLinks } from '@cairn/ipld'
 import { InvalidParametersError, NotPinnedError } from '@cairn/interface'
 import { withSession } from './context.ts'
 import type { ContentContext } from './context.ts'
+import type { RemotePinning } from '../remote-pinning/index.ts'
 import type { AbortOptions, BlockGetter, PinAddOptions, PinApi, PinEntry, PinLsApiOptions, PinVerifyResult } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
 
 /** Kubo's `MaxPinNameBytes` */
 export const PIN_NAME_BYTES_MAX = 255
 
-function checkPinName (name: string | undefined): void {
+export function checkPinName (name: string | undefined): void {
   if (name == null) return
   const bytes = new TextEncoder().encode(name).byteLength
   if (bytes > PIN_NAME_BYTES_MAX) throw new InvalidParametersError(`pin name is ${bytes} bytes (max ${PIN_NAME_BYTES_MAX} bytes)`)
 }
 
 /** Kubo's `pin` commands; pinning fetches what is missing through one Bitswap session */
-export function createPinApi (ctx: ContentContext): PinApi {
+export function createPinApi (ctx: ContentContext, remote: RemotePinning): PinApi {
   return {
     add: async (path: string | CID, options: PinAddOptions = {}): Promise<CID[]> => {
       checkPinName(options.name)
+      const replicas = options.replicas ?? 0
+      if (!Number.isInteger(replicas) || replicas < 0) throw new InvalidParametersError(`replicas must be a non-negative integer, not ${String(options.replicas)}`)
       const cid = await ctx.resolve(path, options)
       const recursive = options.recursive ?? true
       // progress: nodes as the walk commits them (or as fetched, whichever is ahead), bytes fetched
@@ -45,6 +48,8 @@ export function createPinApi (ctx: ContentContext): PinApi {
         })
       })
       ctx.announceDags([cid], 'pin-root')
+      // copies beyond the local one, once the local one is whole (it is their origin)
+      if (replicas > 0) await remote.replicas.ensure(cid, replicas, { signal: options.signal, wait: true, ...(options.name != null && options.name !== '' ? { name: options.name } : {}) })
       return [cid]
     },
     rm: async (path: string | CID, options: AbortOptions & { recursive?: boolean } = {}): Promise<CID[]> => {
@@ -83,7 +88,8 @@ export function createPinApi (ctx: ContentContext): PinApi {
     },
     verify: (options: AbortOptions & { includeOk?: boolean, explain?: boolean } = {}): AsyncIterable<PinVerifyResult> => {
       return verifyPins(ctx, options)
-    }
+    },
+    remote: remote.api
   }
 }
 

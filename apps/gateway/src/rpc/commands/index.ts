@@ -13,6 +13,7 @@ import { keyCommands } from './key.ts'
 import { nameCommands } from './name.ts'
 import { objectCommands } from './object.ts'
 import { pinCommands } from './pin.ts'
+import { pinRemoteCommands } from './pin-remote.ts'
 import { pingCommands } from './ping.ts'
 import { provideCommands } from './provide.ts'
 import { pubsubCommands } from './pubsub.ts'
@@ -48,6 +49,7 @@ export const commands: CommandTable = withCommandsList(joinTables([
   unixfsCommands,
   filesCommands,
   pinCommands,
+  pinRemoteCommands,
   blockCommands,
   dagCommands,
   refsCommands,

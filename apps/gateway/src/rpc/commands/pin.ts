@@ -18,14 +18,17 @@ export const pinCommands: CommandTable = {
       'max-depth': 'int',
       'fast-provide-root': 'bool',
       'fast-provide-dag': 'bool',
-      'fast-provide-wait': 'bool'
+      'fast-provide-wait': 'bool',
+      // Cairn: copies beyond the local one on the Pinning.RemoteServices
+      replicas: 'int'
     },
     async run ({ api, args, res, signal }) {
       const recursive = args.bool('recursive') ?? true
       const name = args.string('name')
+      const replicas = args.int('replicas')
       if (args.bool('progress') !== true) {
         const pins: string[] = []
-        for (const path of args.args) pins.push(...(await api.pin.add(path, { signal, recursive, name })).map(c => c.toString()))
+        for (const path of args.args) pins.push(...(await api.pin.add(path, { signal, recursive, name, ...(replicas != null ? { replicas } : {}) })).map(c => c.toString()))
         sendJson(res, { Pins: pins })
         return
       }
@@ -43,6 +46,7 @@ export const pinCommands: CommandTable = {
             signal,
             recursive,
             name,
+            ...(replicas != null ? { replicas } : {}),
             onProgress: (n, b) => { nodes = base.nodes + n; bytes = base.bytes + (b ?? 0) }
           })
           pins.push(...cids.map(c => c.toString()))
@@ -73,7 +77,8 @@ export const pinCommands: CommandTable = {
   'pin/ls': {
     args: [0, 64],
     // `paths` is what kubo-rpc-client also puts in the query (the paths themselves travel as `arg`)
-    options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool', paths: 'string' },
+    // `remote` (Cairn): also where each pin's replicas stand on the remote services
+    options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool', paths: 'string', remote: 'bool' },
     async run ({ api, args, res, signal }) {
       const type = args.string('type') ?? 'all'
       if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) {
@@ -91,7 +96,16 @@ export const pinCommands: CommandTable = {
       }
       const keys: Record<string, { Type: string, Name: string }> = {}
       for await (const p of source) keys[p.cid.toString()] = { Type: p.type, Name: pinName(p.name) }
-      sendJson(res, { Keys: keys })
+      if (args.bool('remote') !== true) {
+        sendJson(res, { Keys: keys })
+        return
+      }
+      const remote = []
+      const cids = args.args.length > 0 ? Object.keys(keys) : undefined
+      for await (const r of api.pin.remote.replicas({ signal, ...(cids != null ? { cids } : {}) })) {
+        remote.push({ Cid: r.cid, Service: r.service, Status: r.status, ...(r.requestid != null ? { RequestId: r.requestid } : {}) })
+      }
+      sendJson(res, { Keys: keys, Remote: remote })
     }
   },
 

@@ -1,0 +1,204 @@
+import { InvalidParametersError, RemotePinningError, REMOTE_PIN_STATUSES } from '@cairn/interface'
+import { requestPin, waitPinned } from './remote-api.ts'
+import type { RemotePinningHooks } from './hooks.ts'
+import type { ServiceRegistry } from './services.ts'
+import type { PinningServiceClient } from './client.ts'
+import type { AbortOptions, PinStatusObject, ReplicaEntry } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
+
+/**
+ * Remote pins made for replicas carry these `meta` keys: the first marks them (and is the
+ * listing filter), the second says how many copies were asked for. The services themselves are
+ * the record of where copies are, so a node whose repo was lost finds them again.
+ */
+export const REPLICA_META_KEY = 'cairn-replica'
+export const REPLICA_COUNT_META_KEY = 'cairn-replicas'
+
+export interface Replicas {
+  /** Makes sure `copies` services hold `cid`; with `wait`, resolves once all are `pinned` */
+  ensure(cid: CID, copies: number, options?: AbortOptions & { wait?: boolean, name?: string }): Promise<ReplicaEntry[]>
+  /** Every replica copy on the services; a service that does not answer is one `unreachable` entry (cid '') */
+  list(options?: AbortOptions & { cids?: string[] }): AsyncIterable<ReplicaEntry>
+  /** One pass of the replica check: returns the copies it asked for */
+  check(options?: AbortOptions): Promise<ReplicaEntry[]>
+}
+
+interface Copy { service: string, status: PinStatusObject }
+
+interface Survey {
+  /** Services that answered, in name order */
+  reachable: Array<{ name: string, client: PinningServiceClient }>
+  unreachable: string[]
+  copies: Copy[]
+}
+
+const isReplica = (s: PinStatusObject): boolean => s.pin.meta?.[REPLICA_META_KEY] != null
+const wantedOf = (s: PinStatusObject): number => Number.parseInt(s.pin.meta?.[REPLICA_COUNT_META_KEY] ?? '0', 10) || 0
+
+export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegistry): Replicas {
+  /** Asks every service, in parallel, for its replica pins (of some CIDs) in every status */
+  async function survey (cids: string[] | undefined, options: AbortOptions): Promise<Survey> {
+    const services = await registry.all(options)
+    const answers = await Promise.all(services.map(async ({ name }) => {
+      try {
+        const client = await registry.client(name, options)
+        const found: PinStatusObject[] = []
+        for await (const s of client.ls({ status: [...REMOTE_PIN_STATUSES], meta: { [REPLICA_META_KEY]: 'true' }, ...(cids != null ? { cid: cids } : {}) }, options)) {
+          // the filter is a hint: a service may ignore `meta`
+          if (isReplica(s) && (cids == null || cids.includes(s.pin.cid))) found.push(s)
+        }
+        return { name, client, found }
+      } catch (err) {
+        options.signal?.throwIfAborted()
+        hooks.log('replica survey: service %s did not answer - %e', name, err)
+        return { name, client: undefined, found: [] }
+      }
+    }))
+    return {
+      reachable: answers.filter(a => a.client != null).map(a => ({ name: a.name, client: a.client! })),
+      unreachable: answers.filter(a => a.client == null).map(a => a.name),
+      copies: answers.flatMap(a => a.found.map(status => ({ service: a.name, status })))
+    }
+  }
+
+  /**
+   * Tops one CID up to `copies` live copies (queued, pinning or pinned) on reachable services:
+   * failed copies are removed, new ones go to services holding none, with the holders'
+   * delegates as origins besides this node's own addresses
+   */
+  async function topUp (cid: CID, copies: number, s: Survey, options: AbortOptions & { wait?: boolean, name?: string }): Promise<{ live: Copy[], placed: Copy[] }> {
+    const key = cid.toString()
+    const mine = s.copies.filter(c => c.status.pin.cid === key)
+    const reachable = new Set(s.reachable.map(r => r.name))
+    for (const c of mine.filter(c => c.status.status === 'failed' && reachable.has(c.service))) {
+      const client = s.reachable.find(r => r.name === c.service)!.client
+      await client.delete(c.status.requestid, options).catch(err => { hooks.log('removing failed replica %s on %s - %e', c.status.requestid, c.service, err) })
+    }
+    const live = mine.filter(c => c.status.status !== 'failed')
+    const holders = new Set(live.map(c => c.service))
+    const candidates = s.reachable.filter(r => !holders.has(r.name))
+    const origins = live.filter(c => c.status.status === 'pinned').flatMap(c => c.status.delegates)
+    const name = options.name ?? mine.find(c => c.status.pin.name != null)?.status.pin.name
+    const placed: Copy[] = []
+    const meta = { [REPLICA_META_KEY]: 'true', [REPLICA_COUNT_META_KEY]: String(copies) }
+    while (live.length + placed.length < copies && candidates.length > 0) {
+      const target = candidates.shift()!
+      try {
+        const status = await requestPin(hooks, target.client, cid, { ...options, meta, origins, ...(name != null ? { name } : {}) })
+        placed.push({ service: target.name, status })
+        hooks.log('replica of %s requested on %s (%s)', key, target.name, status.requestid)
+      } catch (err) {
+        options.signal?.throwIfAborted()
+        hooks.log('replica of %s refused by %s - %e', key, target.name, err)
+      }
+    }
+    if (options.wait === true) {
+      // wait for every copy; one that fails is replaced by the next service that will take it
+      const waiting = [...live, ...placed]
+      const done: Copy[] = []
+      while (waiting.length > 0) {
+        const results = await Promise.allSettled(waiting.map(async c => waitPinned(s.reachable.find(r => r.name === c.service)!.client, c.status.requestid, options)))
+        const retry: Copy[] = []
+        results.forEach((r, i) => {
+          if (r.status === 'fulfilled') done.push({ service: waiting[i].service, status: r.value })
+          else retry.push(waiting[i])
+        })
+        options.signal?.throwIfAborted()
+        waiting.length = 0
+        for (const failed of retry) {
+          hooks.log('replica of %s on %s did not pin', key, failed.service)
+          let replaced = false
+          while (!replaced && candidates.length > 0) {
+            const target = candidates.shift()!
+            try {
+              const status = await requestPin(hooks, target.client, cid, { ...options, meta, origins, ...(name != null ? { name } : {}) })
+              waiting.push({ service: target.name, status })
+              placed.push({ service: target.name, status })
+              replaced = true
+            } catch {}
+          }
+        }
+      }
+      if (done.length < copies) {
+        throw new RemotePinningError(`only ${done.length} of ${copies} replicas of ${key} are pinned: ${s.unreachable.length > 0 ? `unreachable: ${s.unreachable.join(', ')}` : 'no other service would take one'}`)
+      }
+      return { live: done, placed }
+    }
+    return { live, placed }
+  }
+
+  const toEntry = (c: Copy): ReplicaEntry => ({ cid: c.status.pin.cid, service: c.service, status: c.status.status, requestid: c.status.requestid })
+
+  return {
+    async ensure (cid, copies, options = {}) {
+      if (!Number.isInteger(copies) || copies < 1) throw new InvalidParametersError(`replicas must be a positive integer, not ${copies}`)
+      const configured = (await registry.all(options)).length
+      if (configured < copies) {
+        throw new InvalidParametersError(`${copies} replicas need ${copies} remote pinning services, ${configured} configured (see 'pin remote service add')`)
+      }
+      const s = await survey([cid.toString()], options)
+      const { live, placed } = await topUp(cid, copies, s, options)
+      const all = options.wait === true ? live : [...live, ...placed]
+      if (all.length < copies) {
+        throw new RemotePinningError(`only ${all.length} of ${copies} replicas of ${cid.toString()} could be placed${s.unreachable.length > 0 ? `: unreachable: ${s.unreachable.join(', ')}` : ''}`)
+      }
+      return all.map(toEntry)
+    },
+    list: (options = {}) => (async function * () {
+      const s = await survey(options.cids, options)
+      for (const c of s.copies) yield toEntry(c)
+      for (const name of s.unreachable) yield { cid: '', service: name, status: 'unreachable' as const }
+    })(),
+    async check (options = {}) {
+      const s = await survey(undefined, options)
+      const wanted = new Map<string, { cid: CID, copies: number }>()
+      for (const c of s.copies) {
+        const key = c.status.pin.cid
+        const n = wantedOf(c.status)
+        const prev = wanted.get(key)
+        if (prev == null) {
+          let cid: CID
+          try {
+            cid = await hooks.resolve(key, options)
+          } catch {
+            continue
+          }
+          wanted.set(key, { cid, copies: n })
+        } else if (n > prev.copies) prev.copies = n
+      }
+      const asked: ReplicaEntry[] = []
+      for (const { cid, copies } of wanted.values()) {
+        if (copies < 1) continue
+        try {
+          const { placed } = await topUp(cid, copies, s, { signal: options.signal })
+          asked.push(...placed.map(toEntry))
+        } catch (err) {
+          options.signal?.throwIfAborted()
+          hooks.log.error('replica check of %s failed - %e', cid, err)
+        }
+      }
+      return asked
+    }
+  }
+}
+
+/**
+ * The daemon's replica check: one pass every `intervalMs` (none at 0), the next timer set only
+ * when a pass ends, so passes never overlap
+ */
+export function startReplicaCheck (replicas: Replicas, intervalMs: number, log: RemotePinningHooks['log']): () => void {
+  if (!(intervalMs > 0)) return () => {}
+  const controller = new AbortController()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const pass = (): void => {
+    replicas.check({ signal: controller.signal }).then(asked => {
+      if (asked.length > 0) log('replica check asked for %d copies', asked.length)
+    }, err => {
+      if (!controller.signal.aborted) log.error('replica check failed - %e', err)
+    }).finally(() => {
+      if (!controller.signal.aborted) timer = setTimeout(pass, intervalMs)
+    })
+  }
+  timer = setTimeout(pass, intervalMs)
+  return () => { controller.abort(); clearTimeout(timer) }
+}
