@@ -27,7 +27,7 @@ test.before(async (ctx) => {
   await ok(['config', '--json', 'Pinning.RemoteServices.svc.Policies.MFS.RepinInterval', '"1s"'], { repo: ctx.repo })
   await ok(['config', '--json', 'Pinning.RemoteServices.svc.Policies.MFS.PinName', '"test_pin"'], { repo: ctx.repo })
   await ok(['config', '--json', 'Pinning.RemoteServices.svc.Policies.MFS.Enable', 'true'], { repo: ctx.repo })
-  ctx.daemon = await startDaemon(ctx.repo, LISTEN, undefined, { MFS_PIN_POLL_INTERVAL: '100ms' })
+  ctx.daemon = await startDaemon(ctx.repo, LISTEN, undefined, { env: { MFS_PIN_POLL_INTERVAL: '100ms' } })
 })
 
 test.after(async (ctx) => {

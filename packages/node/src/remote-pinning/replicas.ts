@@ -36,6 +36,20 @@ const isReplica = (s: PinStatusObject): boolean => s.pin.meta?.[REPLICA_META_KEY
 const wantedOf = (s: PinStatusObject): number => Number.parseInt(s.pin.meta?.[REPLICA_COUNT_META_KEY] ?? '0', 10) || 0
 
 export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegistry): Replicas {
+  /** One top-up per CID at a time: `pin add --replicas` and the check must not both place a copy */
+  const locks = new Map<string, Promise<unknown>>()
+  async function locked<T> (key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = locks.get(key) ?? Promise.resolve()
+    const run = prev.catch(() => {}).then(fn)
+    const tail = run.catch(() => {})
+    locks.set(key, tail)
+    try {
+      return await run
+    } finally {
+      if (locks.get(key) === tail) locks.delete(key)
+    }
+  }
+
   /** Asks every service, in parallel, for its replica pins (of some CIDs) in every status */
   async function survey (cids: string[] | undefined, options: AbortOptions): Promise<Survey> {
     const services = await registry.all(options)
@@ -136,13 +150,15 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
       if (configured < copies) {
         throw new InvalidParametersError(`${copies} replicas need ${copies} remote pinning services, ${configured} configured (see 'pin remote service add')`)
       }
-      const s = await survey([cid.toString()], options)
-      const { live, placed } = await topUp(cid, copies, s, options)
-      const all = options.wait === true ? live : [...live, ...placed]
-      if (all.length < copies) {
-        throw new RemotePinningError(`only ${all.length} of ${copies} replicas of ${cid.toString()} could be placed${s.unreachable.length > 0 ? `: unreachable: ${s.unreachable.join(', ')}` : ''}`)
-      }
-      return all.map(toEntry)
+      return locked(cid.toString(), async () => {
+        const s = await survey([cid.toString()], options)
+        const { live, placed } = await topUp(cid, copies, s, options)
+        const all = options.wait === true ? live : [...live, ...placed]
+        if (all.length < copies) {
+          throw new RemotePinningError(`only ${all.length} of ${copies} replicas of ${cid.toString()} could be placed${s.unreachable.length > 0 ? `: unreachable: ${s.unreachable.join(', ')}` : ''}`)
+        }
+        return all.map(toEntry)
+      })
     },
     list: (options = {}) => (async function * () {
       const s = await survey(options.cids, options)
@@ -170,7 +186,8 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
       for (const { cid, copies } of wanted.values()) {
         if (copies < 1) continue
         try {
-          const { placed } = await topUp(cid, copies, s, { signal: options.signal })
+          // under the CID's lock, from a fresh look: a `pin add --replicas` may have just placed copies
+          const placed = await locked(cid.toString(), async () => (await topUp(cid, copies, await survey([cid.toString()], options), { signal: options.signal })).placed)
           asked.push(...placed.map(toEntry))
         } catch (err) {
           options.signal?.throwIfAborted()
