@@ -30,7 +30,7 @@ async function cairn (repo: string, args: string[], keep = true): Promise<string
   let out = ''
   let err = ''
   child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
-  child.stderr.on('data', (d: Buffer) => { err += d.toString() })
+  child.stderr?.on('data', (d: Buffer) => { err += d.toString() })
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
   if (code !== 0) throw new Error(`cairn ${args.join(' ')} exited ${code}: ${err}`)
   return out
