@@ -32,6 +32,9 @@ interface Survey {
   copies: Copy[]
 }
 
+/** The spec's limit on `cid` in one `GET /pins` */
+const QUERY_CIDS_MAX = 10
+
 const isReplica = (s: PinStatusObject): boolean => s.pin.meta?.[REPLICA_META_KEY] != null
 const wantedOf = (s: PinStatusObject): number => Number.parseInt(s.pin.meta?.[REPLICA_COUNT_META_KEY] ?? '0', 10) || 0
 
@@ -57,9 +60,13 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
       try {
         const client = await registry.client(name, options)
         const found: PinStatusObject[] = []
-        for await (const s of client.ls({ status: [...REMOTE_PIN_STATUSES], meta: { [REPLICA_META_KEY]: 'true' }, ...(cids != null ? { cid: cids } : {}) }, options)) {
-          // the filter is a hint: a service may ignore `meta`
-          if (isReplica(s) && (cids == null || cids.includes(s.pin.cid))) found.push(s)
+        // the spec takes at most 10 CIDs per query
+        const batches = cids == null ? [undefined] : Array.from({ length: Math.ceil(cids.length / QUERY_CIDS_MAX) }, (_, i) => cids.slice(i * QUERY_CIDS_MAX, (i + 1) * QUERY_CIDS_MAX))
+        for (const batch of batches) {
+          for await (const s of client.ls({ status: [...REMOTE_PIN_STATUSES], meta: { [REPLICA_META_KEY]: 'true' }, ...(batch != null ? { cid: batch } : {}) }, options)) {
+            // the filter is a hint: a service may ignore `meta`
+            if (isReplica(s) && (batch == null || batch.includes(s.pin.cid))) found.push(s)
+          }
         }
         return { name, client, found }
       } catch (err) {
