@@ -53,7 +53,18 @@ export interface AddResult {
   size: number
 }
 
-export type EntryType = 'file' | 'directory' | 'symlink' | 'raw' | 'object'
+/** `unknown`: a dag-pb child `ls` did not read (Kubo's `--resolve-type=false --size=false`) */
+export type EntryType = 'file' | 'directory' | 'symlink' | 'raw' | 'object' | 'unknown'
+
+/** Kubo's `ls` flags that change what is read */
+export interface LsOptions extends AbortOptions {
+  /**
+   * Read each child's root block to learn its type and file size (Kubo's `--resolve-type` or
+   * `--size`). Without it a raw child is a file sized by its link and a dag-pb child is `unknown`
+   * with size 0, and nothing below the directory is fetched. @default true
+   */
+  resolveChildren?: boolean
+}
 
 export interface LsEntry {
   name: string

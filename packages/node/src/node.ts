@@ -51,7 +51,7 @@ import type { CairnBlockstore, GcRoots } from '@cairn/blockstore'
 import type { Datastore } from 'interface-datastore'
 import type {
   KeyApi, AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, DiagApi, LogApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
-  CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
+  CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, LsOptions, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
@@ -651,7 +651,7 @@ class CairnNodeClass implements CairnNode {
     return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => get(p, getter, { ...options, readAhead: this.readAhead })))
   }
 
-  ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
+  ls (path: string | CID, options: LsOptions = {}): AsyncIterable<LsEntry> {
     return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => withoutFileError(ls(p, getter, options), async () => { await resolvePath(p, getter, options) })))
   }
 
