@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cairn, ok, startDaemon } from './fixtures/cli.ts'
 import type { Daemon } from './fixtures/cli.ts'
+import { CID } from 'multiformats/cid'
+import { sha512 } from 'multiformats/hashes/sha2'
 
 interface Context { dir: string, repo: string, a: string, b: string, tree: string, daemon?: Daemon }
 
@@ -83,6 +85,11 @@ async function checks (ctx: Context, mode: string): Promise<void> {
   const bare = JSON.parse((await ok(['ls', '--resolve-type=false', '--size=false', '--enc=json', tree], { repo })).out)
   assert.equal(bare.Objects[0].Links.map((l: any) => [l.Name, l.Type, l.Size]), [['one.txt', 0, 0], ['sub', 0, 0]], mode)
   assert.is((await ok(['ls', '--resolve-type=false', '--size=false', tree], { repo })).out.split('\n')[1], `${sub} sub`, mode)
+
+  // add --hash: a CIDv1 raw leaf under sha2-512 for a one-block file, as Kubo
+  const hashed = (await ok(['add', '-q', '--hash=sha2-512', join(ctx.dir, 'a')], { repo })).out.trim()
+  assert.is(hashed, CID.createV1(0x55, await sha512.digest(new TextEncoder().encode('hello '))).toString(), mode)
+  assert.is((await cairn(['add', '--hash=sha2-512', '--cid-version=0', join(ctx.dir, 'a')], { repo })).err, 'Error: CIDv0 only supports sha2-256\n', mode)
 }
 
 test('offline: cat, get, ls', async (ctx) => {
@@ -108,6 +115,27 @@ test('init: empty by default as Kubo; --empty-repo=false adds and pins the help 
   assert.ok(m, r.out)
   assert.match((await ok(['cat', `/ipfs/${m[1]}/readme`], { repo: docs })).out, /^Hello and welcome to Cairn!/)
   assert.is((await ok(['pin', 'ls', '--type=recursive', '-q'], { repo: docs })).out, `${m[1]}\n`)
+})
+
+test('Import.UnixFSHAMTDirectorySizeThreshold (or the older Internal.UnixFSShardingSizeThreshold) sets when add shards', async ({ dir }) => {
+  const repo = join(dir, 'shards')
+  await ok(['init', '--profile=test'], { repo })
+  const many = join(dir, 'many')
+  await mkdir(many)
+  for (let i = 0; i < 40; i++) await writeFile(join(many, `file-with-a-longish-name-${i}`), `${i}\n`)
+  const isShard = async (cid: string): Promise<boolean> => {
+    // UnixFS Data starts 08 05 for a HAMT shard: base64 "CAU"
+    const node = JSON.parse((await ok(['dag', 'get', cid], { repo })).out)
+    return (node.Data['/'].bytes as string).startsWith('CAU')
+  }
+  const plain = (await ok(['add', '-Q', '-r', '--only-hash', many], { repo })).out.trim()
+  assert.not.ok(await isShard((await ok(['add', '-Q', '-r', many], { repo })).out.trim()))
+  await ok(['config', 'Internal.UnixFSShardingSizeThreshold', '1KiB'], { repo })
+  const sharded = (await ok(['add', '-Q', '-r', many], { repo })).out.trim()
+  assert.is.not(sharded, plain)
+  assert.ok(await isShard(sharded))
+  await ok(['config', 'Import.UnixFSHAMTDirectorySizeThreshold', '1MiB'], { repo })
+  assert.is((await ok(['add', '-Q', '-r', many], { repo })).out.trim(), plain, 'the Import key wins')
 })
 
 test('usage errors exit 1 as Kubo; an unknown command exits 2', async ({ repo }) => {

@@ -128,4 +128,18 @@ test('ls resolve-type=false: a raw child is a file sized by its link, without be
   assert.equal(JSON.parse(listed.text).Objects[0].Links.map((l: any) => [l.Name, l.Type, l.Size]), [['raw.bin', 2, 9]])
 })
 
+test('add with kubo-rpc-client\'s hashAlg: CIDv1 under that multihash; Kubo\'s errors for CIDv0 and unknown names', async ({ api, ipfs }) => {
+  const added = await ipfs.add(bytes('hashed otherwise'), { hashAlg: 'sha2-512', signal: signal() })
+  assert.is(added.cid.version, 1)
+  assert.is(added.cid.multihash.code, 0x13)
+  assert.is(added.cid.code, 0x55, 'CIDv1 implies raw leaves')
+  assert.is(new TextDecoder().decode(await collect(ipfs.cat(added.cid, { signal: signal() }))), 'hashed otherwise')
+  const form = (): FormData => { const f = new FormData(); f.append('file', new Blob(['x']), 'x'); return f }
+  const v0 = await fetch(`${api}/api/v0/add?hash=sha2-512&cid-version=0`, { method: 'POST', body: form() })
+  assert.is(v0.status, 400)
+  assert.is((await v0.json()).Message, 'CIDv0 only supports sha2-256')
+  const unknown = await fetch(`${api}/api/v0/add?hash=md5`, { method: 'POST', body: form() })
+  assert.is((await unknown.json()).Message, 'unrecognized hash function: "md5"')
+})
+
 test.run()

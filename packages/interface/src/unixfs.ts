@@ -41,6 +41,18 @@ export interface AddOptions extends AbortOptions {
   profile?: 'unixfs-v0-2015' | 'unixfs-v1-2025'
   /** Max links per node (balanced layout). @default 174 (1024 in unixfs-v1-2025) */
   maxLinks?: number
+  /**
+   * Kubo's `--hash`: the multihash function by name (`sha2-512`, `blake2b-256`...). Anything but
+   * sha2-256 implies CIDv1 (and so raw leaves), and is refused with an explicit `cidVersion: 0`.
+   * @default 'sha2-256'
+   */
+  hash?: string
+  /**
+   * A directory becomes a HAMT shard when its estimated size passes this many bytes (Kubo's
+   * `Import.UnixFSHAMTDirectorySizeThreshold`, formerly `Internal.UnixFSShardingSizeThreshold`).
+   * @default 262144 (256 KiB)
+   */
+  shardThresholdBytes?: number
   /** Called as bytes are hashed: total so far for `path` */
   onProgress?: (bytes: number, path: string) => void
 }

@@ -33,6 +33,7 @@ interface AddFlags {
   inlineLimit?: number
   stdinName?: string
   toFiles?: string
+  hash?: string
 }
 
 /** Bytes the progress bar counts up to: the sizes of the files `add` will read */
@@ -90,6 +91,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .option('--inline', 'inline small blocks into their CIDs')
     .option('--inline-limit <bytes>', 'largest block to inline', parseInteger)
     .option('--stdin-name <name>', 'assign a name if the file source is stdin')
+    .option('--hash <function>', 'hash function to use; implies CIDv1 if not sha2-256 (default sha2-256)')
     .option('--to-files <path>', 'add reference to Files API (MFS) at the provided path')
     .action(async (paths: string[], flags: AddFlags) => {
       const recursive = flags.recursive === true
@@ -118,6 +120,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         inline: flags.inline,
         inlineLimit: flags.inlineLimit,
         toFiles: flags.toFiles,
+        hash: flags.hash,
         onProgress: progressWanted
           ? (bytes, path) => {
               sum += bytes - (done.get(path) ?? 0)
