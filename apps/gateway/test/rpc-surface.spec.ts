@@ -137,9 +137,9 @@ test('add with kubo-rpc-client\'s hashAlg: CIDv1 under that multihash; Kubo\'s e
   const form = (): FormData => { const f = new FormData(); f.append('file', new Blob(['x']), 'x'); return f }
   const v0 = await fetch(`${api}/api/v0/add?hash=sha2-512&cid-version=0`, { method: 'POST', body: form() })
   assert.is(v0.status, 400)
-  assert.is((await v0.json()).Message, 'CIDv0 only supports sha2-256')
+  assert.is(((await v0.json()) as { Message: string }).Message, 'CIDv0 only supports sha2-256')
   const unknown = await fetch(`${api}/api/v0/add?hash=md5`, { method: 'POST', body: form() })
-  assert.is((await unknown.json()).Message, 'unrecognized hash function: "md5"')
+  assert.is(((await unknown.json()) as { Message: string }).Message, 'unrecognized hash function: "md5"')
 })
 
 test.run()

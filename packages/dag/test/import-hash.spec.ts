@@ -11,11 +11,12 @@ import * as dagPb from '@ipld/dag-pb'
 import type { AddOptions, ImportCandidate } from '@cairn/interface'
 import { importer } from '../src/index.ts'
 import { heliaCids, pseudoRandom } from './fixtures/oracle.ts'
+import type { OracleEntry } from './fixtures/oracle.ts'
 import { MemoryStore } from './fixtures/memory-store.ts'
 
 const test = suite('add --hash and the HAMT threshold')
 
-const tree = (n: number): ImportCandidate[] => Array.from({ length: n }, (_, i) => ({ path: `d/file-with-a-longish-name-${i}`, content: pseudoRandom(300 + i * 700, i) }))
+const tree = (n: number): Array<ImportCandidate & OracleEntry> => Array.from({ length: n }, (_, i) => ({ path: `d/file-with-a-longish-name-${i}`, content: pseudoRandom(300 + i * 700, i) }))
 
 async function ours (entries: ImportCandidate[], options: AddOptions, store = new MemoryStore()): Promise<Map<string, string>> {
   const out = new Map<string, string>()
