@@ -1,3 +1,4 @@
+import type { PinningServiceConfig } from './pinning.ts'
 /**
  * The repo's `config` file: JSON with Kubo's key names so Kubo users recognise it.
  * Only keys Cairn reads are listed; unknown keys are kept as they are.
@@ -78,6 +79,11 @@ export interface CairnConfig {
     HTTPHeaders?: Record<string, string[]>
     /** Bearer tokens accepted by the RPC API; none means no authorization is required */
     Authorizations?: Record<string, { AuthSecret: string, AllowedPaths: string[] }>
+  }
+  /** Kubo's `Pinning` section; `Service` is Cairn's own (serving the Pinning Service API) */
+  Pinning?: {
+    Service?: PinningServiceConfig
+    [key: string]: unknown
   }
   Import: {
     CidVersion?: 0 | 1
