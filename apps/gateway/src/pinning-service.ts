@@ -8,7 +8,7 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { RemotePinFailure } from '@cairn/interface'
+import type { FailureObject } from '@cairn/interface'
 import { parseQuery } from '@cairn/pinning-service'
 import type { PinningService } from '@cairn/pinning-service'
 import { defaultLogger } from '@libp2p/logger'
@@ -69,19 +69,24 @@ function send (res: ServerResponse, status: number, body?: unknown): void {
 function fail (res: ServerResponse, err: unknown): void {
   const name = (err as Error)?.name ?? ''
   const row = FAILURES[name] ?? { status: 500, reason: 'INTERNAL_SERVER_ERROR' }
-  const failure: RemotePinFailure = { error: { reason: row.reason, details: (err as Error)?.message ?? String(err) } }
+  const failure: FailureObject = { error: { reason: row.reason, details: (err as Error)?.message ?? String(err) } }
   if (row.status === 401) res.setHeader('WWW-Authenticate', 'Bearer')
   send(res, row.status, failure)
 }
+
+/** Bytes read and dropped past the limit before the connection is cut: enough for a client to see its 413 */
+const DRAIN_BYTES_MAX = 16 * 1024 * 1024
 
 async function readJson (req: IncomingMessage, max: number): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > max) throw new HttpError('PayloadTooLargeError', `the body passes ${max} bytes`)
-    chunks.push(chunk as Buffer)
+    // past the limit the rest is read and dropped (a client still sending would miss the 413), up to a bound
+    if (size > max + DRAIN_BYTES_MAX) break
+    if (size <= max) chunks.push(chunk as Buffer)
   }
+  if (size > max) throw new HttpError('PayloadTooLargeError', `the body passes ${max} bytes`)
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'))
   } catch (err) {

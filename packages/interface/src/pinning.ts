@@ -1,100 +1,123 @@
 /**
- * The JSON shapes of the IPFS Pinning Service API v1.0.0 (ipfs/pinning-services-api-spec,
- * `ipfs-pinning-service.yaml`), shared by Cairn's server (`@cairn/pinning-service`) and its
- * client (`pin remote`). Field names are the spec's, so these types are the wire format.
+ * The IPFS Pinning Service API (github.com/ipfs/pinning-services-api-spec, v1.0.0): its JSON
+ * shapes, shared by Cairn's service (the server side) and its `pin remote` client, and the
+ * `CairnApi` face of the client (Kubo's `pin remote` commands and `pin add --replicas`).
  */
+import type { AbortOptions } from './blocks.ts'
 
-/** `Status`: where a pin request stands */
-export type RemotePinStatusValue = 'queued' | 'pinning' | 'pinned' | 'failed'
+/** The spec's `Status` */
+export type RemotePinStatusName = 'queued' | 'pinning' | 'pinned' | 'failed'
 
-/** Every `Status`, in lifecycle order */
-export const REMOTE_PIN_STATUSES: readonly RemotePinStatusValue[] = ['queued', 'pinning', 'pinned', 'failed']
+/** Every status, in the spec's order (the order of Kubo's `--stat` counts) */
+export const REMOTE_PIN_STATUSES: readonly RemotePinStatusName[] = ['queued', 'pinning', 'pinned', 'failed']
 
-/** `TextMatchingStrategy` for the `name` filter. exact is the spec's default */
+/** The spec's `TextMatchingStrategy` for the `name` filter */
 export type TextMatchingStrategy = 'exact' | 'iexact' | 'partial' | 'ipartial'
 
-export const TEXT_MATCHING_STRATEGIES: readonly TextMatchingStrategy[] = ['exact', 'iexact', 'partial', 'ipartial']
-
-/** `Pin`: what a client asks to be pinned (recursively) */
-export interface RemotePin {
+/** The spec's `Pin` object: what to pin, as sent in `POST /pins` */
+export interface PinObject {
+  /** CID to be pinned recursively */
   cid: string
-  /** At most 255 characters */
+  /** Optional name, at most 255 characters */
   name?: string
-  /** Multiaddrs (each ending `/p2p/<peer>`) known to provide the data; at most 20 */
+  /** Multiaddrs (ending in `/p2p/<peer>`) known to provide the data, at most 20 */
   origins?: string[]
-  /** String keys and values kept with the pin, usable as a filter */
+  /** String keys and values stored with the pin */
   meta?: Record<string, string>
 }
 
-/** `PinStatus`: a pin request and where it stands */
-export interface RemotePinStatus {
+/** The spec's `PinStatus` object, as `POST /pins` and `GET /pins/{requestid}` answer */
+export interface PinStatusObject {
   requestid: string
-  status: RemotePinStatusValue
-  /** RFC 3339 timestamp, unique per service: the cursor of `before` / `after` pagination */
+  status: RemotePinStatusName
+  /** RFC 3339 timestamp, unique per request (the pagination key) */
   created: string
-  pin: RemotePin
-  /** Multiaddrs of the peers that will fetch the data (1 to 20) */
+  pin: PinObject
+  /** Multiaddrs of the service's peers to connect to for the transfer, 1 to 20 */
   delegates: string[]
-  /** Service-specific strings: `status_details`, `dag_size`, ... */
   info?: Record<string, string>
 }
 
-/** `PinResults`: one page of a listing */
-export interface RemotePinResults {
-  /** All matching requests, not only this page's */
+/** The spec's `PinResults` object, as `GET /pins` answers */
+export interface PinResultsObject {
+  /** Total number of pins matching the filters (may exceed `results.length`) */
   count: number
-  /** At most 1000, newest first */
-  results: RemotePinStatus[]
+  results: PinStatusObject[]
 }
 
-/** `Failure`: every error body */
-export interface RemotePinFailure {
+/** The spec's `Failure` object, the body of every 4xx and 5xx */
+export interface FailureObject {
   error: {
-    /** Machine-readable: `BAD_REQUEST`, `UNAUTHORIZED`, `NOT_FOUND`, `INSUFFICIENT_FUNDS`, ... */
+    /** Mandatory short code, e.g. `BAD_REQUEST`, `UNAUTHORIZED`, `NOT_FOUND` */
     reason: string
     details?: string
   }
 }
 
-/** The query of `GET /pins` */
-export interface RemotePinQuery {
-  /** At most 10 */
-  cid?: string[]
-  name?: string
-  /** @default 'exact' */
-  match?: TextMatchingStrategy
-  /** @default ['pinned'] (the spec: "when missing, service should default to pinned only") */
-  status?: RemotePinStatusValue[]
-  before?: Date
-  after?: Date
-  /** 1 to 1000. @default 10 */
-  limit?: number
-  meta?: Record<string, string>
+/** The spec's limits on `GET /pins?limit=` */
+export const PIN_LIST_LIMIT = { min: 1, max: 1000, default: 10 } as const
+
+/** One remote pinning service of `Pinning.RemoteServices`, as `pin remote service ls` shows it */
+export interface RemoteServiceInfo {
+  service: string
+  endpoint: string
+  /** Only with `stat: true`: whether counting the pins worked, and the counts when it did */
+  stat?: {
+    status: 'valid' | 'invalid'
+    pinCount?: Record<RemotePinStatusName, number>
+  }
 }
 
-/** The spec's limits, shared so the client refuses what a server would */
-export const REMOTE_PIN_NAME_CHARS_MAX = 255
-export const REMOTE_PIN_ORIGINS_MAX = 20
-export const REMOTE_PIN_DELEGATES_MAX = 20
-export const REMOTE_PIN_QUERY_CIDS_MAX = 10
-export const REMOTE_PIN_LIMIT_MAX = 1000
-export const REMOTE_PIN_LIMIT_DEFAULT = 10
-/** `PinMeta` / `StatusInfo` maxProperties */
-export const REMOTE_PIN_META_KEYS_MAX = 1000
+/** One remote pin, as `pin remote ls` shows it */
+export interface RemotePinEntry {
+  cid: string
+  name: string
+  status: RemotePinStatusName
+  requestid: string
+}
 
-/**
- * `Pinning.Service` in the repo config: Cairn serving the Pinning Service API to other nodes.
- * Off unless `Listen` is set.
- */
-export interface PinningServiceConfig {
-  /** Multiaddr of the listener, e.g. `/ip4/127.0.0.1/tcp/5002`. @default '' (off) */
-  Listen?: string
-  /** Requests fetched at once. @default 4 */
-  Concurrency?: number
-  /** A fetch that gets no new block for this long fails, Go duration. @default '2m' */
-  StallTimeout?: string
-  /** Pin requests one token may hold (any status); a token's own quota overrides it. @default 10000 */
-  MaxPinsPerToken?: number
-  /** Bytes of DAGs one token may hold pinned (0: no limit); a token's own quota overrides it. @default 0 */
-  MaxBytesPerToken?: number
+export interface RemotePinAddOptions extends AbortOptions {
+  service: string
+  name?: string
+  /** Return once the service queued the request, instead of waiting for `pinned` */
+  background?: boolean
+}
+
+export interface RemotePinQuery extends AbortOptions {
+  service: string
+  /** Exact, case-sensitive name (Kubo) */
+  name?: string
+  cids?: string[]
+  /** @default ['pinned'] */
+  status?: RemotePinStatusName[]
+}
+
+/** Kubo's `pin remote service` commands, on `Pinning.RemoteServices` */
+export interface RemoteServiceApi {
+  add(name: string, endpoint: string, key: string, options?: AbortOptions): Promise<void>
+  ls(options?: AbortOptions & { stat?: boolean }): Promise<RemoteServiceInfo[]>
+  rm(name: string, options?: AbortOptions): Promise<void>
+}
+
+/** One copy of a pin beyond the local one, as `pin ls --remote` shows it */
+export interface ReplicaEntry {
+  cid: string
+  service: string
+  /** `unreachable` when the service did not answer */
+  status: RemotePinStatusName | 'unreachable'
+  requestid?: string
+}
+
+/** Kubo's `pin remote` commands */
+export interface RemotePinApi {
+  add(path: string, options: RemotePinAddOptions): Promise<RemotePinEntry>
+  ls(query: RemotePinQuery): AsyncIterable<RemotePinEntry>
+  /** Removes what `ls` would list; more than one match needs `force` (Kubo). Returns the removed request ids */
+  rm(query: RemotePinQuery & { force?: boolean }): Promise<string[]>
+  service: RemoteServiceApi
+  /**
+   * Where each replicated pin's copies stand on the configured services (the copies that
+   * `pin add --replicas` asked for), optionally for some CIDs only
+   */
+  replicas(options?: AbortOptions & { cids?: string[] }): AsyncIterable<ReplicaEntry>
 }

@@ -22,3 +22,10 @@ export const TOKENS_FILENAME = 'tokens.json'
 export const REQUESTS_DIRNAME = 'requests'
 /** Every token starts with this, so a leaked one is recognisable (as GitHub's `ghp_`) */
 export const TOKEN_PREFIX = 'cairn-pst-'
+/** The spec's limits (ipfs-pinning-service.yaml v1.0.0) */
+export const PIN_NAME_CHARS_MAX = 255
+export const PIN_ORIGINS_MAX = 20
+export const PIN_DELEGATES_MAX = 20
+export const LIST_CIDS_MAX = 10
+/** `PinMeta` maxProperties */
+export const PIN_META_KEYS_MAX = 1000

@@ -4,7 +4,7 @@
  * one token's bounded set. Also the CIDs this service pinned locally (and so may unpin).
  */
 import { Level } from 'level'
-import type { RemotePin, RemotePinStatusValue } from '@cairn/interface'
+import type { PinObject, RemotePinStatusName } from '@cairn/interface'
 
 /** One pin request as stored */
 export interface RequestRecord {
@@ -13,8 +13,8 @@ export interface RequestRecord {
   token: string
   /** Milliseconds since the epoch, unique across the service (the pagination cursor) */
   created: number
-  status: RemotePinStatusValue
-  pin: RemotePin
+  status: RemotePinStatusName
+  pin: PinObject
   /** `cidKey` of `pin.cid` */
   key: string
   /** `status_details` and such */

@@ -8,18 +8,19 @@
  */
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { NotFoundError, REMOTE_PIN_DELEGATES_MAX, REMOTE_PIN_LIMIT_DEFAULT, parseDuration } from '@cairn/interface'
-import type { PinningServiceConfig, RemotePin, RemotePinQuery, RemotePinResults, RemotePinStatus } from '@cairn/interface'
+import { NotFoundError, PIN_LIST_LIMIT, REMOTE_PIN_STATUSES, parseDuration } from '@cairn/interface'
+import type { PinningServiceConfig, PinResultsObject, PinStatusObject } from '@cairn/interface'
 import { defaultLogger } from '@libp2p/logger'
 import type { ComponentLogger, Logger } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_PER_TOKEN, DEFAULT_MAX_PINS_PER_TOKEN, DEFAULT_ORIGIN_DIAL_TIMEOUT_MS, DEFAULT_STALL_TIMEOUT_MS, PINNING_SERVICE_DIRNAME, REQUESTS_DIRNAME } from './constants.ts'
+import { PIN_DELEGATES_MAX, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_PER_TOKEN, DEFAULT_MAX_PINS_PER_TOKEN, DEFAULT_ORIGIN_DIAL_TIMEOUT_MS, DEFAULT_STALL_TIMEOUT_MS, PINNING_SERVICE_DIRNAME, REQUESTS_DIRNAME } from './constants.ts'
 import { QuotaExceededError, ServiceStoppedError, UnauthorizedError } from './errors.ts'
 import { openRequestStore } from './records.ts'
 import type { RequestRecord, RequestStore } from './records.ts'
 import { createTokenVerifier } from './tokens.ts'
 import type { TokenRecord, TokenVerifier } from './tokens.ts'
 import { checkPin, cidKey, parseCid } from './validate.ts'
+import type { ListQuery } from './validate.ts'
 
 /** What the service needs from the node it runs in */
 export interface PinningServiceComponents {
@@ -59,10 +60,10 @@ export interface PinningServiceInit {
 /** The service as one token sees it: the spec's five operations */
 export interface TokenScope {
   readonly token: TokenRecord
-  list(query: RemotePinQuery & { cidKeys?: Set<string> }): Promise<RemotePinResults>
-  add(body: unknown): Promise<RemotePinStatus>
-  get(requestid: string): Promise<RemotePinStatus>
-  replace(requestid: string, body: unknown): Promise<RemotePinStatus>
+  list(query: ListQuery): Promise<PinResultsObject>
+  add(body: unknown): Promise<PinStatusObject>
+  get(requestid: string): Promise<PinStatusObject>
+  replace(requestid: string, body: unknown): Promise<PinStatusObject>
   remove(requestid: string): Promise<void>
 }
 
@@ -86,7 +87,7 @@ export function pinningServiceInitFromConfig (config: PinningServiceConfig | und
   }
 }
 
-function matches (name: string | undefined, query: RemotePinQuery): boolean {
+function matches (name: string | undefined, query: ListQuery): boolean {
   if (query.name == null) return true
   if (name == null) return false
   switch (query.match ?? 'exact') {
@@ -199,10 +200,10 @@ class Service implements PinningService {
 
   /** The spec asks for 1 to 20 delegates: an offline node still names itself */
   async #delegates (): Promise<string[]> {
-    return (await this.#components.delegates()).slice(0, REMOTE_PIN_DELEGATES_MAX)
+    return (await this.#components.delegates()).slice(0, PIN_DELEGATES_MAX)
   }
 
-  #status (r: RequestRecord, delegates: string[]): RemotePinStatus {
+  #status (r: RequestRecord, delegates: string[]): PinStatusObject {
     return {
       requestid: r.requestid,
       status: r.status,
@@ -213,8 +214,12 @@ class Service implements PinningService {
     }
   }
 
-  async #list (token: TokenRecord, query: RemotePinQuery & { cidKeys?: Set<string> }): Promise<RemotePinResults> {
-    const status = new Set(query.status ?? ['pinned'])
+  async #list (token: TokenRecord, query: ListQuery): Promise<PinResultsObject> {
+    // the operation's own words: "when no filter is provided, only successful pins are returned";
+    // a name, cid, meta or date filter without `status` finds every status (the compliance suite
+    // looks a freshly queued pin up by name alone)
+    const filtered = query.cid != null || query.cidKeys != null || query.name != null || query.meta != null || query.before != null || query.after != null
+    const status = new Set(query.status ?? (filtered ? REMOTE_PIN_STATUSES : ['pinned']))
     const before = query.before?.getTime()
     const after = query.after?.getTime()
     const hits = this.#ofToken(token).filter(r =>
@@ -225,7 +230,7 @@ class Service implements PinningService {
       matches(r.pin.name, query) &&
       (query.meta == null || Object.entries(query.meta).every(([k, v]) => r.pin.meta?.[k] === v)))
     hits.sort((a, b) => b.created - a.created)
-    const page = hits.slice(0, query.limit ?? REMOTE_PIN_LIMIT_DEFAULT)
+    const page = hits.slice(0, query.limit ?? PIN_LIST_LIMIT.default)
     const delegates = await this.#delegates()
     return { count: hits.length, results: page.map(r => this.#status(r, delegates)) }
   }
@@ -244,7 +249,7 @@ class Service implements PinningService {
     }
   }
 
-  async #add (token: TokenRecord, body: unknown, replaces?: string): Promise<RemotePinStatus> {
+  async #add (token: TokenRecord, body: unknown, replaces?: string): Promise<PinStatusObject> {
     const store = this.#open()
     const { pin, cid } = checkPin(body)
     this.#checkQuota(token)
@@ -263,7 +268,7 @@ class Service implements PinningService {
     return this.#status(store.records.get(record.requestid) ?? record, await this.#delegates())
   }
 
-  async #replace (token: TokenRecord, requestid: string, body: unknown): Promise<RemotePinStatus> {
+  async #replace (token: TokenRecord, requestid: string, body: unknown): Promise<PinStatusObject> {
     const old = await this.#owned(token, requestid)
     checkPin(body)
     this.#checkQuota(token, old)
@@ -292,6 +297,7 @@ class Service implements PinningService {
     for (const r of store.records.values()) {
       if (r.status !== 'failed' && (r.key === key || r.replaces === key)) return
     }
+    this.#log('unpinning %s, no request wants it any more', key)
     try {
       await this.#components.unpin(parseCid(key))
     } catch (err) {
@@ -329,12 +335,21 @@ class Service implements PinningService {
     return next
   }
 
+  /** A replacing request settled: the CID it replaced is released (unpinned unless still wanted) */
+  async #dropReplaced (requestid: string): Promise<void> {
+    const replaced = this.#store?.records.get(requestid)?.replaces
+    if (replaced == null) return
+    await this.#update(requestid, { replaces: undefined })
+    await this.#release(replaced)
+  }
+
   async #fetch (requestid: string, controller: AbortController): Promise<void> {
     const store = this.#open()
     const r = store.records.get(requestid)
     if (r == null || r.status !== 'queued') return
     const cid = parseCid(r.pin.cid)
     const wasPinned = !store.owned.has(r.key) && await this.#components.isPinned(cid)
+    this.#log('fetching %s (%s), pinned by the user before: %s', requestid, r.key, wasPinned)
     await this.#update(requestid, { status: 'pinning', info: { status_details: 'fetching' } })
     // a token revoked since keeps the service's default quota
     const quota = this.#quota(await this.#tokens.byId(r.token) ?? { id: r.token, name: '', hash: '', created: '' })
@@ -367,38 +382,32 @@ class Service implements PinningService {
       if (!wasPinned) await store.setOwned(r.key, true)
       const size = await this.#components.dagSize(cid, { signal: controller.signal })
       if (quota.bytes > 0 && usedBytes + size > quota.bytes) {
+        await this.#dropReplaced(requestid)
         await this.#update(requestid, { status: 'failed', info: { status_details: `the DAG (${size} bytes) passes this token's quota of ${quota.bytes} bytes` } })
         await this.#release(r.key)
         return
       }
-      const done = await this.#update(requestid, { status: 'pinned', size, info: { dag_size: String(size) } })
-      if (done == null) {
+      const current = store.records.get(requestid)
+      if (current == null) {
         // removed while it was pinning: drop what it pinned
         await this.#release(r.key)
         return
       }
-      if (done.replaces != null) {
-        await this.#update(requestid, { replaces: undefined })
-        await this.#release(done.replaces)
-      }
+      // the replaced CID goes before the status says pinned, so a client never sees both held
+      await this.#dropReplaced(requestid)
+      await this.#update(requestid, { status: 'pinned', size, info: { dag_size: String(size) } })
     } catch (err) {
       clearTimeout(stall)
       if (this.#stopping) return // stays `pinning` on disk: resumed by the next start
       if (!store.records.has(requestid)) return
       const reason = controller.signal.aborted ? controller.signal.reason : err
+      await this.#dropReplaced(requestid)
       await this.#update(requestid, { status: 'failed', info: { status_details: (reason as Error)?.message ?? String(reason) } })
-      const failed = store.records.get(requestid)
-      if (failed?.replaces != null) {
-        await this.#update(requestid, { replaces: undefined })
-        await this.#release(failed.replaces)
-      }
     }
   }
-
 }
 
 export async function createPinningService (components: PinningServiceComponents, init: PinningServiceInit): Promise<PinningService> {
   return new Service(components, init)
 }
 
-export type { RemotePin }

@@ -3,12 +3,32 @@
  * input is refused with a clear `InvalidParametersError` (400 BAD_REQUEST) before anything is
  * queued or pinned.
  */
-import { InvalidCidError, InvalidParametersError, REMOTE_PIN_LIMIT_MAX, REMOTE_PIN_META_KEYS_MAX, REMOTE_PIN_NAME_CHARS_MAX, REMOTE_PIN_ORIGINS_MAX, REMOTE_PIN_QUERY_CIDS_MAX, REMOTE_PIN_STATUSES, TEXT_MATCHING_STRATEGIES } from '@cairn/interface'
-import type { RemotePin, RemotePinQuery, RemotePinStatusValue, TextMatchingStrategy } from '@cairn/interface'
+import { InvalidCidError, InvalidParametersError, PIN_LIST_LIMIT, REMOTE_PIN_STATUSES } from '@cairn/interface'
+import type { PinObject, RemotePinStatusName, TextMatchingStrategy } from '@cairn/interface'
 import { bases } from 'multiformats/basics'
 import { CID } from 'multiformats/cid'
 import type { MultibaseDecoder } from 'multiformats/bases/interface'
-import { META_JSON_BYTES_MAX, ORIGIN_CHARS_MAX } from './constants.ts'
+import { LIST_CIDS_MAX, META_JSON_BYTES_MAX, ORIGIN_CHARS_MAX, PIN_META_KEYS_MAX, PIN_NAME_CHARS_MAX, PIN_ORIGINS_MAX } from './constants.ts'
+
+export const TEXT_MATCHING_STRATEGIES: readonly TextMatchingStrategy[] = ['exact', 'iexact', 'partial', 'ipartial']
+
+/** The query of `GET /pins`, checked */
+export interface ListQuery {
+  /** As sent, at most 10 */
+  cid?: string[]
+  /** `cidKey` of each `cid`: what the filter compares */
+  cidKeys?: Set<string>
+  name?: string
+  /** @default 'exact' */
+  match?: TextMatchingStrategy
+  /** @default ['pinned'] with no other filter, every status with one (the spec: "when no filter is provided, only successful pins are returned") */
+  status?: RemotePinStatusName[]
+  before?: Date
+  after?: Date
+  /** 1 to 1000. @default 10 */
+  limit?: number
+  meta?: Record<string, string>
+}
 
 const ECHO_CHARS_MAX = 100
 const echo = (s: string): string => s.length > ECHO_CHARS_MAX ? `${s.slice(0, ECHO_CHARS_MAX)}...` : s
@@ -34,7 +54,7 @@ export function cidKey (cid: CID): string {
 function checkMeta (meta: unknown, what: string): Record<string, string> {
   if (meta == null || typeof meta !== 'object' || Array.isArray(meta)) throw new InvalidParametersError(`${what} must be an object of string values`)
   const entries = Object.entries(meta)
-  if (entries.length > REMOTE_PIN_META_KEYS_MAX) throw new InvalidParametersError(`${what} has ${entries.length} keys (max ${REMOTE_PIN_META_KEYS_MAX})`)
+  if (entries.length > PIN_META_KEYS_MAX) throw new InvalidParametersError(`${what} has ${entries.length} keys (max ${PIN_META_KEYS_MAX})`)
   for (const [k, v] of entries) {
     if (typeof v !== 'string') throw new InvalidParametersError(`${what}['${echo(k)}'] must be a string`)
   }
@@ -44,19 +64,19 @@ function checkMeta (meta: unknown, what: string): Record<string, string> {
 }
 
 /** A `Pin` body: returns the pin as kept (only the spec's fields) and its parsed CID */
-export function checkPin (body: unknown): { pin: RemotePin, cid: CID } {
+export function checkPin (body: unknown): { pin: PinObject, cid: CID } {
   if (body == null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidParametersError('the body must be a Pin object')
   const b = body as Record<string, unknown>
   const cid = parseCid(b.cid)
-  const pin: RemotePin = { cid: b.cid as string }
+  const pin: PinObject = { cid: b.cid as string }
   if (b.name != null) {
     if (typeof b.name !== 'string') throw new InvalidParametersError('name must be a string')
-    if ([...b.name].length > REMOTE_PIN_NAME_CHARS_MAX) throw new InvalidParametersError(`name is ${[...b.name].length} characters (max ${REMOTE_PIN_NAME_CHARS_MAX})`)
+    if ([...b.name].length > PIN_NAME_CHARS_MAX) throw new InvalidParametersError(`name is ${[...b.name].length} characters (max ${PIN_NAME_CHARS_MAX})`)
     pin.name = b.name
   }
   if (b.origins != null) {
     if (!Array.isArray(b.origins)) throw new InvalidParametersError('origins must be an array of multiaddrs')
-    if (b.origins.length > REMOTE_PIN_ORIGINS_MAX) throw new InvalidParametersError(`origins has ${b.origins.length} entries (max ${REMOTE_PIN_ORIGINS_MAX})`)
+    if (b.origins.length > PIN_ORIGINS_MAX) throw new InvalidParametersError(`origins has ${b.origins.length} entries (max ${PIN_ORIGINS_MAX})`)
     for (const o of b.origins) {
       if (typeof o !== 'string' || !o.startsWith('/') || o.length > ORIGIN_CHARS_MAX) throw new InvalidParametersError(`origin ${echo(String(o))} is not a multiaddr`)
     }
@@ -80,19 +100,19 @@ function csv (value: string): string[] {
 }
 
 /** The query of `GET /pins` (repeated parameters and comma lists both accepted, as `style: form`) */
-export function parseQuery (params: URLSearchParams): RemotePinQuery & { cidKeys?: Set<string> } {
-  const q: RemotePinQuery & { cidKeys?: Set<string> } = {}
+export function parseQuery (params: URLSearchParams): ListQuery {
+  const q: ListQuery = {}
   // parameters the spec does not name are ignored, as services do, so newer clients still list
   const cids = params.getAll('cid').flatMap(csv)
   if (params.has('cid')) {
     if (cids.length === 0) throw new InvalidParametersError('cid must list at least one CID')
-    if (cids.length > REMOTE_PIN_QUERY_CIDS_MAX) throw new InvalidParametersError(`cid lists ${cids.length} CIDs (max ${REMOTE_PIN_QUERY_CIDS_MAX})`)
+    if (cids.length > LIST_CIDS_MAX) throw new InvalidParametersError(`cid lists ${cids.length} CIDs (max ${LIST_CIDS_MAX})`)
     q.cid = cids
     q.cidKeys = new Set(cids.map(c => cidKey(parseCid(c))))
   }
   const name = params.get('name')
   if (name != null) {
-    if ([...name].length > REMOTE_PIN_NAME_CHARS_MAX) throw new InvalidParametersError(`name is ${[...name].length} characters (max ${REMOTE_PIN_NAME_CHARS_MAX})`)
+    if ([...name].length > PIN_NAME_CHARS_MAX) throw new InvalidParametersError(`name is ${[...name].length} characters (max ${PIN_NAME_CHARS_MAX})`)
     q.name = name
   }
   const match = params.get('match')
@@ -104,9 +124,9 @@ export function parseQuery (params: URLSearchParams): RemotePinQuery & { cidKeys
     const status = params.getAll('status').flatMap(csv)
     if (status.length === 0) throw new InvalidParametersError('status must list at least one status')
     for (const s of status) {
-      if (!REMOTE_PIN_STATUSES.includes(s as RemotePinStatusValue)) throw new InvalidParametersError(`status must be among ${REMOTE_PIN_STATUSES.join(', ')}, got '${echo(s)}'`)
+      if (!REMOTE_PIN_STATUSES.includes(s as RemotePinStatusName)) throw new InvalidParametersError(`status must be among ${REMOTE_PIN_STATUSES.join(', ')}, got '${echo(s)}'`)
     }
-    q.status = [...new Set(status)] as RemotePinStatusValue[]
+    q.status = [...new Set(status)] as RemotePinStatusName[]
   }
   const before = params.get('before')
   if (before != null) q.before = checkDate(before, 'before')
@@ -115,7 +135,7 @@ export function parseQuery (params: URLSearchParams): RemotePinQuery & { cidKeys
   const limit = params.get('limit')
   if (limit != null) {
     const n = /^\d{1,10}$/.test(limit) ? Number(limit) : NaN
-    if (!Number.isInteger(n) || n < 1 || n > REMOTE_PIN_LIMIT_MAX) throw new InvalidParametersError(`limit must be a whole number from 1 to ${REMOTE_PIN_LIMIT_MAX}, got '${echo(limit)}'`)
+    if (!Number.isInteger(n) || n < PIN_LIST_LIMIT.min || n > PIN_LIST_LIMIT.max) throw new InvalidParametersError(`limit must be a whole number from ${PIN_LIST_LIMIT.min} to ${PIN_LIST_LIMIT.max}, got '${echo(limit)}'`)
     q.limit = n
   }
   const meta = params.get('meta')

@@ -6,17 +6,18 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InvalidParametersError, RepoNotInitializedError } from '@cairn/interface'
-import { createToken, listTokens, revokeToken } from '@cairn/pinning-service'
 import type { TokenInfo } from '@cairn/pinning-service'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
 
-async function requireRepo (repo: string): Promise<void> {
+/** Checks the repo, then loads the service's token functions (only these commands need them) */
+async function tokens (repo: string): Promise<typeof import('@cairn/pinning-service')> {
   try {
     await access(join(repo, 'config'))
   } catch {
     throw new RepoNotInitializedError()
   }
+  return import('@cairn/pinning-service')
 }
 
 function quota (value: string | undefined, flag: string): number | undefined {
@@ -47,7 +48,7 @@ export function registerPinningService (program: Command, ctx: CliContext): void
     .option('--max-bytes <n>', 'bytes of pinned DAGs this token may hold, 0 for no limit (default Pinning.Service.MaxBytesPerToken)')
     .action(async (flags: { name?: string, maxPins?: string, maxBytes?: string }) => {
       const repo = ctx.config.repoPath
-      await requireRepo(repo)
+      const { createToken } = await tokens(repo)
       const { token: secret, info } = await createToken(repo, {
         ...(flags.name != null ? { name: flags.name } : {}),
         ...(flags.maxPins != null ? { maxPins: quota(flags.maxPins, '--max-pins') } : {}),
@@ -61,13 +62,13 @@ export function registerPinningService (program: Command, ctx: CliContext): void
     .description('List the tokens (names, ids and quotas; never the secrets)')
     .action(async () => {
       const repo = ctx.config.repoPath
-      await requireRepo(repo)
-      const tokens = await listTokens(repo)
+      const { listTokens } = await tokens(repo)
+      const all = await listTokens(repo)
       if (ctx.print.enc === 'json') {
-        ctx.print.json({ Tokens: tokens.map(tokenJson) })
+        ctx.print.json({ Tokens: all.map(tokenJson) })
         return
       }
-      for (const t of tokens) {
+      for (const t of all) {
         const limits = [t.maxPins != null ? `max-pins=${t.maxPins}` : '', t.maxBytes != null ? `max-bytes=${t.maxBytes}` : ''].filter(s => s !== '').join(' ')
         ctx.print.line(`${t.name}\t${t.id}\t${t.created}${limits !== '' ? `\t${limits}` : ''}`)
       }
@@ -78,7 +79,7 @@ export function registerPinningService (program: Command, ctx: CliContext): void
     .argument('<name>', 'the token\'s name or id')
     .action(async (nameOrId: string) => {
       const repo = ctx.config.repoPath
-      await requireRepo(repo)
+      const { revokeToken } = await tokens(repo)
       const info = await revokeToken(repo, nameOrId)
       if (ctx.print.enc === 'json') ctx.print.json(tokenJson(info))
       else ctx.print.line(`revoked ${info.name}`)
