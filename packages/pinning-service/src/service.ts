@@ -29,7 +29,7 @@ export interface PinningServiceComponents {
    * DAG is local and the pin recorded. `onProgress` is called as blocks arrive.
    */
   pin(cid: CID, options: { signal: AbortSignal, onProgress(blocks: number, bytes?: number): void }): Promise<void>
-  /** Removes the recursive pin on `cid` */
+  /** Removes the recursive pin on `cid` (given as CIDv1: the node must treat versions of one CID as one pin) */
   unpin(cid: CID): Promise<void>
   /** Whether `cid` is pinned recursively */
   isPinned(cid: CID): Promise<boolean>
