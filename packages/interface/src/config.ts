@@ -1,3 +1,4 @@
+import type { PinningServiceConfig } from './pinning-service.ts'
 /**
  * The repo's `config` file: JSON with Kubo's key names so Kubo users recognise it.
  * Only keys Cairn reads are listed; unknown keys are kept as they are.
@@ -88,6 +89,8 @@ export interface CairnConfig {
      * asks for missing ones (Cairn's key; Go duration, `0` turns the check off). @default '5m'
      */
     ReplicaCheckInterval?: string
+    /** Cairn's own: serving the Pinning Service API to other nodes (off unless `Listen` is set) */
+    Service?: PinningServiceConfig
   }
   Import: {
     CidVersion?: 0 | 1
