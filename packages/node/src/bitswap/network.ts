@@ -111,6 +111,8 @@ class PeerQueue {
   readonly blocks: OutgoingBlock[] = []
   blockBytes = 0
   stream?: Stream
+  /** The stream runs over a relayed (limited) connection: it moves once a direct one exists */
+  streamLimited = false
   opening?: Promise<Stream>
   sending = false
   /** Consecutive failed sends while the peer stayed connected */
@@ -154,12 +156,17 @@ export class Network {
     for (const protocol of BITSWAP_PROTOCOLS) {
       await this.components.registrar.handle(protocol, this.onStream, {
         maxInboundStreams: this.init.maxInboundStreams,
-        maxOutboundStreams: this.init.maxOutboundStreams
+        maxOutboundStreams: this.init.maxOutboundStreams,
+        // a peer behind NAT may be reachable only through a relay until DCUtR upgrades the
+        // connection; the relay's own limits bound what crosses it
+        runOnLimitedConnection: true
       })
     }
     const topology: Topology = {
       onConnect: (peer: PeerId) => { this.addPeer(peer) },
-      onDisconnect: (peer: PeerId) => { this.removePeer(peer) }
+      onDisconnect: (peer: PeerId) => { this.removePeer(peer) },
+      // a peer reachable only through a relay is still a Bitswap peer
+      notifyOnLimitedConnection: true
     }
     for (const protocol of BITSWAP_PROTOCOLS) {
       this.topologyIds.push(await this.components.registrar.register(protocol, topology))
@@ -455,11 +462,20 @@ export class Network {
   }
 
   private async streamFor (q: PeerQueue): Promise<Stream> {
-    if (q.stream != null && q.stream.status === 'open' && q.stream.writeStatus === 'writable') return q.stream
+    const open = (c: Connection): boolean => c.status === 'open'
+    if (q.stream != null && q.stream.status === 'open' && q.stream.writeStatus === 'writable') {
+      if (!q.streamLimited) return q.stream
+      // the relayed connection was upgraded (DCUtR) or a direct one came: move the traffic there
+      if (!this.components.connectionManager.getConnections(q.peer).some(c => open(c) && c.limits == null)) return q.stream
+      q.stream.close().catch(() => {})
+    }
     q.stream = undefined
-    const stream = await this.components.connectionManager.openStream(q.peer, BITSWAP_PROTOCOLS, {
-      signal: AbortSignal.timeout(this.init.dialTimeoutMs)
-    })
+    const signal = AbortSignal.timeout(this.init.dialTimeoutMs)
+    const connections = this.components.connectionManager.getConnections(q.peer).filter(open)
+    // a direct connection first; a relayed one already open rather than a second relayed dial
+    const conn = connections.find(c => c.limits == null) ?? connections[0] ?? await this.components.connectionManager.openConnection(q.peer, { signal })
+    const stream = await conn.newStream(BITSWAP_PROTOCOLS, { signal, runOnLimitedConnection: true })
+    q.streamLimited = conn.limits != null
     // we never read outbound streams; whatever arrives is dropped
     stream.addEventListener('close', () => { if (q.stream === stream) q.stream = undefined })
     q.stream = stream
