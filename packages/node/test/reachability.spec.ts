@@ -79,7 +79,7 @@ const natted = (relayAddr: string): any => ({
 const outside = { Swarm: { AddrFilters: ['/ip4/127.0.0.2/ipcidr/32'] } } as any
 
 const relayedAddr = (node: CairnNode): string | undefined => {
-  const addr = node.libp2p.services.reachability.status().relayed[0]
+  const addr = node.libp2p.services.reachability?.status().relayed[0]
   return addr == null ? undefined : `${addr}/p2p/${node.peerId}`
 }
 
