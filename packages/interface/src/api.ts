@@ -69,6 +69,8 @@ export interface IdResult {
   agentVersion: string
   protocolVersion: string
   protocols: string[]
+  /** This node's own reachability (public / relayed / unknown), when online; not Kubo's */
+  reachability?: 'public' | 'relayed' | 'unknown'
 }
 
 export interface VersionResult {

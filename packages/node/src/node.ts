@@ -562,7 +562,8 @@ class CairnNodeClass implements CairnNode {
       addresses: libp2p?.getMultiaddrs().map(ma => ma.toString()) ?? [],
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
-      protocols: libp2p?.getProtocols().sort() ?? []
+      protocols: libp2p?.getProtocols().sort() ?? [],
+      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().mode } : {})
     }
   }
 

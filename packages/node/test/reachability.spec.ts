@@ -69,14 +69,15 @@ test('AutoNAT throttle: global and per-peer limits per interval, 0 meaning unlim
 })
 
 /**
- * A behind its own "NAT": it listens on 127.0.0.2, which B's address filter refuses, so B reaches
- * A only through the relay on 127.0.0.1 (and loopback cannot hole-punch)
+ * A and B each behind their own "NAT": A listens on 127.0.0.2 and B on 127.0.0.3, and each one's
+ * address filter refuses the other's, so they reach each other only through the relay on
+ * 127.0.0.1 (and loopback addresses are never hole-punched)
  */
 const natted = (relayAddr: string): any => ({
   Addresses: { Swarm: ['/ip4/127.0.0.2/tcp/0'] },
-  Swarm: { RelayClient: { StaticRelays: [relayAddr] } }
+  Swarm: { RelayClient: { StaticRelays: [relayAddr] }, AddrFilters: ['/ip4/127.0.0.3/ipcidr/32'] }
 })
-const outside = { Swarm: { AddrFilters: ['/ip4/127.0.0.2/ipcidr/32'] } } as any
+const outside = { Addresses: { Swarm: ['/ip4/127.0.0.3/tcp/0'] }, Swarm: { AddrFilters: ['/ip4/127.0.0.2/ipcidr/32'] } } as any
 
 const relayedAddr = (node: CairnNode): string | undefined => {
   const addr = node.libp2p.services.reachability?.status().relayed[0]
@@ -105,6 +106,24 @@ test('a node with a static relay reserves a slot, advertises /p2p-circuit, and i
   const got = await concatBytes(b.cat(added.cid, { signal: AbortSignal.timeout(20_000) }))
   assert.equal(got, content)
   assert.ok(b.libp2p.getConnections(a.libp2p.peerId).every(c => c.limits != null), 'still relayed: the bytes crossed the relay')
+})
+
+test('past the relay\'s data limit the exchange stops: a bulk fetch cannot ride relayed connections', async () => {
+  const relay = await testNode({ config: { Swarm: { RelayService: { ConnectionDataLimit: 65_536 } } } as any })
+  const a = await testNode({ config: natted((await relay.swarm.localAddrs())[0]) })
+  await waitFor(() => relayedAddr(a) != null, 15_000, 'a relay reservation')
+  const content = pseudoRandomBytes(600_000, 9)
+  const [added] = await collect(a.add([{ path: 'big.bin', content }], { cidVersion: 1, rawLeaves: true }))
+  const b = await testNode({ fetchTimeoutMs: 8000, config: outside })
+  await b.swarm.connect(relayedAddr(a) as string, { signal: AbortSignal.timeout(15_000) })
+  let failed: unknown
+  try {
+    await concatBytes(b.cat(added.cid, { signal: AbortSignal.timeout(20_000) }))
+  } catch (err) {
+    failed = err
+  }
+  assert.ok(failed != null, 'the fetch fails rather than moving 600 kB through a relay limited to 64 KiB per connection')
+  assert.ok(b.libp2p.getConnections(a.libp2p.peerId).every(c => c.limits != null), 'never a direct connection')
 })
 
 test.run()
