@@ -194,16 +194,20 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
       const key = ma.toString()
       if (seen.has(key)) continue
       seen.add(key)
-      if (Circuit.matches(ma)) {
-        if (addr.verified) relayed.push(key)
-        continue
-      }
+      // relayed addresses come from getAddresses below: after the announce filter's checks
+      if (Circuit.matches(ma)) continue
       if (addr.verified && (isPublicAddress(ma) || addr.type === 'announce')) reachable.push(key)
       else if (!addr.verified && isPublicAddress(ma)) {
         // libp2p marks an address AutoNAT refuted as unverified with a retry time
         if (addr.expires > now) unreachable.push(key)
         else unknown.push(key)
       }
+    }
+    const self = `/p2p/${this.components.peerId.toString()}`
+    for (const ma of this.components.addressManager.getAddresses()) {
+      if (!Circuit.matches(ma)) continue
+      const text = ma.toString()
+      relayed.push(text.endsWith(self) ? text.slice(0, -self.length) : text)
     }
     const publicReachable = reachable.some(a => isPublicAddress(multiaddr(a)))
     const reachability: Reachability = publicReachable ? 'Public' : unreachable.length > 0 ? 'Private' : 'Unknown'
