@@ -6,7 +6,11 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { webcrypto } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+// @peculiar/x509 (its DI container) needs the Reflect metadata API loaded before it
+import 'reflect-metadata'
+import * as x509 from '@peculiar/x509'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ok, startDaemon } from './fixtures/cli.ts'
@@ -98,6 +102,62 @@ test('QUIC that loads: the daemon listens on it, and a second node connects over
   await ok(['swarm', 'connect', quic], { repo: repo2 })
   const peers = (await ok(['swarm', 'peers'], { repo: repo2 })).out
   assert.ok(peers.includes(`/quic-v1/p2p/${node.peerId}`), peers)
+})
+
+/** A self-signed certificate for 127.0.0.1 (its own CA), as PEM files */
+async function selfSigned (dir: string): Promise<{ cert: string, key: string }> {
+  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+  const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
+  const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '01',
+    name: 'CN=127.0.0.1',
+    notBefore: new Date(Date.now() - 60_000),
+    notAfter: new Date(Date.now() + 24 * 3600_000),
+    keys,
+    signingAlgorithm: alg,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }])
+    ]
+  })
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64').replace(/.{64}/g, '$&\n')
+  const certFile = join(dir, 'cert.pem')
+  const keyFile = join(dir, 'key.pem')
+  await writeFile(certFile, cert.toString('pem'))
+  await writeFile(keyFile, `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`)
+  return { cert: certFile, key: keyFile }
+}
+
+test('Secure WebSockets with a configured certificate: /tls/ws listens, and a peer trusting it connects', async (ctx) => {
+  const { cert, key } = await selfSigned(ctx.dir)
+  const repo = join(ctx.dir, 'wss')
+  await ok(['init', '--profile=test'], { repo })
+  const config = JSON.parse(await readFile(join(repo, 'config'), 'utf8'))
+  config.Addresses.Swarm = ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/tls/ws']
+  config.Swarm.WebSocketTLS = { CertFile: cert, KeyFile: key }
+  await writeFile(join(repo, 'config'), JSON.stringify(config, null, 2))
+  const node = await startDaemon(repo, LOCAL)
+  ctx.daemons.push(node)
+  const wss = node.swarm.find(a => a.includes('/tls/ws/'))
+  assert.ok(wss != null, node.output())
+
+  const repo2 = join(ctx.dir, 'wss-dialer')
+  await ok(['init', '--profile=test'], { repo: repo2 })
+  // Node trusts the self-signed certificate as it would a CA's
+  const other = await startDaemon(repo2, LOCAL, undefined, { env: { NODE_EXTRA_CA_CERTS: cert } })
+  ctx.daemons.push(other)
+  await ok(['swarm', 'connect', wss], { repo: repo2 })
+  const peers = (await ok(['swarm', 'peers'], { repo: repo2 })).out
+  assert.ok(peers.includes(`/tls/ws/p2p/${node.peerId}`), peers)
+
+  // without a certificate the address is skipped, not fatal
+  const repo3 = join(ctx.dir, 'no-cert')
+  await ok(['init', '--profile=test'], { repo: repo3 })
+  await ok(['config', '--json', 'Addresses.Swarm', JSON.stringify(['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/tls/ws'])], { repo: repo3 })
+  const plain = await startDaemon(repo3, LOCAL)
+  ctx.daemons.push(plain)
+  assert.not.ok(plain.swarm.some(a => a.includes('/tls/')), plain.output())
 })
 
 test.run()

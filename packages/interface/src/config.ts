@@ -57,6 +57,8 @@ export interface CairnConfig {
       /** read for Kubo's shape, not enforced (no ASN database). @default 32 */
       MaxReservationsPerASN?: number
     }
+    /** Cairn's own (Kubo uses AutoTLS): PEM certificate and key files; `/tls/ws` listen addresses need it */
+    WebSocketTLS?: { CertFile: string, KeyFile: string }
     /** DCUtR: upgrade relayed connections to direct ones. @default true */
     EnableHolePunching?: boolean | null
     /** Do not ask the router for a port mapping (UPnP / NAT-PMP). @default false */

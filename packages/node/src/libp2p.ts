@@ -21,6 +21,7 @@ import { gatedRelayServer } from './reachability/relay-server.ts'
 import { reachability } from './reachability/service.ts'
 import { buildTransports, listenKind } from './reachability/transports.ts'
 import type { RelayServerGate } from './reachability/relay-server.ts'
+import type { WebSocketTLS } from './reachability/transports.ts'
 import type { ReachabilityService } from './reachability/service.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
@@ -134,7 +135,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   const { config, privateKey } = init
 
   const nat = natOptions(config)
-  const built = await buildTransports(nat, config.Addresses.Swarm)
+  const built = await buildTransports(nat, config.Addresses.Swarm, (config.Swarm as { WebSocketTLS?: WebSocketTLS } | undefined)?.WebSocketTLS)
   const listen = built.listen
   init.onNotice?.(built.notices)
   const privateNet = isPrivateNetwork(listen)

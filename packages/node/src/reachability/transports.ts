@@ -8,7 +8,9 @@ import { tcp } from '@libp2p/tcp'
 import { webSockets } from '@libp2p/websockets'
 import { circuitRelayTransport } from '@libp2p/circuit-relay-v2'
 import { multiaddr } from '@multiformats/multiaddr'
-import { Circuit, QUIC_V1, TCP, WebRTCDirect, WebSockets } from '@multiformats/multiaddr-matcher'
+import { Circuit, QUIC_V1, TCP, WebRTCDirect, WebSockets, WebSocketsSecure } from '@multiformats/multiaddr-matcher'
+import { readFile } from 'node:fs/promises'
+import { InvalidParametersError } from '@cairn/interface'
 import type { NatOptions } from './options.ts'
 import type { Transport } from '@libp2p/interface'
 
@@ -24,7 +26,13 @@ export interface NodeTransports {
   notices: string[]
 }
 
-type Kind = 'tcp' | 'websocket' | 'quic' | 'webrtcDirect' | 'relay'
+type Kind = 'tcp' | 'websocket' | 'wss' | 'quic' | 'webrtcDirect' | 'relay'
+
+/** Cairn's `Swarm.WebSocketTLS` (Kubo gets its certificate from AutoTLS): PEM files for `/tls/ws` */
+export interface WebSocketTLS {
+  CertFile: string
+  KeyFile: string
+}
 
 /** Which transport listens on an address, if any of ours can */
 export function listenKind (addr: string): Kind | undefined {
@@ -37,6 +45,7 @@ export function listenKind (addr: string): Kind | undefined {
   if (Circuit.matches(ma)) return 'relay'
   if (TCP.exactMatch(ma)) return 'tcp'
   if (WebSockets.exactMatch(ma)) return 'websocket'
+  if (WebSocketsSecure.exactMatch(ma)) return 'wss'
   if (QUIC_V1.exactMatch(ma)) return 'quic'
   if (WebRTCDirect.exactMatch(ma)) return 'webrtcDirect'
   return undefined
@@ -60,7 +69,18 @@ const firstLine = (err: unknown): string => String((err as Error)?.message ?? er
  * Builds the transports `nat.transports` enables. Native ones load only when an address asks for
  * them (or to dial, when enabled): a node listening on TCP alone never loads QUIC's binary.
  */
-export async function buildTransports (nat: NatOptions, swarm: string[]): Promise<NodeTransports> {
+async function readTls (tls: WebSocketTLS): Promise<{ cert: Buffer, key: Buffer }> {
+  if (typeof tls?.CertFile !== 'string' || typeof tls?.KeyFile !== 'string') {
+    throw new InvalidParametersError('config: Swarm.WebSocketTLS needs CertFile and KeyFile (PEM file paths)')
+  }
+  try {
+    return { cert: await readFile(tls.CertFile), key: await readFile(tls.KeyFile) }
+  } catch (err) {
+    throw new InvalidParametersError(`config: Swarm.WebSocketTLS: cannot read ${(err as NodeJS.ErrnoException).path ?? 'the certificate'}: ${(err as Error).message}`, { cause: err })
+  }
+}
+
+export async function buildTransports (nat: NatOptions, swarm: string[], tls?: WebSocketTLS): Promise<NodeTransports> {
   const transports: TransportFactory[] = []
   const available = new Set<Kind>()
   const notices: string[] = []
@@ -71,8 +91,11 @@ export async function buildTransports (nat: NatOptions, swarm: string[]): Promis
     available.add('tcp')
   }
   if (nat.transports.websocket) {
-    transports.push(webSockets())
+    // with a certificate the same transport also serves Secure WebSockets (`/tls/ws`)
+    const https = tls != null ? await readTls(tls) : undefined
+    transports.push(webSockets(https != null ? { https } : {}))
     available.add('websocket')
+    if (https != null) available.add('wss')
   }
   if (nat.transports.quic && wants('quic')) {
     try {
