@@ -79,6 +79,18 @@ const natted = (relayAddr: string): any => ({
 })
 const outside = { Addresses: { Swarm: ['/ip4/127.0.0.3/tcp/0'] }, Swarm: { AddrFilters: ['/ip4/127.0.0.2/ipcidr/32'] } } as any
 
+test('AutoNAT.ServiceMode: enabled answers v1 and v2, legacy-v1 only v1, disabled neither (our own checks still run)', async () => {
+  const autonat = async (mode?: string): Promise<string[]> => {
+    const node = await testNode(mode == null ? {} : { config: { AutoNAT: { ServiceMode: mode } } as any })
+    assert.ok(node.libp2p.services.autoNAT != null && node.libp2p.services.autoNATv2 != null, 'the services run')
+    return (await node.id()).protocols.filter(p => p.startsWith('/libp2p/autonat'))
+  }
+  // dial-back is v2's client side (peers checking our own addresses): always there
+  assert.equal(await autonat(), ['/libp2p/autonat/1.0.0', '/libp2p/autonat/2/dial-back', '/libp2p/autonat/2/dial-request'])
+  assert.equal(await autonat('legacy-v1'), ['/libp2p/autonat/1.0.0', '/libp2p/autonat/2/dial-back'])
+  assert.equal(await autonat('disabled'), ['/libp2p/autonat/2/dial-back'])
+})
+
 const relayedAddr = (node: CairnNode): string | undefined => {
   const addr = node.libp2p.services.reachability?.status().relayed[0]
   return addr == null ? undefined : `${addr}/p2p/${node.peerId}`

@@ -47,6 +47,9 @@ export function createThrottle (init: { globalLimit: number, peerLimit: number, 
   }
 }
 
+/** The protocols on which others ask us to dial them back: v1's only one, v2's dial-request */
+const isServerProtocol = (protocol: string): boolean => /\/autonat\/1\.0\.0$|\/autonat\/2\/dial-request$/.test(protocol)
+
 /** A registrar whose `handle` drops (serve: false) or throttles the handlers registered on it */
 export function shapedRegistrar (registrar: Registrar, serve: boolean, throttle: Throttle): Registrar {
   return new Proxy(registrar, {
@@ -56,6 +59,8 @@ export function shapedRegistrar (registrar: Registrar, serve: boolean, throttle:
         return typeof value === 'function' ? value.bind(target) : value
       }
       return async (protocol: string, handler: StreamHandler, options?: StreamHandlerOptions): Promise<void> => {
+        // v2's dial-back handler is the client side (peers checking *our* addresses): never shaped
+        if (!isServerProtocol(protocol)) { await target.handle(protocol, handler, options); return }
         if (!serve) return
         const throttled = (stream: Stream, connection: Connection): void | Promise<void> => {
           if (!throttle.take(connection.remotePeer.toString())) {
