@@ -99,6 +99,12 @@ async function checks (ctx: Context, mode: string): Promise<void> {
   // repo ls is Kubo's other name for refs local
   assert.is((await ok(['repo', 'ls'], { repo })).out, (await ok(['refs', 'local'], { repo })).out, mode)
 
+  // dag stat --progress: Kubo's running line on stderr, cleared before the result; none when off
+  const progress = await ok(['dag', 'stat', '--progress', tree], { repo })
+  assert.match(progress.err, /Fetched\/Processed \d+ blocks, \d+ bytes \(\d+(\.\d)? k?B\)\r/, mode)
+  assert.match(progress.out, /^CID/, mode)
+  assert.is((await ok(['dag', 'stat', '--progress=false', tree], { repo })).err, '', mode)
+
   // add --hash: a CIDv1 raw leaf under sha2-512 for a one-block file, as Kubo
   const hashed = (await ok(['add', '-q', '--hash=sha2-512', join(ctx.dir, 'a')], { repo })).out.trim()
   assert.is(hashed, CID.createV1(0x55, await sha512.digest(new TextEncoder().encode('hello '))).toString(), mode)

@@ -165,6 +165,17 @@ test('cid-base on add, ls, pin ls, refs and block stat; pin ls of an indirect pi
   assert.equal(await post('repo/ls'), await post('refs/local'))
 })
 
+test('dag/stat streams running summaries (Ratio 0) before the final one; progress=false gives one', async ({ api, a }) => {
+  const streamed = (await request(`${api}/api/v0/dag/stat?arg=${a}`, { method: 'POST' })).text.trim().split('\n').map(l => JSON.parse(l))
+  assert.ok(streamed.length >= 2, JSON.stringify(streamed))
+  assert.is(streamed[0].Ratio, 0)
+  const final = streamed[streamed.length - 1]
+  assert.is(final.Ratio, 1)
+  const single = JSON.parse((await request(`${api}/api/v0/dag/stat?arg=${a}&progress=false`, { method: 'POST' })).text)
+  assert.equal(single, final)
+  assert.ok(streamed[0].UniqueBlocks <= final.UniqueBlocks)
+})
+
 test('add with kubo-rpc-client\'s hashAlg: CIDv1 under that multihash; Kubo\'s errors for CIDv0 and unknown names', async ({ api, ipfs }) => {
   const added = await ipfs.add(bytes('hashed otherwise'), { hashAlg: 'sha2-512', signal: signal() })
   assert.is(added.cid.version, 1)
