@@ -33,6 +33,13 @@ const isNativeBinding = (path: string, importer: string): boolean => /^\.\/bindi
 const installedExternals: Plugin = {
   name: 'installed-externals',
   setup (b) {
+    // the Web UI's handler finds its built page next to itself (`apps/webui/dist/ui`): imported where it is
+    b.onResolve({ filter: /^@cairn\/webui$/ }, async args => {
+      if (args.pluginData === 'resolving') return undefined
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })
+      if (resolved.errors.length > 0) return { errors: resolved.errors }
+      return { path: relative(BUNDLE_DIR, resolved.path).split('\\').join('/'), external: true }
+    })
     b.onResolve({ filter: /^\.\/binding(\.js)?$/ }, async args => {
       if (args.pluginData === 'resolving' || !isNativeBinding(args.path, args.importer)) return undefined
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })
