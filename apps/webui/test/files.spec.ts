@@ -138,4 +138,35 @@ test('Files pins and unpins', async ({ daemon, page }) => {
   assert.not.match(await cairn(daemon.repo, ['pin', 'ls', '--type=recursive']), cid)
 })
 
+test('Files uploads dropped files, and lists a 2,000-entry folder drawing only the rows in view', async ({ dir, daemon, page }) => {
+  await page.goto(`${daemon.apiUrl}/webui/#/files/`)
+  await page.locator('[data-loaded-path="/"]').waitFor()
+  // a drop of two files, as the browser delivers it
+  await page.evaluate(`(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['dropped one\\n'], 'dropped-1.txt'))
+    data.items.add(new File(['dropped two\\n'], 'dropped-2.txt'))
+    document.querySelector('[data-view="files"]').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+  })()`)
+  await page.locator('.entry[data-name="dropped-2.txt"]').waitFor()
+  await writeFile(join(dir, 'dropped-1.txt'), 'dropped one\n')
+  const expected = (await cairn(daemon.repo, ['add', '-Q', '--only-hash', join(dir, 'dropped-1.txt')])).trim()
+  assert.is(await page.locator('.entry[data-name="dropped-1.txt"]').getByTestId('cid').getAttribute('title'), expected)
+
+  const many = join(dir, 'many')
+  await mkdir(many)
+  await Promise.all(Array.from({ length: 2000 }, (_, i) => writeFile(join(many, `f-${String(i).padStart(4, '0')}.txt`), `${i}\n`)))
+  const root = (await cairn(daemon.repo, ['add', '-r', '-Q', '--pin=false', many])).trim()
+  await cairn(daemon.repo, ['files', 'cp', `/ipfs/${root}`, '/many'])
+  await page.goto(`${daemon.apiUrl}/webui/#/files/many`)
+  const list = page.getByRole('grid', { name: 'Contents of /many' })
+  await page.locator('[data-loaded-path="/many"] .entry').first().waitFor()
+  assert.is(await list.getAttribute('aria-rowcount'), '2000')
+  const drawn = await page.locator('.vrow').count()
+  assert.ok(drawn > 5 && drawn < 100, `${drawn} rows in the DOM for 2,000 entries`)
+  await page.evaluate('document.querySelector(".vlist").scrollTop = 1e9')
+  await page.locator('.entry[data-name="f-1999.txt"]').waitFor()
+  assert.ok(await page.locator('.vrow').count() < 100)
+})
+
 test.run()

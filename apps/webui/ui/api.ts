@@ -40,7 +40,7 @@ export function setSecret (secret: string | null): void {
   else sessionStorage.setItem(TOKEN_KEY, secret)
 }
 
-function headers (): Record<string, string> {
+export function headers (): Record<string, string> {
   const secret = getSecret()
   return secret == null ? {} : { Authorization: authorizationHeader(secret) }
 }

@@ -104,6 +104,8 @@ export function FilesView (props: { path: string }) {
   useEffect(() => { void gatewayUrl().then(setGateway) }, [])
   useEffect(() => { setSelected(undefined) }, [path])
   const entry = list.value?.find(e => e.Name === selected)
+  // when a folder's rows are drawn (read by bench/webui.ts)
+  useEffect(() => { if (list.value != null) performance.mark(`cairn:listed:${path}`) }, [list.value])
 
   async function start (files: UploadFile[]): Promise<void> {
     if (files.length === 0) return

@@ -19,14 +19,20 @@ export function PeersView () {
             <thead><tr><th scope="col">Peer</th><th scope="col">Address</th><th scope="col">Latency</th><th scope="col">Direction</th><th scope="col">Protocols</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {(peers.value ?? []).map(p => (
-                <tr key={p.Peer + p.Addr} data-peer={p.Peer}>
+                <tr key={p.Peer + p.Addr} data-peer={p.Peer} data-direction={p.Direction === 1 ? 'inbound' : p.Direction === 2 ? 'outbound' : 'unknown'}>
                   <td data-label="Peer"><code title={p.Peer}>{shortId(p.Peer, 6)}</code></td>
                   <td data-label="Address"><code class="wrap">{p.Addr}</code></td>
                   <td data-label="Latency">{p.Latency ?? 'n/a'}</td>
                   <td data-label="Direction">{p.Direction === 1 ? 'inbound' : p.Direction === 2 ? 'outbound' : 'unknown'}</td>
                   <td data-label="Protocols" class="protocols">{(p.Streams ?? []).map(s => s.Protocol).join(', ') || '—'}</td>
                   <td><button type="button" class="small danger" aria-label={`Disconnect ${p.Peer}`} onClick={() => {
-                    rpc('swarm/disconnect', { arg: `${p.Addr}/p2p/${p.Peer}` }).then(() => { notify(`Disconnected ${shortId(p.Peer)}`); peers.reload() }, notifyError)
+                    rpc('swarm/disconnect', { arg: `/p2p/${p.Peer}` }).then((r: { Strings?: string[] }) => {
+                      // Kubo answers 200 with a "failure" line when the peer was not connected
+                      const failed = (r?.Strings ?? []).find(line => line.includes('failure'))
+                      if (failed != null) notify(failed, 'error')
+                      else notify(`Disconnected ${shortId(p.Peer)}`)
+                      peers.reload()
+                    }, notifyError)
                   }}>Disconnect</button></td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { rpc } from '../api.ts'
+import { headers, rpc } from '../api.ts'
 import { BandwidthChart } from '../components/chart.tsx'
 import type { RatePoint } from '../components/chart.tsx'
 import { ErrorLine, Section, copyText, useAsync } from '../components/common.tsx'
@@ -13,7 +13,7 @@ interface RepoStat { RepoSize: number, StorageMax: number, NumObjects: number }
 
 /** The node's start time from its Prometheus metrics (`process_start_time_seconds`) */
 async function startedAt (signal: AbortSignal): Promise<number | undefined> {
-  const res = await fetch('/debug/metrics/prometheus', { signal })
+  const res = await fetch('/debug/metrics/prometheus', { signal, headers: headers() })
   if (!res.ok) return undefined
   const m = /^process_start_time_seconds\s+([\d.e+]+)/m.exec(await res.text())
   return m == null ? undefined : Number(m[1]) * 1000
@@ -64,6 +64,8 @@ export function StatusView () {
   const repo = useAsync<RepoStat>(signal => rpc('repo/stat', { 'size-only': true }, { signal }), [], 10000)
   const started = useAsync(startedAt, [])
   const reach = useAsync(reachability, [], 30000)
+  // the first view is interactive once the node answered (read by bench/webui.ts)
+  useEffect(() => { if (id.value != null && performance.getEntriesByName('cairn:interactive').length === 0) performance.mark('cairn:interactive') }, [id.value])
   const [now, setNow] = useState(Date.now())
   useEffect(() => {
     const timer = setInterval(() => { setNow(Date.now()) }, 1000)

@@ -27,8 +27,12 @@ async function walk (entry: FileSystemEntry, out: UploadFile[]): Promise<void> {
 
 /** Files and folders dropped on the page, folders walked to their files */
 export async function filesFromDrop (data: DataTransfer): Promise<UploadFile[]> {
-  const entries = [...data.items].map(item => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e != null)
   const out: UploadFile[] = []
-  for (const entry of entries) await walk(entry, out)
+  // entries first, synchronously: the DataTransfer empties once this event handler returns
+  const items = [...data.items].filter(item => item.kind === 'file').map(item => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }))
+  for (const { entry, file } of items) {
+    if (entry != null) await walk(entry, out)
+    else if (file != null) out.push({ path: file.name, file })
+  }
   return out
 }
