@@ -57,6 +57,19 @@ export function rpcUrl (command: string, args: RpcArgs = {}): string {
   return `/api/v0/${command}${query === '' ? '' : `?${query}`}`
 }
 
+const unauthorizedListeners = new Set<() => void>()
+
+/** Called whenever the RPC refuses our credentials (the page then asks for a secret) */
+export function onUnauthorized (listener: () => void): () => void {
+  unauthorizedListeners.add(listener)
+  return () => { unauthorizedListeners.delete(listener) }
+}
+
+function refused (err: RpcError): RpcError {
+  if (err.unauthorized) for (const l of unauthorizedListeners) l()
+  return err
+}
+
 async function failure (res: Response): Promise<RpcError> {
   const text = await res.text()
   let message = text.trim()
@@ -64,7 +77,7 @@ async function failure (res: Response): Promise<RpcError> {
     const body = JSON.parse(text)
     if (typeof body?.Message === 'string') message = body.Message
   } catch {}
-  return new RpcError(message === '' ? `${res.status} ${res.statusText}` : message, res.status)
+  return refused(new RpcError(message === '' ? `${res.status} ${res.statusText}` : message, res.status))
 }
 
 /** Calls a command and returns the raw response (for text and byte answers) */
@@ -141,7 +154,7 @@ export function upload (files: UploadFile[], onProgress: (sentBytes: number) => 
       if (xhr.status !== 200) {
         let message = text
         try { message = JSON.parse(text).Message } catch {}
-        reject(new RpcError(message, xhr.status))
+        reject(refused(new RpcError(message, xhr.status)))
         return
       }
       const trailer = xhr.getResponseHeader('X-Stream-Error')

@@ -1,7 +1,7 @@
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { RpcError, rpc, setSecret } from './api.ts'
-import { ErrorLine, Notices } from './components/common.tsx'
+import { getSecret, onUnauthorized, setSecret } from './api.ts'
+import { Notices } from './components/common.tsx'
 import { StatusView } from './views/status.tsx'
 import { FilesView } from './views/files.tsx'
 import { PinsView } from './views/pins.tsx'
@@ -46,31 +46,25 @@ function Login (props: { onDone: () => void, failed: boolean }) {
 
 function App () {
   const [route, setRoute] = useState(parseHash)
-  const [auth, setAuth] = useState<'checking' | 'ok' | 'needed' | 'refused'>('checking')
-  const [fatal, setFatal] = useState<Error>()
-  const [attempt, setAttempt] = useState(0)
+  // views load at once; a refusal from the RPC (API.Authorizations) turns the page into the login
+  const [auth, setAuth] = useState<'ok' | 'needed' | 'refused'>('ok')
   useEffect(() => {
     const onHash = (): void => { setRoute(parseHash()) }
     window.addEventListener('hashchange', onHash)
-    return () => { window.removeEventListener('hashchange', onHash) }
-  }, [])
-  useEffect(() => {
-    // `id` needs the same rights as the views; `version` would pass any valid secret
-    rpc('id').then(() => { setAuth('ok') }, (err: unknown) => {
-      if (err instanceof RpcError && err.unauthorized) {
-        setAuth(attempt === 0 ? 'needed' : 'refused')
-        if (attempt > 0) setSecret(null)
-      } else {
-        setFatal(err as Error)
-      }
+    const stop = onUnauthorized(() => {
+      // the first refusal decides; the other calls of the same views fail the same way
+      const hadSecret = getSecret() != null
+      setSecret(null)
+      setAuth(a => a === 'ok' ? (hadSecret ? 'refused' : 'needed') : a)
     })
-  }, [attempt])
+    return () => { window.removeEventListener('hashchange', onHash); stop() }
+  }, [])
   useEffect(() => {
     const title = VIEWS.find(v => v.id === route.view)?.title ?? 'Status'
     document.title = `${title} · Cairn`
   }, [route.view])
 
-  if (auth === 'needed' || auth === 'refused') return <Login failed={auth === 'refused'} onDone={() => { setAttempt(a => a + 1) }} />
+  if (auth === 'needed' || auth === 'refused') return <Login failed={auth === 'refused'} onDone={() => { setAuth('ok') }} />
   return (
     <>
       <a class="skip" href="#main" onClick={e => { e.preventDefault(); document.getElementById('main')?.focus() }}>Skip to content</a>
@@ -85,9 +79,7 @@ function App () {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        {fatal != null && <ErrorLine error={fatal} />}
-        {auth === 'ok' && <View view={route.view} rest={route.rest} />}
-        {auth === 'checking' && <p class="muted">Connecting to the node…</p>}
+        <View view={route.view} rest={route.rest} />
       </main>
       <Notices />
     </>
