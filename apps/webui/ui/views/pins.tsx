@@ -49,6 +49,28 @@ function AddPin (props: { onAdded: () => void }) {
   )
 }
 
+interface RemotePin { Cid: string, Name?: string, Status: string }
+
+/** One service's pins in every status (`pin remote ls --status=queued,pinning,pinned,failed`) */
+function RemotePins (props: { service: string, endpoint: string }) {
+  const pins = useAsync<RemotePin[]>(async signal => {
+    const out: RemotePin[] = []
+    await rpcStream('pin/remote/ls', { service: props.service, status: ['queued', 'pinning', 'pinned', 'failed'] }, v => { out.push(v) }, signal)
+    return out
+  }, [props.service], 10000)
+  return (
+    <div class="remote" data-service={props.service}>
+      <h3><strong>{props.service}</strong> <code class="muted wrap">{props.endpoint}</code></h3>
+      <ErrorLine error={pins.error} />
+      {pins.value != null && (pins.value.length === 0
+        ? <p class="muted">No pins on this service.</p>
+        : <ul class="remote-pins">{pins.value.map(p => (
+            <li key={p.Cid + p.Status}><code class="wrap">{p.Cid}</code> <span class="tag">{p.Status}</span> {p.Name != null && p.Name !== '' && <span>{p.Name}</span>}</li>
+          ))}</ul>)}
+    </div>
+  )
+}
+
 export function PinsView () {
   const pins = useAsync<Pin[]>(async signal => {
     const out: Pin[] = []
@@ -90,7 +112,7 @@ export function PinsView () {
         <Section title="Remote pinning services" id="remote-title">
           {remote.value.length === 0
             ? <p class="muted">None configured (<code>cairn pin remote service add</code>).</p>
-            : <ul>{remote.value.map(s => <li key={s.Service}><strong>{s.Service}</strong> <code>{s.ApiEndpoint}</code></li>)}</ul>}
+            : remote.value.map(s => <RemotePins key={s.Service} service={s.Service} endpoint={s.ApiEndpoint} />)}
         </Section>
       )}
     </div>
