@@ -15,7 +15,8 @@
  *
  * Targets (issue 18): (b) >= 80% of (a)'s throughput; hole punching 100% across
  * endpoint-independent NATs. Env: BENCH_NAT_SIZE_MIB (default 16), BENCH_NAT_CASES (default
- * `a,b,c,punch`), BENCH_NAT_FETCH_TIMEOUT_S (default 180).
+ * `a,b,c,punch`), BENCH_NAT_FETCH_TIMEOUT_S (default 180), BENCH_NAT_DEBUG (a DEBUG value for the
+ * daemons, e.g. `cairn:reachability,libp2p:circuit-relay*`).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -41,10 +42,16 @@ interface CaseResult { name: string, timing: FetchTiming, relayedBytes: number, 
 const mbps = (t: FetchTiming): number => (t.bytes / MIB) / (Math.max(1, t.totalMs - t.ttfbMs) / 1000)
 
 async function relayedAddress (node: LabNode): Promise<string> {
-  return waitFor(`${node.host.ns} to advertise a relayed address`, async () => {
-    const id = JSON.parse((await node.ok(['id', '--enc=json'])).out)
-    return (id.Addresses as string[]).find(a => a.includes('/p2p-circuit'))
-  }, RESERVATION_TIMEOUT_MS)
+  try {
+    return await waitFor(`${node.host.ns} to advertise a relayed address`, async () => {
+      const id = JSON.parse((await node.ok(['id', '--enc=json'])).out)
+      return (id.Addresses as string[]).find(a => a.includes('/p2p-circuit'))
+    }, RESERVATION_TIMEOUT_MS)
+  } catch (err) {
+    // with BENCH_NAT_DEBUG the daemons log; show what the relay client said
+    const said = node.daemon.output().split('\n').filter(l => /relay|reserv/i.test(l)).slice(-30).join('\n')
+    throw new Error(`${(err as Error).message}${said !== '' ? `\n${said}` : ''}`, { cause: err })
+  }
 }
 
 async function main (): Promise<void> {
@@ -69,11 +76,14 @@ async function main (): Promise<void> {
       }
     })
     nodes.push(relay)
-    const bootstrap = [relay.tcpAddr]
+    // over TCP and QUIC, as Kubo's bootstrap list resolves to both
+    const bootstrap = [relay.tcpAddr, relay.tcpAddr.replace('/tcp/4001/', '/udp/4001/quic-v1/')]
     const pub = { ...noUpnp, 'Swarm.RelayService.Enabled': false }
-    const home = { ...noUpnp, 'Swarm.RelayService.Enabled': false, 'Swarm.RelayClient.StaticRelays': [relay.tcpAddr] }
+    // homes find the relay by themselves (the only public node that relays), as Kubo's do
+    const home = { ...noUpnp, 'Swarm.RelayService.Enabled': false }
+    const env = process.env.BENCH_NAT_DEBUG != null ? { DEBUG: process.env.BENCH_NAT_DEBUG } : undefined
     const start = async (host: LabHost, name: string, config: Record<string, unknown>): Promise<LabNode> => {
-      const n = await startLabNode(host, name, { dir, bootstrap, config })
+      const n = await startLabNode(host, name, { dir, bootstrap, config, env })
       nodes.push(n)
       return n
     }
