@@ -103,6 +103,8 @@ async function main (): Promise<void> {
     }
     const measure = async (name: string, a: LabNode, b: LabNode): Promise<void> => {
       const file = await addRandomFile(a, dir, SIZE)
+      // the root's provider record is out before B asks (add announces every block, root last)
+      await a.ok(['routing', 'provide', file.cid], { timeoutMs: FETCH_TIMEOUT_MS })
       const before = await lab!.counters(relay.host)
       const timing = await timedFetch(b, file.cid, FETCH_TIMEOUT_MS)
       const after = await lab!.counters(relay.host)

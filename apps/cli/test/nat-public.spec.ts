@@ -56,6 +56,11 @@ test('the public node advertises its interface address and serves the DHT', asyn
     return id.Addresses.includes(p1.tcpAddr) && id.Protocols.includes(DHT_PROTOCOL) ? id : undefined
   }, SETTLE_TIMEOUT_MS)
   assert.ok(id.Addresses.includes(`/ip4/${p1.host.ip}/tcp/${SWARM_TCP_PORT}/p2p/${p1.peerId}`), id.Addresses.join('\n'))
+  // and says so: Kubo's `swarm addrs autonat`, Cairn's `id` Reachability
+  const autonat = JSON.parse((await p1.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
+  assert.is(autonat.reachability, 'Public')
+  assert.ok((autonat.reachable as string[]).some(a => a.startsWith(`/ip4/${p1.host.ip}/tcp/${SWARM_TCP_PORT}`)), JSON.stringify(autonat))
+  assert.is(JSON.parse((await p1.ok(['id', '--enc=json'])).out).Reachability, 'public')
 })
 
 test('a node behind NAT finds the public node\'s provider record and fetches from it', async ({ nodes, dir }) => {
@@ -89,6 +94,10 @@ test('the node behind NAT stays a DHT client and advertises no public address', 
   // its router's address is not its own: nothing may claim it before a dial-back proves it
   const wan = h0.host.kind === 'home' ? h0.host.wanIp : ''
   assert.not.ok(id.Addresses.some(a => a.startsWith(`/ip4/${wan}/tcp/`)), id.Addresses.join('\n'))
+  const autonat = JSON.parse((await h0.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
+  assert.is.not(autonat.reachability, 'Public')
+  // Kubo leaves an empty list out of the JSON
+  assert.equal(autonat.reachable ?? [], [])
 })
 
 test.run()
