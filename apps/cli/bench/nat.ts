@@ -79,8 +79,9 @@ async function main (): Promise<void> {
     // over TCP and QUIC, as Kubo's bootstrap list resolves to both
     const bootstrap = [relay.tcpAddr, relay.tcpAddr.replace('/tcp/4001/', '/udp/4001/quic-v1/')]
     const pub = { ...noUpnp, 'Swarm.RelayService.Enabled': false }
-    // homes find the relay by themselves (the only public node that relays), as Kubo's do
-    const home = { ...noUpnp, 'Swarm.RelayService.Enabled': false }
+    // homes reserve on p0 (Swarm.RelayClient.StaticRelays): the bench measures transfers, not
+    // relay discovery (nat-relay.spec shows homes finding the relay by themselves)
+    const home = { ...noUpnp, 'Swarm.RelayService.Enabled': false, 'Swarm.RelayClient.StaticRelays': [relay.tcpAddr] }
     const env = process.env.BENCH_NAT_DEBUG != null ? { DEBUG: process.env.BENCH_NAT_DEBUG } : undefined
     const start = async (host: LabHost, name: string, config: Record<string, unknown>): Promise<LabNode> => {
       const n = await startLabNode(host, name, { dir, bootstrap, config, env })
