@@ -103,6 +103,8 @@ async function main (): Promise<void> {
       }
     }
     const measure = async (name: string, a: LabNode, b: LabNode): Promise<void> => {
+      // both ends are on the DHT (a loaded machine's failed pings may have dropped the bootstrap connection)
+      await Promise.all([a, b].map(async n => n.cli(['swarm', 'connect', relay.tcpAddr])))
       const file = await addRandomFile(a, dir, SIZE)
       // the root's provider record is out before B asks (add announces every block, root last)
       await a.ok(['routing', 'provide', file.cid], { timeoutMs: FETCH_TIMEOUT_MS })
