@@ -451,9 +451,10 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   /**
    * Runs `fn` holding the GC lock shared; the outermost hold ends with `sync()`, so what an add
    * or pin did is durable when it is acknowledged (a nested hold, as `pins.add` inside an add,
-   * leaves that to the outer one)
+   * leaves that to the outer one). `sync: false` skips that sync, for a holder that makes its
+   * writes durable itself later (MFS changes made with `flush: false`)
    */
-  async withAddLock <T> (fn: () => Promise<T>): Promise<T> {
+  async withAddLock <T> (fn: () => Promise<T>, options: { sync?: boolean } = {}): Promise<T> {
     this.assertOpen()
     if (this.gcLock.heldShared) return fn()
     // what this add writes or relies on from here on is of this generation or later: not evicted
@@ -461,7 +462,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     try {
       return await this.gcLock.shared(async () => {
         const result = await fn()
-        await this.sync()
+        if (options.sync !== false) await this.sync()
         return result
       })
     } finally {

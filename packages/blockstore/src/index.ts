@@ -263,9 +263,10 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
   /**
    * Runs `fn` holding the GC lock shared: an add keeps it until it has pinned. GC waits for it to
    * start; eviction never removes what `fn` writes or relies on. The outermost hold ends with
-   * `sync()`, so an add or pin is durable (power loss included) once acknowledged
+   * `sync()`, so an add or pin is durable (power loss included) once acknowledged; `sync: false`
+   * leaves that to a later `sync()` (the holder makes its writes durable itself, later)
    */
-  withAddLock<T>(fn: () => Promise<T>): Promise<T>
+  withAddLock<T>(fn: () => Promise<T>, options?: { sync?: boolean }): Promise<T>
   /** Every stored block, named by its multihash as a CIDv1 raw, without reading bodies (Kubo's `refs local`) */
   multihashes(options?: AbortOptions): AsyncGenerator<CID>
   /**

@@ -18,8 +18,10 @@ const ROOT_NAME_BYTES_MAX = 64
 export interface NamedRoots {
   get(name: string): Promise<CID | undefined>
   /**
-   * Durable (synced) before it resolves; call once every block the root reaches is stored. A
-   * sweep under way keeps what the new root reaches (it may link blocks the sweep saw unreferenced)
+   * Durable (synced) before it resolves; call once every block the root reaches is stored: the
+   * packs written so far are synced first, and the record's synced index write covers the index
+   * records before it, so the recorded root never names bytes a power loss can take. A sweep
+   * under way keeps what the new root reaches (it may link blocks the sweep saw unreferenced)
    */
   set(name: string, cid: CID): Promise<void>
   delete(name: string): Promise<void>
@@ -46,6 +48,7 @@ export class NamedRootsImpl implements NamedRoots {
 
   async set (name: string, cid: CID): Promise<void> {
     await keepDags(this.#store, [cid])
+    await this.#store.packs.sync()
     await this.#store.ledger.write([{ type: 'put', key: rootKey(name), value: cid.bytes }], true)
   }
 

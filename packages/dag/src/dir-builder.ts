@@ -75,7 +75,7 @@ export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: Dir
     if (child.kind === 'dir') child = await flushDir(child, writer, settings, out)
     links.push({ name, nameBytes, cid: child.cid, tsize: child.tsize })
   }
-  const data = marshalWithMode(new UnixFS({ type: 'directory', mode: dir.mode, mtime: dir.mtime }), settings.keepDefaultMode === true ? dir.mode : undefined)
+  const data = flatDirData(dir, settings.keepDefaultMode === true)
   let result: TreeLeaf
   if (estimateSize(data, links, settings.shardSplitStrategy) > settings.shardThresholdBytes) {
     result = await writeShard(layoutShard(links, { mode: dir.mode, mtime: dir.mtime, keepDefaultMode: settings.keepDefaultMode }), writer, settings.format)
@@ -94,14 +94,24 @@ export async function flushDir (dir: TreeDir, writer: BlockWriter, settings: Dir
  * the size of the block the flat directory would be (computed, not encoded).
  */
 function estimateSize (data: Uint8Array, links: EncodedLink[], strategy: ShardSplitStrategy): number {
-  let size = 0
-  if (strategy === 'block-bytes') {
-    size = 1 + varintLength(data.byteLength) + data.byteLength
-    for (const l of links) size += linkLength(l.nameBytes!.byteLength, l.cid.bytes.byteLength, l.tsize)
-    return size
-  }
-  for (const l of links) size += l.nameBytes!.byteLength + l.cid.bytes.byteLength
+  let size = dataEstimate(strategy, data)
+  for (const l of links) size += linkEstimate(strategy, l.nameBytes!.byteLength, l.cid, l.tsize)
   return size
+}
+
+/** What one link adds to a directory's size as `strategy` counts it (sums with `dataEstimate`) */
+export function linkEstimate (strategy: ShardSplitStrategy, nameBytes: number, cid: CID, tsize: number): number {
+  return strategy === 'block-bytes' ? linkLength(nameBytes, cid.bytes.byteLength, tsize) : nameBytes + cid.bytes.byteLength
+}
+
+/** What a flat directory's own data adds to its size as `strategy` counts it */
+export function dataEstimate (strategy: ShardSplitStrategy, data: Uint8Array): number {
+  return strategy === 'block-bytes' ? 1 + varintLength(data.byteLength) + data.byteLength : 0
+}
+
+/** The UnixFS data of a flat directory */
+export function flatDirData (meta: { mode?: number, mtime?: Mtime }, keepDefaultMode = false): Uint8Array {
+  return marshalWithMode(new UnixFS({ type: 'directory', mode: meta.mode, mtime: meta.mtime }), keepDefaultMode ? meta.mode : undefined)
 }
 
 async function writeShard (shard: ShardNode, writer: BlockWriter, format: CidFormat): Promise<TreeLeaf> {

@@ -11,7 +11,8 @@ import { HAMT_FANOUT, HAMT_HASH_CODE, MAX_DAG_DEPTH } from './constants.ts'
 import { MalformedBlockError } from '@cairn/interface'
 
 const BITS_PER_LEVEL = Math.log2(HAMT_FANOUT)
-const MAX_LEVELS = 64 / BITS_PER_LEVEL
+/** Levels a 64-bit hash gives; names colliding on all of them cannot be placed */
+export const MAX_LEVELS = 64 / BITS_PER_LEVEL
 
 /** The 64-bit hash whose bytes, first to last, pick the slot at each level */
 export function hamtHash (name: string | Uint8Array): Uint8Array {
@@ -94,18 +95,18 @@ function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNo
     if (list.length === 1) {
       const e = list[0].entry
       let nameBytes: Uint8Array | undefined
-      if (e.nameBytes != null) {
-        // the label is two ASCII hex digits
-        nameBytes = new Uint8Array(label.length + e.nameBytes.byteLength)
-        for (let i = 0; i < label.length; i++) nameBytes[i] = label.charCodeAt(i)
-        nameBytes.set(e.nameBytes, label.length)
-      }
+      if (e.nameBytes != null) nameBytes = labelledName(label, e.nameBytes)
       links.push({ name: label + e.name, nameBytes, cid: e.cid, tsize: e.tsize })
     } else {
       links.push({ name: label, shard: layoutLevel(list, level + 1, {}) })
     }
   }
-  const data = marshalWithMode(new UnixFS({
+  return { data: shardData(bitfield, meta), links }
+}
+
+/** The UnixFS data of one HAMT node: its bitfield of used slots (and, at the root, mode and mtime) */
+export function shardData (bitfield: Uint8Array, meta: ShardMeta = {}): Uint8Array {
+  return marshalWithMode(new UnixFS({
     type: 'hamt-sharded-directory',
     data: trimBitfield(bitfield),
     fanout: BigInt(HAMT_FANOUT),
@@ -113,7 +114,15 @@ function layoutLevel (entries: Keyed[], level: number, meta: ShardMeta): ShardNo
     mode: meta.mode,
     mtime: meta.mtime
   }), meta.keepDefaultMode === true ? meta.mode : undefined)
-  return { data, links }
+}
+
+/** `label` + `name` as UTF-8: the link name of an entry in a HAMT node */
+export function labelledName (label: string, nameBytes: Uint8Array): Uint8Array {
+  // the label is ASCII hex digits
+  const out = new Uint8Array(label.length + nameBytes.byteLength)
+  for (let i = 0; i < label.length; i++) out[i] = label.charCodeAt(i)
+  out.set(nameBytes, label.length)
+  return out
 }
 
 /** Kubo stores the bitfield as big-endian bytes without leading zero bytes */

@@ -303,6 +303,40 @@ test('repo gc keeps everything MFS reaches (written, copied from /ipfs/, unflush
   await node.stop()
 })
 
+test('flush=false blocks wait in memory until a flush; a GC between flushes keeps the HAMT nodes the next flush links again', async () => {
+  const node = await testNode({ offline: true })
+  const f = node.files
+  const name = (i: number): string => `${String(i).padStart(5, '0')}-${'n'.repeat(200)}`
+  const files: Record<string, Uint8Array> = {}
+  for (let i = 0; i < 1300; i++) {
+    files[name(i)] = enc(`entry ${i}`)
+    await f.write(`/d/${name(i)}`, files[name(i)], { create: true, parents: true, flush: false })
+    if (i % 250 === 249) await f.flush()
+  }
+  await f.flush()
+  // one more change: its file's block is held, not stored, yet readable through MFS
+  const body = enc('held in memory')
+  const [expected] = await collect(node.add([{ path: '', content: body }], { onlyHash: true }))
+  await f.write('/d/late', body, { create: true, flush: false })
+  files.late = body
+  assert.is(await node.blockstore.hasBlock(expected.cid), false, 'not in the store before a flush')
+  assert.is(dec(await concatBytes(f.read('/d/late'))), 'held in memory')
+  // stat writes the changed HAMT nodes (not recorded); a next change leaves them to be linked
+  // again by the flush: a GC meanwhile must keep them
+  await f.stat('/d')
+  await f.write('/d/later', enc('later'), { create: true, flush: false })
+  files.later = enc('later')
+  await collect(node.repo.gc())
+  await f.flush()
+  assert.is(await node.blockstore.hasBlock(expected.cid), true, 'stored by the flush')
+  const root = (await f.stat('/d')).cid
+  // every block the recorded tree reaches is local (an offline walk fails on a missing one);
+  // before `add -r` below, which would store the same HAMT nodes again
+  assert.is((await node.dag.stat(root)).numBlocks > 1300, true)
+  assert.is(root.toString(), await addTree(node, 'd', files), 'same CID as add -r')
+  await node.stop()
+})
+
 test('concurrent writers are serialised per path; readers see whole files', async () => {
   const node = await testNode({ offline: true })
   const f = node.files

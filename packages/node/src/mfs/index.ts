@@ -25,6 +25,7 @@ import type { CID } from 'multiformats/cid'
 import { contentPath, isContentPath, parseMfsPath, type MfsPath } from './paths.ts'
 import { localSize, statNode } from './stat.ts'
 import { MfsDir, type MfsChild, type MfsLink, type Mtime, type TreeSettings } from './tree.ts'
+import { PendingBlocks } from './pending.ts'
 
 /** The name of the MFS root among the store's GC roots */
 export const MFS_ROOT_NAME = 'mfs'
@@ -32,6 +33,8 @@ export const MFS_ROOT_NAME = 'mfs'
 export const DEFAULT_MFS_NO_FLUSH_LIMIT = 256
 /** Unflushed changes are written at most this long after the first of them (a crash loses no more) */
 export const DEFAULT_MFS_FLUSH_DELAY_MS = 10_000
+/** A write of bytes already in memory up to this size is built under the tree lock (one hold, not two) */
+const IN_LOCK_WRITE_BYTES_MAX = 1_048_576
 /** Directory entries kept loaded after a flush; beyond it unchanged subdirectories are dropped */
 export const DEFAULT_MFS_CACHE_ENTRIES_MAX = 200_000
 
@@ -103,6 +106,8 @@ class MfsImpl implements Mfs {
   #persisted?: CID
   #unflushed = 0
   #timer?: ReturnType<typeof setTimeout>
+  /** Blocks of `flush: false` changes not yet in the store; every MFS read goes through it */
+  readonly #pending: PendingBlocks
 
   constructor (components: MfsComponents, init: MfsInit = {}) {
     this.#c = components
@@ -110,6 +115,14 @@ class MfsImpl implements Mfs {
     this.#noFlushLimit = init.noFlushLimit ?? DEFAULT_MFS_NO_FLUSH_LIMIT
     this.#flushDelayMs = init.flushDelayMs ?? DEFAULT_MFS_FLUSH_DELAY_MS
     this.#cacheEntriesMax = init.cacheEntriesMax ?? DEFAULT_MFS_CACHE_ENTRIES_MAX
+    this.#pending = new PendingBlocks({
+      under: components.getter,
+      write: async (blocks, options) => {
+        const putter = this.#c.putter()
+        if (putter.putBlocks != null) await putter.putBlocks(blocks, options)
+        else for (const b of blocks) await putter.putBlock(b.cid, b.bytes, options)
+      }
+    })
     this.#tree = mortice({ name: `cairn-mfs-${process.pid}-${Math.random()}`, singleProcess: true, autoFinalize: true })
   }
 
@@ -128,7 +141,7 @@ class MfsImpl implements Mfs {
     }
     this.#persisted = cid
     // read when first used: commands that never touch MFS pay one index read for it
-    this.#root = MfsDir.open(cid, 0, this.#c.getter)
+    this.#root = MfsDir.open(cid, 0, this.#pending)
     this.#unflushed = 0
   }
 
@@ -149,12 +162,14 @@ class MfsImpl implements Mfs {
     const visit = (dir: MfsDir): void => {
       if (dir.cid != null) { out.push(dir.cid); return }
       if (!dir.loaded) return
+      out.push(...dir.writtenShards())
       for (const child of dir.loadedEntries.values()) {
         if (child.kind === 'dir') visit(child)
         else out.push(child.cid)
       }
     }
     if (this.#root != null) visit(this.#root)
+    out.push(...this.#pending.links())
     return out
   }
 
@@ -163,7 +178,11 @@ class MfsImpl implements Mfs {
     return this.#root
   }
 
-  /** A change: GC lock shared (blocks it writes stay until linked), then the tree exclusively */
+  /**
+   * A change: GC lock shared (blocks it writes stay until linked), then the tree exclusively. No
+   * sync at the end: what must be durable is the recorded root, and a flush syncs the blocks
+   * before recording it
+   */
   async #mutate <T> (fn: () => Promise<T>): Promise<T> {
     return this.#c.blockstore().withAddLock(async () => {
       const release = await this.#tree.writeLock()
@@ -172,7 +191,7 @@ class MfsImpl implements Mfs {
       } finally {
         release()
       }
-    })
+    }, { sync: false })
   }
 
   async #read <T> (fn: () => Promise<T>): Promise<T> {
@@ -205,7 +224,7 @@ class MfsImpl implements Mfs {
   /** The directory a child entry is, loaded and cached in its parent */
   async #asDir (parent: MfsDir, name: string, child: MfsChild, path: string, options: AbortOptions): Promise<MfsDir> {
     if (child.kind === 'dir') return child
-    const dir = MfsDir.open(child.cid, child.tsize, this.#c.getter, options)
+    const dir = MfsDir.open(child.cid, child.tsize, this.#pending, options)
     try {
       await dir.entries()
     } catch (err) {
@@ -252,6 +271,8 @@ class MfsImpl implements Mfs {
 
   /** The CID of a child, writing a changed directory's blocks first (not the root record) */
   async #cidOf (child: MfsChild): Promise<MfsLink> {
+    // the CID may leave MFS (stat, ls -l): whatever it reaches is stored first
+    await this.#pending.drain()
     if (child.kind === 'link') return child
     const writer = createBlockWriter(this.#c.putter())
     const link = await child.flush(writer, this.#settings)
@@ -294,6 +315,7 @@ class MfsImpl implements Mfs {
   /** Writes every changed directory, then records the root (synced) if it moved */
   async #flushAll (): Promise<CID> {
     const root = this.#rootDir()
+    await this.#pending.drain()
     const writer = createBlockWriter(this.#c.putter())
     const link = await root.flush(writer, this.#settings)
     await writer.flush()
@@ -334,7 +356,7 @@ class MfsImpl implements Mfs {
         return (await this.#cidOf(child)).cid
       })
     }
-    const out = statNode(await loadNode(cid, this.#c.getter, options))
+    const out = statNode(await loadNode(cid, this.#pending, options))
     if (options.withLocal === true) Object.assign(out, await localSize(cid, this.#c.blockstore(), options))
     return out
   }
@@ -345,7 +367,7 @@ class MfsImpl implements Mfs {
       const { chain, child, name } = await this.#lookup(p, options)
       if (child == null) throw notExist()
       if (child.kind === 'link') {
-        const node = await loadNode(child.cid, this.#c.getter, options)
+        const node = await loadNode(child.cid, this.#pending, options)
         if (node.type !== 'directory') return [{ name, child }]
       }
       const dir = child.kind === 'dir' ? child : await this.#asDir(chain[chain.length - 1], name, child, p.text, options)
@@ -357,7 +379,7 @@ class MfsImpl implements Mfs {
         continue
       }
       const link = await this.#mutate(async () => this.#cidOf(child))
-      const node = await loadNode(link.cid, this.#c.getter, options)
+      const node = await loadNode(link.cid, this.#pending, options)
       yield { name, type: node.type === 'directory' ? 'directory' : 'file', size: statNode(node).size, cid: link.cid }
     }
   }
@@ -379,11 +401,11 @@ class MfsImpl implements Mfs {
       if (found.child.kind === 'dir') throw new InvalidParametersError(`${p.text} was not a file`)
       return found.child.cid
     })
-    const node = await loadNode(cid, this.#c.getter, options)
+    const node = await loadNode(cid, this.#pending, options)
     if (node.type !== 'file' && node.type !== 'raw') throw new InvalidParametersError(`${p.text} was not a file`)
     const size = statNode(node).size
     if (offset > size) throw new InvalidParametersError(`offset was past end of file (${offset} > ${size})`)
-    yield * readFile(node, this.#c.getter, { offset, length: options.count, signal: options.signal })
+    yield * readFile(node, this.#pending, { offset, length: options.count, signal: options.signal })
   }
 
   // --- changing ---------------------------------------------------------------------------------
@@ -403,7 +425,7 @@ class MfsImpl implements Mfs {
       const name = p.segments[p.segments.length - 1]
       const existing = entries.get(name)
       if (existing != null) {
-        if (options.parents === true && (existing.kind === 'dir' || (await loadNode(existing.cid, this.#c.getter, options)).type === 'directory')) return
+        if (options.parents === true && (existing.kind === 'dir' || (await loadNode(existing.cid, this.#pending, options)).type === 'directory')) return
         throw new AlreadyExistsError('file already exists')
       }
       const meta = { mode: options.mode, mtime: options.mtime == null ? undefined : { secs: BigInt(options.mtime.secs), nsecs: options.mtime.nsecs } }
@@ -417,43 +439,55 @@ class MfsImpl implements Mfs {
     const p = parseMfsPath(path)
     const cidVersionOpt = cidVersionOf(options)
     if (p.segments.length === 0) throw new InvalidParametersError('/ was not a file')
+    const name = p.segments[p.segments.length - 1]
     this.#admit(options.flush)
     await this.#serialised(p.text, async () => {
       await this.#c.blockstore().withAddLock(async () => {
+        const dirs = async (): Promise<MfsDir[]> => this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, cidVersion: cidVersionOpt })
         // find the file (and make its parents with `parents`) under the tree lock
-        const found = await this.#withTree(async () => {
-          const chain = await this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, cidVersion: cidVersionOpt })
-          const child = (await chain[chain.length - 1].entries()).get(p.segments[p.segments.length - 1])
+        const locate = async (): Promise<{ cidVersion: 0 | 1, old?: MfsLink }> => {
+          const chain = await dirs()
+          const child = (await chain[chain.length - 1].entries()).get(name)
           if (child == null && options.create !== true) throw notExist()
           if (child?.kind === 'dir') throw new InvalidParametersError(`${p.text} was not a file`)
           return { cidVersion: cidVersionOpt ?? chain[chain.length - 1].cidVersion, old: child }
-        })
-        let oldNode: DagNode | undefined
-        if (found.old != null) {
-          oldNode = await loadNode(found.old.cid, this.#c.getter, options)
-          if (oldNode.type === 'directory') throw new InvalidParametersError(`${p.text} was not a file`)
         }
-        // the new file DAG is built without the tree lock: readers go on meanwhile
-        const writer = createBlockWriter(this.#c.putter(), options)
-        const result = await editFile(oldNode, content, this.#c.getter, writer, {
-          format: { cidVersion: found.cidVersion, inlineLimit: -1 },
-          rawLeaves: options.rawLeaves ?? found.cidVersion !== 0,
-          chunkSize: DEFAULT_CHUNK_SIZE_BYTES,
-          maxLinks: DEFAULT_MAX_LINKS,
-          signal: options.signal
-        }, { offset: options.offset, count: options.count, truncate: options.truncate })
-        await writer.flush()
-        await this.#withTree(async () => {
+        const build = async (found: { cidVersion: 0 | 1, old?: MfsLink }): Promise<MfsLink> => {
+          let oldNode: DagNode | undefined
+          if (found.old != null) {
+            oldNode = await loadNode(found.old.cid, this.#pending, options)
+            if (oldNode.type === 'directory') throw new InvalidParametersError(`${p.text} was not a file`)
+          }
+          // unflushed, the blocks wait in memory for the flush
+          const writer = createBlockWriter(options.flush === false ? this.#pending : this.#c.putter(), options)
+          const result = await editFile(oldNode, content, this.#pending, writer, {
+            format: { cidVersion: found.cidVersion, inlineLimit: -1 },
+            rawLeaves: options.rawLeaves ?? found.cidVersion !== 0,
+            chunkSize: DEFAULT_CHUNK_SIZE_BYTES,
+            maxLinks: DEFAULT_MAX_LINKS,
+            signal: options.signal
+          }, { offset: options.offset, count: options.count, truncate: options.truncate })
+          await writer.flush()
+          return { kind: 'link', cid: result.cid, tsize: result.tsize }
+        }
+        const link = async (file: MfsLink): Promise<void> => {
           // the parents may have gone meanwhile (rm by another caller): then there is nowhere to link it
-          const chain = await this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, cidVersion: cidVersionOpt })
+          const chain = await dirs()
           const entries = await chain[chain.length - 1].entries()
-          const now = entries.get(p.segments[p.segments.length - 1])
-          if (now?.kind === 'dir') throw new InvalidParametersError(`${p.text} was not a file`)
-          entries.set(p.segments[p.segments.length - 1], { kind: 'link', cid: result.cid, tsize: result.tsize })
+          if (entries.get(name)?.kind === 'dir') throw new InvalidParametersError(`${p.text} was not a file`)
+          entries.set(name, file)
           this.#changed(chain)
           await this.#settle(options.flush)
-        })
-      })
+        }
+        if (content instanceof Uint8Array && content.byteLength <= IN_LOCK_WRITE_BYTES_MAX) {
+          // small and in memory already: built under one hold of the tree lock
+          await this.#withTree(async () => { await link(await build(await locate())) })
+          return
+        }
+        // a stream is built without the tree lock: readers go on meanwhile
+        const file = await build(await this.#withTree(locate))
+        await this.#withTree(async () => { await link(file) })
+      }, { sync: false })
     })
   }
 
@@ -492,7 +526,7 @@ class MfsImpl implements Mfs {
         throw new NotFoundError(`cp: cannot get node from path ${content ? contentPath(from) : src!.text}: ${(err as Error).message}`, { cause: err })
       }
       // only the root is read (a lazy copy), to check it is UnixFS and to learn its Tsize
-      const node = await loadNode(link.cid, this.#c.getter, options).catch(err => {
+      const node = await loadNode(link.cid, this.#pending, options).catch(err => {
         throw new NotFoundError(`cp: cannot get node from path ${from}: ${(err as Error).message}`, { cause: err })
       })
       if (node.cid.code !== 0x55 && (node.cid.code !== 0x70 || node.unixfs == null)) {
@@ -511,7 +545,7 @@ class MfsImpl implements Mfs {
       const existing = entries.get(name)
       if (existing != null) {
         if (options.force !== true) throw new AlreadyExistsError(`cp: cannot put node in path ${target}: directory already has entry by that name`)
-        const isDir = existing.kind === 'dir' || (await loadNode(existing.cid, this.#c.getter, options)).type === 'directory'
+        const isDir = existing.kind === 'dir' || (await loadNode(existing.cid, this.#pending, options)).type === 'directory'
         if (isDir) throw new InvalidParametersError(`cp: cannot unlink existing file: not a file: ${target}`)
       }
       // a GC sweep under way keeps what this links (it may be unpinned content outside MFS)
@@ -534,7 +568,7 @@ class MfsImpl implements Mfs {
       let target = await this.#lookup({ ...dst, segments }, options)
       // onto an existing directory: into it, under the source's name (Unix `mv`)
       if (target.child != null && !(segments.length === src.segments.length && segments.every((s, i) => s === src.segments[i]))) {
-        const isDir = target.child.kind === 'dir' || (await loadNode(target.child.cid, this.#c.getter, options)).type === 'directory'
+        const isDir = target.child.kind === 'dir' || (await loadNode(target.child.cid, this.#pending, options)).type === 'directory'
         if (isDir) {
           segments = [...segments, found.name]
           target = await this.#lookup({ ...dst, segments }, options)
@@ -591,7 +625,7 @@ class MfsImpl implements Mfs {
       throw notExist()
     }
     if (!force && options.recursive !== true) {
-      const isDir = found.child.kind === 'dir' || (await loadNode(found.child.cid, this.#c.getter, options)).type === 'directory'
+      const isDir = found.child.kind === 'dir' || (await loadNode(found.child.cid, this.#pending, options)).type === 'directory'
       if (isDir) throw new InvalidParametersError('path is a directory, use -r to remove directories')
     }
     ;(await found.chain[found.chain.length - 1].entries()).delete(found.name)
@@ -642,7 +676,7 @@ class MfsImpl implements Mfs {
         Object.assign(child.meta, meta)
         child.touch()
       } else {
-        const node = await loadNode(child.cid, this.#c.getter, options)
+        const node = await loadNode(child.cid, this.#pending, options)
         if (node.type === 'directory') {
           const dir = await this.#asDir(chain[chain.length - 1], name, child, p.text, options)
           Object.assign(dir.meta, meta)

@@ -1,10 +1,12 @@
 /**
  * The in-memory MFS tree: directories loaded on first use and kept while they change, files as
  * links (a write builds a new file DAG and relinks it). A changed directory forgets its CID; a
- * flush writes changed directories children-first, each with `writeDirectory`, so the tree gets
- * the CIDs `add -r` would give it (flat or HAMT-sharded past the same threshold, and back).
+ * flush writes changed directories children-first, so the tree gets the CIDs `add -r` would give
+ * it (flat or HAMT-sharded past the same threshold, and back). A directory remembers what it
+ * wrote: the size estimate per entry and, sharded, the HAMT itself, so a flush after k changes
+ * re-encodes O(k) HAMT nodes rather than the whole directory.
  */
-import { directoryLinks, hasStoredMode, loadNode, writeDirectory, type BlockWriter, type DirSettings } from '@cairn/dag'
+import { dataEstimate, directoryLinks, flatDirData, hasStoredMode, linkEstimate, loadNode, MutableShard, writeDirectory, type BlockWriter, type DirSettings } from '@cairn/dag'
 import { MalformedBlockError, NotADirectoryError } from '@cairn/interface'
 import type { AbortOptions, BlockGetter } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
@@ -31,6 +33,34 @@ export interface TreeSettings {
   shardThresholdBytes: number
 }
 
+/** A directory's entries, noting which names changed since the last flush and which are loaded directories */
+class EntryMap extends Map<string, MfsChild> {
+  readonly changed = new Set<string>()
+  readonly dirs = new Set<string>()
+
+  override set (name: string, child: MfsChild): this {
+    this.changed?.add(name)
+    return this.swap(name, child)
+  }
+
+  /** Sets without noting a change: the same content in another form (a loaded directory dropped to its link) */
+  swap (name: string, child: MfsChild): this {
+    super.set(name, child)
+    if (child.kind === 'dir') this.dirs?.add(name)
+    else this.dirs?.delete(name)
+    return this
+  }
+
+  override delete (name: string): boolean {
+    if (!super.delete(name)) return false
+    this.changed.add(name)
+    this.dirs.delete(name)
+    return true
+  }
+}
+
+const encoder = new TextEncoder()
+
 export class MfsDir {
   readonly kind = 'dir'
   /** The stored directory this one is, while unchanged since loaded or flushed */
@@ -38,16 +68,24 @@ export class MfsDir {
   tsize = 0
   cidVersion: 0 | 1
   meta: DirMeta
-  #entries?: Map<string, MfsChild>
-  #load?: () => Promise<Map<string, MfsChild>>
-  #loading?: Promise<Map<string, MfsChild>>
+  #entries?: EntryMap
+  #load?: () => Promise<EntryMap>
+  #loading?: Promise<EntryMap>
+  /** Per entry, what it adds to the size estimate as last flushed; undefined before the first flush */
+  #sizes?: Map<string, number>
+  #estimate = 0
+  /** The HAMT as last flushed, while this directory is sharded */
+  #shard?: MutableShard
 
   constructor (init: { cid?: CID, tsize?: number, cidVersion: 0 | 1, meta?: DirMeta, entries?: Map<string, MfsChild> }) {
     this.cid = init.cid
     this.tsize = init.tsize ?? 0
     this.cidVersion = init.cidVersion
     this.meta = init.meta ?? {}
-    this.#entries = init.entries
+    if (init.entries != null) {
+      this.#entries = new EntryMap()
+      for (const [name, child] of init.entries) this.#entries.set(name, child)
+    }
   }
 
   /** A stored directory, read (and checked to be one) when its entries are first asked for */
@@ -57,7 +95,7 @@ export class MfsDir {
       const node = await loadNode(cid, getter, options)
       if (node.type !== 'directory') throw new NotADirectoryError(`${cid.toString()} is not a directory`)
       dir.meta = { mode: hasStoredMode(node.pb?.Data) ? node.unixfs?.mode : undefined, mtime: node.unixfs?.mtime }
-      const entries = new Map<string, MfsChild>()
+      const entries = new EntryMap()
       for await (const l of directoryLinks(node, getter, options)) {
         if (l.name === '' || l.name.includes('/') || l.name === '.' || l.name === '..') {
           throw new MalformedBlockError(`Directory ${cid.toString()} has an unusable entry name "${l.name}"`)
@@ -104,17 +142,57 @@ export class MfsDir {
   /** Writes this directory and every changed one below it; returns how it links from its parent */
   async flush (writer: BlockWriter, settings: TreeSettings): Promise<MfsLink> {
     if (this.cid != null) return { kind: 'link', cid: this.cid, tsize: this.tsize }
-    const entries = this.loadedEntries
-    const links: Array<[string, { cid: CID, tsize: number }]> = []
-    for (const [name, child] of entries) {
-      links.push([name, child.kind === 'dir' ? await child.flush(writer, settings) : child])
+    const entries = this.#entries!
+    const strategy = settings.shardSplitStrategy
+    const full = this.#sizes == null
+    const sizes = this.#sizes ?? new Map<string, number>()
+    // what changed since the last flush: names set or removed, and loaded subdirectories changed below
+    const work = full ? [...entries.keys()] : new Set(entries.changed)
+    if (!full) for (const name of entries.dirs) if ((entries.get(name) as MfsDir).dirty) (work as Set<string>).add(name)
+    entries.changed.clear()
+    const updates: Array<[string, MfsLink | undefined]> = []
+    for (const name of work) {
+      const child = entries.get(name)
+      const before = sizes.get(name) ?? 0
+      if (child == null) {
+        this.#estimate -= before
+        sizes.delete(name)
+        updates.push([name, undefined])
+        continue
+      }
+      const link = child.kind === 'dir' ? await child.flush(writer, settings) : child
+      const size = linkEstimate(strategy, encoder.encode(name).byteLength, link.cid, link.tsize)
+      this.#estimate += size - before
+      sizes.set(name, size)
+      updates.push([name, link])
     }
-    const written = await writeDirectory(links, this.meta, writer, {
-      format: { cidVersion: this.cidVersion, inlineLimit: -1 },
-      keepDefaultMode: true,
-      shardSplitStrategy: settings.shardSplitStrategy,
-      shardThresholdBytes: settings.shardThresholdBytes
-    })
+    this.#sizes = sizes
+    const format = { cidVersion: this.cidVersion, inlineLimit: -1 }
+    const all = async (): Promise<Array<[string, MfsLink]>> => {
+      const out: Array<[string, MfsLink]> = []
+      for (const [name, child] of entries) out.push([name, child.kind === 'dir' ? await child.flush(writer, settings) : child])
+      return out
+    }
+    let written: { cid: CID, tsize: number }
+    if (this.#estimate + dataEstimate(strategy, flatDirData(this.meta, true)) > settings.shardThresholdBytes) {
+      if (this.#shard == null) {
+        this.#shard = MutableShard.from((await all()).map(([name, l]) => ({ name, cid: l.cid, tsize: l.tsize })))
+      } else {
+        for (const [name, link] of updates) {
+          if (link == null) this.#shard.delete(name)
+          else this.#shard.set({ name, cid: link.cid, tsize: link.tsize })
+        }
+      }
+      written = await this.#shard.write(writer, format, { ...this.meta, keepDefaultMode: true })
+    } else {
+      this.#shard = undefined
+      written = await writeDirectory(await all(), this.meta, writer, {
+        format,
+        keepDefaultMode: true,
+        shardSplitStrategy: strategy,
+        shardThresholdBytes: settings.shardThresholdBytes
+      })
+    }
     this.cid = written.cid
     this.tsize = written.tsize
     return { kind: 'link', cid: written.cid, tsize: written.tsize }
@@ -131,10 +209,18 @@ export class MfsDir {
   /** Drops loaded, unchanged subdirectories back to links (they are read again when needed) */
   trim (): void {
     if (this.#entries == null) return
-    for (const [name, child] of this.#entries) {
-      if (child.kind !== 'dir') continue
-      if (child.cid != null) this.#entries.set(name, { kind: 'link', cid: child.cid, tsize: child.tsize })
+    for (const name of [...this.#entries.dirs]) {
+      const child = this.#entries.get(name) as MfsDir
+      if (child.cid != null) this.#entries.swap(name, { kind: 'link', cid: child.cid, tsize: child.tsize })
       else child.trim()
     }
+  }
+
+  /**
+   * HAMT nodes written by an earlier flush that the next flush links again without writing
+   * (empty unless this directory is sharded and changed): GC must keep them meanwhile
+   */
+  writtenShards (): CID[] {
+    return this.#shard?.writtenRoots() ?? []
   }
 }
