@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { addRandomFile, connectionsTo, isRelayed, timedFetch } from '../fixtures/nat-fetch.ts'
-import { createLab } from '../fixtures/netns.ts'
-import type { HomeHost, Lab } from '../fixtures/netns.ts'
-import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from '../fixtures/nat-lab.ts'
-import type { LabNode } from '../fixtures/nat-lab.ts'
+import { addRandomFile, connectionsTo, isRelayed, timedFetch } from './fixtures/nat-fetch.ts'
+import { createLab } from './fixtures/netns.ts'
+import type { HomeHost, Lab } from './fixtures/netns.ts'
+import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
+import type { LabNode } from './fixtures/nat-lab.ts'
 
 /** Until a home node holds a reservation and advertises it */
 const RESERVATION_TIMEOUT_MS = 60_000
