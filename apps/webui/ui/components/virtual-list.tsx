@@ -23,6 +23,8 @@ export function VirtualList<T> (props: VirtualListProps<T>) {
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(480)
   const overscan = props.overscan ?? 8
+  // an empty grid is not a grid: the message stands alone
+  const empty = props.items.length === 0
   useEffect(() => {
     const el = ref.current
     if (el == null) return
@@ -41,10 +43,10 @@ export function VirtualList<T> (props: VirtualListProps<T>) {
     )
   }
   return (
-    <div ref={ref} class="vlist" role="grid" aria-label={props.label} aria-rowcount={props.items.length}
+    <div ref={ref} class="vlist" role={empty ? undefined : 'grid'} aria-label={empty ? undefined : props.label} aria-rowcount={empty ? undefined : props.items.length}
       onScroll={e => { setScrollTop((e.currentTarget as HTMLDivElement).scrollTop) }}>
-      {props.items.length === 0
-        ? <div class="empty">{props.empty}</div>
+      {empty
+        ? <p class="empty">{props.empty}</p>
         : <div class="vlist-inner" role="rowgroup" style={{ height: `${props.items.length * props.rowHeight}px` }}>{rows}</div>}
     </div>
   )
