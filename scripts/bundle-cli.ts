@@ -39,6 +39,13 @@ const NATIVE_TRANSPORTS = /^(@chainsafe\/libp2p-quic|@libp2p\/webrtc)$/
 const installedExternals: Plugin = {
   name: 'installed-externals',
   setup (b) {
+    // the Web UI's handler finds its built page next to itself (`apps/webui/dist/ui`): imported where it is
+    b.onResolve({ filter: /^@cairn\/webui$/ }, async args => {
+      if (args.pluginData === 'resolving') return undefined
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })
+      if (resolved.errors.length > 0) return { errors: resolved.errors }
+      return { path: relative(BUNDLE_DIR, resolved.path).split('\\').join('/'), external: true }
+    })
     b.onResolve({ filter: NATIVE_TRANSPORTS }, async args => {
       if (args.pluginData === 'resolving') return undefined
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })
