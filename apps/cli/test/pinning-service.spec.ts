@@ -144,7 +144,11 @@ test('a request survives a SIGKILL mid-fetch and is pinned after the restart', a
   }
   ctx.a!.child.kill('SIGKILL')
   await new Promise(resolve => ctx.a!.child.once('close', resolve))
-  ctx.a = await startDaemon(ctx.repoA, [...LISTEN, ...SERVICE])
+  // this time from the config (settable before it is in the file), not the flag; the killed
+  // daemon's stale api file is left for the next daemon to clear, hence --offline
+  await ok(['--offline', 'config', 'Pinning.Service.Listen', '/ip4/127.0.0.1/tcp/0'], { repo: ctx.repoA })
+  await ok(['--offline', 'config', '--json', 'Pinning.Service.Concurrency', '2'], { repo: ctx.repoA })
+  ctx.a = await startDaemon(ctx.repoA, LISTEN)
   ctx.url = serviceUrl(ctx.a)
   const again = await call(ctx, 'GET', `/pins/${post.json.requestid}`, ctx.token)
   assert.is(again.status, 200)
