@@ -133,8 +133,9 @@ test('tokens are isolated; a revoked token is refused by the running daemon', as
 })
 
 test('a request survives a SIGKILL mid-fetch and is pinned after the restart', async (ctx) => {
-  // the origin is not connected and the CID is announced nowhere reachable yet: the request waits
-  const cid = (await ok(['add', '-Q'], { repo: ctx.repoB, input: randomBytes(300_000) })).out.trim()
+  // nobody holds the data yet (only its CID is computed): the request waits in `pinning`
+  const data = randomBytes(300_000)
+  const cid = (await ok(['add', '-Q', '--only-hash'], { repo: ctx.repoB, input: data })).out.trim()
   const post = await call(ctx, 'POST', '/pins', ctx.token, { cid })
   assert.is(post.status, 202)
   const deadline = Date.now() + WAIT_MS
@@ -154,6 +155,7 @@ test('a request survives a SIGKILL mid-fetch and is pinned after the restart', a
   assert.is(again.status, 200)
   assert.ok(['queued', 'pinning'].includes(again.json.status), again.json.status)
   // now the data becomes reachable: the resumed fetch completes
+  assert.is((await ok(['add', '-Q'], { repo: ctx.repoB, input: data })).out.trim(), cid)
   await ok(['swarm', 'connect', ctx.b!.swarm[0]], { repo: ctx.repoA })
   const done = await settled(ctx, post.json.requestid)
   assert.is(done.status, 'pinned', JSON.stringify(done))
