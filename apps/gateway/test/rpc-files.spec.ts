@@ -98,7 +98,8 @@ test("bad input: Kubo's error JSON, a 4xx status and the tree unchanged", async 
     ['files/rm?arg=/bad', 400, /path is a directory, use -r to remove directories/],
     ['files/read?arg=/bad', 400, /\/bad was not a file/],
     ['files/cp?arg=/bad&arg=/bad', 400, /directory already has entry by that name/],
-    ['files/mkdir?arg=/x/../y', 400, /'\.\.'/],
+    // `..` is cleaned as Go's path.Clean: /x/../bad is /bad
+    ['files/mkdir?arg=/x/../bad', 400, /file already exists/],
     ['files/stat?arg=/bad&hash=true&size=true', 400, /format was set by multiple options/],
     ['files/rm?arg=/bad&flush=false', 400, /always flushes/]
   ]

@@ -74,6 +74,11 @@ export interface Mfs extends FilesApi {
   gcRoots(): CID[]
   /** `add --to-files`: link added roots under `dest` */
   linkAdded(entries: Array<{ name: string, cid: CID }>, dest: string, options?: AbortOptions): Promise<void>
+  /**
+   * Kubo's `files chroot`: records `root` (a local UnixFS directory; default the empty one) as the
+   * MFS root, dropping unflushed changes; returns the root it replaced
+   */
+  chroot(root?: CID, options?: AbortOptions): Promise<{ old?: CID, root: CID }>
 }
 
 const HASHES = new Set(['sha2-256'])
@@ -89,6 +94,9 @@ function cidVersionOf (options: { cidVersion?: 0 | 1, hash?: string }): 0 | 1 | 
   if (options.cidVersion != null && options.cidVersion !== 0 && options.cidVersion !== 1) throw new InvalidParametersError(`unknown CID version ${String(options.cidVersion)}`)
   return options.cidVersion ?? (options.hash != null ? 1 : undefined)
 }
+
+/** Go's names of UnixFS types (`pb.Data_DataType`), as Kubo prints them */
+const UNIXFS_TYPE_NAMES: Record<string, string> = { raw: 'Raw', directory: 'Directory', file: 'File', metadata: 'Metadata', symlink: 'Symlink', 'hamt-sharded-directory': 'HAMTShard' }
 
 const notExist = (): NotFoundError => new NotFoundError('file does not exist')
 
@@ -132,10 +140,7 @@ class MfsImpl implements Mfs {
     const store = this.#c.blockstore()
     let cid = await store.roots.get(MFS_ROOT_NAME)
     if (cid == null) {
-      const empty = new MfsDir({ cidVersion: 0, entries: new Map() })
-      const writer = createBlockWriter(this.#c.putter(), options)
-      cid = (await empty.flush(writer, this.#settings)).cid
-      await writer.flush()
+      cid = await this.#emptyRoot(options)
       await store.roots.set(MFS_ROOT_NAME, cid)
       this.#c.log('created an empty MFS root %c', cid)
     }
@@ -319,10 +324,7 @@ class MfsImpl implements Mfs {
     const writer = createBlockWriter(this.#c.putter())
     const link = await root.flush(writer, this.#settings)
     await writer.flush()
-    if (this.#persisted == null || !this.#persisted.equals(link.cid)) {
-      await this.#c.blockstore().roots.set(MFS_ROOT_NAME, link.cid)
-      this.#persisted = link.cid
-    }
+    await this.#record(link.cid)
     this.#unflushed = 0
     clearTimeout(this.#timer)
     this.#timer = undefined
@@ -330,15 +332,67 @@ class MfsImpl implements Mfs {
     return link.cid
   }
 
+  /**
+   * `flush PATH` as boxo's `FlushPath`: the subtree at PATH is written, and the recorded root
+   * becomes the one recorded before with PATH's new CID along its path; other unflushed changes
+   * stay in memory. A directory on the path that the recorded root lacks (made since) goes in
+   * whole, as its own flush would carry it there
+   */
   async flush (path = '/', options: AbortOptions = {}): Promise<CID> {
     const p = parseMfsPath(path)
     return this.#mutate(async () => {
-      const rootCid = await this.#flushAll()
-      if (p.segments.length === 0) return rootCid
+      if (p.segments.length === 0) return this.#flushAll()
       const { child } = await this.#lookup(p, options)
       if (child == null) throw notExist()
-      return (await this.#cidOf(child)).cid
+      const link = await this.#cidOf(child)
+      await this.#record(await this.#graft(p.segments, link, options))
+      this.#unflushed = 0
+      return link.cid
     })
+  }
+
+  /** The recorded root with `link` put at `segments` (the directories on the way written anew) */
+  async #graft (segments: string[], link: MfsLink, options: AbortOptions): Promise<CID> {
+    const root = MfsDir.open(this.#persisted!, 0, this.#pending, options)
+    const chain = [root]
+    let at = segments.length - 1
+    let put = link
+    for (let i = 0; i < segments.length - 1; i++) {
+      const entries = await chain[i].entries()
+      const child = entries.get(segments[i])
+      let dir: MfsDir | undefined
+      if (child?.kind === 'link') {
+        dir = MfsDir.open(child.cid, child.tsize, this.#pending, options)
+        try {
+          await dir.entries()
+        } catch (err) {
+          if ((err as Error).name !== 'NotADirectoryError') throw err
+          dir = undefined
+        }
+      }
+      if (dir == null) {
+        // not a directory in the recorded tree: the live one goes there whole
+        const live = await this.#lookup({ segments: segments.slice(0, i + 1), trailingSlash: false, text: '' }, options)
+        put = await this.#cidOf(live.child!)
+        at = i
+        break
+      }
+      entries.set(segments[i], dir)
+      chain.push(dir)
+    }
+    ;(await chain[at].entries()).set(segments[at], put)
+    for (const d of chain) d.touch()
+    const writer = createBlockWriter(this.#c.putter(), options)
+    const written = await root.flush(writer, this.#settings)
+    await writer.flush()
+    return written.cid
+  }
+
+  /** Records `cid` as the root (durably; the store syncs the blocks first) if it moved */
+  async #record (cid: CID): Promise<void> {
+    if (this.#persisted != null && this.#persisted.equals(cid)) return
+    await this.#c.blockstore().roots.set(MFS_ROOT_NAME, cid)
+    this.#persisted = cid
   }
 
   // --- reading ----------------------------------------------------------------------------------
@@ -692,6 +746,41 @@ class MfsImpl implements Mfs {
       this.#changed(chain)
       await this.#settle(options.flush)
     })
+  }
+
+  async chroot (root?: CID, options: AbortOptions = {}): Promise<{ old?: CID, root: CID }> {
+    return this.#mutate(async () => {
+      const store = this.#c.blockstore()
+      const empty = await this.#emptyRoot(options)
+      const cid = root ?? empty
+      if (!cid.equals(empty)) {
+        if (!(await store.hasBlock(cid, options))) {
+          throw new NotFoundError(`new root ${cid.toString()} does not exist locally; fetch it first with 'ipfs block get'`)
+        }
+        const node = await loadNode(cid, store, options).catch(err => {
+          throw new InvalidParametersError(`new root is not a valid dag-pb node: ${(err as Error).message}`, { cause: err })
+        })
+        if (node.cid.code !== 0x70) throw new InvalidParametersError('new root is not a valid dag-pb node')
+        if (node.unixfs == null) throw new InvalidParametersError('new root is not a valid UnixFS node')
+        if (node.type !== 'directory') throw new InvalidParametersError(`new root must be a directory, got ${UNIXFS_TYPE_NAMES[node.unixfs.type] ?? node.unixfs.type}`)
+      }
+      const old = this.#persisted
+      await this.#record(cid)
+      this.#root = MfsDir.open(cid, 0, this.#pending)
+      this.#pending.clear()
+      this.#unflushed = 0
+      clearTimeout(this.#timer)
+      this.#timer = undefined
+      return { old, root: cid }
+    })
+  }
+
+  /** The empty directory MFS starts from, stored */
+  async #emptyRoot (options: AbortOptions): Promise<CID> {
+    const writer = createBlockWriter(this.#c.putter(), options)
+    const { cid } = await new MfsDir({ cidVersion: 0, entries: new Map() }).flush(writer, this.#settings)
+    await writer.flush()
+    return cid
   }
 
   async linkAdded (entries: Array<{ name: string, cid: CID }>, dest: string, options: AbortOptions = {}): Promise<void> {
