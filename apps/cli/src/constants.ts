@@ -28,10 +28,16 @@ export const DEFAULT_RPC_MAX_SOCKETS = 6
 /** The RPC answer to `dag stat` and `repo verify` is buffered whole; a bound keeps a bad server from exhausting memory */
 export const DEFAULT_RPC_JSON_BYTES_MAX = 64 * 1024 * 1024
 
-/** Exit codes: Kubo exits 1 on any failure; we keep 1 as the catch-all and split out the kinds a script may branch on */
+/**
+ * Exit codes: Kubo exits 1 on any failure, usage errors included (a bad flag, a missing argument:
+ * Kubo's `TestAllCommandsFailWhenPassedBadFlag` checks for 1); we keep 1 as the catch-all and split
+ * out the kinds a script may branch on
+ */
 export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
-export const EXIT_USAGE = 2
+export const EXIT_USAGE = 1
+/** A command name that does not exist: told apart from a bad flag on a command that does */
+export const EXIT_UNKNOWN_COMMAND = 2
 export const EXIT_NOT_FOUND = 3
 export const EXIT_REPO = 4
 export const EXIT_DAEMON = 5

@@ -31,12 +31,12 @@ function scale (n: number, base: number, units: string[]): string {
  * Aligns rows into columns as Go's tabwriter does for Kubo (`minwidth 1, padding 1`): each cell but
  * the last is padded to its column's widest cell plus one space.
  */
-export function tabulate (rows: string[][]): string[] {
+export function tabulate (rows: string[][], minWidth = 1): string[] {
   const widths: number[] = []
   for (const row of rows) {
-    row.forEach((cell, i) => { if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, cell.length) })
+    row.forEach((cell, i) => { if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, cell.length + 1, minWidth) })
   }
-  return rows.map(row => row.map((cell, i) => i < row.length - 1 ? cell.padEnd(widths[i] + 1) : cell).join(''))
+  return rows.map(row => row.map((cell, i) => i < row.length - 1 ? cell.padEnd(widths[i]) : cell).join(''))
 }
 
 export type AddQuietness = 'normal' | 'quiet' | 'quieter'
@@ -70,7 +70,7 @@ export function addedJson (result: AddResult): unknown {
 }
 
 /** Kubo's `ipfs ls`: `<cid> <size> <name>`, directories with `-` and a trailing slash */
-export function formatLs (entries: LsEntry[], options: { headers?: boolean, size?: boolean } = {}): string[] {
+export function formatLs (entries: LsEntry[], options: { headers?: boolean, size?: boolean, minWidth?: number } = {}): string[] {
   const withSize = options.size ?? true
   const rows = entries.map(e => {
     const isDir = e.type === 'directory'
@@ -78,17 +78,18 @@ export function formatLs (entries: LsEntry[], options: { headers?: boolean, size
     return withSize ? [e.cid.toString(), isDir ? '-' : String(e.size), name] : [e.cid.toString(), name]
   })
   if (options.headers === true) rows.unshift(withSize ? ['Hash', 'Size', 'Name'] : ['Hash', 'Name'])
-  return tabulate(rows)
+  return tabulate(rows, options.minWidth)
 }
 
 /** Kubo's unixfs.pb Data_DataType numbers, which `ls --enc=json` reports */
-const UNIXFS_TYPE_NUMBERS: Record<string, number> = { raw: 0, directory: 1, file: 2, symlink: 4, object: 2 }
+const UNIXFS_TYPE_NUMBERS: Record<string, number> = { raw: 2, directory: 1, file: 2, symlink: 4, object: 2, unknown: 0 }
 
 export function lsJson (path: string, entries: LsEntry[]): unknown {
   return {
     Objects: [{
       Hash: path,
-      Links: entries.map(e => ({ Name: e.name, Hash: e.cid.toString(), Size: e.size, Type: UNIXFS_TYPE_NUMBERS[e.type] ?? 2, Target: '' }))
+      // Kubo's Size is the UnixFS file size: 0 for a directory or a symlink, as the RPC answers
+      Links: entries.map(e => ({ Name: e.name, Hash: e.cid.toString(), Size: e.type === 'directory' || e.type === 'symlink' ? 0 : e.size, Type: UNIXFS_TYPE_NUMBERS[e.type] ?? 2, Target: '' }))
     }]
   }
 }

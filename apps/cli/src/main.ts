@@ -8,7 +8,7 @@ import { parseConfig } from './config.ts'
 import type { CliConfig, Env } from './config.ts'
 import { openApi } from './connect.ts'
 import type { OpenedApi } from './connect.ts'
-import { EXIT_OK, EXIT_USAGE } from './constants.ts'
+import { EXIT_OK, EXIT_UNKNOWN_COMMAND, EXIT_USAGE } from './constants.ts'
 import type { Backend, CliContext, InputStream, OpenOptions } from './context.ts'
 import { describeError } from './errors.ts'
 import { createPrinter } from './print.ts'
@@ -105,7 +105,7 @@ function report (err: unknown, config: CliConfig, print: Printer): number {
     if (err.code === 'commander.help' || err.code === 'commander.helpDisplayed') return EXIT_USAGE
     // one line, suggestions included: "unknown command 'ad' (Did you mean add?)"
     print.notice(`Error: ${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}`)
-    return EXIT_USAGE
+    return err.code === 'commander.unknownCommand' ? EXIT_UNKNOWN_COMMAND : EXIT_USAGE
   }
   const failure = describeError(err, { repoPath: config.repoPath })
   print.notice(failure.line)

@@ -187,10 +187,10 @@ test('add on a repo that was never initialised creates it', async (ctx) => {
 test('errors: one line on stderr, non-zero exit, no stack trace', async (ctx) => {
   // the real process for the cases the issue names; the rest of the usage errors are in main.spec.ts
   const cases: Array<[string[], number, RegExp]> = [
-    [['cat', 'not-a-cid'], 2, /^Error: invalid path "not-a-cid": "not-a-cid" is not a CID$/],
-    [['block', 'get', 'bafynope'], 2, /^Error: invalid CID "bafynope": not a CID/],
+    [['cat', 'not-a-cid'], 1, /^Error: invalid path "not-a-cid": "not-a-cid" is not a CID$/],
+    [['block', 'get', 'bafynope'], 1, /^Error: invalid CID "bafynope": not a CID/],
     [['add', join(ctx.dir, 'missing.txt')], 3, /^Error: lstat .*missing\.txt: no such file or directory$/],
-    [['add', '--frobnicate', 'x'], 2, /^Error: unknown option '--frobnicate'$/],
+    [['add', '--frobnicate', 'x'], 1, /^Error: unknown option '--frobnicate'$/],
     [['cat', 'QmWATWQ7fVPP2EFGu71UkfnqhYXDYH566qy47CnJDgvs8u'], 3, /^Error: /],
     [['id'], 4, /^Error: no Cairn repo found in /]
   ]

@@ -1,12 +1,15 @@
 import * as crypto from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
+import { multihashDigest } from '@cairn/ipld'
 import { CODEC_DAG_PB, CODEC_RAW, HASH_IDENTITY, HASH_SHA2_256 } from './constants.ts'
 
 export interface CidFormat {
   cidVersion: 0 | 1
   /** Blocks no larger than this get identity CIDs; -1 disables inlining */
   inlineLimit: number
+  /** The multihash function's code (Kubo's `--hash`); anything but sha2-256 is CIDv1. @default 0x12 */
+  hash?: number
 }
 
 /**
@@ -25,6 +28,9 @@ export function sha256 (bytes: Uint8Array): Uint8Array {
 export function cidFor (codec: number, bytes: Uint8Array, format: CidFormat): CID {
   if (format.inlineLimit >= 0 && bytes.byteLength <= format.inlineLimit) {
     return CID.createV1(codec, Digest.create(HASH_IDENTITY, bytes))
+  }
+  if (format.hash != null && format.hash !== HASH_SHA2_256) {
+    return CID.createV1(codec, Digest.create(format.hash, multihashDigest(format.hash, bytes)))
   }
   // the multihash built in one buffer: Digest.create would allocate and copy it again
   const mh = new Uint8Array(34)

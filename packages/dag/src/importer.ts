@@ -5,7 +5,7 @@ import type { CID } from 'multiformats/cid'
 import { createBlockWriter } from './block-writer.ts'
 import { parseChunker, fixedSize, type Chunker } from './chunker.ts'
 import {
-  CODEC_DAG_PB, DEFAULT_HAMT_THRESHOLD_BYTES, DEFAULT_INLINE_LIMIT_BYTES, DEFAULT_MAX_LINKS,
+  CODEC_DAG_PB, DEFAULT_HAMT_THRESHOLD_BYTES, DEFAULT_INLINE_LIMIT_BYTES, DEFAULT_MAX_LINKS, HASH_SHA2_256,
   MAX_INLINE_LIMIT_BYTES, PROFILE_V1_2025_CHUNK_SIZE_BYTES, PROFILE_V1_2025_MAX_LINKS
 } from './constants.ts'
 import { flushDir, newDir, sortedNames, type DirResult, type ShardSplitStrategy, type TreeDir } from './dir-builder.ts'
@@ -13,6 +13,7 @@ import { buildFile } from './file-builder.ts'
 import { cidFor, type CidFormat } from './hash.ts'
 import { encodeNode } from './pb.ts'
 import { UnixFS } from 'ipfs-unixfs'
+import { IDENTITY_CODE, supportedHashes } from '@cairn/ipld'
 
 /** Every import setting, resolved from Kubo's flags and the profile */
 export interface ImportSettings {
@@ -33,7 +34,10 @@ export function resolveImportSettings (options: AddOptions = {}): ImportSettings
   if (options.profile != null && options.profile !== 'unixfs-v0-2015' && !v1Profile) {
     throw new InvalidParametersError(`Unknown import profile "${String(options.profile)}"`)
   }
-  const cidVersion = options.cidVersion ?? (v1Profile ? 1 : 0)
+  const hash = hashFunction(options.hash)
+  // Kubo: a hash other than sha2-256 implies CIDv1, which CIDv0 cannot carry
+  if (hash !== HASH_SHA2_256 && options.cidVersion === 0) throw new InvalidParametersError('CIDv0 only supports sha2-256')
+  const cidVersion = options.cidVersion ?? (v1Profile || hash !== HASH_SHA2_256 ? 1 : 0)
   if (cidVersion !== 0 && cidVersion !== 1) throw new InvalidParametersError(`Unknown CID version ${String(cidVersion)}`)
   // Kubo: --cid-version=1 implies raw leaves unless --raw-leaves is given explicitly
   const rawLeaves = options.rawLeaves ?? (cidVersion === 1)
@@ -49,8 +53,10 @@ export function resolveImportSettings (options: AddOptions = {}): ImportSettings
       throw new InvalidParametersError(`inlineLimit must be between 0 and ${MAX_INLINE_LIMIT_BYTES}, got ${inlineLimit}`)
     }
   }
+  const shardThresholdBytes = options.shardThresholdBytes ?? DEFAULT_HAMT_THRESHOLD_BYTES
+  if (!Number.isSafeInteger(shardThresholdBytes) || shardThresholdBytes < 0) throw new InvalidParametersError(`shardThresholdBytes must be a non-negative integer, got ${shardThresholdBytes}`)
   return {
-    format: { cidVersion, inlineLimit },
+    format: { cidVersion, inlineLimit, hash },
     rawLeaves,
     chunker,
     trickle: options.trickle ?? false,
@@ -58,8 +64,18 @@ export function resolveImportSettings (options: AddOptions = {}): ImportSettings
     wrapWithDirectory: options.wrapWithDirectory ?? false,
     onlyHash: options.onlyHash ?? false,
     shardSplitStrategy: v1Profile ? 'block-bytes' : 'links-bytes',
-    shardThresholdBytes: DEFAULT_HAMT_THRESHOLD_BYTES
+    shardThresholdBytes
   }
+}
+
+/** Kubo's `--hash` name to its multihash code, with Kubo's error for a name it does not know */
+function hashFunction (name: string | undefined): number {
+  if (name == null || name === '') return HASH_SHA2_256
+  const lower = name.toLowerCase()
+  const known = supportedHashes().find(h => h.name === lower)
+  // identity is no hash: a CID that holds its block is `--inline`
+  if (known == null || known.code === IDENTITY_CODE) throw new InvalidParametersError(`unrecognized hash function: "${lower}"`)
+  return known.code
 }
 
 /** `a//b/./c/` → ['a', 'b', 'c']; '..' is refused so an import cannot name things outside itself */

@@ -2,7 +2,7 @@ import { InvalidParametersError, MalformedBlockError, NotADirectoryError, NotAFi
 import type { AbortOptions, BlockGetter, CatOptions, GetEntry, LsEntry, StatResult } from '@cairn/interface'
 import { blockLinks } from '@cairn/ipld'
 import { CID } from 'multiformats/cid'
-import { CODEC_DAG_PB, DEFAULT_LS_CONCURRENCY, DEFAULT_PREFETCH_BLOCKS, MAX_DAG_DEPTH } from './constants.ts'
+import { CODEC_DAG_PB, CODEC_RAW, DEFAULT_LS_CONCURRENCY, DEFAULT_PREFETCH_BLOCKS, MAX_DAG_DEPTH } from './constants.ts'
 import { contentSize, cumulativeSize, interpret, loadBlock, loadNode, type DagNode } from './node.ts'
 import { parsePath } from './path.ts'
 import { viewFileNode } from './file-node.ts'
@@ -237,6 +237,8 @@ function key (cid: CID): string {
 export interface LsOptions extends AbortOptions {
   /** Children read at once to learn their type and size. @default 16 (DEFAULT_LS_CONCURRENCY) */
   concurrency?: number
+  /** Read each child to learn its type and size; false reads none (Kubo's `ResolveChildren`). @default true */
+  resolveChildren?: boolean
 }
 
 interface DirLink { name: string, cid: CID, tsize: number }
@@ -277,6 +279,14 @@ export async function * ls (path: string | CID, getter: BlockGetter, options: Ls
     size: node.type === 'file' || node.type === 'raw' ? contentSize(node) : link.tsize,
     type: node.type
   })
+  if (options.resolveChildren === false) {
+    for await (const link of directoryLinks(dir, getter, options)) {
+      // a raw block is a file whose link size is its size; any other child stays unread
+      const raw = link.cid.code === CODEC_RAW
+      yield { name: link.name, path: `${base}/${link.name}`, cid: link.cid, size: raw ? link.tsize : 0, type: raw ? 'file' : 'unknown' }
+    }
+    return
+  }
   for await (const link of directoryLinks(dir, getter, options)) {
     const node = loadNode(link.cid, getter, options)
     node.catch(() => {})

@@ -4,7 +4,7 @@ import type { CairnConfig } from './config.ts'
 import type { KeyApi, NameApi } from './names.ts'
 import type { FilesApi } from './files.ts'
 import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
-import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, StatResult } from './unixfs.ts'
+import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, LsOptions, StatResult } from './unixfs.ts'
 
 /**
  * What a running Cairn node offers, in Kubo's command shape. Implemented in-process by
@@ -22,7 +22,7 @@ export interface CairnApi {
   cat(path: string | CID, options?: CatOptions): AsyncIterable<Uint8Array>
   get(path: string | CID, options?: AbortOptions): AsyncIterable<GetEntry>
   /** Entries of a directory; a file lists nothing (Kubo shows it as an object without links) */
-  ls(path: string | CID, options?: AbortOptions): AsyncIterable<LsEntry>
+  ls(path: string | CID, options?: LsOptions): AsyncIterable<LsEntry>
   /** UnixFS-aware stat of a path (Kubo's `files stat`) */
   stat(path: string | CID, options?: AbortOptions): Promise<StatResult>
 

@@ -41,6 +41,18 @@ export interface AddOptions extends AbortOptions {
   profile?: 'unixfs-v0-2015' | 'unixfs-v1-2025'
   /** Max links per node (balanced layout). @default 174 (1024 in unixfs-v1-2025) */
   maxLinks?: number
+  /**
+   * Kubo's `--hash`: the multihash function by name (`sha2-512`, `blake2b-256`...). Anything but
+   * sha2-256 implies CIDv1 (and so raw leaves), and is refused with an explicit `cidVersion: 0`.
+   * @default 'sha2-256'
+   */
+  hash?: string
+  /**
+   * A directory becomes a HAMT shard when its estimated size passes this many bytes (Kubo's
+   * `Import.UnixFSHAMTDirectorySizeThreshold`, formerly `Internal.UnixFSShardingSizeThreshold`).
+   * @default 262144 (256 KiB)
+   */
+  shardThresholdBytes?: number
   /** Called as bytes are hashed: total so far for `path` */
   onProgress?: (bytes: number, path: string) => void
 }
@@ -53,7 +65,18 @@ export interface AddResult {
   size: number
 }
 
-export type EntryType = 'file' | 'directory' | 'symlink' | 'raw' | 'object'
+/** `unknown`: a dag-pb child `ls` did not read (Kubo's `--resolve-type=false --size=false`) */
+export type EntryType = 'file' | 'directory' | 'symlink' | 'raw' | 'object' | 'unknown'
+
+/** Kubo's `ls` flags that change what is read */
+export interface LsOptions extends AbortOptions {
+  /**
+   * Read each child's root block to learn its type and file size (Kubo's `--resolve-type` or
+   * `--size`). Without it a raw child is a file sized by its link and a dag-pb child is `unknown`
+   * with size 0, and nothing below the directory is fetched. @default true
+   */
+  resolveChildren?: boolean
+}
 
 export interface LsEntry {
   name: string

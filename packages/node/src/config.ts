@@ -145,6 +145,17 @@ export function storageBudget (config: Pick<CairnConfig, 'Datastore'>): { storag
   return { storageMax, storageGcWatermark }
 }
 
+/**
+ * The HAMT switch for `add`, in bytes: Kubo's `Import.UnixFSHAMTDirectorySizeThreshold`, or the
+ * key it replaced, `Internal.UnixFSShardingSizeThreshold`; undefined leaves the importer's 256 KiB
+ */
+export function importShardThreshold (config: CairnConfig): number | undefined {
+  const value = (config.Import as { UnixFSHAMTDirectorySizeThreshold?: string | number } | undefined)?.UnixFSHAMTDirectorySizeThreshold ??
+    (config.Internal as { UnixFSShardingSizeThreshold?: string | number } | undefined)?.UnixFSShardingSizeThreshold
+  if (value == null || value === '') return undefined
+  return parseBytes(value)
+}
+
 /** Kubo's human sizes: `10GB`, `512MiB`, `1000` */
 export function parseBytes (value: string | number): number {
   if (typeof value === 'number') return value

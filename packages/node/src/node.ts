@@ -32,7 +32,7 @@ import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { mergeConfig, mfsNoFlushLimit, parseDuration, storageBudget, validateConfig } from './config.ts'
+import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, storageBudget, validateConfig } from './config.ts'
 import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
@@ -51,7 +51,7 @@ import type { CairnBlockstore, GcRoots } from '@cairn/blockstore'
 import type { Datastore } from 'interface-datastore'
 import type {
   KeyApi, AbortOptions, AddOptions, AddResult, BitswapApi, BlockApi, DiagApi, LogApi, PingOptions, PingResult, BlockGetter, BlockHas, BlockPutter, BootstrapApi, CairnApi, CairnConfig,
-  CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, PinApi, RepoApi, StatResult, StatsApi,
+  CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, LsOptions, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
 import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
@@ -599,7 +599,7 @@ class CairnNodeClass implements CairnNode {
       const named: Array<{ name: string, cid: CID }> = []
       // the add lock keeps GC from sweeping blocks written before the pin commits
       await this.blockstore.withAddLock(async () => {
-        for await (const result of importer(source, this.putter(), { ...options, signal })) {
+        for await (const result of importer(source, this.putter(), { shardThresholdBytes: importShardThreshold(this.config), ...options, signal })) {
           // the roots Kubo pins: the wrapping directory alone with -w, else each top-level entry
           if (options.wrapWithDirectory === true ? result.path === '' : !result.path.includes('/')) {
             roots.push(result.cid)
@@ -653,7 +653,7 @@ class CairnNodeClass implements CairnNode {
     return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => get(p, getter, { ...options, readAhead: this.readAhead })))
   }
 
-  ls (path: string | CID, options: AbortOptions = {}): AsyncIterable<LsEntry> {
+  ls (path: string | CID, options: LsOptions = {}): AsyncIterable<LsEntry> {
     return this.viaName(path, options, p => streamWithSession(this.blocks, options, getter => withoutFileError(ls(p, getter, options), async () => { await resolvePath(p, getter, options) })))
   }
 

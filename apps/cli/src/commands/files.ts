@@ -13,7 +13,8 @@ import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
 import { addedJson, formatAdded, formatLs, lsJson } from '../format.ts'
 import type { AddQuietness } from '../format.ts'
-import { parseInteger, parsePathArg } from './parse.ts'
+import { parseInteger, parsePathArg, parseSignedInteger } from './parse.ts'
+import { catMany } from '@cairn/dag/cat-many'
 
 interface AddFlags {
   recursive?: boolean
@@ -32,6 +33,7 @@ interface AddFlags {
   inlineLimit?: number
   stdinName?: string
   toFiles?: string
+  hash?: string
 }
 
 /** Bytes the progress bar counts up to: the sizes of the files `add` will read */
@@ -89,6 +91,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .option('--inline', 'inline small blocks into their CIDs')
     .option('--inline-limit <bytes>', 'largest block to inline', parseInteger)
     .option('--stdin-name <name>', 'assign a name if the file source is stdin')
+    .option('--hash <function>', 'hash function to use; implies CIDv1 if not sha2-256 (default sha2-256)')
     .option('--to-files <path>', 'add reference to Files API (MFS) at the provided path')
     .action(async (paths: string[], flags: AddFlags) => {
       const recursive = flags.recursive === true
@@ -117,6 +120,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         inline: flags.inline,
         inlineLimit: flags.inlineLimit,
         toFiles: flags.toFiles,
+        hash: flags.hash,
         onProgress: progressWanted
           ? (bytes, path) => {
               sum += bytes - (done.get(path) ?? 0)
@@ -145,14 +149,16 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     })
 
   program.command('cat')
-    .description('Show the bytes of a file')
-    .argument('<path>', 'the IPFS path of the file')
-    .option('-o, --offset <bytes>', 'byte offset to begin reading from', parseInteger)
-    .option('-l, --length <bytes>', 'maximum number of bytes to read', parseInteger)
-    .action(async (path: string, flags: { offset?: number, length?: number }) => {
-      const target = parsePathArg(path)
+    .description('Show the bytes of one or more files, one after the other')
+    .argument('<ipfs-path...>', 'IPFS paths of files')
+    .option('-o, --offset <bytes>', 'byte offset to begin reading from', parseSignedInteger)
+    .option('-l, --length <bytes>', 'maximum number of bytes to read', parseSignedInteger)
+    .option('-p, --progress', 'accepted for Kubo compatibility; Cairn draws no bar for cat')
+    .option('--no-progress', 'accepted for Kubo compatibility (--progress=false)')
+    .action(async (paths: string[], flags: { offset?: number, length?: number }) => {
+      paths.forEach(parsePathArg)
       const api = await ctx.api()
-      for await (const chunk of api.cat(target, { offset: flags.offset, length: flags.length, signal: ctx.signal })) {
+      for await (const chunk of catMany(api, paths, { offset: flags.offset, length: flags.length, signal: ctx.signal })) {
         await ctx.print.bytes(chunk)
       }
     })
@@ -161,11 +167,24 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .description('Download a file or directory to disk')
     .argument('<path>', 'the IPFS path to download')
     .option('-o, --output <path>', 'the path where the output is stored')
+    .option('-a, --archive', 'output a TAR archive')
+    .option('-C, --compress', 'compress the output with GZIP compression')
+    .option('-l, --compression-level <level>', 'the level of compression (1-9)', parseInteger)
     .option('--no-progress', 'do not draw the progress bar')
-    .action(async (path: string, flags: { output?: string, progress: boolean }) => {
+    .action(async (path: string, flags: GetFlags) => {
       parsePathArg(path)
-      const api = await ctx.api()
       const rootName = basename(path.replace(/\/+$/, ''))
+      if (flags.archive === true || flags.compress === true) {
+        // loaded only here: tar and gzip are no cost to any other command
+        const archive = await import('@cairn/gateway/archive')
+        // a bad level fails before anything is read, as Kubo's PreRun
+        const level = archive.compressionLevel(flags.compress, flags.compressionLevel)
+        const api = await ctx.api()
+        const shown = archivePath(flags.output ?? rootName, flags.archive === true, level != null)
+        await writeArchive(ctx, archive.archiveStream(api.get(path, { signal: ctx.signal }), { archive: flags.archive, compressionLevel: level }), shown)
+        return
+      }
+      const api = await ctx.api()
       const out = resolve(ctx.cwd, flags.output ?? rootName)
       let total = 0
       let bar = ctx.print.progress(0, false)
@@ -191,21 +210,74 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .description('List directory contents')
     .argument('<paths...>', 'IPFS paths of directories')
     .option('-v, --headers', 'print table headers (Hash, Size, Name)')
-    .option('--no-size', 'omit sizes')
-    .option('-s, --stream', 'print entries as they arrive (Kubo flag; always the case for JSON)')
-    .action(async (paths: string[], flags: { headers?: boolean, size: boolean }) => {
+    .option('--no-size', 'omit sizes (Kubo: --size=false)')
+    .option('--no-resolve-type', 'do not read children to learn their types (Kubo: --resolve-type=false)')
+    .option('-s, --stream', 'print entries as they are read, unsorted (Kubo: columns padded to 10)')
+    .action(async (paths: string[], flags: { headers?: boolean, size: boolean, resolveType: boolean, stream?: boolean }) => {
       paths.forEach(parsePathArg)
       const api = await ctx.api()
+      // Kubo reads each child when a type or a size is wanted
+      const resolveChildren = flags.resolveType || flags.size
+      const table = { headers: flags.headers, size: flags.size }
       for (const path of paths) {
-        const entries: LsEntry[] = []
-        for await (const e of api.ls(path, { signal: ctx.signal })) entries.push(e)
-        if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, entries)); continue }
         // Kubo: a blank line before each listing but the first, none after the last
-        if (paths.length > 1 && path !== paths[0]) ctx.print.line('')
-        if (paths.length > 1) ctx.print.line(`${path}:`)
-        for (const line of formatLs(entries, { headers: flags.headers, size: flags.size })) ctx.print.line(line)
+        const heading = (): void => {
+          if (ctx.print.enc !== 'text') return
+          if (paths.length > 1 && path !== paths[0]) ctx.print.line('')
+          if (paths.length > 1) ctx.print.line(`${path}:`)
+        }
+        const entries = api.ls(path, { signal: ctx.signal, resolveChildren })
+        if (flags.stream === true) {
+          let first = true
+          for await (const e of entries) {
+            if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, [e])); continue }
+            if (first) heading()
+            for (const line of formatLs([e], { ...table, headers: first && flags.headers, minWidth: LS_STREAM_MIN_WIDTH })) ctx.print.line(line)
+            first = false
+          }
+          if (first) heading()
+          continue
+        }
+        const all: LsEntry[] = []
+        for await (const e of entries) all.push(e)
+        // Kubo sorts a listing by name, byte by byte (a HAMT's order is not the names')
+        all.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
+        if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, all)); continue }
+        heading()
+        for (const line of formatLs(all, table)) ctx.print.line(line)
       }
     })
+}
+
+/** Kubo's tabwriter minimum cell width for `ls --stream`, which cannot align columns across entries */
+const LS_STREAM_MIN_WIDTH = 10
+
+interface GetFlags {
+  output?: string
+  progress: boolean
+  archive?: boolean
+  compress?: boolean
+  compressionLevel?: number
+}
+
+/** Kubo's `getWriter.writeArchive` name: `.tar` for an archive, then `.gz` when compressed */
+export function archivePath (out: string, archive: boolean, compressed: boolean): string {
+  let path = out
+  if (archive && !path.endsWith('.tar') && !path.endsWith('.tar.gz')) path += '.tar'
+  if (compressed && !path.endsWith('.gz')) path += '.gz'
+  return path
+}
+
+/** Writes the archive to `shown` (as Kubo prints it: relative to the working folder unless absolute) */
+async function writeArchive (ctx: CliContext, body: AsyncIterable<Uint8Array>, shown: string): Promise<void> {
+  // the first bytes prove the path resolved, so a wrong path leaves no empty file behind
+  const it = body[Symbol.asyncIterator]()
+  const first = await it.next()
+  if (ctx.print.enc === 'text') ctx.print.line(`Saving archive to ${shown}`)
+  await pipeline(async function * () {
+    if (first.done !== true) yield first.value
+    for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value
+  }, createWriteStream(resolve(ctx.cwd, shown)))
 }
 
 /** Writes one `get` entry under `out`, refusing any name that would land outside it */

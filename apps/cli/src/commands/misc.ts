@@ -18,7 +18,9 @@ export function registerMisc (program: Command, ctx: CliContext): void {
   program.command('init')
     .description('Initialise a Cairn repo at $CAIRN_PATH (default ~/.cairn)')
     .addOption(new Option('-p, --profile <profile>', 'configuration profile: test has no bootstrap peers, no mDNS, loopback addresses and free ports').choices(['default', 'test']).default('default'))
-    .action(async (flags: { profile: 'default' | 'test' }) => {
+    .option('-e, --empty-repo', "don't add and pin help files to the local storage (the default, as Kubo's)", true)
+    .option('--no-empty-repo', 'add and pin the help files (Kubo: --empty-repo=false)')
+    .action(async (flags: { profile: 'default' | 'test', emptyRepo: boolean }) => {
       const repo = ctx.config.repoPath
       const backend = await ctx.backend()
       if (await backend.isRepoInitialized(repo)) {
@@ -28,6 +30,17 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       const peerId = await backend.initRepo(repo, { profile: flags.profile })
       ctx.print.line(`peer identity: ${peerId}`)
       ctx.print.line(`initializing Cairn node at ${repo}`)
+      if (!flags.emptyRepo) {
+        const { INIT_DOCS } = await import('../init-doc.ts')
+        const api = await ctx.api()
+        const docs = Object.entries(INIT_DOCS).map(([name, text]) => ({ path: `init-doc/${name}`, content: new TextEncoder().encode(text) }))
+        let root: string | undefined
+        for await (const added of api.add(docs, { signal: ctx.signal, pin: true })) {
+          if (added.path === 'init-doc') root = added.cid.toString()
+        }
+        ctx.print.line('to get started, enter:')
+        ctx.print.line(`\n\tcairn cat /ipfs/${root ?? ''}/readme\n`)
+      }
     })
 
   const config = program.command('config')

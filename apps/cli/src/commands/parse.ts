@@ -14,6 +14,14 @@ export function parseInteger (value: string): number {
   return n
 }
 
+/** A Go int64 flag: negative values parse, so the command can refuse them with Kubo's own words */
+export function parseSignedInteger (value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`'${value}' is not an integer`)
+  const n = Number(value)
+  if (!Number.isSafeInteger(n)) throw new UsageError(`'${value}' is too large`)
+  return n
+}
+
 /**
  * multiformats, loaded when a CID argument is parsed, not when the command tree is built: `--help`
  * and `version` never pay for it. `require` of these ES modules is synchronous (their exports have

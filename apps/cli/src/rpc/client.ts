@@ -6,7 +6,7 @@
  * trailer, so errors after an answer had started were lost.
  */
 import type {
-  AddOptions, AddResult, BandwidthStats, BitswapStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult,
+  AddOptions, AddResult, BandwidthStats, BitswapStats, BlockRmResult, CairnApi, CairnConfig, DagImportResult, EntryType, GcResult, LsOptions,
   GetEntry, IdResult, ImportCandidate, LsEntry, PeerInfo, PinEntry, PinType, PinVerifyResult, ProviderInfo, RefEdge, PubsubMessage,
   RepoStats, StatResult, VersionResult
 } from '@cairn/interface'
@@ -93,13 +93,16 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
   /** Live `pubsub/sub` requests by topic, ended by `unsubscribe` */
   const subscriptions = new Map<string, Set<AbortController>>()
 
-  async function * ls (path: string | CID, options: { signal?: AbortSignal } = {}): AsyncGenerator<LsEntry> {
+  async function * ls (path: string | CID, options: LsOptions = {}): AsyncGenerator<LsEntry> {
     const base = toPathString(path)
-    const params = { stream: true, 'resolve-type': true, size: true }
+    const resolve = options.resolveChildren !== false
+    const params = { stream: true, 'resolve-type': resolve, size: resolve }
     for await (const answer of rpc.ndjson('ls', { args: [base], params, signal: options.signal })) {
       for (const object of (answer.Objects ?? []) as Array<{ Links?: KuboLink[] }>) {
         for (const link of object.Links ?? []) {
-          yield { name: link.Name, path: `${base}/${link.Name}`, cid: parseCid(link.Hash), size: Number(link.Size), type: LS_TYPES[link.Type] ?? 'file' }
+          // type 0 from a listing that read no child: a dag-pb child of unknown type
+          const type = !resolve && link.Type === 0 ? 'unknown' : LS_TYPES[link.Type] ?? 'file'
+          yield { name: link.Name, path: `${base}/${link.Name}`, cid: parseCid(link.Hash), size: Number(link.Size), type }
         }
       }
     }

@@ -10,8 +10,6 @@ const ADD_CID_VERSIONS = new Set(['0', '1'])
 function addOptions (a: Args, signal: AbortSignal): AddOptions {
   const cidVersion = a.string('cid-version')
   if (cidVersion != null && !ADD_CID_VERSIONS.has(cidVersion)) throw new InvalidParametersError(`unsupported cid-version "${cidVersion.slice(0, 10)}"`)
-  const hash = a.string('hash')
-  if (hash != null && hash !== 'sha2-256') throw new InvalidParametersError(`unsupported hash "${hash.slice(0, 30)}": only sha2-256`)
   const inlineLimit = a.int('inline-limit')
   if (inlineLimit != null && (inlineLimit < 0 || inlineLimit > 127)) throw new InvalidParametersError('inline-limit must be between 0 and 127')
   const maxLinks = a.int('max-file-links')
@@ -32,6 +30,7 @@ function addOptions (a: Args, signal: AbortSignal): AddOptions {
   set('inlineLimit', inlineLimit)
   set('maxLinks', maxLinks)
   set('toFiles', a.string('to-files'))
+  set('hash', a.string('hash'))
   return opts
 }
 

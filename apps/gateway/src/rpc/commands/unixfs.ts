@@ -1,12 +1,12 @@
 import type { CairnApi, EntryType, LsEntry } from '@cairn/interface'
-import { tarStream } from '../../tar.ts'
-import { InvalidParametersError } from '@cairn/interface'
+import { catMany } from '@cairn/dag/cat-many'
+import { archiveStream, compressionLevel } from '../../archive.ts'
 import { pathArg } from '../command.ts'
 import type { CommandTable } from '../command.ts'
 import { sendBytes } from '../output.ts'
 
 /** Kubo's UnixFS type numbers in `ls` output (a raw block is a file there) */
-const UNIXFS_TYPE: Record<EntryType, number> = { raw: 2, directory: 1, file: 2, symlink: 4, object: 0 }
+const UNIXFS_TYPE: Record<EntryType, number> = { raw: 2, directory: 1, file: 2, symlink: 4, object: 0, unknown: 0 }
 
 /** Kubo's `ls` sizes: a file's size; 0 for directories and symlinks (UnixFS `FileSize`) */
 const lsSize = (e: LsEntry): number => e.type === 'directory' || e.type === 'symlink' ? 0 : e.size
@@ -20,11 +20,11 @@ type LsEvent = { kind: 'object', path: string } | { kind: 'link', path: string, 
  * Each path's listing as events. An object opens only once its first link (or its end) is known,
  * so an error on the first path still gets an error status. A file has no links, as Kubo lists it.
  */
-async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal): AsyncGenerator<LsEvent> {
+async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean): AsyncGenerator<LsEvent> {
   for (const path of paths) {
     let opened = false
     try {
-      for await (const e of api.ls(path, { signal })) {
+      for await (const e of api.ls(path, { signal, resolveChildren })) {
         if (!opened) yield { kind: 'object', path }
         opened = true
         yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: e.cid.toString(), Size: lsSize(e), Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
@@ -41,10 +41,10 @@ async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal):
  * Kubo's `{"Objects":[{"Hash","Links":[...]}]}`, written link by link as the listing is read, so a
  * directory of millions of entries never sits in memory.
  */
-async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal): AsyncGenerator<string> {
+async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean): AsyncGenerator<string> {
   let objects = 0
   let links = 0
-  for await (const event of lsEvents(api, paths, signal)) {
+  for await (const event of lsEvents(api, paths, signal, resolveChildren)) {
     if (event.kind === 'object') {
       yield `${objects++ === 0 ? '{"Objects":[' : ','}{"Hash":${JSON.stringify(event.path)},"Links":[`
       links = 0
@@ -58,22 +58,21 @@ async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal
 }
 
 /** `ls --stream`: one `{"Objects":[{"Hash","Links":[link]}]}` line per link, as Kubo emits them */
-async function * lsLines (api: CairnApi, paths: string[], signal: AbortSignal): AsyncGenerator<string> {
-  for await (const event of lsEvents(api, paths, signal)) {
+async function * lsLines (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean): AsyncGenerator<string> {
+  for await (const event of lsEvents(api, paths, signal, resolveChildren)) {
     if (event.kind === 'link') yield `{"Objects":[{"Hash":${JSON.stringify(event.path)},"Links":[${event.json}]}]}\n`
   }
 }
 
 /** `cat`, `get`, `ls`: reading UnixFS, as Kubo's `cat.go`, `get.go`, `ls.go` */
 export const unixfsCommands: CommandTable = {
+  // several paths: one stream, offset and length counted across the files (Kubo's `cat`)
   cat: {
-    args: [1, 1],
+    args: [1, 64],
     options: { offset: 'int', length: 'int', progress: 'bool' },
     async run ({ api, args, res, signal }) {
-      const offset = args.int('offset')
-      const length = args.int('length')
-      if ((offset != null && offset < 0) || (length != null && length < 0)) throw new InvalidParametersError('offset and length must not be negative')
-      await sendBytes(res, api.cat(pathArg(args), { signal, offset, length }), 'text/plain')
+      pathArg(args)
+      await sendBytes(res, catMany(api, args.args, { signal, offset: args.int('offset'), length: args.int('length') }), 'text/plain')
     }
   },
 
@@ -81,8 +80,9 @@ export const unixfsCommands: CommandTable = {
     args: [1, 1],
     options: { output: 'string', archive: 'bool', compress: 'bool', 'compression-level': 'int', progress: 'bool' },
     async run ({ api, args, res, signal }) {
-      if (args.bool('compress') === true) throw new InvalidParametersError('compress is not supported')
-      await sendBytes(res, tarStream(api.get(pathArg(args), { signal })), 'application/x-tar')
+      const level = compressionLevel(args.bool('compress'), args.int('compression-level'))
+      const body = archiveStream(api.get(pathArg(args), { signal }), { archive: args.bool('archive'), compressionLevel: level })
+      await sendBytes(res, body, level != null ? 'application/gzip' : 'application/x-tar')
     }
   },
 
@@ -90,11 +90,13 @@ export const unixfsCommands: CommandTable = {
     args: [1, 64],
     options: { headers: 'bool', 'resolve-type': 'bool', size: 'bool', stream: 'bool', long: 'bool' },
     async run ({ api, args, res, signal }) {
+      // Kubo reads each child only when a type or a size is asked for (both are by default)
+      const resolveChildren = args.bool('resolve-type') !== false || args.bool('size') !== false
       if (args.bool('stream') === true) {
-        await sendBytes(res, lsLines(api, args.args, signal), 'application/json; charset=utf-8', 'values')
+        await sendBytes(res, lsLines(api, args.args, signal, resolveChildren), 'application/json; charset=utf-8', 'values')
         return
       }
-      await sendBytes(res, lsDocument(api, args.args, signal), 'application/json; charset=utf-8', 'single')
+      await sendBytes(res, lsDocument(api, args.args, signal, resolveChildren), 'application/json; charset=utf-8', 'single')
     }
   }
 }
