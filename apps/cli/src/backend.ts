@@ -47,14 +47,23 @@ async function startDaemon (repoPath: string, options: DaemonOptions): Promise<R
       await servers.stop()
       throw new Error('the gateway started without its listeners')
     }
+    let pinning: Awaited<ReturnType<typeof startPinningService>>
+    try {
+      pinning = await startPinningService(repoPath, node, options.pinningService ?? node.config.Pinning?.Service?.Listen)
+    } catch (err) {
+      await servers.stop()
+      throw err
+    }
     return {
       node,
       gatewayUrl: servers.gatewayUrl,
       apiUrl: servers.apiUrl,
       apiMultiaddr: servers.apiMultiaddr,
+      ...(pinning != null ? { pinningServiceMultiaddr: pinning.multiaddr } : {}),
       shutdownRequested,
       async stop () {
         // servers first: no request may reach a stopping node
+        await pinning?.stop()
         await servers.stop()
         await node.stop()
       }
@@ -62,6 +71,35 @@ async function startDaemon (repoPath: string, options: DaemonOptions): Promise<R
   } catch (err) {
     await node.stop()
     throw err
+  }
+}
+
+/**
+ * The Pinning Service API on its own listener when `listen` (a multiaddr) is set: the service's
+ * queue resumes at once, the HTTP listener binds only once it is ready.
+ */
+async function startPinningService (repoPath: string, node: CairnNode, listen: string | undefined): Promise<{ multiaddr: string, stop(): Promise<void> } | undefined> {
+  if (listen == null || listen === '') return undefined
+  const { host, port } = multiaddrToHostPort(listen)
+  const { createPinningService, nodeComponents, pinningServiceInitFromConfig } = await import('@cairn/pinning-service')
+  const { createPinningServiceServer } = await import('@cairn/gateway')
+  const service = await createPinningService(nodeComponents(node), { repoPath, ...pinningServiceInitFromConfig(node.config.Pinning?.Service) })
+  await service.start()
+  const server = createPinningServiceServer(service, { host, port })
+  try {
+    await server.start()
+  } catch (err) {
+    await service.stop()
+    throw err
+  }
+  const url = new URL(server.url ?? '')
+  const ip = url.hostname.replace(/^\[|\]$/g, '')
+  return {
+    multiaddr: `/${ip.includes(':') ? 'ip6' : 'ip4'}/${ip}/tcp/${url.port}`,
+    async stop () {
+      await server.stop()
+      await service.stop()
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export interface RunningDaemon {
   apiUrl: string
   /** The RPC address as a multiaddr, the content of `$CAIRN_PATH/api` */
   apiMultiaddr: string
+  /** The Pinning Service API listener (`Pinning.Service.Listen`) as a multiaddr, when it is on */
+  pinningServiceMultiaddr?: string
   /** Stops the servers, then the node */
   stop(): Promise<void>
   /** Settles once a client asked the RPC to shut the daemon down (`cairn shutdown`), after it was answered */
@@ -30,6 +32,8 @@ export interface DaemonOptions {
   swarm?: string[]
   api?: string
   gateway?: string
+  /** Overrides `Pinning.Service.Listen` (the Pinning Service API listener; '' turns it off) */
+  pinningService?: string
 }
 
 /** The node-side functions the CLI calls; `backend.ts` binds them to `@cairn/node` and `@cairn/gateway` */

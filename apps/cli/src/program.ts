@@ -13,6 +13,7 @@ import { registerNetwork } from './commands/network.ts'
 import { registerNames } from './commands/names.ts'
 import { registerObject } from './commands/object.ts'
 import { registerPin } from './commands/pin.ts'
+import { registerPinningService } from './commands/pinning-service.ts'
 import { registerRefs } from './commands/refs.ts'
 import { registerRepo } from './commands/repo.ts'
 import type { CliContext } from './context.ts'
@@ -47,6 +48,7 @@ export function createProgram (ctx: CliContext): Command {
   registerFiles(program, ctx)
   registerMfs(program, ctx)
   registerPin(program, ctx)
+  registerPinningService(program, ctx)
   registerRepo(program, ctx)
   registerBlock(program, ctx)
   registerDag(program, ctx)

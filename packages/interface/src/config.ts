@@ -1,3 +1,4 @@
+import type { PinningServiceConfig } from './pinning-service.ts'
 /**
  * The repo's `config` file: JSON with Kubo's key names so Kubo users recognise it.
  * Only keys Cairn reads are listed; unknown keys are kept as they are.
@@ -79,10 +80,42 @@ export interface CairnConfig {
     /** Bearer tokens accepted by the RPC API; none means no authorization is required */
     Authorizations?: Record<string, { AuthSecret: string, AllowedPaths: string[] }>
   }
+  /** Remote pinning, as Kubo's `Pinning` section (plus Cairn's replica check) */
+  Pinning?: {
+    /** Kubo's remote pinning services, by name; `config show` never shows their `API.Key` */
+    RemoteServices?: Record<string, RemotePinningServiceConfig>
+    /**
+     * How often the daemon checks that each `pin add --replicas` pin still has its copies, and
+     * asks for missing ones (Cairn's key; Go duration, `0` turns the check off). @default '5m'
+     */
+    ReplicaCheckInterval?: string
+    /** Cairn's own: serving the Pinning Service API to other nodes (off unless `Listen` is set) */
+    Service?: PinningServiceConfig
+  }
   Import: {
     CidVersion?: 0 | 1
     UnixFSRawLeaves?: boolean
     UnixFSChunker?: string
   }
   [key: string]: unknown
+}
+
+/** One entry of `Pinning.RemoteServices`, as Kubo's `config.RemotePinningService` */
+export interface RemotePinningServiceConfig {
+  API: {
+    /** The service's API root, without `/pins` */
+    Endpoint: string
+    /** The bearer token */
+    Key: string
+  }
+  Policies?: {
+    MFS?: {
+      /** Keep the MFS root pinned on this service, re-pinning when it changes. @default false */
+      Enable?: boolean
+      /** @default 'policy/<peer id>/mfs' */
+      PinName?: string
+      /** Go duration: at most one re-pin per interval. @default '5m' */
+      RepinInterval?: string
+    }
+  }
 }

@@ -8,6 +8,7 @@
 
 export * from './errors.ts'
 export { parseDuration } from './duration.ts'
+export * from './pinning.ts'
 export type * from './blocks.ts'
 export type * from './unixfs.ts'
 export type * from './config.ts'
@@ -15,3 +16,4 @@ export type * from './api.ts'
 export type * from './names.ts'
 export type * from './files.ts'
 export type * from './network.ts'
+export type * from './pinning-service.ts'

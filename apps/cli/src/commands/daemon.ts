@@ -18,6 +18,7 @@ interface DaemonFlags {
   api?: string
   gateway?: string
   swarm?: string[]
+  pinningService?: string
   init?: boolean
   initProfile: 'default' | 'test'
 }
@@ -41,6 +42,7 @@ export function registerDaemon (program: Command, ctx: CliContext): void {
     .option('--api <multiaddr>', 'RPC API address, overriding Addresses.API (port 0 picks a free port)')
     .option('--gateway <multiaddr>', 'gateway address, overriding Addresses.Gateway')
     .option('--swarm <multiaddr>', 'swarm listen address, overriding Addresses.Swarm (repeatable)', collect)
+    .option('--pinning-service <multiaddr>', 'serve the Pinning Service API here, overriding Pinning.Service.Listen')
     .option('--init', 'initialise the repo first if there is none')
     .addOption(new Option('--init-profile <profile>', 'profile for --init').choices(['default', 'test']).default('default'))
     .action(async (flags: DaemonFlags) => {
@@ -54,6 +56,7 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
   // validate addresses before anything starts
   if (flags.api != null) multiaddrToHostPort(flags.api)
   if (flags.gateway != null) multiaddrToHostPort(flags.gateway)
+  if (flags.pinningService != null && flags.pinningService !== '') multiaddrToHostPort(flags.pinningService)
 
   const backend = await ctx.backend()
   if (!await backend.isRepoInitialized(repo)) {
@@ -78,7 +81,8 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
       offline: flags.offline === true,
       swarm: flags.swarm,
       api: flags.api,
-      gateway: flags.gateway
+      gateway: flags.gateway,
+      ...(flags.pinningService != null ? { pinningService: flags.pinningService } : {})
     })
   } catch (err) {
     if (hasCode(err, RepoLockedError.code)) {
@@ -99,6 +103,7 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     print.line(`RPC API server listening on ${daemon.apiMultiaddr}`)
     print.line(`Gateway server listening on ${urlToMultiaddr(daemon.gatewayUrl)}`)
     print.line(`Gateway URL: ${daemon.gatewayUrl}`)
+    if (daemon.pinningServiceMultiaddr != null) print.line(`Pinning Service API listening on ${daemon.pinningServiceMultiaddr}`)
 
     await writeFile(join(repo, API_FILENAME), daemon.apiMultiaddr)
     await writeFile(join(repo, GATEWAY_FILENAME), daemon.gatewayUrl)
