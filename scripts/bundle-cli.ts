@@ -10,7 +10,7 @@
  * offline commands no libp2p either.
  *
  * What stays outside: LevelDB's native binding (it finds its prebuild next to itself, so it cannot
- * move), imported from where pnpm installed it; the CLI's own `createRequire`
+ * move) and the QUIC and WebRTC transports (likewise), imported from where pnpm installed them; the CLI's own `createRequire`
  * loads resolve from `apps/cli/node_modules`, as in the unbundled build. The bundle is a workspace
  * build output, not published: `@cairn/cli`'s `bin` stays the module-by-module `dist/src/bin.js`.
  */
@@ -29,10 +29,30 @@ export const BUNDLE_DIR = join(ROOT, 'apps/cli/dist/bundle')
  */
 const isNativeBinding = (path: string, importer: string): boolean => /^\.\/binding(\.js)?$/.test(path) && /[\\/]classic-level[\\/]/.test(importer)
 
+/**
+ * Transports whose native binaries (napi-rs, node-datachannel) are found relative to their own
+ * files: imported where pnpm installed them, loaded only by an online node that listens on them
+ */
+const NATIVE_TRANSPORTS = /^(@chainsafe\/libp2p-quic|@libp2p\/webrtc)$/
+
 /** Marks the native binding external, imported by its path relative to the bundle */
 const installedExternals: Plugin = {
   name: 'installed-externals',
   setup (b) {
+    // the Web UI's handler finds its built page next to itself (`apps/webui/dist/ui`): imported where it is
+    b.onResolve({ filter: /^@cairn\/webui$/ }, async args => {
+      if (args.pluginData === 'resolving') return undefined
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })
+      if (resolved.errors.length > 0) return { errors: resolved.errors }
+      return { path: relative(BUNDLE_DIR, resolved.path).split('\\').join('/'), external: true }
+    })
+    b.onResolve({ filter: NATIVE_TRANSPORTS }, async args => {
+      if (args.pluginData === 'resolving') return undefined
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })
+      if (resolved.errors.length > 0) return { errors: resolved.errors }
+      const path = relative(BUNDLE_DIR, resolved.path).split('\\').join('/')
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true }
+    })
     b.onResolve({ filter: /^\.\/binding(\.js)?$/ }, async args => {
       if (args.pluginData === 'resolving' || !isNativeBinding(args.path, args.importer)) return undefined
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' })

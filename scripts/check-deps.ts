@@ -2,7 +2,7 @@
  * Keeps the monorepo wiring mechanical: every `@cairn/*` dependency of a package is `workspace:^`
  * and has a matching tsconfig `references` entry, every reference is a declared dependency, and
  * nothing imports against the design's dependency direction
- * (cli → gateway → pinning-service → node → dag → blockstore → ipld). And every package's manifest tells the truth
+ * (cli → gateway → pinning-service → node → dag → blockstore → ipld; gateway → webui). And every package's manifest tells the truth
  * about its imports: whatever `src/` imports is a dependency, whatever only `test/` or `bench/`
  * imports is a devDependency, and nothing declared goes unimported.
  */
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
-const order = ['@cairn/interface', '@cairn/ipld', '@cairn/blockstore', '@cairn/dag', '@cairn/node', '@cairn/pinning-service', '@cairn/gateway', '@cairn/cli']
+const order = ['@cairn/interface', '@cairn/ipld', '@cairn/blockstore', '@cairn/dag', '@cairn/node', '@cairn/pinning-service', '@cairn/webui', '@cairn/gateway', '@cairn/cli']
 const problems: string[] = []
 /** The root's devDependencies (typescript, uvu, @types/node) serve every package's tests */
 const rootDevDeps = new Set(Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies ?? {}))
@@ -20,6 +20,7 @@ const rootDevDeps = new Set(Object.keys(JSON.parse(readFileSync(join(root, 'pack
  * a script, type packages, and modules loaded by name at runtime
  */
 const USED_WITHOUT_IMPORT: Record<string, Record<string, string>> = {
+  '@cairn/webui': { preact: 'the page in ui/ imports it; scripts/build-webui.ts bundles it into dist/ui' }
 }
 
 /** The npm package a bare import specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name` */

@@ -181,7 +181,7 @@ test.after(async () => {
 })
 
 test('each packed manifest is what a consumer can use', () => {
-  assert.equal(packed.map(p => p.manifest.name).sort(), ['@cairn/blockstore', '@cairn/cli', '@cairn/dag', '@cairn/gateway', '@cairn/interface', '@cairn/ipld', '@cairn/node', '@cairn/pinning-service'])
+  assert.equal(packed.map(p => p.manifest.name).sort(), ['@cairn/blockstore', '@cairn/cli', '@cairn/dag', '@cairn/gateway', '@cairn/interface', '@cairn/ipld', '@cairn/node', '@cairn/pinning-service', '@cairn/webui'])
   for (const { manifest: m, files } of packed) {
     const label = m.name as string
     const text = JSON.stringify(m)

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ROOT } from './fixtures/cli.ts'
-import { createLab, removeStaleLabs } from './fixtures/netns.ts'
+import { NS_PREFIX, createLab, removeStaleLabs } from './fixtures/netns.ts'
 import type { Lab, LabHost } from './fixtures/netns.ts'
 
 const test = suite<{ lab?: Lab }>('netns lab')
@@ -142,16 +142,19 @@ test('a lab whose process was killed is removed by the next one', async () => {
     setInterval(() => {}, 1000)`
   const child = spawn(process.execPath, ['--conditions=development', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const id = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('the child made no lab')) }, PROBE_TIMEOUT_MS)
+    const timer = setTimeout(() => { reject(new Error('the child made no lab')) }, 60_000)
     child.stdout.on('data', (d: Buffer) => { clearTimeout(timer); resolve(d.toString().trim()) })
   })
   const exited = new Promise(resolve => child.on('exit', resolve))
   child.kill('SIGKILL')
   await exited
   const list = (): string[] => execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map(l => l.split(' ')[0]).filter(n => n.startsWith(`${id}-`))
-  assert.equal(list().length, 4, 'the killed lab is still there: inet, one public host, one router, one home')
+  // the killed lab is still there (inet, one public host, one router, one home), unless another
+  // test process that made a lab just now already removed it
+  const left = list().sort()
+  assert.ok(left.length === 0 || left.join(' ') === `${id}-h0 ${id}-inet ${id}-p0 ${id}-r0`, left.join(' '))
   const removed = await removeStaleLabs()
-  assert.equal(removed.filter(n => n.startsWith(`${id}-`)).sort(), [`${id}-h0`, `${id}-inet`, `${id}-p0`, `${id}-r0`])
+  assert.ok(removed.every(n => !n.startsWith(`${NS_PREFIX}${process.pid}-`)), 'a live lab was removed')
   assert.equal(list(), [])
 })
 

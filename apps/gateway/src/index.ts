@@ -22,6 +22,7 @@ import type { Command } from './rpc/command.ts'
 import { createHttpMetrics } from './http-metrics.ts'
 import type { MetricsSource } from './rpc/debug.ts'
 import type { Registry } from 'prom-client'
+import { createWebuiHandler } from '@cairn/webui'
 
 export interface ListenInit {
   /** @default DEFAULT_HOST (127.0.0.1) */
@@ -68,6 +69,12 @@ export interface GatewayInit {
    * same URL, host and `Accept`; 0 for none. @default DEFAULT_RESPONSE_CACHE_BYTES (16 MiB)
    */
   responseCacheBytes?: number
+  /**
+   * Serve the Web UI at `/webui` on the RPC listener (Kubo's place for it). The page reaches the
+   * node only through `/api/v0`, so the RPC's origin checks and authorization still apply.
+   * @default true
+   */
+  webui?: boolean
   /** Extra or replacement RPC commands */
   commands?: Record<string, Command>
   /** @default the node's libp2p logger when it has one, else `defaultLogger()` of `@libp2p/logger` */
@@ -215,8 +222,10 @@ class GatewayServers implements Gateway {
           metrics,
           logger
         })
+        const webui = init.webui === false ? undefined : createWebuiHandler()
+        const withWebui: typeof handler = webui == null ? handler : (req, res) => { if (!webui(req, res)) handler(req, res) }
         // uploads can be slow and subscriptions long: no request timeout on the RPC
-        const server = createServer({ maxHeaderSize, requestTimeout: 0 }, http?.instrument('api', handler) ?? handler)
+        const server = createServer({ maxHeaderSize, requestTimeout: 0 }, http?.instrument('api', withWebui) ?? withWebui)
         this.#servers.push(server)
         const address = await listen(server, init.api?.host ?? DEFAULT_HOST, init.api?.port ?? DEFAULT_API_PORT)
         this.apiUrl = urlOf(address)

@@ -3,7 +3,7 @@ import type { AbortOptions, PinEntry, PinType, RepoStats } from './blocks.ts'
 import type { CairnConfig } from './config.ts'
 import type { KeyApi, NameApi } from './names.ts'
 import type { FilesApi } from './files.ts'
-import type { BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
+import type { AutoNatReport, BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, LsOptions, StatResult } from './unixfs.ts'
 
 /**
@@ -69,6 +69,8 @@ export interface IdResult {
   agentVersion: string
   protocolVersion: string
   protocols: string[]
+  /** This node's own reachability (public / relayed / unknown), when online; not Kubo's */
+  reachability?: 'public' | 'relayed' | 'unknown'
 }
 
 export interface VersionResult {
@@ -242,6 +244,8 @@ export interface SwarmApi {
   localAddrs(options?: AbortOptions): Promise<string[]>
   /** The interface addresses the node listens on (Kubo's `swarm addrs listen`), without `/p2p/` */
   listenAddrs(options?: AbortOptions): Promise<string[]>
+  /** Reachability per address (Kubo's `swarm addrs autonat`); optional for clients that lack it */
+  autonat?(options?: AbortOptions): Promise<AutoNatReport>
   /** Closes the connections to the peer of `addr` (`/p2p/<id>`, with or without a transport) */
   disconnect(addr: string, options?: AbortOptions): Promise<void>
   peering: SwarmPeeringApi

@@ -8,9 +8,11 @@ export interface CairnConfig {
     PeerID: string
   }
   Addresses: {
-    /** @default ['/ip4/0.0.0.0/tcp/4001', '/ip6/::/tcp/4001', '/ip4/0.0.0.0/tcp/4002/ws'] */
+    /** @default TCP and QUIC on 4001, WebRTC-direct on UDP 4002, WebSockets on TCP 4002 (IPv4 and IPv6) */
     Swarm: string[]
     Announce: string[]
+    /** Advertised besides the listen addresses. @default [] */
+    AppendAnnounce?: string[]
     NoAnnounce: string[]
     /** @default '/ip4/127.0.0.1/tcp/5001' */
     API: string
@@ -34,6 +36,45 @@ export interface CairnConfig {
   }
   Swarm: {
     ConnMgr: { LowWater: number, HighWater: number, GracePeriod: string }
+    /** Reserve relay slots while not publicly reachable (Kubo's "auto relay user") */
+    RelayClient?: { Enabled?: boolean | null, StaticRelays?: string[] }
+    /** Relay for others once publicly reachable, within Kubo's limits */
+    RelayService?: {
+      Enabled?: boolean | null
+      /** @default '2m' */
+      ConnectionDurationLimit?: string
+      /** bytes each way. @default 131072 */
+      ConnectionDataLimit?: number
+      /** @default '1h' */
+      ReservationTTL?: string
+      /** @default 128 */
+      MaxReservations?: number
+      /** relayed connections per peer. @default 16 */
+      MaxCircuits?: number
+      /** read for Kubo's shape, no effect (libp2p sizes its own buffers). @default 2048 */
+      BufferSize?: number
+      /** @default 8 */
+      MaxReservationsPerIP?: number
+      /** read for Kubo's shape, not enforced (no ASN database). @default 32 */
+      MaxReservationsPerASN?: number
+    }
+    /** Cairn's own (Kubo uses AutoTLS): PEM certificate and key files; `/tls/ws` listen addresses need it */
+    WebSocketTLS?: { CertFile: string, KeyFile: string }
+    /** DCUtR: upgrade relayed connections to direct ones. @default true */
+    EnableHolePunching?: boolean | null
+    /** Do not ask the router for a port mapping (UPnP / NAT-PMP). @default false */
+    DisableNatPortMap?: boolean
+    Transports?: {
+      /** Each `true` (default), `false` or `null` */
+      Network?: { TCP?: boolean | null, Websocket?: boolean | null, QUIC?: boolean | null, Relay?: boolean | null, WebRTCDirect?: boolean | null, WebTransport?: boolean | null }
+    }
+  }
+  /** Answering other peers' reachability checks */
+  AutoNAT?: {
+    /** @default 'enabled' (v1 and v2) */
+    ServiceMode?: 'enabled' | 'disabled' | 'legacy-v1'
+    /** @default 30, 3 per peer, per '1m' */
+    Throttle?: { GlobalLimit?: number, PeerLimit?: number, Interval?: string }
   }
   Datastore: {
     /** The storage budget, enforced: block data past it evicts unpinned blocks or fails puts (Kubo's units). @default '10GB' */

@@ -55,6 +55,27 @@ export interface DhtStats {
   buckets: Array<{ lastRefresh: string, peers: Array<{ id: string, connected: boolean, agentVersion: string, lastUsefulAt: string, lastQueriedAt: string }> }>
 }
 
+/**
+ * Kubo's `swarm addrs autonat`: how reachable the node is, per address, as AutoNAT (v2, then v1)
+ * and the relay client see it
+ */
+export interface AutoNatReport {
+  /** go-libp2p's names: Public once an address is confirmed reachable */
+  reachability: 'Public' | 'Private' | 'Unknown'
+  /** How others reach us: directly, only through a relay, or not known yet */
+  mode: 'public' | 'relayed' | 'unknown'
+  /** Addresses confirmed reachable (a public interface address, AutoNAT, UPnP, announced) */
+  reachable: string[]
+  /** Public addresses AutoNAT found unreachable */
+  unreachable: string[]
+  /** Public addresses peers observed that are not checked yet */
+  unknown: string[]
+  /** Our `/p2p-circuit` addresses: relay reservations */
+  relayed: string[]
+  /** Transports that could not load (QUIC, WebRTC-direct): one line each */
+  notices: string[]
+}
+
 export interface SwarmFiltersApi {
   /** `Swarm.AddrFilters`, as `/ip4/a.b.c.d/ipcidr/n` */
   ls(options?: AbortOptions): Promise<string[]>

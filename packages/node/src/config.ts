@@ -19,7 +19,14 @@ export function defaultConfig (peerId = ''): CairnConfig {
   return {
     Identity: { PeerID: peerId },
     Addresses: {
-      Swarm: ['/ip4/0.0.0.0/tcp/4001', '/ip6/::/tcp/4001', '/ip4/0.0.0.0/tcp/4002/ws'],
+      // Kubo's, less WebTransport (no js-libp2p listener); WebRTC-direct cannot share QUIC's UDP
+      // socket here as it does in go-libp2p, so it takes 4002 (TCP 4002 is WebSockets)
+      Swarm: [
+        '/ip4/0.0.0.0/tcp/4001', '/ip6/::/tcp/4001',
+        '/ip4/0.0.0.0/udp/4001/quic-v1', '/ip6/::/udp/4001/quic-v1',
+        '/ip4/0.0.0.0/udp/4002/webrtc-direct', '/ip6/::/udp/4002/webrtc-direct',
+        '/ip4/0.0.0.0/tcp/4002/ws'
+      ],
       Announce: [],
       NoAnnounce: [],
       API: '/ip4/127.0.0.1/tcp/5001',

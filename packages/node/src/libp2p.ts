@@ -5,8 +5,8 @@ import { identify, identifyPush } from '@libp2p/identify'
 import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p/kad-dht'
 import { mdns } from '@libp2p/mdns'
 import { ping } from '@libp2p/ping'
-import { tcp } from '@libp2p/tcp'
-import { webSockets } from '@libp2p/websockets'
+import { dcutr } from '@libp2p/dcutr'
+import { uPnPNAT } from '@libp2p/upnp-nat'
 import { yamux } from '@libp2p/yamux'
 import { multiaddr } from '@multiformats/multiaddr'
 import { isPrivate } from '@libp2p/utils'
@@ -14,6 +14,15 @@ import { createLibp2p } from 'libp2p'
 import { parseDuration } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
 import { fastNoiseCrypto } from './noise-crypto.ts'
+import { announceFilter } from './reachability/announce.ts'
+import { autonatServices } from './reachability/autonat.ts'
+import { natOptions } from './reachability/options.ts'
+import { gatedRelayServer } from './reachability/relay-server.ts'
+import { reachability } from './reachability/service.ts'
+import { buildTransports, listenKind } from './reachability/transports.ts'
+import type { RelayServerGate } from './reachability/relay-server.ts'
+import type { WebSocketTLS } from './reachability/transports.ts'
+import type { ReachabilityService } from './reachability/service.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { Identify, IdentifyPush } from '@libp2p/identify'
@@ -37,6 +46,10 @@ export interface CairnServices extends ServiceMap {
   bitswap: Bitswap
   /** Absent with `Routing.Type: "none"` */
   dht?: KadDHT
+  /** public / private / unknown, relayed addresses; holds relay reservations while not public */
+  reachability: ReachabilityService
+  /** Absent with `Swarm.RelayService.Enabled: false` */
+  relayServer?: RelayServerGate
 }
 
 export interface BuildLibp2pInit {
@@ -53,6 +66,8 @@ export interface BuildLibp2pInit {
   dhtSelectors?: Selectors
   /** `Swarm.AddrFilters` in force: ranges never dialled nor accepted. @default none */
   addrFilters?: AddrFilters
+  /** Told once, at build time, of native transports that did not load (one line each) */
+  onNotice?: (lines: string[]) => void
 }
 
 export interface BuildOfflineLibp2pInit {
@@ -78,27 +93,15 @@ export function isPrivateNetwork (listen: string[]): boolean {
   })
 }
 
-/** Protocols in a listen address that our transports (TCP, plain WebSockets) cannot serve */
-const UNSUPPORTED_LISTEN_PROTOCOLS = new Set(['udp', 'quic', 'quic-v1', 'webtransport', 'webrtc', 'webrtc-direct', 'p2p-circuit', 'wss', 'tls'])
-
 /**
- * Splits `Addresses.Swarm` into what TCP/WebSockets can listen on and the rest. A Kubo config
- * copied over lists QUIC and WebTransport addresses: those are skipped, not fatal.
+ * Splits `Addresses.Swarm` into what our transports (TCP, WebSockets, QUIC, WebRTC-direct,
+ * relay) can listen on and the rest. A Kubo config copied over lists WebTransport addresses:
+ * those are skipped, not fatal.
  */
 export function splitListenAddresses (addrs: string[]): { supported: string[], unsupported: string[] } {
   const supported: string[] = []
   const unsupported: string[] = []
-  for (const addr of addrs) {
-    let names: string[]
-    try {
-      names = multiaddr(addr).getComponents().map(c => c.name)
-    } catch {
-      unsupported.push(addr)
-      continue
-    }
-    if (names.includes('tcp') && !names.some(n => UNSUPPORTED_LISTEN_PROTOCOLS.has(n))) supported.push(addr)
-    else unsupported.push(addr)
-  }
+  for (const addr of addrs) (listenKind(addr) != null ? supported : unsupported).push(addr)
   return { supported, unsupported }
 }
 
@@ -131,7 +134,10 @@ export async function buildOfflineLibp2p (init: BuildOfflineLibp2pInit): Promise
 export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnServices>> {
   const { config, privateKey } = init
 
-  const { supported: listen } = splitListenAddresses(config.Addresses.Swarm)
+  const nat = natOptions(config)
+  const built = await buildTransports(nat, config.Addresses.Swarm, (config.Swarm as { WebSocketTLS?: WebSocketTLS } | undefined)?.WebSocketTLS)
+  const listen = built.listen
+  init.onNotice?.(built.notices)
   const privateNet = isPrivateNetwork(listen)
   const peerDiscovery: NonNullable<Parameters<typeof createLibp2p>[0]>['peerDiscovery'] = []
   if (config.Bootstrap.length > 0) peerDiscovery.push(bootstrap({ list: config.Bootstrap }))
@@ -148,8 +154,15 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       // go-libp2p-pubsub (Kubo) delivers a node's own publications to its own subscribers
       emitSelf: true
     }),
-    bitswap: init.bitswap
+    bitswap: init.bitswap,
+    reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet }),
+    ...autonatServices(nat)
   }
+  if (nat.relayService) services.relayServer = gatedRelayServer({ limits: nat.relayLimits, privateNetwork: privateNet })
+  // DCUtR upgrades a relayed connection to a direct one: it needs the relay transport
+  if (nat.holePunching && nat.transports.relay) (services as Record<string, unknown>).dcutr = dcutr()
+  // UPnP / NAT-PMP asks the router for a port mapping; pointless where no NAT stands between
+  if (nat.natPortMap && !privateNet) (services as Record<string, unknown>).upnp = uPnPNAT()
   if (config.Routing.Type !== 'none') {
     services.dht = kadDHT({
       protocol: DHT_PROTOCOL,
@@ -167,7 +180,14 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   }
 
   const connMgr = config.Swarm?.ConnMgr
-  return createLibp2p<CairnServices>({
+  let node: Libp2p<CairnServices> | undefined
+  const relayView = (): { knownAddrs: (peer: string) => string[] } | undefined => node == null
+    ? undefined
+    : {
+        knownAddrs: (peer) => node?.getConnections().filter(c => c.remotePeer.toString() === peer && c.limits == null)
+          .map(c => c.remoteAddr.toString().replace(/\/p2p\/[^/]+$/, '')) ?? []
+      }
+  node = await createLibp2p<CairnServices>({
     privateKey,
     nodeInfo: NODE_INFO,
     logger: init.logger,
@@ -175,9 +195,10 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     addresses: {
       listen,
       announce: config.Addresses.Announce ?? [],
-      noAnnounce: config.Addresses.NoAnnounce ?? []
+      appendAnnounce: Array.isArray(config.Addresses.AppendAnnounce) ? config.Addresses.AppendAnnounce : [],
+      announceFilter: announceFilter(config.Addresses.NoAnnounce ?? [], relayView)
     },
-    transports: [tcp(), webSockets()],
+    transports: built.transports,
     connectionEncrypters: [noise({ crypto: fastNoiseCrypto })],
     streamMuxers: [yamux()],
     peerDiscovery,
@@ -188,16 +209,17 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       allow: LOOPBACK_ALLOW
     },
     connectionMonitor: { enabled: true },
-    connectionGater: init.addrFilters == null
-      ? undefined
-      : {
-          denyDialMultiaddr: async (ma) => init.addrFilters?.denies(ma) ?? false,
-          denyInboundConnection: async (conn) => init.addrFilters?.denies(conn.remoteAddr) ?? false
-        },
+    connectionGater: {
+      denyDialMultiaddr: async (ma) => init.addrFilters?.denies(ma) ?? false,
+      denyInboundConnection: async (conn) => init.addrFilters?.denies(conn.remoteAddr) ?? false,
+      // Swarm.RelayService.MaxReservationsPerIP
+      denyInboundRelayReservation: async (peer) => node?.services.relayServer?.denyReservation(peer) ?? true
+    },
     services,
     metrics: init.metrics,
     start: false
   })
+  return node
 }
 
 export function reprovideIntervalMs (config: CairnConfig): number {

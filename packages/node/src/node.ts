@@ -205,6 +205,8 @@ interface NodeParts {
   libp2pDatastore?: Datastore
   /** `Addresses.Swarm` entries no transport serves (logged, not fatal) */
   skippedListenAddresses?: string[]
+  /** Native transports that did not load, one line each (the daemon prints them) */
+  notices?: string[]
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
@@ -298,7 +300,7 @@ class CairnNodeClass implements CairnNode {
     this.bootstrap = createBootstrapApi(configStore)
     this.peering = createPeering(this.log.newScope('peering'))
     for (const p of peeringPeersOf(parts.config)) this.peering.add(p)
-    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore })
+    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore, notices: parts.notices })
     this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
@@ -562,7 +564,8 @@ class CairnNodeClass implements CairnNode {
       addresses: libp2p?.getMultiaddrs().map(ma => ma.toString()) ?? [],
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
-      protocols: libp2p?.getProtocols().sort() ?? []
+      protocols: libp2p?.getProtocols().sort() ?? [],
+      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().mode } : {})
     }
   }
 

@@ -38,6 +38,8 @@ export interface OnlineParts {
   libp2pDatastore: Datastore
   /** `Addresses.Swarm` entries no transport of ours serves (skipped, not fatal) */
   skippedListenAddresses: string[]
+  /** One line each for the log: a native transport (QUIC, WebRTC) that did not load */
+  notices: string[]
 }
 
 /** Builds an online node's libp2p and datastore, neither started nor opened */
@@ -53,7 +55,9 @@ export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlinePa
   let libp2p: Libp2p<CairnServices> | undefined
   // kad-dht takes its record validators when it is built: the `ipns` package loads here
   const { dhtIpnsSelector, dhtIpnsValidator } = await import('./ipns/validator.ts')
+  const notices: string[] = []
   libp2p = await buildLibp2p({
+    onNotice: (lines) => { notices.push(...lines) },
     config: init.config,
     privateKey: init.privateKey,
     datastore: libp2pDatastore,
@@ -70,5 +74,5 @@ export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlinePa
       }
     })
   })
-  return { libp2p, datastore, libp2pDatastore, skippedListenAddresses: splitListenAddresses(init.config.Addresses.Swarm).unsupported }
+  return { libp2p, datastore, libp2pDatastore, skippedListenAddresses: splitListenAddresses(init.config.Addresses.Swarm).unsupported, notices }
 }

@@ -102,7 +102,7 @@ export const PROFILES: Readonly<Record<string, Profile>> = {
     description: 'Use a random port number for swarm.',
     async transform (c) {
       const port = await availablePort()
-      c.Addresses.Swarm = [`/ip4/0.0.0.0/tcp/${port}`, `/ip6/::/tcp/${port}`]
+      c.Addresses.Swarm = [`/ip4/0.0.0.0/tcp/${port}`, `/ip6/::/tcp/${port}`, `/ip4/0.0.0.0/udp/${port}/quic-v1`, `/ip6/::/udp/${port}/quic-v1`]
     }
   },
   'unixfs-v0-2015': {

@@ -26,14 +26,15 @@ test('Routing.Type maps to kad-dht client mode as in Kubo', () => {
 test('listen addresses no transport of ours serves are skipped, not fatal', async () => {
   const kubo = ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/udp/0/quic-v1/webtransport', '/ip4/127.0.0.1/tcp/0/ws']
   assert.equal(splitListenAddresses(kubo), {
-    supported: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/ws'],
-    unsupported: ['/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/udp/0/quic-v1/webtransport']
+    supported: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/tcp/0/ws'],
+    unsupported: ['/ip4/127.0.0.1/udp/0/quic-v1/webtransport']
   })
   const node = await testNode({ config: { Addresses: { Swarm: kubo } } })
   const addrs = await node.swarm.localAddrs()
   assert.ok(addrs.some(a => /\/tcp\/\d+\/ws\/p2p\//.test(a)), 'listens on WebSockets')
   assert.ok(addrs.some(a => /\/tcp\/\d+\/p2p\//.test(a)), 'and on TCP')
-  assert.not.ok(addrs.some(a => a.includes('/udp/')))
+  assert.ok(addrs.some(a => /\/udp\/\d+\/quic-v1\/p2p\//.test(a)), 'and on QUIC')
+  assert.not.ok(addrs.some(a => a.includes('/webtransport')))
 
   // a peer dials the WebSockets address: noise and yamux over WebSockets
   const other = await testNode()

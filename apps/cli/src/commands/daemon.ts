@@ -91,6 +91,7 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     throw err
   }
   let filesWritten = false
+  let firstReachability = ''
   try {
     const id = await daemon.node.id()
     const version = await daemon.node.version()
@@ -99,7 +100,15 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     print.line(`System version: ${version.system}`)
     print.line(`PeerID: ${id.id}`)
     if (flags.offline === true) print.line('Offline mode: serving only what the repo holds')
-    else for (const a of await daemon.node.swarm.localAddrs()) print.line(`Swarm listening on ${a.replace(/\/p2p\/[^/]+$/, '')}`)
+    else {
+      for (const a of await daemon.node.swarm.localAddrs()) print.line(`Swarm listening on ${a.replace(/\/p2p\/[^/]+$/, '')}`)
+      const report = await daemon.node.swarm.autonat?.()
+      for (const notice of report?.notices ?? []) print.line(notice)
+      if (report != null) {
+        firstReachability = reachabilityLine(report)
+        print.line(firstReachability)
+      }
+    }
     print.line(`RPC API server listening on ${daemon.apiMultiaddr}`)
     print.line(`Gateway server listening on ${urlToMultiaddr(daemon.gatewayUrl)}`)
     print.line(`Gateway URL: ${daemon.gatewayUrl}`)
@@ -110,6 +119,10 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     filesWritten = true
     print.line('Daemon is ready')
     await print.flush()
+    // later changes of reachability (AutoNAT's verdict, a relay reservation) get a line each
+    const watch = flags.offline === true ? undefined : watchReachability(daemon, print, firstReachability)
+    ctx.signal.addEventListener('abort', () => { clearInterval(watch) }, { once: true })
+    void daemon.shutdownRequested.then(() => { clearInterval(watch) })
 
     // a signal, or `cairn shutdown` (the RPC's `shutdown`)
     const interrupted = await Promise.race([
@@ -125,6 +138,31 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
     await stopWithin(daemon, DEFAULT_SHUTDOWN_TIMEOUT_MS)
   }
   print.line('Daemon stopped')
+}
+
+type Report = NonNullable<Awaited<ReturnType<NonNullable<RunningDaemon['node']['swarm']['autonat']>>>>
+
+/** The daemon's line on how peers can reach the node: public, relayed, or not known yet */
+export function reachabilityLine (r: Report): string {
+  if (r.mode === 'public') return `Reachability: public at ${r.reachable.join(', ')}`
+  if (r.mode === 'relayed') return `Reachability: relayed via ${r.relayed.join(', ')}`
+  return r.reachability === 'Private' ? 'Reachability: private (not publicly reachable, no relay reservation yet)' : 'Reachability: unknown (checking with AutoNAT and looking for a relay)'
+}
+
+function watchReachability (daemon: RunningDaemon, print: CliContext['print'], first: string): ReturnType<typeof setInterval> | undefined {
+  if (daemon.node.swarm.autonat == null) return undefined
+  let last = first
+  const timer = setInterval(() => {
+    daemon.node.swarm.autonat?.().then(async r => {
+      const line = reachabilityLine(r)
+      if (line === last) return
+      print.line(line)
+      last = line
+      await print.flush()
+    }).catch(() => {})
+  }, 2000)
+  timer.unref()
+  return timer
 }
 
 async function removeFiles (repo: string): Promise<void> {

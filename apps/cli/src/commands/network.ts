@@ -26,7 +26,7 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
           .replaceAll('<protocols>', id.protocols.join('\n')).replaceAll('\\n', '\n').replaceAll('\\t', '\t')))
         return
       }
-      ctx.print.jsonIndented({ ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, Protocols: id.protocols })
+      ctx.print.jsonIndented({ ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, Protocols: id.protocols, ...(id.reachability != null ? { Reachability: id.reachability } : {}) })
     })
 
   const swarm = program.command('swarm').description('Interact with the swarm of peers')

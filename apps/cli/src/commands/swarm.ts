@@ -15,6 +15,38 @@ export function registerSwarmExtras (swarm: Command, addrs: Command, ctx: CliCon
       printStrings(await api.swarm.listenAddrs({ signal: ctx.signal }))
     })
 
+  addrs.command('autonat')
+    .description('Show address reachability as determined by AutoNAT')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      if (api.swarm.autonat == null) throw new Error('swarm addrs autonat is not available')
+      const r = await api.swarm.autonat({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') {
+        const list = (l: string[]): string[] | undefined => l.length > 0 ? l : undefined
+        ctx.print.json({ reachability: r.reachability, reachable: list(r.reachable), unreachable: list(r.unreachable), unknown: list(r.unknown), relayed: list(r.relayed) })
+        return
+      }
+      // Kubo's text, with Cairn's relayed addresses after it
+      ctx.print.line('AutoNAT V2 Status:')
+      ctx.print.line(`  Reachability: ${r.reachability}`)
+      ctx.print.line('')
+      ctx.print.line('Per-Address Reachability:')
+      const section = (label: string, l: string[]): void => {
+        if (l.length === 0) return
+        ctx.print.line(`  ${label}:`)
+        for (const a of l) ctx.print.line(`    ${a}`)
+      }
+      section('Reachable', r.reachable)
+      section('Unreachable', r.unreachable)
+      section('Unknown', r.unknown)
+      if (r.reachable.length + r.unreachable.length + r.unknown.length === 0) ctx.print.line('  (no address reachability data available)')
+      if (r.relayed.length > 0) {
+        ctx.print.line('')
+        ctx.print.line('Relayed:')
+        for (const a of r.relayed) ctx.print.line(`  ${a}`)
+      }
+    })
+
   swarm.command('disconnect')
     .description('Close the connection to a peer address')
     .argument('<addresses...>', 'multiaddrs ending in /p2p/<peer id>')

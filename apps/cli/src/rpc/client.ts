@@ -216,7 +216,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         addresses: (r.Addresses ?? []).map(String),
         agentVersion: String(r.AgentVersion ?? ''),
         protocolVersion: String(r.ProtocolVersion ?? ''),
-        protocols: (r.Protocols ?? []).map(String)
+        protocols: (r.Protocols ?? []).map(String),
+        ...(['public', 'relayed', 'unknown'].includes(r.Reachability) ? { reachability: r.Reachability } : {})
       }
       return result
     },

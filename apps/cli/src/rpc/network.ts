@@ -62,7 +62,7 @@ export function rpcRoutingParts (rpc: Transport): Pick<RoutingApi, 'findPeer' | 
   }
 }
 
-export function rpcSwarmParts (rpc: Transport): Pick<SwarmApi, 'listenAddrs' | 'disconnect' | 'peering' | 'filters'> {
+export function rpcSwarmParts (rpc: Transport): Pick<SwarmApi, 'listenAddrs' | 'disconnect' | 'peering' | 'filters' | 'autonat'> {
   const strings = async (command: string, args: string[] | undefined, options: Signal): Promise<string[]> =>
     ((await rpc.json(command, { args, signal: options?.signal })).Strings ?? []).map(String)
   const ids = async (command: string, args: string[], options: Signal): Promise<string[]> => {
@@ -72,6 +72,21 @@ export function rpcSwarmParts (rpc: Transport): Pick<SwarmApi, 'listenAddrs' | '
   }
   return {
     listenAddrs: async (options) => strings('swarm/addrs/listen', undefined, options),
+    autonat: async (options) => {
+      const r = await rpc.json('swarm/addrs/autonat', { signal: options?.signal })
+      const list = (l: unknown): string[] => Array.isArray(l) ? l.map(String) : []
+      const relayed = list(r.relayed)
+      const reachability = r.reachability === 'Public' || r.reachability === 'Private' ? r.reachability : 'Unknown'
+      return {
+        reachability,
+        mode: reachability === 'Public' ? 'public' : relayed.length > 0 ? 'relayed' : 'unknown',
+        reachable: list(r.reachable),
+        unreachable: list(r.unreachable),
+        unknown: list(r.unknown),
+        relayed,
+        notices: []
+      }
+    },
     disconnect: async (addr, options) => {
       // Kubo reports a failed disconnect as a line, not as an error
       for (const line of await strings('swarm/disconnect', [addr], options)) {

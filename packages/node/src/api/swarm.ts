@@ -5,7 +5,8 @@ import { peeringPeersFromAddrs } from '../peering.ts'
 import type { AddrFilters } from '../addr-filters.ts'
 import type { PeeringService } from '../peering.ts'
 import type { ConfigStore } from './config.ts'
-import type { AbortOptions, PeerInfo, SwarmApi } from '@cairn/interface'
+import type { ReachabilityService } from '../reachability/service.ts'
+import type { AbortOptions, AutoNatReport, PeerInfo, SwarmApi } from '@cairn/interface'
 import type { Libp2p } from '@libp2p/interface'
 
 function parseAddr (addr: string): ReturnType<typeof multiaddr> {
@@ -23,6 +24,8 @@ export interface SwarmApiComponents {
   filters: AddrFilters
   /** The repo's config, where `swarm filters add|rm` also write (Kubo's `Swarm.AddrFilters`) */
   config: ConfigStore
+  /** Transports that did not load, one line each */
+  notices?: string[]
 }
 
 function parsePeerId (id: string): string {
@@ -63,6 +66,12 @@ export function createSwarmApi (components: SwarmApiComponents): SwarmApi {
 
     async localAddrs (): Promise<string[]> {
       return getLibp2p().getMultiaddrs().map(ma => ma.toString())
+    },
+
+    async autonat (): Promise<AutoNatReport> {
+      const reachability = (getLibp2p() as Libp2p<{ reachability?: ReachabilityService }>).services.reachability
+      const status = reachability?.status() ?? { reachability: 'Unknown', mode: 'unknown', reachable: [], unreachable: [], unknown: [], relayed: [] }
+      return { ...status, notices: [...(components.notices ?? [])] }
     },
 
     async listenAddrs (): Promise<string[]> {

@@ -13,6 +13,20 @@ import {
   WANT_BLOCK
 } from './pb/message.ts'
 import type { BitswapComponents } from './index.ts'
+
+/**
+ * Bitswap over relayed connections: at most one relay data limit's worth per peer per window (the
+ * relay says its limit; Kubo's default 128 KiB otherwise)
+ */
+const RELAY_WINDOW_MS = 10 * 60_000
+const DEFAULT_RELAY_DATA_LIMIT_BYTES = 131_072
+
+/** A peer reachable only through a relay whose limits already cut the exchange */
+export class RelayLimitError extends Error {
+  static readonly code = 'ERR_RELAY_LIMIT'
+  readonly code = RelayLimitError.code
+  override readonly name = 'RelayLimitError'
+}
 import type { ServeBudget } from './serve-budget.ts'
 import type { BitswapMessage, BlockPresence, PresenceType, WantlistEntry, WantType } from './pb/message.ts'
 import type { Connection, Logger, PeerId, Stream, Topology } from '@libp2p/interface'
@@ -111,6 +125,8 @@ class PeerQueue {
   readonly blocks: OutgoingBlock[] = []
   blockBytes = 0
   stream?: Stream
+  /** The stream runs over a relayed (limited) connection: it moves once a direct one exists */
+  streamLimited = false
   opening?: Promise<Stream>
   sending = false
   /** Consecutive failed sends while the peer stayed connected */
@@ -138,6 +154,8 @@ export class Network {
   private topologyIds: string[] = []
   /** peer -> bytes of its messages still being verified and stored, over all its streams */
   private readonly pending = new Map<string, number>()
+  /** What we sent each peer over relayed connections, per window (the relay's data limit) */
+  private readonly relayed = new Map<string, { since: number, sent: number, max: number }>()
   private running = false
 
   constructor (components: BitswapComponents, init: NetworkInit, handlers: NetworkHandlers) {
@@ -154,12 +172,17 @@ export class Network {
     for (const protocol of BITSWAP_PROTOCOLS) {
       await this.components.registrar.handle(protocol, this.onStream, {
         maxInboundStreams: this.init.maxInboundStreams,
-        maxOutboundStreams: this.init.maxOutboundStreams
+        maxOutboundStreams: this.init.maxOutboundStreams,
+        // a peer behind NAT may be reachable only through a relay until DCUtR upgrades the
+        // connection; the relay's own limits bound what crosses it
+        runOnLimitedConnection: true
       })
     }
     const topology: Topology = {
       onConnect: (peer: PeerId) => { this.addPeer(peer) },
-      onDisconnect: (peer: PeerId) => { this.removePeer(peer) }
+      onDisconnect: (peer: PeerId) => { this.removePeer(peer) },
+      // a peer reachable only through a relay is still a Bitswap peer
+      notifyOnLimitedConnection: true
     }
     for (const protocol of BITSWAP_PROTOCOLS) {
       this.topologyIds.push(await this.components.registrar.register(protocol, topology))
@@ -411,6 +434,18 @@ export class Network {
     return cids
   }
 
+  /** The peer's relayed-data window: the relay's limit (or Kubo's default) per window */
+  private relayAllowance (peer: PeerId, conn?: Connection): { since: number, sent: number, max: number } {
+    const key = peer.toString()
+    let a = this.relayed.get(key)
+    if (a == null || Date.now() - a.since > RELAY_WINDOW_MS) {
+      const told = conn?.limits?.bytes
+      a = { since: Date.now(), sent: 0, max: told != null && told > 0n ? Number(told) : DEFAULT_RELAY_DATA_LIMIT_BYTES }
+      this.relayed.set(key, a)
+    }
+    return a
+  }
+
   private async sendLoop (q: PeerQueue): Promise<void> {
     while (!q.isEmpty() && this.running) {
       const stream = await this.streamFor(q)
@@ -435,6 +470,7 @@ export class Network {
         for (const [key, p] of presences) if (!q.presences.has(key)) q.presences.set(key, p)
         throw err
       }
+      if (q.streamLimited) this.relayAllowance(q.peer).sent += frame.byteLength
       let charged = 0
       for (const b of blocks) charged += b.charged
       this.init.budget.release(charged)
@@ -455,11 +491,29 @@ export class Network {
   }
 
   private async streamFor (q: PeerQueue): Promise<Stream> {
-    if (q.stream != null && q.stream.status === 'open' && q.stream.writeStatus === 'writable') return q.stream
+    const open = (c: Connection): boolean => c.status === 'open'
+    if (q.stream != null && q.stream.status === 'open' && q.stream.writeStatus === 'writable') {
+      if (!q.streamLimited) return q.stream
+      // the relayed connection was upgraded (DCUtR) or a direct one came: move the traffic there
+      if (!this.components.connectionManager.getConnections(q.peer).some(c => open(c) && c.limits == null)) return q.stream
+      q.stream.close().catch(() => {})
+    }
     q.stream = undefined
-    const stream = await this.components.connectionManager.openStream(q.peer, BITSWAP_PROTOCOLS, {
-      signal: AbortSignal.timeout(this.init.dialTimeoutMs)
-    })
+    const signal = AbortSignal.timeout(this.init.dialTimeoutMs)
+    const connections = this.components.connectionManager.getConnections(q.peer).filter(open)
+    // a direct connection first; a relayed one already open rather than a second relayed dial
+    const conn = connections.find(c => c.limits == null) ?? connections[0] ?? await this.components.connectionManager.openConnection(q.peer, { signal })
+    const limited = conn.limits != null
+    if (limited) {
+      const allowance = this.relayAllowance(q.peer, conn)
+      if (allowance.sent >= allowance.max) {
+        // each relayed connection gets the relay's data allowance afresh: re-dialling through it
+        // would carry bulk data a slice at a time, which is what the relay's limit exists to stop
+        throw new RelayLimitError(`peer ${q.peer.toString()} is reachable only through a relay and this exchange already sent it the relay's data limit (${allowance.max} bytes): no direct connection to move the rest to`)
+      }
+    }
+    const stream = await conn.newStream(BITSWAP_PROTOCOLS, { signal, runOnLimitedConnection: true })
+    q.streamLimited = limited
     // we never read outbound streams; whatever arrives is dropped
     stream.addEventListener('close', () => { if (q.stream === stream) q.stream = undefined })
     q.stream = stream

@@ -12,7 +12,7 @@ export const idCommands: CommandTable = {
       const encode = peerIdEncoder(args.string('peerid-base'))
       const peerId = args.args[0] ?? args.string('peer-id')
       const id = await api.id({ signal, ...(peerId != null && peerId !== '' ? { peerId } : {}) })
-      sendJson(res, { ID: encode(id.id), PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, ProtocolVersion: id.protocolVersion, Protocols: id.protocols })
+      sendJson(res, { ID: encode(id.id), PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, ProtocolVersion: id.protocolVersion, Protocols: id.protocols, ...(id.reachability != null ? { Reachability: id.reachability } : {}) })
     }
   }
 }

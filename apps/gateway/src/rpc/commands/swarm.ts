@@ -70,6 +70,17 @@ export const swarmCommands: CommandTable = {
     }
   },
 
+  // Kubo's autoNATResult (lower-case JSON keys, empty lists omitted) and Cairn's `relayed`
+  'swarm/addrs/autonat': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      if (api.swarm.autonat == null) throw new Error('swarm addrs autonat is not available')
+      const r = await api.swarm.autonat({ signal })
+      const list = (l: string[]): string[] | undefined => l.length > 0 ? l : undefined
+      sendJson(res, { reachability: r.reachability, reachable: list(r.reachable), unreachable: list(r.unreachable), unknown: list(r.unknown), relayed: list(r.relayed) })
+    }
+  },
+
   'swarm/addrs/listen': {
     args: [0, 0],
     async run ({ api, res, signal }) {

@@ -1,0 +1,84 @@
+/**
+ * Issue 18, in network namespaces (fixtures/netns.ts): two homes, each behind its own NAT router
+ * (one endpoint-independent, one symmetric), and a public bootstrap node that is the only relay.
+ *
+ * - a node behind NAT reserves a slot on the relay (found by itself: no static relay is set)
+ *   and advertises its `/p2p-circuit` address, never its router's address;
+ * - a node behind a symmetric NAT, where no hole can be punched, fetches a small file from the
+ *   other home by CID alone through the relay, within the relay's limits (the bytes counted on
+ *   the relay's interface).
+ * @timeout-ms 300000
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { addRandomFile, connectionsTo, isRelayed, timedFetch } from './fixtures/nat-fetch.ts'
+import { createLab } from './fixtures/netns.ts'
+import type { HomeHost, Lab } from './fixtures/netns.ts'
+import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
+import type { LabNode } from './fixtures/nat-lab.ts'
+
+/** Until a home node holds a reservation and advertises it */
+const RESERVATION_TIMEOUT_MS = 60_000
+/** Until a file is found by CID and fetched */
+const FETCH_TIMEOUT_MS = 90_000
+/** Well within Kubo's relay data limit (128 KiB each way) */
+const SMALL_FILE_BYTES = 32 * 1024
+
+interface Context { lab?: Lab, dir: string, relay?: LabNode, homes: LabNode[], nodes: LabNode[] }
+const test = suite<Context>('nodes behind NAT, a relay', { dir: '', homes: [], nodes: [] })
+
+test.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-nat-relay-'))
+  ctx.lab = await createLab({ publicHosts: 1, homes: ['eim', 'symmetric'] })
+  const noUpnp = { 'Swarm.DisableNatPortMap': true }
+  ctx.relay = await startLabNode(ctx.lab.publicHosts[0], 'p0', { dir: ctx.dir, config: noUpnp })
+  ctx.nodes.push(ctx.relay)
+  // the bootstrap peer over TCP and QUIC, as Kubo's bootstrap list resolves to both
+  const bootstrap = [ctx.relay.tcpAddr, ctx.relay.tcpAddr.replace(`/tcp/${SWARM_TCP_PORT}/`, `/udp/${SWARM_TCP_PORT}/quic-v1/`)]
+  const started = await Promise.allSettled(ctx.lab.homes.map(async (h, i) => startLabNode(h, `h${i}`, { dir: ctx.dir, bootstrap, config: noUpnp })))
+  for (const s of started) if (s.status === 'fulfilled') ctx.nodes.push(s.value)
+  for (const s of started) if (s.status === 'rejected') throw s.reason
+  ctx.homes = ctx.nodes.filter(n => n.host.kind === 'home')
+})
+
+test.after(async (ctx) => {
+  await stopAll(ctx.nodes)
+  await ctx.lab?.teardown()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+test('a node behind NAT reserves a slot on the relay and advertises its relayed address', async ({ relay, homes }) => {
+  for (const h of homes) {
+    const wan = (h.host as HomeHost).wanIp
+    const addrs = await waitFor(`${h.host.ns} to advertise a relayed address`, async () => {
+      const id = JSON.parse((await h.ok(['id', '--enc=json'])).out)
+      const addrs = id.Addresses as string[]
+      return addrs.some(a => a.startsWith(`/ip4/${relay!.host.ip}/`) && a.endsWith(`/p2p/${relay!.peerId}/p2p-circuit/p2p/${h.peerId}`)) ? addrs : undefined
+    }, RESERVATION_TIMEOUT_MS)
+    // nothing proved the router's address reachable: it must not be advertised as ours
+    assert.not.ok(addrs.some(a => a.startsWith(`/ip4/${wan}/`)), addrs.join('\n'))
+    // and the node says how it can be reached
+    assert.is(JSON.parse((await h.ok(['id', '--enc=json'])).out).Reachability, 'relayed')
+    const autonat = JSON.parse((await h.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
+    assert.ok(((autonat.relayed ?? []) as string[]).some(a => a.includes(`/p2p/${relay!.peerId}/p2p-circuit`)), JSON.stringify(autonat))
+  }
+})
+
+test('behind a symmetric NAT a small file comes by CID alone through the relay', async ({ lab, relay, homes, dir }) => {
+  const [a, sym] = homes
+  const file = await addRandomFile(a, dir, SMALL_FILE_BYTES)
+  const before = await lab!.counters(relay!.host)
+  const got = await timedFetch(sym, file.cid, FETCH_TIMEOUT_MS)
+  const after = await lab!.counters(relay!.host)
+  assert.is(got.sha256, file.sha256)
+  assert.is(got.bytes, SMALL_FILE_BYTES)
+  // the relay carried it: its interface received at least the file's bytes during the fetch
+  assert.ok(after.rx - before.rx >= SMALL_FILE_BYTES, `only ${after.rx - before.rx} bytes reached the relay`)
+  const conns = await connectionsTo(sym, a.peerId)
+  assert.ok(conns.length > 0 && conns.every(isRelayed), `expected only relayed connections: ${conns.join(' ')}`)
+})
+
+test.run()

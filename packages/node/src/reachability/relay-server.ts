@@ -1,0 +1,135 @@
+/**
+ * Circuit Relay v2 server (`Swarm.RelayService`) as Kubo runs it: only once the node is publicly
+ * reachable (a NATed relay helps no one), with Kubo's limits, so that relaying never carries bulk
+ * data by surprise:
+ *
+ * - every relayed connection is reset after `ConnectionDurationLimit` or `ConnectionDataLimit`
+ *   bytes in either direction (2 min, 128 KiB);
+ * - at most `MaxReservations` slots (128), `MaxReservationsPerIP` from one IP (8);
+ * - at most `MaxCircuits` relayed connections open per peer (16): extra hop/stop streams on a
+ *   connection are refused by the registrar's per-connection stream limits.
+ *
+ * libp2p's relay server cannot be restarted (its shutdown signal stays aborted), so it is built
+ * and started the first time the node is reachable and then runs until the node stops.
+ */
+import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
+import { getNetConfig, isNetworkAddress } from '@libp2p/utils'
+import { Circuit } from '@multiformats/multiaddr-matcher'
+import { isPublicAddress } from './service.ts'
+import type { CircuitRelayServerComponents, CircuitRelayService } from '@libp2p/circuit-relay-v2'
+import type { Libp2pEvents, Logger, PeerId, Startable, TypedEventTarget } from '@libp2p/interface'
+import type { NatOptions } from './options.ts'
+
+export interface RelayServerGate {
+  /** Whether the relay currently serves (the node was found reachable) */
+  isServing(): boolean
+  /** Reservations held, for `stats` and tests */
+  reservationCount(): number
+  /** The connection gater's question: refuse this peer's reservation (per-IP limit)? */
+  denyReservation(peer: PeerId): boolean
+}
+
+export interface GatedRelayServerComponents extends CircuitRelayServerComponents {
+  events: TypedEventTarget<Libp2pEvents>
+}
+
+export interface GatedRelayServerInit {
+  limits: NatOptions['relayLimits']
+  /** Serve at once: on a private network every peer can dial us. @default false */
+  privateNetwork?: boolean
+}
+
+class GatedRelayServer implements RelayServerGate, Startable {
+  private readonly components: GatedRelayServerComponents
+  private readonly init: GatedRelayServerInit
+  private readonly log: Logger
+  private server?: CircuitRelayService & Startable
+  private running = false
+
+  constructor (components: GatedRelayServerComponents, init: GatedRelayServerInit) {
+    this.components = components
+    this.init = init
+    this.log = components.logger.forComponent('cairn:relay-server')
+    this.onSelfUpdate = this.onSelfUpdate.bind(this)
+  }
+
+  readonly [Symbol.toStringTag] = '@cairn/relay-server'
+
+  async start (): Promise<void> {
+    this.running = true
+    this.components.events.addEventListener('self:peer:update', this.onSelfUpdate)
+  }
+
+  async afterStart (): Promise<void> {
+    await this.maybeServe()
+  }
+
+  async stop (): Promise<void> {
+    this.running = false
+    this.components.events.removeEventListener('self:peer:update', this.onSelfUpdate)
+    const server = this.server
+    this.server = undefined
+    await server?.stop()
+  }
+
+  private onSelfUpdate (): void {
+    this.maybeServe().catch(err => { this.log.error('could not start the relay service - %e', err) })
+  }
+
+  private reachable (): boolean {
+    if (this.init.privateNetwork === true) return true
+    return this.components.addressManager.getAddresses().some(ma => isPublicAddress(ma))
+  }
+
+  private async maybeServe (): Promise<void> {
+    if (!this.running || this.server != null || !this.reachable()) return
+    const { limits } = this.init
+    const server = circuitRelayServer({
+      // a circuit holds its hop stream (on the source's connection) and its stop stream (on the
+      // destination's) open: these caps are Kubo's MaxCircuits per peer
+      maxInboundHopStreams: limits.maxCircuits,
+      maxOutboundHopStreams: limits.maxCircuits,
+      maxOutboundStopStreams: limits.maxCircuits,
+      reservations: {
+        maxReservations: limits.maxReservations,
+        reservationTtl: limits.reservationTtlMs,
+        applyDefaultLimit: true,
+        defaultDurationLimit: limits.durationMs,
+        defaultDataLimit: limits.dataBytes
+      }
+    })(this.components) as CircuitRelayService & Startable
+    this.server = server
+    await server.start()
+    this.log('serving as a relay: the node is reachable')
+  }
+
+  isServing (): boolean {
+    return this.server != null
+  }
+
+  reservationCount (): number {
+    return this.server?.reservations.size ?? 0
+  }
+
+  denyReservation (peer: PeerId): boolean {
+    const server = this.server
+    if (server == null) return true
+    const ip = this.ipOf(peer)
+    if (ip == null) return false
+    let fromIp = 0
+    for (const [holder, reservation] of server.reservations.entries()) {
+      if (holder.equals(peer)) return false // a refresh
+      if (isNetworkAddress(reservation.addr) && getNetConfig(reservation.addr).host === ip) fromIp++
+    }
+    return fromIp >= this.init.limits.maxReservationsPerIP
+  }
+
+  private ipOf (peer: PeerId): string | undefined {
+    const conn = this.components.connectionManager.getConnections(peer).find(c => !Circuit.matches(c.remoteAddr) && isNetworkAddress(c.remoteAddr))
+    return conn == null ? undefined : getNetConfig(conn.remoteAddr).host
+  }
+}
+
+export function gatedRelayServer (init: GatedRelayServerInit): (components: GatedRelayServerComponents) => RelayServerGate {
+  return (components) => new GatedRelayServer(components, init)
+}
