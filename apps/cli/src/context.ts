@@ -72,6 +72,8 @@ export interface CliContext {
   readonly stdin: InputStream
   /** Binary output (a CAR) is refused on a terminal */
   readonly stdoutIsTTY: boolean
+  /** Kubo draws progress by default only when stderr is a terminal */
+  readonly stderrIsTTY: boolean
   /** Aborts on `--timeout` and on SIGINT */
   readonly signal: AbortSignal
   /** The node-side functions, loaded on first use so that RPC-only runs never load libp2p */
