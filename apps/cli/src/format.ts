@@ -3,20 +3,28 @@
  * Kubo read Cairn's output too. No I/O here; `print.ts` writes what these return.
  */
 import type { AddResult, BandwidthStats, LsEntry, PinEntry, RepoStats } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
 
 const IEC_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
-const SI_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB']
+const SI_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB']
+
+/** How a command writes CIDs: as they are, or in the `--cid-base` the user asked for */
+export type CidText = (cid: CID) => string
+const plain: CidText = cid => cid.toString()
 
 /** `1.50 MiB`: binary units, as Kubo's progress bar shows them */
 export function formatBytes (n: number): string {
   return scale(n, 1024, IEC_UNITS)
 }
 
-/** `1.5 MB`: decimal units, as Kubo's `stats bw` shows them (go-humanize) */
+/**
+ * `1.5 MB`: go-humanize's `Bytes`, which Kubo's `stats bw`, `repo stat --human` and `bitswap stat
+ * --human` print: decimal units, the value rounded to one decimal, shown with one under 10
+ */
 export function formatSiBytes (n: number): string {
   if (n < 10) return `${Math.round(n)} B`
   const e = Math.min(Math.floor(Math.log10(n) / 3), SI_UNITS.length - 1)
-  const v = n / 1000 ** e
+  const v = Math.floor(n / 1000 ** e * 10 + 0.5) / 10
   return `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ${SI_UNITS[e]}`
 }
 
@@ -59,23 +67,25 @@ export function escNonPrint (name: string): string {
 }
 
 /** Kubo: `added <cid> <name>`; `-q` bare CIDs; `-Q` (printed by the caller for the root only) */
-export function formatAdded (result: AddResult, quietness: AddQuietness): string {
-  if (quietness !== 'normal') return result.cid.toString()
-  // Kubo prints `added <cid> <name>` even for an empty name (the -w wrapper: a trailing space)
-  return `added ${result.cid.toString()} ${escNonPrint(result.path)}`
+export function formatAdded (result: AddResult, quietness: AddQuietness, enc: CidText = plain): string {
+  if (quietness !== 'normal') return enc(result.cid)
+  // Kubo prints `added <cid> <name>` even for an empty name (the -w wrapper: a trailing space);
+  // a bare stream is named by its CID, written in the same base
+  return `added ${enc(result.cid)} ${escNonPrint(result.path === result.cid.toString() ? enc(result.cid) : result.path)}`
 }
 
-export function addedJson (result: AddResult): unknown {
-  return { Name: result.path, Hash: result.cid.toString(), Size: String(result.size) }
+export function addedJson (result: AddResult, enc: CidText = plain): unknown {
+  return { Name: result.path === result.cid.toString() ? enc(result.cid) : result.path, Hash: enc(result.cid), Size: String(result.size) }
 }
 
 /** Kubo's `ipfs ls`: `<cid> <size> <name>`, directories with `-` and a trailing slash */
-export function formatLs (entries: LsEntry[], options: { headers?: boolean, size?: boolean, minWidth?: number } = {}): string[] {
+export function formatLs (entries: LsEntry[], options: { headers?: boolean, size?: boolean, minWidth?: number, enc?: CidText } = {}): string[] {
+  const enc = options.enc ?? plain
   const withSize = options.size ?? true
   const rows = entries.map(e => {
     const isDir = e.type === 'directory'
     const name = isDir ? `${escNonPrint(e.name)}/` : escNonPrint(e.name)
-    return withSize ? [e.cid.toString(), isDir ? '-' : String(e.size), name] : [e.cid.toString(), name]
+    return withSize ? [enc(e.cid), isDir ? '-' : String(e.size), name] : [enc(e.cid), name]
   })
   if (options.headers === true) rows.unshift(withSize ? ['Hash', 'Size', 'Name'] : ['Hash', 'Name'])
   return tabulate(rows, options.minWidth)
@@ -84,31 +94,22 @@ export function formatLs (entries: LsEntry[], options: { headers?: boolean, size
 /** Kubo's unixfs.pb Data_DataType numbers, which `ls --enc=json` reports */
 const UNIXFS_TYPE_NUMBERS: Record<string, number> = { raw: 2, directory: 1, file: 2, symlink: 4, object: 2, unknown: 0 }
 
-export function lsJson (path: string, entries: LsEntry[]): unknown {
+export function lsJson (path: string, entries: LsEntry[], enc: CidText = plain): unknown {
   return {
     Objects: [{
       Hash: path,
       // Kubo's Size is the UnixFS file size: 0 for a directory or a symlink, as the RPC answers
-      Links: entries.map(e => ({ Name: e.name, Hash: e.cid.toString(), Size: e.type === 'directory' || e.type === 'symlink' ? 0 : e.size, Type: UNIXFS_TYPE_NUMBERS[e.type] ?? 2, Target: '' }))
+      Links: entries.map(e => ({ Name: e.name, Hash: enc(e.cid), Size: e.type === 'directory' || e.type === 'symlink' ? 0 : e.size, Type: UNIXFS_TYPE_NUMBERS[e.type] ?? 2, Target: '' }))
     }]
   }
 }
 
 /** Kubo's `pin ls`: `<cid> <type>`, `<cid>` alone with `-q` */
 /** Kubo's `pin ls` line: `<cid> <type>`, then the name when names are asked for and the pin has one */
-export function formatPin (entry: PinEntry, quiet: boolean, names = false): string {
-  if (quiet) return entry.cid.toString()
-  const type = entry.type === 'indirect' && entry.via != null ? `indirect through ${entry.via.toString()}` : entry.type
-  return names && entry.name != null && entry.name !== '' ? `${entry.cid.toString()} ${type} ${entry.name}` : `${entry.cid.toString()} ${type}`
-}
-
-/** Kubo's `humanize.Bytes`: SI units, one decimal under 10 (`1.2 kB`, `38 MB`) */
-export function humanBytes (n: number): string {
-  if (n < 10) return `${n} B`
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB']
-  const e = Math.min(Math.floor(Math.log(n) / Math.log(1000)), units.length - 1)
-  const value = n / 1000 ** e
-  return `${value < 10 ? value.toFixed(1) : Math.round(value).toFixed(0)} ${units[e]}`
+export function formatPin (entry: PinEntry, quiet: boolean, names = false, enc: CidText = plain): string {
+  if (quiet) return enc(entry.cid)
+  const type = entry.type === 'indirect' && entry.via != null ? `indirect through ${enc(entry.via)}` : entry.type
+  return names && entry.name != null && entry.name !== '' ? `${enc(entry.cid)} ${type} ${entry.name}` : `${enc(entry.cid)} ${type}`
 }
 
 export function formatRepoStat (stats: RepoStats, options: { human?: boolean, sizeOnly?: boolean } = {}): string[] {

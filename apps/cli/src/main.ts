@@ -61,6 +61,7 @@ export async function run (init: RunInit): Promise<number> {
     cwd: config.cwd ?? init.cwd,
     stdin: init.stdin,
     stdoutIsTTY: init.stdout.isTTY === true,
+    stderrIsTTY: init.stderr.isTTY === true,
     signal,
     backend: loadBackend,
     async api (options: OpenOptions = {}): Promise<CairnApi> {

@@ -14,6 +14,7 @@ import { cairn, ok, startDaemon } from './fixtures/cli.ts'
 import type { Daemon } from './fixtures/cli.ts'
 import { CID } from 'multiformats/cid'
 import { sha512 } from 'multiformats/hashes/sha2'
+import { base36 } from 'multiformats/bases/base36'
 
 interface Context { dir: string, repo: string, a: string, b: string, tree: string, daemon?: Daemon }
 
@@ -85,6 +86,24 @@ async function checks (ctx: Context, mode: string): Promise<void> {
   const bare = JSON.parse((await ok(['ls', '--resolve-type=false', '--size=false', '--enc=json', tree], { repo })).out)
   assert.equal(bare.Objects[0].Links.map((l: any) => [l.Name, l.Type, l.Size]), [['one.txt', 0, 0], ['sub', 0, 0]], mode)
   assert.is((await ok(['ls', '--resolve-type=false', '--size=false', tree], { repo })).out.split('\n')[1], `${sub} sub`, mode)
+
+  // --cid-base: CIDv0 becomes CIDv1 in the base asked for, as Kubo
+  const v1 = (cid: string): string => CID.parse(cid).toV1().toString()
+  assert.is((await ok(['add', '-q', '--cid-base=base32', join(ctx.dir, 'a')], { repo })).out, `${v1(a)}\n`, mode)
+  assert.is((await ok(['ls', '--cid-base=base32', tree], { repo })).out.split('\n')[1].split(' ')[0], v1(sub), mode)
+  assert.is((await ok(['refs', '--cid-base=base36', tree], { repo })).out.split('\n')[1], CID.parse(sub).toV1().toString(base36), mode)
+  assert.is((await ok(['pin', 'ls', '-q', '--cid-base=base32', tree], { repo })).out, `${v1(tree)}\n`, mode)
+  assert.is((await cairn(['ls', '--cid-base=nope', tree], { repo })).err, 'Error: unsupported multibase encoding: nope\n', mode)
+  // pin ls of a path held by a recursive pin says which one, as Kubo
+  assert.is((await ok(['pin', 'ls', sub], { repo })).out, `${sub} indirect through ${tree}\n`, mode)
+  // repo ls is Kubo's other name for refs local
+  assert.is((await ok(['repo', 'ls'], { repo })).out, (await ok(['refs', 'local'], { repo })).out, mode)
+
+  // dag stat --progress: Kubo's running line on stderr, cleared before the result; none when off
+  const progress = await ok(['dag', 'stat', '--progress', tree], { repo })
+  assert.match(progress.err, /Fetched\/Processed \d+ blocks, \d+ bytes \(\d+(\.\d)? k?B\)\r/, mode)
+  assert.match(progress.out, /^CID/, mode)
+  assert.is((await ok(['dag', 'stat', '--progress=false', tree], { repo })).err, '', mode)
 
   // add --hash: a CIDv1 raw leaf under sha2-512 for a one-block file, as Kubo
   const hashed = (await ok(['add', '-q', '--hash=sha2-512', join(ctx.dir, 'a')], { repo })).out.trim()

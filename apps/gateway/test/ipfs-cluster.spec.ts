@@ -198,4 +198,26 @@ test('BlockStream: block/put?cid-codec&mhtype&mhlen&pin=false&allow-big-block=tr
   }
 })
 
+test('Resolve: a path with segments (or /ipns/) goes to resolve?arg=<url.QueryEscape(path)> → Path, split as gopath.SplitAbsPath', async ctx => {
+  let dir: CID | undefined
+  let file: CID | undefined
+  for await (const r of ctx.gw.node.add([{ path: 'cluster dir/a file.txt', content: new TextEncoder().encode('resolved by cluster') }], {})) {
+    if (r.path === 'cluster dir') dir = r.cid
+    else file = r.cid
+  }
+  // Go's url.QueryEscape: spaces become '+', '/' is escaped
+  const path = `/ipfs/${dir}/a file.txt`
+  const escaped = encodeURIComponent(path).replace(/%20/g, '+')
+  const a = await post(ctx, `resolve?arg=${escaped}`)
+  assert.is(a.status, 200, a.text)
+  const resp = JSON.parse(a.text) as { Path: string }
+  // SplitAbsPath: "/ipfs/<cid>[/rest]" → the CID
+  const segments = resp.Path.split('/').filter(s => s !== '')
+  assert.is(segments[0], 'ipfs')
+  assert.ok(cidOf(segments[1]).equals(file))
+  assert.is(segments.length, 2, 'resolve answers the final CID, no remainder')
+  const missing = await post(ctx, `resolve?arg=${encodeURIComponent(`/ipfs/${dir}/nope`)}`)
+  assert.match(ipfsError(missing).Message, /no link named "nope"/)
+})
+
 test.run()

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib'
 import { create } from 'kubo-rpc-client'
 import type { KuboRPCClient } from 'kubo-rpc-client'
 import { extract } from 'it-tar'
-import type { CID } from 'multiformats/cid'
+import { CID } from 'multiformats/cid'
 import { request } from './fixtures/http.ts'
 import { startGateway } from './fixtures/node.ts'
 import type { RunningGateway } from './fixtures/node.ts'
@@ -126,6 +126,54 @@ test('ls resolve-type=false: a raw child is a file sized by its link, without be
   for await (const r of gw.node.add([{ path: 'w/raw.bin', content: bytes('raw bytes') }], { cidVersion: 1 })) if (r.path === 'w') root = r.cid
   const listed = await request(`${api}/api/v0/ls?arg=${root}&resolve-type=false&size=false`, { method: 'POST' })
   assert.equal(JSON.parse(listed.text).Objects[0].Links.map((l: any) => [l.Name, l.Type, l.Size]), [['raw.bin', 2, 9]])
+})
+
+test('cid-base on add, ls, pin ls, refs and block stat; pin ls of an indirect pin names its root; repo/ls', async ({ api, ipfs, a, gw }) => {
+  const post = async (path: string): Promise<any[]> => (await request(`${api}/api/v0/${path}`, { method: 'POST' })).text.trim().split('\n').map(l => JSON.parse(l))
+  let root: CID | undefined
+  let child: CID | undefined
+  for await (const r of gw.node.add([{ path: 'p/inner.txt', content: bytes('held by p') }], {})) {
+    if (r.path === 'p') root = r.cid
+    else child = r.cid
+  }
+  const v1 = a.toV1().toString()
+  assert.is((await post(`block/stat?arg=${a}&cid-base=base32`))[0].Key, v1)
+  const plainRef = (await post(`refs?arg=${root}`))[0].Ref
+  assert.ok(plainRef.startsWith('Qm'))
+  assert.is((await post(`refs?arg=${root}&cid-base=base32`))[0].Ref, CID.parse(plainRef).toV1().toString())
+  assert.ok((await post(`pin/ls?arg=${a}&cid-base=base32`))[0].Keys[v1])
+  const lsd = (await post(`ls?arg=${root}&cid-base=base32`))[0].Objects[0].Links
+  for (const l of lsd) assert.ok(l.Hash.startsWith('bafy'), l.Hash)
+  const form = new FormData()
+  form.append('file', new Blob(['base36 please']), 'x.txt')
+  const added = await (await fetch(`${api}/api/v0/add?cid-base=base36`, { method: 'POST', body: form })).json() as { Hash: string }
+  assert.ok(added.Hash.startsWith('k'), added.Hash)
+  const bad = await request(`${api}/api/v0/ls?arg=${root}&cid-base=nope`, { method: 'POST' })
+  assert.is(bad.status, 400)
+  assert.is(JSON.parse(bad.text).Message, 'unsupported multibase encoding: nope')
+  // the deprecated flag still forces the upgrade without a base
+  assert.is((await post(`block/stat?arg=${a}&upgrade-cidv0-in-output=true`))[0].Key, v1)
+
+  // an indirect pin asked for by path: "indirect through <root>", as Kubo; kubo-rpc-client reads it
+  const keys = (await post(`pin/ls?arg=${child}`))[0].Keys
+  assert.equal(keys, { [child!.toString()]: { Type: `indirect through ${root}`, Name: '' } })
+  const listed = []
+  for await (const p of ipfs.pin.ls({ paths: [child!], signal: signal() })) listed.push(p)
+  assert.is(listed[0].type, `indirect through ${root}`)
+
+  // repo/ls answers as refs/local
+  assert.equal(await post('repo/ls'), await post('refs/local'))
+})
+
+test('dag/stat streams running summaries (Ratio 0) before the final one; progress=false gives one', async ({ api, a }) => {
+  const streamed = (await request(`${api}/api/v0/dag/stat?arg=${a}`, { method: 'POST' })).text.trim().split('\n').map(l => JSON.parse(l))
+  assert.ok(streamed.length >= 2, JSON.stringify(streamed))
+  assert.is(streamed[0].Ratio, 0)
+  const final = streamed[streamed.length - 1]
+  assert.is(final.Ratio, 1)
+  const single = JSON.parse((await request(`${api}/api/v0/dag/stat?arg=${a}&progress=false`, { method: 'POST' })).text)
+  assert.equal(single, final)
+  assert.ok(streamed[0].UniqueBlocks <= final.UniqueBlocks)
 })
 
 test('add with kubo-rpc-client\'s hashAlg: CIDv1 under that multihash; Kubo\'s errors for CIDv0 and unknown names', async ({ api, ipfs }) => {

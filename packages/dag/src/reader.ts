@@ -209,13 +209,14 @@ export interface DagStatResult {
 }
 
 /** Walk the whole DAG (any codec `blockLinks` knows), counting each distinct block once */
-export async function dagStat (path: string | CID, getter: BlockGetter, options: AbortOptions & { concurrency?: number } = {}): Promise<DagStatResult> {
+export async function dagStat (path: string | CID, getter: BlockGetter, options: AbortOptions & { concurrency?: number, onProgress?: (blocks: number, bytes: number) => void } = {}): Promise<DagStatResult> {
   const { cid } = typeof path === 'string' ? await resolvePath(path, getter, options) : { cid: parsePath(path).root }
   const seen = new Set<string>()
   let size = 0
   const queue: CID[] = [cid]
   seen.add(key(cid))
   const concurrency = options.concurrency ?? DEFAULT_PREFETCH_BLOCKS
+  let done = 0
   while (queue.length > 0) {
     const batch = queue.splice(0, concurrency)
     const blocks = await Promise.all(batch.map(async c => loadBlock(c, getter, options)))
@@ -226,6 +227,8 @@ export async function dagStat (path: string | CID, getter: BlockGetter, options:
         if (!seen.has(k)) { seen.add(k); queue.push(l) }
       }
     }
+    done += batch.length
+    options.onProgress?.(done, size)
   }
   return { size, numBlocks: seen.size }
 }

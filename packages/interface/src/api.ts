@@ -211,7 +211,8 @@ export interface DagApi {
    */
   import(car: CarInput, options?: DagImportOptions): AsyncIterable<DagImportResult>
   export(cid: string | CID, options?: CarExportOptions): AsyncIterable<Uint8Array>
-  stat(cid: string | CID, options?: AbortOptions): Promise<{ cid: CID, size: number, numBlocks: number }>
+  /** The DAG's size and block count; `onProgress` hears the running totals as the walk goes (Kubo's `--progress`) */
+  stat(cid: string | CID, options?: AbortOptions & { onProgress?: (blocks: number, bytes: number) => void }): Promise<{ cid: CID, size: number, numBlocks: number }>
 }
 
 export interface GcResult {

@@ -91,6 +91,22 @@ export function multibaseEncode (bytes: Uint8Array, name = 'base64url'): string 
   return multibaseByName(name).encoder.encode(bytes)
 }
 
+/**
+ * Kubo's `--cid-base` (`cmdenv.GetCidEncoder`): CIDs in output written in that multibase. A base
+ * other than base58btc upgrades CIDv0 to CIDv1 (CIDv0 exists only in base58btc), unless the
+ * deprecated `--upgrade-cidv0-in-output` says otherwise. No base: each CID as it is.
+ */
+export function cidEncoder (base?: string, upgradeCidV0?: boolean): (cid: CID) => string {
+  if (base == null || base === '') return upgradeCidV0 === true ? cid => cid.toV1().toString() : cid => cid.toString()
+  const codec = multibaseByName(base)
+  const upgrade = upgradeCidV0 ?? codec.name !== 'base58btc'
+  return cid => {
+    const out = upgrade && cid.version === 0 ? cid.toV1() : cid
+    // a CIDv0 left as it is has no multibase prefix: it is base58btc already
+    return out.version === 0 ? out.toString() : out.toString(codec.encoder)
+  }
+}
+
 /** A CID in any base: base58btc without prefix (CIDv0), else by its multibase prefix */
 export function decodeCidString (text: string): { cid: CID, base: MultibaseCodec<string> } {
   try {

@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import { CairnError } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
-import { dagStatJson, formatDagStat } from '../format.ts'
+import { dagStatJson, formatDagStat, formatSiBytes } from '../format.ts'
 import { parseCidArg, parsePathArg } from './parse.ts'
 import { readAll } from './stdin.ts'
 
@@ -98,10 +98,16 @@ export function registerDag (program: Command, ctx: CliContext): void {
   dag.command('stat')
     .description('Print the size and number of blocks of a DAG')
     .argument('<cid>', 'the root CID', parseCidArg)
-    .option('--no-progress', 'Kubo flag, accepted: no progress is drawn')
-    .action(async (cid: string) => {
+    .option('-p, --progress', 'draw the running totals on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'draw nothing (Kubo: --progress=false)')
+    .action(async (cid: string, flags: { progress?: boolean }) => {
       const api = await ctx.api()
-      const s = await api.dag.stat(cid, { signal: ctx.signal })
+      // Kubo's ShouldShowProgress: asked for, or a terminal when not said
+      const draw = ctx.print.enc === 'text' && (flags.progress ?? ctx.stderrIsTTY)
+      // Kubo's line, rewritten in place with a carriage return, cleared before the result
+      const onProgress = draw ? (blocks: number, bytes: number) => { ctx.print.text(`Fetched/Processed ${blocks} blocks, ${bytes} bytes (${formatSiBytes(bytes)})\r`, 'stderr') } : undefined
+      const s = await api.dag.stat(cid, { signal: ctx.signal, onProgress })
+      if (draw) ctx.print.text('\u001b[2K\r', 'stderr')
       if (ctx.print.enc === 'json') ctx.print.json(dagStatJson(s))
       else for (const line of formatDagStat(s)) ctx.print.line(line)
     })

@@ -14,6 +14,8 @@ import { UsageError } from '../errors.ts'
 import { addedJson, formatAdded, formatLs, lsJson } from '../format.ts'
 import type { AddQuietness } from '../format.ts'
 import { parseInteger, parsePathArg, parseSignedInteger } from './parse.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 import { catMany } from '@cairn/dag/cat-many'
 
 interface AddFlags {
@@ -34,6 +36,8 @@ interface AddFlags {
   stdinName?: string
   toFiles?: string
   hash?: string
+  cidBase?: string
+  upgradeCidv0InOutput?: boolean
 }
 
 /** Bytes the progress bar counts up to: the sizes of the files `add` will read */
@@ -69,7 +73,7 @@ async function * stdinSource (ctx: CliContext, name = ''): AsyncGenerator<Import
 }
 
 export function registerFiles (program: Command, ctx: CliContext): void {
-  program.command('add')
+  withCidBase(program.command('add'))
     .description('Add a file or directory to Cairn (stdin when no path is given)')
     .argument('[paths...]', 'paths to add')
     .option('-r, --recursive', 'add directory paths recursively')
@@ -101,6 +105,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
       if (absolute.length === 0 && ctx.stdin.isTTY === true) throw new UsageError("argument 'path' is required")
 
       const quietness: AddQuietness = flags.quieter === true ? 'quieter' : flags.quiet === true ? 'quiet' : 'normal'
+      const enc = await cidOutput(flags)
       const api = await ctx.api({ initIfMissing: true })
       const progressWanted = flags.progress && quietness !== 'quieter' && ctx.print.enc === 'text' && absolute.length > 0
       const bar = ctx.print.progress(progressWanted ? await totalBytes(absolute, recursive, hidden) : 0, progressWanted)
@@ -136,15 +141,15 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         for await (const result of api.add(source, options)) {
           last = result
           if (quietness === 'quieter') continue
-          if (ctx.print.enc === 'json') ctx.print.json(addedJson(result))
-          else ctx.print.line(formatAdded(result, quietness))
+          if (ctx.print.enc === 'json') ctx.print.json(addedJson(result, enc))
+          else ctx.print.line(formatAdded(result, quietness, enc))
         }
       } finally {
         bar.stop()
       }
       if (quietness === 'quieter' && last != null) {
-        if (ctx.print.enc === 'json') ctx.print.json(addedJson(last))
-        else ctx.print.line(last.cid.toString())
+        if (ctx.print.enc === 'json') ctx.print.json(addedJson(last, enc))
+        else ctx.print.line(enc(last.cid))
       }
     })
 
@@ -206,19 +211,20 @@ export function registerFiles (program: Command, ctx: CliContext): void {
       bar.stop()
     })
 
-  program.command('ls')
+  withCidBase(program.command('ls'))
     .description('List directory contents')
     .argument('<paths...>', 'IPFS paths of directories')
     .option('-v, --headers', 'print table headers (Hash, Size, Name)')
     .option('--no-size', 'omit sizes (Kubo: --size=false)')
     .option('--no-resolve-type', 'do not read children to learn their types (Kubo: --resolve-type=false)')
     .option('-s, --stream', 'print entries as they are read, unsorted (Kubo: columns padded to 10)')
-    .action(async (paths: string[], flags: { headers?: boolean, size: boolean, resolveType: boolean, stream?: boolean }) => {
+    .action(async (paths: string[], flags: { headers?: boolean, size: boolean, resolveType: boolean, stream?: boolean } & CidBaseFlags) => {
       paths.forEach(parsePathArg)
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       // Kubo reads each child when a type or a size is wanted
       const resolveChildren = flags.resolveType || flags.size
-      const table = { headers: flags.headers, size: flags.size }
+      const table = { headers: flags.headers, size: flags.size, enc }
       for (const path of paths) {
         // Kubo: a blank line before each listing but the first, none after the last
         const heading = (): void => {
@@ -230,7 +236,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         if (flags.stream === true) {
           let first = true
           for await (const e of entries) {
-            if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, [e])); continue }
+            if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, [e], enc)); continue }
             if (first) heading()
             for (const line of formatLs([e], { ...table, headers: first && flags.headers, minWidth: LS_STREAM_MIN_WIDTH })) ctx.print.line(line)
             first = false
@@ -242,7 +248,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
         for await (const e of entries) all.push(e)
         // Kubo sorts a listing by name, byte by byte (a HAMT's order is not the names')
         all.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
-        if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, all)); continue }
+        if (ctx.print.enc === 'json') { ctx.print.json(lsJson(path, all, enc)); continue }
         heading()
         for (const line of formatLs(all, table)) ctx.print.line(line)
       }

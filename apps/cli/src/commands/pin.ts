@@ -4,55 +4,59 @@ import { Option } from 'commander'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../errors.ts'
-import { formatPin, humanBytes } from '../format.ts'
+import { formatPin, formatSiBytes } from '../format.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 import { parsePathArg } from './parse.ts'
 
 export function registerPin (program: Command, ctx: CliContext): void {
   const pin = program.command('pin').description('Pin (and unpin) objects to local storage')
 
-  pin.command('add')
+  withCidBase(pin.command('add'))
     .description('Pin objects to local storage')
     .argument('<paths...>', 'paths to pin')
     .option('-r, --recursive', 'recursively pin the object linked to by the path (default)', true)
     .option('--no-recursive', 'pin only the block itself (Kubo: --recursive=false)')
     .option('-n, --name <name>', 'an optional name for created pin(s)')
     .option('--progress', 'show progress')
-    .action(async (paths: string[], flags: { recursive: boolean, progress?: boolean, name?: string }) => {
+    .action(async (paths: string[], flags: { recursive: boolean, progress?: boolean, name?: string } & CidBaseFlags) => {
       paths.forEach(parsePathArg)
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       const pinned: string[] = []
       for (const path of paths) {
         // Kubo's line, on stderr, redrawn in place
-        const onProgress = flags.progress === true ? (n: number, bytes = 0) => { ctx.print.status(`Fetched/Processed ${n} nodes (${humanBytes(bytes)})`) } : undefined
+        const onProgress = flags.progress === true ? (n: number, bytes = 0) => { ctx.print.status(`Fetched/Processed ${n} nodes (${formatSiBytes(bytes)})`) } : undefined
         const cids = await api.pin.add(path, { recursive: flags.recursive, signal: ctx.signal, onProgress, name: flags.name })
         ctx.print.endStatus()
         for (const cid of cids) {
-          pinned.push(cid.toString())
-          if (ctx.print.enc === 'text') ctx.print.line(`pinned ${cid.toString()} ${flags.recursive ? 'recursively' : 'directly'}`)
+          pinned.push(enc(cid))
+          if (ctx.print.enc === 'text') ctx.print.line(`pinned ${enc(cid)} ${flags.recursive ? 'recursively' : 'directly'}`)
         }
       }
       if (ctx.print.enc === 'json') ctx.print.json({ Pins: pinned })
     })
 
-  pin.command('rm')
+  withCidBase(pin.command('rm'))
     .description('Remove pins')
     .argument('<paths...>', 'paths to unpin')
     .option('-r, --recursive', 'recursively unpin the object (default)', true)
     .option('--no-recursive', 'remove a direct pin (Kubo: --recursive=false)')
-    .action(async (paths: string[], flags: { recursive: boolean }) => {
+    .action(async (paths: string[], flags: { recursive: boolean } & CidBaseFlags) => {
       paths.forEach(parsePathArg)
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       const removed: string[] = []
       for (const path of paths) {
         for (const cid of await api.pin.rm(path, { recursive: flags.recursive, signal: ctx.signal })) {
-          removed.push(cid.toString())
-          if (ctx.print.enc === 'text') ctx.print.line(`unpinned ${cid.toString()}`)
+          removed.push(enc(cid))
+          if (ctx.print.enc === 'text') ctx.print.line(`unpinned ${enc(cid)}`)
         }
       }
       if (ctx.print.enc === 'json') ctx.print.json({ Pins: removed })
     })
 
-  pin.command('ls')
+  withCidBase(pin.command('ls'))
     .description('List objects pinned to local storage')
     .argument('[paths...]', 'only these paths')
     .addOption(new Option('-t, --type <type>', 'the type of pinned keys to list').choices(['direct', 'indirect', 'recursive', 'all']).default('all'))
@@ -60,56 +64,61 @@ export function registerPin (program: Command, ctx: CliContext): void {
     .option('-n, --name <name>', 'only pins whose name contains this (case-sensitive); implies --names')
     .option('-s, --stream', 'print each pin as it is found (JSON: one object per line)')
     .option('--names', 'include pin names in the output')
-    .action(async (paths: string[], flags: { type: PinType | 'all', quiet?: boolean, stream?: boolean, names?: boolean, name?: string }) => {
+    .action(async (paths: string[], flags: { type: PinType | 'all', quiet?: boolean, stream?: boolean, names?: boolean, name?: string } & CidBaseFlags) => {
       paths.forEach(parsePathArg)
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
+      // Kubo: an indirect pin asked for by path names the recursive pin it hangs from
+      const type = (entry: PinEntry): string => entry.type === 'indirect' && entry.via != null ? `indirect through ${enc(entry.via)}` : entry.type
       const names = flags.names === true || (flags.name != null && flags.name !== '')
       const name = (entry: PinEntry): string => names ? entry.name ?? '' : ''
       const keys: Record<string, { Type: string, Name: string }> = {}
       const source = api.pin.ls({ type: flags.type, paths: paths.length > 0 ? paths : undefined, name: flags.name, signal: ctx.signal })
       for await (const entry of source) {
-        if (ctx.print.enc === 'text') ctx.print.line(formatPin(entry, flags.quiet === true, names))
+        if (ctx.print.enc === 'text') ctx.print.line(formatPin(entry, flags.quiet === true, names, enc))
         // Kubo's shapes: the stream's objects omit an empty Name, the Keys map always has it
-        else if (flags.stream === true) ctx.print.json({ Cid: entry.cid.toString(), ...(name(entry) !== '' ? { Name: name(entry) } : {}), Type: entry.type })
-        else keys[entry.cid.toString()] = { Type: entry.type, Name: name(entry) }
+        else if (flags.stream === true) ctx.print.json({ Cid: enc(entry.cid), ...(name(entry) !== '' ? { Name: name(entry) } : {}), Type: type(entry) })
+        else keys[enc(entry.cid)] = { Type: type(entry), Name: name(entry) }
       }
       if (ctx.print.enc === 'json' && flags.stream !== true) ctx.print.json({ Keys: keys })
     })
 
-  pin.command('verify')
+  withCidBase(pin.command('verify'))
     .description('Verify that recursive pins are complete')
     .option('--verbose', 'also write the hashes of non-broken pins')
     .option('-q, --quiet', 'write just hashes of broken pins')
-    .action(async (flags: { verbose?: boolean, quiet?: boolean }) => {
+    .action(async (flags: { verbose?: boolean, quiet?: boolean } & CidBaseFlags) => {
       if (flags.verbose === true && flags.quiet === true) throw new UsageError('the --verbose and --quiet options can not be used at the same time')
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       // Kubo exits 0 whatever it finds: the output says which pins are broken
       for await (const r of api.pin.verify({ includeOk: flags.verbose === true, explain: flags.quiet !== true, signal: ctx.signal })) {
         if (ctx.print.enc === 'json') {
-          ctx.print.json({ Cid: r.cid.toString(), ...(r.ok ? { Ok: true } : {}), ...(r.badNodes != null ? { BadNodes: r.badNodes.map(b => ({ Cid: b.cid.toString(), Err: b.error })) } : {}) })
+          ctx.print.json({ Cid: enc(r.cid), ...(r.ok ? { Ok: true } : {}), ...(r.badNodes != null ? { BadNodes: r.badNodes.map(b => ({ Cid: enc(b.cid), Err: b.error })) } : {}) })
         } else if (flags.quiet === true) {
-          if (!r.ok) ctx.print.line(r.cid.toString())
+          if (!r.ok) ctx.print.line(enc(r.cid))
         } else if (r.ok) {
-          ctx.print.line(`${r.cid.toString()} ok`)
+          ctx.print.line(`${enc(r.cid)} ok`)
         } else {
-          ctx.print.line(`${r.cid.toString()} broken`)
-          for (const b of r.badNodes ?? []) ctx.print.line(`  ${b.cid.toString()}: ${b.error}`)
+          ctx.print.line(`${enc(r.cid)} broken`)
+          for (const b of r.badNodes ?? []) ctx.print.line(`  ${enc(b.cid)}: ${b.error}`)
         }
       }
     })
 
-  pin.command('update')
+  withCidBase(pin.command('update'))
     .description('Update a recursive pin, walking only what changed')
     .argument('<from>', 'the path of the old pin')
     .argument('<to>', 'the path of the new pin')
     .option('--unpin', 'remove the old pin (default)', true)
     .option('--no-unpin', 'keep the old pin (Kubo: --unpin=false)')
-    .action(async (from: string, to: string, flags: { unpin: boolean }) => {
+    .action(async (from: string, to: string, flags: { unpin: boolean } & CidBaseFlags) => {
       parsePathArg(from)
       parsePathArg(to)
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       const [oldCid, newCid] = await api.pin.update(from, to, { unpin: flags.unpin, signal: ctx.signal })
-      if (ctx.print.enc === 'json') ctx.print.json({ Pins: [oldCid.toString(), newCid.toString()] })
-      else ctx.print.line(`updated ${oldCid.toString()} to ${newCid.toString()}`)
+      if (ctx.print.enc === 'json') ctx.print.json({ Pins: [enc(oldCid), enc(newCid)] })
+      else ctx.print.line(`updated ${enc(oldCid)} to ${enc(newCid)}`)
     })
 }

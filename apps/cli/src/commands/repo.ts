@@ -1,9 +1,10 @@
-/** `repo gc|stat|verify` */
+/** `repo gc|stat|verify|version|ls` */
 import { CairnError } from '@cairn/interface'
 import type { Command } from 'commander'
 import { versionInfo } from '../version.ts'
 import type { CliContext } from '../context.ts'
 import { formatRepoStat, repoStatJson } from '../format.ts'
+import { printLocalRefs } from './refs.ts'
 
 export function registerRepo (program: Command, ctx: CliContext): void {
   const repo = program.command('repo').description('Manipulate the Cairn repo')
@@ -62,4 +63,8 @@ export function registerRepo (program: Command, ctx: CliContext): void {
       // the summary says whether all was well; Kubo exits non-zero when it was not
       if (/corrupt|fail|unreadable|mismatch/i.test(last)) throw new CairnError(last)
     })
+
+  repo.command('ls')
+    .description("List all local references (Kubo's other name for `refs local`)")
+    .action(async () => { await printLocalRefs(ctx) })
 }

@@ -373,7 +373,16 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         return rpc.bytes('dag/export', { args: [toCid(cid).toString()], signal: options.signal })
       },
       stat: async (cid, options = {}) => {
-        const last = await rpc.json('dag/stat', { args: [toPathString(cid)], params: { progress: false }, signal: options.signal })
+        let last: any
+        if (options.onProgress != null) {
+          // the running summaries (Ratio 0) come first, the final one last
+          for await (const m of rpc.ndjson('dag/stat', { args: [toPathString(cid)], params: { progress: true }, signal: options.signal })) {
+            if (m.Ratio === 0) options.onProgress(Number(m.UniqueBlocks), Number(m.TotalSize))
+            else last = m
+          }
+        } else {
+          last = await rpc.json('dag/stat', { args: [toPathString(cid)], params: { progress: false }, signal: options.signal })
+        }
         // Kubo ≥0.20 answers with DagStats; older ones with Size and NumBlocks
         const s = last?.DagStats?.[0] ?? last
         if (s == null) throw new RemoteError('empty dag stat answer')

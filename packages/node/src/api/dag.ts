@@ -98,7 +98,7 @@ export function createDagApi (ctx: ContentContext): DagApi {
       const root = parseCid(cid)
       return streamWithSession(ctx.blocks, options, getter => exportCar(root, getter, options))
     },
-    stat: async (cid: string | CID, options: AbortOptions = {}): Promise<{ cid: CID, size: number, numBlocks: number }> => {
+    stat: async (cid: string | CID, options: AbortOptions & { onProgress?: (blocks: number, bytes: number) => void } = {}): Promise<{ cid: CID, size: number, numBlocks: number }> => {
       const root = parseCid(cid)
       return withSession(ctx.blocks, options, async getter => ({ cid: root, ...(await dagStat(root, getter, options)) }))
     }

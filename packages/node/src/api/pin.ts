@@ -63,7 +63,10 @@ export function createPinApi (ctx: ContentContext): PinApi {
         const cids = await Promise.all(options.paths.map(async p => ctx.resolve(p, options)))
         for (const [i, cid] of cids.entries()) {
           try {
-            yield * ctx.blockstore.pins.ls({ type, cids: [cid], signal: options.signal })
+            for await (const entry of ctx.blockstore.pins.ls({ type, cids: [cid], signal: options.signal })) {
+              // Kubo names the recursive pin an indirect one hangs from ("indirect through <root>")
+              yield entry.type === 'indirect' ? { ...entry, via: await pinnedVia(ctx, entry.cid, options) } : entry
+            }
           } catch (err) {
             // Kubo's wording names the path as given, for any type asked
             if ((err as Error)?.name === 'NotPinnedError') throw new NotPinnedError(`path '${String(options.paths[i])}' is not pinned`, { cause: err })
@@ -86,6 +89,43 @@ export function createPinApi (ctx: ContentContext): PinApi {
     }
   }
 }
+
+/**
+ * The first recursive pin whose DAG holds `cid`, walked over the local store only (as Kubo's
+ * `CheckIfPinned`); blocks shared by several pins are read once. Undefined if none is whole enough
+ * to reach it.
+ */
+async function pinnedVia (ctx: ContentContext, cid: CID, options: AbortOptions): Promise<CID | undefined> {
+  const target = cid.multihash.bytes
+  const seen = new Set<string>()
+  const holds = async (node: CID): Promise<boolean> => {
+    const stack = [node]
+    while (stack.length > 0) {
+      options.signal?.throwIfAborted()
+      const next = stack.pop()!
+      let bytes: Uint8Array
+      try {
+        bytes = await ctx.blockstore.getBlock(next, options)
+      } catch {
+        continue
+      }
+      for (const link of blockLinks(next, bytes)) {
+        if (equalBytes(link.multihash.bytes, target)) return true
+        const key = link.toString()
+        if (seen.has(key)) continue
+        seen.add(key)
+        stack.push(link)
+      }
+    }
+    return false
+  }
+  for await (const pin of ctx.blockstore.pins.ls({ type: 'recursive', signal: options.signal })) {
+    if (await holds(pin.cid)) return pin.cid
+  }
+  return undefined
+}
+
+const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.byteLength === b.byteLength && a.every((x, i) => x === b[i])
 
 interface NodeStatus { ok: boolean, badNodes: Array<{ cid: CID, error: string }> }
 

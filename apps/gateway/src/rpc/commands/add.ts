@@ -1,11 +1,16 @@
 import { InvalidParametersError } from '@cairn/interface'
-import type { AddOptions, ImportCandidate } from '@cairn/interface'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
+import type { AddOptions, AddResult, ImportCandidate } from '@cairn/interface'
+import type { CID } from 'multiformats/cid'
 import type { Args } from '../args.ts'
 import type { CommandTable } from '../command.ts'
 import { multipartParts, readPart } from '../multipart.ts'
 import { lazyStream, sendNdjson } from '../output.ts'
 
 const ADD_CID_VERSIONS = new Set(['0', '1'])
+
+/** A bare stream is named by its CID, which `--cid-base` writes too */
+const nameOf = (r: AddResult, enc: (cid: CID) => string): string => r.path === r.cid.toString() ? enc(r.cid) : r.path
 
 function addOptions (a: Args, signal: AbortSignal): AddOptions {
   const cidVersion = a.string('cid-version')
@@ -44,9 +49,10 @@ export const addCommands: CommandTable = {
       fscache: 'bool', 'cid-version': 'int', hash: 'string', inline: 'bool', 'inline-limit': 'int', hidden: 'bool',
       'max-file-links': 'int', 'preserve-mode': 'bool', 'preserve-mtime': 'bool', mode: 'string', mtime: 'int',
       'mtime-nsecs': 'int', 'to-files': 'string', 'pin-name': 'string', recursive: 'bool', 'dereference-args': 'bool',
-      'stdin-name': 'string', wrap: 'bool'
+      'stdin-name': 'string', wrap: 'bool', ...CID_BASE_OPTIONS
     },
     async run ({ api, args, req, res, signal, limits }) {
+      const enc = outputCid(args)
       const options = addOptions(args, signal)
       const progress = args.bool('progress') === true
       const quiet = args.bool('quiet') === true || args.bool('quieter') === true
@@ -71,7 +77,7 @@ export const addCommands: CommandTable = {
         options.onProgress = (bytes, path) => { out.push(JSON.stringify({ Name: path, Bytes: bytes }) + '\n') }
         try {
           for await (const r of api.add(candidates(), options)) {
-            await out.write(JSON.stringify({ Name: r.path, Hash: r.cid.toString(), Size: String(r.size) }) + '\n')
+            await out.write(JSON.stringify({ Name: nameOf(r, enc), Hash: enc(r.cid), Size: String(r.size) }) + '\n')
           }
         } catch (err) {
           out.end(err)
@@ -81,7 +87,7 @@ export const addCommands: CommandTable = {
         return
       }
       await sendNdjson(res, api.add(candidates(), options), r =>
-        quiet ? { Hash: r.cid.toString() } : { Name: r.path, Hash: r.cid.toString(), Size: String(r.size) })
+        quiet ? { Hash: enc(r.cid) } : { Name: nameOf(r, enc), Hash: enc(r.cid), Size: String(r.size) })
     }
   }
 }

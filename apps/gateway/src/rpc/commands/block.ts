@@ -1,4 +1,5 @@
 import { InvalidParametersError } from '@cairn/interface'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
 import { MalformedRequestError } from '../../errors.ts'
 import { multipartParts, readBlockPart } from '../multipart.ts'
 import { pathArg } from '../command.ts'
@@ -18,8 +19,9 @@ export const blockCommands: CommandTable = {
 
   'block/put': {
     args: [0, 0],
-    options: { 'cid-codec': 'string', mhtype: 'string', mhlen: 'int', pin: 'bool', format: 'string', 'allow-big-block': 'bool', 'cid-version': 'int', version: 'int' },
+    options: { 'cid-codec': 'string', mhtype: 'string', mhlen: 'int', pin: 'bool', format: 'string', 'allow-big-block': 'bool', 'cid-version': 'int', version: 'int', ...CID_BASE_OPTIONS },
     async run ({ api, args, req, res, signal, limits }) {
+      const enc = outputCid(args)
       const format = args.string('format')
       if (format != null && args.has('cid-codec')) throw new InvalidParametersError('unable to use "format" (deprecated) and a custom "cid-codec" at the same time')
       // Kubo's legacy --format: v0 and dag-pb keep a CIDv0 (dag-pb, sha2-256)
@@ -40,7 +42,7 @@ export const blockCommands: CommandTable = {
       const results: Array<{ Key: string, Size: number }> = []
       for (const bytes of blocks) {
         const cid = await api.block.put(bytes, { signal, cidCodec: codec as 'raw', mhtype, mhlen, pin: args.bool('pin') ?? false, allowBigBlock })
-        results.push({ Key: cid.toString(), Size: bytes.length })
+        results.push({ Key: enc(cid), Size: bytes.length })
       }
       // kubo-rpc-client reads one JSON value; several blocks are several NDJSON lines, as Kubo
       if (results.length === 1) sendJson(res, results[0])
@@ -50,9 +52,11 @@ export const blockCommands: CommandTable = {
 
   'block/stat': {
     args: [1, 1],
+    options: CID_BASE_OPTIONS,
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const s = await api.block.stat(pathArg(args), { signal })
-      sendJson(res, { Key: s.cid.toString(), Size: s.size })
+      sendJson(res, { Key: enc(s.cid), Size: s.size })
     }
   },
 

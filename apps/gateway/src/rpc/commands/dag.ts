@@ -2,7 +2,10 @@ import { InvalidParametersError } from '@cairn/interface'
 import { MalformedRequestError } from '../../errors.ts'
 import { cidJson, pathArg } from '../command.ts'
 import { multipartParts, readBlockPart } from '../multipart.ts'
-import { sendBytes, sendJson, sendNdjson } from '../output.ts'
+import { lazyStream, sendBytes, sendJson, sendNdjson } from '../output.ts'
+
+/** How often `dag/stat` sends a running summary */
+const DAG_STAT_PROGRESS_INTERVAL_MS = 250
 import type { CommandTable } from '../command.ts'
 
 /** `dag/*`, as Kubo's `core/commands/dag/` */
@@ -97,16 +100,43 @@ export const dagCommands: CommandTable = {
     args: [1, 64],
     options: { progress: 'bool' },
     async run ({ api, args, res, signal }) {
-      const stats = []
+      // Kubo streams running summaries (Ratio 0) unless progress=false, then the final one
+      const progressive = args.bool('progress') !== false
+      const out = progressive ? lazyStream(res, 'application/json; charset=utf-8', 'values') : undefined
+      const stats: Array<{ Cid: { '/': string }, Size: number, NumBlocks: number }> = []
       let total = 0
       let blocks = 0
-      for (const root of args.args) {
-        const s = await api.dag.stat(root, { signal })
-        stats.push({ Cid: cidJson(s.cid), Size: s.size, NumBlocks: s.numBlocks })
-        total += s.size
-        blocks += s.numBlocks
+      let last = 0
+      const summary = (ratio: number, current?: { Cid: { '/': string }, Size: number, NumBlocks: number }): string =>
+        JSON.stringify({ UniqueBlocks: blocks + (current?.NumBlocks ?? 0), TotalSize: total + (current?.Size ?? 0), SharedSize: 0, Ratio: ratio, DagStats: current != null ? [...stats, current] : stats }) + '\n'
+      try {
+        for (const root of args.args) {
+          const s = await api.dag.stat(root, {
+            signal,
+            onProgress: out == null
+              ? undefined
+              : (n, bytes) => {
+                  // at most a few summaries a second: Kubo's one per block would flood a big DAG's answer
+                  if (Date.now() - last < DAG_STAT_PROGRESS_INTERVAL_MS) return
+                  last = Date.now()
+                  out.push(summary(0, { Cid: { '/': root }, Size: bytes, NumBlocks: n }))
+                }
+          })
+          stats.push({ Cid: cidJson(s.cid), Size: s.size, NumBlocks: s.numBlocks })
+          total += s.size
+          blocks += s.numBlocks
+        }
+      } catch (err) {
+        if (out == null) throw err
+        out.end(err)
+        return
       }
-      sendJson(res, { UniqueBlocks: blocks, TotalSize: total, SharedSize: 0, Ratio: 1, DagStats: stats })
+      if (out == null) {
+        sendJson(res, JSON.parse(summary(1)))
+        return
+      }
+      await out.write(summary(1))
+      out.end()
     }
   }
 }

@@ -1,5 +1,7 @@
 import { InvalidParametersError } from '@cairn/interface'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
 import { lazyStream, sendJson, sendNdjson } from '../output.ts'
+import type { PinEntry } from '@cairn/interface'
 import type { CommandTable } from '../command.ts'
 
 /** How often `pin/add?progress=true` reports, as Kubo's ticker */
@@ -18,14 +20,16 @@ export const pinCommands: CommandTable = {
       'max-depth': 'int',
       'fast-provide-root': 'bool',
       'fast-provide-dag': 'bool',
-      'fast-provide-wait': 'bool'
+      'fast-provide-wait': 'bool',
+      ...CID_BASE_OPTIONS
     },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const recursive = args.bool('recursive') ?? true
       const name = args.string('name')
       if (args.bool('progress') !== true) {
         const pins: string[] = []
-        for (const path of args.args) pins.push(...(await api.pin.add(path, { signal, recursive, name })).map(c => c.toString()))
+        for (const path of args.args) pins.push(...(await api.pin.add(path, { signal, recursive, name })).map(enc))
         sendJson(res, { Pins: pins })
         return
       }
@@ -45,7 +49,7 @@ export const pinCommands: CommandTable = {
             name,
             onProgress: (n, b) => { nodes = base.nodes + n; bytes = base.bytes + (b ?? 0) }
           })
-          pins.push(...cids.map(c => c.toString()))
+          pins.push(...cids.map(enc))
         }
         clearInterval(ticker)
         if (nodes > 0) out.push(progressLine())
@@ -61,11 +65,12 @@ export const pinCommands: CommandTable = {
 
   'pin/rm': {
     args: [1, 64],
-    options: { recursive: 'bool' },
+    options: { recursive: 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const recursive = args.bool('recursive') ?? true
       const pins: string[] = []
-      for (const path of args.args) pins.push(...(await api.pin.rm(path, { signal, recursive })).map(c => c.toString()))
+      for (const path of args.args) pins.push(...(await api.pin.rm(path, { signal, recursive })).map(enc))
       sendJson(res, { Pins: pins })
     }
   },
@@ -73,8 +78,11 @@ export const pinCommands: CommandTable = {
   'pin/ls': {
     args: [0, 64],
     // `paths` is what kubo-rpc-client also puts in the query (the paths themselves travel as `arg`)
-    options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool', paths: 'string' },
+    options: { type: 'string', quiet: 'bool', stream: 'bool', names: 'bool', name: 'string', detailed: 'bool', paths: 'string', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
+      // Kubo: an indirect pin asked for by path names the recursive pin it hangs from
+      const pinType = (p: PinEntry): string => p.type === 'indirect' && p.via != null ? `indirect through ${enc(p.via)}` : p.type
       const type = args.string('type') ?? 'all'
       if (!['all', 'recursive', 'direct', 'indirect'].includes(type)) {
         throw new InvalidParametersError(`invalid type '${type.slice(0, 20)}', must be one of {direct, indirect, recursive, all}`)
@@ -86,36 +94,38 @@ export const pinCommands: CommandTable = {
       const pinName = (n: string | undefined): string => withNames ? n ?? '' : ''
       if (args.bool('stream') === true) {
         // Kubo's PinLsObject omits an empty Name; the Keys map below always carries it
-        await sendNdjson(res, source, p => ({ Cid: p.cid.toString(), ...(pinName(p.name) !== '' ? { Name: pinName(p.name) } : {}), Type: p.type }))
+        await sendNdjson(res, source, p => ({ Cid: enc(p.cid), ...(pinName(p.name) !== '' ? { Name: pinName(p.name) } : {}), Type: pinType(p) }))
         return
       }
       const keys: Record<string, { Type: string, Name: string }> = {}
-      for await (const p of source) keys[p.cid.toString()] = { Type: p.type, Name: pinName(p.name) }
+      for await (const p of source) keys[enc(p.cid)] = { Type: pinType(p), Name: pinName(p.name) }
       sendJson(res, { Keys: keys })
     }
   },
 
   'pin/update': {
     args: [2, 2],
-    options: { unpin: 'bool', 'fast-provide-root': 'bool', 'fast-provide-dag': 'bool', 'fast-provide-wait': 'bool' },
+    options: { unpin: 'bool', 'fast-provide-root': 'bool', 'fast-provide-dag': 'bool', 'fast-provide-wait': 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const pins = await api.pin.update(args.args[0], args.args[1], { signal, unpin: args.bool('unpin') ?? true })
-      sendJson(res, { Pins: pins.map(c => c.toString()) })
+      sendJson(res, { Pins: pins.map(enc) })
     }
   },
 
   'pin/verify': {
     args: [0, 0],
-    options: { verbose: 'bool', quiet: 'bool' },
+    options: { verbose: 'bool', quiet: 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const verbose = args.bool('verbose') === true
       const quiet = args.bool('quiet') === true
       if (verbose && quiet) throw new InvalidParametersError('the --verbose and --quiet options can not be used at the same time')
       // Kubo's PinVerifyRes: Ok and BadNodes omitted when empty
       await sendNdjson(res, api.pin.verify({ signal, includeOk: verbose, explain: !quiet }), r => ({
-        Cid: r.cid.toString(),
+        Cid: enc(r.cid),
         ...(r.ok ? { Ok: true } : {}),
-        ...(r.badNodes != null ? { BadNodes: r.badNodes.map(b => ({ Cid: b.cid.toString(), Err: b.error })) } : {})
+        ...(r.badNodes != null ? { BadNodes: r.badNodes.map(b => ({ Cid: enc(b.cid), Err: b.error })) } : {})
       }))
     }
   }

@@ -1,4 +1,6 @@
 import type { CairnApi, EntryType, LsEntry } from '@cairn/interface'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
+import type { CID } from 'multiformats/cid'
 import { catMany } from '@cairn/dag/cat-many'
 import { archiveStream, compressionLevel } from '../../archive.ts'
 import { pathArg } from '../command.ts'
@@ -20,14 +22,14 @@ type LsEvent = { kind: 'object', path: string } | { kind: 'link', path: string, 
  * Each path's listing as events. An object opens only once its first link (or its end) is known,
  * so an error on the first path still gets an error status. A file has no links, as Kubo lists it.
  */
-async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean): AsyncGenerator<LsEvent> {
+async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean, enc: (cid: CID) => string): AsyncGenerator<LsEvent> {
   for (const path of paths) {
     let opened = false
     try {
       for await (const e of api.ls(path, { signal, resolveChildren })) {
         if (!opened) yield { kind: 'object', path }
         opened = true
-        yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: e.cid.toString(), Size: lsSize(e), Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
+        yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: enc(e.cid), Size: lsSize(e), Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
       }
     } catch (err) {
       if (!isNotADirectory(err)) throw err
@@ -41,10 +43,10 @@ async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal, 
  * Kubo's `{"Objects":[{"Hash","Links":[...]}]}`, written link by link as the listing is read, so a
  * directory of millions of entries never sits in memory.
  */
-async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean): AsyncGenerator<string> {
+async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean, enc: (cid: CID) => string): AsyncGenerator<string> {
   let objects = 0
   let links = 0
-  for await (const event of lsEvents(api, paths, signal, resolveChildren)) {
+  for await (const event of lsEvents(api, paths, signal, resolveChildren, enc)) {
     if (event.kind === 'object') {
       yield `${objects++ === 0 ? '{"Objects":[' : ','}{"Hash":${JSON.stringify(event.path)},"Links":[`
       links = 0
@@ -58,8 +60,8 @@ async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal
 }
 
 /** `ls --stream`: one `{"Objects":[{"Hash","Links":[link]}]}` line per link, as Kubo emits them */
-async function * lsLines (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean): AsyncGenerator<string> {
-  for await (const event of lsEvents(api, paths, signal, resolveChildren)) {
+async function * lsLines (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean, enc: (cid: CID) => string): AsyncGenerator<string> {
+  for await (const event of lsEvents(api, paths, signal, resolveChildren, enc)) {
     if (event.kind === 'link') yield `{"Objects":[{"Hash":${JSON.stringify(event.path)},"Links":[${event.json}]}]}\n`
   }
 }
@@ -88,15 +90,16 @@ export const unixfsCommands: CommandTable = {
 
   ls: {
     args: [1, 64],
-    options: { headers: 'bool', 'resolve-type': 'bool', size: 'bool', stream: 'bool', long: 'bool' },
+    options: { headers: 'bool', 'resolve-type': 'bool', size: 'bool', stream: 'bool', long: 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       // Kubo reads each child only when a type or a size is asked for (both are by default)
       const resolveChildren = args.bool('resolve-type') !== false || args.bool('size') !== false
       if (args.bool('stream') === true) {
-        await sendBytes(res, lsLines(api, args.args, signal, resolveChildren), 'application/json; charset=utf-8', 'values')
+        await sendBytes(res, lsLines(api, args.args, signal, resolveChildren, enc), 'application/json; charset=utf-8', 'values')
         return
       }
-      await sendBytes(res, lsDocument(api, args.args, signal, resolveChildren), 'application/json; charset=utf-8', 'single')
+      await sendBytes(res, lsDocument(api, args.args, signal, resolveChildren, enc), 'application/json; charset=utf-8', 'single')
     }
   }
 }
