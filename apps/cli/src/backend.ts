@@ -4,6 +4,8 @@
  */
 import { createNode, initRepo, isRepoInitialized, rotateIdentity, tuneGarbageCollector } from '@cairn/node'
 import type { CairnNode } from '@cairn/node'
+import { parseCid } from '@cairn/dag'
+import { InvalidParametersError } from '@cairn/interface'
 import { DEFAULT_API_MULTIADDR, DEFAULT_GATEWAY_MULTIADDR } from './constants.ts'
 import type { Backend, DaemonOptions, RunningDaemon } from './context.ts'
 import { multiaddrToHostPort } from './multiaddr.ts'
@@ -109,6 +111,23 @@ export function createBackend (): Backend {
       return config.Identity.PeerID
     },
     rotateIdentity,
+    async mfsChroot (repoPath, root) {
+      const node = await createNode({ repoPath, offline: true })
+      try {
+        let cid
+        if (root != null) {
+          try {
+            cid = parseCid(root.replace(/^\/ipfs\//, ''))
+          } catch (err) {
+            throw new InvalidParametersError(`invalid CID "${root}": ${(err as Error).message}`, { cause: err })
+          }
+        }
+        const r = await node.files.chroot(cid)
+        return { old: r.old?.toString(), root: r.root.toString() }
+      } finally {
+        await node.stop()
+      }
+    },
     async openOffline (repoPath) {
       tuneGarbageCollector()
       return createNode({ repoPath, offline: true })

@@ -43,6 +43,11 @@ export interface Backend {
   initRepo(repoPath: string, options: { profile?: 'default' | 'test' }): Promise<string>
   /** Kubo's `key rotate`: a new identity, the old one kept in the keystore under `oldKey` */
   rotateIdentity(repoPath: string, options: { oldKey: string, type?: 'ed25519' | 'rsa' | 'secp256k1', size?: number }): Promise<{ id: string, oldId: string }>
+  /**
+   * Kubo's `files chroot` on a repo no daemon holds: records `root` (default the empty directory)
+   * as the MFS root; returns the root it replaced
+   */
+  mfsChroot(repoPath: string, root?: string): Promise<{ old?: string, root: string }>
   /** Opens the repo in this process, without networking */
   openOffline(repoPath: string): Promise<InProcessNode>
   /** Starts the node with its gateway and RPC servers, all over one libp2p instance */

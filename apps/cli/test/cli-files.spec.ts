@@ -96,4 +96,32 @@ test('through a daemon: the same commands over RPC, add --to-files, and MFS kept
   assert.is((await ok(['files', 'read', '/daemon/named.txt'], { repo })).out, 'added')
 })
 
+test('files chroot: needs --confirm and no daemon; takes a local directory, or the empty one', async (ctx) => {
+  const { repo } = ctx
+  const old = (await ok(['files', 'stat', '--hash', '/'], { repo })).out.trim()
+  const dir = (await ok(['files', 'stat', '--hash', '/daemon'], { repo })).out.trim()
+  const file = (await ok(['files', 'stat', '--hash', '/daemon/x.txt'], { repo })).out.trim()
+  const refusals: Array<[string[], RegExp]> = [
+    [['files', 'chroot'], /^Error: this is a potentially destructive operation; pass --confirm to proceed\n$/],
+    [['files', 'chroot', '--confirm', 'nope'], /^Error: invalid CID "nope"/],
+    [['files', 'chroot', '--confirm', file], /^Error: new root must be a directory, got File\n$/],
+    [['files', 'chroot', '--confirm', 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi'], /does not exist locally; fetch it first with 'ipfs block get'/]
+  ]
+  for (const [args, message] of refusals) {
+    const r = await cairn(args, { repo })
+    assert.match(r.err, message, args.join(' '))
+    assert.ok(r.code !== 0, args.join(' '))
+  }
+  assert.is((await ok(['files', 'stat', '--hash', '/'], { repo })).out.trim(), old, 'refused: the root unchanged')
+  assert.is((await ok(['files', 'chroot', '--confirm', `/ipfs/${dir}`], { repo })).out,
+    `MFS root changed from ${old} to ${dir}\nThe old root ${old} will be garbage collected unless pinned.\n`)
+  assert.is((await ok(['files', 'ls', '/'], { repo })).out, 'named.txt\nx.txt\n')
+  assert.match((await ok(['files', 'chroot', '--confirm'], { repo })).out, / to QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn\n/)
+  assert.is((await ok(['files', 'ls', '/'], { repo })).out, '')
+  ctx.daemon = await startDaemon(repo, LISTEN)
+  const running = await cairn(['files', 'chroot', '--confirm', dir], { repo })
+  assert.match(running.err, /daemon is running/)
+  assert.ok(running.code !== 0)
+})
+
 test.run()

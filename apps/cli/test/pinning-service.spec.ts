@@ -133,8 +133,9 @@ test('tokens are isolated; a revoked token is refused by the running daemon', as
 })
 
 test('a request survives a SIGKILL mid-fetch and is pinned after the restart', async (ctx) => {
-  // the origin is not connected and the CID is announced nowhere reachable yet: the request waits
-  const cid = (await ok(['add', '-Q'], { repo: ctx.repoB, input: randomBytes(300_000) })).out.trim()
+  // nobody holds the data yet (only its CID is computed): the request waits in `pinning`
+  const data = randomBytes(300_000)
+  const cid = (await ok(['add', '-Q', '--only-hash'], { repo: ctx.repoB, input: data })).out.trim()
   const post = await call(ctx, 'POST', '/pins', ctx.token, { cid })
   assert.is(post.status, 202)
   const deadline = Date.now() + WAIT_MS
@@ -144,12 +145,17 @@ test('a request survives a SIGKILL mid-fetch and is pinned after the restart', a
   }
   ctx.a!.child.kill('SIGKILL')
   await new Promise(resolve => ctx.a!.child.once('close', resolve))
-  ctx.a = await startDaemon(ctx.repoA, [...LISTEN, ...SERVICE])
+  // this time from the config (settable before it is in the file), not the flag; the killed
+  // daemon's stale api file is left for the next daemon to clear, hence --offline
+  await ok(['--offline', 'config', 'Pinning.Service.Listen', '/ip4/127.0.0.1/tcp/0'], { repo: ctx.repoA })
+  await ok(['--offline', 'config', '--json', 'Pinning.Service.Concurrency', '2'], { repo: ctx.repoA })
+  ctx.a = await startDaemon(ctx.repoA, LISTEN)
   ctx.url = serviceUrl(ctx.a)
   const again = await call(ctx, 'GET', `/pins/${post.json.requestid}`, ctx.token)
   assert.is(again.status, 200)
   assert.ok(['queued', 'pinning'].includes(again.json.status), again.json.status)
   // now the data becomes reachable: the resumed fetch completes
+  assert.is((await ok(['add', '-Q'], { repo: ctx.repoB, input: data })).out.trim(), cid)
   await ok(['swarm', 'connect', ctx.b!.swarm[0]], { repo: ctx.repoA })
   const done = await settled(ctx, post.json.requestid)
   assert.is(done.status, 'pinned', JSON.stringify(done))

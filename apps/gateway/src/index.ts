@@ -124,13 +124,22 @@ function close (server: Server): Promise<void> {
 
 /** The routing API over the node: its DHT (`routing.findProvs`, `findPeer`) and its name system */
 function routingBackend (node: GatewayNode): RoutingV1Backend | undefined {
-  const api = node as unknown as CairnApi & { routing: { findPeer?: (id: string, o?: AbortOptions) => Promise<{ id: string, addrs: string[] }> } }
+  const api = node as unknown as CairnApi & {
+    routing: {
+      findPeer?: (id: string, o?: AbortOptions) => Promise<{ id: string, addrs: string[] }>
+      closestPeers?: (key: Uint8Array, o?: AbortOptions) => AsyncIterable<{ id: string, addrs: string[] }>
+    }
+  }
   if (api.name == null || api.routing == null) return undefined
   return {
     findProviders: (cid, options) => api.routing.findProvs(cid, { signal: options?.signal, numProviders: ROUTING_V1_PROVIDERS_MAX }),
     findPeer: async (peerId, options) => {
       if (api.routing.findPeer == null) throw new NotFoundError('peer routing is not available')
       return api.routing.findPeer(peerId, options)
+    },
+    closestPeers: (key, options) => {
+      if (api.routing.closestPeers == null) throw new NotFoundError('DHT is not available')
+      return api.routing.closestPeers(key, options)
     },
     getIpns: async (name, options) => {
       const record = await api.name.get(name, options)

@@ -28,12 +28,16 @@ const LIBP2P_KEY = 0x72
 export interface PeerRecord {
   id: string
   addrs: string[]
+  /** Transfer protocols to advertise. @default ['transport-bitswap'] (providers); [] prints none */
+  protocols?: string[]
 }
 
 /** What the routing API reads: the node's DHT and its name system */
 export interface RoutingV1Backend {
   findProviders(cid: CID, options?: AbortOptions): AsyncIterable<PeerRecord>
   findPeer(peerId: string, options?: AbortOptions): Promise<PeerRecord>
+  /** The DHT peers closest to a multihash (IPIP-0476); NotFoundError when the node has no DHT */
+  closestPeers(key: Uint8Array, options?: AbortOptions): AsyncIterable<PeerRecord>
   /** The record, with its TTL (seconds) and validity (RFC3339) read by the node */
   getIpns(name: string, options?: AbortOptions): Promise<{ record: Uint8Array, ttlS?: number, validity?: string }>
   putIpns(name: string, record: Uint8Array, options?: AbortOptions): Promise<void>
@@ -76,7 +80,23 @@ function ipnsNameOf (text: string): string {
   return cid.toString(base36)
 }
 
-const peerJson = (p: PeerRecord): Record<string, unknown> => ({ Schema: 'peer', ID: p.id, Addrs: p.addrs, Protocols: ['transport-bitswap'] })
+function peerJson (p: PeerRecord): Record<string, unknown> {
+  const protocols = p.protocols ?? ['transport-bitswap']
+  return { Schema: 'peer', ID: p.id, Addrs: p.addrs, ...(protocols.length > 0 ? { Protocols: protocols } : {}) }
+}
+
+/**
+ * boxo's `parseKey` for closest peers: a peer ID (legacy base58 or a libp2p-key CID) first, then
+ * any CID; the DHT key is its multihash
+ */
+function dhtKeyOf (text: string): Uint8Array {
+  try {
+    if (text.startsWith('1') || text.startsWith('Q')) return Digest.decode(base58btc.baseDecode(text)).bytes
+    return CID.parse(text, text.startsWith('k') ? base36 : undefined).multihash.bytes
+  } catch (err) {
+    throw new RoutingError(400, `unable to parse key "${text}": unable to parse as CID or PeerID: ${(err as Error).message}`)
+  }
+}
 
 async function readBody (req: IncomingMessage, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
@@ -89,7 +109,7 @@ async function readBody (req: IncomingMessage, max: number): Promise<Uint8Array>
   return new Uint8Array(Buffer.concat(chunks))
 }
 
-async function sendPeers (req: IncomingMessage, res: ServerResponse, key: 'Providers' | 'Peers', source: AsyncIterable<PeerRecord>): Promise<void> {
+async function sendPeers (req: IncomingMessage, res: ServerResponse, key: 'Providers' | 'Peers', source: AsyncIterable<PeerRecord>, limit = RECORDS_LIMIT): Promise<void> {
   if (wantsNdjson(req)) {
     let any = false
     res.setHeader('Content-Type', NDJSON_TYPE)
@@ -108,7 +128,7 @@ async function sendPeers (req: IncomingMessage, res: ServerResponse, key: 'Provi
   const found: Array<Record<string, unknown>> = []
   for await (const p of source) {
     found.push(peerJson(p))
-    if (found.length >= RECORDS_LIMIT) break
+    if (found.length >= limit) break
   }
   const body = JSON.stringify({ [key]: found }) + '\n'
   res.writeHead(200, {
@@ -123,7 +143,7 @@ async function sendPeers (req: IncomingMessage, res: ServerResponse, key: 'Provi
 /** Serves `/routing/v1/...`; returns false for any other path */
 export async function serveRoutingV1 (backend: RoutingV1Backend, req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://gateway.invalid')
-  const m = /^\/routing\/v1\/(providers|peers|ipns)\/([^/]+)\/?$/.exec(url.pathname)
+  const m = /^\/routing\/v1\/(providers|peers|ipns|dht\/closest\/peers)\/([^/]+)\/?$/.exec(url.pathname)
   if (m == null) {
     if (!url.pathname.startsWith('/routing/v1/')) return false
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -157,6 +177,19 @@ export async function serveRoutingV1 (backend: RoutingV1Backend, req: IncomingMe
         throw new RoutingError(400, `unable to parse CID: ${(err as Error).message}`)
       }
       await sendPeers(req, res, 'Providers', backend.findProviders(cid, { signal }))
+      return true
+    }
+    if (kind === 'dht/closest/peers') {
+      const key = dhtKeyOf(arg)
+      const source = async function * (): AsyncGenerator<PeerRecord> {
+        try {
+          for await (const p of backend.closestPeers(key, { signal })) yield { ...p, protocols: [] }
+        } catch (err) {
+          // boxo: routing.ErrNotFound is an empty answer
+          if ((err as Error)?.name !== 'NotFoundError') throw err
+        }
+      }
+      await sendPeers(req, res, 'Peers', source(), Infinity)
       return true
     }
     if (kind === 'peers') {

@@ -96,6 +96,37 @@ test('providers, peers and IPNS records over plain HTTP, with Kubo’s statuses'
   assert.is(wrongKey.status, 400, 'a record signed by another key')
 })
 
+test('DHT closest peers (IPIP-0476): by peer ID or CID, JSON and NDJSON, bad keys refused', async (ctx) => {
+  const a = ctx.a!
+  const aAsCid = CID.createV1(0x72, Digest.decode(base58btc.baseDecode(a.peerId))).toString(base36)
+  for (const key of [a.peerId, aAsCid, 'bafkqaaa']) {
+    const res = await fetch(`${ctx.url}/routing/v1/dht/closest/peers/${key}`, { signal: AbortSignal.timeout(30_000) })
+    assert.is(res.status, 200, key)
+    assert.is(res.headers.get('content-type'), 'application/json')
+    const { Peers } = await res.json() as { Peers: Array<{ Schema: string, ID: string, Addrs: string[], Protocols?: string[] }> }
+    // B's only DHT peer is A: the closest to anything, with the addresses B knows
+    const found = Peers.find(p => p.ID === a.peerId)
+    assert.ok(found, `A among the closest peers to ${key}`)
+    assert.is(found!.Schema, 'peer')
+    assert.ok(found!.Addrs.some(ad => ad.startsWith('/ip4/127.0.0.1/tcp/')))
+    assert.is(found!.Protocols, undefined)
+  }
+  const ndjson = await fetch(`${ctx.url}/routing/v1/dht/closest/peers/${a.peerId}`, { headers: { Accept: 'application/x-ndjson' }, signal: AbortSignal.timeout(30_000) })
+  assert.is(ndjson.headers.get('content-type'), 'application/x-ndjson')
+  assert.ok((await ndjson.text()).split('\n').filter(Boolean).some(l => JSON.parse(l).ID === a.peerId))
+  const bad = await fetch(`${ctx.url}/routing/v1/dht/closest/peers/not-a-key`)
+  assert.is(bad.status, 400)
+  assert.match(await bad.text(), /^unable to parse key "not-a-key"/)
+  // the Helia client's getClosestPeers reads the same answer
+  const client = delegatedRoutingV1HttpApiClient({ url: ctx.url, timeout: 30_000, cacheTTL: 0 })({ logger: defaultLogger() })
+  const want = CID.parse(aAsCid, base36)
+  let seen = false
+  // the client hands peer IDs back as CIDs (libp2p-key)
+  for await (const p of client.getClosestPeers(want, { signal: AbortSignal.timeout(30_000) })) seen ||= want.equals(CID.asCID(p.ID) ?? CID.parse(String(p.ID)))
+  assert.ok(seen, 'the client sees A')
+  client.stop?.()
+})
+
 test('@helia/delegated-routing-v1-http-api-client reads and writes through it', async (ctx) => {
   const a = ctx.a!
   const client = delegatedRoutingV1HttpApiClient({ url: ctx.url, timeout: 30_000, cacheTTL: 0 })({ logger: defaultLogger() })

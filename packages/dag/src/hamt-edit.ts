@@ -175,7 +175,7 @@ export class MutableShard {
    * with `meta`; returns the root's CID and cumulative size
    */
   async write (writer: BlockWriter, format: CidFormat, meta: ShardMeta = {}): Promise<{ cid: CID, tsize: number }> {
-    const written = await this.#root.write(writer, format, `${format.cidVersion}/${format.inlineLimit}`, meta)
+    const written = await this.#root.write(writer, format, `${format.cidVersion}/${format.hash ?? 0x12}/${format.inlineLimit}`, meta)
     return { cid: written.cid, tsize: written.tsize }
   }
 

@@ -95,6 +95,11 @@ export interface NameApi {
   publish(path: string, options?: NamePublishOptions): Promise<NameEntry>
   /** An IPNS name (peer ID, CIDv1 libp2p-key, `/ipns/...`) or a DNSLink domain → `/ipfs/...` path */
   resolve(name: string, options?: NameResolveOptions): Promise<string>
+  /**
+   * Kubo's `name resolve --stream`: the path of the first record found, then the path of each
+   * better one as the DHT walk finds it (a DNSLink domain answers once)
+   */
+  resolveStream(name: string, options?: NameResolveOptions): AsyncIterable<string>
   /** The raw signed record the routing system holds for a name */
   get(name: string, options?: AbortOptions): Promise<Uint8Array>
   /** Stores a pre-signed record; `force` skips the checks */

@@ -139,12 +139,14 @@ try {
       failures.after++
     }
 
-    const cid = await cidOf(`ipns-find-${r}-${Date.now()}`)
     try {
-      await publisher.routing.provide([cid], { signal: AbortSignal.timeout(TIMEOUT_MS) })
+      // Kubo's `routing provide` needs the block: the publisher stores it first
+      let cid: CID | undefined
+      for await (const added of publisher.add([{ path: '', content: new TextEncoder().encode(`ipns-find-${r}-${Date.now()}`) }], { cidVersion: 1, pin: false })) cid = added.cid
+      await publisher.routing.provide([cid!], { signal: AbortSignal.timeout(TIMEOUT_MS) })
       t = performance.now()
       let found = false
-      for await (const p of seeker.routing.findProvs(cid, { numProviders: 1, signal: AbortSignal.timeout(TIMEOUT_MS) })) {
+      for await (const p of seeker.routing.findProvs(cid!, { numProviders: 1, signal: AbortSignal.timeout(TIMEOUT_MS) })) {
         if (p.id === publisher.peerId) {
           found = true
           findMs.push(performance.now() - t)

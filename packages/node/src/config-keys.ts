@@ -13,13 +13,36 @@ function present (config: unknown, parts: string[]): boolean {
 }
 
 /**
+ * Cairn's own keys, which Kubo's config does not have but `config KEY VALUE` may set even before
+ * they are in the file (the shape of `KUBO_CONFIG_KEYS`)
+ */
+const CAIRN_CONFIG_KEYS: KeyTree = {
+  Pinning: {
+    // the Pinning Service API this node serves (@cairn/pinning-service)
+    Service: { Listen: 0, Concurrency: 0, StallTimeout: 0, MaxPinsPerToken: 0, MaxBytesPerToken: 0 }
+  }
+}
+
+/** Whether `parts` names a key of `tree` */
+function inTree (tree: KeyTree, parts: string[]): boolean {
+  let cursor = tree
+  for (const part of parts) {
+    if (typeof cursor !== 'object') return cursor === 1
+    const next: KeyTree | undefined = Object.hasOwn(cursor, part) ? cursor[part] : undefined
+    if (next === undefined) return false
+    cursor = next
+  }
+  return true
+}
+
+/**
  * Refuses to set a key Kubo's config does not have, with Kubo's words (`config.CheckKey`:
  * `Fruit not found`, `Bootstrap key is not a map`). Keys already in the file (Cairn's own, such
- * as `Gateway.Timeout`) may always be set.
+ * as `Gateway.Timeout`) and those of `CAIRN_CONFIG_KEYS` may always be set.
  */
 export function checkConfigKey (config: unknown, key: string): void {
   const parts = key.split('.')
-  if (present(config, parts)) return
+  if (present(config, parts) || inTree(CAIRN_CONFIG_KEYS, parts)) return
   let cursor: KeyTree = KUBO_CONFIG_KEYS
   for (const [i, part] of parts.entries()) {
     if (typeof cursor !== 'object') {

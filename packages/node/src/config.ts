@@ -200,3 +200,16 @@ export async function writeConfigFile (file: string, config: CairnConfig): Promi
   await writeFile(tmp, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 })
   await rename(tmp, file)
 }
+
+/**
+ * Kubo's `Internal.MFSNoFlushLimit`: MFS changes with `flush: false` allowed before one must
+ * flush (0: no limit); undefined leaves MFS's default (256)
+ */
+export function mfsNoFlushLimit (config: CairnConfig): number | undefined {
+  const value = (config.Internal as { MFSNoFlushLimit?: unknown } | undefined)?.MFSNoFlushLimit
+  if (value == null) return undefined
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidParametersError(`Internal.MFSNoFlushLimit must be a non-negative integer, not ${JSON.stringify(value)}`)
+  }
+  return value
+}

@@ -34,7 +34,7 @@ import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { importShardThreshold, mergeConfig, parseDuration, storageBudget, validateConfig } from './config.ts'
+import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, storageBudget, validateConfig } from './config.ts'
 import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
@@ -129,6 +129,8 @@ export interface CairnNode extends CairnApi {
   readonly name: NameSystem
   /** CairnApi's routing plus `findPeer` */
   readonly routing: NodeRoutingApi
+  /** CairnApi's `files` plus `chroot` (Kubo's local-only recovery command) */
+  readonly files: Mfs
   /** DHT announcements: what was added, and the reprovide loop */
   readonly provider: ContentProvider
   /**
@@ -871,7 +873,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     metrics,
     fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
     reprovideInitialDelayMs: init.reprovideInitialDelayMs,
-    mfs: init.mfs
+    mfs: { noFlushLimit: mfsNoFlushLimit(config), ...init.mfs }
   }
   let node: CairnNodeClass
   if (offline) {

@@ -60,6 +60,34 @@ test('a name published on A resolves on B, updates are seen, records match Kubo 
   assert.is(new TextDecoder().decode(Buffer.concat(bytes)), 'two')
 })
 
+test('resolveStream (name resolve --stream): the record held first, then each better one the DHT walk finds', async () => {
+  const a = await testNode()
+  const b = await testNode()
+  const c = await testNode()
+  await connect(b, a)
+  await connect(c, a)
+  await waitForRoutingTable(a)
+  await waitForRoutingTable(b)
+  const v1 = await addText(a, 'stream one')
+  const v2 = await addText(a, 'stream two')
+  const { name } = await a.name.publish(v1, { signal: AbortSignal.timeout(20_000) })
+  // B holds the first record; the second is published while B is down (C and A hold it)
+  await waitFor(async () => (await b.name.resolve(name, { dhtTimeoutMs: 1000 }).catch(() => '')) === `/ipfs/${v1}`, 10_000, 'B to hold the first record')
+  await b.stop()
+  await a.name.publish(v2, { signal: AbortSignal.timeout(20_000) })
+  await b.start()
+  await connect(b, a)
+  await waitForRoutingTable(b)
+  // the walk goes on until 16 records or the DHT timeout: two peers give two, so the timeout ends it
+  const seen = await collect(b.name.resolveStream(name, { nocache: true, dhtTimeoutMs: 5000 }))
+  assert.equal(seen, [`/ipfs/${v1}`, `/ipfs/${v2}`], 'the held record, then the better one')
+  assert.equal(await collect(b.name.resolveStream(name, { dhtTimeoutMs: 2000 })), [`/ipfs/${v2}`], 'now held: once')
+  assert.is(await b.name.resolve(name), `/ipfs/${v2}`)
+  // a name nobody published: the walk ends with Kubo's error
+  const never = await b.key.gen('never-published')
+  await rejects(collect(b.name.resolveStream(never.id, { dhtTimeoutMs: 3000 })), /could not resolve name/)
+})
+
 test('bad records are refused, and a worse record never replaces a better one', async () => {
   const a = await testNode()
   const b = await testNode()

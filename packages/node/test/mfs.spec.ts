@@ -7,6 +7,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { cleanup, collect, concatBytes, pseudoRandomBytes, testNode, waitFor } from './fixtures/nodes.ts'
+import { CID } from 'multiformats/cid'
 import type { CairnNode } from '../src/index.ts'
 import type { ImportCandidate } from '@cairn/interface'
 
@@ -97,7 +98,9 @@ test("bad input: Kubo's messages, typed errors, and the tree unchanged", async (
   const before = await rootCid(node)
   await rejects(async () => f.mkdir('relative'), 'paths must start with a leading slash', 'InvalidPathError')
   await rejects(async () => f.mkdir(''), 'paths must not be empty', 'InvalidPathError')
-  await rejects(async () => f.write('/d/../x', enc('x'), { create: true }), /must not contain '\.\.'/, 'InvalidPathError')
+  // `..` is cleaned as Go's path.Clean: up a level, and never above the root
+  await rejects(async () => f.mkdir('/d/../d'), 'file already exists', 'AlreadyExistsError')
+  await rejects(async () => f.mkdir('/../..'), "cannot create directory '/': Already exists")
   await rejects(async () => f.write('/d', enc('x')), '/d was not a file', 'InvalidParametersError')
   await rejects(async () => f.write('/nope', enc('x')), 'file does not exist', 'NotFoundError')
   await rejects(async () => f.write('/a/b/c', enc('x'), { create: true }), 'file does not exist', 'NotFoundError')
@@ -115,7 +118,7 @@ test("bad input: Kubo's messages, typed errors, and the tree unchanged", async (
   await rejects(async () => f.mv('/d', '/d/inside'), /into itself/)
   await rejects(async () => f.chcid('/', { cidVersion: 1 }), /cannot change CID format of the MFS root/)
   await rejects(async () => f.chcid('/d/file', { cidVersion: 1 }), 'can only update directories')
-  await rejects(async () => f.mkdir('/e', { hash: 'md5' }), /unrecognized hash function: "md5"/)
+  await rejects(async () => f.mkdir('/e', { hash: 'md5' }), 'unrecognized hash function: md5', 'InvalidParametersError')
   assert.is(await rootCid(node), before)
   // -p and --force make the same calls succeed
   await f.mkdir('/d', { parents: true })
@@ -125,6 +128,8 @@ test("bad input: Kubo's messages, typed errors, and the tree unchanged", async (
   await f.write('/d/file', enc('y'))
   await f.cp('/d/file', '/d2/deep/d/file', { force: true })
   assert.is(dec(await concatBytes(f.read('/d2/deep/d/file'))), 'y')
+  await f.write('/d/../../up/./x', enc('cleaned'), { create: true, parents: true })
+  assert.is(dec(await concatBytes(f.read('/up/x'))), 'cleaned')
   await node.stop()
 })
 
@@ -224,6 +229,23 @@ test('flags: mkdir --cid-version, write --raw-leaves/--hash, stat --with-local',
   const local = await f.stat('/raw', { withLocal: true })
   assert.is(local.local, true)
   assert.ok(local.sizeLocal! >= 300_000)
+  // --hash: the directory, what is made inside it, and a file written with it: the CIDs add --hash gives
+  await f.mkdir('/b2', { hash: 'blake2b-256' })
+  const b2 = await f.stat('/b2')
+  assert.is(b2.cid.version, 1)
+  assert.is(b2.cid.multihash.code, 0xb220)
+  await f.write('/b2/file', big, { create: true })
+  await f.mkdir('/b2/sub/deeper', { parents: true })
+  const [addedB2] = await collect(node.add([{ path: '', content: big }], { pin: false, hash: 'blake2b-256' }))
+  assert.is((await f.stat('/b2/file')).cid.toString(), addedB2.cid.toString(), 'a file inherits its directory\'s prefix')
+  assert.is((await f.stat('/b2/sub/deeper')).cid.multihash.code, 0xb220)
+  await f.write('/sha512', big, { create: true, hash: 'SHA2-512' })
+  const [added512] = await collect(node.add([{ path: '', content: big }], { pin: false, hash: 'sha2-512' }))
+  assert.is((await f.stat('/sha512')).cid.toString(), added512.cid.toString())
+  assert.equal(await concatBytes(f.read('/sha512')), big)
+  // chcid --hash changes a directory's own prefix
+  await f.chcid('/v1', { hash: 'sha3-256' })
+  assert.is((await f.stat('/v1')).cid.multihash.code, 0x16)
   await node.stop()
 })
 
@@ -267,6 +289,73 @@ test('the root survives a restart; flush=false changes are written by stop and b
   await rejects(async () => f.mkdir('/one-too-many', { flush: false }), /reached limit of 256 unflushed MFS operations/)
   await f.flush()
   await f.mkdir('/one-too-many', { flush: false })
+  await node.stop()
+})
+
+test('Internal.MFSNoFlushLimit sets the limit of unflushed changes (0: none); flush resets the count', async () => {
+  const node = await testNode({ offline: true, config: { Internal: { MFSNoFlushLimit: 3 } } as never })
+  const f = node.files
+  for (let i = 0; i < 3; i++) await f.mkdir(`/l${i}`, { flush: false })
+  await rejects(async () => f.write('/l3', enc('x'), { create: true, flush: false }), /reached limit of 3 unflushed MFS operations/)
+  await f.flush('/l0')
+  await f.mkdir('/l3', { flush: false })
+  await node.stop()
+  const unlimited = await testNode({ offline: true, config: { Internal: { MFSNoFlushLimit: 0 } } as never })
+  for (let i = 0; i < 300; i++) await unlimited.files.mkdir(`/u${i}`, { flush: false })
+  await unlimited.files.flush()
+  assert.is((await collect(unlimited.files.ls('/'))).length, 300)
+  await unlimited.stop()
+  await rejects(async () => testNode({ offline: true, config: { Internal: { MFSNoFlushLimit: -1 } } as never }), /Internal.MFSNoFlushLimit must be a non-negative integer/)
+})
+
+test('flush PATH records that path only: other unflushed changes stay out of the recorded root', async () => {
+  const node = await testNode({ offline: true })
+  const f = node.files
+  await f.mkdir('/a')
+  await f.mkdir('/b')
+  await f.write('/a/x', enc('x'), { create: true, flush: false })
+  await f.write('/b/y', enc('y'), { create: true, flush: false })
+  await f.write('/new/deep/z', enc('z'), { create: true, parents: true, flush: false })
+  const recorded = async (path: string): Promise<string | undefined> => {
+    const root = (await node.blockstore.roots.get('mfs'))!
+    try {
+      return dec(await concatBytes(node.cat(`/ipfs/${root.toString()}${path}`)))
+    } catch {
+      return undefined
+    }
+  }
+  const aCid = await f.flush('/a')
+  assert.is(aCid.toString(), (await f.stat('/a')).cid.toString(), 'flush prints the CID of the path')
+  assert.is(await recorded('/a/x'), 'x')
+  assert.is(await recorded('/b/y'), undefined, 'a sibling change is not recorded')
+  assert.is(await recorded('/new/deep/z'), undefined)
+  // a path under a directory the recorded root lacks: that directory goes in whole
+  await f.flush('/new/deep/z')
+  assert.is(await recorded('/new/deep/z'), 'z')
+  assert.is(await recorded('/b/y'), undefined)
+  await rejects(async () => f.flush('/missing'), 'file does not exist', 'NotFoundError')
+  // everything, and the tree in memory agrees with the recorded one
+  const all = await f.flush()
+  assert.is(await recorded('/b/y'), 'y')
+  assert.is(all.toString(), (await node.blockstore.roots.get('mfs'))!.toString())
+  await node.stop()
+})
+
+test('chroot records a local directory (or the empty one) as the root, dropping unflushed changes', async () => {
+  const node = await testNode({ offline: true })
+  const f = node.files
+  const [dir] = (await collect(node.add([{ path: 'site/index.html', content: enc('<p>hi</p>') }], { pin: false }))).filter(r => r.path === 'site')
+  const [file] = await collect(node.add([{ path: '', content: enc('a file') }], { pin: false }))
+  const before = (await node.blockstore.roots.get('mfs'))!
+  await rejects(async () => f.chroot(file.cid), 'new root must be a directory, got File', 'InvalidParametersError')
+  await rejects(async () => f.chroot(CID.parse('bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi')), /does not exist locally/, 'NotFoundError')
+  await f.write('/unflushed', enc('dropped'), { create: true, flush: false })
+  const r = await f.chroot(dir.cid)
+  assert.is(r.old?.toString(), before.toString())
+  assert.is((await node.blockstore.roots.get('mfs'))!.toString(), dir.cid.toString())
+  assert.equal(await collect(f.ls('/')), [{ name: 'index.html' }])
+  await f.chroot()
+  assert.is(await rootCid(node), 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn')
   await node.stop()
 })
 

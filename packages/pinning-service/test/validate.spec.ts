@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert'
 import { CID } from 'multiformats/cid'
 import { base16 } from 'multiformats/bases/base16'
 import { base36 } from 'multiformats/bases/base36'
-import { checkPin, parseQuery } from '../src/index.ts'
+import { checkPin, parseQuery, pinningServiceInitFromConfig } from '../src/index.ts'
 import { pinningServiceErrorClasses } from '../src/errors.ts'
 
 const test = suite('validate')
@@ -62,6 +62,13 @@ test('the list query: comma lists, enums, RFC 3339 dates, limit 1-1000, at most 
   rejects(() => parseQuery(new URLSearchParams('meta=[1]')), 'InvalidParametersError', /meta must be an object/)
   rejects(() => parseQuery(new URLSearchParams(`cid=${Array(11).fill(V0).join(',')}`)), 'InvalidParametersError', /11 CIDs \(max 10\)/)
   rejects(() => parseQuery(new URLSearchParams('cid=bad')), 'InvalidCidError', /invalid cid 'bad'/)
+})
+
+test('Pinning.Service config becomes init fields, durations parsed', () => {
+  assert.equal(pinningServiceInitFromConfig({ Listen: '/ip4/127.0.0.1/tcp/5002', Concurrency: 2, StallTimeout: '1m30s', MaxPinsPerToken: 5, MaxBytesPerToken: 1000 }), { concurrency: 2, stallTimeoutMs: 90_000, maxPinsPerToken: 5, maxBytesPerToken: 1000 })
+  assert.equal(pinningServiceInitFromConfig(undefined), {})
+  assert.equal(pinningServiceInitFromConfig({ StallTimeout: '' }), {})
+  rejects(() => pinningServiceInitFromConfig({ StallTimeout: 'soon' }), 'InvalidParametersError', /soon/)
 })
 
 test('error classes carry their own names', () => {

@@ -4,7 +4,9 @@ import { resolve } from 'node:path'
 import type { FilesEntry, FilesStat } from '@cairn/interface'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
-import { UsageError } from '../errors.ts'
+import { DaemonRunningError, UsageError } from '../errors.ts'
+import { readApiFile } from '../connect.ts'
+import { isDaemonAlive } from './daemon.ts'
 import { parseInteger } from './parse.ts'
 
 /** Kubo's `defaultStatFormat` */
@@ -221,6 +223,23 @@ export function registerMfs (program: Command, ctx: CliContext): void {
       const cid = await api.files.flush(path, { signal: ctx.signal })
       if (ctx.print.enc === 'json') ctx.print.json({ Cid: cid.toString() })
       else ctx.print.line(cid.toString())
+    })
+
+  files.command('chroot')
+    .description('Change the MFS root CID (recovery; the daemon must not run)')
+    .argument('[cid]', 'new root CID (defaults to empty directory if not specified)')
+    .option('--confirm', 'confirm this potentially destructive operation')
+    .action(async (cid: string | undefined, flags: { confirm?: boolean }) => {
+      if (flags.confirm !== true) throw new UsageError('this is a potentially destructive operation; pass --confirm to proceed')
+      const repo = ctx.config.repoPath
+      const running = await readApiFile(repo)
+      if (running != null && await isDaemonAlive(running)) throw new DaemonRunningError('cairn daemon is running. please stop it to run this command')
+      const r = await (await ctx.backend()).mfsChroot(repo, cid)
+      const lines = r.old != null
+        ? [`MFS root changed from ${r.old} to ${r.root}`, `The old root ${r.old} will be garbage collected unless pinned.`]
+        : [`MFS root set to ${r.root}`]
+      if (ctx.print.enc === 'json') ctx.print.json({ Message: lines.join('\n') + '\n' })
+      else for (const l of lines) ctx.print.line(l)
     })
 
   withFlush(files.command('chcid'))

@@ -269,12 +269,15 @@ export function registerNames (program: Command, ctx: CliContext): void {
     .option('--dhtrc, --dht-record-count <n>', 'number of records to request for DHT resolution', parseInteger)
     .option('--dhtt, --dht-timeout <duration>', 'max time to collect values during DHT resolution, 0 for no timeout', duration('dht-timeout'))
     .option('-s, --stream', 'stream entries as they are found')
-    .action(async (arg: string | undefined, flags: { recursive: boolean, nocache?: boolean, dhtRecordCount?: number, dhtTimeout?: number }) => {
+    .action(async (arg: string | undefined, flags: { recursive: boolean, nocache?: boolean, dhtRecordCount?: number, dhtTimeout?: number, stream?: boolean }) => {
       const api = await ctx.api()
       const target = arg ?? (await api.id({ signal: ctx.signal })).id
-      const path = await api.name.resolve(target, { recursive: flags.recursive, nocache: flags.nocache, dhtRecordCount: flags.dhtRecordCount, dhtTimeoutMs: flags.dhtTimeout, signal: ctx.signal })
-      if (ctx.print.enc === 'json') ctx.print.json({ Path: path })
-      else ctx.print.line(path)
+      const options = { recursive: flags.recursive, nocache: flags.nocache, dhtRecordCount: flags.dhtRecordCount, dhtTimeoutMs: flags.dhtTimeout, signal: ctx.signal }
+      const paths = flags.stream === true ? api.name.resolveStream(target, options) : [await api.name.resolve(target, options)]
+      for await (const path of paths) {
+        if (ctx.print.enc === 'json') ctx.print.json({ Path: path })
+        else ctx.print.line(path)
+      }
     })
 
   name.command('inspect')

@@ -70,6 +70,10 @@ export function createNameApis (rpc: Transport): Pick<CairnApi, 'key' | 'name' |
         params: { recursive: options.recursive, nocache: options.nocache, 'dht-record-count': options.dhtRecordCount, 'dht-timeout': ms(options.dhtTimeoutMs) },
         signal: options.signal
       })).Path),
+      resolveStream: async function * (name, options = {}) {
+        const params = { recursive: options.recursive, nocache: options.nocache, 'dht-record-count': options.dhtRecordCount, 'dht-timeout': ms(options.dhtTimeoutMs), stream: true }
+        for await (const r of rpc.ndjson('name/resolve', { args: [name], params, signal: options.signal })) yield String(r.Path)
+      },
       get: async (name, options = {}) => collect(rpc.bytes('name/get', { args: [name], signal: options.signal })),
       put: async (name, record, options = {}) => {
         const r = await rpc.json('name/put', { args: [name], params: { force: options.force, 'allow-offline': options.allowOffline }, ...file(record), signal: options.signal })

@@ -21,8 +21,14 @@ export interface RoutingApiComponents {
   dht(): KadDHT | undefined
 }
 
-/** Kubo's `routing` commands (the node's `RoutingApi`) */
-export type NodeRoutingApi = RoutingApi
+/** Kubo's `routing` commands (the node's `RoutingApi`), plus what the gateway's routing API reads */
+export interface NodeRoutingApi extends RoutingApi {
+  /**
+   * The DHT peers closest to a key (a multihash: a CID's, or a peer ID's) with the addresses the
+   * walk learnt, as Kubo's `GetClosestPeers` behind `/routing/v1/dht/closest/peers/{key}`
+   */
+  closestPeers(key: Uint8Array, options?: AbortOptions): AsyncIterable<ProviderInfo>
+}
 
 function parsePeer (peerId: string): PeerId {
   try {
@@ -134,6 +140,21 @@ export function createRoutingApi (components: RoutingApiComponents): NodeRouting
         if (seen.has(found)) continue
         seen.add(found)
         yield found
+      }
+    },
+
+    async * closestPeers (key: Uint8Array, options: AbortOptions = {}): AsyncIterable<ProviderInfo> {
+      const libp2p = components.libp2p()
+      const seen = new Set<string>()
+      for await (const event of dht().getClosestPeers(key, { signal: bounded(options) })) {
+        if (event.name !== 'FINAL_PEER') continue
+        const id = event.peer.id.toString()
+        if (seen.has(id)) continue
+        seen.add(id)
+        // as Kubo: the addresses the peer store holds (a walk's answer may carry none)
+        let addrs = event.peer.multiaddrs
+        if (addrs.length === 0) addrs = (await libp2p.peerStore.get(event.peer.id).catch(() => undefined))?.addresses.map(a => a.multiaddr) ?? []
+        yield { id, addrs: addrs.map(ma => ma.toString()) }
       }
     },
 

@@ -14,6 +14,7 @@ export function lazyNameSystem (load: () => Promise<NameSystem>): NameSystem {
   return {
     publish: async (...args) => (await get()).publish(...args),
     resolve: async (...args) => (await get()).resolve(...args),
+    resolveStream: async function * (...args) { yield * (await get()).resolveStream(...args) },
     get: async (...args) => (await get()).get(...args),
     put: async (...args) => (await get()).put(...args),
     inspect: async (...args) => (await get()).inspect(...args),

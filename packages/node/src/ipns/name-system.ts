@@ -16,6 +16,7 @@ import {
 } from '../constants.ts'
 import { SELF_KEY } from '../keys/keystore.ts'
 import { createNameCache } from './cache.ts'
+import { betterRecords } from './dht-walk.ts'
 import { inspectRecord } from './inspect.ts'
 import { isDomain, nameSegment, parseIpnsName } from './name.ts'
 import { sequenceOf } from './records.ts'
@@ -309,6 +310,25 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     },
 
     resolve,
+
+    async * resolveStream (text, options = {}) {
+      const { name: segment, rest } = nameSegment(text)
+      const dht = components.dht()
+      if (segment === '' || isDomain(segment) || dht == null) {
+        yield await resolve(text, options)
+        return
+      }
+      const name = parseIpnsName(segment)
+      let last: string | undefined
+      for await (const record of betterRecords(dht, name, await validLocal(name), options, log)) {
+        remember(name, record)
+        let value = unmarshalIPNSRecord(record).value
+        if (options.recursive !== false && value.startsWith('/ipns/')) value = await resolve(value, options)
+        if (value + rest === last) continue
+        last = value + rest
+        yield last
+      }
+    },
 
     async get (text, options = {}) {
       const { name: segment } = nameSegment(text)

@@ -13,7 +13,7 @@ import { createBlockWriter, editFile, loadNode, readFile, setNodeMeta, DEFAULT_C
 import { AlreadyExistsError, InvalidParametersError, InvalidPathError, NotFoundError } from '@cairn/interface'
 import mortice from 'mortice'
 import type { CairnBlockstore } from '@cairn/blockstore'
-import type { DagNode } from '@cairn/dag'
+import type { DagNode, FileEditSettings } from '@cairn/dag'
 import type {
   AbortOptions, BlockGetter, BlockPutter, FilesApi, FilesChcidOptions, FilesCpOptions, FilesEntry, FilesFlushOptions,
   FilesLsOptions, FilesMkdirOptions, FilesReadOptions, FilesRmOptions, FilesStat, FilesStatOptions, FilesTouchOptions,
@@ -24,7 +24,8 @@ import type { Mortice } from 'mortice'
 import type { CID } from 'multiformats/cid'
 import { contentPath, isContentPath, parseMfsPath, type MfsPath } from './paths.ts'
 import { localSize, statNode } from './stat.ts'
-import { MfsDir, type MfsChild, type MfsLink, type Mtime, type TreeSettings } from './tree.ts'
+import { MfsDir, prefixOfCid, SHA2_256, type MfsChild, type MfsLink, type Mtime, type Prefix, type TreeSettings } from './tree.ts'
+import { IDENTITY_CODE, supportedHashes } from '@cairn/ipld'
 import { PendingBlocks } from './pending.ts'
 
 /** The name of the MFS root among the store's GC roots */
@@ -74,21 +75,31 @@ export interface Mfs extends FilesApi {
   gcRoots(): CID[]
   /** `add --to-files`: link added roots under `dest` */
   linkAdded(entries: Array<{ name: string, cid: CID }>, dest: string, options?: AbortOptions): Promise<void>
+  /**
+   * Kubo's `files chroot`: records `root` (a local UnixFS directory; default the empty one) as the
+   * MFS root, dropping unflushed changes; returns the root it replaced
+   */
+  chroot(root?: CID, options?: AbortOptions): Promise<{ old?: CID, root: CID }>
 }
 
-const HASHES = new Set(['sha2-256'])
-
-function checkHash (hash: string | undefined): void {
-  if (hash == null || HASHES.has(hash)) return
-  throw new InvalidParametersError(`unrecognized hash function: "${hash}" (Cairn's MFS supports sha2-256)`)
-}
-
-/** `--hash` alone implies CIDv1, as Kubo's `getPrefix` */
-function cidVersionOf (options: { cidVersion?: 0 | 1, hash?: string }): 0 | 1 | undefined {
-  checkHash(options.hash)
+/**
+ * Kubo's `getPrefixNew`: the CID prefix `--cid-version` and `--hash` ask for (undefined: neither,
+ * the parent's is used); a hash function implies CIDv1
+ */
+function prefixOf (options: { cidVersion?: 0 | 1, hash?: string }): Prefix | undefined {
   if (options.cidVersion != null && options.cidVersion !== 0 && options.cidVersion !== 1) throw new InvalidParametersError(`unknown CID version ${String(options.cidVersion)}`)
-  return options.cidVersion ?? (options.hash != null ? 1 : undefined)
+  if (options.hash == null) return options.cidVersion == null ? undefined : { cidVersion: options.cidVersion, hash: SHA2_256 }
+  const name = options.hash.toLowerCase()
+  const known = supportedHashes().find(h => h.name === name)
+  // identity is no hash: every block would live in its CID
+  if (known == null || known.code === IDENTITY_CODE) throw new InvalidParametersError(`unrecognized hash function: ${name}`)
+  return { cidVersion: 1, hash: known.code }
 }
+
+const formatOf = (prefix: Prefix): FileEditSettings['format'] => ({ cidVersion: prefix.cidVersion, hash: prefix.hash, inlineLimit: -1 })
+
+/** Go's names of UnixFS types (`pb.Data_DataType`), as Kubo prints them */
+const UNIXFS_TYPE_NAMES: Record<string, string> = { raw: 'Raw', directory: 'Directory', file: 'File', metadata: 'Metadata', symlink: 'Symlink', 'hamt-sharded-directory': 'HAMTShard' }
 
 const notExist = (): NotFoundError => new NotFoundError('file does not exist')
 
@@ -132,10 +143,7 @@ class MfsImpl implements Mfs {
     const store = this.#c.blockstore()
     let cid = await store.roots.get(MFS_ROOT_NAME)
     if (cid == null) {
-      const empty = new MfsDir({ cidVersion: 0, entries: new Map() })
-      const writer = createBlockWriter(this.#c.putter(), options)
-      cid = (await empty.flush(writer, this.#settings)).cid
-      await writer.flush()
+      cid = await this.#emptyRoot(options)
       await store.roots.set(MFS_ROOT_NAME, cid)
       this.#c.log('created an empty MFS root %c', cid)
     }
@@ -237,9 +245,9 @@ class MfsImpl implements Mfs {
 
   /**
    * The directories from the root down to `segments` (all of them, last = the target); missing
-   * ones are made when `create` says so, with `cidVersion` or their parent's
+   * ones are made when `create` says so, with `prefix` or their parent's
    */
-  async #dirChain (segments: string[], options: AbortOptions & { create?: boolean, cidVersion?: 0 | 1 }): Promise<MfsDir[]> {
+  async #dirChain (segments: string[], options: AbortOptions & { create?: boolean, prefix?: Prefix }): Promise<MfsDir[]> {
     const chain = [this.#rootDir()]
     await chain[0].entries()
     for (let i = 0; i < segments.length; i++) {
@@ -250,7 +258,7 @@ class MfsImpl implements Mfs {
       const path = '/' + segments.slice(0, i + 1).join('/')
       if (child == null) {
         if (options.create !== true) throw notExist()
-        const dir = new MfsDir({ cidVersion: options.cidVersion ?? parent.cidVersion, entries: new Map() })
+        const dir = new MfsDir({ prefix: options.prefix ?? parent.prefix, entries: new Map() })
         entries.set(name, dir)
         chain.push(dir)
         for (const d of chain) d.touch()
@@ -319,10 +327,7 @@ class MfsImpl implements Mfs {
     const writer = createBlockWriter(this.#c.putter())
     const link = await root.flush(writer, this.#settings)
     await writer.flush()
-    if (this.#persisted == null || !this.#persisted.equals(link.cid)) {
-      await this.#c.blockstore().roots.set(MFS_ROOT_NAME, link.cid)
-      this.#persisted = link.cid
-    }
+    await this.#record(link.cid)
     this.#unflushed = 0
     clearTimeout(this.#timer)
     this.#timer = undefined
@@ -330,15 +335,67 @@ class MfsImpl implements Mfs {
     return link.cid
   }
 
+  /**
+   * `flush PATH` as boxo's `FlushPath`: the subtree at PATH is written, and the recorded root
+   * becomes the one recorded before with PATH's new CID along its path; other unflushed changes
+   * stay in memory. A directory on the path that the recorded root lacks (made since) goes in
+   * whole, as its own flush would carry it there
+   */
   async flush (path = '/', options: AbortOptions = {}): Promise<CID> {
     const p = parseMfsPath(path)
     return this.#mutate(async () => {
-      const rootCid = await this.#flushAll()
-      if (p.segments.length === 0) return rootCid
+      if (p.segments.length === 0) return this.#flushAll()
       const { child } = await this.#lookup(p, options)
       if (child == null) throw notExist()
-      return (await this.#cidOf(child)).cid
+      const link = await this.#cidOf(child)
+      await this.#record(await this.#graft(p.segments, link, options))
+      this.#unflushed = 0
+      return link.cid
     })
+  }
+
+  /** The recorded root with `link` put at `segments` (the directories on the way written anew) */
+  async #graft (segments: string[], link: MfsLink, options: AbortOptions): Promise<CID> {
+    const root = MfsDir.open(this.#persisted!, 0, this.#pending, options)
+    const chain = [root]
+    let at = segments.length - 1
+    let put = link
+    for (let i = 0; i < segments.length - 1; i++) {
+      const entries = await chain[i].entries()
+      const child = entries.get(segments[i])
+      let dir: MfsDir | undefined
+      if (child?.kind === 'link') {
+        dir = MfsDir.open(child.cid, child.tsize, this.#pending, options)
+        try {
+          await dir.entries()
+        } catch (err) {
+          if ((err as Error).name !== 'NotADirectoryError') throw err
+          dir = undefined
+        }
+      }
+      if (dir == null) {
+        // not a directory in the recorded tree: the live one goes there whole
+        const live = await this.#lookup({ segments: segments.slice(0, i + 1), trailingSlash: false, text: '' }, options)
+        put = await this.#cidOf(live.child!)
+        at = i
+        break
+      }
+      entries.set(segments[i], dir)
+      chain.push(dir)
+    }
+    ;(await chain[at].entries()).set(segments[at], put)
+    for (const d of chain) d.touch()
+    const writer = createBlockWriter(this.#c.putter(), options)
+    const written = await root.flush(writer, this.#settings)
+    await writer.flush()
+    return written.cid
+  }
+
+  /** Records `cid` as the root (durably; the store syncs the blocks first) if it moved */
+  async #record (cid: CID): Promise<void> {
+    if (this.#persisted != null && this.#persisted.equals(cid)) return
+    await this.#c.blockstore().roots.set(MFS_ROOT_NAME, cid)
+    this.#persisted = cid
   }
 
   // --- reading ----------------------------------------------------------------------------------
@@ -412,14 +469,14 @@ class MfsImpl implements Mfs {
 
   async mkdir (path: string, options: FilesMkdirOptions = {}): Promise<void> {
     const p = parseMfsPath(path)
-    const cidVersion = cidVersionOf(options)
+    const prefix = prefixOf(options)
     this.#admit(options.flush)
     await this.#mutate(async () => {
       if (p.segments.length === 0) {
         if (options.parents === true) return
         throw new AlreadyExistsError("cannot create directory '/': Already exists")
       }
-      const chain = await this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, cidVersion })
+      const chain = await this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, prefix })
       const parent = chain[chain.length - 1]
       const entries = await parent.entries()
       const name = p.segments[p.segments.length - 1]
@@ -429,7 +486,7 @@ class MfsImpl implements Mfs {
         throw new AlreadyExistsError('file already exists')
       }
       const meta = { mode: options.mode, mtime: options.mtime == null ? undefined : { secs: BigInt(options.mtime.secs), nsecs: options.mtime.nsecs } }
-      entries.set(name, new MfsDir({ cidVersion: cidVersion ?? parent.cidVersion, meta, entries: new Map() }))
+      entries.set(name, new MfsDir({ prefix: prefix ?? parent.prefix, meta, entries: new Map() }))
       this.#changed(chain)
       await this.#settle(options.flush)
     })
@@ -437,22 +494,22 @@ class MfsImpl implements Mfs {
 
   async write (path: string, content: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: FilesWriteOptions = {}): Promise<void> {
     const p = parseMfsPath(path)
-    const cidVersionOpt = cidVersionOf(options)
+    const prefixOpt = prefixOf(options)
     if (p.segments.length === 0) throw new InvalidParametersError('/ was not a file')
     const name = p.segments[p.segments.length - 1]
     this.#admit(options.flush)
     await this.#serialised(p.text, async () => {
       await this.#c.blockstore().withAddLock(async () => {
-        const dirs = async (): Promise<MfsDir[]> => this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, cidVersion: cidVersionOpt })
+        const dirs = async (): Promise<MfsDir[]> => this.#dirChain(p.segments.slice(0, -1), { ...options, create: options.parents === true, prefix: prefixOpt })
         // find the file (and make its parents with `parents`) under the tree lock
-        const locate = async (): Promise<{ cidVersion: 0 | 1, old?: MfsLink }> => {
+        const locate = async (): Promise<{ prefix: Prefix, old?: MfsLink }> => {
           const chain = await dirs()
           const child = (await chain[chain.length - 1].entries()).get(name)
           if (child == null && options.create !== true) throw notExist()
           if (child?.kind === 'dir') throw new InvalidParametersError(`${p.text} was not a file`)
-          return { cidVersion: cidVersionOpt ?? chain[chain.length - 1].cidVersion, old: child }
+          return { prefix: prefixOpt ?? chain[chain.length - 1].prefix, old: child }
         }
-        const build = async (found: { cidVersion: 0 | 1, old?: MfsLink }): Promise<MfsLink> => {
+        const build = async (found: { prefix: Prefix, old?: MfsLink }): Promise<MfsLink> => {
           let oldNode: DagNode | undefined
           if (found.old != null) {
             oldNode = await loadNode(found.old.cid, this.#pending, options)
@@ -461,8 +518,8 @@ class MfsImpl implements Mfs {
           // unflushed, the blocks wait in memory for the flush
           const writer = createBlockWriter(options.flush === false ? this.#pending : this.#c.putter(), options)
           const result = await editFile(oldNode, content, this.#pending, writer, {
-            format: { cidVersion: found.cidVersion, inlineLimit: -1 },
-            rawLeaves: options.rawLeaves ?? found.cidVersion !== 0,
+            format: formatOf(found.prefix),
+            rawLeaves: options.rawLeaves ?? found.prefix.cidVersion !== 0,
             chunkSize: DEFAULT_CHUNK_SIZE_BYTES,
             maxLinks: DEFAULT_MAX_LINKS,
             signal: options.signal
@@ -637,18 +694,18 @@ class MfsImpl implements Mfs {
     if (p.segments.length === 0) {
       throw new InvalidParametersError("cannot change CID format of the MFS root; use 'ipfs config Import.CidVersion' and 'ipfs config Import.HashFunction' instead")
     }
-    const cidVersion = cidVersionOf(options)
+    const prefix = prefixOf(options)
     this.#admit(options.flush)
     await this.#mutate(async () => {
       const { chain, name, child } = await this.#lookup(p, options)
       if (child == null) throw notExist()
-      if (cidVersion == null) return
+      if (prefix == null) return
       const dir = await this.#asDir(chain[chain.length - 1], name, child, p.text, options).catch(err => {
         if ((err as Error).message.endsWith('was not a directory')) throw new InvalidParametersError('can only update directories')
         throw err
       })
-      if (dir.cidVersion === cidVersion) return
-      dir.cidVersion = cidVersion
+      if (dir.prefix.cidVersion === prefix.cidVersion && dir.prefix.hash === prefix.hash) return
+      dir.prefix = prefix
       dir.touch()
       this.#changed(chain)
       await this.#settle(options.flush)
@@ -683,7 +740,7 @@ class MfsImpl implements Mfs {
           dir.touch()
         } else {
           const writer = createBlockWriter(this.#c.putter(), options)
-          const format = { cidVersion: child.cid.version === 0 ? 0 : 1, inlineLimit: -1 } as const
+          const format = formatOf(prefixOfCid(child.cid))
           const written = await setNodeMeta(node, meta, writer, format)
           await writer.flush()
           ;(await chain[chain.length - 1].entries()).set(name, { kind: 'link', ...written })
@@ -692,6 +749,41 @@ class MfsImpl implements Mfs {
       this.#changed(chain)
       await this.#settle(options.flush)
     })
+  }
+
+  async chroot (root?: CID, options: AbortOptions = {}): Promise<{ old?: CID, root: CID }> {
+    return this.#mutate(async () => {
+      const store = this.#c.blockstore()
+      const empty = await this.#emptyRoot(options)
+      const cid = root ?? empty
+      if (!cid.equals(empty)) {
+        if (!(await store.hasBlock(cid, options))) {
+          throw new NotFoundError(`new root ${cid.toString()} does not exist locally; fetch it first with 'ipfs block get'`)
+        }
+        const node = await loadNode(cid, store, options).catch(err => {
+          throw new InvalidParametersError(`new root is not a valid dag-pb node: ${(err as Error).message}`, { cause: err })
+        })
+        if (node.cid.code !== 0x70) throw new InvalidParametersError('new root is not a valid dag-pb node')
+        if (node.unixfs == null) throw new InvalidParametersError('new root is not a valid UnixFS node')
+        if (node.type !== 'directory') throw new InvalidParametersError(`new root must be a directory, got ${UNIXFS_TYPE_NAMES[node.unixfs.type] ?? node.unixfs.type}`)
+      }
+      const old = this.#persisted
+      await this.#record(cid)
+      this.#root = MfsDir.open(cid, 0, this.#pending)
+      this.#pending.clear()
+      this.#unflushed = 0
+      clearTimeout(this.#timer)
+      this.#timer = undefined
+      return { old, root: cid }
+    })
+  }
+
+  /** The empty directory MFS starts from, stored */
+  async #emptyRoot (options: AbortOptions): Promise<CID> {
+    const writer = createBlockWriter(this.#c.putter(), options)
+    const { cid } = await new MfsDir({ prefix: { cidVersion: 0, hash: SHA2_256 }, entries: new Map() }).flush(writer, this.#settings)
+    await writer.flush()
+    return cid
   }
 
   async linkAdded (entries: Array<{ name: string, cid: CID }>, dest: string, options: AbortOptions = {}): Promise<void> {

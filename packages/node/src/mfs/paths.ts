@@ -10,14 +10,18 @@ export interface MfsPath {
 }
 
 /**
- * Kubo's `checkPath`: absolute, cleaned (`//` and `.` collapse). Unlike Go's `path.Clean`, a '..'
- * is refused rather than resolved, so a path can never name something other than what it spells.
+ * Kubo's `checkPath`: absolute, then cleaned as Go's `path.Clean` does (`//` and `.` collapse, a
+ * `..` takes the name before it away, and at the root stays at the root)
  */
 export function parseMfsPath (path: string): MfsPath {
   if (typeof path !== 'string' || path.length === 0) throw new InvalidPathError('paths must not be empty')
   if (path[0] !== '/') throw new InvalidPathError('paths must start with a leading slash')
-  const segments = path.split('/').filter(s => s !== '' && s !== '.')
-  if (segments.includes('..')) throw new InvalidPathError(`paths must not contain '..' components: ${path}`)
+  const segments: string[] = []
+  for (const s of path.split('/')) {
+    if (s === '' || s === '.') continue
+    if (s === '..') segments.pop()
+    else segments.push(s)
+  }
   const trailingSlash = path.length > 1 && path.endsWith('/')
   return { segments, trailingSlash, text: '/' + segments.join('/') }
 }

@@ -80,6 +80,12 @@ export class PendingBlocks implements BlockGetter, BlockPutter {
     await run
   }
 
+  /** Forgets every held block (the changes that made them were dropped) */
+  clear (): void {
+    this.#blocks.clear()
+    this.#bytes = 0
+  }
+
   /**
    * For GC: what held blocks link to (a held file may reuse stored leaves that nothing stored
    * links any more). Held blocks themselves are not in the store, so need no keeping

@@ -27,6 +27,20 @@ export interface DirMeta {
   mtime?: Mtime
 }
 
+/** How CIDs are made in a directory (Kubo's CID builder): version and multihash function */
+export interface Prefix {
+  cidVersion: 0 | 1
+  /** Multihash code. @default 0x12 (sha2-256) */
+  hash: number
+}
+
+export const SHA2_256 = 0x12
+
+/** The prefix a stored node's CID has: what its directory keeps using */
+export function prefixOfCid (cid: CID): Prefix {
+  return { cidVersion: cid.version === 0 ? 0 : 1, hash: cid.multihash.code }
+}
+
 /** Directory settings that are the tree's, not one directory's */
 export interface TreeSettings {
   shardSplitStrategy: DirSettings['shardSplitStrategy']
@@ -66,7 +80,7 @@ export class MfsDir {
   /** The stored directory this one is, while unchanged since loaded or flushed */
   cid?: CID
   tsize = 0
-  cidVersion: 0 | 1
+  prefix: Prefix
   meta: DirMeta
   #entries?: EntryMap
   #load?: () => Promise<EntryMap>
@@ -77,10 +91,10 @@ export class MfsDir {
   /** The HAMT as last flushed, while this directory is sharded */
   #shard?: MutableShard
 
-  constructor (init: { cid?: CID, tsize?: number, cidVersion: 0 | 1, meta?: DirMeta, entries?: Map<string, MfsChild> }) {
+  constructor (init: { cid?: CID, tsize?: number, prefix: Prefix, meta?: DirMeta, entries?: Map<string, MfsChild> }) {
     this.cid = init.cid
     this.tsize = init.tsize ?? 0
-    this.cidVersion = init.cidVersion
+    this.prefix = init.prefix
     this.meta = init.meta ?? {}
     if (init.entries != null) {
       this.#entries = new EntryMap()
@@ -90,7 +104,7 @@ export class MfsDir {
 
   /** A stored directory, read (and checked to be one) when its entries are first asked for */
   static open (cid: CID, tsize: number, getter: BlockGetter, options?: AbortOptions): MfsDir {
-    const dir = new MfsDir({ cid, tsize, cidVersion: cid.version === 0 ? 0 : 1 })
+    const dir = new MfsDir({ cid, tsize, prefix: prefixOfCid(cid) })
     dir.#load = async () => {
       const node = await loadNode(cid, getter, options)
       if (node.type !== 'directory') throw new NotADirectoryError(`${cid.toString()} is not a directory`)
@@ -167,7 +181,7 @@ export class MfsDir {
       updates.push([name, link])
     }
     this.#sizes = sizes
-    const format = { cidVersion: this.cidVersion, inlineLimit: -1 }
+    const format = { cidVersion: this.prefix.cidVersion, hash: this.prefix.hash, inlineLimit: -1 }
     const all = async (): Promise<Array<[string, MfsLink]>> => {
       const out: Array<[string, MfsLink]> = []
       for (const [name, child] of entries) out.push([name, child.kind === 'dir' ? await child.flush(writer, settings) : child])

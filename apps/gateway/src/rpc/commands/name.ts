@@ -78,9 +78,12 @@ export const nameCommands: CommandTable = {
     options: RESOLVE_OPTIONS,
     async run ({ api, args, res, signal }) {
       const name = args.args[0] ?? (await api.id({ signal })).id
-      const path = await api.name.resolve(name, resolveOptions(args, signal))
-      if (args.bool('stream') === true) await sendNdjson(res, [path], p => ({ Path: p }))
-      else sendJson(res, { Path: path })
+      if (args.bool('stream') === true) {
+        // Kubo: each better record's path as the walk finds it
+        await sendNdjson(res, api.name.resolveStream(name, resolveOptions(args, signal)), p => ({ Path: p }))
+        return
+      }
+      sendJson(res, { Path: await api.name.resolve(name, resolveOptions(args, signal)) })
     }
   },
 
