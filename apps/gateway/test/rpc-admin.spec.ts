@@ -116,4 +116,33 @@ test('log level and ls, diag sys and cmds, commands: kubo-rpc-client\'s methods 
   assert.ok(list.Subcommands.find((c: any) => c.Name === 'ping').Options.some((o: any) => o.Names[0] === 'count'))
 })
 
+test('Kubo\'s remaining endpoints: key/ls, diag/healthy, namespaces, CLI-only commands, update/*', async ({ ipfs, api }) => {
+  // key/ls is key/list
+  assert.equal((await rpc(api, 'key/ls')).body, (await rpc(api, 'key/list')).body)
+  assert.equal((await rpc(api, 'key/ls')).body.Keys.map((k: any) => k.Name), ['self'])
+  // the healthcheck resolves and fetches the empty directory, with no peers and no user content
+  assert.equal(await rpc(api, 'diag/healthy'), { status: 200, body: 'ok' })
+  // a namespace alone is go-ipfs-cmds' ErrNotCallable, a client error
+  for (const ns of ['pin', 'swarm/peering', 'diag', 'pin/remote/service', 'diag/datastore']) {
+    const r = await rpc(api, ns)
+    assert.is(r.status, 400, ns)
+    assert.equal(r.body, { Message: 'this command cannot be called directly; try one of its subcommands.', Code: 1, Type: 'error' }, ns)
+  }
+  // Kubo's NoRemote commands: its 404, with a message that says where they run
+  for (const local of ['repo/migrate', 'diag/datastore/get?arg=/x', 'diag/datastore/count?arg=/', 'config/edit', 'key/rotate', 'files/chroot']) {
+    const r = await rpc(api, local)
+    assert.is(r.status, 404, local)
+    assert.match(r.body.Message, /runs only on the command line .*with the daemon stopped/, local)
+  }
+  for (const upd of ['update', 'update/check', 'update/versions']) {
+    const r = await rpc(api, upd)
+    assert.is(r.status, 501, upd)
+    assert.match(r.body.Message, /is not supported by Cairn/)
+  }
+  // still a 404 for a real typo
+  assert.is((await rpc(api, 'pinn/ls')).status, 404)
+  const tree = await ipfs.commands({ signal: signal() }) as any
+  assert.ok(tree.Subcommands.find((c: any) => c.Name === 'key').Subcommands.some((c: any) => c.Name === 'ls'))
+})
+
 test.run()

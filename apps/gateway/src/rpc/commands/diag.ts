@@ -3,6 +3,9 @@ import { sendJson } from '../output.ts'
 import { GLOBAL_OPTIONS } from '../args.ts'
 import type { Command, CommandTable } from '../command.ts'
 
+/** Kubo's probe: the empty UnixFS directory, which every node can answer without peers or user content */
+const HEALTH_PROBE_CID = 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn'
+
 const empty = (res: Parameters<Command['run']>[0]['res']): void => {
   res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
   res.end()
@@ -47,6 +50,24 @@ export const diagCommands: CommandTable = {
     async run ({ args, res, active }) {
       active.keepMs = checkDuration(args.args[0])
       empty(res)
+    }
+  },
+
+  // a container healthcheck, as Kubo's: the DAG pipeline must resolve the empty UnixFS directory
+  'diag/healthy': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      try {
+        await api.resolve(`/ipfs/${HEALTH_PROBE_CID}`, { signal })
+      } catch (err) {
+        throw new Error(`probe resolve: ${(err as Error).message}`, { cause: err })
+      }
+      try {
+        await api.dag.get(HEALTH_PROBE_CID, { signal })
+      } catch (err) {
+        throw new Error(`probe fetch: ${(err as Error).message}`, { cause: err })
+      }
+      sendJson(res, 'ok')
     }
   },
 
