@@ -1,5 +1,5 @@
 import { InvalidParametersError, parseDuration } from '@cairn/interface'
-import { sendJson } from '../output.ts'
+import { lazyStream, sendJson } from '../output.ts'
 import { GLOBAL_OPTIONS } from '../args.ts'
 import type { Command, CommandTable } from '../command.ts'
 
@@ -76,6 +76,25 @@ export const diagCommands: CommandTable = {
     async run ({ api, args, res, signal }) {
       const r = await api.logging.level(args.args[0], args.args[1], { signal })
       sendJson(res, r.message != null ? { Message: r.message } : { Levels: r.levels })
+    }
+  },
+
+  // Kubo's `log tail`: go-log's JSON lines, streamed until the client goes away
+  'log/tail': {
+    args: [0, 0],
+    options: { 'log-level': 'string' },
+    async run ({ api, args, res, signal }) {
+      const lines = api.logging.tail({ signal, level: args.string('log-level') })
+      // a bad level threw above, before the headers; from here lines are written as they come
+      const stream = lazyStream(res, 'text/plain; charset=utf-8', 'bytes')
+      stream.start()
+      try {
+        for await (const line of lines) await stream.write(JSON.stringify(line) + '\n')
+        stream.end()
+      } catch (err) {
+        if (signal.aborted) { stream.end(); return }
+        stream.end(err)
+      }
     }
   },
 
