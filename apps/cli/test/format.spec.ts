@@ -2,7 +2,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CID } from 'multiformats/cid'
 import {
-  addedJson, formatAdded, formatBandwidth, formatBytes, formatConfigValue, formatLs, formatPin, formatRepoStat,
+  addedJson, formatAdded, formatBandwidth, formatBytes, formatConfigValue, formatLs, formatPin, formatRepoStat, repoStatJson,
   formatSiBytes, parseConfigValue, tabulate
 } from '../src/format.ts'
 
@@ -45,9 +45,20 @@ test('pin lines', () => {
 
 test('repo stat is aligned and can be human', () => {
   const stats = { numObjects: 3, repoSize: 2048, storageMax: 10_000_000_000, repoPath: '/r', version: '1' }
-  assert.equal(formatRepoStat(stats), ['NumObjects: 3', 'RepoSize:   2048', 'StorageMax: 10000000000', 'RepoPath:   /r', 'Version:    1'])
+  assert.equal(formatRepoStat(stats), ['NumObjects:  3', 'RepoSize:    2048', 'StorageMax:  10000000000', 'StorageUsed: <0.01%', 'RepoPath:    /r', 'Version:     1'])
   // go-humanize's decimal units, as Kubo's --human
   assert.equal(formatRepoStat(stats, { human: true, sizeOnly: true }), ['RepoSize:   2.0 kB', 'StorageMax: 10 GB'])
+})
+
+test('repo stat shows usage against the budget and the GC watermark', () => {
+  const stats = { numObjects: 3, repoSize: 4_567_000_000, storageMax: 10_000_000_000, storageGcWatermark: 90, repoPath: '/r', version: '1' }
+  assert.equal(formatRepoStat(stats), [
+    'NumObjects:  3', 'RepoSize:    4567000000', 'StorageMax:  10000000000', 'StorageUsed: 45.67%', 'GCWatermark: 90% (9000000000)', 'RepoPath:    /r', 'Version:     1'
+  ])
+  assert.equal(formatRepoStat({ ...stats, repoSize: 9_999_999_999 }, { human: true }).slice(1, 5), [
+    'RepoSize:    10 GB', 'StorageMax:  10 GB', 'StorageUsed: 99.99%', 'GCWatermark: 90% (9.0 GB)'
+  ])
+  assert.equal(repoStatJson(stats), { RepoSize: 4_567_000_000, StorageMax: 10_000_000_000, StorageGCWatermark: 90, NumObjects: 3, RepoPath: '/r', Version: '1' })
 })
 
 test('byte units', () => {

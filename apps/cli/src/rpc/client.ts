@@ -407,6 +407,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           repoPath: String(s.RepoPath),
           version: String(s.Version)
         }
+        // Cairn's extension: Kubo does not send it
+        if (typeof s.StorageGCWatermark === 'number') stats.storageGcWatermark = s.StorageGCWatermark
         return stats
       },
       verify: async function * (options = {}) {
