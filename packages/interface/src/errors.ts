@@ -135,16 +135,6 @@ export class RepoCorruptError extends CairnError {
 }
 
 /**
- * The disk holding the repo is full (ENOSPC, EDQUOT): the store refuses writes until space is
- * back, and keeps answering reads. `repo gc` can still run: it frees the store's reserve first
- */
-export class NoSpaceError extends CairnError {
-  static override name = 'NoSpaceError'
-  static override code = 'ERR_NO_SPACE'
-  constructor (message = 'No space left on the device holding the repo', options?: CairnErrorOptions) { super(message, options) }
-}
-
-/**
  * The storage budget is spent (Kubo's `Datastore.StorageMax`): what is pinned (and what adds in
  * flight hold) alone fills it, so there is nothing unpinned left to evict for new blocks. Adds,
  * pins that must fetch and block puts fail with it until something is unpinned or the budget is
@@ -154,6 +144,26 @@ export class StorageFullError extends CairnError {
   static override name = 'StorageFullError'
   static override code = 'ERR_STORAGE_FULL'
   constructor (message = 'storage full: the repo reached Datastore.StorageMax', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/**
+ * The disk holding the repo is full (ENOSPC, EDQUOT): the store refuses writes until space is
+ * back, and keeps answering reads. `repo gc` can still run: it frees the store's reserve first.
+ * A kind of StorageFullError (issue 19: a disk that really fills up gives the same clean error:
+ * "storage full: ...", 507, exit 4), with its own code so that callers can tell the disk from the
+ * budget
+ */
+export class NoSpaceError extends StorageFullError {
+  static override name = 'NoSpaceError'
+  static override code = 'ERR_NO_SPACE'
+  constructor (message = 'no space left on the device holding the repo', options?: CairnErrorOptions) { super(storageFull(message), options) }
+}
+
+/** "storage full: " before a message, as StorageFullError's, unless it says so already */
+function storageFull (message: string): string {
+  if (/^storage full/i.test(message)) return message
+  // "Block store at ..." reads on as "storage full: block store at ..."; "IPNS ..." stays as it is
+  return `storage full: ${/^[A-Z][a-z]/.test(message) ? message[0].toLowerCase() + message.slice(1) : message}`
 }
 
 /**
