@@ -147,6 +147,28 @@ test('bitswap wantlist, wantlist for a peer and ledger after a fetch; stats bw b
   assert.is(polled.length, 3)
 })
 
+test('swarm resources: js-libp2p\'s limits and their usage in Kubo\'s LimitsConfigAndUsage shape', async (ctx) => {
+  assert.ok(await until(async () => connected(ctx)))
+  const r = await rpc(ctx.api, 'swarm/resources')
+  assert.is(r.status, 200)
+  const keys = ['Memory', 'MemoryUsage', 'FD', 'FDUsage', 'Conns', 'ConnsUsage', 'ConnsInbound', 'ConnsInboundUsage', 'ConnsOutbound', 'ConnsOutboundUsage', 'Streams', 'StreamsUsage', 'StreamsInbound', 'StreamsInboundUsage', 'StreamsOutbound', 'StreamsOutboundUsage']
+  assert.equal(Object.keys(r.body.System), keys)
+  const highWater = ctx.gw.node.config.Swarm?.ConnMgr?.HighWater ?? 300
+  assert.is(r.body.System.Conns, highWater)
+  const conns = ctx.gw.node.libp2p.getConnections().length
+  assert.is(r.body.System.ConnsUsage, conns)
+  assert.is(r.body.System.ConnsInboundUsage + r.body.System.ConnsOutboundUsage, conns)
+  assert.is(r.body.System.Memory, 'unlimited')
+  assert.is(r.body.Transient.ConnsInbound, 10)
+  const peer = r.body.Peers[ctx.peer.node.peerId]
+  assert.ok(peer?.ConnsUsage >= 1, JSON.stringify(r.body.Peers))
+  // Bitswap's handler is registered with its own per-connection stream limits
+  const bitswap = r.body.Protocols['/ipfs/bitswap/1.2.0']
+  assert.type(bitswap.StreamsInbound, 'number')
+  assert.ok(bitswap.StreamsInbound > 0 && bitswap.StreamsOutbound > 0)
+  assert.ok(bitswap.StreamsUsage <= bitswap.StreamsInbound + bitswap.StreamsOutbound)
+})
+
 test('swarm disconnect: kubo-rpc-client, then Kubo\'s failure line for a peer no longer connected', async (ctx) => {
   assert.ok(await until(async () => connected(ctx)))
   await ctx.ipfs.swarm.disconnect(ctx.peerAddr as never, { signal: signal() })
@@ -215,7 +237,7 @@ test('provide stat (and stats provide|reprovide) after routing reprovide; provid
   assert.is((await rpc(ctx.api, 'stats/dht?arg=nope')).body.Message, 'unknown dht type: nope')
 })
 
-test('repo stat size-only and repo version; shutdown of a node that is no daemon; unsupported swarm resources', async (ctx) => {
+test('repo stat size-only and repo version; shutdown of a node that is no daemon', async (ctx) => {
   const sizeOnly = await rpc(ctx.api, 'repo/stat?size-only=true')
   assert.equal(Object.keys(sizeOnly.body), ['RepoSize', 'StorageMax', 'NumObjects', 'RepoPath', 'Version'])
   assert.is(sizeOnly.body.NumObjects, 0)
@@ -226,9 +248,6 @@ test('repo stat size-only and repo version; shutdown of a node that is no daemon
   const shutdown = await rpc(ctx.api, 'shutdown')
   assert.is(shutdown.status, 400)
   assert.is(shutdown.body.Message, 'daemon not running')
-  const resources = await rpc(ctx.api, 'swarm/resources')
-  assert.is(resources.status, 501)
-  assert.match(resources.body.Message, /not supported by Cairn/)
 })
 
 test('an offline node refuses the network commands', async () => {

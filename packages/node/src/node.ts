@@ -306,7 +306,7 @@ class CairnNodeClass implements CairnNode {
     this.bootstrap = createBootstrapApi(configStore)
     this.peering = createPeering(this.log.newScope('peering'))
     for (const p of peeringPeersOf(parts.config)) this.peering.add(p)
-    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore, notices: parts.notices })
+    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore, notices: parts.notices, limits: { maxConnections: this.config.Swarm?.ConnMgr?.HighWater ?? undefined } })
     this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
