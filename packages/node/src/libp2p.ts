@@ -152,7 +152,11 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       // a node alone on a topic may still publish (Kubo does not fail either)
       allowPublishToZeroTopicPeers: true,
       // go-libp2p-pubsub (Kubo) delivers a node's own publications to its own subscribers
-      emitSelf: true
+      emitSelf: true,
+      // Kubo's gossipsub runs without peer scoring. js scores by default, and its IP-colocation
+      // penalty graylists every peer once more than 10 share one address (a loopback or LAN
+      // cluster, peers behind one NAT): their subscriptions and messages were then ignored
+      scoreParams: { IPColocationFactorWeight: 0 }
     }),
     bitswap: init.bitswap,
     reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet }),
