@@ -73,14 +73,24 @@ if (op === 'build') {
   let gcDone = false
   let removed = 0
   const gcStart = performance.now()
+  let sweptAt = 0
   const gc = (async () => {
-    for await (const _ of store.gc()) removed++
+    for await (const _ of store.gc()) {
+      removed++
+      sweptAt = performance.now()
+    }
     gcDone = true
   })()
   const during: number[] = []
-  while (!gcDone) during.push(await add())
+  const when: Array<{ atMs: number, removed: number, ms: number }> = []
+  while (!gcDone) {
+    const ms = await add()
+    during.push(ms)
+    when.push({ atMs: Math.round(performance.now() - gcStart), removed, ms: Math.round(ms) })
+  }
   await gc
-  Object.assign(out, { removed, gcMs: Math.round(performance.now() - gcStart), alone: stats(alone), duringGc: stats(during) })
+  const slowest = when.sort((a, b) => b.ms - a.ms).slice(0, 8)
+  Object.assign(out, { removed, gcMs: Math.round(performance.now() - gcStart), sweepMs: Math.round(sweptAt - gcStart), alone: stats(alone), duringGc: stats(during), slowest })
 } else if (op === 'set-mark') {
   // What GC did before: collect every pinned multihash, then look each block up in it
   const db = (store as unknown as { db: Level<Uint8Array, Uint8Array> }).db

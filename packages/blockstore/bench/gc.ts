@@ -51,6 +51,7 @@ try {
   console.info(`  GC: ${((gc.gcMs as number) / 1000).toFixed(1)} s, removed ${(gc.removed as number).toLocaleString('en')} blocks; peak RSS of the process ${gc.peakRssMb} MB (anonymous ${gc.peakAnonMb} MB)`)
   console.info(`  adds without GC: ${latency(alone)}`)
   console.info(`  adds during GC:  ${latency(during)}`)
+  console.error(`  sweep ended at ${gc.sweepMs as number} ms; slowest adds during GC: ${JSON.stringify(gc.slowest)}`)
   console.info(`  worst add during GC / without: ${(during.worstMs / alone.worstMs).toFixed(2)}x (target <= 2x); p99 ${(during.p99Ms / alone.p99Ms).toFixed(2)}x; median ${(during.medianMs / alone.medianMs).toFixed(2)}x`)
 
   // --- memory scaling (BENCH_GC_LEAVES) ---------------------------------------------------------
