@@ -115,6 +115,11 @@ export interface CairnConfig {
      */
     DelegatedPublishers?: string[]
   }
+  /** Kubo's `Pubsub` section */
+  Pubsub?: {
+    /** "gossipsub" (the default, also for "") or "floodsub" */
+    Router?: string
+  }
   /** DNSLink resolution, as Kubo's `DNS` section */
   DNS?: {
     /** Resolver per domain suffix (`"eth."`, `"."`): `https://` DoH URLs, or `udp://host:port` plain DNS */
