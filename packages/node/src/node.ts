@@ -728,8 +728,8 @@ class CairnNodeClass implements CairnNode {
 
   /** The name system and its parts, imported when a name is first used */
   private async buildNameSystem (keystore: Keystore, libp2pDatastore: Datastore | undefined): Promise<NameSystem> {
-    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }] = await Promise.all([
-      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts')
+    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }, { delegatedPublishers }] = await Promise.all([
+      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts'), import('./ipns/delegated.ts')
     ])
     const duration = (value: string | undefined): number | undefined => value != null && value !== '' ? parseDuration(value) : undefined
     const dnslink = createDnslinkResolver({ resolvers: this.config.DNS?.Resolvers, maxCacheTtlMs: duration(this.config.DNS?.MaxCacheTTL) })
@@ -747,6 +747,7 @@ class CairnNodeClass implements CairnNode {
         discover: async (topic, options) => { await this.discoverTopic(topic, options) },
         log: this.log.newScope('ipns:pubsub')
       }, !this.offline && this.config.Ipns?.UsePubsub === true),
+      delegatedPublishers: delegatedPublishers(this.config.Ipns?.DelegatedPublishers),
       log: this.log.newScope('ipns')
     }, {
       recordLifetimeMs: duration(this.config.Ipns?.RecordLifetime),
