@@ -34,7 +34,7 @@ import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, storageBudget, validateConfig } from './config.ts'
+import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, pubsubRouterName, storageBudget, validateConfig } from './config.ts'
 import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
@@ -307,7 +307,7 @@ class CairnNodeClass implements CairnNode {
     this.peering = createPeering(this.log.newScope('peering'))
     for (const p of peeringPeersOf(parts.config)) this.peering.add(p)
     this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore, notices: parts.notices, limits: { maxConnections: this.config.Swarm?.ConnMgr?.HighWater ?? undefined } })
-    this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
+    this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'pubsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
       provider: () => this.provider,
@@ -353,6 +353,7 @@ class CairnNodeClass implements CairnNode {
       resolve: async (path, options) => this.resolveCid(path, options),
       hasLocal: async (cid, options) => this.blockstore.hasBlock(cid, options),
       addresses: () => this.#libp2p?.status === 'started' ? this.#libp2p.getMultiaddrs().map(ma => ma.toString()) : [],
+      online: () => this.#libp2p?.status === 'started',
       connect: async (addr, options) => { await this.swarm.connect(addr, options) },
       log: this.log.newScope('remote-pinning')
     }, configStore)
@@ -728,8 +729,8 @@ class CairnNodeClass implements CairnNode {
 
   /** The name system and its parts, imported when a name is first used */
   private async buildNameSystem (keystore: Keystore, libp2pDatastore: Datastore | undefined): Promise<NameSystem> {
-    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }] = await Promise.all([
-      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts')
+    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }, { delegatedPublishers }] = await Promise.all([
+      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts'), import('./ipns/delegated.ts')
     ])
     const duration = (value: string | undefined): number | undefined => value != null && value !== '' ? parseDuration(value) : undefined
     const dnslink = createDnslinkResolver({ resolvers: this.config.DNS?.Resolvers, maxCacheTtlMs: duration(this.config.DNS?.MaxCacheTTL) })
@@ -747,6 +748,7 @@ class CairnNodeClass implements CairnNode {
         discover: async (topic, options) => { await this.discoverTopic(topic, options) },
         log: this.log.newScope('ipns:pubsub')
       }, !this.offline && this.config.Ipns?.UsePubsub === true),
+      delegatedPublishers: delegatedPublishers(this.config.Ipns?.DelegatedPublishers),
       log: this.log.newScope('ipns')
     }, {
       recordLifetimeMs: duration(this.config.Ipns?.RecordLifetime),
@@ -855,6 +857,8 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const fileConfig = await loadRepoConfig(repoPath)
   const config = validateConfig(mergeConfig(fileConfig, init.config))
   config.Identity = fileConfig.Identity
+  // a bad router fails here, before the repo's stores are opened
+  if (!offline) pubsubRouterName(config)
   const paths = repoPaths(repoPath)
   const gatewayTimeout = config.Gateway?.Timeout != null ? parseDuration(config.Gateway.Timeout) : DEFAULT_FETCH_TIMEOUT_MS
   const logger = init.logger ?? defaultLogger()

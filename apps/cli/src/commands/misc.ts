@@ -146,7 +146,7 @@ export function registerMisc (program: Command, ctx: CliContext): void {
 
   stats.command('bw')
     .description('Print bandwidth totals and rates')
-    .option('-p, --peer <peer>', 'only this peer (not tracked by Cairn: refused)')
+    .option('-p, --peer <peer>', 'only this peer (bytes over its connections, handshakes included)')
     .option('-t, --proto <protocol>', 'only this protocol, such as /ipfs/bitswap/1.2.0')
     .option('--poll', 'print bandwidth at an interval')
     .option('-i, --interval <duration>', 'time between updates with --poll', '1s')
