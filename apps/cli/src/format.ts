@@ -47,6 +47,21 @@ export function tabulate (rows: string[][], minWidth = 1): string[] {
   return rows.map(row => row.map((cell, i) => i < row.length - 1 ? cell.padEnd(widths[i]) : cell).join(''))
 }
 
+/**
+ * Go's `text/tabwriter` with `padchar '\t'`, as Kubo's tables use it: every cell but a row's last
+ * (the text after its final tab) ends in tabs up to its column's width, which is at least
+ * `minWidth`, rounded up to a multiple of `tabWidth`
+ */
+export function goTabwriter (rows: string[][], minWidth: number, tabWidth = 8): string[] {
+  const widths: number[] = []
+  for (const row of rows) row.slice(0, -1).forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, cell.length, minWidth) })
+  return rows.map(row => row.map((cell, i) => {
+    if (i === row.length - 1) return cell
+    const width = Math.ceil(widths[i] / tabWidth) * tabWidth
+    return cell + '\t'.repeat(Math.ceil((width - cell.length) / tabWidth))
+  }).join(''))
+}
+
 export type AddQuietness = 'normal' | 'quiet' | 'quieter'
 
 /**

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert'
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cairn, ok, startDaemon } from './fixtures/cli.ts'
+import { cairn, ok, spawnCairn, startDaemon } from './fixtures/cli.ts'
 import type { Daemon } from './fixtures/cli.ts'
 
 interface Context {
@@ -144,6 +144,52 @@ test('log level and ls, diag cmds through the daemon', async (ctx) => {
   assert.match(cmds[0], /^Command +Active +StartTime +RunTime$/)
   assert.ok(cmds.some(l => /^log\/level +false /.test(l)), cmds.join('\n'))
   assert.ok(cmds.some(l => /^diag\/cmds +true /.test(l)), cmds.join('\n'))
+})
+
+test('swarm resources as Kubo\'s table; diag healthy; stats repo; log tail of the daemon', async (ctx) => {
+  const table = (await ok(['swarm', 'resources'], { repo: ctx.repoA })).out.split('\n').filter(l => l !== '')
+  assert.match(table[0], /^Scope\t+Limit Name\t+Limit Value\t+Limit Usage Amount\t+Limit Usage Percent\t+$/)
+  const system = table.find(l => l.startsWith('system\t') && l.includes('\tConns\t'))
+  assert.match(system ?? '', /^system\t+Conns\t+\d+\t+[1-9]\d*\t+\d+\.\d%\t+$/, system)
+  const json = JSON.parse((await ok(['swarm', 'resources', '--enc=json'], { repo: ctx.repoA })).out)
+  assert.ok(json.Peers[ctx.b!.peerId].ConnsUsage >= 1)
+  assert.is((await ok(['diag', 'healthy'], { repo: ctx.repoA })).out, '"ok"\n')
+  assert.equal(JSON.parse((await ok(['stats', 'repo', '--enc=json'], { repo: ctx.repoA })).out).RepoPath, ctx.repoA)
+
+  // log tail follows the daemon's log; a failing RPC call is logged at error level once enabled
+  await ok(['log', 'level', 'cairn:gateway:rpc', 'error'], { repo: ctx.repoA })
+  const tail = spawnCairn(['log', 'tail'], ctx.repoA)
+  try {
+    let seen = false
+    const deadline = Date.now() + 20_000
+    while (!seen && Date.now() < deadline) {
+      await cairn(['cat', 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn'], { repo: ctx.repoA })
+      seen = await tail.printed('/api/v0/cat', 500)
+    }
+    assert.ok(seen, tail.output())
+    const line = JSON.parse(tail.output().split('\n').find(l => l.includes('/api/v0/cat')) ?? '{}')
+    assert.equal([line.level, line.logger], ['error', 'cairn:gateway:rpc'])
+  } finally {
+    await tail.stop()
+    await ok(['log', 'level', 'all', 'default'], { repo: ctx.repoA })
+  }
+})
+
+test('the daemon\'s RPC serves the CLI\'s completion scripts and dependencies', async (ctx) => {
+  const api = ctx.a!.apiMultiaddr.replace(/^\/ip4\/([^/]+)\/tcp\/(\d+).*$/, 'http://$1:$2')
+  const post = async (path: string): Promise<{ status: number, text: string }> => {
+    const r = await fetch(`${api}/api/v0/${path}`, { method: 'POST' })
+    return { status: r.status, text: await r.text() }
+  }
+  const bash = await post('commands/completion/bash')
+  assert.is(bash.status, 200)
+  assert.is(bash.text, (await ok(['commands', 'completion', 'bash'], { repo: ctx.repoA })).out)
+  assert.match((await post('commands/completion/fish')).text, /complete -c cairn/)
+  assert.match((await post('commands/completion/zsh')).text, /^#compdef cairn/)
+  assert.is((await post('commands/completion')).status, 400)
+  const deps = (await post('version/deps')).text.trim().split('\n').map(l => JSON.parse(l))
+  assert.equal(deps[0], { Path: '@cairn/cli', Version: deps[0].Version, ReplacedBy: '', Sum: '' })
+  assert.ok(deps.some(d => d.Path === 'commander' && /^\d+\.\d+\.\d+/.test(d.Version)), JSON.stringify(deps))
 })
 
 test('shutdown stops the daemon through its RPC and it removes its api file', async (ctx) => {

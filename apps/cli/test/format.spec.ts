@@ -2,6 +2,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CID } from 'multiformats/cid'
 import {
+  goTabwriter,
   addedJson, formatAdded, formatBandwidth, formatBytes, formatConfigValue, formatLs, formatPin, formatRepoStat, repoStatJson,
   formatSiBytes, parseConfigValue, tabulate
 } from '../src/format.ts'
@@ -78,6 +79,15 @@ test('config values: strings bare, others JSON; --json and --bool parse', () => 
   assert.is(parseConfigValue('false', { bool: true }), false)
   assert.throws(() => parseConfigValue('yes', { bool: true }))
   assert.throws(() => parseConfigValue('{', { json: true }))
+})
+
+test('goTabwriter pads as Go\'s tabwriter with tabs (minwidth 20, tabwidth 8), the last cell left as is', () => {
+  // what Kubo's `swarm resources` prints for these rows (Go: tabwriter.NewWriter(w, 20, 8, 0, '\t', 0))
+  assert.equal(goTabwriter([['Scope', 'Limit Name', ''], ['system', 'StreamsOutbound', ''], ['peer:12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN', 'Conns', '']], 20), [
+    'Scope' + '\t'.repeat(8) + 'Limit Name\t\t',
+    'system' + '\t'.repeat(8) + 'StreamsOutbound\t\t',
+    'peer:12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN\tConns\t\t\t'
+  ])
 })
 
 test.run()

@@ -128,6 +128,17 @@ test('ls resolve-type=false: a raw child is a file sized by its link, without be
   assert.equal(JSON.parse(listed.text).Objects[0].Links.map((l: any) => [l.Name, l.Type, l.Size]), [['raw.bin', 2, 9]])
 })
 
+test('ls of a HAMT directory is sorted by name as Kubo (stream keeps the shard order)', async ({ api, gw }) => {
+  const names = Array.from({ length: 40 }, (_, i) => `f${String(i).padStart(2, '0')}`)
+  let root: CID | undefined
+  for await (const r of gw.node.add(names.map(n => ({ path: `h/${n}`, content: bytes(n) })), { shardThresholdBytes: 1, pin: false })) if (r.path === 'h') root = r.cid
+  const listed = await request(`${api}/api/v0/ls?arg=${root}`, { method: 'POST' })
+  assert.equal(JSON.parse(listed.text).Objects[0].Links.map((l: any) => l.Name), names)
+  const streamed = (await request(`${api}/api/v0/ls?arg=${root}&stream=true`, { method: 'POST' })).text.trim().split('\n').map(l => JSON.parse(l).Objects[0].Links[0].Name)
+  assert.equal([...streamed].sort(), names)
+  assert.not.equal(streamed, names, 'a shard lists in hash order: the sort is what orders the document')
+})
+
 test('cid-base on add, ls, pin ls, refs and block stat; pin ls of an indirect pin names its root; repo/ls', async ({ api, ipfs, a, gw }) => {
   const post = async (path: string): Promise<any[]> => (await request(`${api}/api/v0/${path}`, { method: 'POST' })).text.trim().split('\n').map(l => JSON.parse(l))
   let root: CID | undefined

@@ -194,4 +194,26 @@ test('IPNS over pubsub: a subscriber learns an update from the topic, not from a
   assert.is(await plain.name.pubsub.state(), false)
 })
 
+test('IPNS over pubsub with 15 peers on one address: nobody is graylisted, the update arrives', async () => {
+  // js gossipsub's default peer scoring penalises more than 10 peers on one IP, and past 14 it
+  // ignores them altogether; Kubo does not score peers, and neither do we
+  const config = { Ipns: { UsePubsub: true } }
+  const hub = await testNode({ config })
+  const leaves = await Promise.all(Array.from({ length: 14 }, async () => testNode({ config })))
+  for (const leaf of leaves) await connect(leaf, hub)
+  const [a, b] = leaves
+  await waitForRoutingTable(a)
+  await waitForRoutingTable(b)
+  const v1 = await addText(a, 'crowded one')
+  const { name } = await a.name.publish(v1, { ttlMs: 3600_000, signal: AbortSignal.timeout(20_000) })
+  assert.is(await b.name.resolve(name, { signal: AbortSignal.timeout(20_000) }), `/ipfs/${v1}`)
+  const { ipnsTopic } = await import('../src/ipns/pubsub.ts')
+  const { parseIpnsName } = await import('../src/ipns/name.ts')
+  const topic = ipnsTopic(parseIpnsName(name).routingKey)
+  await waitFor(async () => (await hub.pubsub.peers(topic)).includes(b.peerId) || (await a.pubsub.peers(topic)).includes(b.peerId), 15_000, 'B\'s subscription to be heard')
+  const v2 = await addText(a, 'crowded two')
+  await a.name.publish(v2, { ttlMs: 3600_000, signal: AbortSignal.timeout(20_000) })
+  await waitFor(async () => (await b.name.resolve(name)) === `/ipfs/${v2}`, 10_000, 'B to hear of the update')
+})
+
 test.run()

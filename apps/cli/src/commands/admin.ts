@@ -149,6 +149,18 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       for (const line of tabulate([['Command', 'Active', 'StartTime', 'RunTime'], ...list.map(c => [c.command, String(c.active), c.startTime, runTime(c)])])) ctx.print.line(line)
     })
 
+  // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
+  diag.command('healthy')
+    .description('Report whether the daemon is operational (exit 0 if so)')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const probe = 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn'
+      await api.resolve(`/ipfs/${probe}`, { signal: ctx.signal }).catch((err: Error) => { throw new Error(`probe resolve: ${err.message}`, { cause: err }) })
+      await api.dag.get(probe, { signal: ctx.signal }).catch((err: Error) => { throw new Error(`probe fetch: ${err.message}`, { cause: err }) })
+      // Kubo's command has no text encoder: its CLI prints the JSON string
+      ctx.print.line('"ok"')
+    })
+
   const log = program.command('log').description('Interact with the daemon log output')
   log.command('level')
     .description('Show or change the logging level (debug, info, warn, error, dpanic, panic, fatal, default)')
@@ -172,8 +184,12 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       else for (const s of list) ctx.print.line(s)
     })
   log.command('tail')
-    .description('Read the event log (not supported by Cairn: run the daemon with DEBUG=cairn:*)')
-    .action(() => { throw new UsageError('"log tail" is not supported by Cairn: the daemon logs to stderr; run it with DEBUG=cairn:* to see its log') })
+    .description("Print the daemon's log lines as they are written (JSON), at the levels `log level` set")
+    .option('--log-level <level>', 'only lines at this level or above')
+    .action(async (flags: { logLevel?: string }) => {
+      const api = await ctx.api({ online: true })
+      for await (const line of api.logging.tail({ signal: ctx.signal, level: flags.logLevel })) ctx.print.text(JSON.stringify(line) + '\n', 'stdout')
+    })
 
   version.command('deps')
     .description('Show the dependencies of this build and their versions')

@@ -52,7 +52,6 @@ export const nameCommands: CommandTable = {
     options: { key: 'string', resolve: 'bool', lifetime: 'string', ttl: 'string', quieter: 'bool', v1compat: 'bool', 'allow-offline': 'bool', 'allow-delegated': 'bool', sequence: 'string', 'ipns-base': 'string' },
     async run ({ api, args, res, signal }) {
       if (args.bool('allow-offline') === true && args.bool('allow-delegated') === true) throw new InvalidParametersError('cannot use both --allow-offline and --allow-delegated flags')
-      if (args.bool('allow-delegated') === true) throw new InvalidParametersError('no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing')
       const lifetimeMs = durationOption(args, 'lifetime')
       if (lifetimeMs != null && lifetimeMs <= 0) throw new InvalidParametersError(`lifetime must be greater than zero, got ${args.string('lifetime') ?? ''}`)
       const ttlMs = durationOption(args, 'ttl')
@@ -66,6 +65,7 @@ export const nameCommands: CommandTable = {
         lifetimeMs,
         ttlMs,
         allowOffline: args.bool('allow-offline'),
+        allowDelegated: args.bool('allow-delegated'),
         v1Compatible: args.bool('v1compat'),
         sequence: seq != null ? BigInt(seq) : undefined
       })
@@ -113,7 +113,7 @@ export const nameCommands: CommandTable = {
       const { api, args, res, signal } = ctx
       if (args.bool('allow-offline') === true && args.bool('allow-delegated') === true) throw new InvalidParametersError('cannot use both --allow-offline and --allow-delegated flags')
       const record = await singleFile(ctx, RECORD_READ_BYTES_MAX, 'record')
-      const entry = await api.name.put(args.args[0], record, { signal, force: args.bool('force'), allowOffline: args.bool('allow-offline') })
+      const entry = await api.name.put(args.args[0], record, { signal, force: args.bool('force'), allowOffline: args.bool('allow-offline'), allowDelegated: args.bool('allow-delegated') })
       sendJson(res, { Name: entry.name, Value: entry.value })
     }
   },
