@@ -353,6 +353,7 @@ class CairnNodeClass implements CairnNode {
       resolve: async (path, options) => this.resolveCid(path, options),
       hasLocal: async (cid, options) => this.blockstore.hasBlock(cid, options),
       addresses: () => this.#libp2p?.status === 'started' ? this.#libp2p.getMultiaddrs().map(ma => ma.toString()) : [],
+      online: () => this.#libp2p?.status === 'started',
       connect: async (addr, options) => { await this.swarm.connect(addr, options) },
       log: this.log.newScope('remote-pinning')
     }, configStore)
