@@ -2,6 +2,8 @@ import { noise } from '@chainsafe/libp2p-noise'
 import { bootstrap } from '@libp2p/bootstrap'
 import { gossipsub } from '@libp2p/gossipsub'
 import { floodsub } from '@libp2p/floodsub'
+import { fetch } from '@libp2p/fetch'
+import type { Fetch } from '@libp2p/fetch'
 import { identify, identifyPush } from '@libp2p/identify'
 import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p/kad-dht'
 import { mdns } from '@libp2p/mdns'
@@ -69,6 +71,8 @@ export interface CairnServices extends ServiceMap {
   bitswap: Bitswap
   /** Absent with `Routing.Type: "none"` */
   dht?: KadDHT
+  /** `/libp2p/fetch/0.0.1`, with `Ipns.UsePubsub`: topic peers ask each other for a name's latest record */
+  fetch?: Fetch
   /** public / private / unknown, relayed addresses; holds relay reservations while not public */
   reachability: ReachabilityService
   /** Absent with `Swarm.RelayService.Enabled: false` */
@@ -181,6 +185,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   if (nat.holePunching && nat.transports.relay) (services as Record<string, unknown>).dcutr = dcutr()
   // UPnP / NAT-PMP asks the router for a port mapping; pointless where no NAT stands between
   if (nat.natPortMap && !privateNet) (services as Record<string, unknown>).upnp = uPnPNAT()
+  // go-libp2p-pubsub-router (Kubo's IPNS over pubsub) serves and asks the latest record over fetch
+  if (config.Ipns?.UsePubsub === true) services.fetch = fetch()
   if (config.Routing.Type !== 'none') {
     services.dht = kadDHT({
       protocol: DHT_PROTOCOL,

@@ -17,6 +17,7 @@ import {
 import { SELF_KEY } from '../keys/keystore.ts'
 import { createNameCache } from './cache.ts'
 import { putDelegated } from './delegated.ts'
+import { PUBSUB_FETCH_TIMEOUT_MS } from './pubsub.ts'
 import { betterRecords } from './dht-walk.ts'
 import { inspectRecord } from './inspect.ts'
 import { isDomain, nameSegment, parseIpnsName } from './name.ts'
@@ -79,6 +80,8 @@ export interface NameSystem extends NameApi {
   receive(name: IpnsName, record: Uint8Array): Promise<boolean>
   /** The cached entry of a name, if fresh (for the gateway's Cache-Control) */
   cachedTtlMs(name: string): number | undefined
+  /** The best valid record we hold for a routing key (what the pubsub fetch protocol serves) */
+  localRecord(routingKey: Uint8Array): Promise<Uint8Array | undefined>
 }
 
 /** `/ipfs/<cid>` from a CID or a path, as Kubo's `PathOrCidPath` */
@@ -153,6 +156,12 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     const dht = components.dht()
     if (dht == null) {
       if (local != null) return local
+      // without a DHT, the peers following the name's topic may still have it
+      if (components.pubsub?.enabled === true) {
+        await components.pubsub.fetchLatest(name, { signal: options.signal ?? AbortSignal.timeout(PUBSUB_FETCH_TIMEOUT_MS) })
+        const heard = cache.get(cacheKey(name))
+        if (heard != null) return heard.record
+      }
       throw new ResolveFailedError('could not resolve name')
     }
     const key = cacheKey(name)
@@ -221,9 +230,16 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
           if (count >= wanted) break
         }
       }
-      walk().catch((err) => {
+      // the peers of the name's topic answer beside the DHT (IPNS over pubsub's fetch protocol)
+      const fetched = components.pubsub?.enabled === true
+        ? components.pubsub.fetchLatest(name, { signal: signal ?? AbortSignal.timeout(PUBSUB_FETCH_TIMEOUT_MS) }).then(async () => {
+          const heard = cache.get(cacheKey(name))
+          if (heard != null) await offer(heard.record)
+        }, (err) => { log('pubsub fetch of %s failed - %e', name.cid, err) })
+        : Promise.resolve()
+      Promise.all([walk().catch((err) => {
         if (!answered) log('DHT lookup of %s ended - %e', name.cid, err)
-      }).finally(() => {
+      }), fetched]).finally(() => {
         if (answered) return
         if (best != null) {
           answer()
@@ -442,6 +458,19 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       if (held != null && selectIpnsRecord(name.routingKey, [record, held]) !== 0) return false
       remember(name, record)
       return true
+    },
+
+    async localRecord (routingKey) {
+      let name: IpnsName
+      try {
+        name = parseIpnsName(uint8ArrayToString(routingKey.subarray('/ipns/'.length), 'base58btc'))
+      } catch {
+        return undefined
+      }
+      const local = await validLocal(name)
+      const heard = cache.get(cacheKey(name))?.record
+      if (local == null || heard == null) return local ?? heard
+      return selectIpnsRecord(name.routingKey, [heard, local]) === 0 ? heard : local
     },
 
     cachedTtlMs (text) {
