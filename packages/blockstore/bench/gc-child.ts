@@ -14,7 +14,7 @@
  *   gc-child.ts <path> gc                      a full GC
  *   gc-child.ts <path> gc-adds <n>             small adds (4 leaves and a root, pinned) one after another:
  *                                              n before GC, then windows with and without GC in turn until a
- *                                              full GC is done: their latencies
+ *                                              full GC is done, then n after it: their latencies
  *   gc-child.ts <path> set-mark                the mark phase GC had before: a Set of every pinned multihash
  */
 import { readFileSync } from 'node:fs'
@@ -58,8 +58,8 @@ if (op === 'build') {
   // (this one is shared, and its load swings by 3x within seconds): GC is an async generator that
   // works only while pulled, so a window without GC stops pulling and waits for the step under
   // way (at most one sweep batch) to end before its first add. Touch records stay on meanwhile
-  // (the sweep has begun), so the adds without GC also write theirs; the adds before GC began
-  // are reported too, as a baseline with none.
+  // (the sweep has begun), so the adds without GC also write theirs; n adds before GC began and
+  // n after it ended are reported too, as baselines with none.
   const WINDOW = 50
   let seed = 1
   const add = async (): Promise<number> => {
@@ -117,6 +117,9 @@ if (op === 'build') {
     for (let i = 0; i < WINDOW; i++) without.push(await add())
   }
   if (gcError != null) throw gcError
+  // and as many after it, once the GC has ended (its deletes may still be compacting in LevelDB)
+  const after: number[] = []
+  for (let i = 0; i < before.length; i++) after.push(await add())
   const slowest = when.sort((a, b) => b.ms - a.ms).slice(0, 8)
   Object.assign(out, {
     removed,
@@ -125,6 +128,7 @@ if (op === 'build') {
     wallMs: Math.round(performance.now() - gcStart),
     sweepMs: Math.round(sweptAt - gcStart),
     alone: stats(before),
+    after: stats(after),
     without: stats(without),
     duringGc: stats(withGc),
     slowest
