@@ -5,6 +5,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cairn, ok, spawnCairn, startDaemon } from './fixtures/cli.ts'
@@ -190,6 +192,35 @@ test('the daemon\'s RPC serves the CLI\'s completion scripts and dependencies', 
   const deps = (await post('version/deps')).text.trim().split('\n').map(l => JSON.parse(l))
   assert.equal(deps[0], { Path: '@cairn/cli', Version: deps[0].Version, ReplacedBy: '', Sum: '' })
   assert.ok(deps.some(d => d.Path === 'commander' && /^\d+\.\d+\.\d+/.test(d.Version)), JSON.stringify(deps))
+})
+
+test('--timeout: every command that waits on the network gives up with Kubo\'s "context deadline exceeded"', async (ctx) => {
+  const missing = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy'
+  const stranger = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
+  // a peer that accepts TCP and never answers: dials to it wait
+  const sockets: Socket[] = []
+  const tarpit = createServer(socket => { sockets.push(socket) })
+  await new Promise<void>(resolve => tarpit.listen(0, '127.0.0.1', resolve))
+  const silent = `/ip4/127.0.0.1/tcp/${(tarpit.address() as AddressInfo).port}/p2p/${stranger}`
+  try {
+    const commands = [
+      ['cat', missing], ['get', '-o', join(ctx.dir, 'never'), missing], ['ls', missing], ['block', 'get', missing], ['block', 'stat', missing],
+      ['dag', 'get', missing], ['dag', 'stat', '--progress=false', missing], ['refs', missing], ['pin', 'add', missing],
+      ['files', 'stat', `/ipfs/${missing}`], ['name', 'resolve', `/ipns/${stranger}`],
+      ['swarm', 'connect', silent], ['ping', '-n', '1', silent]
+    ]
+    const results = await Promise.all(commands.map(async args => {
+      const started = Date.now()
+      const r = await cairn(['--timeout=500ms', ...args], { repo: ctx.repoA })
+      return { args, ms: Date.now() - started, ...r }
+    }))
+    const wrong = results.filter(r => r.code === 0 || !r.err.includes('context deadline exceeded') || r.ms > 20_000)
+      .map(r => `${r.args.join(' ')}: exit ${r.code} after ${r.ms} ms: ${r.err.trim()}`)
+    assert.equal(wrong, [])
+  } finally {
+    for (const s of sockets) s.destroy()
+    await new Promise(resolve => tarpit.close(resolve))
+  }
 })
 
 test('shutdown stops the daemon through its RPC and it removes its api file', async (ctx) => {

@@ -133,6 +133,14 @@ test('bitswap wantlist, wantlist for a peer and ledger after a fetch; stats bw b
   assert.ok(stat.blocksReceived >= 1n || Number(stat.blocksReceived) >= 1)
   const proto = await rpc(ctx.api, 'stats/bw?proto=/ipfs/bitswap/1.2.0')
   assert.ok(proto.body.TotalIn >= bytes.length, JSON.stringify(proto.body))
+  // per peer: the bytes over that peer's connections (the block and everything else), none for a stranger
+  const byPeer = await rpc(ctx.api, `stats/bw?peer=${ctx.peer.node.peerId}`)
+  const global = await rpc(ctx.api, 'stats/bw')
+  assert.ok(byPeer.body.TotalIn >= proto.body.TotalIn && byPeer.body.TotalOut > 0, JSON.stringify(byPeer.body))
+  assert.ok(byPeer.body.TotalIn <= global.body.TotalIn && byPeer.body.TotalOut <= global.body.TotalOut, JSON.stringify([byPeer.body, global.body]))
+  const stranger = await rpc(ctx.api, 'stats/bw?peer=12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN')
+  assert.equal([stranger.body.TotalIn, stranger.body.TotalOut], [0, 0])
+  assert.is((await rpc(ctx.api, 'stats/bw?peer=nope')).status, 400)
   const both = await rpc(ctx.api, `stats/bw?proto=/x&peer=${ctx.peer.node.peerId}`)
   assert.is(both.body.Message, 'please only specify peer OR protocol')
   // --poll streams a line per interval until the client leaves

@@ -221,6 +221,18 @@ export class NotALinkError extends CairnError {
   constructor (message = 'The path ends at an IPLD value that is not a link', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/**
+ * The content is held only by peers reachable only through a relay, and the transfer used up what
+ * the relay lets through (Circuit Relay v2's data limit, Kubo's 128 KiB per connection) without a
+ * direct connection being made (a symmetric NAT on one side, say): relays are not meant to carry
+ * bulk data, so the rest cannot come this way
+ */
+export class RelayLimitError extends CairnError {
+  static override name = 'RelayLimitError'
+  static override code = 'ERR_RELAY_LIMIT'
+  constructor (message = 'the peer is reachable only through a relay, whose data limit this transfer used up', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** An IPNS record that is malformed, badly signed, expired, too large or for another name */
 export class InvalidRecordError extends CairnError {
   static override name = 'InvalidRecordError'
@@ -258,7 +270,7 @@ export const errorClasses = [
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
   NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError,
-  InvalidRecordError, ResolveFailedError, RemotePinningError
+  InvalidRecordError, ResolveFailedError, RemotePinningError, RelayLimitError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

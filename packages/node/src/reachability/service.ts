@@ -68,7 +68,7 @@ export interface ReachabilityInit {
 export interface ReachabilityComponents {
   addressManager: AddressManager
   transportManager: TransportManager
-  connectionManager: Pick<ConnectionManager, 'getConnections' | 'openConnection'>
+  connectionManager: Pick<ConnectionManager, 'getConnections' | 'openConnection' | 'closeConnections'>
   peerStore: Pick<PeerStore, 'get'>
   events: TypedEventTarget<Libp2pEvents>
   logger: ComponentLogger
@@ -132,6 +132,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.interfaceAddrTtlMs = init.interfaceAddrTtlMs ?? HOUR
     this.relayRetryMs = init.relayRetryMs ?? DEFAULT_RELAY_RETRY_MS
     this.onAddressesChanged = this.onAddressesChanged.bind(this)
+    this.onPeerUpdate = this.onPeerUpdate.bind(this)
     this.task = repeatingTask(async () => { await this.check() }, init.checkIntervalMs ?? 10_000, { runImmediately: true })
   }
 
@@ -142,6 +143,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.started = true
     this.components.events.addEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.addEventListener('self:peer:update', this.onAddressesChanged)
+    this.components.events.addEventListener('peer:update', this.onPeerUpdate)
   }
 
   /** After every transport listens: the interface addresses are known by then */
@@ -155,6 +157,21 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.task.stop()
     this.components.events.removeEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.removeEventListener('self:peer:update', this.onAddressesChanged)
+    this.components.events.removeEventListener('peer:update', this.onPeerUpdate)
+  }
+
+  /**
+   * A relay we hold a reservation on stopped relaying (its node is no longer public, as Kubo's
+   * relays do): identify-push says so. libp2p would keep the dead reservation, and advertise its
+   * address, until the refresh an hour later; closing the connection it lives on drops it now,
+   * and the next check reserves elsewhere or again.
+   */
+  private onPeerUpdate (evt: CustomEvent<{ peer: { id: PeerId, protocols: string[] }, previous?: { protocols: string[] } }>): void {
+    const { peer, previous } = evt.detail
+    if (previous?.protocols.includes(RELAY_V2_HOP_CODEC) !== true || peer.protocols.includes(RELAY_V2_HOP_CODEC)) return
+    if (this.reservations()?.hasReservation(peer.id) !== true) return
+    this.log('relay %p stopped relaying: dropping our reservation there', peer.id)
+    this.components.connectionManager.closeConnections(peer.id).catch(err => { this.log('closing the connection to relay %p failed - %e', peer.id, err) })
   }
 
   private onAddressesChanged (evt: Event): void {
@@ -219,13 +236,20 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
         if (last != null && now - last < this.relayRetryMs) continue
         this.asked.set(id, now)
         try {
+          // reached first: an unreachable relay then leaves no listener behind, and libp2p never
+          // sees a failed dial (it would not ask that relay again while the node runs)
+          await this.components.connectionManager.openConnection(relay, { signal: AbortSignal.timeout(this.relayRetryMs) })
+          // nor a relay that does not relay now (its node is not public): that too is never asked again
+          const protocols = await this.components.peerStore.get(peer).then(p => p.protocols, (): string[] => [])
+          if (protocols.length > 0 && !protocols.includes(RELAY_V2_HOP_CODEC)) {
+            this.log('static relay %a does not relay at the moment, asking again in %d ms', relay, this.relayRetryMs)
+            continue
+          }
           if (this.listening.has(id) && store != null) {
             // a reservation we held was lost: renewing it makes the listener made for this relay
             // advertise again (a second listen would leave one more listener behind each time)
             await store.addRelay(peer, 'configured')
           } else {
-            // dialled first so that an unreachable relay leaves no listener behind
-            await this.components.connectionManager.openConnection(relay, { signal: AbortSignal.timeout(this.relayRetryMs) })
             await this.components.transportManager.listen([relay.encapsulate('/p2p-circuit')])
             this.listening.add(id)
           }
