@@ -11,7 +11,7 @@
  *   autonat` and the daemon's startup lines, and emits `change` when that changes.
  */
 import { isPrivate, isNetworkAddress, repeatingTask } from '@libp2p/utils'
-import { Circuit } from '@multiformats/multiaddr-matcher'
+import { isRelayedAddress } from './announce.ts'
 import { multiaddr } from '@multiformats/multiaddr'
 import { TypedEventEmitter } from 'main-event'
 import type { ComponentLogger, Libp2pEvents, Logger, PeerId, Startable, TypedEventTarget } from '@libp2p/interface'
@@ -70,7 +70,7 @@ const HOUR = 60 * 60 * 1000
 
 /** An address anyone on the internet could dial: an IP one, not private, not relayed */
 export function isPublicAddress (ma: Multiaddr): boolean {
-  return isNetworkAddress(ma) && isPrivate(ma) !== true && !Circuit.matches(ma)
+  return isNetworkAddress(ma) && isPrivate(ma) !== true && !isRelayedAddress(ma)
 }
 
 class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implements ReachabilityService, Startable {
@@ -195,7 +195,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
       if (seen.has(key)) continue
       seen.add(key)
       // relayed addresses come from getAddresses below: after the announce filter's checks
-      if (Circuit.matches(ma)) continue
+      if (isRelayedAddress(ma)) continue
       if (addr.verified && (isPublicAddress(ma) || addr.type === 'announce')) reachable.push(key)
       else if (!addr.verified && isPublicAddress(ma)) {
         // libp2p marks an address AutoNAT refuted as unverified with a retry time
@@ -205,7 +205,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     }
     const self = `/p2p/${this.components.peerId.toString()}`
     for (const ma of this.components.addressManager.getAddresses()) {
-      if (!Circuit.matches(ma)) continue
+      if (!isRelayedAddress(ma)) continue
       const text = ma.toString()
       relayed.push(text.endsWith(self) ? text.slice(0, -self.length) : text)
     }
