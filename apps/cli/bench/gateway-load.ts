@@ -19,15 +19,12 @@
  * BENCH_LOAD_SETTLE_TIMEOUT_S (default 60) bounds the wait for settling; BENCH_LOAD_TIMEOUT_S
  * (default 1800) bounds each round of clients.
  */
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
-import { ok, ROOT, startDaemon } from '../test/fixtures/cli.ts'
+import { join } from 'node:path'
+import { ok, startDaemon } from '../test/fixtures/cli.ts'
 import type { Daemon } from '../test/fixtures/cli.ts'
-import { MIB, RssSampler, downloadConcurrently, mib, resetPeakRss, rssBytes, waitForRss, writeRandomFile } from '../test/fixtures/load.ts'
+import { MIB, RssSampler, bitswapFetchConcurrently, downloadConcurrently, mib, resetPeakRss, rssBytes, waitForRss, writeRandomFile } from '../test/fixtures/load.ts'
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 64)
 const SIZES_MIB = (process.env.BENCH_LOAD_SIZES_MIB ?? '64,1024').split(',').map(Number).filter(n => n > 0)
@@ -37,7 +34,6 @@ const SETTLE_MARGIN_BYTES = Number(process.env.BENCH_LOAD_SETTLE_MARGIN_MIB ?? 6
 const SETTLE_TIMEOUT_MS = Number(process.env.BENCH_LOAD_SETTLE_TIMEOUT_S ?? 60) * 1000
 const ROUND_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 1800) * 1000
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
-const BITSWAP_CLIENT = resolve(ROOT, 'packages/node/bench/bitswap-load-client.ts')
 
 interface Stored { sizeMib: number, cid: string, sha256: string }
 interface Row { what: string, before: number, peak: number, settleMs?: number, settled: number, seconds: number, mbps: number }
@@ -75,30 +71,10 @@ async function gatewayRound (daemon: Daemon, file: Stored): Promise<Row> {
   })
 }
 
-/** `count` Bitswap client nodes in one process; resolves with each node's result */
-async function bitswapClients (daemon: Daemon, file: Stored, count: number): Promise<Array<{ length: number, sha256: string, reasked: number, disconnects: number, rebroadcast: number }>> {
-  const child = spawn(process.execPath, ['--conditions=development', BITSWAP_CLIENT, daemon.swarm[0], file.cid, String(count)], {
-    stdio: ['pipe', 'pipe', 'inherit']
-  })
-  const timer = setTimeout(() => { child.kill('SIGKILL') }, ROUND_TIMEOUT_MS)
-  try {
-    const lines = createInterface({ input: child.stdout })
-    for await (const line of lines) {
-      if (line.startsWith('{')) return JSON.parse(line).results
-    }
-    const [code, signal] = child.exitCode != null || child.signalCode != null ? [child.exitCode, child.signalCode] : await once(child, 'exit')
-    throw new Error(`Bitswap client process exited (${code ?? signal}) without a result${signal === 'SIGKILL' ? `: BENCH_LOAD_TIMEOUT_S (${ROUND_TIMEOUT_MS / 1000} s) ran out` : ''}`)
-  } finally {
-    clearTimeout(timer)
-    child.kill()
-  }
-}
-
 async function bitswapRound (daemon: Daemon, file: Stored): Promise<Row> {
   const processes = Math.min(PROCESSES, CLIENTS)
   return measure(daemon, `Bitswap: ${CLIENTS} nodes × ${file.sizeMib} MiB`, CLIENTS * file.sizeMib * MIB, async () => {
-    const perProcess = Array.from({ length: processes }, (_, i) => Math.floor(CLIENTS / processes) + (i < CLIENTS % processes ? 1 : 0))
-    const results = (await Promise.all(perProcess.map(async n => bitswapClients(daemon, file, n)))).flat()
+    const results = await bitswapFetchConcurrently(daemon.swarm[0], file.cid, CLIENTS, { processes, timeoutMs: ROUND_TIMEOUT_MS })
     const bad = results.filter(r => r.length !== file.sizeMib * MIB || r.sha256 !== file.sha256)
     if (bad.length > 0 || results.length !== CLIENTS) throw new Error(`${bad.length} of ${results.length} Bitswap fetches were not byte-exact`)
     const sum = (f: (r: typeof results[number]) => number): number => results.reduce((n, r) => n + f(r), 0)

@@ -32,6 +32,7 @@ async function startDaemon (repoPath: string, options: DaemonOptions): Promise<R
       api,
       gateway,
       commands: {
+        ...options.rpcCommands,
         // Kubo's `shutdown`: answer the client first, then stop (the daemon waits for this)
         shutdown: {
           args: [0, 0],

@@ -3,6 +3,7 @@
  * few node-side functions the CLI needs. Commands never import `@cairn/node` themselves.
  */
 import type { CairnApi } from '@cairn/interface'
+import type { Command as RpcCommand } from '@cairn/gateway'
 import type { CliConfig } from './config.ts'
 import type { Printer } from './print.ts'
 
@@ -34,6 +35,8 @@ export interface DaemonOptions {
   gateway?: string
   /** Overrides `Pinning.Service.Listen` (the Pinning Service API listener; '' turns it off) */
   pinningService?: string
+  /** RPC commands only the CLI can answer (completion scripts, its dependencies) */
+  rpcCommands?: Record<string, RpcCommand>
 }
 
 /** The node-side functions the CLI calls; `backend.ts` binds them to `@cairn/node` and `@cairn/gateway` */

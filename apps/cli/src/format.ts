@@ -47,6 +47,21 @@ export function tabulate (rows: string[][], minWidth = 1): string[] {
   return rows.map(row => row.map((cell, i) => i < row.length - 1 ? cell.padEnd(widths[i]) : cell).join(''))
 }
 
+/**
+ * Go's `text/tabwriter` with `padchar '\t'`, as Kubo's tables use it: every cell but a row's last
+ * (the text after its final tab) ends in tabs up to its column's width, which is at least
+ * `minWidth`, rounded up to a multiple of `tabWidth`
+ */
+export function goTabwriter (rows: string[][], minWidth: number, tabWidth = 8): string[] {
+  const widths: number[] = []
+  for (const row of rows) row.slice(0, -1).forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, cell.length, minWidth) })
+  return rows.map(row => row.map((cell, i) => {
+    if (i === row.length - 1) return cell
+    const width = Math.ceil(widths[i] / tabWidth) * tabWidth
+    return cell + '\t'.repeat(Math.ceil((width - cell.length) / tabWidth))
+  }).join(''))
+}
+
 export type AddQuietness = 'normal' | 'quiet' | 'quieter'
 
 /**
@@ -116,13 +131,28 @@ export function formatRepoStat (stats: RepoStats, options: { human?: boolean, si
   // Kubo's --human is go-humanize's decimal units
   const size = (n: number): string => options.human === true ? formatSiBytes(n) : String(n)
   const rows = [['NumObjects:', String(stats.numObjects)], ['RepoSize:', size(stats.repoSize)], ['StorageMax:', size(stats.storageMax)], ['RepoPath:', stats.repoPath], ['Version:', stats.version]]
-  return tabulate(options.sizeOnly === true ? [rows[1], rows[2]] : rows)
+  if (options.sizeOnly === true) return tabulate([rows[1], rows[2]])
+  // Usage against the budget (Cairn's lines, after Kubo's StorageMax): eviction starts past the watermark
+  const budget: string[][] = []
+  if (stats.storageMax > 0 && Number.isFinite(stats.storageMax)) budget.push(['StorageUsed:', `${percent(stats.repoSize / stats.storageMax)}%`])
+  if (stats.storageGcWatermark != null) {
+    budget.push(['GCWatermark:', `${stats.storageGcWatermark}% (${size(Math.floor(stats.storageMax * stats.storageGcWatermark / 100))})`])
+  }
+  return tabulate([...rows.slice(0, 3), ...budget, ...rows.slice(3)])
+}
+
+/** A share as a percentage with two decimals, never rounded up to 100 or down to 0 when it is not */
+function percent (share: number): string {
+  const text = (share * 100).toFixed(2)
+  if (share > 0 && text === '0.00') return '<0.01'
+  if (share < 1 && text === '100.00') return '99.99'
+  return text
 }
 
 export function repoStatJson (stats: RepoStats, options: { sizeOnly?: boolean } = {}): unknown {
   // Kubo's size-only answer is a Stat with only its SizeStat filled in
   if (options.sizeOnly === true) return { RepoSize: stats.repoSize, StorageMax: stats.storageMax, NumObjects: 0, RepoPath: '', Version: '' }
-  return { RepoSize: stats.repoSize, StorageMax: stats.storageMax, NumObjects: stats.numObjects, RepoPath: stats.repoPath, Version: stats.version }
+  return { RepoSize: stats.repoSize, StorageMax: stats.storageMax, StorageGCWatermark: stats.storageGcWatermark, NumObjects: stats.numObjects, RepoPath: stats.repoPath, Version: stats.version }
 }
 
 export function formatBandwidth (bw: BandwidthStats): string[] {
@@ -158,9 +188,9 @@ export function parseConfigValue (raw: string, options: { json?: boolean, bool?:
 }
 
 /** `dag stat`, in Kubo's table and summary */
-export function formatDagStat (stat: { cid: { toString(): string }, size: number, numBlocks: number }): string[] {
+export function formatDagStat (stat: { cid: CID, size: number, numBlocks: number }, enc: CidText = cid => cid.toString()): string[] {
   return [
-    ...tabulate([['CID', 'Blocks', 'Size'], [stat.cid.toString(), String(stat.numBlocks), String(stat.size)]]),
+    ...tabulate([['CID', 'Blocks', 'Size'], [enc(stat.cid), String(stat.numBlocks), String(stat.size)]]),
     '',
     'Summary',
     `Total Size: ${stat.size}`,
@@ -170,12 +200,13 @@ export function formatDagStat (stat: { cid: { toString(): string }, size: number
   ]
 }
 
-export function dagStatJson (stat: { cid: { toString(): string }, size: number, numBlocks: number }): unknown {
+/** Kubo's current `DagStatSummary`: each `DagStat.Cid` a string in the asked base */
+export function dagStatJson (stat: { cid: CID, size: number, numBlocks: number }, enc: CidText = cid => cid.toString()): unknown {
   return {
     UniqueBlocks: stat.numBlocks,
     TotalSize: stat.size,
     SharedSize: 0,
     Ratio: 1,
-    DagStats: [{ Cid: { '/': stat.cid.toString() }, Size: stat.size, NumBlocks: stat.numBlocks }]
+    DagStats: [{ Cid: enc(stat.cid), Size: stat.size, NumBlocks: stat.numBlocks }]
   }
 }

@@ -106,4 +106,41 @@ test('two daemons: publish on A, resolve on B over the DHT; get | inspect; resol
   assert.match(missing.err, /could not resolve name/)
 })
 
+test('name publish --allow-delegated: an offline repo publishes through a daemon\'s routing API alone', async () => {
+  const ra = await repo()
+  const rb = await repo()
+  const rc = await repo()
+  const [a, b] = await Promise.all([startDaemon(ra, LISTEN), startDaemon(rb, LISTEN)])
+  daemons.push(a, b)
+  await ok(['swarm', 'connect', a.swarm[0]], { repo: rb })
+  const file = join(dirs[dirs.length - 1], 'delegated.txt')
+  await writeFile(file, 'published by delegation')
+  const cid = (await ok(['add', '-Q', '--cid-version=1', file], { repo: rc })).out.trim()
+
+  const none = await cairn(['name', 'publish', '--allow-delegated', cid], { repo: rc })
+  assert.is.not(none.code, 0)
+  assert.is(none.err, 'Error: no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing\n')
+  const both = await cairn(['name', 'publish', '--allow-delegated', '--allow-offline', cid], { repo: rc })
+  assert.is.not(both.code, 0)
+  assert.match(both.err, /cannot use both --allow-offline and --allow-delegated flags/)
+
+  // a publisher that is not there: the publish fails and says which one
+  await ok(['config', '--json', 'Ipns.DelegatedPublishers', JSON.stringify(['auto', 'http://127.0.0.1:1'])], { repo: rc })
+  const refused = await cairn(['name', 'publish', '--allow-delegated', cid], { repo: rc })
+  assert.is.not(refused.code, 0)
+  assert.match(refused.err, /no delegated publisher took the record: http:\/\/127\.0\.0\.1:1: /)
+
+  await ok(['config', '--json', 'Ipns.DelegatedPublishers', JSON.stringify([a.gatewayUrl])], { repo: rc })
+  const pub = await ok(['name', 'publish', '--allow-delegated', cid], { repo: rc })
+  const name = /^Published to (k51[0-9a-z]+): \/ipfs\//.exec(pub.out)?.[1]
+  assert.ok(name, pub.out)
+  // A took it through PUT /routing/v1/ipns/{name} and put it in the DHT, where B finds it
+  assert.is((await ok(['name', 'resolve', name], { repo: ra })).out, `/ipfs/${cid}\n`)
+  assert.is((await ok(['name', 'resolve', '--nocache', name], { repo: rb })).out, `/ipfs/${cid}\n`)
+  // without the flag an offline repo still refuses, as Kubo
+  const offline = await cairn(['name', 'publish', cid], { repo: rc })
+  assert.is.not(offline.code, 0)
+  assert.match(offline.err, /can't publish while offline: pass `--allow-offline` to override or `--allow-delegated`/)
+})
+
 test.run()

@@ -5,9 +5,11 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cairn, ok, startDaemon } from './fixtures/cli.ts'
+import { cairn, ok, spawnCairn, startDaemon } from './fixtures/cli.ts'
 import type { Daemon } from './fixtures/cli.ts'
 
 interface Context {
@@ -144,6 +146,81 @@ test('log level and ls, diag cmds through the daemon', async (ctx) => {
   assert.match(cmds[0], /^Command +Active +StartTime +RunTime$/)
   assert.ok(cmds.some(l => /^log\/level +false /.test(l)), cmds.join('\n'))
   assert.ok(cmds.some(l => /^diag\/cmds +true /.test(l)), cmds.join('\n'))
+})
+
+test('swarm resources as Kubo\'s table; diag healthy; stats repo; log tail of the daemon', async (ctx) => {
+  const table = (await ok(['swarm', 'resources'], { repo: ctx.repoA })).out.split('\n').filter(l => l !== '')
+  assert.match(table[0], /^Scope\t+Limit Name\t+Limit Value\t+Limit Usage Amount\t+Limit Usage Percent\t+$/)
+  const system = table.find(l => l.startsWith('system\t') && l.includes('\tConns\t'))
+  assert.match(system ?? '', /^system\t+Conns\t+\d+\t+[1-9]\d*\t+\d+\.\d%\t+$/, system)
+  const json = JSON.parse((await ok(['swarm', 'resources', '--enc=json'], { repo: ctx.repoA })).out)
+  assert.ok(json.Peers[ctx.b!.peerId].ConnsUsage >= 1)
+  assert.is((await ok(['diag', 'healthy'], { repo: ctx.repoA })).out, '"ok"\n')
+  assert.equal(JSON.parse((await ok(['stats', 'repo', '--enc=json'], { repo: ctx.repoA })).out).RepoPath, ctx.repoA)
+
+  // log tail follows the daemon's log; a failing RPC call is logged at error level once enabled
+  await ok(['log', 'level', 'cairn:gateway:rpc', 'error'], { repo: ctx.repoA })
+  const tail = spawnCairn(['log', 'tail'], ctx.repoA)
+  try {
+    let seen = false
+    const deadline = Date.now() + 20_000
+    while (!seen && Date.now() < deadline) {
+      await cairn(['cat', 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn'], { repo: ctx.repoA })
+      seen = await tail.printed('/api/v0/cat', 500)
+    }
+    assert.ok(seen, tail.output())
+    const line = JSON.parse(tail.output().split('\n').find(l => l.includes('/api/v0/cat')) ?? '{}')
+    assert.equal([line.level, line.logger], ['error', 'cairn:gateway:rpc'])
+  } finally {
+    await tail.stop()
+    await ok(['log', 'level', 'all', 'default'], { repo: ctx.repoA })
+  }
+})
+
+test('the daemon\'s RPC serves the CLI\'s completion scripts and dependencies', async (ctx) => {
+  const api = ctx.a!.apiMultiaddr.replace(/^\/ip4\/([^/]+)\/tcp\/(\d+).*$/, 'http://$1:$2')
+  const post = async (path: string): Promise<{ status: number, text: string }> => {
+    const r = await fetch(`${api}/api/v0/${path}`, { method: 'POST' })
+    return { status: r.status, text: await r.text() }
+  }
+  const bash = await post('commands/completion/bash')
+  assert.is(bash.status, 200)
+  assert.is(bash.text, (await ok(['commands', 'completion', 'bash'], { repo: ctx.repoA })).out)
+  assert.match((await post('commands/completion/fish')).text, /complete -c cairn/)
+  assert.match((await post('commands/completion/zsh')).text, /^#compdef cairn/)
+  assert.is((await post('commands/completion')).status, 400)
+  const deps = (await post('version/deps')).text.trim().split('\n').map(l => JSON.parse(l))
+  assert.equal(deps[0], { Path: '@cairn/cli', Version: deps[0].Version, ReplacedBy: '', Sum: '' })
+  assert.ok(deps.some(d => d.Path === 'commander' && /^\d+\.\d+\.\d+/.test(d.Version)), JSON.stringify(deps))
+})
+
+test('--timeout: every command that waits on the network gives up with Kubo\'s "context deadline exceeded"', async (ctx) => {
+  const missing = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy'
+  const stranger = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
+  // a peer that accepts TCP and never answers: dials to it wait
+  const sockets: Socket[] = []
+  const tarpit = createServer(socket => { sockets.push(socket) })
+  await new Promise<void>(resolve => tarpit.listen(0, '127.0.0.1', resolve))
+  const silent = `/ip4/127.0.0.1/tcp/${(tarpit.address() as AddressInfo).port}/p2p/${stranger}`
+  try {
+    const commands = [
+      ['cat', missing], ['get', '-o', join(ctx.dir, 'never'), missing], ['ls', missing], ['block', 'get', missing], ['block', 'stat', missing],
+      ['dag', 'get', missing], ['dag', 'stat', '--progress=false', missing], ['refs', missing], ['pin', 'add', missing],
+      ['files', 'stat', `/ipfs/${missing}`], ['name', 'resolve', `/ipns/${stranger}`],
+      ['swarm', 'connect', silent], ['ping', '-n', '1', silent]
+    ]
+    const results = await Promise.all(commands.map(async args => {
+      const started = Date.now()
+      const r = await cairn(['--timeout=500ms', ...args], { repo: ctx.repoA })
+      return { args, ms: Date.now() - started, ...r }
+    }))
+    const wrong = results.filter(r => r.code === 0 || !r.err.includes('context deadline exceeded') || r.ms > 20_000)
+      .map(r => `${r.args.join(' ')}: exit ${r.code} after ${r.ms} ms: ${r.err.trim()}`)
+    assert.equal(wrong, [])
+  } finally {
+    for (const s of sockets) s.destroy()
+    await new Promise(resolve => tarpit.close(resolve))
+  }
 })
 
 test('shutdown stops the daemon through its RPC and it removes its api file', async (ctx) => {

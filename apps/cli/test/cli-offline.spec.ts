@@ -172,7 +172,10 @@ test('config set and get, repo stat, version', async (ctx) => {
   assert.equal(JSON.parse((await ok(['config', 'get', '--enc=json', 'Swarm.ConnMgr.HighWater'], { repo: ctx.repo })).out), { Key: 'Swarm.ConnMgr.HighWater', Value: 50 })
   await ok(['config', 'set', '--bool', 'Discovery.MDNS.Enabled', 'false'], { repo: ctx.repo })
   assert.equal(JSON.parse((await ok(['config', 'show'], { repo: ctx.repo })).out).Discovery.MDNS.Enabled, false)
-  assert.match((await ok(['repo', 'stat'], { repo: ctx.repo })).out, /^NumObjects: +\d+\nRepoSize: +\d+\nStorageMax: +\d+\n/)
+  const stat = (await ok(['repo', 'stat'], { repo: ctx.repo })).out
+  assert.match(stat, /^NumObjects: +\d+\nRepoSize: +\d+\nStorageMax: +20000000000\n/)
+  // usage against the budget, and where eviction starts (Kubo's default watermark, 90%)
+  assert.match(stat, /\nStorageUsed: +(<0\.01|\d+\.\d\d)%\nGCWatermark: +90% \(18000000000\)\n/)
   assert.match((await ok(['version'], { repo: ctx.repo })).out, /^cairn version \d+\.\d+\.\d+/)
 })
 

@@ -152,6 +152,25 @@ test('add waits until pinned; a failed request is an error', async (ctx) => {
   ctx.svc!.onAdd = undefined
 })
 
+test('offline, with the block local: Kubo\'s warning on stdout first (text only), and no origins sent', async (ctx) => {
+  const repo = join(ctx.dir, 'offline')
+  await ok(['init', '--profile=test'], { repo })
+  await ok(['pin', 'remote', 'service', 'add', 'svc', ctx.svc!.url, TOKEN], { repo })
+  const file = join(ctx.dir, 'offline.txt')
+  await writeFile(file, 'held here, served by nobody')
+  const hash = (await ok(['add', '-Q', file], { repo })).out.trim()
+  const out = (await ok(['pin', 'remote', 'add', '--background', '--service=svc', '--name=offline1', hash], { repo })).out
+  assert.is(out, `WARNING: the local node is offline and remote pinning may fail if there is no other provider for this CID\nCID:    ${hash}\nName:   offline1\nStatus: queued\n`)
+  const pin = [...ctx.svc!.pins.values()].find(p => p.pin.name === 'offline1')!
+  assert.is(pin.pin.origins, undefined)
+  const json = (await ok(['pin', 'remote', 'add', '--background', '--service=svc', '--name=offline2', '--enc=json', hash], { repo })).out
+  assert.equal(JSON.parse(json), { Status: 'queued', Cid: hash, Name: 'offline2' })
+  // a CID that is not local: nothing to warn about
+  const elsewhere = (await ok(['add', '-Q', '--only-hash', join(ctx.dir, 'offline.txt'), '--cid-version=1'], { repo })).out.trim()
+  const quiet = (await ok(['pin', 'remote', 'add', '--background', '--service=svc', '--name=offline3', elsewhere], { repo })).out
+  assert.is(quiet, `CID:    ${elsewhere}\nName:   offline3\nStatus: queued\n`)
+})
+
 test('ls by CID and status; rm needs --force for several matches; text lines as Kubo', async (ctx) => {
   const hash = await addStr(ctx, 'baz')
   ctx.svc!.onAdd = (s) => { s.status = 'pinned' }

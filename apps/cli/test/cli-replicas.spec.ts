@@ -111,6 +111,21 @@ test('A\'s repo is wiped: the file comes back from B or C', async (ctx) => {
   assert.is(createHash('sha256').update(got.stdout).digest('hex'), ctx.sha)
 })
 
+test('pin ls --remote CID, not pinned here: no error, the copies on B and C (CLI and RPC)', async (ctx) => {
+  const text = await ok(['pin', 'ls', '--remote', ctx.cid], { repo: ctx.repoA })
+  assert.is(text.out.split('\n').filter(l => l !== '').sort().join('\n'), `${ctx.cid} remote b pinned\n${ctx.cid} remote c pinned`)
+  const [, host, port] = /\/ip4\/([\d.]+)\/tcp\/(\d+)/.exec(ctx.a!.apiMultiaddr)!
+  const res = await fetch(`http://${host}:${port}/api/v0/pin/ls?arg=${ctx.cid}&remote=true`, { method: 'POST', signal: AbortSignal.timeout(60_000) })
+  assert.is(res.status, 200)
+  const body = await res.json() as { Keys: Record<string, unknown>, Remote: Copy[] }
+  assert.equal(body.Keys, {})
+  assert.equal(body.Remote.map(c => [c.Cid, c.Service, c.Status]).sort(), [[ctx.cid, 'b', 'pinned'], [ctx.cid, 'c', 'pinned']])
+  // without --remote, Kubo's error stands
+  const plain = await cairn(['pin', 'ls', ctx.cid], { repo: ctx.repoA })
+  assert.is.not(plain.code, 0)
+  assert.match(plain.err, /is not pinned/)
+})
+
 test('C stops: the replica check restores two copies, on D', async (ctx) => {
   await ctx.services.c.daemon!.stop()
   const restored = await eventually(async () => {
@@ -121,6 +136,26 @@ test('C stops: the replica check restores two copies, on D', async (ctx) => {
   assert.ok((await copies(ctx)).some(c => c.Service === 'c' && c.Status === 'unreachable'))
   const pins = await ok(['pin', 'ls', '--type=recursive', ctx.cid], { repo: ctx.services.d.repo })
   assert.is(pins.out, `${ctx.cid} recursive\n`)
+})
+
+test('C comes back with its copy: the check removes the surplus, two copies stay', async (ctx) => {
+  const c = ctx.services.c
+  c.daemon = (await startService(c.repo)).daemon
+  // C's service listens on a new port: A's config follows it
+  const m = /Pinning Service API listening on \/ip4\/([\d.]+)\/tcp\/(\d+)/.exec(c.daemon.output())!
+  c.url = `http://${m[1]}:${m[2]}`
+  await ok(['pin', 'remote', 'service', 'rm', 'c'], { repo: ctx.repoA })
+  await ok(['pin', 'remote', 'service', 'add', 'c', c.url, c.token], { repo: ctx.repoA })
+  const left = await eventually(async () => {
+    const all = await copies(ctx)
+    // C answers again (else the two would be B's and D's before anything was removed)
+    if (all.some(x => x.Status === 'unreachable')) return undefined
+    const now = all.filter(x => x.Cid === ctx.cid)
+    return now.length === 2 && now.every(x => x.Status === 'pinned') ? now : undefined
+  }, 120_000, 'the surplus copy removed')
+  assert.is(left.length, 2)
+  // pinned copies, the older first: B's (placed first) stays; C's or D's goes
+  assert.ok(left.some(x => x.Service === 'b'), JSON.stringify(left))
 })
 
 test.run()

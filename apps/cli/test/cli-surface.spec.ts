@@ -33,6 +33,20 @@ test.before(async (ctx) => {
   ctx.a = added[0]
   ctx.b = added[1]
   ctx.tree = (await ok(['add', '-Q', '-r', join(ctx.dir, 'tree')], { repo: ctx.repo })).out.trim()
+  // the same folder with and without what ignore rules leave out (a file by pattern, a folder)
+  for (const [name, extra] of [['kept', false], ['all', true]] as const) {
+    const root = join(ctx.dir, 'ignored', name)
+    await mkdir(join(root, 'src'), { recursive: true })
+    await writeFile(join(root, 'keep.txt'), 'kept\n')
+    await writeFile(join(root, 'src', 'main.c'), 'int main;\n')
+    if (extra) {
+      await mkdir(join(root, 'build'), { recursive: true })
+      await writeFile(join(root, 'build', 'out.o'), 'obj')
+      await writeFile(join(root, 'debug.log'), 'noise')
+      await writeFile(join(root, 'src', 'trace.log'), 'noise')
+    }
+  }
+  await writeFile(join(ctx.dir, 'rules.ignore'), '# Kubo reads .gitignore syntax\n*.log\nbuild/\n')
 })
 
 test.after(async (ctx) => {
@@ -109,6 +123,36 @@ async function checks (ctx: Context, mode: string): Promise<void> {
   const hashed = (await ok(['add', '-q', '--hash=sha2-512', join(ctx.dir, 'a')], { repo })).out.trim()
   assert.is(hashed, CID.createV1(0x55, await sha512.digest(new TextEncoder().encode('hello '))).toString(), mode)
   assert.is((await cairn(['add', '--hash=sha2-512', '--cid-version=0', join(ctx.dir, 'a')], { repo })).err, 'Error: CIDv0 only supports sha2-256\n', mode)
+
+  // --cid-base on files, dag and resolve: CIDv0 comes out as CIDv1 in the asked base
+  const treeV1 = CID.parse(tree).toV1()
+  await ok(['files', 'cp', `/ipfs/${tree}`, `/cb-${mode}`], { repo })
+  assert.is((await ok(['files', 'stat', '--hash', '--cid-base=base32', `/cb-${mode}`], { repo })).out, `${treeV1.toString()}\n`, mode)
+  assert.is(JSON.parse((await ok(['files', 'stat', '--cid-base=base36', '--enc=json', `/cb-${mode}`], { repo })).out).Hash, treeV1.toString(base36), mode)
+  const longLs = (await ok(['files', 'ls', '-l', '--cid-base=base32', '/'], { repo })).out
+  assert.match(longLs, new RegExp(`^cb-${mode}/\t${treeV1.toString()}\t0$`, 'm'), mode)
+  assert.match((await ok(['files', 'flush', '--cid-base=base32', '/'], { repo })).out, /^bafy[a-z2-7]+\n$/, mode)
+  assert.is((await ok(['dag', 'stat', '--progress=false', '--cid-base=base32', tree], { repo })).out.split('\n')[1].split(/\s+/)[0], treeV1.toString(), mode)
+  assert.is(JSON.parse((await ok(['dag', 'stat', '--progress=false', '--cid-base=base32', '--enc=json', tree], { repo })).out).DagStats[0].Cid, treeV1.toString(), mode)
+  assert.is((await ok(['dag', 'resolve', '--cid-base=base32', `${tree}/sub`], { repo })).out, CID.parse((await ok(['dag', 'resolve', `${tree}/sub`], { repo })).out).toV1().toString(), mode)
+  // a UnixFS path resolves to its last node, as Kubo
+  const subPath = (await ok(['resolve', `/ipfs/${tree}/sub`], { repo })).out.trim()
+  assert.match(subPath, /^\/ipfs\/Qm\w+$/, `${mode}: no base keeps CIDv0`)
+  assert.is((await ok(['resolve', '--cid-base=base32', `/ipfs/${tree}/sub`], { repo })).out, `/ipfs/${CID.parse(subPath.slice(6)).toV1().toString()}\n`, mode)
+  const put = (await ok(['dag', 'put', '--cid-base=base36'], { repo, input: '{"a":1}' })).out.trim()
+  assert.ok(put.startsWith('k'), `${mode}: ${put}`)
+  await ok(['files', 'rm', '-r', `/cb-${mode}`], { repo })
+
+  // add --ignore-rules-path / --ignore: gitignore rules on each entry's name below the given path
+  const kept = (await ok(['add', '-Q', '-r', '--only-hash', join(ctx.dir, 'ignored', 'kept')], { repo })).out
+  const rules = join(ctx.dir, 'rules.ignore')
+  assert.is((await ok(['add', '-Q', '-r', '--ignore-rules-path', rules, join(ctx.dir, 'ignored', 'all')], { repo })).out, kept, `${mode}: the rules file leaves out *.log and build/`)
+  assert.is((await ok(['add', '-Q', '-r', '--ignore=*.log', '--ignore=build/', join(ctx.dir, 'ignored', 'all')], { repo })).out, kept, `${mode}: the same rules by --ignore`)
+  const listed = (await ok(['add', '-n', '-r', '--ignore-rules-path', rules, join(ctx.dir, 'ignored', 'all')], { repo })).out
+  assert.not.match(listed, /\.log|build/, mode)
+  assert.match(listed, /all\/keep\.txt\n/, mode)
+  const missing = await cairn(['add', '-r', '--ignore-rules-path', 'nope.ignore', join(ctx.dir, 'ignored', 'all')], { repo, cwd: ctx.dir })
+  assert.is(missing.err, 'Error: open nope.ignore: no such file or directory\n', mode)
 }
 
 test('offline: cat, get, ls', async (ctx) => {
@@ -157,14 +201,14 @@ test('Import.UnixFSHAMTDirectorySizeThreshold (or the older Internal.UnixFSShard
   assert.is((await ok(['add', '-Q', '-r', many], { repo })).out.trim(), plain, 'the Import key wins')
 })
 
-test('usage errors exit 1 as Kubo; an unknown command exits 2', async ({ repo }) => {
+test('usage errors and an unknown command exit 1 as Kubo', async ({ repo }) => {
   for (const args of [['cat'], ['add', '--badflag'], ['pin', 'ls', '--badflag'], ['ls', '--size=maybe', 'x']]) {
     const r = await cairn(args, { repo })
     assert.is(r.code, 1, `${args.join(' ')}: ${r.err}`)
     assert.match(r.err, /^Error: /)
   }
   const unknown = await cairn(['frobnicate'], { repo })
-  assert.is(unknown.code, 2)
+  assert.is(unknown.code, 1)
   assert.is(unknown.err, "Error: unknown command 'frobnicate'\n")
 })
 

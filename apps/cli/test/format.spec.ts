@@ -2,7 +2,8 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CID } from 'multiformats/cid'
 import {
-  addedJson, formatAdded, formatBandwidth, formatBytes, formatConfigValue, formatLs, formatPin, formatRepoStat,
+  goTabwriter,
+  addedJson, formatAdded, formatBandwidth, formatBytes, formatConfigValue, formatLs, formatPin, formatRepoStat, repoStatJson,
   formatSiBytes, parseConfigValue, tabulate
 } from '../src/format.ts'
 
@@ -45,9 +46,20 @@ test('pin lines', () => {
 
 test('repo stat is aligned and can be human', () => {
   const stats = { numObjects: 3, repoSize: 2048, storageMax: 10_000_000_000, repoPath: '/r', version: '1' }
-  assert.equal(formatRepoStat(stats), ['NumObjects: 3', 'RepoSize:   2048', 'StorageMax: 10000000000', 'RepoPath:   /r', 'Version:    1'])
+  assert.equal(formatRepoStat(stats), ['NumObjects:  3', 'RepoSize:    2048', 'StorageMax:  10000000000', 'StorageUsed: <0.01%', 'RepoPath:    /r', 'Version:     1'])
   // go-humanize's decimal units, as Kubo's --human
   assert.equal(formatRepoStat(stats, { human: true, sizeOnly: true }), ['RepoSize:   2.0 kB', 'StorageMax: 10 GB'])
+})
+
+test('repo stat shows usage against the budget and the GC watermark', () => {
+  const stats = { numObjects: 3, repoSize: 4_567_000_000, storageMax: 10_000_000_000, storageGcWatermark: 90, repoPath: '/r', version: '1' }
+  assert.equal(formatRepoStat(stats), [
+    'NumObjects:  3', 'RepoSize:    4567000000', 'StorageMax:  10000000000', 'StorageUsed: 45.67%', 'GCWatermark: 90% (9000000000)', 'RepoPath:    /r', 'Version:     1'
+  ])
+  assert.equal(formatRepoStat({ ...stats, repoSize: 9_999_999_999 }, { human: true }).slice(1, 5), [
+    'RepoSize:    10 GB', 'StorageMax:  10 GB', 'StorageUsed: 99.99%', 'GCWatermark: 90% (9.0 GB)'
+  ])
+  assert.equal(repoStatJson(stats), { RepoSize: 4_567_000_000, StorageMax: 10_000_000_000, StorageGCWatermark: 90, NumObjects: 3, RepoPath: '/r', Version: '1' })
 })
 
 test('byte units', () => {
@@ -67,6 +79,15 @@ test('config values: strings bare, others JSON; --json and --bool parse', () => 
   assert.is(parseConfigValue('false', { bool: true }), false)
   assert.throws(() => parseConfigValue('yes', { bool: true }))
   assert.throws(() => parseConfigValue('{', { json: true }))
+})
+
+test('goTabwriter pads as Go\'s tabwriter with tabs (minwidth 20, tabwidth 8), the last cell left as is', () => {
+  // what Kubo's `swarm resources` prints for these rows (Go: tabwriter.NewWriter(w, 20, 8, 0, '\t', 0))
+  assert.equal(goTabwriter([['Scope', 'Limit Name', ''], ['system', 'StreamsOutbound', ''], ['peer:12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN', 'Conns', '']], 20), [
+    'Scope' + '\t'.repeat(8) + 'Limit Name\t\t',
+    'system' + '\t'.repeat(8) + 'StreamsOutbound\t\t',
+    'peer:12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN\tConns\t\t\t'
+  ])
 })
 
 test.run()

@@ -2,12 +2,12 @@
  * Issue 11's sequence, with a real daemon on a 64 MiB tmpfs (mounted here as root, as CI runs,
  * and unmounted after): a full disk fails adds, `repo gc` runs on the full disk and reclaims the
  * failed add, and after a SIGTERM the offline repo opens with zero bytes free, verifies clean,
- * runs GC, and the pinned file reads back byte-exact. Before the fix, index writes made after LevelDB hit ENOSPC were lost on restart
+ * runs GC, and the pinned file reads back byte-exact; a daemon starts with zero bytes free. Before the fix, index writes made after LevelDB hit ENOSPC were lost on restart
  * while GC's pack deletions were not, so the pin pointed into a deleted (later reused) pack.
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, open, rm, rmdir, statfs, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, rm, rmdir, stat, statfs, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -19,6 +19,8 @@ import type { Daemon } from './fixtures/cli.ts'
 const test = suite('full disk')
 const run = promisify(execFile)
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
+
+const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
 
 async function freeBytes (path: string): Promise<number> {
   const s = await statfs(path)
@@ -112,6 +114,18 @@ test('a full disk loses nothing pinned, and repo gc runs on it', async () => {
     await ok(['add', '-q', small], { repo })
     assert.match((await ok(['repo', 'verify'], { repo })).out, /verify complete, all blocks validated/)
     assert.ok((await ok(['cat', laterCid], { repo })).stdout.equals(laterBytes), 'content added after the failures reads back')
+
+    // 9. the daemon starts with zero bytes free: the block store's index and the node's datastore
+    // each release their own reserve (`repo gc` first makes the store's again: there is room now)
+    await ok(['repo', 'gc'], { repo })
+    assert.ok(await exists(join(repo, 'blocks', 'reserve')) && await exists(join(repo, 'datastore.reserve')), 'both reserves are on disk')
+    await ballast(join(mount, 'fill'), Infinity)
+    assert.is(await freeBytes(mount), 0)
+    daemon = await startDaemon(repo, LISTEN)
+    assert.ok((await ok(['cat', cid], { repo })).stdout.equals(bytes), 'the daemon started on the full disk serves the pinned file')
+    assert.match((await ok(['repo', 'verify'], { repo })).out, /verify complete, all blocks validated/)
+    assert.is(await daemon.stop(), 0)
+    daemon = undefined
   } finally {
     await daemon?.stop()
     await run('umount', [mount]).catch(() => {})

@@ -6,7 +6,10 @@
  *   and advertises its `/p2p-circuit` address, never its router's address;
  * - a node behind a symmetric NAT, where no hole can be punched, fetches a small file from the
  *   other home by CID alone through the relay, within the relay's limits (the bytes counted on
- *   the relay's interface).
+ *   the relay's interface);
+ * - a file bigger than the relay lets through fails fast with RelayLimitError's one clear line
+ *   on the CLI, Kubo's JSON error on the RPC and a 502 from the gateway, never a 504 "content not
+ *   found" a minute later, and the relay carries little more than its limit.
  * @timeout-ms 300000
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -14,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { addRandomFile, connectionsTo, isRelayed, timedFetch } from './fixtures/nat-fetch.ts'
+import { addRandomFile, connectionsTo, isRelayed, nsFetch, rpcUrl, timedFetch } from './fixtures/nat-fetch.ts'
 import { createLab } from './fixtures/netns.ts'
 import type { HomeHost, Lab } from './fixtures/netns.ts'
 import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
@@ -26,6 +29,12 @@ const RESERVATION_TIMEOUT_MS = 60_000
 const FETCH_TIMEOUT_MS = 90_000
 /** Well within Kubo's relay data limit (128 KiB each way) */
 const SMALL_FILE_BYTES = 32 * 1024
+/** The issue's file: forty times the relay's data limit */
+const BIG_FILE_BYTES = 5 * 1024 * 1024
+/** The relay limit error comes within this; the fetch timeout (Gateway.Timeout) is far longer */
+const RELAY_LIMIT_ERROR_MS = 45_000
+/** What a 5 MiB fetch may leave on the relay: its limit per connection, a few re-dials, overheads */
+const RELAY_BYTES_MAX = 1024 * 1024
 
 interface Context { lab?: Lab, dir: string, relay?: LabNode, homes: LabNode[], nodes: LabNode[] }
 const test = suite<Context>('nodes behind NAT, a relay', { dir: '', homes: [], nodes: [] })
@@ -79,6 +88,38 @@ test('behind a symmetric NAT a small file comes by CID alone through the relay',
   assert.ok(after.rx - before.rx >= SMALL_FILE_BYTES, `only ${after.rx - before.rx} bytes reached the relay`)
   const conns = await connectionsTo(sym, a.peerId)
   assert.ok(conns.length > 0 && conns.every(isRelayed), `expected only relayed connections: ${conns.join(' ')}`)
+})
+
+test('past the relay\'s limits a 5 MiB fetch fails fast and says why: CLI, RPC and gateway', async ({ lab, relay, homes, dir }) => {
+  const [a, sym] = homes
+  const file = await addRandomFile(a, dir, BIG_FILE_BYTES)
+  const before = await lab!.counters(relay!.host)
+  const reason = /reachable only through a relay, and this transfer went past the relay's limits \(about 12[78] KiB per connection\)/
+
+  // the CLI (through the daemon's RPC): one line, a non-zero exit, well before the fetch timeout
+  const cat = await sym.cli(['cat', file.cid], { timeoutMs: RELAY_LIMIT_ERROR_MS })
+  assert.is.not(cat.code, 0)
+  assert.match(cat.err, reason)
+  assert.is(cat.err.trim().split('\n').length, 1, cat.err)
+  assert.match(cat.err, /^Error: /)
+
+  // the RPC: Kubo's error JSON, status 500 as go-ipfs-cmds answers a failed command
+  const rpc = await nsFetch(sym, `${rpcUrl(sym)}/api/v0/cat?arg=${file.cid}`, RELAY_LIMIT_ERROR_MS)
+  assert.is(rpc.status, 500, rpc.body)
+  const json = JSON.parse(rpc.body)
+  assert.is(json.Type, 'error')
+  assert.match(json.Message, reason)
+
+  // the gateway: 502 Bad Gateway (the upstream cannot deliver), not 504 "content not found"
+  const gw = await nsFetch(sym, `${sym.daemon.gatewayUrl}/ipfs/${file.cid}`, RELAY_LIMIT_ERROR_MS)
+  assert.is(gw.status, 502, gw.body)
+  assert.match(gw.body, reason)
+
+  // the relay carried about its limit, not the file
+  const after = await lab!.counters(relay!.host)
+  assert.ok(after.rx - before.rx < RELAY_BYTES_MAX, `${after.rx - before.rx} bytes crossed the relay`)
+  const conns = await connectionsTo(sym, a.peerId)
+  assert.ok(conns.every(isRelayed), `a direct connection appeared: ${conns.join(' ')}`)
 })
 
 test.run()

@@ -132,6 +132,47 @@ test('tokens are isolated; a revoked token is refused by the running daemon', as
   assert.is(refused.json.error.reason, 'UNAUTHORIZED')
 })
 
+/** Polls until `cid` is no longer pinned on A's daemon */
+async function unpinnedOnA (ctx: Context, cid: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS
+  while ((await cairn(['pin', 'ls', '--type=recursive', cid], { repo: ctx.repoA })).code === 0) {
+    if (Date.now() > deadline) throw new Error(`${cid} still pinned`)
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
+
+test('purges: token purge drops a token revoked earlier; revoke --purge drops its requests at once', async (ctx) => {
+  // bob was revoked above without --purge: his pin stayed
+  const bobCid = (await ok(['add', '-Q', '--only-hash'], { repo: ctx.repoB, input: 'bob only' })).out.trim()
+  assert.match((await ok(['pin', 'ls', '--type=recursive', bobCid], { repo: ctx.repoA })).out, 'recursive')
+  const purgeOut = await ok(['pinning-service', 'token', 'purge'], { repo: ctx.repoA })
+  assert.match(purgeOut.out, /^purge of every revoked token's pin requests asked/)
+  await unpinnedOnA(ctx, bobCid)
+  // done purges are taken off the file
+  const file = async (): Promise<{ Purge?: string[] }> => JSON.parse(await readFile(join(ctx.repoA, 'pinning-service', 'tokens.json'), 'utf8'))
+  const deadline = Date.now() + WAIT_MS
+  while ((await file()).Purge != null) {
+    if (Date.now() > deadline) throw new Error('Purge still in the tokens file')
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+
+  const carol = (await ok(['pinning-service', 'token', 'create', '--name', 'carol'], { repo: ctx.repoA })).out.trim()
+  const carolCid = (await ok(['add', '-Q'], { repo: ctx.repoB, input: 'carol only' })).out.trim()
+  const post = await call(ctx, 'POST', '/pins', carol, { cid: carolCid, origins: ctx.b!.swarm })
+  assert.is((await settled(ctx, post.json.requestid, carol)).status, 'pinned')
+  const revoked = await ok(['pinning-service', 'token', 'revoke', 'carol', '--purge'], { repo: ctx.repoA })
+  assert.is(revoked.out, 'revoked carol (its pin requests are purged)\n')
+  await unpinnedOnA(ctx, carolCid)
+  // a valid token's id cannot be purged; a malformed id is refused
+  const id = JSON.parse((await ok(['pinning-service', 'token', 'ls', '--enc=json'], { repo: ctx.repoA })).out).Tokens.find((t: { Name: string }) => t.Name === 'alice').ID
+  const refused = await cairn(['pinning-service', 'token', 'purge', id], { repo: ctx.repoA })
+  assert.is.not(refused.code, 0)
+  assert.match(refused.err, /is not revoked/)
+  const bad = await cairn(['pinning-service', 'token', 'purge', 'nope'], { repo: ctx.repoA })
+  assert.is.not(bad.code, 0)
+  assert.match(bad.err, /not a token id/)
+})
+
 test('a request survives a SIGKILL mid-fetch and is pinned after the restart', async (ctx) => {
   // nobody holds the data yet (only its CID is computed): the request waits in `pinning`
   const data = randomBytes(300_000)

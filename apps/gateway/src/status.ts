@@ -36,6 +36,9 @@ const table: Record<string, StatusRow> = {
   // the storage budget is spent, or the disk is full: WebDAV's Insufficient Storage
   StorageFullError: { gateway: 507, rpc: 507 },
   NoSpaceError: { gateway: 507, rpc: 507 },
+  // the only peers holding it are behind a relay whose data limit the transfer used up: the
+  // upstream cannot deliver, which is not a timeout and not the client's fault
+  RelayLimitError: { gateway: 502, rpc: 500 },
   // content we could not get from the network in time
   TimeoutError: { gateway: 504, rpc: 500 },
   // an offline node serves only what its repo holds: what it lacks is simply not here

@@ -87,7 +87,6 @@ test('log level and ls, diag sys and cmds, commands: kubo-rpc-client\'s methods 
   await ipfs.log.level('cairn:node', 'default', { signal: signal() })
   assert.equal((await rpc(api, 'log/level?arg=cairn:node')).body, { Levels: { 'cairn:node': 'error' } })
   assert.is((await rpc(api, 'log/level?arg=cairn:node&arg=loud')).body.Message, 'unrecognized level: "loud"')
-  assert.is((await rpc(api, 'log/tail')).status, 501)
   const sys = await ipfs.diag.sys({ signal: signal() }) as any
   assert.equal(Object.keys(sys).sort(), ['diskinfo', 'environment', 'ipfs_commit', 'ipfs_version', 'memory', 'net', 'runtime'])
   assert.ok(sys.diskinfo.total_space > 0 && sys.diskinfo.free_space > 0)
@@ -114,6 +113,75 @@ test('log level and ls, diag sys and cmds, commands: kubo-rpc-client\'s methods 
   const swarm = list.Subcommands.find((c: any) => c.Name === 'swarm')
   assert.ok(swarm.Subcommands.some((c: any) => c.Name === 'peering'), JSON.stringify(swarm))
   assert.ok(list.Subcommands.find((c: any) => c.Name === 'ping').Options.some((o: any) => o.Names[0] === 'count'))
+})
+
+test('Kubo\'s remaining endpoints: key/ls, diag/healthy, namespaces, CLI-only commands, update/*', async ({ ipfs, api }) => {
+  // key/ls is key/list
+  assert.equal((await rpc(api, 'key/ls')).body, (await rpc(api, 'key/list')).body)
+  assert.equal((await rpc(api, 'key/ls')).body.Keys.map((k: any) => k.Name), ['self'])
+  // the healthcheck resolves and fetches the empty directory, with no peers and no user content
+  assert.equal(await rpc(api, 'diag/healthy'), { status: 200, body: 'ok' })
+  // a namespace alone is go-ipfs-cmds' ErrNotCallable, a client error
+  for (const ns of ['pin', 'swarm/peering', 'diag', 'pin/remote/service', 'diag/datastore']) {
+    const r = await rpc(api, ns)
+    assert.is(r.status, 400, ns)
+    assert.equal(r.body, { Message: 'this command cannot be called directly; try one of its subcommands.', Code: 1, Type: 'error' }, ns)
+  }
+  // Kubo's NoRemote commands: its 404, with a message that says where they run
+  for (const local of ['repo/migrate', 'diag/datastore/get?arg=/x', 'diag/datastore/count?arg=/', 'config/edit', 'key/rotate', 'files/chroot']) {
+    const r = await rpc(api, local)
+    assert.is(r.status, 404, local)
+    assert.match(r.body.Message, /runs only on the command line .*with the daemon stopped/, local)
+  }
+  for (const upd of ['update', 'update/check', 'update/versions']) {
+    const r = await rpc(api, upd)
+    assert.is(r.status, 501, upd)
+    assert.match(r.body.Message, /is not supported by Cairn/)
+  }
+  // still a 404 for a real typo
+  assert.is((await rpc(api, 'pinn/ls')).status, 404)
+  const tree = await ipfs.commands({ signal: signal() }) as any
+  assert.ok(tree.Subcommands.find((c: any) => c.Name === 'key').Subcommands.some((c: any) => c.Name === 'ls'))
+})
+
+test('log tail streams the node\'s log lines as go-log JSON, at the levels log level set', async ({ api, ipfs }) => {
+  assert.equal(await rpc(api, 'log/tail?log-level=loud'), { status: 400, body: { Message: 'setting log level loud: unrecognized level: "loud"', Code: 1, Type: 'error' } })
+  await ipfs.log.level('cairn:gateway:rpc', 'error', { signal: signal() })
+  const controller = new AbortController()
+  const lines: any[] = []
+  const url = new URL(`${api}/api/v0/log/tail?log-level=error`)
+  const done = new Promise<void>((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', signal: controller.signal }, res => {
+      assert.is(res.statusCode, 200)
+      let pending = ''
+      res.on('data', (chunk: Buffer) => {
+        pending += chunk.toString()
+        const parts = pending.split('\n')
+        pending = parts.pop() ?? ''
+        for (const p of parts) lines.push(JSON.parse(p))
+        if (lines.some(l => l.msg.includes('/api/v0/cat'))) resolve()
+      })
+    })
+    req.on('error', err => { if (!controller.signal.aborted) reject(err) })
+    req.end()
+  })
+  // a 5xx is logged at error level by the RPC; keep failing until the tail has seen one (it may attach late)
+  const deadline = Date.now() + 15_000
+  let seen = false
+  done.then(() => { seen = true }, () => {})
+  while (!seen && Date.now() < deadline) {
+    assert.is((await request(`${api}/api/v0/cat?arg=QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn`, { method: 'POST' })).status, 500)
+    await Promise.race([done, new Promise(resolve => setTimeout(resolve, 100))])
+  }
+  controller.abort()
+  await ipfs.log.level('cairn:gateway:rpc', 'default', { signal: signal() })
+  assert.ok(seen, `no line about the failing call in ${JSON.stringify(lines)}`)
+  const line = lines.find(l => l.msg.includes('/api/v0/cat'))
+  assert.equal(Object.keys(line).sort(), ['level', 'logger', 'msg', 'ts'])
+  assert.is(line.level, 'error')
+  assert.is(line.logger, 'cairn:gateway:rpc')
+  assert.ok(!Number.isNaN(Date.parse(line.ts)))
+  assert.not.match(line.msg, /\u001b|\+\d+ms$/, 'debug\'s colours and timing are taken off')
 })
 
 test.run()

@@ -133,6 +133,14 @@ test('bitswap wantlist, wantlist for a peer and ledger after a fetch; stats bw b
   assert.ok(stat.blocksReceived >= 1n || Number(stat.blocksReceived) >= 1)
   const proto = await rpc(ctx.api, 'stats/bw?proto=/ipfs/bitswap/1.2.0')
   assert.ok(proto.body.TotalIn >= bytes.length, JSON.stringify(proto.body))
+  // per peer: the bytes over that peer's connections (the block and everything else), none for a stranger
+  const byPeer = await rpc(ctx.api, `stats/bw?peer=${ctx.peer.node.peerId}`)
+  const global = await rpc(ctx.api, 'stats/bw')
+  assert.ok(byPeer.body.TotalIn >= proto.body.TotalIn && byPeer.body.TotalOut > 0, JSON.stringify(byPeer.body))
+  assert.ok(byPeer.body.TotalIn <= global.body.TotalIn && byPeer.body.TotalOut <= global.body.TotalOut, JSON.stringify([byPeer.body, global.body]))
+  const stranger = await rpc(ctx.api, 'stats/bw?peer=12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN')
+  assert.equal([stranger.body.TotalIn, stranger.body.TotalOut], [0, 0])
+  assert.is((await rpc(ctx.api, 'stats/bw?peer=nope')).status, 400)
   const both = await rpc(ctx.api, `stats/bw?proto=/x&peer=${ctx.peer.node.peerId}`)
   assert.is(both.body.Message, 'please only specify peer OR protocol')
   // --poll streams a line per interval until the client leaves
@@ -145,6 +153,28 @@ test('bitswap wantlist, wantlist for a peer and ledger after a fetch; stats bw b
     }
   } catch {}
   assert.is(polled.length, 3)
+})
+
+test('swarm resources: js-libp2p\'s limits and their usage in Kubo\'s LimitsConfigAndUsage shape', async (ctx) => {
+  assert.ok(await until(async () => connected(ctx)))
+  const r = await rpc(ctx.api, 'swarm/resources')
+  assert.is(r.status, 200)
+  const keys = ['Memory', 'MemoryUsage', 'FD', 'FDUsage', 'Conns', 'ConnsUsage', 'ConnsInbound', 'ConnsInboundUsage', 'ConnsOutbound', 'ConnsOutboundUsage', 'Streams', 'StreamsUsage', 'StreamsInbound', 'StreamsInboundUsage', 'StreamsOutbound', 'StreamsOutboundUsage']
+  assert.equal(Object.keys(r.body.System), keys)
+  const highWater = ctx.gw.node.config.Swarm?.ConnMgr?.HighWater ?? 300
+  assert.is(r.body.System.Conns, highWater)
+  const conns = ctx.gw.node.libp2p.getConnections().length
+  assert.is(r.body.System.ConnsUsage, conns)
+  assert.is(r.body.System.ConnsInboundUsage + r.body.System.ConnsOutboundUsage, conns)
+  assert.is(r.body.System.Memory, 'unlimited')
+  assert.is(r.body.Transient.ConnsInbound, 10)
+  const peer = r.body.Peers[ctx.peer.node.peerId]
+  assert.ok(peer?.ConnsUsage >= 1, JSON.stringify(r.body.Peers))
+  // Bitswap's handler is registered with its own per-connection stream limits
+  const bitswap = r.body.Protocols['/ipfs/bitswap/1.2.0']
+  assert.type(bitswap.StreamsInbound, 'number')
+  assert.ok(bitswap.StreamsInbound > 0 && bitswap.StreamsOutbound > 0)
+  assert.ok(bitswap.StreamsUsage <= bitswap.StreamsInbound + bitswap.StreamsOutbound)
 })
 
 test('swarm disconnect: kubo-rpc-client, then Kubo\'s failure line for a peer no longer connected', async (ctx) => {
@@ -215,7 +245,7 @@ test('provide stat (and stats provide|reprovide) after routing reprovide; provid
   assert.is((await rpc(ctx.api, 'stats/dht?arg=nope')).body.Message, 'unknown dht type: nope')
 })
 
-test('repo stat size-only and repo version; shutdown of a node that is no daemon; unsupported swarm resources', async (ctx) => {
+test('repo stat size-only and repo version; shutdown of a node that is no daemon', async (ctx) => {
   const sizeOnly = await rpc(ctx.api, 'repo/stat?size-only=true')
   assert.equal(Object.keys(sizeOnly.body), ['RepoSize', 'StorageMax', 'NumObjects', 'RepoPath', 'Version'])
   assert.is(sizeOnly.body.NumObjects, 0)
@@ -226,9 +256,6 @@ test('repo stat size-only and repo version; shutdown of a node that is no daemon
   const shutdown = await rpc(ctx.api, 'shutdown')
   assert.is(shutdown.status, 400)
   assert.is(shutdown.body.Message, 'daemon not running')
-  const resources = await rpc(ctx.api, 'swarm/resources')
-  assert.is(resources.status, 501)
-  assert.match(resources.body.Message, /not supported by Cairn/)
 })
 
 test('an offline node refuses the network commands', async () => {

@@ -100,7 +100,7 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
   }
   store.assertOpen()
   const endRun = await store.gcRuns.lock()
-  let snapshot: Snapshot | undefined
+  let first: SweepSnapshot | undefined
   let touching = false
   const freed = { bytes: 0 }
   try {
@@ -111,7 +111,7 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
       if (store.reserve.present && await freeBytes(store.path) < GC_ROOM_BYTES) await store.reserve.release('room for GC on a full disk')
       store.touches.begin()
       touching = true
-      snapshot = await store.pins.settled(async () => store.ledger.db.snapshot())
+      first = await takeSnapshot(store)
     } finally {
       release()
     }
@@ -123,9 +123,15 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     let batch: CID[] = []
     const sweep = { ...options, keepTouched: true, sync: false, freed }
     let lastBatchMs = 0
-    for await (const mh of unpinnedBlocks(store, snapshot, options)) {
+    let addsSeen = store.gcLock.taken
+    for await (const mh of unpinnedBlocks(store, first, options)) {
       batch.push(CID.createV1(0x55, decodeMultihash(mh)))
       if (batch.length >= Math.min(SWEEP_BATCH, store.batchBlocksMax)) {
+        // While adds are coming, GC rests as long as its last batch took: adds then find the
+        // index free at least half of the time, and GC's own load (index writes, LevelDB's
+        // compaction of its deletes, CPU) is halved on a machine that adds share
+        if (store.gcLock.taken !== addsSeen) await rest(Math.min(YIELD_TO_ADDS_MS, lastBatchMs), options)
+        addsSeen = store.gcLock.taken
         await store.gcLock.quiet(Math.min(YIELD_TO_ADDS_MS, lastBatchMs))
         const started = performance.now()
         const removed = await store.deleteBlocks(batch, sweep)
@@ -137,8 +143,6 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     }
     if (batch.length > 0) yield * await store.deleteBlocks(batch, sweep)
     await durable(store)
-    await snapshot.close()
-    snapshot = undefined
     gcContinue(store, options)
     await store.compaction.run(async () => { await compactPacks(store, options) })
     await store.reserve.ensure()
@@ -147,7 +151,7 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
     if (store.closed && !hasCode(err, AbortError.code)) throw new AbortError(`GC stopped: block store at ${store.path} was closed`, { cause: err })
     throw err
   } finally {
-    await snapshot?.close().catch(() => {})
+    await first?.snapshot.close().catch(() => {})
     // Stale touch records only make a later GC keep more; a closed store drops them next time
     if (touching) await store.touches.end().catch(() => {})
     store.countGcFreed(freed.bytes)
@@ -155,30 +159,76 @@ export async function * collectGarbage (store: GcHost, options: GcOptions = {}):
   }
 }
 
+interface SweepSnapshot {
+  snapshot: Snapshot
+  /** The index's reopen count before the snapshot was taken: a higher one means it was cut off */
+  reopens: number
+}
+
+/** A snapshot of the index with no pin walk running (the caller holds the GC lock exclusively) */
+async function takeSnapshot (store: GcHost): Promise<SweepSnapshot> {
+  // read first: a reopen that starts later is seen, one in progress is waited for
+  const reopens = store.ledger.reopens
+  await store.ledger.ready()
+  return { snapshot: await store.pins.settled(async () => store.ledger.db.snapshot()), reopens }
+}
+
 /**
- * Multihashes of the blocks in `snapshot` that no pin needs: block keys merged, in key order,
- * against the multihashes of reference counts and direct pins. Their keys are multihash ‖ codec,
- * and a multihash is self-delimiting (varint code, varint length, digest), so two different
+ * Multihashes of the blocks no pin needs, from a snapshot of the index: block keys merged, in key
+ * order, against the multihashes of reference counts and direct pins. Their keys are multihash ‖
+ * codec, and a multihash is self-delimiting (varint code, varint length, digest), so two different
  * multihashes first differ inside both and the keys sort exactly as their multihashes do.
+ *
+ * The index may be closed and reopened under the sweep (after anyone's failed write: README "What
+ * the store guarantees", 3), which closes the snapshot and its iterators. The sweep then takes a
+ * new snapshot as GC took the first (holding the GC lock exclusively) and goes on after the last
+ * block key it gave, so the GC ends with the whole sweep done rather than with LevelDB's "iterator is not open". A new snapshot is as safe as
+ * the first: touches have been recorded since before the first one, and taking it waits, as at the
+ * start, for the adds under way to pin (a block they put since the first snapshot is in the new
+ * one, unpinned until they pin, and not touched, since it was new).
  */
-async function * unpinnedBlocks (store: GcHost, snapshot: Snapshot, options: AbortOptions): AsyncGenerator<Uint8Array> {
-  const db = store.ledger.db
-  const counted = new MultihashCursor(db.keys({ ...prefixRange(PREFIX_COUNT), snapshot }))
-  const direct = new MultihashCursor(db.keys({ ...prefixRange(PREFIX_DIRECT), snapshot }))
-  const blocks = db.keys({ ...prefixRange(PREFIX_BLOCK), snapshot })
-  try {
-    for (;;) {
-      gcContinue(store, options)
-      const keys = await blocks.nextv(SCAN_STEP) as Uint8Array[]
-      if (keys.length === 0) return
-      for (const key of keys) {
-        const mh = key.subarray(1)
-        if (await counted.reaches(mh) || await direct.reaches(mh)) continue
-        yield mh
+async function * unpinnedBlocks (store: GcHost, first: SweepSnapshot, options: AbortOptions): AsyncGenerator<Uint8Array> {
+  const { ledger } = store
+  let after: Uint8Array | undefined
+  for (let taken: SweepSnapshot | undefined = first; ; taken = undefined) {
+    if (taken == null) {
+      const release = await store.gcLock.exclusive()
+      try {
+        taken = await takeSnapshot(store)
+      } finally {
+        release()
       }
     }
-  } finally {
-    await Promise.all([blocks.close(), counted.close(), direct.close()])
+    const { snapshot, reopens } = taken
+    const db = ledger.db
+    const range = prefixRange(PREFIX_BLOCK)
+    const open: Array<{ close: () => Promise<void> }> = [snapshot]
+    try {
+      const counted = new MultihashCursor(db.keys({ ...prefixRange(PREFIX_COUNT), snapshot }))
+      open.push(counted)
+      const direct = new MultihashCursor(db.keys({ ...prefixRange(PREFIX_DIRECT), snapshot }))
+      open.push(direct)
+      const blocks = db.keys({ ...(after == null ? range : { gt: after, lt: range.lt }), snapshot })
+      open.push(blocks)
+      for (;;) {
+        gcContinue(store, options)
+        const keys = await blocks.nextv(SCAN_STEP) as Uint8Array[]
+        if (keys.length === 0) return
+        for (const key of keys) {
+          const mh = key.subarray(1)
+          const pinned = await counted.reaches(mh) || await direct.reaches(mh)
+          after = key
+          if (!pinned) yield mh
+        }
+      }
+    } catch (err) {
+      // anything but a reopen since this snapshot was taken is the GC's failure
+      if (ledger.reopens === reopens || store.closed) throw err
+      store.log('the index was reopened during the sweep; going on from a new snapshot - %e', err)
+    } finally {
+      // iterators before their snapshot; after a reopen they are closed already
+      for (const o of open.reverse()) await o.close().catch(() => {})
+    }
   }
 }
 
@@ -291,7 +341,8 @@ async function moveLiveBodies (store: GcHost, id: number, options: AbortOptions)
     }
     moving = []
   }
-  for await (const [key, value] of ledger.db.iterator(prefixRange(PREFIX_BLOCK))) {
+  // `scan` goes on through a reopen of the index; each move re-checks the record under the lock
+  for await (const [key, value] of ledger.scan(prefixRange(PREFIX_BLOCK))) {
     gcContinue(store, options)
     const record = decodeBlockRecord(value)
     if (record.kind !== 'pack' || record.pack !== id) continue
@@ -321,6 +372,20 @@ async function dropIfEmpty (store: GcHost, id: number): Promise<void> {
 async function durable (store: GcHost): Promise<void> {
   const { ledger } = store
   await ledger.writeLock.run(async () => ledger.commit([], new Map(), ledger.blocks, ledger.bytes, true))
+}
+
+/** Waits `ms`, or less if aborted (the next step then stops) */
+async function rest (ms: number, options: AbortOptions): Promise<void> {
+  if (ms <= 0) return
+  await new Promise<void>(resolve => {
+    const done = (): void => {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    options.signal?.addEventListener('abort', done, { once: true })
+  })
 }
 
 /**

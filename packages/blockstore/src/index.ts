@@ -21,7 +21,8 @@ import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry,
 import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
-export { levelOpenError } from './open.ts'
+export { levelOpenError, openLevelWithReserve } from './open.ts'
+export type { LevelReserve, OpenLevelWithReserveInit } from './open.ts'
 export type { FaultDetail, FaultHook, FaultPoint } from './faults.ts'
 export type { NamedRoots } from './named-roots.ts'
 import type { NamedRoots } from './named-roots.ts'

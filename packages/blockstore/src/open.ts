@@ -27,20 +27,8 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
     writeBufferSize: init.indexWriteBufferBytes ?? DEFAULT_INDEX_WRITE_BUFFER_BYTES
   }
   const db: Db = new Level<Uint8Array, Uint8Array>(join(init.path, 'index'), options)
-  try {
-    await db.open()
-  } catch (err) {
-    // LevelDB replays its log into a new table on open, which needs room: a full disk must not
-    // lock the repo out, so the reserve makes it
-    const log = init.logger?.forComponent('cairn:blockstore') ?? { error: () => {} }
-    const reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, Object.assign(() => {}, log))
-    if (!isNoSpace(err) || !(await reserve.release('room to open the index on a full disk'))) throw levelOpenError(err, `Block store at ${init.path}`)
-    try {
-      await db.open()
-    } catch (err) {
-      throw levelOpenError(err, `Block store at ${init.path}`)
-    }
-  }
+  // the store makes its reserve again itself, once writes show room (Reserve.ensureSoon)
+  await openLevelWithReserve(db, { reservePath: join(init.path, 'reserve'), reserveBytes: init.reserveBytes ?? DEFAULT_RESERVE_BYTES, what: `Block store at ${init.path}`, logger: init.logger, remake: false })
   try {
     const store = new LevelBlockstore(init, db)
     await store.init()
@@ -52,6 +40,49 @@ export async function openBlockstore (init: BlockstoreInit): Promise<LevelBlocks
     if (name === 'RepoCorruptError' || name === 'NoSpaceError' || name === 'StoreWriteError') throw err
     throw new RepoCorruptError(`Block store at ${init.path} cannot be read: ${deepestMessage(err)}`, { cause: err })
   }
+}
+
+export interface OpenLevelWithReserveInit {
+  /** The reserve file: outside the LevelDB folder, on the same filesystem */
+  reservePath: string
+  /** Its size: about what replaying the LevelDB's log into a table needs (its write buffer). 0: none */
+  reserveBytes: number
+  /** Names the store in errors, e.g. "The repo's datastore at /repo/datastore" */
+  what: string
+  logger?: BlockstoreInit['logger']
+  /** Make the reserve (in the background) after opening, if it is missing and twice its size is free. @default true */
+  remake?: boolean
+}
+
+/** A reserve file opened with a LevelDB: `ensure()` makes it if missing and there is room */
+export interface LevelReserve {
+  /** True while the file is on disk */
+  readonly present: boolean
+  /** Makes the reserve if it is missing and twice its size is free; never throws */
+  ensure(): Promise<void>
+}
+
+/**
+ * Opens a LevelDB on a disk that may be full, so that a full disk never locks a repo out: LevelDB
+ * turns its log into a table when it opens, which needs room, so an open that fails with ENOSPC
+ * deletes the reserve file and tries once more (README "What the store guarantees", 4). The block
+ * store's index and the node's datastore each keep one. Errors as {@link levelOpenError}.
+ */
+export async function openLevelWithReserve (db: { open: () => Promise<void> }, init: OpenLevelWithReserveInit): Promise<LevelReserve> {
+  const log = init.logger?.forComponent('cairn:blockstore:reserve') ?? Object.assign(() => {}, { error: () => {} })
+  const reserve = new Reserve(init.reservePath, init.reserveBytes, log)
+  try {
+    await db.open()
+  } catch (err) {
+    if (!isNoSpace(err) || !(await reserve.release(`room to open ${init.what} on a full disk`))) throw levelOpenError(err, init.what)
+    try {
+      await db.open()
+    } catch (err) {
+      throw levelOpenError(err, init.what)
+    }
+  }
+  if (init.remake !== false) void reserve.ensure()
+  return reserve
 }
 
 /**

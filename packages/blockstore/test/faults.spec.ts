@@ -1,6 +1,6 @@
 /**
  * The fault matrix: every step where the store writes the disk (index batches, before and after
- * they land; pack creation, appends, fdatasyncs and deletions; the reserve) fails in turn, with
+ * they land; pack creation, appends, fdatasyncs, the pack folder's fsync and deletions) fails in turn, with
  * ENOSPC or EIO, during an add, a pin, an unpin with GC, and a pack compaction. After each: the
  * store recovers without a restart (the next write succeeds), and after a reopen every
  * acknowledged pin's DAG reads back byte-exact, `verify()` is clean and the counters are exact.
@@ -103,8 +103,11 @@ const scenarios: Scenario[] = [{
 }, {
   name: 'compaction',
   setup: async (store, seed) => {
-    // Four DAGs in the same packs; three unpinned, so the packs are mostly dead
-    const dags = await Promise.all([0, 1, 2, 3].map(async i => smallDag(seed + i, 2, 8000)))
+    // Four DAGs in the one active pack (4 x 10 kB of bodies), three unpinned: the pack is three
+    // quarters dead, so compaction seals it, copies the live bodies into a new pack (created,
+    // written, fdatasync'ed, its name flushed to the folder) and deletes it. With 8 kB leaves the
+    // DAGs were split over two packs each half live, and compaction only deleted the dead one
+    const dags = await Promise.all([0, 1, 2, 3].map(async i => smallDag(seed + i, 2, 5000)))
     for (const dag of dags) await pinDag(store, dag)
     for (const dag of dags.slice(1)) await store.pins.rm(dag.root)
     return new Map([[dags[0].root.toString(), dags[0]]])
@@ -114,7 +117,11 @@ const scenarios: Scenario[] = [{
   }
 }]
 
-const POINTS: FaultPoint[] = ['index-write', 'index-written', 'pack-create', 'pack-write', 'pack-sync', 'pack-unlink']
+// dir-sync: the fsync of the pack folder that makes a new pack's name durable (at an add's
+// acknowledgement, and after compaction made a pack)
+const POINTS: FaultPoint[] = ['index-write', 'index-written', 'pack-create', 'pack-write', 'pack-sync', 'dir-sync', 'pack-unlink']
+/** Which scenarios reached each point (a fault fired there at least once) */
+const reached = new Map<FaultPoint, Set<string>>(POINTS.map(p => [p, new Set()]))
 /** Bounds one (scenario, point) pair: no scenario reaches a point more often than this */
 const HITS_MAX = 40
 
@@ -164,6 +171,7 @@ for (const scenario of scenarios) {
             await store.close()
           }
           if (!faults.fired) break
+          reached.get(point)?.add(scenario.name)
         }
       }
       assert.ok(cases > POINTS.length, `${cases} cases run`)
@@ -172,5 +180,13 @@ for (const scenario of scenarios) {
     }
   })
 }
+
+test('the matrix reached every disk step it names, the folder flush in adds and compaction', () => {
+  for (const [point, names] of reached) assert.ok(names.size > 0, `no scenario reached ${point}`)
+  for (const point of ['pack-create', 'pack-write', 'pack-sync', 'dir-sync', 'pack-unlink'] as const) {
+    assert.ok(reached.get(point)?.has('compaction'), `compaction never reached ${point}`)
+  }
+  assert.ok(reached.get('dir-sync')?.has('add'), 'an add never reached the folder flush')
+})
 
 test.run()

@@ -7,7 +7,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createBlockstore } from '../src/index.ts'
-import { pseudoRandom, rawBlock, tempDir } from './fixtures/blocks.ts'
+import { collect, pseudoRandom, rawBlock, tempDir } from './fixtures/blocks.ts'
 import type { LevelBlockstore } from '../src/blockstore.ts'
 import type { FaultPoint } from '../src/index.ts'
 
@@ -26,6 +26,10 @@ function faultyWrites (): { hook: (point: FaultPoint) => void, arm: () => void }
     },
     arm () { armed = true }
   }
+}
+
+function equalBytes (a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(a, b) === 0
 }
 
 /** Makes the store fail a write and then recover from it, which reopens its index */
@@ -72,6 +76,47 @@ test('verify() and pins.ls go on through a reopen and give every entry once', as
     }
     assert.equal(problems.sort(), bad.map(b => `${b.cid.toString()} hash-mismatch`).sort(), 'each bad block reported once, the walk finished')
     assert.is((await store.stats()).blocks, 300 + 10 + 2, "the failed puts did not land, the others did")
+  } finally {
+    await store.close()
+    await dir.remove()
+  }
+})
+
+test('a GC whose index is reopened mid-sweep, by another write or by its own, finishes the sweep', async () => {
+  const dir = await tempDir('reopen-gc')
+  const faults = faultyWrites()
+  // small sweep batches and packs: the sweep takes many steps, and compaction has packs to move
+  const store = await createBlockstore({ path: dir.path, faults: faults.hook, reserveBytes: 0, batchBlocksMax: 16, packBytesMax: 100_000 }) as LevelBlockstore
+  try {
+    // 2,600 blocks: more than one scan step (1024 keys) of the sweep; every 40th a 20 KB pack body
+    const blocks = await Promise.all(Array.from({ length: 2600 }, async (_, i) => rawBlock(pseudoRandom(i % 40 === 0 ? 20_000 : 64 + (i % 50), 20_000 + i))))
+    await store.putBlocks(blocks)
+    const pinned = blocks.filter((_, i) => i % 4 === 0)
+    const garbage = blocks.filter((_, i) => i % 4 !== 0)
+    for (const b of pinned) await store.pins.add(b.cid, { recursive: false })
+    const reopens = store.ledger.reopens
+
+    const removed = new Set<string>()
+    for await (const cid of store.gc()) {
+      removed.add(cid.multihash.bytes.toString())
+      // first cut: another write fails and the next one reopens the index under the sweep
+      if (removed.size === 160) await failAndReopen(store, faults.arm, 11)
+      // second cut: a write fails and the sweep's own next commit reopens the index
+      if (removed.size === 1200) {
+        faults.arm()
+        const loose = await rawBlock(pseudoRandom(100, 13))
+        assert.is(await store.putBlock(loose.cid, loose.bytes).then(() => undefined, (err: { code?: string }) => err.code), 'ERR_STORE_WRITE')
+      }
+    }
+    assert.is(store.ledger.reopens, reopens + 2, 'the index was reopened twice during the GC')
+    for (const b of garbage) assert.ok(removed.has(b.cid.multihash.bytes.toString()) && !(await store.hasBlock(b.cid)), 'every unpinned block was swept')
+    for (const b of pinned) assert.ok(equalBytes(await store.getBlock(b.cid), b.bytes), 'every pinned block reads back byte-exact')
+    assert.equal(await collect(store.verify()), [], 'verify() is clean')
+    // the one loose block the first cut stored after the reopen may or may not have been swept
+    const stats = await store.stats()
+    assert.ok(stats.blocks === pinned.length || stats.blocks === pinned.length + 1, `${stats.blocks} blocks left`)
+    // compaction ran to its end: no pack is left mostly dead
+    for (const [id, live] of store.ledger.packLive) assert.ok(live.blocks > 0, `pack ${id} holds live bodies`)
   } finally {
     await store.close()
     await dir.remove()

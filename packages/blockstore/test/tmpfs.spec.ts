@@ -7,7 +7,8 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { createBlockstore } from '../src/index.ts'
+import { createBlockstore, openLevelWithReserve } from '../src/index.ts'
+import { Level } from 'level'
 import { collect, pseudoRandom, rawBlock, rejects, smallDag } from './fixtures/blocks.ts'
 import { assertInvariants } from './fixtures/invariants.ts'
 import { mountTmpfs } from './fixtures/tmpfs.ts'
@@ -166,6 +167,48 @@ test('a full disk never locks the repo out: it opens with zero bytes free, reads
     await store.close()
   } finally {
     await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test('any LevelDB opened with its own reserve (the node\'s datastore) opens with zero bytes free, and makes the reserve again once there is room', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  const path = join(fs.path, 'datastore')
+  const reservePath = join(fs.path, 'datastore.reserve')
+  const init = { reservePath, reserveBytes: RESERVE, what: `The datastore at ${path}` }
+  const records = Array.from({ length: 200 }, (_, i) => ({ type: 'put' as const, key: `/record/${i}`, value: Buffer.from(pseudoRandom(512, i)).toString('hex') }))
+  let db = new Level<string, string>(path)
+  try {
+    const reserve = await openLevelWithReserve(db, init)
+    await reserve.ensure()
+    assert.ok(reserve.present && await exists(reservePath), 'the reserve is made after the first open')
+    // 200 KB in the log, which opening replays into a table: that needs room, which the reserve
+    // (512 KiB here, twice LevelDB's default write buffer for the node's datastore) must cover
+    await db.batch(records)
+    await db.close()
+    await fs.fill()
+    assert.is(await fs.free(), 0)
+
+    const without = new Level<string, string>(path)
+    const failed = await without.open().then(() => undefined, (err: Error) => err)
+    await without.close().catch(() => {})
+    assert.ok(failed != null, 'without the reserve, LevelDB cannot open on the full disk')
+
+    db = new Level<string, string>(path)
+    const opened = await openLevelWithReserve(db, { ...init, remake: false })
+    assert.not.ok(opened.present || await exists(reservePath), 'the reserve was released to open')
+    assert.is((await db.getMany(records.map(r => r.key))).filter((v, i) => v === records[i].value).length, records.length, 'every record reads back')
+    await opened.ensure()
+    assert.not.ok(await exists(reservePath), 'not made again while the disk is full')
+    await db.close()
+
+    await fs.drain()
+    db = new Level<string, string>(path)
+    const again = await openLevelWithReserve(db, { ...init, remake: false })
+    await again.ensure()
+    assert.ok(again.present && await exists(reservePath), 'made again once there is room')
+  } finally {
+    await db.close().catch(() => {})
     await fs.unmount()
   }
 })

@@ -12,6 +12,11 @@ export interface FileSourceOptions {
   hidden?: boolean
   /** Bytes per read. @default 1048576 */
   readBytes?: number
+  /**
+   * Leaves out an entry below the given paths when it returns true (Kubo's `--ignore` and
+   * `--ignore-rules-path`, matched on the entry's name as boxo's `files.Filter` does)
+   */
+  exclude?: (name: string, isDirectory: boolean) => boolean
 }
 
 function fsError (err: unknown, path: string): Error {
@@ -37,6 +42,7 @@ export async function * fileSource (paths: string[], options: FileSourceOptions 
   async function * walk (abs: string, name: string, top: boolean): AsyncGenerator<ImportCandidate> {
     let st
     try { st = await lstat(abs) } catch (err) { throw fsError(err, abs) }
+    if (!top && options.exclude?.(basename(abs), st.isDirectory()) === true) return
     if (st.isSymbolicLink()) {
       let target: string
       try { target = await readlink(abs) } catch (err) { throw fsError(err, abs) }

@@ -4,7 +4,7 @@ import type { CairnConfig } from './config.ts'
 import type { KeyApi, NameApi } from './names.ts'
 import type { RemotePinApi } from './pinning.ts'
 import type { FilesApi } from './files.ts'
-import type { AutoNatReport, BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
+import type { AutoNatReport, ResourceReport, BitswapApi, DiagApi, LogApi, DhtStats, PingOptions, PingResult, ProvideStats, SwarmFiltersApi, SwarmPeeringApi } from './network.ts'
 import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, ImportCandidate, LsEntry, LsOptions, StatResult } from './unixfs.ts'
 
 /**
@@ -255,6 +255,8 @@ export interface SwarmApi {
   listenAddrs(options?: AbortOptions): Promise<string[]>
   /** Reachability per address (Kubo's `swarm addrs autonat`); optional for clients that lack it */
   autonat?(options?: AbortOptions): Promise<AutoNatReport>
+  /** Limits the network enforces and what is in use against them (Kubo's `swarm resources`) */
+  resources(options?: AbortOptions): Promise<ResourceReport>
   /** Closes the connections to the peer of `addr` (`/p2p/<id>`, with or without a transport) */
   disconnect(addr: string, options?: AbortOptions): Promise<void>
   peering: SwarmPeeringApi

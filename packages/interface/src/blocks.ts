@@ -49,6 +49,11 @@ export interface RepoStats {
   repoSize: number
   /** Configured maximum, in bytes (Kubo's Datastore.StorageMax) */
   storageMax: number
+  /**
+   * Percent of `storageMax` past which unpinned blocks are evicted (Kubo's
+   * Datastore.StorageGCWatermark); absent from nodes that do not report it (Kubo)
+   */
+  storageGcWatermark?: number
   repoPath: string
   version: string
 }

@@ -108,6 +108,17 @@ export interface CairnConfig {
     MaxCacheTTL?: string
     /** IPNS over pubsub. @default false */
     UsePubsub?: boolean
+    /**
+     * HTTP endpoints (Delegated Routing V1 `PUT /routing/v1/ipns/{name}`) that get every published
+     * record, and the only ones with `name publish --allow-delegated`. `"auto"` is AutoConf's list,
+     * empty under `Routing.Type: auto` as in Kubo (Cairn has no AutoConf). @default ['auto']
+     */
+    DelegatedPublishers?: string[]
+  }
+  /** Kubo's `Pubsub` section */
+  Pubsub?: {
+    /** "gossipsub" (the default, also for "") or "floodsub" */
+    Router?: string
   }
   /** DNSLink resolution, as Kubo's `DNS` section */
   DNS?: {

@@ -135,16 +135,6 @@ export class RepoCorruptError extends CairnError {
 }
 
 /**
- * The disk holding the repo is full (ENOSPC, EDQUOT): the store refuses writes until space is
- * back, and keeps answering reads. `repo gc` can still run: it frees the store's reserve first
- */
-export class NoSpaceError extends CairnError {
-  static override name = 'NoSpaceError'
-  static override code = 'ERR_NO_SPACE'
-  constructor (message = 'No space left on the device holding the repo', options?: CairnErrorOptions) { super(message, options) }
-}
-
-/**
  * The storage budget is spent (Kubo's `Datastore.StorageMax`): what is pinned (and what adds in
  * flight hold) alone fills it, so there is nothing unpinned left to evict for new blocks. Adds,
  * pins that must fetch and block puts fail with it until something is unpinned or the budget is
@@ -154,6 +144,26 @@ export class StorageFullError extends CairnError {
   static override name = 'StorageFullError'
   static override code = 'ERR_STORAGE_FULL'
   constructor (message = 'storage full: the repo reached Datastore.StorageMax', options?: CairnErrorOptions) { super(message, options) }
+}
+
+/**
+ * The disk holding the repo is full (ENOSPC, EDQUOT): the store refuses writes until space is
+ * back, and keeps answering reads. `repo gc` can still run: it frees the store's reserve first.
+ * A kind of StorageFullError (issue 19: a disk that really fills up gives the same clean error:
+ * "storage full: ...", 507, exit 4), with its own code so that callers can tell the disk from the
+ * budget
+ */
+export class NoSpaceError extends StorageFullError {
+  static override name = 'NoSpaceError'
+  static override code = 'ERR_NO_SPACE'
+  constructor (message = 'no space left on the device holding the repo', options?: CairnErrorOptions) { super(storageFull(message), options) }
+}
+
+/** "storage full: " before a message, as StorageFullError's, unless it says so already */
+function storageFull (message: string): string {
+  if (/^storage full/i.test(message)) return message
+  // "Block store at ..." reads on as "storage full: block store at ..."; "IPNS ..." stays as it is
+  return `storage full: ${/^[A-Z][a-z]/.test(message) ? message[0].toLowerCase() + message.slice(1) : message}`
 }
 
 /**
@@ -211,6 +221,18 @@ export class NotALinkError extends CairnError {
   constructor (message = 'The path ends at an IPLD value that is not a link', options?: CairnErrorOptions) { super(message, options) }
 }
 
+/**
+ * The content is held only by peers reachable only through a relay, and the transfer used up what
+ * the relay lets through (Circuit Relay v2's data limit, Kubo's 128 KiB per connection) without a
+ * direct connection being made (a symmetric NAT on one side, say): relays are not meant to carry
+ * bulk data, so the rest cannot come this way
+ */
+export class RelayLimitError extends CairnError {
+  static override name = 'RelayLimitError'
+  static override code = 'ERR_RELAY_LIMIT'
+  constructor (message = 'the peer is reachable only through a relay, whose data limit this transfer used up', options?: CairnErrorOptions) { super(message, options) }
+}
+
 /** An IPNS record that is malformed, badly signed, expired, too large or for another name */
 export class InvalidRecordError extends CairnError {
   static override name = 'InvalidRecordError'
@@ -248,7 +270,7 @@ export const errorClasses = [
   UnsupportedHashError, UnsupportedCodecError, MalformedBlockError, InvalidCarError, BlockTooLargeError,
   NotADirectoryError, NotAFileError, NotALinkError, NotPinnedError, PinnedError, RepoLockedError, RepoCorruptError,
   NoSpaceError, StorageFullError, StoreWriteError, StoreClosedError, RepoNotInitializedError, OfflineError, TimeoutError, AbortError,
-  InvalidRecordError, ResolveFailedError, RemotePinningError
+  InvalidRecordError, ResolveFailedError, RemotePinningError, RelayLimitError
 ] as const
 
 /** True when `err` is a Cairn error with the given code (works across package copies) */

@@ -51,6 +51,11 @@ export interface NamePublishOptions extends AbortOptions {
   resolve?: boolean
   /** Publish to the local store only when offline (else OfflineError). @default false */
   allowOffline?: boolean
+  /**
+   * Publish to the local store and the HTTP endpoints of `Ipns.DelegatedPublishers`, without
+   * needing DHT connectivity; fails when none is configured or none takes the record. @default false
+   */
+  allowDelegated?: boolean
   /** Sequence number to use; must be above the current one. @default current + 1 */
   sequence?: bigint
   /** Include V1 signature fields. @default true */
@@ -103,7 +108,7 @@ export interface NameApi {
   /** The raw signed record the routing system holds for a name */
   get(name: string, options?: AbortOptions): Promise<Uint8Array>
   /** Stores a pre-signed record; `force` skips the checks */
-  put(name: string, record: Uint8Array, options?: AbortOptions & { force?: boolean, allowOffline?: boolean }): Promise<NameEntry>
+  put(name: string, record: Uint8Array, options?: AbortOptions & { force?: boolean, allowOffline?: boolean, allowDelegated?: boolean }): Promise<NameEntry>
   inspect(record: Uint8Array, options?: AbortOptions & { verify?: string, dump?: boolean }): Promise<IpnsInspectResult>
   /** Kubo's `name pubsub`: IPNS over pubsub (`Ipns.UsePubsub`) */
   pubsub: {

@@ -76,6 +76,38 @@ export interface AutoNatReport {
   notices: string[]
 }
 
+/** A resource limit as go-libp2p writes it in JSON: a number, or "unlimited" */
+export type ResourceLimit = number | 'unlimited'
+
+/** One scope of Kubo's `swarm resources` (`ResourceLimitsAndUsage`) */
+export interface ResourceScope {
+  Memory: ResourceLimit
+  MemoryUsage: number
+  FD: ResourceLimit
+  FDUsage: number
+  Conns: ResourceLimit
+  ConnsUsage: number
+  ConnsInbound: ResourceLimit
+  ConnsInboundUsage: number
+  ConnsOutbound: ResourceLimit
+  ConnsOutboundUsage: number
+  Streams: ResourceLimit
+  StreamsUsage: number
+  StreamsInbound: ResourceLimit
+  StreamsInboundUsage: number
+  StreamsOutbound: ResourceLimit
+  StreamsOutboundUsage: number
+}
+
+/** Kubo's `swarm resources` (`LimitsConfigAndUsage`): limits and usage per scope */
+export interface ResourceReport {
+  System: ResourceScope
+  Transient: ResourceScope
+  Services?: Record<string, ResourceScope>
+  Protocols?: Record<string, ResourceScope>
+  Peers?: Record<string, ResourceScope>
+}
+
 export interface SwarmFiltersApi {
   /** `Swarm.AddrFilters`, as `/ip4/a.b.c.d/ipcidr/n` */
   ls(options?: AbortOptions): Promise<string[]>
@@ -109,6 +141,19 @@ export interface LogApi {
   /** No arguments: the default level; `all`/`*`: every subsystem; with `level`: sets it */
   level(subsystem?: string, level?: string, options?: AbortOptions): Promise<LogLevelResult>
   ls(options?: AbortOptions): Promise<string[]>
+  /**
+   * Kubo's `log tail`: the node's log lines as they are written (go-log's JSON line shape), at the
+   * levels `level` set, filtered further by `level` here; until `signal` aborts
+   */
+  tail(options?: AbortOptions & { level?: string }): AsyncIterable<LogTailLine>
+}
+
+/** One line of `log tail`, as go-log's JSON encoder writes it */
+export interface LogTailLine {
+  level: string
+  ts: string
+  logger: string
+  msg: string
 }
 
 /** One command the RPC server ran or runs (Kubo's `diag cmds`) */

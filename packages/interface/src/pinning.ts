@@ -81,7 +81,16 @@ export interface RemotePinAddOptions extends AbortOptions {
   name?: string
   /** Return once the service queued the request, instead of waiting for `pinned` */
   background?: boolean
+  /**
+   * Kubo's warnings, before the request is sent: a node that holds the block but is offline
+   * cannot serve it to the service (`OFFLINE_REMOTE_PIN_WARNING`). The CLI prints them on stdout
+   * in text mode, as Kubo does.
+   */
+  onWarning?: (message: string) => void
 }
+
+/** Kubo's `pin remote add` line when the block is local but the node offline */
+export const OFFLINE_REMOTE_PIN_WARNING = 'WARNING: the local node is offline and remote pinning may fail if there is no other provider for this CID'
 
 export interface RemotePinQuery extends AbortOptions {
   service: string

@@ -120,7 +120,8 @@ tuneGarbageCollector()
 process.stdin.on('close', () => { process.exit(1) })
 process.stdin.resume()
 // a handshake that timed out inside libp2p after its dial was retried is not this benchmark's failure
-process.on('unhandledRejection', (err) => { process.stderr.write(`bitswap-load-client: ${String(err)}\n`) })
+// (with its stack, so that a timeout from inside libp2p can be traced to where it was made)
+process.on('unhandledRejection', (err) => { process.stderr.write(`bitswap-load-client: unhandled rejection: ${(err as Error)?.stack ?? String(err)}\n`) })
 const [addr, root, count] = process.argv.slice(2)
 const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS)
 // connected one after another: 64 Noise handshakes at once on a loaded machine time out

@@ -1,13 +1,15 @@
 /**
  * `pnpm bench:ipns`: IPNS on a DHT of N Cairn nodes (default 20) on 127.0.0.1 over TCP, joined as
  * `bench:dht` joins them, with IPNS over pubsub on. Each of R rounds (default 12) picks a
- * publisher, a fresh key and two other nodes:
+ * publisher with a fresh key, which publishes a name and provides a fresh CID; then two fresh
+ * nodes join (they hold neither record), and:
  *   - publish: `name publish` of a new name (DHT put to the closest peers + pubsub);
- *   - first resolve: a node that never saw the name resolves it (DHT);
+ *   - first resolve: one fresh node resolves the name (DHT);
+ *   - findProviders: the other fresh node looks up the CID's provider (the order of the two
+ *     lookups alternates between rounds);
  *   - update via pubsub: the publisher publishes a new value; time until the first resolver, which
  *     follows the name's topic since its lookup, answers the new value from what it heard;
- *   - resolve after the update: a third node resolves the name with `nocache`;
- *   - findProviders: the same publisher provides a fresh CID; a fresh seeker looks it up.
+ *   - resolve after the update: a node of the network resolves the name with `nocache`.
  * Medians (and p90) with ratios to the findProviders median of the same run: the issue's
  * targets are first resolve ≤ 2x findProviders and the pubsub update ≤ 1 s.
  * Env: BENCH_NODES, BENCH_ROUNDS, BENCH_TIMEOUT_MS.
@@ -53,6 +55,8 @@ async function cidOf (text: string): Promise<CID> {
 
 const root = await mkdtemp(join(tmpdir(), 'cairn-bench-ipns-'))
 const nodes: CairnNode[] = []
+/** Nodes that joined for one round's lookups */
+const fresh: CairnNode[] = []
 try {
   const t0 = performance.now()
   for (let i = 0; i < NODES; i++) {
@@ -87,8 +91,19 @@ try {
   const findMs: number[] = []
   const failures = { publish: 0, first: 0, update: 0, after: 0, find: 0 }
 
+  /** A node that joins now: it holds no record and no provider record of anything published before */
+  const freshNode = async (label: string): Promise<CairnNode> => {
+    const repoPath = join(root, label)
+    await initRepo(repoPath, { profile: 'test' })
+    const node = await createNode({ repoPath, reprovideInitialDelayMs: 3_600_000, config: { Ipns: { UsePubsub: true } } })
+    fresh.push(node)
+    await link(node, nodes[0])
+    await link(node, nodes[1 + random(nodes.length - 1)]).catch(() => {})
+    return node
+  }
+
   for (let r = 0; r < ROUNDS; r++) {
-    const [publisher, resolver, late, seeker] = pick(nodes, 4)
+    const [publisher, late] = pick(nodes, 2)
     const keyName = `bench-${r}`
     await publisher.key.gen(keyName)
     const v1 = await cidOf(`ipns-v1-${r}-${Date.now()}`)
@@ -104,17 +119,56 @@ try {
       failures.publish++
       continue
     }
-
-    t = performance.now()
+    // Kubo's `routing provide` needs the block: the publisher stores it first
+    let provided: CID | undefined
     try {
-      const value = await resolver.name.resolve(name, { signal: AbortSignal.timeout(TIMEOUT_MS) })
-      if (value !== `/ipfs/${v1}`) throw new Error(`wrong value ${value}`)
-      firstResolveMs.push(performance.now() - t)
+      for await (const added of publisher.add([{ path: '', content: new TextEncoder().encode(`ipns-find-${r}-${Date.now()}`) }], { cidVersion: 1, pin: false })) provided = added.cid
+      await publisher.routing.provide([provided!], { signal: AbortSignal.timeout(TIMEOUT_MS) })
     } catch {
-      failures.first++
+      provided = undefined
     }
 
-    // the resolver now follows the name's topic; give its subscription and dials a moment to land
+    // two nodes that join after both publications: one resolves the name, the other looks up the
+    // provider, alternating which goes first so neither gains from the other's warmed-up table
+    const resolver = await freshNode(`fresh-${r}-resolve`)
+    const seeker = await freshNode(`fresh-${r}-find`)
+    const firstResolve = async (): Promise<void> => {
+      const t = performance.now()
+      try {
+        const value = await resolver.name.resolve(name, { signal: AbortSignal.timeout(TIMEOUT_MS) })
+        if (value !== `/ipfs/${v1}`) throw new Error(`wrong value ${value}`)
+        firstResolveMs.push(performance.now() - t)
+      } catch {
+        failures.first++
+      }
+    }
+    const findProviders = async (): Promise<void> => {
+      if (provided == null) {
+        failures.find++
+        return
+      }
+      const t = performance.now()
+      try {
+        for await (const p of seeker.routing.findProvs(provided, { numProviders: 1, signal: AbortSignal.timeout(TIMEOUT_MS) })) {
+          if (p.id === publisher.peerId) {
+            findMs.push(performance.now() - t)
+            return
+          }
+        }
+        failures.find++
+      } catch {
+        failures.find++
+      }
+    }
+    if (r % 2 === 0) {
+      await firstResolve()
+      await findProviders()
+    } else {
+      await findProviders()
+      await firstResolve()
+    }
+
+    // the resolver now follows the name's topic; give its subscription a gossipsub heartbeat to land
     await new Promise(resolve => setTimeout(resolve, 1500))
     t = performance.now()
     const published = publisher.name.publish(v2.toString(), { key: keyName, resolve: false, signal: AbortSignal.timeout(TIMEOUT_MS) }).catch(() => {})
@@ -138,25 +192,7 @@ try {
     } catch {
       failures.after++
     }
-
-    try {
-      // Kubo's `routing provide` needs the block: the publisher stores it first
-      let cid: CID | undefined
-      for await (const added of publisher.add([{ path: '', content: new TextEncoder().encode(`ipns-find-${r}-${Date.now()}`) }], { cidVersion: 1, pin: false })) cid = added.cid
-      await publisher.routing.provide([cid!], { signal: AbortSignal.timeout(TIMEOUT_MS) })
-      t = performance.now()
-      let found = false
-      for await (const p of seeker.routing.findProvs(cid!, { numProviders: 1, signal: AbortSignal.timeout(TIMEOUT_MS) })) {
-        if (p.id === publisher.peerId) {
-          found = true
-          findMs.push(performance.now() - t)
-          break
-        }
-      }
-      if (!found) failures.find++
-    } catch {
-      failures.find++
-    }
+    await Promise.all([resolver.stop(), seeker.stop()]).catch(() => {})
   }
 
   const base = median(findMs)
@@ -176,6 +212,6 @@ try {
   process.stdout.write(`bench:ipns (${NODES}-node DHT on 127.0.0.1 TCP, Ipns.UsePubsub on)\n`)
   for (const [a, b, c] of rows) process.stdout.write(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}\n`)
 } finally {
-  await Promise.all(nodes.map(async n => n.stop().catch(() => {})))
+  await Promise.all([...nodes, ...fresh].map(async n => n.stop().catch(() => {})))
   await rm(root, { recursive: true, force: true })
 }

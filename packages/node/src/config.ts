@@ -140,6 +140,17 @@ export function validateConfig (config: unknown): CairnConfig {
   return c
 }
 
+/**
+ * Kubo's `Pubsub.Router`: "" and "gossipsub" are gossipsub, "floodsub" is floodsub, anything else
+ * fails the start of an online node with Kubo's words (offline commands never read it)
+ */
+export function pubsubRouterName (config: Pick<CairnConfig, 'Pubsub'>): 'gossipsub' | 'floodsub' {
+  const router = config.Pubsub?.Router ?? ''
+  if (router === '' || router === 'gossipsub') return 'gossipsub'
+  if (router === 'floodsub') return 'floodsub'
+  throw new InvalidParametersError(`unknown pubsub router ${String(router).slice(0, 50)}`)
+}
+
 /** Go's `time.ParseDuration`, as Kubo reads `Reprovider.Interval` and `Gateway.Timeout` (one copy, in `@cairn/interface`) */
 export { parseDuration }
 

@@ -23,6 +23,14 @@ export const REPO_KEYSTORE_DIR = 'keystore'
 export const REPO_KEY_FILE = 'self'
 export const REPO_BLOCKS_DIR = 'blocks'
 export const REPO_DATASTORE_DIR = 'datastore'
+/** The datastore's reserve file, beside its LevelDB folder (inside, LevelDB would own the name) */
+export const REPO_DATASTORE_RESERVE_FILE = 'datastore.reserve'
+/**
+ * Bytes of the datastore's reserve, released when a full disk keeps its LevelDB from opening (the
+ * block store keeps its own, `DEFAULT_RESERVE_BYTES`): twice LevelDB's default 4 MiB write buffer,
+ * which bounds the log replayed into a table on open, plus its new log and manifest
+ */
+export const DEFAULT_DATASTORE_RESERVE_BYTES = 8 * 1024 * 1024
 
 /** How long a network block fetch may take before it ends in a TimeoutError (Kubo's gateway waits 60s) */
 export const DEFAULT_FETCH_TIMEOUT_MS = 60_000

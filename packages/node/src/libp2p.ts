@@ -1,6 +1,9 @@
 import { noise } from '@chainsafe/libp2p-noise'
 import { bootstrap } from '@libp2p/bootstrap'
 import { gossipsub } from '@libp2p/gossipsub'
+import { floodsub } from '@libp2p/floodsub'
+import { fetch } from '@libp2p/fetch'
+import type { Fetch } from '@libp2p/fetch'
 import { identify, identifyPush } from '@libp2p/identify'
 import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p/kad-dht'
 import { mdns } from '@libp2p/mdns'
@@ -11,7 +14,7 @@ import { yamux } from '@libp2p/yamux'
 import { multiaddr } from '@multiformats/multiaddr'
 import { isPrivate } from '@libp2p/utils'
 import { createLibp2p } from 'libp2p'
-import { parseDuration } from './config.ts'
+import { parseDuration, pubsubRouterName } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
 import { fastNoiseCrypto } from './noise-crypto.ts'
 import { announceFilter, relaysThroughItself } from './reachability/announce.ts'
@@ -25,7 +28,7 @@ import type { RelayServerGate } from './reachability/relay-server.ts'
 import type { WebSocketTLS } from './reachability/transports.ts'
 import type { ReachabilityService } from './reachability/service.ts'
 import type { CairnConfig } from '@cairn/interface'
-import type { GossipSub } from '@libp2p/gossipsub'
+import type { PubsubRouter } from './api/pubsub.ts'
 import type { Identify, IdentifyPush } from '@libp2p/identify'
 import type { AddrFilters } from './addr-filters.ts'
 import type { Bitswap, BitswapComponents } from './bitswap/index.ts'
@@ -38,15 +41,39 @@ import type { ServiceFactoryMap } from 'libp2p'
 /** Loopback ranges exempt from the inbound connection rate limit */
 const LOOPBACK_ALLOW = ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128']
 
+/**
+ * Kubo's `Pubsub.Router`: "" or "gossipsub" (the default), or "floodsub", which sends every message
+ * to every subscribed peer. gossipsub falls back to floodsub towards peers that speak only that, so
+ * both kinds of node still hear each other.
+ */
+export function pubsubRouter (config: Pick<CairnConfig, 'Pubsub'>): (components: any) => PubsubRouter {
+  if (pubsubRouterName(config) === 'gossipsub') {
+    return gossipsub({
+      // a node alone on a topic may still publish (Kubo does not fail either)
+      allowPublishToZeroTopicPeers: true,
+      // go-libp2p-pubsub (Kubo) delivers a node's own publications to its own subscribers
+      emitSelf: true,
+      // Kubo's gossipsub runs without peer scoring. js scores by default, and its IP-colocation
+      // penalty graylists every peer once more than 10 share one address (a loopback or LAN
+      // cluster, peers behind one NAT): their subscriptions and messages were then ignored
+      scoreParams: { IPColocationFactorWeight: 0 }
+    }) as (components: any) => PubsubRouter
+  }
+  return floodsub({ emitSelf: true }) as unknown as (components: any) => PubsubRouter
+}
+
 /** The services of an online node */
 export interface CairnServices extends ServiceMap {
   identify: Identify
   identifyPush: IdentifyPush
   ping: Ping
-  pubsub: GossipSub
+  /** gossipsub, or floodsub with Kubo's `Pubsub.Router: "floodsub"` */
+  pubsub: PubsubRouter
   bitswap: Bitswap
   /** Absent with `Routing.Type: "none"` */
   dht?: KadDHT
+  /** `/libp2p/fetch/0.0.1`, with `Ipns.UsePubsub`: topic peers ask each other for a name's latest record */
+  fetch?: Fetch
   /** public / private / unknown, relayed addresses; holds relay reservations while not public */
   reachability: ReachabilityService
   /** Absent with `Swarm.RelayService.Enabled: false` */
@@ -154,12 +181,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     identify: identify(),
     identifyPush: identifyPush(),
     ping: ping({ maxInboundStreams: DEFAULT_PING_STREAMS_MAX, maxOutboundStreams: DEFAULT_PING_STREAMS_MAX }),
-    pubsub: gossipsub({
-      // a node alone on a topic may still publish (Kubo does not fail either)
-      allowPublishToZeroTopicPeers: true,
-      // go-libp2p-pubsub (Kubo) delivers a node's own publications to its own subscribers
-      emitSelf: true
-    }),
+    pubsub: pubsubRouter(config),
     bitswap: init.bitswap,
     reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet }),
     ...autonatServices(nat)
@@ -171,6 +193,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   if (nat.holePunching && built.listen.some(a => listenKind(a) === 'webrtc')) (services as Record<string, unknown>).directUpgrade = directUpgrade()
   // UPnP / NAT-PMP asks the router for a port mapping; pointless where no NAT stands between
   if (nat.natPortMap && !privateNet) (services as Record<string, unknown>).upnp = uPnPNAT()
+  // go-libp2p-pubsub-router (Kubo's IPNS over pubsub) serves and asks the latest record over fetch
+  if (config.Ipns?.UsePubsub === true) services.fetch = fetch()
   if (config.Routing.Type !== 'none') {
     services.dht = kadDHT({
       protocol: DHT_PROTOCOL,

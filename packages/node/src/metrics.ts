@@ -9,7 +9,8 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import { BANDWIDTH_RATE_WINDOW_MS } from './constants.ts'
 import type { BandwidthStats } from '@cairn/interface'
-import type { ComponentLogger, Metrics } from '@libp2p/interface'
+import type { ComponentLogger, Libp2pEvents, Metrics, TypedEventTarget } from '@libp2p/interface'
+import { createPeerBandwidth } from './peer-bandwidth.ts'
 
 export { Registry }
 
@@ -35,12 +36,12 @@ export interface FamilyOptions {
 export interface NodeMetrics {
   readonly registry: Registry
   /** libp2p's `metrics` component, writing into `registry` */
-  readonly libp2p: (components: { logger: ComponentLogger }) => Metrics
+  readonly libp2p: (components: { logger: ComponentLogger, events?: TypedEventTarget<Libp2pEvents> }) => Metrics
   /**
    * Bytes in and out over every libp2p connection (or, with `proto`, over that protocol's
-   * streams), and the rates over the last 10 s
+   * streams, or with `peer`, over that peer's connections), and the rates over the last 10 s
    */
-  bandwidth(options?: { proto?: string }): Promise<BandwidthStats>
+  bandwidth(options?: { proto?: string, peer?: string }): Promise<BandwidthStats>
   /** A counter whose value is `read()` at scrape time: the count lives with the code that counts */
   counter(options: FamilyOptions): void
   /** A gauge whose value is `read()` at scrape time */
@@ -79,20 +80,34 @@ export function createNodeMetrics (init: NodeMetricsInit = {}): NodeMetrics {
     })
   }
 
+  const prometheus = prometheusMetrics({
+    registry,
+    // registered above, once per node whether it is online or not
+    collectDefaultMetrics: false,
+    statfsLocation: init.statfsPath
+  })
+  const perPeer = createPeerBandwidth()
+
   return {
     registry,
-    libp2p: prometheusMetrics({
-      registry,
-      // registered above, once per node whether it is online or not
-      collectDefaultMetrics: false,
-      statfsLocation: init.statfsPath
-    }),
+    libp2p: (components) => {
+      const metrics = prometheus(components)
+      // libp2p's metrics count no bytes per peer: count them beside, from the same raw connections
+      if (components.events != null) perPeer.listen(components.events)
+      const track = metrics.trackMultiaddrConnection.bind(metrics)
+      metrics.trackMultiaddrConnection = (maConn) => {
+        perPeer.track(maConn)
+        track(maConn)
+      }
+      return metrics
+    },
     async bandwidth (options = {}): Promise<BandwidthStats> {
       const values = (await registry.getSingleMetric(TRANSFER_METRIC)?.get())?.values ?? []
       const total = (key: string): bigint => BigInt(values.find(v => v.labels.protocol === key)?.value ?? 0)
-      const scope = options.proto ?? 'global'
-      const totalIn = total(`${scope} received`)
-      const totalOut = total(`${scope} sent`)
+      const scope = options.peer != null ? `peer ${options.peer}` : options.proto ?? 'global'
+      const peer = options.peer != null ? perPeer.totals(options.peer) : undefined
+      const totalIn = peer?.in ?? total(`${scope} received`)
+      const totalOut = peer?.out ?? total(`${scope} sent`)
       const now = Date.now()
       const recent = (samples.get(scope) ?? []).filter(s => now - s.at <= BANDWIDTH_RATE_WINDOW_MS)
       recent.push({ at: now, in: totalIn, out: totalOut })

@@ -1,4 +1,4 @@
-import { createBlockstore, levelOpenError } from '@cairn/blockstore'
+import { createBlockstore } from '@cairn/blockstore'
 import { blockLinks, verifyBlock } from '@cairn/ipld'
 import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
@@ -34,12 +34,14 @@ import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, storageBudget, validateConfig } from './config.ts'
+import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, pubsubRouterName, storageBudget, validateConfig } from './config.ts'
 import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
+import { keepReserve, openDatastore } from './datastore-open.ts'
+import type { RepoPaths } from './repo.ts'
 import type { ContentContext } from './api/context.ts'
 import type { NodePubsubApi } from './api/pubsub.ts'
 import type { NodeRoutingApi } from './api/routing.ts'
@@ -304,8 +306,8 @@ class CairnNodeClass implements CairnNode {
     this.bootstrap = createBootstrapApi(configStore)
     this.peering = createPeering(this.log.newScope('peering'))
     for (const p of peeringPeersOf(parts.config)) this.peering.add(p)
-    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore, notices: parts.notices })
-    this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'gossipsub'))
+    this.swarm = createSwarmApi({ libp2p: () => this.online(), peering: this.peering, filters: parts.addrFilters, config: configStore, notices: parts.notices, limits: { maxConnections: this.config.Swarm?.ConnMgr?.HighWater ?? undefined } })
+    this.pubsub = createPubsubApi(() => required(this.onlineServices().pubsub, 'pubsub'))
     this.routing = createRoutingApi({
       libp2p: () => this.online(),
       provider: () => this.provider,
@@ -351,6 +353,7 @@ class CairnNodeClass implements CairnNode {
       resolve: async (path, options) => this.resolveCid(path, options),
       hasLocal: async (cid, options) => this.blockstore.hasBlock(cid, options),
       addresses: () => this.#libp2p?.status === 'started' ? this.#libp2p.getMultiaddrs().map(ma => ma.toString()) : [],
+      online: () => this.#libp2p?.status === 'started',
       connect: async (addr, options) => { await this.swarm.connect(addr, options) },
       log: this.log.newScope('remote-pinning')
     }, configStore)
@@ -374,7 +377,7 @@ class CairnNodeClass implements CairnNode {
     const paths = repoPaths(this.repoPath)
     const keystore = createKeystore(paths.keystore, paths.key)
     this.key = createKeyApi(keystore)
-    this.datastoreSlot = new DatastoreSlot(parts.datastore, paths.datastore)
+    this.datastoreSlot = new DatastoreSlot(parts.datastore, paths, parts.logger)
     this.name = lazyNameSystem(async () => this.buildNameSystem(keystore, parts.libp2pDatastore))
     const lifetimeMs = this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : DEFAULT_IPNS_RECORD_LIFETIME_MS
     const periodMs = this.config.Ipns?.RepublishPeriod != null && this.config.Ipns.RepublishPeriod !== '' ? parseDuration(this.config.Ipns.RepublishPeriod) : DEFAULT_IPNS_REPUBLISH_PERIOD_MS
@@ -437,18 +440,16 @@ class CairnNodeClass implements CairnNode {
     })
     const datastore = parts.datastore
     if (datastore != null) {
+      let stopReserve = (): void => {}
       children.push({
         name: 'datastore',
         start: async () => {
-          try {
-            // LevelDB's own open first: datastore-level's open() drops the cause (LEVEL_LOCKED)
-            await datastore.db.open()
-            await datastore.open()
-          } catch (err) {
-            throw levelOpenError(err, `The repo's datastore at ${paths.datastore}`)
-          }
+          stopReserve = keepReserve(await openDatastore(datastore, paths, parts.logger))
         },
-        stop: async () => { await datastore.close() }
+        stop: async () => {
+          stopReserve()
+          await datastore.close()
+        }
       })
     }
     if (datastore == null) {
@@ -466,7 +467,11 @@ class CairnNodeClass implements CairnNode {
         stop: async () => { await this.libp2p.stop() }
       }, {
         name: 'IPNS republisher',
-        start: async () => { this.republisher.start() },
+        start: async () => {
+          this.republisher.start()
+          // with IPNS over pubsub our records are served to topic peers from the start
+          if (this.config.Ipns?.UsePubsub === true) this.name.pubsub.state().catch((err) => { this.log.error('loading the name system failed - %e', err) })
+        },
         stop: async () => { this.republisher.stop() }
       }, {
         name: 'peering',
@@ -728,8 +733,8 @@ class CairnNodeClass implements CairnNode {
 
   /** The name system and its parts, imported when a name is first used */
   private async buildNameSystem (keystore: Keystore, libp2pDatastore: Datastore | undefined): Promise<NameSystem> {
-    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }] = await Promise.all([
-      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts')
+    const [{ createNameSystem }, { createRecordStore }, { createDnslinkResolver }, { createIpnsPubsub }, { dhtLocalRecord }, { delegatedPublishers }] = await Promise.all([
+      import('./ipns/name-system.ts'), import('./ipns/records.ts'), import('./ipns/dnslink.ts'), import('./ipns/pubsub.ts'), import('./ipns/validator.ts'), import('./ipns/delegated.ts')
     ])
     const duration = (value: string | undefined): number | undefined => value != null && value !== '' ? parseDuration(value) : undefined
     const dnslink = createDnslinkResolver({ resolvers: this.config.DNS?.Resolvers, maxCacheTtlMs: duration(this.config.DNS?.MaxCacheTTL) })
@@ -745,14 +750,23 @@ class CairnNodeClass implements CairnNode {
         pubsub: () => this.pubsub,
         receive: async (name, record) => system.receive(name, record),
         discover: async (topic, options) => { await this.discoverTopic(topic, options) },
+        fetch: async (peer, routingKey, options) => this.online().services.fetch?.fetch((await import('@libp2p/peer-id')).peerIdFromString(peer), routingKey, options),
+        onPeerJoin: (handler) => {
+          this.online().services.pubsub?.addEventListener('subscription-change', (evt) => {
+            for (const sub of evt.detail.subscriptions) if (sub.subscribe) handler(evt.detail.peerId.toString(), sub.topic)
+          })
+        },
         log: this.log.newScope('ipns:pubsub')
       }, !this.offline && this.config.Ipns?.UsePubsub === true),
+      delegatedPublishers: delegatedPublishers(this.config.Ipns?.DelegatedPublishers),
       log: this.log.newScope('ipns')
     }, {
       recordLifetimeMs: duration(this.config.Ipns?.RecordLifetime),
       cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
       maxCacheTtlMs: duration(this.config.Ipns?.MaxCacheTTL)
     })
+    // peers following a name's topic ask us for our latest record of it (IPNS over pubsub)
+    if (!this.offline) this.online().services.fetch?.registerLookupFunction('/ipns/', async (key) => system.localRecord(key))
     return system
   }
 
@@ -855,6 +869,8 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
   const fileConfig = await loadRepoConfig(repoPath)
   const config = validateConfig(mergeConfig(fileConfig, init.config))
   config.Identity = fileConfig.Identity
+  // a bad router fails here, before the repo's stores are opened
+  if (!offline) pubsubRouterName(config)
   const paths = repoPaths(repoPath)
   const gatewayTimeout = config.Gateway?.Timeout != null ? parseDuration(config.Gateway.Timeout) : DEFAULT_FETCH_TIMEOUT_MS
   const logger = init.logger ?? defaultLogger()
@@ -909,11 +925,13 @@ class DatastoreSlot {
   private opened?: Promise<LevelDatastore>
   private readonly own: boolean
   private readonly shared: LevelDatastore | undefined
-  private readonly path: string
+  private readonly paths: RepoPaths
+  private readonly logger: ComponentLogger
 
-  constructor (shared: LevelDatastore | undefined, path: string) {
+  constructor (shared: LevelDatastore | undefined, paths: RepoPaths, logger: ComponentLogger) {
     this.shared = shared
-    this.path = path
+    this.paths = paths
+    this.logger = logger
     this.own = shared == null
   }
 
@@ -922,13 +940,12 @@ class DatastoreSlot {
     this.opened ??= (async () => {
       // loaded here: offline nodes import datastore-level only when a name command needs it
       const { LevelDatastore } = await import('datastore-level')
-      const store = new LevelDatastore(this.path)
+      const store = new LevelDatastore(this.paths.datastore)
       try {
-        await store.db.open()
-        await store.open()
+        await openDatastore(store, this.paths, this.logger)
       } catch (err) {
         this.opened = undefined
-        throw levelOpenError(err, `The repo's datastore at ${this.path}`)
+        throw err
       }
       return store
     })()

@@ -2,7 +2,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError } from '@cairn/interface'
 import { mergeConfig, profileConfig, readConfigFile, validateConfig, writeConfigFile } from './config.ts'
-import { REPO_BLOCKS_DIR, REPO_CONFIG_FILE, REPO_DATASTORE_DIR, REPO_KEY_FILE, REPO_KEYSTORE_DIR } from './constants.ts'
+import { REPO_BLOCKS_DIR, REPO_CONFIG_FILE, REPO_DATASTORE_DIR, REPO_DATASTORE_RESERVE_FILE, REPO_KEY_FILE, REPO_KEYSTORE_DIR } from './constants.ts'
 import type { ConfigProfile, DeepPartial } from './config.ts'
 import type { CairnConfig } from '@cairn/interface'
 import type { PrivateKey } from '@libp2p/interface'
@@ -21,6 +21,8 @@ export interface RepoPaths {
   key: string
   blocks: string
   datastore: string
+  /** The datastore's reserve file (see `openDatastore`) */
+  datastoreReserve: string
 }
 
 export function repoPaths (repoPath: string): RepoPaths {
@@ -31,7 +33,8 @@ export function repoPaths (repoPath: string): RepoPaths {
     keystore,
     key: join(keystore, REPO_KEY_FILE),
     blocks: join(repoPath, REPO_BLOCKS_DIR),
-    datastore: join(repoPath, REPO_DATASTORE_DIR)
+    datastore: join(repoPath, REPO_DATASTORE_DIR),
+    datastoreReserve: join(repoPath, REPO_DATASTORE_RESERVE_FILE)
   }
 }
 

@@ -236,6 +236,7 @@ test('repo stat and verify', async () => {
   assert.ok(stat.numObjects > 0)
   assert.ok(stat.repoSize > 0)
   assert.is(stat.storageMax, 10_000_000_000)
+  assert.is(stat.storageGcWatermark, 90)
   assert.is(stat.repoPath, node.repoPath)
   const lines = await collect(node.repo.verify())
   assert.equal(lines.map(l => l.msg), ['verify complete, all blocks validated.'])

@@ -79,8 +79,11 @@ robust('serving many peers at once holds one node-wide budget, released once all
   const blocks = await Promise.all(Array.from({ length: 32 }, async () => rawBlock(blockBytes)))
   for (const b of blocks) await server.blocks.putBlock(b.cid, b.bytes)
   const clients: BitswapNode[] = []
-  // four: libp2p accepts at most five inbound connections a second from one host
-  for (let i = 0; i < 4; i++) clients.push(await createBitswapNode({ wantTimeoutMs: 60_000 }))
+  // four: libp2p accepts at most five inbound connections a second from one host. Each client
+  // asks for each block exactly once: its rebroadcast (every 30 s) and its widening (which asks a
+  // silent peer again) are pushed past the test, since on a loaded machine either re-asks and the
+  // server rightly sends a block twice (136 or 159 sends were seen). What they do is tested above
+  for (let i = 0; i < 4; i++) clients.push(await createBitswapNode({ wantTimeoutMs: 120_000, rebroadcastIntervalMs: 600_000, providerSearchDelayMs: 600_000 }))
   ctx.stop.push(server.libp2p, ...clients.map(c => c.libp2p))
   for (const c of clients) await connect(c.libp2p, server.libp2p)
   await Promise.all(clients.map(async c => {
@@ -91,6 +94,11 @@ robust('serving many peers at once holds one node-wide budget, released once all
     got.forEach((bytes, i) => { assert.ok(equalBytes(bytes, blocks[i].bytes), 'byte-exact') })
   }))
   const stats = server.bitswap.stats()
+  // every block reached every peer once: nothing lost, nothing sent twice
+  for (const c of clients) {
+    assert.is(server.bitswap.ledger(c.libp2p.peerId).blocksSent, 32, 'each peer was sent each block once')
+    assert.is(c.bitswap.stats().duplicateBlocks, 0, 'no peer received a block twice')
+  }
   assert.is(stats.blocksSent, 4 * 32)
   // per-peer limits alone let each of the 4 peers hold a 4 MiB queue plus 8 reads
   assert.ok(stats.serveBytesPeak <= budgetBytes + readsMax * blockBytes, `held at most ${stats.serveBytesPeak} bytes`)

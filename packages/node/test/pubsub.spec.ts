@@ -101,4 +101,38 @@ test('publish on an offline node is an OfflineError', async () => {
   }
 })
 
+test('Pubsub.Router floodsub: floodsub nodes speak /floodsub/1.0.0 and still reach a gossipsub node', async () => {
+  const flood = { config: { Pubsub: { Router: 'floodsub' } } }
+  const a = await testNode(flood)
+  const b = await testNode()
+  const c = await testNode(flood)
+  assert.ok(a.libp2p.getProtocols().includes('/floodsub/1.0.0'))
+  assert.not.ok(a.libp2p.getProtocols().some(p => p.startsWith('/meshsub/')), 'no gossipsub on a floodsub node')
+  assert.ok(b.libp2p.getProtocols().includes('/meshsub/1.1.0'))
+  // A (floodsub) - B (gossipsub) - C (floodsub): C hears A only through B's floodsub fallback
+  await connect(a, b)
+  await connect(c, b)
+  const topic = 'cairn-flood'
+  const heard = new Map<string, string[]>([[a.peerId, []], [b.peerId, []], [c.peerId, []]])
+  for (const n of [a, b, c]) await n.pubsub.subscribe(topic, m => { heard.get(n.peerId)?.push(dec(m.data)) }, { signal: AbortSignal.timeout(60_000) })
+  await waitFor(async () => (await b.pubsub.peers(topic)).length === 2, 10_000, 'B to see both floodsub subscribers')
+  await waitFor(async () => (await a.pubsub.peers(topic)).includes(b.peerId), 10_000, 'A to see B subscribed')
+  await waitFor(async () => (await c.pubsub.peers(topic)).includes(b.peerId), 10_000, 'C to see B subscribed')
+  await a.pubsub.publish(topic, enc('flooded from A'))
+  await waitFor(() => [...heard.values()].every(l => l.length >= 1), 15_000, 'B and C (and A itself) to hear A')
+  assert.equal([...heard.values()], [['flooded from A'], ['flooded from A'], ['flooded from A']])
+  await c.pubsub.publish(topic, enc('and back from C'))
+  await waitFor(() => heard.get(a.peerId)?.length === 2, 15_000, 'A to hear C through B')
+})
+
+test('an unknown Pubsub.Router fails the start with Kubo\'s message', async () => {
+  try {
+    await testNode({ config: { Pubsub: { Router: 'meshy' } } })
+    assert.unreachable('should have thrown')
+  } catch (err: any) {
+    assert.is(err.message, 'unknown pubsub router meshy')
+    assert.is(err.code, 'ERR_INVALID_PARAMETERS')
+  }
+})
+
 test.run()

@@ -17,7 +17,7 @@ const withConfig = (extra: Record<string, unknown>): CairnConfig => ({ ...defaul
 
 test('Kubo defaults for the NAT keys; bad values fail while the node is built', () => {
   const d = natOptions(defaultConfig('x'))
-  assert.equal(d.relayLimits, { durationMs: 120_000, dataBytes: 131_072n, reservationTtlMs: 3_600_000, maxReservations: 128, maxCircuits: 16, maxReservationsPerIP: 8 })
+  assert.equal(d.relayLimits, { durationMs: 120_000, dataBytes: 131_072n, reservationTtlMs: 3_600_000, maxReservations: 128, maxCircuits: 16, maxReservationsPerIP: 8, maxReservationsPerASN: 32, bufferSize: 2048 })
   assert.equal([d.relayClient, d.relayService, d.holePunching, d.natPortMap], [true, true, true, true])
   assert.equal(d.transports, { tcp: true, websocket: true, quic: true, relay: true, webrtcDirect: true })
   assert.is(d.autonatService, 'enabled')
@@ -35,6 +35,8 @@ test('Kubo defaults for the NAT keys; bad values fail while the node is built', 
   assert.throws(() => natOptions(withConfig({ Swarm: { EnableHolePunching: 'yes' } })), /EnableHolePunching must be true, false or null/)
   assert.throws(() => natOptions(withConfig({ Swarm: { RelayClient: { StaticRelays: ['/ip4/1.2.3.4/tcp/4001'] } } })), /has no \/p2p\//)
   assert.throws(() => natOptions(withConfig({ AutoNAT: { ServiceMode: 'sometimes' } })), /ServiceMode/)
+  assert.throws(() => natOptions(withConfig({ Swarm: { RelayService: { BufferSize: 'big' } } })), /BufferSize must be a non-negative integer/)
+  assert.throws(() => natOptions(withConfig({ Swarm: { RelayService: { MaxReservationsPerASN: 1.5 } } })), /MaxReservationsPerASN must be a non-negative integer/)
 })
 
 test('NoAnnounce ranges and addresses, and circuit addresses only through relays we are connected to', () => {
@@ -120,22 +122,33 @@ test('a node with a static relay reserves a slot, advertises /p2p-circuit, and i
   assert.ok(b.libp2p.getConnections(a.libp2p.peerId).every(c => c.limits != null), 'still relayed: the bytes crossed the relay')
 })
 
-test('past the relay\'s data limit the exchange stops: a bulk fetch cannot ride relayed connections', async () => {
+test('past the relay\'s data limit the fetch fails with RelayLimitError: a bulk fetch cannot ride relayed connections', async () => {
   const relay = await testNode({ config: { Swarm: { RelayService: { ConnectionDataLimit: 65_536 } } } as any })
   const a = await testNode({ config: natted((await relay.swarm.localAddrs())[0]) })
   await waitFor(() => relayedAddr(a) != null, 15_000, 'a relay reservation')
   const content = pseudoRandomBytes(600_000, 9)
   const [added] = await collect(a.add([{ path: 'big.bin', content }], { cidVersion: 1, rawLeaves: true }))
-  const b = await testNode({ fetchTimeoutMs: 8000, config: outside })
+  // a fetch timeout far beyond the test's: only the relay limit can end this fetch in time
+  const b = await testNode({ fetchTimeoutMs: 600_000, config: outside })
   await b.swarm.connect(relayedAddr(a) as string, { signal: AbortSignal.timeout(15_000) })
-  let failed: unknown
+  let failed: any
   try {
-    await concatBytes(b.cat(added.cid, { signal: AbortSignal.timeout(20_000) }))
+    await concatBytes(b.cat(added.cid, { signal: AbortSignal.timeout(60_000) }))
   } catch (err) {
     failed = err
   }
   assert.ok(failed != null, 'the fetch fails rather than moving 600 kB through a relay limited to 64 KiB per connection')
+  assert.is(failed.name, 'RelayLimitError', String(failed))
+  assert.is(failed.code, 'ERR_RELAY_LIMIT')
+  assert.match(failed.message, new RegExp(`held only by ${a.peerId}, reachable only through a relay, and this transfer went past the relay's limits \\(about 6[34] KiB per connection\\)`))
   assert.ok(b.libp2p.getConnections(a.libp2p.peerId).every(c => c.limits != null), 'never a direct connection')
+
+  // what fits in the limit still comes through the relay
+  const small = pseudoRandomBytes(16_000, 10)
+  const [smallAdded] = await collect(a.add([{ path: 'small.bin', content: small }], { cidVersion: 1, rawLeaves: true }))
+  const c = await testNode({ config: outside })
+  await c.swarm.connect(relayedAddr(a) as string, { signal: AbortSignal.timeout(15_000) })
+  assert.equal(await concatBytes(c.cat(smallAdded.cid, { signal: AbortSignal.timeout(30_000) })), small)
 })
 
 test.run()

@@ -14,6 +14,8 @@ export const DEFAULT_ORIGIN_DIAL_TIMEOUT_MS = 10_000
 export const META_JSON_BYTES_MAX = 64 * 1024
 /** Characters of one origin multiaddr */
 export const ORIGIN_CHARS_MAX = 1024
+/** How often a running service looks for purges asked in the tokens file (`token revoke --purge`) */
+export const PURGE_CHECK_MS = 5_000
 /** Tokens in the file: each request authenticates against them */
 export const TOKENS_MAX = 10_000
 /** The repo folder holding the tokens file and the request store */

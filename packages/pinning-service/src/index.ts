@@ -16,9 +16,9 @@
  */
 export { createPinningService, pinningServiceInitFromConfig } from './service.ts'
 export type { PinningService, PinningServiceComponents, PinningServiceInit, TokenScope } from './service.ts'
-export { nodeComponents } from './node-components.ts'
+export { nodeComponents, reachableDelegates } from './node-components.ts'
 export type { PinningNode } from './node-components.ts'
-export { createToken, listTokens, revokeToken, tokensPath } from './tokens.ts'
+export { createToken, listTokens, requestPurge, revokeToken, tokensPath, PURGE_ALL_REVOKED } from './tokens.ts'
 export type { CreateTokenOptions, TokenInfo, TokenRecord } from './tokens.ts'
 export { checkPin, parseQuery, parseCid, TEXT_MATCHING_STRATEGIES } from './validate.ts'
 export type { ListQuery } from './validate.ts'

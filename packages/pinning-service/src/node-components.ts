@@ -8,6 +8,18 @@ import type { PinningServiceComponents } from './service.ts'
 
 export type PinningNode = Pick<CairnApi, 'pin' | 'dag' | 'swarm' | 'id'>
 
+const LOOPBACK = /^\/(ip4\/127\.\d+\.\d+\.\d+|ip6\/::1|ip6\/0:0:0:0:0:0:0:1|dns4?\/localhost|dns6\/localhost)\//
+
+/**
+ * The addresses worth sending a client as `delegates`: a loopback address only reaches a client
+ * on this very machine, so loopback ones are left out unless the node listens on nothing else
+ * (a node bound to 127.0.0.1, as in tests, still names where it can be reached)
+ */
+export function reachableDelegates (addrs: string[]): string[] {
+  const others = addrs.filter(a => !LOOPBACK.test(a))
+  return others.length > 0 ? others : addrs
+}
+
 export function nodeComponents (node: PinningNode, options: { logger?: ComponentLogger } = {}): PinningServiceComponents {
   return {
     async pin (cid, { signal, onProgress }) {
@@ -35,7 +47,7 @@ export function nodeComponents (node: PinningNode, options: { logger?: Component
     },
     async delegates () {
       const id = await node.id()
-      const withPeer = id.addresses.filter(a => a.includes('/p2p/'))
+      const withPeer = reachableDelegates(id.addresses.filter(a => a.includes('/p2p/')))
       // the spec wants at least one: a node with no listen address still names itself
       return withPeer.length > 0 ? withPeer : [`/p2p/${id.id}`]
     },

@@ -13,11 +13,11 @@ import type { PinningServiceConfig, PinResultsObject, PinStatusObject } from '@c
 import { defaultLogger } from '@libp2p/logger'
 import type { ComponentLogger, Logger } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
-import { PIN_DELEGATES_MAX, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_PER_TOKEN, DEFAULT_MAX_PINS_PER_TOKEN, DEFAULT_ORIGIN_DIAL_TIMEOUT_MS, DEFAULT_STALL_TIMEOUT_MS, PINNING_SERVICE_DIRNAME, REQUESTS_DIRNAME } from './constants.ts'
+import { PIN_DELEGATES_MAX, PURGE_CHECK_MS, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_PER_TOKEN, DEFAULT_MAX_PINS_PER_TOKEN, DEFAULT_ORIGIN_DIAL_TIMEOUT_MS, DEFAULT_STALL_TIMEOUT_MS, PINNING_SERVICE_DIRNAME, REQUESTS_DIRNAME } from './constants.ts'
 import { QuotaExceededError, ServiceStoppedError, UnauthorizedError } from './errors.ts'
 import { openRequestStore } from './records.ts'
 import type { RequestRecord, RequestStore } from './records.ts'
-import { createTokenVerifier } from './tokens.ts'
+import { createTokenVerifier, PURGE_ALL_REVOKED } from './tokens.ts'
 import type { TokenRecord, TokenVerifier } from './tokens.ts'
 import { checkPin, cidKey, parseCid } from './validate.ts'
 import type { ListQuery } from './validate.ts'
@@ -116,6 +116,9 @@ class Service implements PinningService {
   readonly #tasks = new Set<Promise<void>>()
   #idleWaiters: Array<() => void> = []
   #stopping = false
+  /** Looks for purges asked in the tokens file (the CLI writes it, with or without a daemon) */
+  #purgeTimer?: ReturnType<typeof setInterval>
+  #purging?: Promise<void>
 
   constructor (components: PinningServiceComponents, init: PinningServiceInit) {
     this.#components = components
@@ -142,14 +145,39 @@ class Service implements PinningService {
     }
     if (pending.length > 0) this.#log('resuming %d pin requests', pending.length)
     this.#pump()
+    this.#checkPurges()
+    this.#purgeTimer = setInterval(() => { this.#checkPurges() }, PURGE_CHECK_MS)
+    this.#purgeTimer.unref?.()
+  }
+
+  /** Runs the purges asked for, one pass at a time; a failure is logged and retried next pass */
+  #checkPurges (): void {
+    if (this.#purging != null || this.#store == null || this.#stopping) return
+    this.#purging = this.#purge().catch(err => { this.#log.error('purging revoked tokens\' requests - %e', err) }).finally(() => { this.#purging = undefined })
+  }
+
+  async #purge (): Promise<void> {
+    const { purge, valid } = await this.#tokens.purges()
+    if (purge.length === 0) return
+    const all = purge.includes(PURGE_ALL_REVOKED)
+    // a token still valid is never purged, whatever the file says
+    const ids = new Set(purge.filter(id => !valid.has(id)))
+    const doomed = [...this.#open().records.values()].filter(r => !valid.has(r.token) && (all || ids.has(r.token)))
+    for (const r of doomed) {
+      if (this.#stopping) return
+      await this.#remove(r)
+    }
+    this.#log('purged %d pin requests of revoked tokens (%s)', doomed.length, purge.join(', '))
+    await this.#tokens.purged(purge)
   }
 
   async stop (): Promise<void> {
     const store = this.#store
     if (store == null) return
     this.#stopping = true
+    clearInterval(this.#purgeTimer)
     for (const c of this.#running.values()) c.abort(new ServiceStoppedError())
-    await Promise.allSettled([...this.#tasks])
+    await Promise.allSettled([...this.#tasks, this.#purging])
     this.#queue = []
     this.#store = undefined
     await store.close()
@@ -165,6 +193,8 @@ class Service implements PinningService {
     this.#open()
     if (bearer == null || bearer === '') throw new UnauthorizedError('Access token is missing')
     const token = await this.#tokens.verify(bearer)
+    // a purge asked for since the last look starts at once
+    this.#checkPurges()
     if (token == null) throw new UnauthorizedError('Access token is invalid or revoked')
     return {
       token,

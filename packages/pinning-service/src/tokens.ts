@@ -38,7 +38,16 @@ export interface CreateTokenOptions {
 
 interface TokensFile {
   Tokens: TokenRecord[]
+  /**
+   * Purges the service is asked for: ids of revoked tokens whose pin requests it removes (and
+   * unpins what only they held), or `*` for every revoked token's. The service takes each
+   * entry off once done: the CLI writes here whether a daemon runs or not.
+   */
+  Purge?: string[]
 }
+
+/** In `Purge`: every revoked token */
+export const PURGE_ALL_REVOKED = '*'
 
 const NAME = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -111,20 +120,44 @@ export async function listTokens (repoPath: string): Promise<TokenInfo[]> {
   return file.Tokens.map(({ hash: _, ...info }) => info)
 }
 
-/** Revokes by name or id; returns what was revoked */
-export async function revokeToken (repoPath: string, nameOrId: string): Promise<TokenInfo> {
+/**
+ * Revokes by name or id; returns what was revoked. With `purge`, the service also removes the
+ * token's pin requests and unpins what only they held (else they stay, refused to everyone).
+ */
+export async function revokeToken (repoPath: string, nameOrId: string, options: { purge?: boolean } = {}): Promise<TokenInfo> {
   const path = tokensPath(repoPath)
   const file = await load(path)
   const i = file.Tokens.findIndex(t => t.name === nameOrId || t.id === nameOrId)
   if (i < 0) throw new NotFoundError(`no token named '${nameOrId.slice(0, 80)}'`)
   const [record] = file.Tokens.splice(i, 1)
+  if (options.purge === true) file.Purge = [...new Set([...(file.Purge ?? []), record.id])]
   await save(path, file)
   const { hash: _, ...info } = record
   return info
 }
 
+/**
+ * Asks the service to purge the pin requests of a token revoked earlier (by id, as `token ls`
+ * showed it), or of every revoked token (`PURGE_ALL_REVOKED`). A token still valid is refused.
+ */
+export async function requestPurge (repoPath: string, id: string = PURGE_ALL_REVOKED): Promise<void> {
+  const path = tokensPath(repoPath)
+  const file = await load(path)
+  if (id !== PURGE_ALL_REVOKED) {
+    if (!/^[0-9a-f]{16}$/.test(id)) throw new InvalidParametersError(`'${id.slice(0, 80)}' is not a token id (16 hex digits)`)
+    const live = file.Tokens.find(t => t.id === id)
+    if (live != null) throw new InvalidParametersError(`token ${id} ('${live.name}') is not revoked: revoke it with --purge`)
+  }
+  file.Purge = [...new Set([...(file.Purge ?? []), id])]
+  await save(path, file)
+}
+
 /** The daemon's view of the tokens file: re-read when its mtime or size changes */
 export interface TokenVerifier {
+  /** Purges asked for, and the ids of the tokens valid now */
+  purges(): Promise<{ purge: string[], valid: Set<string> }>
+  /** Takes done purges off the file */
+  purged(entries: string[]): Promise<void>
   /** The token's record, or undefined for an unknown or revoked one */
   verify(token: string): Promise<TokenRecord | undefined>
   /** The record of a token id, or undefined once revoked */
@@ -135,6 +168,7 @@ export function createTokenVerifier (repoPath: string): TokenVerifier {
   const path = tokensPath(repoPath)
   let stamp = ''
   let byHash = new Map<string, TokenRecord>()
+  let purge: string[] = []
   const refresh = async (): Promise<void> => {
       let now = 'missing'
       try {
@@ -146,6 +180,7 @@ export function createTokenVerifier (repoPath: string): TokenVerifier {
       if (now !== stamp) {
         const file = await load(path)
         byHash = new Map(file.Tokens.map(t => [t.hash, t]))
+        purge = Array.isArray(file.Purge) ? file.Purge.filter(e => typeof e === 'string') : []
         stamp = now
       }
   }
@@ -159,6 +194,20 @@ export function createTokenVerifier (repoPath: string): TokenVerifier {
       await refresh()
       for (const t of byHash.values()) if (t.id === id) return t
       return undefined
+    },
+    async purges () {
+      await refresh()
+      return { purge: [...purge], valid: new Set([...byHash.values()].map(t => t.id)) }
+    },
+    async purged (entries) {
+      // re-read first: the CLI may have written since
+      const file = await load(path)
+      const done = new Set(entries)
+      const left = (file.Purge ?? []).filter(e => !done.has(e))
+      if (left.length === (file.Purge ?? []).length) return
+      if (left.length > 0) file.Purge = left
+      else delete file.Purge
+      await save(path, file)
     }
   }
 }

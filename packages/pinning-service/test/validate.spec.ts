@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert'
 import { CID } from 'multiformats/cid'
 import { base16 } from 'multiformats/bases/base16'
 import { base36 } from 'multiformats/bases/base36'
-import { checkPin, parseQuery, pinningServiceInitFromConfig } from '../src/index.ts'
+import { checkPin, parseQuery, pinningServiceInitFromConfig, reachableDelegates } from '../src/index.ts'
 import { pinningServiceErrorClasses } from '../src/errors.ts'
 
 const test = suite('validate')
@@ -69,6 +69,18 @@ test('Pinning.Service config becomes init fields, durations parsed', () => {
   assert.equal(pinningServiceInitFromConfig(undefined), {})
   assert.equal(pinningServiceInitFromConfig({ StallTimeout: '' }), {})
   rejects(() => pinningServiceInitFromConfig({ StallTimeout: 'soon' }), 'InvalidParametersError', /soon/)
+})
+
+test('delegates leave loopback addresses out unless the node listens on nothing else', () => {
+  const id = '12D3KooWGC6TvWhfapngX6wvJHMYvKpDMXPb3ZnCZ6dMoaMtimQ5'
+  const loop = [`/ip4/127.0.0.1/tcp/4001/p2p/${id}`, `/ip6/::1/tcp/4001/p2p/${id}`, `/dns4/localhost/tcp/4001/p2p/${id}`]
+  const lan = `/ip4/192.168.1.20/tcp/4001/p2p/${id}`
+  const pub = `/ip6/2001:db8::7/udp/4001/quic-v1/p2p/${id}`
+  assert.equal(reachableDelegates([...loop, lan, pub]), [lan, pub])
+  assert.equal(reachableDelegates(loop), loop)
+  // 127.x is loopback; 10.127.0.1 is not
+  assert.equal(reachableDelegates([`/ip4/127.3.2.1/tcp/1/p2p/${id}`, `/ip4/10.127.0.1/tcp/1/p2p/${id}`]), [`/ip4/10.127.0.1/tcp/1/p2p/${id}`])
+  assert.equal(reachableDelegates([]), [])
 })
 
 test('error classes carry their own names', () => {

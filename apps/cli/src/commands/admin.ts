@@ -6,6 +6,8 @@ import { formatSiBytes, tabulate } from '../format.ts'
 import { UsageError } from '../errors.ts'
 import { parseInteger } from './parse.ts'
 import { printProvideStat } from './routing.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 
 function bitswapStatJson (s: BitswapStats): object {
   return {
@@ -21,7 +23,8 @@ function bitswapStatJson (s: BitswapStats): object {
 }
 
 /** Kubo's `bitswap stat` text (core/commands/bitswap.go) */
-export async function printBitswapStat (ctx: CliContext, flags: { verbose?: boolean, human?: boolean }): Promise<void> {
+export async function printBitswapStat (ctx: CliContext, flags: { verbose?: boolean, human?: boolean } & CidBaseFlags): Promise<void> {
+  const enc = await cidOutput(flags)
   const api = await ctx.api({ online: true })
   const s = await api.stats.bitswap({ signal: ctx.signal })
   if (ctx.print.enc === 'json') { ctx.print.json(bitswapStatJson(s)); return }
@@ -34,7 +37,7 @@ export async function printBitswapStat (ctx: CliContext, flags: { verbose?: bool
   ctx.print.line(`\tdup blocks received: ${s.dupBlksReceived}`)
   ctx.print.line(`\tdup data received: ${size(s.dupDataReceived)}`)
   ctx.print.line(`\twantlist [${s.wantlist.length} keys]`)
-  for (const cid of s.wantlist) ctx.print.line(`\t\t${cid.toString()}`)
+  for (const cid of s.wantlist) ctx.print.line(`\t\t${enc(cid)}`)
   ctx.print.line(`\tpartners [${s.peers.length}]`)
   if (flags.verbose === true) for (const p of s.peers) ctx.print.line(`\t\t${p}`)
 }
@@ -55,19 +58,20 @@ export function registerAdmin (program: Command, stats: Command, ctx: CliContext
     })
 
   const bitswap = program.command('bitswap').description('Interact with the bitswap agent')
-  bitswap.command('stat')
+  withCidBase(bitswap.command('stat'))
     .description('Show diagnostic information on the bitswap agent')
     .option('-v, --verbose', 'print extra information')
     .option('--human', 'print sizes in human readable format (e.g., 1K 234M 2G)')
-    .action(async (flags: { verbose?: boolean, human?: boolean }) => { await printBitswapStat(ctx, flags) })
-  bitswap.command('wantlist')
+    .action(async (flags: { verbose?: boolean, human?: boolean } & CidBaseFlags) => { await printBitswapStat(ctx, flags) })
+  withCidBase(bitswap.command('wantlist'))
     .description('Show blocks currently on the wantlist')
     .option('-p, --peer <peer>', 'show the wantlist of this peer (default: self)')
-    .action(async (flags: { peer?: string }) => {
+    .action(async (flags: { peer?: string } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const api = await ctx.api({ online: true })
       const keys = await api.bitswap.wantlist({ peer: flags.peer, signal: ctx.signal })
       if (ctx.print.enc === 'json') ctx.print.json({ Keys: keys.map(k => ({ '/': k.toString() })) })
-      else for (const k of keys.map(String).sort()) ctx.print.line(k)
+      else for (const k of keys.map(enc).sort()) ctx.print.line(k)
     })
   bitswap.command('ledger')
     .description('Show the current ledger for a peer')
@@ -149,6 +153,18 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       for (const line of tabulate([['Command', 'Active', 'StartTime', 'RunTime'], ...list.map(c => [c.command, String(c.active), c.startTime, runTime(c)])])) ctx.print.line(line)
     })
 
+  // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
+  diag.command('healthy')
+    .description('Report whether the daemon is operational (exit 0 if so)')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const probe = 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn'
+      await api.resolve(`/ipfs/${probe}`, { signal: ctx.signal }).catch((err: Error) => { throw new Error(`probe resolve: ${err.message}`, { cause: err }) })
+      await api.dag.get(probe, { signal: ctx.signal }).catch((err: Error) => { throw new Error(`probe fetch: ${err.message}`, { cause: err }) })
+      // Kubo's command has no text encoder: its CLI prints the JSON string
+      ctx.print.line('"ok"')
+    })
+
   const log = program.command('log').description('Interact with the daemon log output')
   log.command('level')
     .description('Show or change the logging level (debug, info, warn, error, dpanic, panic, fatal, default)')
@@ -172,8 +188,12 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       else for (const s of list) ctx.print.line(s)
     })
   log.command('tail')
-    .description('Read the event log (not supported by Cairn: run the daemon with DEBUG=cairn:*)')
-    .action(() => { throw new UsageError('"log tail" is not supported by Cairn: the daemon logs to stderr; run it with DEBUG=cairn:* to see its log') })
+    .description("Print the daemon's log lines as they are written (JSON), at the levels `log level` set")
+    .option('--log-level <level>', 'only lines at this level or above')
+    .action(async (flags: { logLevel?: string }) => {
+      const api = await ctx.api({ online: true })
+      for await (const line of api.logging.tail({ signal: ctx.signal, level: flags.logLevel })) ctx.print.text(JSON.stringify(line) + '\n', 'stdout')
+    })
 
   version.command('deps')
     .description('Show the dependencies of this build and their versions')

@@ -9,7 +9,7 @@ import { Option } from 'commander'
 import type { Command } from 'commander'
 import { readApiFile } from '../connect.ts'
 import { API_FILENAME, DEFAULT_DAEMON_PROBE_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, GATEWAY_FILENAME } from '../constants.ts'
-import type { CliContext, RunningDaemon } from '../context.ts'
+import type { CliContext, DaemonOptions, RunningDaemon } from '../context.ts'
 import { DaemonRunningError } from '../errors.ts'
 import { multiaddrToHostPort, multiaddrToUrl } from '../multiaddr.ts'
 
@@ -46,11 +46,12 @@ export function registerDaemon (program: Command, ctx: CliContext): void {
     .option('--init', 'initialise the repo first if there is none')
     .addOption(new Option('--init-profile <profile>', 'profile for --init').choices(['default', 'test']).default('default'))
     .action(async (flags: DaemonFlags) => {
-      await runDaemon(ctx, flags)
+      const { cliRpcCommands } = await import('../rpc-extras.ts')
+      await runDaemon(ctx, flags, cliRpcCommands(program))
     })
 }
 
-async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
+async function runDaemon (ctx: CliContext, flags: DaemonFlags, rpcCommands: DaemonOptions['rpcCommands']): Promise<void> {
   const repo = ctx.config.repoPath
   const { print } = ctx
   // validate addresses before anything starts
@@ -82,6 +83,7 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags): Promise<void> {
       swarm: flags.swarm,
       api: flags.api,
       gateway: flags.gateway,
+      rpcCommands,
       ...(flags.pinningService != null ? { pinningService: flags.pinningService } : {})
     })
   } catch (err) {

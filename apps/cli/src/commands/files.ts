@@ -2,10 +2,10 @@
  * `add`, `cat`, `get` and `ls`: Kubo's flags and output lines.
  */
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, readdir, symlink, chmod, utimes } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, symlink, chmod, utimes } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { InvalidParametersError } from '@cairn/interface'
+import { InvalidParametersError, NotFoundError } from '@cairn/interface'
 import type { AddOptions, AddResult, GetEntry, ImportCandidate, LsEntry } from '@cairn/interface'
 import { Option } from 'commander'
 import type { Command } from 'commander'
@@ -30,6 +30,8 @@ interface AddFlags {
   trickle?: boolean
   pin: boolean
   hidden?: boolean
+  ignore?: string[]
+  ignoreRulesPath?: string
   progress: boolean
   inline?: boolean
   inlineLimit?: number
@@ -40,20 +42,47 @@ interface AddFlags {
   upgradeCidv0InOutput?: boolean
 }
 
+type Exclude = (name: string, isDirectory: boolean) => boolean
+
+/**
+ * Kubo's `--ignore` rules and `--ignore-rules-path` file, gitignore syntax, matched on each entry's
+ * name below the given paths (boxo's `files.Filter`); undefined when there are none
+ */
+async function ignoreFilter (rules: string[], rulesPath: string | undefined, cwd: string): Promise<Exclude | undefined> {
+  if (rules.length === 0 && rulesPath == null) return undefined
+  const { default: ignore } = await import('ignore')
+  const ig = ignore()
+  if (rulesPath != null) {
+    const file = resolve(cwd, rulesPath)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (err) {
+      const code = (err as { code?: string }).code
+      // Go's os.Open error, as Kubo prints it
+      throw code === 'ENOENT' ? new NotFoundError(`open ${rulesPath}: no such file or directory`, { cause: err }) : err
+    }
+    ig.add(text)
+  }
+  ig.add(rules)
+  return (name, isDirectory) => ig.ignores(isDirectory ? `${name}/` : name)
+}
+
 /** Bytes the progress bar counts up to: the sizes of the files `add` will read */
-async function totalBytes (paths: string[], recursive: boolean, hidden: boolean): Promise<number> {
+async function totalBytes (paths: string[], recursive: boolean, hidden: boolean, exclude?: Exclude): Promise<number> {
   let total = 0
-  const walk = async (p: string): Promise<void> => {
+  const walk = async (p: string, top: boolean): Promise<void> => {
     const s = await lstat(p)
+    if (!top && exclude?.(basename(p), s.isDirectory()) === true) return
     if (s.isFile()) total += s.size
     else if (s.isDirectory() && recursive) {
       for (const name of await readdir(p)) {
         if (!hidden && name.startsWith('.')) continue
-        await walk(join(p, name))
+        await walk(join(p, name), false)
       }
     }
   }
-  for (const p of paths) await walk(p)
+  for (const p of paths) await walk(p, true)
   return total
 }
 
@@ -91,6 +120,8 @@ export function registerFiles (program: Command, ctx: CliContext): void {
     .option('-t, --trickle', 'use the trickle DAG layout')
     .option('--no-pin', 'do not pin what is added (Kubo: --pin=false)')
     .option('-H, --hidden', 'include files whose names start with a dot')
+    .option('--ignore <rule>', 'a .gitignore-style rule: leave out matching files (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--ignore-rules-path <path>', 'a file of .gitignore-style rules: leave out matching files')
     .option('--no-progress', 'do not draw the progress bar (Kubo: --progress=false)')
     .option('--inline', 'inline small blocks into their CIDs')
     .option('--inline-limit <bytes>', 'largest block to inline', parseInteger)
@@ -104,11 +135,12 @@ export function registerFiles (program: Command, ctx: CliContext): void {
       if (absolute.length > 0) await checkPaths(absolute, recursive)
       if (absolute.length === 0 && ctx.stdin.isTTY === true) throw new UsageError("argument 'path' is required")
 
+      const exclude = await ignoreFilter(flags.ignore ?? [], flags.ignoreRulesPath, ctx.cwd)
       const quietness: AddQuietness = flags.quieter === true ? 'quieter' : flags.quiet === true ? 'quiet' : 'normal'
       const enc = await cidOutput(flags)
       const api = await ctx.api({ initIfMissing: true })
       const progressWanted = flags.progress && quietness !== 'quieter' && ctx.print.enc === 'text' && absolute.length > 0
-      const bar = ctx.print.progress(progressWanted ? await totalBytes(absolute, recursive, hidden) : 0, progressWanted)
+      const bar = ctx.print.progress(progressWanted ? await totalBytes(absolute, recursive, hidden, exclude) : 0, progressWanted)
 
       const done = new Map<string, number>()
       let sum = 0
@@ -135,7 +167,7 @@ export function registerFiles (program: Command, ctx: CliContext): void {
           : undefined
       }
       // only the disk walker: an add through a daemon loads no importer
-      const source = absolute.length > 0 ? (await import('@cairn/dag/fs-source')).fileSource(absolute, { recursive, hidden }) : stdinSource(ctx, flags.stdinName)
+      const source = absolute.length > 0 ? (await import('@cairn/dag/fs-source')).fileSource(absolute, { recursive, hidden, exclude }) : stdinSource(ctx, flags.stdinName)
       let last: AddResult | undefined
       try {
         for await (const result of api.add(source, options)) {

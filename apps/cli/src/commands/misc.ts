@@ -5,9 +5,10 @@ import type { CliContext } from '../context.ts'
 import { RepoExistsError, UsageError } from '../errors.ts'
 import { parseDuration } from '@cairn/interface'
 import type { BandwidthStats } from '@cairn/interface'
-import { bandwidthJson, formatBandwidth, formatConfigValue, formatSiBytes, parseConfigValue } from '../format.ts'
+import { bandwidthJson, formatBandwidth, formatConfigValue, formatRepoStat, formatSiBytes, parseConfigValue, repoStatJson } from '../format.ts'
 import { versionInfo, versionLines } from '../version.ts'
 import { printBitswapStat, registerAdmin, registerDiagnostics } from './admin.ts'
+import { withCidBase } from './cid-base.ts'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { readAll } from './stdin.ts'
@@ -146,7 +147,7 @@ export function registerMisc (program: Command, ctx: CliContext): void {
 
   stats.command('bw')
     .description('Print bandwidth totals and rates')
-    .option('-p, --peer <peer>', 'only this peer (not tracked by Cairn: refused)')
+    .option('-p, --peer <peer>', 'only this peer (bytes over its connections, handshakes included)')
     .option('-t, --proto <protocol>', 'only this protocol, such as /ipfs/bitswap/1.2.0')
     .option('--poll', 'print bandwidth at an interval')
     .option('-i, --interval <duration>', 'time between updates with --poll', '1s')
@@ -174,11 +175,23 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       }
     })
 
-  stats.command('bitswap')
+  withCidBase(stats.command('bitswap'))
     .description('Show diagnostic information on the bitswap agent')
     .option('-v, --verbose', 'print extra information (the partners)')
     .option('--human', 'print sizes in human readable format (e.g., 1K 234M 2G)')
-    .action(async (flags: { verbose?: boolean, human?: boolean }) => { await printBitswapStat(ctx, flags) })
+    .action(async (flags: { verbose?: boolean, human?: boolean, cidBase?: string }) => { await printBitswapStat(ctx, flags) })
+
+  // Kubo's `stats repo` is `repo stat` under another name
+  stats.command('repo')
+    .description('Get stats for the repo (as `repo stat`)')
+    .option('-s, --size-only', 'only report RepoSize and StorageMax')
+    .option('-H, --human', 'print sizes in human readable form')
+    .action(async (flags: { sizeOnly?: boolean, human?: boolean }) => {
+      const api = await ctx.api()
+      const stats = await api.repo.stat({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json(repoStatJson(stats, flags))
+      else for (const line of formatRepoStat(stats, flags)) ctx.print.line(line)
+    })
 
   registerAdmin(program, stats, ctx)
 

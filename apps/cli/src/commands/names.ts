@@ -6,6 +6,8 @@ import { parseDuration } from '@cairn/interface'
 import type { Command } from 'commander'
 import type { IpnsInspectResult, KeyFormat, KeyType } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 import { DaemonRunningError, UsageError } from '../errors.ts'
 import { readApiFile } from '../connect.ts'
 import { isDaemonAlive } from './daemon.ts'
@@ -236,12 +238,11 @@ export function registerNames (program: Command, ctx: CliContext): void {
     .option('--v1compat', 'include V1 signature fields (the default)')
     .option('--no-v1compat', 'a V2-only record (Kubo: --v1compat=false)')
     .option('--allow-offline', 'publish to the local store when offline')
-    .option('--allow-delegated', 'publish through HTTP delegated publishers only')
+    .option('--allow-delegated', 'publish to the local store and Ipns.DelegatedPublishers (HTTP) only, no DHT needed')
     .option('--sequence <n>', 'sequence number for the record (must be higher than the current one)')
     .option(...ipnsBase)
     .action(async (path: string, flags: { key: string, resolve: boolean, lifetime?: number, ttl?: number, quieter?: boolean, v1compat: boolean, allowOffline?: boolean, allowDelegated?: boolean, sequence?: string }) => {
       if (flags.allowOffline === true && flags.allowDelegated === true) throw new UsageError('cannot use both --allow-offline and --allow-delegated flags')
-      if (flags.allowDelegated === true) throw new UsageError('no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing')
       if (flags.lifetime != null && flags.lifetime <= 0) throw new UsageError('lifetime must be greater than zero')
       if (flags.sequence != null && !/^\d{1,20}$/.test(flags.sequence)) throw new UsageError(`'${flags.sequence}' is not a sequence number`)
       const api = await ctx.api()
@@ -252,6 +253,7 @@ export function registerNames (program: Command, ctx: CliContext): void {
         ttlMs: flags.ttl,
         v1Compatible: flags.v1compat,
         allowOffline: flags.allowOffline,
+        allowDelegated: flags.allowDelegated,
         sequence: flags.sequence != null ? BigInt(flags.sequence) : undefined,
         signal: ctx.signal
       })
@@ -321,7 +323,7 @@ export function registerNames (program: Command, ctx: CliContext): void {
     .action(async (arg: string, file: string | undefined, flags: { force?: boolean, allowOffline?: boolean, allowDelegated?: boolean, quiet?: boolean }) => {
       if (flags.allowOffline === true && flags.allowDelegated === true) throw new UsageError('cannot use both --allow-offline and --allow-delegated flags')
       const record = await readInput(ctx, file)
-      const entry = await (await ctx.api()).name.put(arg, record, { force: flags.force, allowOffline: flags.allowOffline, signal: ctx.signal })
+      const entry = await (await ctx.api()).name.put(arg, record, { force: flags.force, allowOffline: flags.allowOffline, allowDelegated: flags.allowDelegated, signal: ctx.signal })
       if (flags.quiet === true) return
       if (ctx.print.enc === 'json') ctx.print.json({ Name: entry.name, Value: entry.value })
       else ctx.print.line(`Stored record for ${entry.name}: ${entry.value}`)
@@ -351,14 +353,18 @@ export function registerNames (program: Command, ctx: CliContext): void {
       else ctx.print.line(canceled ? 'canceled' : 'no subscription')
     })
 
-  program.command('resolve')
+  withCidBase(program.command('resolve'))
     .description('Resolve an /ipns/ name or an /ipfs/ path to the /ipfs/ path it stands for')
     .argument('<name>', 'the name or path to resolve')
     .option('-r, --recursive', 'resolve until the result is an /ipfs/ path (the default)')
     .option('--no-recursive', 'resolve one step only (Kubo: --recursive=false)')
     .option('-n, --nocache', 'do not use cached entries')
-    .action(async (arg: string, flags: { recursive: boolean, nocache?: boolean }) => {
-      const path = await (await ctx.api()).resolve(arg, { recursive: flags.recursive, nocache: flags.nocache, signal: ctx.signal })
+    .action(async (arg: string, flags: { recursive: boolean, nocache?: boolean } & CidBaseFlags) => {
+      const resolved = await (await ctx.api()).resolve(arg, { recursive: flags.recursive, nocache: flags.nocache, signal: ctx.signal })
+      // without a base the path keeps its CID as written (Kubo takes the encoder from the path)
+      const path = flags.cidBase != null || flags.upgradeCidv0InOutput != null
+        ? (await import('@cairn/ipld')).encodePathCid(resolved, await cidOutput(flags))
+        : resolved
       if (ctx.print.enc === 'json') ctx.print.json({ Path: path })
       else ctx.print.line(path)
     })

@@ -43,7 +43,9 @@ export function registerPinRemote (pin: Command, ctx: CliContext): void {
         signal: ctx.signal,
         service: flags.service ?? '',
         background: flags.background === true,
-        ...(flags.name != null ? { name: flags.name } : {})
+        ...(flags.name != null ? { name: flags.name } : {}),
+        // Kubo prints its warnings on stdout, in text mode only
+        onWarning: message => { if (ctx.print.enc === 'text') ctx.print.line(message) }
       })
       if (ctx.print.enc === 'json') ctx.print.json({ Status: entry.status, Cid: entry.cid, Name: entry.name })
       else for (const line of tabulate([['CID:', entry.cid], ['Name:', entry.name], ['Status:', entry.status]])) ctx.print.line(line)

@@ -1,5 +1,6 @@
 /** `pin add|rm|ls|update`, with Kubo's output lines */
-import type { PinEntry, PinType } from '@cairn/interface'
+import { hasCode } from '@cairn/interface'
+import type { CairnApi, PinEntry, PinLsApiOptions, PinType } from '@cairn/interface'
 import { Option } from 'commander'
 import type { Command } from 'commander'
 import type { CliContext } from '../context.ts'
@@ -76,10 +77,11 @@ export function registerPin (program: Command, ctx: CliContext): void {
       const names = flags.names === true || (flags.name != null && flags.name !== '')
       const name = (entry: PinEntry): string => names ? entry.name ?? '' : ''
       const keys: Record<string, { Type: string, Name: string }> = {}
-      const source = api.pin.ls({ type: flags.type, paths: paths.length > 0 ? paths : undefined, name: flags.name, signal: ctx.signal })
-      const listed: string[] = []
+      const remoteByPath = flags.remote === true && paths.length > 0
+      const lsOptions = { type: flags.type, name: flags.name, signal: ctx.signal }
+      // with --remote, a path not pinned here is no error: its copies may well be elsewhere
+      const source = remoteByPath ? pinnedHere(api, paths, lsOptions) : api.pin.ls({ ...lsOptions, paths: paths.length > 0 ? paths : undefined })
       for await (const entry of source) {
-        listed.push(entry.cid.toString())
         if (ctx.print.enc === 'text') ctx.print.line(formatPin(entry, flags.quiet === true, names, enc))
         // Kubo's shapes: the stream's objects omit an empty Name, the Keys map always has it
         else if (flags.stream === true) ctx.print.json({ Cid: enc(entry.cid), ...(name(entry) !== '' ? { Name: name(entry) } : {}), Type: type(entry) })
@@ -88,7 +90,8 @@ export function registerPin (program: Command, ctx: CliContext): void {
       if (flags.remote === true) {
         // Cairn: one line per copy, `<cid> remote <service> <status>`; a silent service is `- remote <service> unreachable`
         const copies = []
-        for await (const r of api.pin.remote.replicas({ signal: ctx.signal, ...(paths.length > 0 ? { cids: listed } : {}) })) {
+        const cids = remoteByPath ? await Promise.all(paths.map(async p => (await api.resolve(p.startsWith('/') ? p : `/ipfs/${p}`, { signal: ctx.signal })).split('/')[2])) : undefined
+        for await (const r of api.pin.remote.replicas({ signal: ctx.signal, ...(cids != null ? { cids } : {}) })) {
           if (ctx.print.enc === 'text') ctx.print.line(`${r.cid === '' ? '-' : r.cid} remote ${r.service} ${r.status}`)
           copies.push({ Cid: r.cid, Service: r.service, Status: r.status, ...(r.requestid != null ? { RequestId: r.requestid } : {}) })
         }
@@ -143,4 +146,15 @@ export function registerPin (program: Command, ctx: CliContext): void {
 function parseReplicas (value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--replicas takes a number of copies, not '${value}'`)
   return Number(value)
+}
+
+/** `pin ls --remote PATHS`: the local pins of each path; a path not pinned here lists nothing */
+async function * pinnedHere (api: CairnApi, paths: string[], options: PinLsApiOptions): AsyncGenerator<PinEntry> {
+  for (const path of paths) {
+    try {
+      yield * api.pin.ls({ ...options, paths: [path] })
+    } catch (err) {
+      if (!hasCode(err, 'ERR_NOT_PINNED')) throw err
+    }
+  }
 }

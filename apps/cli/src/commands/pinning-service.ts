@@ -1,5 +1,5 @@
 /**
- * `cairn pinning-service token create|ls|revoke`: the bearer tokens of the Pinning Service API
+ * `cairn pinning-service token create|ls|revoke|purge`: the bearer tokens of the Pinning Service API
  * this node serves on `Pinning.Service.Listen`. They work on the repo's tokens file directly, with
  * or without a daemon: a running daemon sees the change on the next request.
  */
@@ -75,13 +75,25 @@ export function registerPinningService (program: Command, ctx: CliContext): void
     })
 
   token.command('revoke')
-    .description('Revoke a token by name or id: its requests are refused from then on (its pins stay)')
+    .description('Revoke a token by name or id: its requests are refused from then on (its pins stay unless --purge)')
     .argument('<name>', 'the token\'s name or id')
-    .action(async (nameOrId: string) => {
+    .option('--purge', 'also remove its pin requests and unpin what only they held (done by the pinning service: at once if the daemon runs, else at its next start)')
+    .action(async (nameOrId: string, flags: { purge?: boolean }) => {
       const repo = ctx.config.repoPath
       const { revokeToken } = await tokens(repo)
-      const info = await revokeToken(repo, nameOrId)
-      if (ctx.print.enc === 'json') ctx.print.json(tokenJson(info))
-      else ctx.print.line(`revoked ${info.name}`)
+      const info = await revokeToken(repo, nameOrId, { purge: flags.purge === true })
+      if (ctx.print.enc === 'json') ctx.print.json({ ...tokenJson(info), Purge: flags.purge === true })
+      else ctx.print.line(`revoked ${info.name}${flags.purge === true ? ' (its pin requests are purged)' : ''}`)
+    })
+
+  token.command('purge')
+    .description('Remove the pin requests of a token revoked earlier (by its id), or of every revoked token (no id), and unpin what only they held')
+    .argument('[id]', 'the revoked token\'s id (16 hex digits, as `token ls` showed it)')
+    .action(async (id: string | undefined) => {
+      const repo = ctx.config.repoPath
+      const { requestPurge, PURGE_ALL_REVOKED } = await tokens(repo)
+      await requestPurge(repo, id ?? PURGE_ALL_REVOKED)
+      if (ctx.print.enc === 'json') ctx.print.json({ Purge: id ?? PURGE_ALL_REVOKED })
+      else ctx.print.line(`purge of ${id != null ? `token ${id}` : 'every revoked token'}'s pin requests asked (the pinning service does it: at once if the daemon runs, else at its next start)`)
     })
 }

@@ -1,6 +1,30 @@
 /** `swarm disconnect|addrs listen|peering|filters`, beside the older swarm commands in network.ts */
 import type { Command } from 'commander'
+import type { ResourceReport, ResourceScope } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
+import { goTabwriter } from '../format.ts'
+
+const LIMIT_NAMES = ['Memory', 'FD', 'Conns', 'ConnsInbound', 'ConnsOutbound', 'Streams', 'StreamsInbound', 'StreamsOutbound'] as const
+
+/** Kubo's `swarm resources` table: one row per limit that is set, scopes in Kubo's order */
+export function resourceRows (r: ResourceReport): string[] {
+  const rows = [['Scope', 'Limit Name', 'Limit Value', 'Limit Usage Amount', 'Limit Usage Percent']]
+  const add = (name: string, s: ResourceScope): void => {
+    for (const limit of LIMIT_NAMES) {
+      const value = s[limit]
+      if (value === 'unlimited') continue
+      const usage = s[`${limit}Usage`]
+      rows.push([name, limit, String(value), String(usage), usage === 0 ? '0%' : `${(usage / value * 100).toFixed(1)}%`])
+    }
+  }
+  add('system', r.System)
+  add('transient', r.Transient)
+  const sorted = (m?: Record<string, ResourceScope>): Array<[string, ResourceScope]> => Object.entries(m ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+  for (const [k, s] of sorted(r.Services)) add(`svc:${k}`, s)
+  for (const [k, s] of sorted(r.Protocols)) add(`proto:${k}`, s)
+  for (const [k, s] of sorted(r.Peers)) add(`peer:${k}`, s)
+  return goTabwriter(rows.map(row => [...row, '']), 20)
+}
 
 export function registerSwarmExtras (swarm: Command, addrs: Command, ctx: CliContext): void {
   const printStrings = (list: string[]): void => {
@@ -45,6 +69,15 @@ export function registerSwarmExtras (swarm: Command, addrs: Command, ctx: CliCon
         ctx.print.line('Relayed:')
         for (const a of r.relayed) ctx.print.line(`  ${a}`)
       }
+    })
+
+  swarm.command('resources')
+    .description('Get a summary of the limits libp2p enforces and the usage against them')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      const r = await api.swarm.resources({ signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json(r)
+      else for (const line of resourceRows(r)) ctx.print.line(line)
     })
 
   swarm.command('disconnect')

@@ -22,6 +22,7 @@ import { createNameApis } from './names.ts'
 import { readNdjson } from './ndjson.ts'
 import { remoteError } from './errors.ts'
 import { rpcBitswapApi, rpcPing, rpcRoutingParts, rpcShutdown, rpcStatsParts, rpcSwarmParts } from './network.ts'
+import { rpcLogTail } from './admin.ts'
 import { createTransport } from './transport.ts'
 import { createFilesClient } from './files.ts'
 import { rpcRemotePinApi } from './pin-remote.ts'
@@ -407,6 +408,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
           repoPath: String(s.RepoPath),
           version: String(s.Version)
         }
+        // Cairn's extension: Kubo does not send it
+        if (typeof s.StorageGCWatermark === 'number') stats.storageGcWatermark = s.StorageGCWatermark
         return stats
       },
       verify: async function * (options = {}) {
@@ -432,6 +435,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         const r = await rpc.json('swarm/addrs', { signal: options?.signal })
         return Object.entries((r.Addrs ?? {}) as Record<string, string[]>).map(([id, addrs]) => ({ id, addrs: addrs.map(String) }))
       },
+      resources: async (options) => await rpc.json('swarm/resources', { signal: options?.signal }),
       localAddrs: async (options) => ((await rpc.json('swarm/addrs/local', { params: { id: true }, signal: options?.signal })).Strings ?? []).map(String),
       ...rpcSwarmParts(rpc)
     },
@@ -536,7 +540,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         const r = await rpc.json('log/level', { args: [subsystem, level].filter((a): a is string => a != null), signal: options?.signal })
         return r.Message != null ? { message: String(r.Message) } : { levels: r.Levels ?? {} }
       },
-      ls: async (options) => ((await rpc.json('log/ls', { signal: options?.signal })).Strings ?? []).map(String)
+      ls: async (options) => ((await rpc.json('log/ls', { signal: options?.signal })).Strings ?? []).map(String),
+      tail: (options) => rpcLogTail(rpc, options)
     },
     ping: (peer, options) => rpcPing(rpc, peer, options),
     shutdown: async (options) => { await rpcShutdown(rpc, options) },

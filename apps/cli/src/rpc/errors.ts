@@ -17,7 +17,10 @@ export const CUT_STREAM_MESSAGE = 'the daemon closed the connection before its a
 /** When the daemon sends no code, recognise Kubo's and Cairn's usual messages so exit codes still mean something */
 const MESSAGE_CODES: Array<[RegExp, string]> = [
   [/not pinned/i, 'ERR_NOT_PINNED'],
+  // a full disk says so after "storage full: " (NoSpaceError); the budget does not
+  [/^storage full: .*(no space left|disk is full)/i, 'ERR_NO_SPACE'],
   [/^storage full/i, 'ERR_STORAGE_FULL'],
+  [/reachable only through a relay/i, 'ERR_RELAY_LIMIT'],
   [/invalid (cid|path)|failed to parse cid|selected encoding not supported|invalid (multihash|varint)/i, 'ERR_INVALID_CID'],
   [/offline|must be run in online mode/i, 'ERR_OFFLINE'],
   [/not found|no link named|could not find|does not exist/i, 'ERR_NOT_FOUND'],

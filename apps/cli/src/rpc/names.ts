@@ -58,6 +58,7 @@ export function createNameApis (rpc: Transport): Pick<CairnApi, 'key' | 'name' |
             lifetime: ms(options.lifetimeMs),
             ttl: ms(options.ttlMs),
             'allow-offline': options.allowOffline,
+            'allow-delegated': options.allowDelegated,
             v1compat: options.v1Compatible,
             sequence: options.sequence?.toString()
           },
@@ -76,7 +77,7 @@ export function createNameApis (rpc: Transport): Pick<CairnApi, 'key' | 'name' |
       },
       get: async (name, options = {}) => collect(rpc.bytes('name/get', { args: [name], signal: options.signal })),
       put: async (name, record, options = {}) => {
-        const r = await rpc.json('name/put', { args: [name], params: { force: options.force, 'allow-offline': options.allowOffline }, ...file(record), signal: options.signal })
+        const r = await rpc.json('name/put', { args: [name], params: { force: options.force, 'allow-offline': options.allowOffline, 'allow-delegated': options.allowDelegated }, ...file(record), signal: options.signal })
         return { name: String(r.Name), value: String(r.Value) }
       },
       pubsub: {

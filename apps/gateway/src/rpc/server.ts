@@ -12,6 +12,7 @@ import { parseArgs } from './args.ts'
 import { createOriginPolicy } from './origin.ts'
 import { canEndWithError, endStream } from './output.ts'
 import { commands } from './commands/index.ts'
+import { namespaceCommands } from './commands/local-only.ts'
 import { ActiveCommands } from './active.ts'
 import { DEBUG_PATHS, serveDebug } from './debug.ts'
 import { setRoute } from '../http-metrics.ts'
@@ -85,7 +86,9 @@ function answerOptions (req: IncomingMessage, res: ServerResponse): void {
  */
 export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: ServerResponse) => void {
   const log = (init.logger ?? defaultLogger()).forComponent('cairn:gateway:rpc')
-  const table: Record<string, Command> = { ...commands, ...init.commands }
+  const merged: Record<string, Command> = { ...commands, ...init.commands }
+  // namespaces of the extra commands too (`commands/completion` when the CLI adds its scripts)
+  const table: Record<string, Command> = { ...namespaceCommands(merged), ...merged }
   const active = new ActiveCommands()
   const origins = createOriginPolicy(init.allowedOrigins)
   const authorizations = Object.values(init.authorizations ?? {})
@@ -143,7 +146,7 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
     try {
       await command.run({ api: init.api, args, req, res, signal: AbortSignal.any(signals), limits, active })
     } catch (err) {
-      if (signals.length > 1 && signals[1].aborted && !signal.aborted) throw new TimeoutError('request timed out', { cause: err })
+      if (signals.length > 1 && signals[1].aborted && !signal.aborted) throw new TimeoutError('context deadline exceeded', { cause: err })
       throw err
     } finally {
       ended()

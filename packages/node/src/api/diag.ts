@@ -8,6 +8,7 @@ import { cpus, networkInterfaces, totalmem, freemem } from 'node:os'
 import { InvalidParametersError } from '@cairn/interface'
 import { disable, enable } from '@libp2p/logger'
 import { CAIRN_VERSION } from '../constants.ts'
+import { tailLog } from '../log-tail.ts'
 import type { DiagApi, LogApi } from '@cairn/interface'
 
 /** The subsystems Cairn logs under (Kubo's `log ls`); `libp2p:*` covers every libp2p component */
@@ -62,6 +63,9 @@ export function createLogApi (): LogApi {
     },
     async ls () {
       return [...LOG_SUBSYSTEMS]
+    },
+    tail (options = {}) {
+      return tailLog(options)
     }
   }
 }

@@ -1,6 +1,7 @@
 import { blockLinks } from '@cairn/ipld'
 import { InvalidParametersError, NotPinnedError } from '@cairn/interface'
 import { withSession } from './context.ts'
+import { prefetchingGetter } from '../dag-prefetch.ts'
 import type { ContentContext } from './context.ts'
 import type { RemotePinning } from '../remote-pinning/index.ts'
 import type { AbortOptions, BlockGetter, PinAddOptions, PinApi, PinEntry, PinLsApiOptions, PinVerifyResult } from '@cairn/interface'
@@ -30,7 +31,7 @@ export function createPinApi (ctx: ContentContext, remote: RemotePinning): PinAp
       let bytes = 0
       const report = (): void => { options.onProgress?.(Math.max(walked, fetched), bytes) }
       await withSession(ctx.blocks, options, async session => {
-        const getter: BlockGetter = {
+        const counted: BlockGetter = {
           getBlock: async (c, opts) => {
             const block = await session.getBlock(c, opts)
             fetched++
@@ -39,13 +40,20 @@ export function createPinApi (ctx: ContentContext, remote: RemotePinning): PinAp
             return block
           }
         }
-        await ctx.blockstore.pins.add(cid, {
-          recursive,
-          getter,
-          signal: options.signal,
-          ...(options.name != null && options.name !== '' ? { name: options.name } : {}),
-          onProgress: n => { walked = n; report() }
-        })
+        // the walk takes blocks a wave at a time: a recursive pin reads ahead below what
+        // arrives, so the network stays busy (a direct pin needs the root only)
+        const getter = recursive ? prefetchingGetter(counted, async c => ctx.blockstore.hasBlock(c)) : undefined
+        try {
+          await ctx.blockstore.pins.add(cid, {
+            recursive,
+            getter: getter ?? counted,
+            signal: options.signal,
+            ...(options.name != null && options.name !== '' ? { name: options.name } : {}),
+            onProgress: n => { walked = n; report() }
+          })
+        } finally {
+          getter?.close()
+        }
       })
       ctx.announceDags([cid], 'pin-root')
       // copies beyond the local one, once the local one is whole (it is their origin)

@@ -19,6 +19,12 @@ export interface NodePubsubApi extends PubsubApi {
 
 type Handler = (message: PubsubMessage) => void
 
+/**
+ * What Cairn uses of a pubsub router: gossipsub's interface, which floodsub's matches (its
+ * messages and validator verdicts have the same shapes and values)
+ */
+export type PubsubRouter = Pick<GossipSub, 'publish' | 'subscribe' | 'unsubscribe' | 'getTopics' | 'getSubscribers' | 'addEventListener' | 'topicValidators'>
+
 export function toPubsubMessage (msg: Message): PubsubMessage {
   if (msg.type === 'signed') {
     return { from: msg.from.toString(), topic: msg.topic, data: msg.data, sequenceNumber: msg.sequenceNumber }
@@ -40,10 +46,10 @@ function checkTopic (topic: string): void {
   if (typeof topic !== 'string' || topic === '') throw new InvalidParametersError('A pubsub topic must be a non-empty string')
 }
 
-/** Pubsub over the node's gossipsub service; `getPubsub` throws OfflineError when offline */
-export function createPubsubApi (getPubsub: () => GossipSub): NodePubsubApi {
+/** Pubsub over the node's router (gossipsub or floodsub); `getPubsub` throws OfflineError when offline */
+export function createPubsubApi (getPubsub: () => PubsubRouter): NodePubsubApi {
   const handlers = new Map<string, Set<Handler>>()
-  let listening: GossipSub | undefined
+  let listening: PubsubRouter | undefined
 
   const onMessage = (evt: CustomEvent<Message>): void => {
     const set = handlers.get(evt.detail.topic)
@@ -58,13 +64,13 @@ export function createPubsubApi (getPubsub: () => GossipSub): NodePubsubApi {
     }
   }
 
-  const ensureListening = (ps: GossipSub): void => {
+  const ensureListening = (ps: PubsubRouter): void => {
     if (listening === ps) return
     ps.addEventListener('message', onMessage)
     listening = ps
   }
 
-  const drop = (ps: GossipSub, topic: string, handler?: Handler): void => {
+  const drop = (ps: PubsubRouter, topic: string, handler?: Handler): void => {
     const set = handlers.get(topic)
     if (set == null) return
     if (handler == null) set.clear()

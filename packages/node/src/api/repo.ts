@@ -37,10 +37,12 @@ export function createRepoApi (ctx: ContentContext): RepoApi & { gcStats(): GcSt
     },
     stat: async (): Promise<RepoStats> => {
       const { blocks, bytes } = await ctx.blockstore.stats()
+      const budget = storageBudget(ctx.config)
       return {
         numObjects: blocks,
         repoSize: bytes,
-        storageMax: storageBudget(ctx.config).storageMax,
+        storageMax: budget.storageMax,
+        storageGcWatermark: budget.storageGcWatermark,
         repoPath: ctx.repoPath,
         version: REPO_VERSION
       }

@@ -51,12 +51,8 @@ export function createStatsApi (components: StatsApiComponents): StatsApi {
     async bw (options = {}): Promise<BandwidthStats> {
       if (options.peer != null && options.proto != null) throw new InvalidParametersError('please only specify peer OR protocol')
       components.libp2p()
-      if (options.peer != null) {
-        parsePeer(options.peer)
-        // libp2p counts bytes per protocol and in total, never per peer
-        throw new InvalidParametersError('bandwidth per peer is not tracked by Cairn: use --proto or the totals')
-      }
-      return await components.metrics?.bandwidth({ proto: options.proto }) ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 }
+      const peer = options.peer != null ? parsePeer(options.peer).toString() : undefined
+      return await components.metrics?.bandwidth({ proto: options.proto, peer }) ?? { totalIn: 0n, totalOut: 0n, rateIn: 0, rateOut: 0 }
     },
 
     async bitswap (): Promise<BitswapStats> {

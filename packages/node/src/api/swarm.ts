@@ -8,6 +8,8 @@ import type { ConfigStore } from './config.ts'
 import type { ReachabilityService } from '../reachability/service.ts'
 import type { AbortOptions, AutoNatReport, PeerInfo, SwarmApi } from '@cairn/interface'
 import type { Libp2p } from '@libp2p/interface'
+import { resourceReport } from './resources.ts'
+import type { ResourceLimits } from './resources.ts'
 
 function parseAddr (addr: string): ReturnType<typeof multiaddr> {
   try {
@@ -26,6 +28,8 @@ export interface SwarmApiComponents {
   config: ConfigStore
   /** Transports that did not load, one line each */
   notices?: string[]
+  /** The connection limits libp2p was built with (`swarm resources` reports them) */
+  limits?: ResourceLimits
 }
 
 function parsePeerId (id: string): string {
@@ -49,6 +53,10 @@ export function createSwarmApi (components: SwarmApiComponents): SwarmApi {
         latency: conn.rtt == null ? undefined : `${conn.rtt}ms`,
         streams: conn.streams.map(s => s.protocol ?? '').filter(p => p !== '')
       }))
+    },
+
+    async resources () {
+      return resourceReport(getLibp2p(), components.limits)
     },
 
     async connect (addr: string, options?: AbortOptions): Promise<void> {

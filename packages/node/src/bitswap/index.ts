@@ -20,7 +20,7 @@
 import type { LedgerStats } from './ledger.ts'
 import { BitswapService } from './bitswap.ts'
 import type { BlockGetter, BlockHas, BlockPutter, AbortOptions, Block } from '@cairn/interface'
-import type { ComponentLogger, Connection, PeerId, PeerStore, Startable, Stream, StreamHandler, StreamHandlerOptions, Topology } from '@libp2p/interface'
+import type { ComponentLogger, Connection, Libp2pEvents, PeerId, PeerStore, Startable, Stream, StreamHandler, StreamHandlerOptions, Topology, TypedEventTarget } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { CID } from 'multiformats/cid'
 
@@ -115,6 +115,8 @@ export interface BitswapComponents {
    * go over a relayed connection (reachability/webrtc.ts)
    */
   directUpgrade?: { awaitDirect(peer: PeerId, options?: AbortOptions): Promise<Connection | undefined> }
+  /** Connection open/close events: relayed connections cut at the relay's data limit are noticed there */
+  events?: Pick<TypedEventTarget<Libp2pEvents>, 'addEventListener' | 'removeEventListener'>
 }
 
 export interface BitswapStats {

@@ -4,6 +4,7 @@
  * per message, which costs a multistream round trip each time), with wantlist changes,
  * presences and blocks coalesced into messages below the size limit.
  */
+import { RelayLimitError } from '@cairn/interface'
 import { LengthPrefixedDecoder } from '@libp2p/utils'
 import { CID } from 'multiformats/cid'
 import { BITSWAP_100, BITSWAP_120, BITSWAP_PROTOCOLS } from './constants.ts'
@@ -21,12 +22,14 @@ import type { BitswapComponents } from './index.ts'
 const RELAY_WINDOW_MS = 10 * 60_000
 const DEFAULT_RELAY_DATA_LIMIT_BYTES = 131_072
 
-/** A peer reachable only through a relay whose limits already cut the exchange */
-export class RelayLimitError extends Error {
-  static readonly code = 'ERR_RELAY_LIMIT'
-  readonly code = RelayLimitError.code
-  override readonly name = 'RelayLimitError'
-}
+/**
+ * The receiving side cannot count what the sender sent (a relay cutting a connection drops what
+ * it still held), but it sees the cut: a relayed connection closing under a transfer. A peer that
+ * has sent nothing over a relay for this long since has stopped sending for the limit.
+ */
+const RELAY_STALL_MS = 5_000
+
+export { RelayLimitError }
 import type { ServeBudget } from './serve-budget.ts'
 import type { BitswapMessage, BlockPresence, PresenceType, WantlistEntry, WantType } from './pb/message.ts'
 import type { Connection, Logger, PeerId, Stream, Topology } from '@libp2p/interface'
@@ -156,6 +159,12 @@ export class Network {
   private readonly pending = new Map<string, number>()
   /** What we sent each peer over relayed connections, per window (the relay's data limit) */
   private readonly relayed = new Map<string, { since: number, sent: number, max: number }>()
+  /** Relayed connections by id -> their data limit (bytes left when they opened; 0: none) */
+  private readonly relayLimits = new Map<string, number>()
+  /** peer -> when a relayed connection to it first closed in this window, and its data limit */
+  private readonly relayCuts = new Map<string, { at: number, limit: number }>()
+  /** peer -> when it last sent us Bitswap data over a relayed connection */
+  private readonly relayedLastIn = new Map<string, number>()
   private running = false
 
   constructor (components: BitswapComponents, init: NetworkInit, handlers: NetworkHandlers) {
@@ -164,6 +173,8 @@ export class Network {
     this.handlers = handlers
     this.log = components.logger.forComponent('cairn:bitswap:network')
     this.onStream = this.onStream.bind(this)
+    this.onConnectionOpen = this.onConnectionOpen.bind(this)
+    this.onConnectionClose = this.onConnectionClose.bind(this)
   }
 
   async start (): Promise<void> {
@@ -187,6 +198,8 @@ export class Network {
     for (const protocol of BITSWAP_PROTOCOLS) {
       this.topologyIds.push(await this.components.registrar.register(protocol, topology))
     }
+    this.components.events?.addEventListener('connection:open', this.onConnectionOpen)
+    this.components.events?.addEventListener('connection:close', this.onConnectionClose)
   }
 
   async stop (): Promise<void> {
@@ -194,6 +207,8 @@ export class Network {
     this.running = false
     for (const id of this.topologyIds) this.components.registrar.unregister(id)
     this.topologyIds = []
+    this.components.events?.removeEventListener('connection:open', this.onConnectionOpen)
+    this.components.events?.removeEventListener('connection:close', this.onConnectionClose)
     for (const protocol of BITSWAP_PROTOCOLS) {
       await this.components.registrar.unhandle(protocol)
     }
@@ -286,7 +301,9 @@ export class Network {
     // blocks and presences answer our wantlist, which peers may hold four times larger than ours
     const limits = { maxEntries: this.init.maxWantlistEntries, maxBlocks: this.init.maxWantlistEntries * 4 }
 
+    const limited = connection.limits != null
     stream.addEventListener('message', (evt) => {
+      if (limited) this.relayedLastIn.set(id, Date.now())
       let frames: Uint8ArrayList[]
       try {
         frames = [...decoder.decode(evt.data)]
@@ -432,6 +449,51 @@ export class Network {
     }
     q.blockBytes = 0
     return cids
+  }
+
+  private onConnectionOpen (evt: CustomEvent<Connection>): void {
+    const limits = evt.detail.limits
+    if (limits != null) this.relayLimits.set(evt.detail.id, Number(limits.bytes ?? 0n))
+  }
+
+  /** A relayed connection closed: relays close them at their limits (data or duration) */
+  private onConnectionClose (evt: CustomEvent<Connection>): void {
+    const conn = evt.detail
+    const limit = this.relayLimits.get(conn.id)
+    if (limit == null) return
+    this.relayLimits.delete(conn.id)
+    const now = Date.now()
+    const key = conn.remotePeer.toString()
+    // bounded by the peers whose relayed connections closed in the last window
+    for (const [k, cut] of this.relayCuts) {
+      if (now - cut.at > RELAY_WINDOW_MS) {
+        this.relayCuts.delete(k)
+        this.relayedLastIn.delete(k)
+      }
+    }
+    // the first close counts: re-dialled connections that the sender leaves idle close again
+    if (!this.relayCuts.has(key)) this.relayCuts.set(key, { at: now, limit })
+  }
+
+  /**
+   * The relay's data limit (bytes, 0 when it set none) if `peer` has stopped sending to us for
+   * the relay's limits: a relayed connection to it closed in this window, it has sent nothing
+   * over a relay since (for `RELAY_STALL_MS`), and no direct connection to it is open. The sender
+   * stops at the limit (above), so nothing more comes that way until a direct connection is made.
+   * The want manager asks only about peers its wants were waiting on when they went.
+   */
+  relayExhausted (peer: PeerId, now = Date.now()): number | undefined {
+    const key = peer.toString()
+    const cut = this.relayCuts.get(key)
+    if (cut == null || now - cut.at > RELAY_WINDOW_MS) return undefined
+    if (now - Math.max(cut.at, this.relayedLastIn.get(key) ?? 0) < RELAY_STALL_MS) return undefined
+    if (this.components.connectionManager.getConnections(peer).some(c => c.status === 'open' && c.limits == null)) return undefined
+    return cut.limit
+  }
+
+  /** Whether any relayed connection closed lately (the want manager's cheap check) */
+  hasRelayCuts (): boolean {
+    return this.relayCuts.size > 0
   }
 
   /** The peer's relayed-data window: the relay's limit (or Kubo's default) per window */

@@ -3,6 +3,7 @@
  * to ask next. A want is shared by every session that asks for the same multihash, resolves
  * once, and sends CANCEL to everyone else it asked.
  */
+import { RelayLimitError } from '@cairn/interface'
 import { cidToPrefix, equalBytes, keyOf } from './block-identity.ts'
 import { WANT_BLOCK, WANT_HAVE } from './pb/message.ts'
 import type { Network } from './network.ts'
@@ -50,6 +51,8 @@ export interface Want {
   readonly asked: Map<string, PeerId>
   readonly haves: Map<string, PeerId>
   readonly dontHaves: Set<string>
+  /** Peers that were asked for it, or had it, when their connection went (they may come back) */
+  readonly lost: Map<string, PeerId>
   searchTimer?: ReturnType<typeof setTimeout>
   /** When `searchTimer` fires */
   searchAt: number
@@ -66,6 +69,8 @@ export interface WantManagerDeps {
 export type ReceiveResult = 'wanted' | 'duplicate' | 'unwanted'
 
 const STALL_MARGIN_MS = 10
+/** How often wants are checked for peers that stopped at a relay's data limit */
+const RELAY_CHECK_INTERVAL_MS = 1000
 
 export class WantManager {
   readonly wants = new Map<string, Want>()
@@ -85,6 +90,7 @@ export class WantManager {
   private readonly init: WantManagerInit
   private readonly deps: WantManagerDeps
   private rebroadcastTimer?: ReturnType<typeof setInterval>
+  private relayCheckTimer?: ReturnType<typeof setInterval>
   /** Wants sent again by the rebroadcast, for stats and tests */
   rebroadcasts = 0
 
@@ -98,6 +104,37 @@ export class WantManager {
     // checked twice per interval, as boxo does, so a want waits at most 1.5 intervals
     this.rebroadcastTimer = setInterval(() => { this.rebroadcast(Date.now()) }, Math.max(1, this.init.rebroadcastIntervalMs / 2))
     this.rebroadcastTimer.unref?.()
+    this.relayCheckTimer = setInterval(() => { this.failRelayLimited(Date.now()) }, RELAY_CHECK_INTERVAL_MS)
+    this.relayCheckTimer.unref?.()
+  }
+
+  /**
+   * Fails, with RelayLimitError, each want whose only possible sources are peers that stopped at
+   * a relay's data limit: without a direct connection to one of them it would only run into its
+   * timeout (a 504 "content not found" a minute later), when the reason is known now.
+   */
+  failRelayLimited (now: number): void {
+    const network = this.deps.network
+    if (!network.hasRelayCuts()) return
+    for (const want of this.wants.values()) {
+      if (want.done || want.receiving) continue
+      // a peer whose relayed connection was cut is no longer connected: it counts as a source still
+      const sources = new Map<string, PeerId>([...want.lost, ...want.asked, ...want.haves])
+      for (const s of want.sessions) for (const [id, peer] of s.peers) sources.set(id, peer)
+      for (const id of want.dontHaves) sources.delete(id)
+      if (sources.size === 0) continue
+      let limit: number | undefined
+      for (const peer of sources.values()) {
+        limit = network.relayExhausted(peer, now)
+        if (limit == null) break
+      }
+      if (limit == null) continue
+      const peers = [...sources.keys()].join(', ')
+      this.deps.log('%c: every source (%s) stopped at a relay\'s limits', want.cid, peers)
+      this.finish(want, undefined)
+      const limits = limit > 0 ? ` (about ${Math.ceil(limit / 1024)} KiB per connection)` : ''
+      want.reject(new RelayLimitError(`${want.cid} is held only by ${peers}, reachable only through a relay, and this transfer went past the relay's limits${limits}: no direct connection could be made (a symmetric NAT on one side?)`, { details: { cid: want.cid.toString(), peers: [...sources.keys()], limitBytes: limit } }))
+    }
   }
 
   /**
@@ -158,7 +195,8 @@ export class WantManager {
         blockPeers: new Map(),
         asked: new Map(),
         haves: new Map(),
-        dontHaves: new Set()
+        dontHaves: new Set(),
+        lost: new Map()
       }
       this.wants.set(key, want)
       want.sessions.add(session)
@@ -462,6 +500,7 @@ export class WantManager {
     const keys = this.load.get(id)
     this.load.delete(id)
     for (const want of this.wants.values()) {
+      if (want.asked.has(id) || want.haves.has(id)) want.lost.set(id, peer)
       want.haves.delete(id)
       // whatever it was asked went with the connection: once back, it is asked again
       // (peerConnected), instead of counting as asked forever and never hearing from us
@@ -487,6 +526,7 @@ export class WantManager {
     this.unreachable.delete(id)
     const entries: CID[] = []
     for (const want of this.wants.values()) {
+      want.lost.delete(id)
       if (entries.length >= this.init.maxWantsSentOnConnect) break
       if (want.asked.has(id) || want.receiving) continue
       want.asked.set(id, peer)
@@ -511,6 +551,8 @@ export class WantManager {
   stop (err: Error): void {
     clearInterval(this.rebroadcastTimer)
     this.rebroadcastTimer = undefined
+    clearInterval(this.relayCheckTimer)
+    this.relayCheckTimer = undefined
     for (const want of this.wants.values()) {
       clearTimeout(want.searchTimer)
       want.done = true

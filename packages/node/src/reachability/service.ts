@@ -7,15 +7,20 @@
  * - While the node is not publicly reachable it reserves a slot on a relay (`Swarm.RelayClient`):
  *   the configured `StaticRelays`, or any relay it finds, and so advertises `/p2p-circuit`
  *   addresses that NATed peers can be reached through (and DCUtR can upgrade).
+ * - A reservation that is lost (the relay hung up, restarted, or let it lapse) or that was refused
+ *   or timed out is asked for again after `relayRetryMs`: libp2p asks a static relay once per
+ *   `listen`, and its discovery asks a relay once per connection, so on their own neither retries.
  * - It reports public / private / unknown (and the relayed addresses) for `id`, `swarm addrs
  *   autonat` and the daemon's startup lines, and emits `change` when that changes.
  */
+import { RELAY_V2_HOP_CODEC } from '@libp2p/circuit-relay-v2'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { isPrivate, isNetworkAddress, repeatingTask } from '@libp2p/utils'
 import { isRelayedAddress } from './announce.ts'
 import { multiaddr } from '@multiformats/multiaddr'
 import { TypedEventEmitter } from 'main-event'
-import type { ComponentLogger, Libp2pEvents, Logger, PeerId, Startable, TypedEventTarget } from '@libp2p/interface'
-import type { AddressManager, TransportManager } from '@libp2p/interface-internal'
+import type { ComponentLogger, Libp2pEvents, Logger, PeerId, PeerStore, Startable, TypedEventTarget } from '@libp2p/interface'
+import type { AddressManager, ConnectionManager, TransportManager } from '@libp2p/interface-internal'
 import type { RepeatingTask } from '@libp2p/utils'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -54,19 +59,44 @@ export interface ReachabilityInit {
   privateNetwork?: boolean
   /** How long an interface address counts as confirmed before it is confirmed again. @default 1h */
   interfaceAddrTtlMs?: number
-  /** How often the status is re-read and static relays retried. @default 10s */
+  /** How often the status is re-read and relay reservations checked. @default 10s */
   checkIntervalMs?: number
+  /** After a relay reservation is lost, refused or timed out, how long until we ask again. @default 30s */
+  relayRetryMs?: number
 }
 
 export interface ReachabilityComponents {
   addressManager: AddressManager
   transportManager: TransportManager
+  connectionManager: Pick<ConnectionManager, 'getConnections' | 'openConnection' | 'closeConnections'>
+  peerStore: Pick<PeerStore, 'get'>
   events: TypedEventTarget<Libp2pEvents>
   logger: ComponentLogger
   peerId: PeerId
 }
 
 const HOUR = 60 * 60 * 1000
+const DEFAULT_RELAY_RETRY_MS = 30_000
+
+/**
+ * The part of `@libp2p/circuit-relay-v2`'s transport we use: its public `reservationStore`, which
+ * its listeners and its discovery drive (the class itself is not exported)
+ */
+interface RelayReservations {
+  addRelay(peer: PeerId, type: 'configured' | 'discovered'): Promise<unknown>
+  hasReservation(peer: PeerId): boolean
+  reservationCount(): number
+}
+
+/** The relay's peer ID in a `/…/p2p/<relay>/p2p-circuit…` address */
+function relayOf (ma: Multiaddr): string | undefined {
+  let relay: string | undefined
+  for (const c of ma.getComponents()) {
+    if (c.name === 'p2p-circuit') return relay
+    if (c.name === 'p2p') relay = c.value
+  }
+  return undefined
+}
 
 /** An address anyone on the internet could dial: an IP one, not private, not relayed */
 export function isPublicAddress (ma: Multiaddr): boolean {
@@ -81,9 +111,14 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private readonly privateNetwork: boolean
   private readonly interfaceAddrTtlMs: number
   private readonly task: RepeatingTask
-  /** Static relays we hold a reservation on (by address string) */
-  private readonly reserved = new Set<string>()
+  private readonly relayRetryMs: number
+  /** Static relay (peer ID) -> when we last asked it for a reservation, while we hold none there */
+  private readonly asked = new Map<string, number>()
+  /** Static relays a listener was made for: it re-advertises whenever their reservation is renewed */
+  private readonly listening = new Set<string>()
   private searching = false
+  /** Since when the relay search has held no reservation */
+  private searchIdleSince = 0
   private last = ''
   private started = false
 
@@ -95,7 +130,9 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.staticRelays = (init.staticRelays ?? []).map(a => multiaddr(a))
     this.privateNetwork = init.privateNetwork ?? false
     this.interfaceAddrTtlMs = init.interfaceAddrTtlMs ?? HOUR
+    this.relayRetryMs = init.relayRetryMs ?? DEFAULT_RELAY_RETRY_MS
     this.onAddressesChanged = this.onAddressesChanged.bind(this)
+    this.onPeerUpdate = this.onPeerUpdate.bind(this)
     this.task = repeatingTask(async () => { await this.check() }, init.checkIntervalMs ?? 10_000, { runImmediately: true })
   }
 
@@ -106,6 +143,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.started = true
     this.components.events.addEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.addEventListener('self:peer:update', this.onAddressesChanged)
+    this.components.events.addEventListener('peer:update', this.onPeerUpdate)
   }
 
   /** After every transport listens: the interface addresses are known by then */
@@ -119,6 +157,21 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.task.stop()
     this.components.events.removeEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.removeEventListener('self:peer:update', this.onAddressesChanged)
+    this.components.events.removeEventListener('peer:update', this.onPeerUpdate)
+  }
+
+  /**
+   * A relay we hold a reservation on stopped relaying (its node is no longer public, as Kubo's
+   * relays do): identify-push says so. libp2p would keep the dead reservation, and advertise its
+   * address, until the refresh an hour later; closing the connection it lives on drops it now,
+   * and the next check reserves elsewhere or again.
+   */
+  private onPeerUpdate (evt: CustomEvent<{ peer: { id: PeerId, protocols: string[] }, previous?: { protocols: string[] } }>): void {
+    const { peer, previous } = evt.detail
+    if (previous?.protocols.includes(RELAY_V2_HOP_CODEC) !== true || peer.protocols.includes(RELAY_V2_HOP_CODEC)) return
+    if (this.reservations()?.hasReservation(peer.id) !== true) return
+    this.log('relay %p stopped relaying: dropping our reservation there', peer.id)
+    this.components.connectionManager.closeConnections(peer.id).catch(err => { this.log('closing the connection to relay %p failed - %e', peer.id, err) })
   }
 
   private onAddressesChanged (evt: Event): void {
@@ -153,32 +206,88 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.emitIfChanged()
   }
 
+  private reservations (): RelayReservations | undefined {
+    const transport = this.components.transportManager.getTransports()
+      .find(t => t[Symbol.toStringTag] === '@libp2p/circuit-relay-v2-transport') as { reservationStore?: RelayReservations } | undefined
+    return transport?.reservationStore
+  }
+
+  /** Relays (peer IDs) behind the `/p2p-circuit` addresses we listen on now */
+  private relaysInUse (): Set<string> {
+    const relays = new Set<string>()
+    for (const ma of this.components.transportManager.getAddrs()) {
+      const relay = isRelayedAddress(ma) ? relayOf(ma) : undefined
+      if (relay != null) relays.add(relay)
+    }
+    return relays
+  }
+
   /** Listening on `/p2p-circuit` is how libp2p's relay transport is told to hold a reservation */
   private async reserveRelays (): Promise<void> {
-    const { transportManager } = this.components
+    const now = Date.now()
+    const inUse = this.relaysInUse()
+    const store = this.reservations()
     if (this.staticRelays.length > 0) {
       for (const relay of this.staticRelays) {
-        const key = relay.toString()
-        if (this.reserved.has(key)) continue
+        const id = relay.getComponents().findLast(c => c.name === 'p2p')?.value as string
+        const peer = peerIdFromString(id)
+        if (inUse.has(id) || store?.hasReservation(peer) === true) { this.asked.delete(id); continue }
+        const last = this.asked.get(id)
+        if (last != null && now - last < this.relayRetryMs) continue
+        this.asked.set(id, now)
         try {
-          await transportManager.listen([relay.encapsulate('/p2p-circuit')])
-          this.reserved.add(key)
+          // reached first: an unreachable relay then leaves no listener behind, and libp2p never
+          // sees a failed dial (it would not ask that relay again while the node runs)
+          await this.components.connectionManager.openConnection(relay, { signal: AbortSignal.timeout(this.relayRetryMs) })
+          // nor a relay that does not relay now (its node is not public): that too is never asked again
+          const protocols = await this.components.peerStore.get(peer).then(p => p.protocols, (): string[] => [])
+          if (protocols.length > 0 && !protocols.includes(RELAY_V2_HOP_CODEC)) {
+            this.log('static relay %a does not relay at the moment, asking again in %d ms', relay, this.relayRetryMs)
+            continue
+          }
+          if (this.listening.has(id) && store != null) {
+            // a reservation we held was lost: renewing it makes the listener made for this relay
+            // advertise again (a second listen would leave one more listener behind each time)
+            await store.addRelay(peer, 'configured')
+          } else {
+            await this.components.transportManager.listen([relay.encapsulate('/p2p-circuit')])
+            this.listening.add(id)
+          }
           this.log('reserved a slot on static relay %a', relay)
         } catch (err) {
-          this.log('static relay %a refused or unreachable, retrying later - %e', relay, err)
+          this.log('static relay %a refused or unreachable, asking again in %d ms - %e', relay, this.relayRetryMs, err)
         }
       }
       return
     }
     // a private network has no NAT to get through: peers dial our own addresses
-    if (this.searching || this.privateNetwork) return
-    this.searching = true
-    try {
-      await transportManager.listen([multiaddr('/p2p-circuit')])
-      this.log('searching for a relay to reserve a slot on')
-    } catch (err) {
-      this.searching = false
-      this.log.error('could not start the relay search - %e', err)
+    if (this.privateNetwork) return
+    if (!this.searching) {
+      this.searching = true
+      this.searchIdleSince = now
+      try {
+        await this.components.transportManager.listen([multiaddr('/p2p-circuit')])
+        this.log('searching for a relay to reserve a slot on')
+      } catch (err) {
+        this.searching = false
+        this.log.error('could not start the relay search - %e', err)
+      }
+      return
+    }
+    if (inUse.size > 0 || (store?.reservationCount() ?? 0) > 0) { this.searchIdleSince = now; return }
+    if (store == null || now - this.searchIdleSince < this.relayRetryMs) return
+    this.searchIdleSince = now
+    // libp2p's discovery offers a relay once per connection: one that refused us, or whose answer
+    // timed out, while we stayed connected, is never asked again. Ask the relays we are connected to.
+    const seen = new Set<string>()
+    for (const conn of this.components.connectionManager.getConnections()) {
+      const id = conn.remotePeer.toString()
+      if (conn.limits != null || seen.has(id)) continue
+      seen.add(id)
+      const protocols = await this.components.peerStore.get(conn.remotePeer).then(p => p.protocols, (): string[] => [])
+      if (!protocols.includes(RELAY_V2_HOP_CODEC)) continue
+      this.log('no relay reservation for %d ms: asking relay %p again', this.relayRetryMs, conn.remotePeer)
+      store.addRelay(conn.remotePeer, 'discovered').catch(err => { this.log('relay %p refused or unreachable - %e', conn.remotePeer, err) })
     }
   }
 
@@ -207,7 +316,8 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     for (const ma of this.components.addressManager.getAddresses()) {
       if (!isRelayedAddress(ma)) continue
       const text = ma.toString()
-      relayed.push(text.endsWith(self) ? text.slice(0, -self.length) : text)
+      const addr = text.endsWith(self) ? text.slice(0, -self.length) : text
+      if (!relayed.includes(addr)) relayed.push(addr)
     }
     const publicReachable = reachable.some(a => isPublicAddress(multiaddr(a)))
     const reachability: Reachability = publicReachable ? 'Public' : unreachable.length > 0 ? 'Private' : 'Unknown'

@@ -10,6 +10,8 @@ export interface RemotePinningHooks {
   hasLocal(cid: CID, options?: AbortOptions): Promise<boolean>
   /** This node's multiaddrs ending in `/p2p/<id>` (the `origins` of a pin request); none offline */
   addresses(): string[]
+  /** Whether the node is online (its libp2p runs) */
+  online(): boolean
   /** Best-effort dial of a `delegates` multiaddr; never throws */
   connect(addr: string, options?: AbortOptions): Promise<void>
   log: Logger

@@ -1,4 +1,4 @@
-import { InvalidCidError, InvalidParametersError, RemotePinningError, REMOTE_PIN_STATUSES } from '@cairn/interface'
+import { InvalidCidError, InvalidParametersError, OFFLINE_REMOTE_PIN_WARNING, RemotePinningError, REMOTE_PIN_STATUSES } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { checkPinName } from '../api/pin.ts'
 import { delay, PIN_WAIT_MS } from './hooks.ts'
@@ -105,6 +105,8 @@ export function createRemotePinApi (hooks: RemotePinningHooks, registry: Service
       const client = await registry.client(options.service, options)
       if (options.name != null) checkPinName(options.name)
       const cid = await hooks.resolve(path, options)
+      // Kubo: the block is here but nobody can fetch it from us
+      if (!hooks.online() && await hooks.hasLocal(cid, options)) options.onWarning?.(OFFLINE_REMOTE_PIN_WARNING)
       let status = await requestPin(hooks, client, cid, { ...options, ...(options.name != null ? { name: options.name } : {}) })
       if (options.background !== true) status = await waitPinned(client, status.requestid, options)
       return toEntry(status)

@@ -1,5 +1,6 @@
 import { InvalidParametersError, RemotePinningError, REMOTE_PIN_STATUSES } from '@cairn/interface'
-import { requestPin, waitPinned } from './remote-api.ts'
+import { requestPin } from './remote-api.ts'
+import { delay, PIN_WAIT_MS } from './hooks.ts'
 import type { RemotePinningHooks } from './hooks.ts'
 import type { ServiceRegistry } from './services.ts'
 import type { PinningServiceClient } from './client.ts'
@@ -38,7 +39,43 @@ const QUERY_CIDS_MAX = 10
 const isReplica = (s: PinStatusObject): boolean => s.pin.meta?.[REPLICA_META_KEY] != null
 const wantedOf = (s: PinStatusObject): number => Number.parseInt(s.pin.meta?.[REPLICA_COUNT_META_KEY] ?? '0', 10) || 0
 
-export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegistry): Replicas {
+/**
+ * Polls a copy until it is `pinned` or `failed`. A poll that gets no answer (a timeout, a 5xx, a
+ * dropped connection) says nothing about the copy, so polling goes on; only after `silentMs`
+ * without an answer does it stop, with the status unknown, never `failed`.
+ */
+async function watchCopy (client: PinningServiceClient, requestid: string, silentMs: number, options: AbortOptions): Promise<
+  { status: 'pinned', pin: PinStatusObject } | { status: 'failed' } | { status: 'silent', error: unknown }
+> {
+  let since: number | undefined
+  while (true) {
+    let error: unknown
+    try {
+      const pin = await client.get(requestid, options)
+      if (pin.requestid !== requestid) throw new RemotePinningError(`remote service sent unexpected requestid="${pin.requestid}"`)
+      if (pin.status === 'pinned') return { status: 'pinned', pin }
+      if (pin.status === 'failed') return { status: 'failed' }
+      since = undefined
+    } catch (err) {
+      options.signal?.throwIfAborted()
+      error = err
+      since ??= Date.now()
+    }
+    if (since != null && Date.now() - since >= silentMs) return { status: 'silent', error }
+    await delay(PIN_WAIT_MS, options.signal)
+  }
+}
+
+/** How long `pin add --replicas` keeps polling a service that does not answer before it stops waiting for that copy */
+export const DEFAULT_REPLICA_POLL_SILENT_MS = 60_000
+
+export interface ReplicasInit {
+  /** @default DEFAULT_REPLICA_POLL_SILENT_MS (60 s) */
+  pollSilentMs?: number
+}
+
+export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegistry, init: ReplicasInit = {}): Replicas {
+  const pollSilentMs = init.pollSilentMs ?? DEFAULT_REPLICA_POLL_SILENT_MS
   /** One top-up per CID at a time: `pin add --replicas` and the check must not both place a copy */
   const locks = new Map<string, Promise<unknown>>()
   async function locked<T> (key: string, fn: () => Promise<T>): Promise<T> {
@@ -96,6 +133,18 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
       await client.delete(c.status.requestid, options).catch(err => { hooks.log('removing failed replica %s on %s - %e', c.status.requestid, c.service, err) })
     }
     const live = mine.filter(c => c.status.status !== 'failed')
+    // more live copies than asked (a copy that came back after it was placed elsewhere): the
+    // surplus goes, pinned copies and older ones kept first; never below what a copy says was asked
+    const asked = Math.max(copies, ...mine.map(c => wantedOf(c.status)))
+    if (live.length > asked) {
+      const rank = (c: Copy): number => c.status.status === 'pinned' ? 0 : 1
+      live.sort((x, y) => rank(x) - rank(y) || Date.parse(x.status.created) - Date.parse(y.status.created))
+      for (const c of live.splice(asked)) {
+        const client = s.reachable.find(r => r.name === c.service)!.client
+        hooks.log('replica of %s on %s is one more than the %d asked for: removing it', key, c.service, asked)
+        await client.delete(c.status.requestid, options).catch(err => { hooks.log('removing surplus replica %s on %s - %e', c.status.requestid, c.service, err) })
+      }
+    }
     const holders = new Set(live.map(c => c.service))
     const candidates = s.reachable.filter(r => !holders.has(r.name))
     const origins = live.filter(c => c.status.status === 'pinned').flatMap(c => c.status.delegates)
@@ -117,12 +166,18 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
       // wait for every copy; one that fails is replaced by the next service that will take it
       const waiting = [...live, ...placed]
       const done: Copy[] = []
+      const silent: string[] = []
       while (waiting.length > 0) {
-        const results = await Promise.allSettled(waiting.map(async c => waitPinned(s.reachable.find(r => r.name === c.service)!.client, c.status.requestid, options)))
+        const results = await Promise.all(waiting.map(async c => watchCopy(s.reachable.find(r => r.name === c.service)!.client, c.status.requestid, pollSilentMs, options)))
         const retry: Copy[] = []
         results.forEach((r, i) => {
-          if (r.status === 'fulfilled') done.push({ service: waiting[i].service, status: r.value })
-          else retry.push(waiting[i])
+          if (r.status === 'pinned') done.push({ service: waiting[i].service, status: r.pin })
+          else if (r.status === 'failed') retry.push(waiting[i])
+          else {
+            // status unknown is not failed: the copy stays where it is (the replica check looks again)
+            hooks.log('replica of %s on %s: no status for %d ms - %e', key, waiting[i].service, pollSilentMs, r.error)
+            silent.push(waiting[i].service)
+          }
         })
         options.signal?.throwIfAborted()
         waiting.length = 0
@@ -141,7 +196,10 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
         }
       }
       if (done.length < copies) {
-        throw new RemotePinningError(`only ${done.length} of ${copies} replicas of ${key} are pinned: ${s.unreachable.length > 0 ? `unreachable: ${s.unreachable.join(', ')}` : 'no other service would take one'}`)
+        const why = silent.length > 0
+          ? `no status from ${silent.join(', ')} for ${Math.round(pollSilentMs / 1000)} s (those copies are kept; the replica check looks again)`
+          : s.unreachable.length > 0 ? `unreachable: ${s.unreachable.join(', ')}` : 'no other service would take one'
+        throw new RemotePinningError(`only ${done.length} of ${copies} replicas of ${key} are pinned: ${why}`)
       }
       return { live: done, placed }
     }

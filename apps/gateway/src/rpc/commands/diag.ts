@@ -1,7 +1,10 @@
 import { InvalidParametersError, parseDuration } from '@cairn/interface'
-import { sendJson } from '../output.ts'
+import { lazyStream, sendJson } from '../output.ts'
 import { GLOBAL_OPTIONS } from '../args.ts'
 import type { Command, CommandTable } from '../command.ts'
+
+/** Kubo's probe: the empty UnixFS directory, which every node can answer without peers or user content */
+const HEALTH_PROBE_CID = 'QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn'
 
 const empty = (res: Parameters<Command['run']>[0]['res']): void => {
   res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -50,11 +53,48 @@ export const diagCommands: CommandTable = {
     }
   },
 
+  // a container healthcheck, as Kubo's: the DAG pipeline must resolve the empty UnixFS directory
+  'diag/healthy': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      try {
+        await api.resolve(`/ipfs/${HEALTH_PROBE_CID}`, { signal })
+      } catch (err) {
+        throw new Error(`probe resolve: ${(err as Error).message}`, { cause: err })
+      }
+      try {
+        await api.dag.get(HEALTH_PROBE_CID, { signal })
+      } catch (err) {
+        throw new Error(`probe fetch: ${(err as Error).message}`, { cause: err })
+      }
+      sendJson(res, 'ok')
+    }
+  },
+
   'log/level': {
     args: [0, 2],
     async run ({ api, args, res, signal }) {
       const r = await api.logging.level(args.args[0], args.args[1], { signal })
       sendJson(res, r.message != null ? { Message: r.message } : { Levels: r.levels })
+    }
+  },
+
+  // Kubo's `log tail`: go-log's JSON lines, streamed until the client goes away
+  'log/tail': {
+    args: [0, 0],
+    options: { 'log-level': 'string' },
+    async run ({ api, args, res, signal }) {
+      const lines = api.logging.tail({ signal, level: args.string('log-level') })
+      // a bad level threw above, before the headers; from here lines are written as they come
+      const stream = lazyStream(res, 'text/plain; charset=utf-8', 'bytes')
+      stream.start()
+      try {
+        for await (const line of lines) await stream.write(JSON.stringify(line) + '\n')
+        stream.end()
+      } catch (err) {
+        if (signal.aborted) { stream.end(); return }
+        stream.end(err)
+      }
     }
   },
 

@@ -10,6 +10,7 @@ import { commandsCommand, diagCommands } from './diag.ts'
 import { filesCommands } from './files.ts'
 import { idCommands } from './id.ts'
 import { keyCommands } from './key.ts'
+import { localOnlyCommands, namespaceCommands } from './local-only.ts'
 import { nameCommands } from './name.ts'
 import { objectCommands } from './object.ts'
 import { pinCommands } from './pin.ts'
@@ -68,10 +69,12 @@ export const commands: CommandTable = withCommandsList(joinTables([
   provideCommands,
   pingCommands,
   diagCommands,
-  unsupportedCommands
+  unsupportedCommands,
+  localOnlyCommands
 ]))
 
 /** Adds Kubo's `commands`, which lists the table it is part of */
 function withCommandsList (table: CommandTable): CommandTable {
-  return joinTables([table, { commands: commandsCommand(table) }])
+  const all = joinTables([table, { commands: commandsCommand(table) }])
+  return joinTables([all, namespaceCommands(all)])
 }

@@ -49,6 +49,9 @@ export const keyCommands: CommandTable = {
     }
   },
 
+  // Kubo's alias of `key/list`
+  get 'key/ls' () { return keyCommands['key/list'] },
+
   'key/rm': {
     args: [1, 1024],
     options: { l: 'bool', 'ipns-base': 'string' },

@@ -1,4 +1,6 @@
 import { InvalidParametersError, parseDuration } from '@cairn/interface'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
+import { encodePathCid } from '@cairn/ipld'
 import { sendJson, sendNdjson } from '../output.ts'
 import { singleFile } from './key.ts'
 import type { Args } from '../args.ts'
@@ -52,7 +54,6 @@ export const nameCommands: CommandTable = {
     options: { key: 'string', resolve: 'bool', lifetime: 'string', ttl: 'string', quieter: 'bool', v1compat: 'bool', 'allow-offline': 'bool', 'allow-delegated': 'bool', sequence: 'string', 'ipns-base': 'string' },
     async run ({ api, args, res, signal }) {
       if (args.bool('allow-offline') === true && args.bool('allow-delegated') === true) throw new InvalidParametersError('cannot use both --allow-offline and --allow-delegated flags')
-      if (args.bool('allow-delegated') === true) throw new InvalidParametersError('no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing')
       const lifetimeMs = durationOption(args, 'lifetime')
       if (lifetimeMs != null && lifetimeMs <= 0) throw new InvalidParametersError(`lifetime must be greater than zero, got ${args.string('lifetime') ?? ''}`)
       const ttlMs = durationOption(args, 'ttl')
@@ -66,6 +67,7 @@ export const nameCommands: CommandTable = {
         lifetimeMs,
         ttlMs,
         allowOffline: args.bool('allow-offline'),
+        allowDelegated: args.bool('allow-delegated'),
         v1Compatible: args.bool('v1compat'),
         sequence: seq != null ? BigInt(seq) : undefined
       })
@@ -113,7 +115,7 @@ export const nameCommands: CommandTable = {
       const { api, args, res, signal } = ctx
       if (args.bool('allow-offline') === true && args.bool('allow-delegated') === true) throw new InvalidParametersError('cannot use both --allow-offline and --allow-delegated flags')
       const record = await singleFile(ctx, RECORD_READ_BYTES_MAX, 'record')
-      const entry = await api.name.put(args.args[0], record, { signal, force: args.bool('force'), allowOffline: args.bool('allow-offline') })
+      const entry = await api.name.put(args.args[0], record, { signal, force: args.bool('force'), allowOffline: args.bool('allow-offline'), allowDelegated: args.bool('allow-delegated') })
       sendJson(res, { Name: entry.name, Value: entry.value })
     }
   },
@@ -142,10 +144,13 @@ export const nameCommands: CommandTable = {
 
   resolve: {
     args: [1, 1],
-    options: RESOLVE_OPTIONS,
+    options: { ...RESOLVE_OPTIONS, ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
       const o = resolveOptions(args, signal)
-      sendJson(res, { Path: await api.resolve(args.args[0], { signal, recursive: o.recursive, nocache: o.nocache }) })
+      // without a base the path keeps its CID as written (Kubo takes the encoder from the path)
+      const enc = args.has('cid-base') || args.has('upgrade-cidv0-in-output') ? outputCid(args) : undefined
+      const path = await api.resolve(args.args[0], { signal, recursive: o.recursive, nocache: o.nocache })
+      sendJson(res, { Path: enc != null ? encodePathCid(path, enc) : path })
     }
   },
 

@@ -1,7 +1,7 @@
-import { InvalidParametersError } from '@cairn/interface'
+import { InvalidParametersError, hasCode } from '@cairn/interface'
 import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
 import { lazyStream, sendJson, sendNdjson } from '../output.ts'
-import type { PinEntry } from '@cairn/interface'
+import type { CairnApi, PinEntry, PinLsApiOptions } from '@cairn/interface'
 import type { CommandTable } from '../command.ts'
 
 /** How often `pin/add?progress=true` reports, as Kubo's ticker */
@@ -95,7 +95,10 @@ export const pinCommands: CommandTable = {
       const name = args.string('name')
       // Kubo: names only with --names, or with --name (which implies it)
       const withNames = args.bool('names') === true || (name != null && name !== '')
-      const source = api.pin.ls({ signal, type: type as 'all', ...(name != null && name !== '' ? { name } : {}), ...(args.args.length > 0 ? { paths: args.args } : {}) })
+      const lsOptions = { signal, type: type as 'all', ...(name != null && name !== '' ? { name } : {}) }
+      const remoteByPath = args.bool('remote') === true && args.args.length > 0
+      // with --remote, a path not pinned here is no error: its copies may well be elsewhere
+      const source = remoteByPath ? pinnedHere(api, args.args, lsOptions) : api.pin.ls({ ...lsOptions, ...(args.args.length > 0 ? { paths: args.args } : {}) })
       const pinName = (n: string | undefined): string => withNames ? n ?? '' : ''
       if (args.bool('stream') === true) {
         // Kubo's PinLsObject omits an empty Name; the Keys map below always carries it
@@ -103,17 +106,15 @@ export const pinCommands: CommandTable = {
         return
       }
       const keys: Record<string, { Type: string, Name: string }> = {}
-      const listed: string[] = []
       for await (const p of source) {
         keys[enc(p.cid)] = { Type: pinType(p), Name: pinName(p.name) }
-        listed.push(p.cid.toString())
       }
       if (args.bool('remote') !== true) {
         sendJson(res, { Keys: keys })
         return
       }
       const remote = []
-      const cids = args.args.length > 0 ? listed : undefined
+      const cids = remoteByPath ? await pathCids(api, args.args, signal) : undefined
       for await (const r of api.pin.remote.replicas({ signal, ...(cids != null ? { cids } : {}) })) {
         remote.push({ Cid: r.cid, Service: r.service, Status: r.status, ...(r.requestid != null ? { RequestId: r.requestid } : {}) })
       }
@@ -147,4 +148,20 @@ export const pinCommands: CommandTable = {
       }))
     }
   }
+}
+
+/** The local pins of each path; a path not pinned here lists nothing */
+async function * pinnedHere (api: CairnApi, paths: string[], options: PinLsApiOptions): AsyncGenerator<PinEntry> {
+  for (const path of paths) {
+    try {
+      yield * api.pin.ls({ ...options, paths: [path] })
+    } catch (err) {
+      if (!hasCode(err, 'ERR_NOT_PINNED')) throw err
+    }
+  }
+}
+
+/** The CID each path names, whether pinned here or not (what the services are asked about) */
+async function pathCids (api: CairnApi, paths: string[], signal: AbortSignal): Promise<string[]> {
+  return Promise.all(paths.map(async p => (await api.resolve(p.startsWith('/') ? p : `/ipfs/${p}`, { signal })).split('/')[2]))
 }

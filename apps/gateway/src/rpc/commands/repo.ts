@@ -41,7 +41,8 @@ export const repoCommands: CommandTable = {
       const s = await api.repo.stat({ signal })
       // Kubo's size-only answer is a Stat with only its SizeStat filled in
       if (args.bool('size-only') === true) sendJson(res, { RepoSize: s.repoSize, StorageMax: s.storageMax, NumObjects: 0, RepoPath: '', Version: '' })
-      else sendJson(res, { RepoSize: s.repoSize, StorageMax: s.storageMax, NumObjects: s.numObjects, RepoPath: s.repoPath, Version: s.version })
+      // Kubo's fields, and the GC watermark so that clients can show usage against the budget
+      else sendJson(res, { RepoSize: s.repoSize, StorageMax: s.storageMax, StorageGCWatermark: s.storageGcWatermark, NumObjects: s.numObjects, RepoPath: s.repoPath, Version: s.version })
     }
   },
 

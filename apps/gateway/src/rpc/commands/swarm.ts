@@ -81,6 +81,14 @@ export const swarmCommands: CommandTable = {
     }
   },
 
+  // Kubo's `LimitsConfigAndUsage`, from what js-libp2p limits (see @cairn/node's resources.ts)
+  'swarm/resources': {
+    args: [0, 0],
+    async run ({ api, res, signal }) {
+      sendJson(res, await api.swarm.resources({ signal }))
+    }
+  },
+
   'swarm/addrs/listen': {
     args: [0, 0],
     async run ({ api, res, signal }) {

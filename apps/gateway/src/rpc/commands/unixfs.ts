@@ -16,7 +16,7 @@ const lsSize = (e: LsEntry): number => e.type === 'directory' || e.type === 'sym
 const isNotADirectory = (err: unknown): boolean =>
   (err as Error)?.name === 'NotADirectoryError' || (err as Error)?.name === 'NotAFileError'
 
-type LsEvent = { kind: 'object', path: string } | { kind: 'link', path: string, json: string } | { kind: 'end' }
+type LsEvent = { kind: 'object', path: string } | { kind: 'link', path: string, name: string, json: string } | { kind: 'end' }
 
 /**
  * Each path's listing as events. An object opens only once its first link (or its end) is known,
@@ -29,7 +29,7 @@ async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal, 
       for await (const e of api.ls(path, { signal, resolveChildren })) {
         if (!opened) yield { kind: 'object', path }
         opened = true
-        yield { kind: 'link', path, json: JSON.stringify({ Name: e.name, Hash: enc(e.cid), Size: lsSize(e), Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
+        yield { kind: 'link', path, name: e.name, json: JSON.stringify({ Name: e.name, Hash: enc(e.cid), Size: lsSize(e), Type: UNIXFS_TYPE[e.type] ?? 0, Target: '' }) }
       }
     } catch (err) {
       if (!isNotADirectory(err)) throw err
@@ -39,21 +39,25 @@ async function * lsEvents (api: CairnApi, paths: string[], signal: AbortSignal, 
   }
 }
 
+/** Go's string order (bytes), which Kubo's `ls` sorts by; a HAMT's order is not the names' */
+const byNameBytes = (a: { name: string }, b: { name: string }): number => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name))
+
 /**
- * Kubo's `{"Objects":[{"Hash","Links":[...]}]}`, written link by link as the listing is read, so a
- * directory of millions of entries never sits in memory.
+ * Kubo's `{"Objects":[{"Hash","Links":[...]}]}`. As Kubo's `ls.go` without `--stream`, each
+ * object's links are gathered and sorted by name before it is written (`--stream` is the way to
+ * list a huge directory without holding it).
  */
 async function * lsDocument (api: CairnApi, paths: string[], signal: AbortSignal, resolveChildren: boolean, enc: (cid: CID) => string): AsyncGenerator<string> {
   let objects = 0
-  let links = 0
+  let links: Array<{ name: string, json: string }> = []
   for await (const event of lsEvents(api, paths, signal, resolveChildren, enc)) {
     if (event.kind === 'object') {
       yield `${objects++ === 0 ? '{"Objects":[' : ','}{"Hash":${JSON.stringify(event.path)},"Links":[`
-      links = 0
+      links = []
     } else if (event.kind === 'link') {
-      yield (links++ === 0 ? '' : ',') + event.json
+      links.push(event)
     } else {
-      yield ']}'
+      yield links.sort(byNameBytes).map(l => l.json).join(',') + ']}'
     }
   }
   yield objects === 0 ? '{"Objects":[]}\n' : ']}\n'

@@ -12,9 +12,7 @@ const UNSUPPORTED: Record<string, { why: string, commands: string[] }> = {
     why: 'blocks are always stored in the repo (no --nocopy)',
     commands: ['filestore', 'filestore/ls', 'filestore/verify', 'filestore/dups']
   },
-  update: { why: 'Cairn is updated with its package manager', commands: ['update'] },
-  resources: { why: 'js-libp2p has no resource manager to report on', commands: ['swarm/resources'] },
-  logTail: { why: 'the daemon logs to stderr (DEBUG=cairn:*); there is no log stream to tail', commands: ['log/tail'] }
+  update: { why: 'Cairn is updated with its package manager', commands: ['update', 'update/check', 'update/clean', 'update/install', 'update/revert', 'update/versions'] }
 }
 
 function unsupported (name: string, why: string): Command {
