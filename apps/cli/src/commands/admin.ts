@@ -139,7 +139,7 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       const api = await ctx.api()
       ctx.print.jsonIndented(await api.diag.sys({ signal: ctx.signal }))
     })
-  diag.command('cmds')
+  const cmds = diag.command('cmds')
     .description('List commands the daemon runs and ran in the last minute')
     .option('-v, --verbose', 'print extra information')
     .action(async () => {
@@ -151,6 +151,19 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       }
       const runTime = (c: { startTime: string, endTime?: string }): string => `${((Date.parse(c.endTime ?? new Date().toISOString()) - Date.parse(c.startTime)) / 1000).toFixed(3)}s`
       for (const line of tabulate([['Command', 'Active', 'StartTime', 'RunTime'], ...list.map(c => [c.command, String(c.active), c.startTime, runTime(c)])])) ctx.print.line(line)
+    })
+  cmds.command('clear')
+    .description('Clear the list of finished commands')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      await api.diag.clearCmds({ signal: ctx.signal })
+    })
+  cmds.command('set-time')
+    .description('Set how long finished commands stay listed')
+    .argument('<time>', 'a Go duration such as 1m or 30s')
+    .action(async (time: string) => {
+      const api = await ctx.api({ online: true })
+      await api.diag.setCmdsTime(time, { signal: ctx.signal })
     })
 
   // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
@@ -193,6 +206,15 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
     .action(async (flags: { logLevel?: string }) => {
       const api = await ctx.api({ online: true })
       for await (const line of api.logging.tail({ signal: ctx.signal, level: flags.logLevel })) ctx.print.text(JSON.stringify(line) + '\n', 'stdout')
+    })
+
+  version.command('check')
+    .description('Check this version against the peers in the routing table that run Cairn')
+    .option('-t, --min-percent <percent>', 'percentage (1-100) of sampled peers with a newer version that makes an update available', (v: string) => parseInteger(v), 5)
+    .action(async (flags: { minPercent: number }) => {
+      const api = await ctx.api({ online: true })
+      // Kubo's command has no text form: it prints the JSON
+      ctx.print.json(await api.diag.versionCheck({ minPercent: flags.minPercent, signal: ctx.signal }))
     })
 
   version.command('deps')
