@@ -35,6 +35,8 @@ import type { KadDHT } from '@libp2p/kad-dht'
 
 const OFFLINE_PUBLISH = "can't publish while offline: pass `--allow-offline` to override or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
 const OFFLINE_PUT = "can't put while offline: pass `--allow-offline` to store locally or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
+/** Bound on `name put`'s look for an existing record (Kubo's routing Get), so a new name is not held for a whole DHT walk */
+const PUT_EXISTING_LOOKUP_MS = 10_000
 const BOTH_FLAGS = 'cannot use both --allow-offline and --allow-delegated flags'
 const NO_PUBLISHERS = 'no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing'
 
@@ -111,7 +113,10 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
 
   const cacheKey = (name: IpnsName): string => name.cid
 
-  function remember (name: IpnsName, record: Uint8Array): void {
+  function remember (name: IpnsName, received: Uint8Array): void {
+    // a copy as a plain Uint8Array: records from the network or the datastore are Buffers, often
+    // views into far larger buffers that the cache would otherwise keep alive
+    const record = received.constructor === Uint8Array && received.byteLength === received.buffer.byteLength ? received : Uint8Array.from(received)
     const parsed = unmarshalIPNSRecord(record)
     const held = cache.get(cacheKey(name))
     // never let a worse record replace a better one
@@ -182,7 +187,9 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
   /** The best valid record among our own and the one the DHT stores locally */
   async function validLocal (name: IpnsName): Promise<Uint8Array | undefined> {
     let best: Uint8Array | undefined
-    const candidates = [await components.records.get(name.routingKey), await components.dhtLocal?.(name.routingKey)]
+    const dhtHeld = await components.dhtLocal?.(name.routingKey)
+    // the datastore hands out Buffers: callers get plain Uint8Arrays, as from every other source
+    const candidates = [await components.records.get(name.routingKey), dhtHeld == null ? undefined : Uint8Array.from(dhtHeld)]
     for (const record of candidates) {
       if (record == null) continue
       try {
@@ -397,7 +404,15 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
         } catch (err) {
           throw new InvalidRecordError(`record validation failed: ${(err as Error).message}`, { cause: err })
         }
-        const existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        // as Kubo's `name put`: the record the routing answers now, not only what we hold, must not be newer
+        let existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        try {
+          const signal = AbortSignal.any([options.signal ?? AbortSignal.timeout(PUT_EXISTING_LOOKUP_MS), AbortSignal.timeout(PUT_EXISTING_LOOKUP_MS)])
+          const found = await lookup(name, { signal })
+          if (existing == null || selectIpnsRecord(name.routingKey, [found, existing]) === 0) existing = found
+        } catch {
+          // no record anywhere (or none in time): nothing to be newer than
+        }
         if (existing != null && !equals(existing, record)) {
           const had = sequenceOf(existing)
           const now = sequenceOf(record)
