@@ -103,10 +103,9 @@ export async function run (init: RunInit): Promise<number> {
   return exitCode
 }
 
+/** Once the deadline passed, what failed did so because of it: a cut request, a stream ended early */
 function deadlineError (err: unknown): unknown {
-  const name = (err as Error)?.name
-  const code = (err as { code?: string })?.code
-  if (name !== 'AbortError' && name !== 'TimeoutError' && code !== 'ABORT_ERR' && code !== 'ERR_ABORTED') return err
+  if (err instanceof CommanderError) return err
   return new TimeoutError('context deadline exceeded', { cause: err })
 }
 

@@ -337,7 +337,12 @@ class CairnNodeClass implements CairnNode {
     this.addGcRoots(() => this.files.gcRoots())
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
-    this.diag = createDiagApi({ repoPath: this.repoPath, online: () => !this.offline && this.#status === 'started' })
+    this.diag = createDiagApi({
+      repoPath: this.repoPath,
+      online: () => !this.offline && this.#status === 'started',
+      // Kubo samples the DHT routing table's agents for `version check`
+      routingPeers: () => this.offline ? undefined : this.stats.dht().then(tables => tables.flatMap(t => t.buckets.flatMap(b => b.peers.map(p => p.agentVersion))))
+    })
     this.logging = createLogApi()
     const content: ContentContext = {
       repoPath: this.repoPath,

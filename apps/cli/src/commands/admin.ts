@@ -2,8 +2,10 @@
 import type { Command } from 'commander'
 import type { BitswapStats } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
-import { formatSiBytes, tabulate } from '../format.ts'
-import { UsageError } from '../errors.ts'
+import { formatSiBytes, hexDump, tabulate } from '../format.ts'
+import { DaemonRunningError, UsageError } from '../errors.ts'
+import { readApiFile } from '../connect.ts'
+import { isDaemonAlive } from './daemon.ts'
 import { parseInteger } from './parse.ts'
 import { printProvideStat } from './routing.ts'
 import { cidOutput, withCidBase } from './cid-base.ts'
@@ -139,7 +141,7 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       const api = await ctx.api()
       ctx.print.jsonIndented(await api.diag.sys({ signal: ctx.signal }))
     })
-  diag.command('cmds')
+  const cmds = diag.command('cmds')
     .description('List commands the daemon runs and ran in the last minute')
     .option('-v, --verbose', 'print extra information')
     .action(async () => {
@@ -151,6 +153,54 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       }
       const runTime = (c: { startTime: string, endTime?: string }): string => `${((Date.parse(c.endTime ?? new Date().toISOString()) - Date.parse(c.startTime)) / 1000).toFixed(3)}s`
       for (const line of tabulate([['Command', 'Active', 'StartTime', 'RunTime'], ...list.map(c => [c.command, String(c.active), c.startTime, runTime(c)])])) ctx.print.line(line)
+    })
+  cmds.command('clear')
+    .description('Clear the list of finished commands')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      await api.diag.clearCmds({ signal: ctx.signal })
+    })
+  cmds.command('set-time')
+    .description('Set how long finished commands stay listed')
+    .argument('<time>', 'a Go duration such as 1m or 30s')
+    .action(async (time: string) => {
+      const api = await ctx.api({ online: true })
+      await api.diag.setCmdsTime(time, { signal: ctx.signal })
+    })
+
+  // Kubo's `diag datastore`: raw keys of the repo's datastore, with the daemon stopped (its lock)
+  const datastore = diag.command('datastore').description('Low-level datastore inspection for debugging and testing (the daemon must not run)')
+  const stopped = async (): Promise<void> => {
+    const running = await readApiFile(ctx.config.repoPath)
+    if (running != null && await isDaemonAlive(running)) throw new DaemonRunningError('cairn daemon is running. please stop it to run this command')
+  }
+  datastore.command('get')
+    .description('Read a raw key from the datastore')
+    .argument('<key>', 'datastore key to read (e.g., /peers/...)')
+    .option('--hex', 'output a hex dump instead of raw bytes')
+    .action(async (key: string, flags: { hex?: boolean }) => {
+      await stopped()
+      const { value = new Uint8Array() } = await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'get', key })
+      if (ctx.print.enc === 'json') ctx.print.json({ key, value: Buffer.from(value).toString('base64'), ...(flags.hex === true ? { hex_dump: hexDump(value) } : {}) })
+      else if (flags.hex === true) ctx.print.text(`Key: ${key}\nHex Dump:\n${hexDump(value)}`, 'stdout')
+      else await ctx.print.bytes(value)
+    })
+  datastore.command('put')
+    .description('Write a raw key-value pair to the datastore')
+    .argument('<key>', 'datastore key (e.g., /test/mykey)')
+    .argument('<value>', 'value to store (as a string)')
+    .action(async (key: string, value: string) => {
+      await stopped()
+      await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'put', key, value: new TextEncoder().encode(value) })
+    })
+  datastore.command('count')
+    .description('Count entries matching a datastore prefix')
+    .argument('<prefix>', 'datastore key prefix (e.g., /peers/)')
+    .action(async (prefix: string) => {
+      await stopped()
+      const { count = 0 } = await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'count', prefix })
+      if (ctx.print.enc === 'json') ctx.print.json({ prefix, count })
+      else ctx.print.line(String(count))
     })
 
   // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
@@ -193,6 +243,15 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
     .action(async (flags: { logLevel?: string }) => {
       const api = await ctx.api({ online: true })
       for await (const line of api.logging.tail({ signal: ctx.signal, level: flags.logLevel })) ctx.print.text(JSON.stringify(line) + '\n', 'stdout')
+    })
+
+  version.command('check')
+    .description('Check this version against the peers in the routing table that run Cairn')
+    .option('-t, --min-percent <percent>', 'percentage (1-100) of sampled peers with a newer version that makes an update available', (v: string) => parseInteger(v), 5)
+    .action(async (flags: { minPercent: number }) => {
+      const api = await ctx.api({ online: true })
+      // Kubo's command has no text form: it prints the JSON
+      ctx.print.json(await api.diag.versionCheck({ minPercent: flags.minPercent, signal: ctx.signal }))
     })
 
   version.command('deps')
