@@ -210,3 +210,19 @@ export function dagStatJson (stat: { cid: CID, size: number, numBlocks: number }
     DagStats: [{ Cid: enc(stat.cid), Size: stat.size, NumBlocks: stat.numBlocks }]
   }
 }
+
+/** Go's `hex.Dump`: offset, 16 bytes in two groups of 8, then the printable characters */
+export function hexDump (bytes: Uint8Array): string {
+  let out = ''
+  for (let offset = 0; offset < bytes.length; offset += 16) {
+    const line = bytes.subarray(offset, offset + 16)
+    let hex = ''
+    for (let i = 0; i < 16; i++) {
+      hex += i < line.length ? line[i].toString(16).padStart(2, '0') + ' ' : '   '
+      if (i === 7) hex += ' '
+    }
+    const text = [...line].map(b => b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : '.').join('')
+    out += `${offset.toString(16).padStart(8, '0')}  ${hex} |${text}|\n`
+  }
+  return out
+}

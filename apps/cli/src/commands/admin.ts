@@ -2,8 +2,10 @@
 import type { Command } from 'commander'
 import type { BitswapStats } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
-import { formatSiBytes, tabulate } from '../format.ts'
-import { UsageError } from '../errors.ts'
+import { formatSiBytes, hexDump, tabulate } from '../format.ts'
+import { DaemonRunningError, UsageError } from '../errors.ts'
+import { readApiFile } from '../connect.ts'
+import { isDaemonAlive } from './daemon.ts'
 import { parseInteger } from './parse.ts'
 import { printProvideStat } from './routing.ts'
 import { cidOutput, withCidBase } from './cid-base.ts'
@@ -164,6 +166,41 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
     .action(async (time: string) => {
       const api = await ctx.api({ online: true })
       await api.diag.setCmdsTime(time, { signal: ctx.signal })
+    })
+
+  // Kubo's `diag datastore`: raw keys of the repo's datastore, with the daemon stopped (its lock)
+  const datastore = diag.command('datastore').description('Low-level datastore inspection for debugging and testing (the daemon must not run)')
+  const stopped = async (): Promise<void> => {
+    const running = await readApiFile(ctx.config.repoPath)
+    if (running != null && await isDaemonAlive(running)) throw new DaemonRunningError('cairn daemon is running. please stop it to run this command')
+  }
+  datastore.command('get')
+    .description('Read a raw key from the datastore')
+    .argument('<key>', 'datastore key to read (e.g., /peers/...)')
+    .option('--hex', 'output a hex dump instead of raw bytes')
+    .action(async (key: string, flags: { hex?: boolean }) => {
+      await stopped()
+      const { value = new Uint8Array() } = await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'get', key })
+      if (ctx.print.enc === 'json') ctx.print.json({ key, value: Buffer.from(value).toString('base64'), ...(flags.hex === true ? { hex_dump: hexDump(value) } : {}) })
+      else if (flags.hex === true) ctx.print.text(`Key: ${key}\nHex Dump:\n${hexDump(value)}`, 'stdout')
+      else await ctx.print.bytes(value)
+    })
+  datastore.command('put')
+    .description('Write a raw key-value pair to the datastore')
+    .argument('<key>', 'datastore key (e.g., /test/mykey)')
+    .argument('<value>', 'value to store (as a string)')
+    .action(async (key: string, value: string) => {
+      await stopped()
+      await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'put', key, value: new TextEncoder().encode(value) })
+    })
+  datastore.command('count')
+    .description('Count entries matching a datastore prefix')
+    .argument('<prefix>', 'datastore key prefix (e.g., /peers/)')
+    .action(async (prefix: string) => {
+      await stopped()
+      const { count = 0 } = await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'count', prefix })
+      if (ctx.print.enc === 'json') ctx.print.json({ prefix, count })
+      else ctx.print.line(String(count))
     })
 
   // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
