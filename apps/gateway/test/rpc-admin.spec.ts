@@ -175,6 +175,24 @@ test('log tail streams the node\'s log lines as go-log JSON, at the levels log l
     await Promise.race([done, new Promise(resolve => setTimeout(resolve, 100))])
   }
   controller.abort()
+  // kubo-rpc-client's log.tail reads the same lines as NDJSON
+  const tailing = new AbortController()
+  const fromClient = (async () => {
+    try {
+      for await (const l of ipfs.log.tail({ signal: tailing.signal }) as AsyncIterable<any>) {
+        if (String(l.msg).includes('/api/v0/cat')) return l
+      }
+    } catch {}
+    return undefined
+  })()
+  let clientLine: any
+  const clientDeadline = Date.now() + 15_000
+  while (clientLine == null && Date.now() < clientDeadline) {
+    await request(`${api}/api/v0/cat?arg=QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn`, { method: 'POST' })
+    clientLine = await Promise.race([fromClient, new Promise(resolve => setTimeout(resolve, 100))])
+  }
+  tailing.abort()
+  assert.equal([clientLine?.level, clientLine?.logger], ['error', 'cairn:gateway:rpc'])
   await ipfs.log.level('cairn:gateway:rpc', 'default', { signal: signal() })
   assert.ok(seen, `no line about the failing call in ${JSON.stringify(lines)}`)
   const line = lines.find(l => l.msg.includes('/api/v0/cat'))
