@@ -177,6 +177,17 @@ test('swarm resources: js-libp2p\'s limits and their usage in Kubo\'s LimitsConf
   assert.ok(bitswap.StreamsUsage <= bitswap.StreamsInbound + bitswap.StreamsOutbound)
 })
 
+test('version/check and pubsub/reset in Kubo\'s shapes', async (ctx) => {
+  const check = await rpc(ctx.api, 'version/check')
+  assert.equal(Object.keys(check.body), ['UpdateAvailable', 'RunningVersion', 'GreatestVersion', 'PeersSampled', 'WithGreaterVersion'])
+  assert.is(check.body.UpdateAvailable, false)
+  assert.is((await rpc(ctx.api, 'version/check?min-percent=0')).status, 200, "0 is Kubo's \"use the default\"")
+  assert.is((await rpc(ctx.api, 'version/check?min-percent=101')).body.Message, 'Version.SwarmCheckPercentThreshold must be between 1 and 100')
+  assert.equal((await rpc(ctx.api, 'pubsub/reset')).body, { Deleted: 0 })
+  assert.equal((await rpc(ctx.api, `pubsub/reset?peer=${ctx.peer.node.peerId}`)).body, { Deleted: 0 })
+  assert.match((await rpc(ctx.api, 'pubsub/reset?peer=nope')).body.Message, /^invalid peer ID/)
+})
+
 test('swarm disconnect: kubo-rpc-client, then Kubo\'s failure line for a peer no longer connected', async (ctx) => {
   assert.ok(await until(async () => connected(ctx)))
   await ctx.ipfs.swarm.disconnect(ctx.peerAddr as never, { signal: signal() })

@@ -53,6 +53,11 @@ export class GcTouches {
 
   /** Which of these multihashes are touched; call holding the write lock */
   async touched (multihashes: readonly Uint8Array[]): Promise<boolean[]> {
-    return this.#ledger.db.hasMany(multihashes.map(mh => prefixed(PREFIX_TOUCH, mh)))
+    return this.#ledger.db.hasMany(this.keysOf(multihashes))
+  }
+
+  /** The index keys of these multihashes' touch records, for a caller that looks them up itself */
+  keysOf (multihashes: readonly Uint8Array[]): Uint8Array[] {
+    return multihashes.map(mh => prefixed(PREFIX_TOUCH, mh))
   }
 }

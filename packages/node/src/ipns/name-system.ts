@@ -17,6 +17,7 @@ import {
 import { SELF_KEY } from '../keys/keystore.ts'
 import { createNameCache } from './cache.ts'
 import { putDelegated } from './delegated.ts'
+import { PUBSUB_FETCH_TIMEOUT_MS } from './pubsub.ts'
 import { betterRecords } from './dht-walk.ts'
 import { inspectRecord } from './inspect.ts'
 import { isDomain, nameSegment, parseIpnsName } from './name.ts'
@@ -34,6 +35,8 @@ import type { KadDHT } from '@libp2p/kad-dht'
 
 const OFFLINE_PUBLISH = "can't publish while offline: pass `--allow-offline` to override or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
 const OFFLINE_PUT = "can't put while offline: pass `--allow-offline` to store locally or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
+/** Bound on `name put`'s look for an existing record (Kubo's routing Get), so a new name is not held for a whole DHT walk */
+const PUT_EXISTING_LOOKUP_MS = 10_000
 const BOTH_FLAGS = 'cannot use both --allow-offline and --allow-delegated flags'
 const NO_PUBLISHERS = 'no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing'
 
@@ -79,6 +82,8 @@ export interface NameSystem extends NameApi {
   receive(name: IpnsName, record: Uint8Array): Promise<boolean>
   /** The cached entry of a name, if fresh (for the gateway's Cache-Control) */
   cachedTtlMs(name: string): number | undefined
+  /** The best valid record we hold for a routing key (what the pubsub fetch protocol serves) */
+  localRecord(routingKey: Uint8Array): Promise<Uint8Array | undefined>
 }
 
 /** `/ipfs/<cid>` from a CID or a path, as Kubo's `PathOrCidPath` */
@@ -108,7 +113,10 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
 
   const cacheKey = (name: IpnsName): string => name.cid
 
-  function remember (name: IpnsName, record: Uint8Array): void {
+  function remember (name: IpnsName, received: Uint8Array): void {
+    // a copy as a plain Uint8Array: records from the network or the datastore are Buffers, often
+    // views into far larger buffers that the cache would otherwise keep alive
+    const record = received.constructor === Uint8Array && received.byteLength === received.buffer.byteLength ? received : Uint8Array.from(received)
     const parsed = unmarshalIPNSRecord(record)
     const held = cache.get(cacheKey(name))
     // never let a worse record replace a better one
@@ -153,6 +161,12 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     const dht = components.dht()
     if (dht == null) {
       if (local != null) return local
+      // without a DHT, the peers following the name's topic may still have it
+      if (components.pubsub?.enabled === true) {
+        await components.pubsub.fetchLatest(name, { signal: options.signal ?? AbortSignal.timeout(PUBSUB_FETCH_TIMEOUT_MS) })
+        const heard = cache.get(cacheKey(name))
+        if (heard != null) return heard.record
+      }
       throw new ResolveFailedError('could not resolve name')
     }
     const key = cacheKey(name)
@@ -173,7 +187,9 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
   /** The best valid record among our own and the one the DHT stores locally */
   async function validLocal (name: IpnsName): Promise<Uint8Array | undefined> {
     let best: Uint8Array | undefined
-    const candidates = [await components.records.get(name.routingKey), await components.dhtLocal?.(name.routingKey)]
+    const dhtHeld = await components.dhtLocal?.(name.routingKey)
+    // the datastore hands out Buffers: callers get plain Uint8Arrays, as from every other source
+    const candidates = [await components.records.get(name.routingKey), dhtHeld == null ? undefined : Uint8Array.from(dhtHeld)]
     for (const record of candidates) {
       if (record == null) continue
       try {
@@ -221,9 +237,16 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
           if (count >= wanted) break
         }
       }
-      walk().catch((err) => {
+      // the peers of the name's topic answer beside the DHT (IPNS over pubsub's fetch protocol)
+      const fetched = components.pubsub?.enabled === true
+        ? components.pubsub.fetchLatest(name, { signal: signal ?? AbortSignal.timeout(PUBSUB_FETCH_TIMEOUT_MS) }).then(async () => {
+          const heard = cache.get(cacheKey(name))
+          if (heard != null) await offer(heard.record)
+        }, (err) => { log('pubsub fetch of %s failed - %e', name.cid, err) })
+        : Promise.resolve()
+      Promise.all([walk().catch((err) => {
         if (!answered) log('DHT lookup of %s ended - %e', name.cid, err)
-      }).finally(() => {
+      }), fetched]).finally(() => {
         if (answered) return
         if (best != null) {
           answer()
@@ -381,7 +404,15 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
         } catch (err) {
           throw new InvalidRecordError(`record validation failed: ${(err as Error).message}`, { cause: err })
         }
-        const existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        // as Kubo's `name put`: the record the routing answers now, not only what we hold, must not be newer
+        let existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        try {
+          const signal = AbortSignal.any([options.signal ?? AbortSignal.timeout(PUT_EXISTING_LOOKUP_MS), AbortSignal.timeout(PUT_EXISTING_LOOKUP_MS)])
+          const found = await lookup(name, { signal })
+          if (existing == null || selectIpnsRecord(name.routingKey, [found, existing]) === 0) existing = found
+        } catch {
+          // no record anywhere (or none in time): nothing to be newer than
+        }
         if (existing != null && !equals(existing, record)) {
           const had = sequenceOf(existing)
           const now = sequenceOf(record)
@@ -442,6 +473,19 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       if (held != null && selectIpnsRecord(name.routingKey, [record, held]) !== 0) return false
       remember(name, record)
       return true
+    },
+
+    async localRecord (routingKey) {
+      let name: IpnsName
+      try {
+        name = parseIpnsName(uint8ArrayToString(routingKey.subarray('/ipns/'.length), 'base58btc'))
+      } catch {
+        return undefined
+      }
+      const local = await validLocal(name)
+      const heard = cache.get(cacheKey(name))?.record
+      if (local == null || heard == null) return local ?? heard
+      return selectIpnsRecord(name.routingKey, [heard, local]) === 0 ? heard : local
     },
 
     cachedTtlMs (text) {

@@ -16,7 +16,7 @@
  */
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
 import { getNetConfig, isNetworkAddress } from '@libp2p/utils'
-import { Circuit } from '@multiformats/multiaddr-matcher'
+import { isRelayedAddress } from './announce.ts'
 import { isPublicAddress } from './service.ts'
 import type { CircuitRelayServerComponents, CircuitRelayService } from '@libp2p/circuit-relay-v2'
 import type { Libp2pEvents, Logger, PeerId, Startable, TypedEventTarget } from '@libp2p/interface'
@@ -142,7 +142,7 @@ class GatedRelayServer implements RelayServerGate, Startable {
   }
 
   private ipOf (peer: PeerId): string | undefined {
-    const conn = this.components.connectionManager.getConnections(peer).find(c => !Circuit.matches(c.remoteAddr) && isNetworkAddress(c.remoteAddr))
+    const conn = this.components.connectionManager.getConnections(peer).find(c => !isRelayedAddress(c.remoteAddr) && isNetworkAddress(c.remoteAddr))
     return conn == null ? undefined : getNetConfig(conn.remoteAddr).host
   }
 }

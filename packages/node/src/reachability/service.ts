@@ -24,7 +24,8 @@
 import { RELAY_V2_HOP_CODEC } from '@libp2p/circuit-relay-v2'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { isPrivate, isNetworkAddress, repeatingTask } from '@libp2p/utils'
-import { Circuit, TCP } from '@multiformats/multiaddr-matcher'
+import { TCP } from '@multiformats/multiaddr-matcher'
+import { isRelayedAddress } from './announce.ts'
 import { multiaddr } from '@multiformats/multiaddr'
 import { TypedEventEmitter } from 'main-event'
 import type { AutonatVerdicts } from './verdicts.ts'
@@ -122,7 +123,7 @@ function relayOf (ma: Multiaddr): string | undefined {
 
 /** An address anyone on the internet could dial: an IP one, not private, not relayed */
 export function isPublicAddress (ma: Multiaddr): boolean {
-  return isNetworkAddress(ma) && isPrivate(ma) !== true && !Circuit.matches(ma)
+  return isNetworkAddress(ma) && isPrivate(ma) !== true && !isRelayedAddress(ma)
 }
 
 class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implements ReachabilityService, Startable {
@@ -295,7 +296,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private relaysInUse (): Set<string> {
     const relays = new Set<string>()
     for (const ma of this.components.transportManager.getAddrs()) {
-      const relay = Circuit.matches(ma) ? relayOf(ma) : undefined
+      const relay = isRelayedAddress(ma) ? relayOf(ma) : undefined
       if (relay != null) relays.add(relay)
     }
     return relays
@@ -383,7 +384,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
       if (seen.has(key)) continue
       seen.add(key)
       // relayed addresses come from getAddresses below: after the announce filter's checks
-      if (Circuit.matches(ma)) continue
+      if (isRelayedAddress(ma)) continue
       if (addr.verified && (isPublicAddress(ma) || addr.type === 'announce')) reachable.push(key)
       else if (!addr.verified && isPublicAddress(ma)) {
         // libp2p marks an address AutoNAT refuted as unverified with a retry time
@@ -393,7 +394,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     }
     const self = `/p2p/${this.components.peerId.toString()}`
     for (const ma of this.components.addressManager.getAddresses()) {
-      if (!Circuit.matches(ma)) continue
+      if (!isRelayedAddress(ma)) continue
       const text = ma.toString()
       const addr = text.endsWith(self) ? text.slice(0, -self.length) : text
       if (!relayed.includes(addr)) relayed.push(addr)
