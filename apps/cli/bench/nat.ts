@@ -108,6 +108,8 @@ async function main (): Promise<void> {
         await measure(name, a, b)
       } catch (err) {
         process.stdout.write(`${name}: FAILED - ${(err as Error).message}\n`)
+        // with BENCH_NAT_DEBUG the daemons log: show what the fetching one said
+        if (env != null) process.stdout.write(`--- ${b.host.ns}\n${b.daemon.output().split('\n').slice(-300).join('\n')}\n`)
       }
     }
     const measure = async (name: string, a: LabNode, b: LabNode): Promise<void> => {
@@ -139,7 +141,8 @@ async function main (): Promise<void> {
       let ok = 0
       const waits: number[] = []
       for (let i = 0; i < PUNCH_TRIES; i++) {
-        for (const c of await connectionsTo(h1, h0.peerId)) await h1.cli(['swarm', 'disconnect', c])
+        // every connection between them, relayed and WebRTC ones alike
+        if ((await connectionsTo(h1, h0.peerId)).length > 0) await h1.cli(['swarm', 'disconnect', `/p2p/${h0.peerId}`])
         const started = Date.now()
         await h1.cli(['swarm', 'connect', target], { timeoutMs: 30_000 })
         const direct = await waitFor('a direct connection', async () => {
