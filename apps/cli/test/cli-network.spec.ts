@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -173,6 +173,10 @@ test('swarm resources as Kubo\'s table; diag healthy; stats repo; log tail of th
   // what ran before the clear is gone; the clear itself and this listing remain
   assert.equal(JSON.parse(listed).map((c: { Command: string }) => c.Command).sort(), ['diag/cmds', 'diag/cmds/clear'])
   await ok(['diag', 'cmds', 'set-time', '2m'], { repo: ctx.repoA })
+  // diag profile: Kubo's zip, written where -o says
+  const zipPath = join(ctx.dir, 'profile.zip')
+  assert.is((await ok(['diag', 'profile', '--collectors=version,cpu', '--profile-time=100ms', '-o', zipPath], { repo: ctx.repoA })).out, `Wrote profiles to: ${zipPath}\n`)
+  assert.is((await readFile(zipPath)).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004')
   assert.is((await cairn(['diag', 'cmds', 'set-time', 'soon'], { repo: ctx.repoA })).code, 1)
 
   // log tail follows the daemon's log; a failing RPC call is logged at error level once enabled

@@ -138,6 +138,8 @@ test('bitswap wantlist, wantlist for a peer and ledger after a fetch; stats bw b
   const global = await rpc(ctx.api, 'stats/bw')
   assert.ok(byPeer.body.TotalIn >= proto.body.TotalIn && byPeer.body.TotalOut > 0, JSON.stringify(byPeer.body))
   assert.ok(byPeer.body.TotalIn <= global.body.TotalIn && byPeer.body.TotalOut <= global.body.TotalOut, JSON.stringify([byPeer.body, global.body]))
+  // kubo-rpc-client's stats.bw with its `peer` option
+  for await (const bw of ctx.ipfs.stats.bw({ peer: peerIdFromString(ctx.peer.node.peerId), signal: signal() })) assert.ok(Number(bw.totalIn) >= byPeer.body.TotalIn, JSON.stringify(bw, (_k, v) => typeof v === 'bigint' ? Number(v) : v))
   const stranger = await rpc(ctx.api, 'stats/bw?peer=12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN')
   assert.equal([stranger.body.TotalIn, stranger.body.TotalOut], [0, 0])
   assert.is((await rpc(ctx.api, 'stats/bw?peer=nope')).status, 400)

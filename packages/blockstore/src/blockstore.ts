@@ -568,7 +568,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   /** Every stored block's multihash, as a CIDv1 raw (Kubo's `refs local`), reading no body */
   async * multihashes (options: AbortOptions = {}): AsyncGenerator<CID> {
-    for await (const key of this.db.keys(prefixRange(PREFIX_BLOCK))) {
+    // through the ledger: a walk cut off by a reopen of the index goes on after its last key
+    for await (const key of this.ledger.scanKeys(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       yield CID.createV1(RAW_CODE, decodeMultihash(key.subarray(1)))
     }
@@ -576,7 +577,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   protected async * blocks (options: AbortOptions): AsyncGenerator<{ cid: CID, bytes: Uint8Array }> {
     this.assertOpen()
-    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
+    for await (const [key, value] of this.ledger.scan(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const record = decodeBlockRecord(value)
       const cid = recordCid(key.subarray(1), record)

@@ -180,6 +180,11 @@ export interface DiagApi {
    * software, against ours; `minPercent` (default 5) of them newer sets `updateAvailable`
    */
   versionCheck(options?: AbortOptions & { minPercent?: number }): Promise<VersionCheck>
+  /**
+   * Kubo's `diag profile`: a zip of the daemon's diagnostics (Kubo's collector names; profile time
+   * a Go duration). Only a daemon's RPC answers it (Kubo's `NoLocal`)
+   */
+  profile?(options?: AbortOptions & { collectors?: string[], profileTime?: string }): AsyncIterable<Uint8Array>
 }
 
 /** Kubo's `VersionCheckOutput` */

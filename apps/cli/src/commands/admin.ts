@@ -203,6 +203,26 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       else ctx.print.line(String(count))
     })
 
+  diag.command('profile')
+    .description('Collect a performance profile of the daemon into a zip (version, V8 heap snapshot, CPU profile)')
+    .option('-o, --output <path>', 'where the .zip goes (default: ./cairn-profile-<timestamp>.zip)')
+    .option('--collectors <list>', "Kubo's collectors, comma-separated (Go-only ones add nothing)")
+    .option('--profile-time <duration>', 'how long the CPU profile samples; 0 skips it', '30s')
+    .option('--mutex-profile-fraction <n>', 'accepted for Kubo (Go only)')
+    .option('--block-profile-rate <duration>', 'accepted for Kubo (Go only)')
+    .action(async (flags: { output?: string, collectors?: string, profileTime: string }) => {
+      const api = await ctx.api({ online: true })
+      if (api.diag.profile == null) throw new UsageError('diag profile needs a running daemon')
+      const { createWriteStream } = await import('node:fs')
+      const { resolve } = await import('node:path')
+      const { pipeline } = await import('node:stream/promises')
+      const path = flags.output ?? `cairn-profile-${new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '_')}.zip`
+      const zip = api.diag.profile({ collectors: flags.collectors?.split(',').map(c => c.trim()).filter(c => c !== ''), profileTime: flags.profileTime, signal: ctx.signal })
+      await pipeline(zip, createWriteStream(resolve(ctx.cwd, path)), { signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ File: path })
+      else ctx.print.line(`Wrote profiles to: ${path}`)
+    })
+
   // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
   diag.command('healthy')
     .description('Report whether the daemon is operational (exit 0 if so)')

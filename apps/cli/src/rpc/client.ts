@@ -537,7 +537,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       })),
       clearCmds: async (options) => { for await (const _ of rpc.bytes('diag/cmds/clear', { signal: options?.signal })) {} },
       setCmdsTime: async (time, options) => { for await (const _ of rpc.bytes('diag/cmds/set-time', { args: [time], signal: options?.signal })) {} },
-      versionCheck: async (options = {}) => await rpc.json('version/check', { params: { 'min-percent': options.minPercent }, signal: options.signal })
+      versionCheck: async (options = {}) => await rpc.json('version/check', { params: { 'min-percent': options.minPercent }, signal: options.signal }),
+      profile: (options = {}) => rpc.bytes('diag/profile', { params: { collectors: options.collectors?.join(','), 'profile-time': options.profileTime }, signal: options.signal })
     },
     logging: {
       level: async (subsystem, level, options) => {
