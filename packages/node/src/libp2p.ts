@@ -22,6 +22,7 @@ import { autonatServices } from './reachability/autonat.ts'
 import { natOptions } from './reachability/options.ts'
 import { gatedRelayServer } from './reachability/relay-server.ts'
 import { reachability } from './reachability/service.ts'
+import { createAutonatVerdicts } from './reachability/verdicts.ts'
 import { buildTransports, listenKind } from './reachability/transports.ts'
 import { directUpgrade, webrtcAwareAddressSorter, webrtcOptions } from './reachability/webrtc.ts'
 import type { RelayServerGate } from './reachability/relay-server.ts'
@@ -176,6 +177,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   if (config.Bootstrap.length > 0) peerDiscovery.push(bootstrap({ list: config.Bootstrap }))
   if (config.Discovery?.MDNS?.Enabled === true) peerDiscovery.push(mdns())
 
+  // AutoNAT's verdicts on our addresses, for the reachability service (Private)
+  const verdicts = createAutonatVerdicts()
   // service factories declare the components they need; libp2p checks them when it is built
   const services: ServiceFactoryMap<CairnServices> = {
     identify: identify(),
@@ -183,8 +186,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     ping: ping({ maxInboundStreams: DEFAULT_PING_STREAMS_MAX, maxOutboundStreams: DEFAULT_PING_STREAMS_MAX }),
     pubsub: pubsubRouter(config),
     bitswap: init.bitswap,
-    reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet }),
-    ...autonatServices(nat)
+    reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet, autonatVerdicts: verdicts }),
+    ...autonatServices(nat, verdicts)
   }
   if (nat.relayService) services.relayServer = gatedRelayServer({ limits: nat.relayLimits, privateNetwork: privateNet })
   // DCUtR upgrades a relayed connection to a direct one: it needs the relay transport

@@ -19,6 +19,8 @@ import { defaultConfig } from '../src/config.ts'
 import { natOptions } from '../src/reachability/options.ts'
 import { gatedRelayServer } from '../src/reachability/relay-server.ts'
 import { reachability } from '../src/reachability/service.ts'
+import { createAutonatVerdicts } from '../src/reachability/verdicts.ts'
+import type { AutonatVerdicts } from '../src/reachability/verdicts.ts'
 import { cleanup, testNode, waitFor } from './fixtures/nodes.ts'
 import type { ReachabilityService } from '../src/reachability/service.ts'
 import type { Libp2p } from '@libp2p/interface'
@@ -32,10 +34,10 @@ test.after(async () => {
   await cleanup()
 })
 
-/** Check and retry times short enough for a test; the defaults are 10 s and 30 s */
-const QUICK = { checkIntervalMs: 100, relayRetryMs: 500 }
+/** Check, retry and grace times short enough for a test; the defaults are 10 s, 30 s and 20 s */
+const QUICK = { checkIntervalMs: 100, relayRetryMs: 500, unknownGraceMs: 0 }
 
-async function natted (init: { staticRelays?: string[] }): Promise<Libp2p<{ reachability: ReachabilityService }>> {
+async function natted (init: { staticRelays?: string[], unknownGraceMs?: number, autonatVerdicts?: AutonatVerdicts }): Promise<Libp2p<{ reachability: ReachabilityService }>> {
   const node = await createLibp2p({
     addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
     transports: [tcp(), circuitRelayTransport()],
@@ -87,6 +89,26 @@ test('a discovered relay that refused us once, while we stay connected, is asked
   await waitFor(() => refusals < 0, 15_000, 'the relay to refuse, then be asked again')
   await waitFor(() => relayedVia(a, relay.peerId.toString()), 15_000, 'a reservation on the relay that refused once')
   assert.ok(a.getConnections(relay.peerId).length > 0, 'the same relay, still connected')
+})
+
+test('the relay client reserves when AutoNAT says Private, not before (while the grace lasts)', async () => {
+  const relay = await testNode()
+  const verdicts = createAutonatVerdicts()
+  const a = await natted({ unknownGraceMs: 600_000, autonatVerdicts: verdicts })
+  await a.dial(multiaddr((await relay.swarm.localAddrs())[0]))
+  await waitFor(async () => (await a.peerStore.get(relay.libp2p.peerId)).protocols.includes(RELAY_V2_HOP_CODEC), 10_000, 'identify to show the relay')
+  // ten checks' worth of time: a node AutoNAT has said nothing about does not reserve yet
+  const until = Date.now() + 1000
+  while (Date.now() < until) {
+    assert.is(a.services.reachability.status().reachability, 'Unknown')
+    assert.not.ok(relayedVia(a, relay.peerId))
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  // AutoNAT's verdict, as its services hand it to the address manager: the router's address is not dialable
+  verdicts.record(multiaddr('/ip4/61.0.0.2/tcp/4001'), false)
+  await waitFor(() => a.services.reachability.status().reachability === 'Private', 5_000, 'Private')
+  assert.equal(a.services.reachability.status().unreachable, ['/ip4/61.0.0.2/tcp/4001'])
+  await waitFor(() => relayedVia(a, relay.peerId), 15_000, 'a reservation once Private')
 })
 
 test('the relay service stops when the node stops being publicly reachable, and starts again after', async () => {
