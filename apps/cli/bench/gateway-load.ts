@@ -17,7 +17,8 @@
  * under 512 MiB whatever the client count and the file size; settled within 30 s.
  *
  * BENCH_LOAD_SETTLE_TIMEOUT_S (default 60) bounds the wait for settling; BENCH_LOAD_TIMEOUT_S
- * (default 1800) bounds each round of clients.
+ * (default 1800) bounds each round of clients. BENCH_LOAD_DAEMON_ENV adds `K=V` pairs to the daemon's
+ * environment.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -33,6 +34,11 @@ const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 4)
 const SETTLE_MARGIN_BYTES = Number(process.env.BENCH_LOAD_SETTLE_MARGIN_MIB ?? 64) * MIB
 const SETTLE_TIMEOUT_MS = Number(process.env.BENCH_LOAD_SETTLE_TIMEOUT_S ?? 60) * 1000
 const ROUND_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 1800) * 1000
+/**
+ * Extra environment for the daemon, `K=V` pairs separated by spaces: e.g. glibc's allocator knobs
+ * (`MALLOC_MMAP_THRESHOLD_=131072`), to see what of the RSS after a round is memory glibc kept
+ */
+const DAEMON_ENV = Object.fromEntries((process.env.BENCH_LOAD_DAEMON_ENV ?? '').split(/\s+/).filter(kv => kv.includes('=')).map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
 
 interface Stored { sizeMib: number, cid: string, sha256: string }
@@ -96,8 +102,9 @@ async function main (): Promise<void> {
       await rm(path)
       stored.push({ sizeMib, cid, sha256 })
     }
-    daemon = await startDaemon(repo, LISTEN)
-    process.stdout.write(`cairn daemon pid ${daemon.child.pid}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
+    daemon = await startDaemon(repo, LISTEN, undefined, { env: DAEMON_ENV })
+    const env = Object.entries(DAEMON_ENV).map(([k, v]) => `${k}=${v}`).join(' ')
+    process.stdout.write(`cairn daemon pid ${daemon.child.pid}${env !== '' ? ` (${env})` : ''}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
     // one small download first, so the daemon's lazy start-up allocations are not counted as load
     const first = stored[0]
     await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${first.cid}`, 1, { timeoutMs: ROUND_TIMEOUT_MS })

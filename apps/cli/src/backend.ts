@@ -2,7 +2,7 @@
  * The one module that binds the CLI to `@cairn/node` and `@cairn/gateway`. It is
  * loaded on first use, so a command that goes through a daemon's RPC never loads libp2p.
  */
-import { createNode, initRepo, isRepoInitialized, rotateIdentity, tuneGarbageCollector } from '@cairn/node'
+import { createNode, diagDatastore, initRepo, isRepoInitialized, rotateIdentity, tuneGarbageCollector } from '@cairn/node'
 import type { CairnNode } from '@cairn/node'
 import { parseCid } from '@cairn/dag'
 import { InvalidParametersError } from '@cairn/interface'
@@ -112,6 +112,7 @@ export function createBackend (): Backend {
       return config.Identity.PeerID
     },
     rotateIdentity,
+    datastore: diagDatastore,
     async mfsChroot (repoPath, root) {
       const node = await createNode({ repoPath, offline: true })
       try {

@@ -4,6 +4,7 @@
  */
 import type { CairnApi } from '@cairn/interface'
 import type { Command as RpcCommand } from '@cairn/gateway'
+import type { DatastoreAnswer, DatastoreOp } from '@cairn/node'
 import type { CliConfig } from './config.ts'
 import type { Printer } from './print.ts'
 
@@ -51,6 +52,8 @@ export interface Backend {
    * as the MFS root; returns the root it replaced
    */
   mfsChroot(repoPath: string, root?: string): Promise<{ old?: string, root: string }>
+  /** Kubo's `diag datastore get|put|count` on a repo no daemon holds */
+  datastore(repoPath: string, request: DatastoreOp): Promise<DatastoreAnswer>
   /** Opens the repo in this process, without networking */
   openOffline(repoPath: string): Promise<InProcessNode>
   /** Starts the node with its gateway and RPC servers, all over one libp2p instance */

@@ -188,9 +188,9 @@ export function parseConfigValue (raw: string, options: { json?: boolean, bool?:
 }
 
 /** `dag stat`, in Kubo's table and summary */
-export function formatDagStat (stat: { cid: { toString(): string }, size: number, numBlocks: number }): string[] {
+export function formatDagStat (stat: { cid: CID, size: number, numBlocks: number }, enc: CidText = cid => cid.toString()): string[] {
   return [
-    ...tabulate([['CID', 'Blocks', 'Size'], [stat.cid.toString(), String(stat.numBlocks), String(stat.size)]]),
+    ...tabulate([['CID', 'Blocks', 'Size'], [enc(stat.cid), String(stat.numBlocks), String(stat.size)]]),
     '',
     'Summary',
     `Total Size: ${stat.size}`,
@@ -200,12 +200,29 @@ export function formatDagStat (stat: { cid: { toString(): string }, size: number
   ]
 }
 
-export function dagStatJson (stat: { cid: { toString(): string }, size: number, numBlocks: number }): unknown {
+/** Kubo's current `DagStatSummary`: each `DagStat.Cid` a string in the asked base */
+export function dagStatJson (stat: { cid: CID, size: number, numBlocks: number }, enc: CidText = cid => cid.toString()): unknown {
   return {
     UniqueBlocks: stat.numBlocks,
     TotalSize: stat.size,
     SharedSize: 0,
     Ratio: 1,
-    DagStats: [{ Cid: { '/': stat.cid.toString() }, Size: stat.size, NumBlocks: stat.numBlocks }]
+    DagStats: [{ Cid: enc(stat.cid), Size: stat.size, NumBlocks: stat.numBlocks }]
   }
+}
+
+/** Go's `hex.Dump`: offset, 16 bytes in two groups of 8, then the printable characters */
+export function hexDump (bytes: Uint8Array): string {
+  let out = ''
+  for (let offset = 0; offset < bytes.length; offset += 16) {
+    const line = bytes.subarray(offset, offset + 16)
+    let hex = ''
+    for (let i = 0; i < 16; i++) {
+      hex += i < line.length ? line[i].toString(16).padStart(2, '0') + ' ' : '   '
+      if (i === 7) hex += ' '
+    }
+    const text = [...line].map(b => b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : '.').join('')
+    out += `${offset.toString(16).padStart(8, '0')}  ${hex} |${text}|\n`
+  }
+  return out
 }

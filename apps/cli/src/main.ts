@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander'
 import type { CairnApi } from '@cairn/interface'
+import { TimeoutError } from '@cairn/interface'
 import { parseConfig } from './config.ts'
 import type { CliConfig, Env } from './config.ts'
 import { openApi } from './connect.ts'
@@ -46,7 +47,8 @@ export async function run (init: RunInit): Promise<number> {
     return EXIT_USAGE
   }
   const print = createPrinter({ stdout: init.stdout, stderr: init.stderr, enc: config.enc })
-  const signals = [init.signal, config.timeoutMs != null ? AbortSignal.timeout(config.timeoutMs) : undefined].filter(s => s != null)
+  const deadline = config.timeoutMs != null ? AbortSignal.timeout(config.timeoutMs) : undefined
+  const signals = [init.signal, deadline].filter(s => s != null)
   const signal = signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal
 
   let backend: Promise<Backend> | undefined
@@ -84,7 +86,9 @@ export async function run (init: RunInit): Promise<number> {
       await program.parseAsync(config.args, { from: 'user' })
     }
   } catch (err) {
-    exitCode = report(err, config, print)
+    // whatever a command's own abort looked like (a cut HTTP request, an aborted walk), a run that
+    // passed its --timeout says so in Kubo's words
+    exitCode = report(deadline?.aborted === true && init.signal?.aborted !== true ? deadlineError(err) : err, config, print)
   } finally {
     if (opened != null) {
       try {
@@ -97,6 +101,12 @@ export async function run (init: RunInit): Promise<number> {
     await print.flush()
   }
   return exitCode
+}
+
+/** Once the deadline passed, what failed did so because of it: a cut request, a stream ended early */
+function deadlineError (err: unknown): unknown {
+  if (err instanceof CommanderError) return err
+  return new TimeoutError('context deadline exceeded', { cause: err })
 }
 
 function report (err: unknown, config: CliConfig, print: Printer): number {

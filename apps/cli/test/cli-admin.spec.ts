@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cairn, ok } from './fixtures/cli.ts'
+import { cairn, ok, startDaemon } from './fixtures/cli.ts'
 
 interface Context { dir: string, repo: string }
 
@@ -85,6 +85,34 @@ test('version deps and --all; diag sys', async ({ repo }) => {
   assert.equal(Object.keys(sys).sort(), ['diskinfo', 'environment', 'ipfs_commit', 'ipfs_version', 'memory', 'net', 'runtime'])
   assert.is(sys.net.online, false)
   assert.is(sys.environment.CAIRN_PATH, repo)
+})
+
+test('diag datastore put | get [--hex] | count on the repo\'s datastore; refused while a daemon holds it; repo migrate', async ({ repo }) => {
+  assert.is((await ok(['diag', 'datastore', 'put', '/test/mykey', 'hello'], { repo })).out, '')
+  assert.is((await ok(['diag', 'datastore', 'get', '/test/mykey'], { repo })).out, 'hello')
+  assert.is((await ok(['diag', 'datastore', 'get', '--hex', '/test/mykey'], { repo })).out,
+    'Key: /test/mykey\nHex Dump:\n00000000  68 65 6c 6c 6f                                    |hello|\n')
+  assert.equal(JSON.parse((await ok(['diag', 'datastore', 'get', '--enc=json', '/test/mykey'], { repo })).out), { key: '/test/mykey', value: Buffer.from('hello').toString('base64') })
+  await ok(['diag', 'datastore', 'put', '/test/other', 'x'], { repo })
+  assert.is((await ok(['diag', 'datastore', 'count', '/test/'], { repo })).out, '2\n')
+  assert.equal(JSON.parse((await ok(['diag', 'datastore', 'count', '--enc=json', '/test'], { repo })).out), { prefix: '/test', count: 2 })
+  assert.is((await ok(['diag', 'datastore', 'count', '/nothing/'], { repo })).out, '0\n')
+  const missing = await cairn(['diag', 'datastore', 'get', '/test/nope'], { repo })
+  assert.is(missing.err, 'Error: key not found: /test/nope\n')
+  assert.is.not(missing.code, 0)
+
+  assert.is((await ok(['repo', 'migrate'], { repo })).out, 'Repository is already at version 1.\n')
+  assert.is((await cairn(['repo', 'migrate', '--to=0'], { repo })).err, 'Error: downgrade from version 1 to 0 requires --allow-downgrade flag\n')
+  assert.match((await cairn(['repo', 'migrate', '--to=2'], { repo })).err, /^Error: no migration from version 1 to 2/)
+
+  const daemon = await startDaemon(repo, ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0'])
+  try {
+    const refused = await cairn(['diag', 'datastore', 'count', '/'], { repo })
+    assert.is(refused.err, 'Error: cairn daemon is running. please stop it to run this command\n')
+    assert.is.not(refused.code, 0)
+  } finally {
+    await daemon.stop()
+  }
 })
 
 test('p2p, mount, filestore and update say they are not supported by Cairn', async ({ repo }) => {

@@ -4,7 +4,9 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cairn, ok, spawnCairn, startDaemon } from './fixtures/cli.ts'
@@ -155,6 +157,27 @@ test('swarm resources as Kubo\'s table; diag healthy; stats repo; log tail of th
   assert.ok(json.Peers[ctx.b!.peerId].ConnsUsage >= 1)
   assert.is((await ok(['diag', 'healthy'], { repo: ctx.repoA })).out, '"ok"\n')
   assert.equal(JSON.parse((await ok(['stats', 'repo', '--enc=json'], { repo: ctx.repoA })).out).RepoPath, ctx.repoA)
+  // version check: Kubo's VersionCheckOutput (same release everywhere here: nothing newer)
+  const check = JSON.parse((await ok(['version', 'check'], { repo: ctx.repoA })).out)
+  assert.equal(Object.keys(check), ['UpdateAvailable', 'RunningVersion', 'GreatestVersion', 'PeersSampled', 'WithGreaterVersion'])
+  assert.equal([check.UpdateAvailable, check.WithGreaterVersion, check.GreatestVersion], [false, 0, check.RunningVersion])
+  assert.ok(check.PeersSampled >= 1)
+  assert.is((await cairn(['version', 'check', '-t', '101'], { repo: ctx.repoA })).err, 'Error: Version.SwarmCheckPercentThreshold must be between 1 and 100\n')
+  // pubsub reset: Kubo's lines; js routers persist no seqno state, so there is never any to delete
+  assert.is((await ok(['pubsub', 'reset'], { repo: ctx.repoA })).out, 'Reset validator state for 0 peer(s)\n')
+  assert.is((await ok(['pubsub', 'reset', '-p', ctx.b!.peerId], { repo: ctx.repoA })).out, `No validator state found for peer ${ctx.b!.peerId}\n`)
+  assert.match((await cairn(['pubsub', 'reset', '-p', 'nope'], { repo: ctx.repoA })).err, /^Error: invalid peer ID/)
+  // diag cmds clear forgets finished commands; set-time checks its duration
+  await ok(['diag', 'cmds', 'clear'], { repo: ctx.repoA })
+  const listed = (await ok(['diag', 'cmds', '--enc=json'], { repo: ctx.repoA })).out
+  // what ran before the clear is gone; the clear itself and this listing remain
+  assert.equal(JSON.parse(listed).map((c: { Command: string }) => c.Command).sort(), ['diag/cmds', 'diag/cmds/clear'])
+  await ok(['diag', 'cmds', 'set-time', '2m'], { repo: ctx.repoA })
+  // diag profile: Kubo's zip, written where -o says
+  const zipPath = join(ctx.dir, 'profile.zip')
+  assert.is((await ok(['diag', 'profile', '--collectors=version,cpu', '--profile-time=100ms', '-o', zipPath], { repo: ctx.repoA })).out, `Wrote profiles to: ${zipPath}\n`)
+  assert.is((await readFile(zipPath)).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004')
+  assert.is((await cairn(['diag', 'cmds', 'set-time', 'soon'], { repo: ctx.repoA })).code, 1)
 
   // log tail follows the daemon's log; a failing RPC call is logged at error level once enabled
   await ok(['log', 'level', 'cairn:gateway:rpc', 'error'], { repo: ctx.repoA })
@@ -190,6 +213,39 @@ test('the daemon\'s RPC serves the CLI\'s completion scripts and dependencies', 
   const deps = (await post('version/deps')).text.trim().split('\n').map(l => JSON.parse(l))
   assert.equal(deps[0], { Path: '@cairn/cli', Version: deps[0].Version, ReplacedBy: '', Sum: '' })
   assert.ok(deps.some(d => d.Path === 'commander' && /^\d+\.\d+\.\d+/.test(d.Version)), JSON.stringify(deps))
+})
+
+test('--timeout: every command that waits on the network gives up with Kubo\'s "context deadline exceeded"', async (ctx) => {
+  const missing = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy'
+  const stranger = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN'
+  // a peer that accepts TCP and never answers: dials to it wait
+  const sockets: Socket[] = []
+  const tarpit = createServer(socket => { sockets.push(socket) })
+  await new Promise<void>(resolve => tarpit.listen(0, '127.0.0.1', resolve))
+  const silent = `/ip4/127.0.0.1/tcp/${(tarpit.address() as AddressInfo).port}/p2p/${stranger}`
+  try {
+    const commands = [
+      ['cat', missing], ['get', '-o', join(ctx.dir, 'never'), missing], ['ls', missing], ['block', 'get', missing], ['block', 'stat', missing],
+      ['dag', 'get', missing], ['dag', 'stat', '--progress=false', missing], ['refs', missing], ['pin', 'add', missing],
+      ['files', 'stat', `/ipfs/${missing}`],       ['swarm', 'connect', silent], ['ping', '-n', '1', silent]
+    ]
+    // a few at a time: each is a whole CLI process, and the machine may be busy
+    const results = []
+    for (let i = 0; i < commands.length; i += 5) {
+      results.push(...await Promise.all(commands.slice(i, i + 5).map(async args => {
+        const started = Date.now()
+        const r = await cairn(['--timeout=500ms', ...args], { repo: ctx.repoA })
+        return { args, ms: Date.now() - started, ...r }
+      })))
+    }
+    // far below the daemon's 60 s fetch timeout: the CLI's own deadline ended each one
+    const wrong = results.filter(r => r.code === 0 || !r.err.includes('context deadline exceeded') || r.ms > 30_000)
+      .map(r => `${r.args.join(' ')}: exit ${r.code} after ${r.ms} ms: ${r.err.trim()}`)
+    assert.equal(wrong, [])
+  } finally {
+    for (const s of sockets) s.destroy()
+    await new Promise(resolve => tarpit.close(resolve))
+  }
 })
 
 test('shutdown stops the daemon through its RPC and it removes its api file', async (ctx) => {

@@ -124,6 +124,25 @@ async function checks (ctx: Context, mode: string): Promise<void> {
   assert.is(hashed, CID.createV1(0x55, await sha512.digest(new TextEncoder().encode('hello '))).toString(), mode)
   assert.is((await cairn(['add', '--hash=sha2-512', '--cid-version=0', join(ctx.dir, 'a')], { repo })).err, 'Error: CIDv0 only supports sha2-256\n', mode)
 
+  // --cid-base on files, dag and resolve: CIDv0 comes out as CIDv1 in the asked base
+  const treeV1 = CID.parse(tree).toV1()
+  await ok(['files', 'cp', `/ipfs/${tree}`, `/cb-${mode}`], { repo })
+  assert.is((await ok(['files', 'stat', '--hash', '--cid-base=base32', `/cb-${mode}`], { repo })).out, `${treeV1.toString()}\n`, mode)
+  assert.is(JSON.parse((await ok(['files', 'stat', '--cid-base=base36', '--enc=json', `/cb-${mode}`], { repo })).out).Hash, treeV1.toString(base36), mode)
+  const longLs = (await ok(['files', 'ls', '-l', '--cid-base=base32', '/'], { repo })).out
+  assert.match(longLs, new RegExp(`^cb-${mode}/\t${treeV1.toString()}\t0$`, 'm'), mode)
+  assert.match((await ok(['files', 'flush', '--cid-base=base32', '/'], { repo })).out, /^bafy[a-z2-7]+\n$/, mode)
+  assert.is((await ok(['dag', 'stat', '--progress=false', '--cid-base=base32', tree], { repo })).out.split('\n')[1].split(/\s+/)[0], treeV1.toString(), mode)
+  assert.is(JSON.parse((await ok(['dag', 'stat', '--progress=false', '--cid-base=base32', '--enc=json', tree], { repo })).out).DagStats[0].Cid, treeV1.toString(), mode)
+  assert.is((await ok(['dag', 'resolve', '--cid-base=base32', `${tree}/sub`], { repo })).out, CID.parse((await ok(['dag', 'resolve', `${tree}/sub`], { repo })).out).toV1().toString(), mode)
+  // a UnixFS path resolves to its last node, as Kubo
+  const subPath = (await ok(['resolve', `/ipfs/${tree}/sub`], { repo })).out.trim()
+  assert.match(subPath, /^\/ipfs\/Qm\w+$/, `${mode}: no base keeps CIDv0`)
+  assert.is((await ok(['resolve', '--cid-base=base32', `/ipfs/${tree}/sub`], { repo })).out, `/ipfs/${CID.parse(subPath.slice(6)).toV1().toString()}\n`, mode)
+  const put = (await ok(['dag', 'put', '--cid-base=base36'], { repo, input: '{"a":1}' })).out.trim()
+  assert.ok(put.startsWith('k'), `${mode}: ${put}`)
+  await ok(['files', 'rm', '-r', `/cb-${mode}`], { repo })
+
   // add --ignore-rules-path / --ignore: gitignore rules on each entry's name below the given path
   const kept = (await ok(['add', '-Q', '-r', '--only-hash', join(ctx.dir, 'ignored', 'kept')], { repo })).out
   const rules = join(ctx.dir, 'rules.ignore')

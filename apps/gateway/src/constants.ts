@@ -1,5 +1,3 @@
-/** Hostnames whose subdomains serve `{cid}.ipfs.{host}` (Kubo's default public gateway on localhost) */
-export const DEFAULT_SUBDOMAIN_HOSTS = ['localhost']
 /** Kubo's gateway port, so that existing habits and tools find us */
 export const DEFAULT_GATEWAY_PORT = 8080
 /** Kubo's RPC port */

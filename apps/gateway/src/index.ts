@@ -12,8 +12,9 @@ import type { AbortOptions, BlockGetter, BlockHas, CairnApi, CairnConfig } from 
 import type { ComponentLogger } from '@libp2p/interface'
 import type { GatewayBackend } from './backend.ts'
 import { createNodeBackend } from './node-backend.ts'
-import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS, ROUTING_V1_PROVIDERS_MAX } from './constants.ts'
+import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MAX_HEADER_BYTES, DEFAULT_TIMEOUT_MS, ROUTING_V1_PROVIDERS_MAX } from './constants.ts'
 import { createPathGateway } from './path-gateway.ts'
+import type { PublicGatewayConfig } from './public-gateways.ts'
 import { createRpcHandler } from './rpc/server.ts'
 import { NotFoundError, parseDuration } from '@cairn/interface'
 import type { RoutingV1Backend } from './routing-v1.ts'
@@ -36,14 +37,15 @@ export interface GatewayInit {
   gateway?: ListenInit | false
   /** The RPC listener, or `false` for none */
   api?: ListenInit | false
-  /** Hostnames serving `{cid}.ipfs.{host}` subdomain gateways. @default DEFAULT_SUBDOMAIN_HOSTS (`['localhost']`) */
-  subdomainHosts?: string[]
+  /**
+   * Kubo's `Gateway.PublicGateways` (Paths, UseSubdomains, NoDNSLink, InlineDNSLink per hostname,
+   * `*` wildcards), over the implicit `localhost` subdomain gateway. @default the config's
+   */
+  publicGateways?: Record<string, PublicGatewayConfig | null>
   /** Serve the Delegated Routing V1 HTTP API on the gateway. @default true (Kubo's `Gateway.ExposeRoutingAPI`) */
   exposeRoutingApi?: boolean
   /** Serve DNSLink websites by Host header. @default true (Kubo's `Gateway.NoDNSLink: false`) */
   dnslinkHosts?: boolean
-  /** Gateway hostnames (never DNSLink names); from `Gateway.PublicGateways` by default */
-  gatewayHosts?: string[]
   /** Idle time waiting for content from the network before a 504. @default DEFAULT_TIMEOUT_MS (60000) */
   timeoutMs?: number
   /** `?format=dag-json|dag-cbor` re-encodes other codecs instead of a 406 (IPIP-0524). @default false (Kubo's `Gateway.AllowCodecConversion`) */
@@ -166,13 +168,7 @@ function defaultsFromConfig (node: GatewayNode): GatewayInit {
   if (typeof config.Gateway?.AllowCodecConversion === 'boolean') out.allowCodecConversion = config.Gateway.AllowCodecConversion
   if (config.Gateway?.NoDNSLink === true) out.dnslinkHosts = false
   if (config.Gateway?.ExposeRoutingAPI === false) out.exposeRoutingApi = false
-  const publicGateways = Object.entries(config.Gateway?.PublicGateways ?? {}).filter(([, g]) => g != null)
-  if (publicGateways.length > 0) {
-    out.gatewayHosts = publicGateways.map(([host]) => host)
-    // Kubo's UseSubdomains: `{cid}.ipfs.{host}` there, beside localhost
-    const subdomainHosts = publicGateways.filter(([, g]) => g?.UseSubdomains === true).map(([host]) => host)
-    if (subdomainHosts.length > 0) out.subdomainHosts = [...DEFAULT_SUBDOMAIN_HOSTS, ...subdomainHosts]
-  }
+  if (config.Gateway?.PublicGateways != null) out.publicGateways = config.Gateway.PublicGateways
   if (config.API?.Authorizations != null && Object.keys(config.API.Authorizations).length > 0) out.authorizations = config.API.Authorizations
   const origins = config.API?.HTTPHeaders?.['Access-Control-Allow-Origin']
   if (Array.isArray(origins)) out.allowedOrigins = origins
@@ -205,7 +201,7 @@ class GatewayServers implements Gateway {
     const http = metrics == null ? undefined : createHttpMetrics(metrics.registry)
     try {
       if (init.gateway !== false) {
-        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, subdomainHosts: init.subdomainHosts, allowCodecConversion: init.allowCodecConversion, responseCacheBytes: init.responseCacheBytes, dnslinkHosts: init.dnslinkHosts, gatewayHosts: init.gatewayHosts, routing: init.exposeRoutingApi === false ? undefined : routingBackend(this.#node) })
+        const handler = createPathGateway({ backend: init.backend ?? createNodeBackend(this.#node, { blockCacheBytes: init.blockCacheBytes, pathCacheEntries: init.pathCacheEntries }), timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS, logger, publicGateways: init.publicGateways, allowCodecConversion: init.allowCodecConversion, responseCacheBytes: init.responseCacheBytes, dnslinkHosts: init.dnslinkHosts, routing: init.exposeRoutingApi === false ? undefined : routingBackend(this.#node) })
         const server = createServer({ maxHeaderSize }, http?.instrument('gateway', handler) ?? handler)
         this.#servers.push(server)
         const address = await listen(server, init.gateway?.host ?? DEFAULT_HOST, init.gateway?.port ?? DEFAULT_GATEWAY_PORT)

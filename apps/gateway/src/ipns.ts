@@ -12,6 +12,7 @@ import { base58btc } from 'multiformats/bases/base58'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { parseCid } from './cid.ts'
+import { inlineDnsLink, uninlineDnsLink } from './public-gateways.ts'
 import { NotAcceptableError } from './errors.ts'
 import { splitSegments } from './request.ts'
 import type { GatewayBackend } from './backend.ts'
@@ -30,11 +31,12 @@ export function wantsRecord (query: URLSearchParams, accept: string | undefined)
 }
 
 /**
- * The DNS label a name takes on a subdomain gateway: a key as CIDv1 base36 (`k51...`), a domain
- * with `-` doubled and `.` turned into `-` (the subdomain gateway spec's DNSLink inlining)
+ * The DNS label a name takes on a subdomain gateway: a key as CIDv1 base36 (`k51...`); a domain
+ * as it is, or with `inline` (`InlineDNSLink`, or HTTPS) with `-` doubled and `.` turned into `-`
+ * (the subdomain gateway spec's DNSLink inlining, one label for a wildcard TLS certificate)
  */
-export function ipnsLabel (name: string): string {
-  if (name.includes('.')) return name.replaceAll('-', '--').replaceAll('.', '-')
+export function ipnsLabel (name: string, inline = true): string {
+  if (name.includes('.')) return inline ? inlineDnsLink(name) : name
   try {
     if (name.startsWith('1') || name.startsWith('Q')) return CID.createV1(LIBP2P_KEY, Digest.decode(base58btc.baseDecode(name))).toString(base36)
     const cid = CID.parse(name, name.startsWith('k') ? base36 : undefined)
@@ -44,10 +46,10 @@ export function ipnsLabel (name: string): string {
   }
 }
 
-/** The name a subdomain label stands for: a key as it is, an inlined domain back with its dots */
+/** The name a subdomain label stands for: a key or a dotted domain as it is, an inlined domain back with its dots */
 export function nameOfLabel (label: string): string {
-  if (/^(k51|k2|bafz|12D3|Qm)/i.test(label)) return label
-  return label.replace(/--|-/g, m => m === '--' ? '-' : '.')
+  if (label.includes('.') || /^(k51|k2|bafz|12D3|Qm)/i.test(label)) return label
+  return uninlineDnsLink(label)
 }
 
 /** Resolves the name and turns the request into a content request */

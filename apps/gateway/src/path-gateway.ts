@@ -1,9 +1,9 @@
-import { TimeoutError } from '@cairn/interface'
+import { NotFoundError, TimeoutError } from '@cairn/interface'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultLogger } from '@libp2p/logger'
 import type { ComponentLogger } from '@libp2p/interface'
 import type { GatewayBackend, ResolvedPath } from './backend.ts'
-import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_SUBDOMAIN_HOSTS, DEFAULT_TIMEOUT_MS } from './constants.ts'
+import { DEFAULT_MAX_LISTING_ENTRIES, DEFAULT_MAX_URL_BYTES, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_TIMEOUT_MS } from './constants.ts'
 import { MethodNotAllowedError, PreconditionFailedError, StatusError } from './errors.ts'
 import type { RangeNotSatisfiableError } from './errors.ts'
 import { contentLocation, negotiate } from './negotiate.ts'
@@ -16,7 +16,8 @@ import { LRUCache } from 'lru-cache'
 import { sendError } from './respond.ts'
 import { createResponseCache } from './response-cache.ts'
 import type { Progress } from './respond.ts'
-import { SubdomainHosts } from './subdomain.ts'
+import { PublicGateways, hasPathPrefix } from './public-gateways.ts'
+import type { PublicGatewayConfig } from './public-gateways.ts'
 import { toHttpStatus } from './status.ts'
 import { BaseHeaders } from './handlers/context.ts'
 import type { RequestContext } from './handlers/context.ts'
@@ -37,8 +38,13 @@ export interface PathGatewayInit {
   maxListingEntries?: number
   /** @default DEFAULT_MAX_URL_BYTES */
   maxUrlBytes?: number
-  /** Hostnames that serve `{cid}.ipfs.{host}` subdomain gateways. @default DEFAULT_SUBDOMAIN_HOSTS (`['localhost']`) */
-  subdomainHosts?: string[]
+  /**
+   * Kubo's `Gateway.PublicGateways`: per hostname (`*` wildcards allowed) the paths it serves, and
+   * whether it is a subdomain gateway, a DNSLink site, or inlines DNSLink names. Merged over the
+   * implicit `localhost` subdomain gateway (`null` removes it); see `public-gateways.ts`.
+   * @default {} (only `localhost`)
+   */
+  publicGateways?: Record<string, PublicGatewayConfig | null>
   /**
    * Re-encode dag-pb, dag-cbor and dag-json blocks into `?format=dag-json|dag-cbor` instead of
    * answering 406 (IPIP-0524), as Kubo's `Gateway.AllowCodecConversion`. @default false
@@ -48,8 +54,6 @@ export interface PathGatewayInit {
   dnslinkHosts?: boolean
   /** Serves the Delegated Routing V1 HTTP API at `/routing/v1` (Kubo's `Gateway.ExposeRoutingAPI`); none when absent */
   routing?: RoutingV1Backend
-  /** Hosts that are gateways (Kubo's `Gateway.PublicGateways` keys): never looked up as DNSLink names */
-  gatewayHosts?: string[]
   /**
    * Bytes of whole answers kept for files held in one block (headers and body, replayed for the
    * same URL, host and `Accept`; see `response-cache.ts`); 0 keeps none.
@@ -93,20 +97,20 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
   const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxListingEntries = init.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES
   const maxUrlBytes = init.maxUrlBytes ?? DEFAULT_MAX_URL_BYTES
-  const subdomains = new SubdomainHosts(init.subdomainHosts ?? DEFAULT_SUBDOMAIN_HOSTS)
+  const subdomains = new PublicGateways(init.publicGateways)
   const allowCodecConversion = init.allowCodecConversion ?? false
   // the same URLs come again and again (small files, a site's assets): read each once
   const parsedRequests = new LRUCache<string, ParsedRequest>({ max: PARSED_REQUEST_CACHE_ENTRIES, maxSize: PARSED_REQUEST_CACHE_BYTES, sizeCalculation: (_v, key) => key.length * 4 })
   const responses = createResponseCache(init.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES)
 
   const dnslinkHosts = init.dnslinkHosts ?? true
-  const gatewayHosts = new Set((init.gatewayHosts ?? []).map(h => h.toLowerCase()))
-  const isGatewayHost = (host: string): boolean => subdomains.isParent(host) || subdomains.parse(host) != null || gatewayHosts.has(host.replace(/:\d+$/, '').toLowerCase())
+  const isGatewayHost = (host: string): boolean => subdomains.known(host) != null || subdomains.parse(host) != null
 
   /** A DNSLink website by its Host header, or undefined to serve the request as a gateway path */
-  async function dnslinkSite (req: IncomingMessage, signal: AbortSignal): Promise<ParsedRequest | undefined> {
-    if (!dnslinkHosts || backend.resolveName == null) return undefined
-    const candidate = dnslinkCandidate(firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host, req.url ?? '/', isGatewayHost)
+  async function dnslinkSite (req: IncomingMessage, signal: AbortSignal, gatewayHost = false): Promise<ParsedRequest | undefined> {
+    if (backend.resolveName == null) return undefined
+    // a known gateway's own name is a site only where its Paths do not reach (hostGate)
+    const candidate = dnslinkCandidate(firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host, req.url ?? '/', gatewayHost ? () => false : isGatewayHost)
     if (candidate == null) return undefined
     try {
       await backend.resolveName(candidate.name, { signal })
@@ -116,6 +120,34 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
       throw err
     }
     return { ipns: candidate }
+  }
+
+  /**
+   * boxo's hostname handler: on a known gateway host a path outside its `Paths` is the host's
+   * DNSLink site (unless its `NoDNSLink`) or a 404; a subdomain of a gateway that is not a
+   * subdomain gateway for that namespace is a 404; any other host may be a DNSLink site
+   * (`Gateway.NoDNSLink`), else the plain path gateway. The landing page at `/` stays.
+   */
+  async function hostGate (req: IncomingMessage, signal: AbortSignal): Promise<ParsedRequest> {
+    const host = firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host
+    const known = subdomains.known(host)
+    if (known != null) {
+      const path = new URL(req.url ?? '/', 'http://gateway.invalid').pathname
+      if (path !== '/' && !hasPathPrefix(path, known.paths)) {
+        const site = known.noDNSLink ? undefined : await dnslinkSite(req, signal, true)
+        if (site != null) return site
+        throw new NotFoundError(`404 page not found: ${path.slice(0, 100)} is not served on this host`)
+      }
+      return parseRequest(req, subdomains, parsedRequests)
+    }
+    const sub = subdomains.parse(host)
+    if (sub != null) {
+      if (!sub.gateway.useSubdomains || !hasPathPrefix(`/${sub.namespace}/${sub.id}`, sub.gateway.paths)) {
+        throw new NotFoundError(`404 page not found: ${sub.parent} is not a subdomain gateway for /${sub.namespace}`)
+      }
+      return parseRequest(req, subdomains, parsedRequests)
+    }
+    return (dnslinkHosts ? await dnslinkSite(req, signal) : undefined) ?? parseRequest(req, subdomains, parsedRequests)
   }
 
   async function serve (req: IncomingMessage, res: ServerResponse, base: BaseHeaders, signal: AbortSignal, progress: Progress, cacheKey?: string): Promise<void> {
@@ -135,7 +167,7 @@ export function createPathGateway (init: PathGatewayInit): (req: IncomingMessage
     if (init.routing != null && (req.url ?? '').startsWith('/routing/v1/') && await serveRoutingV1(init.routing, req, res, signal)) return
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new MethodNotAllowedError('GET, HEAD', `method ${req.method} not allowed`)
     if ((req.url ?? '').length > maxUrlBytes) throw new StatusError(414, 'URL too long')
-    const parsed = (await dnslinkSite(req, signal)) ?? parseRequest(req, subdomains, parsedRequests)
+    const parsed = await hostGate(req, signal)
     if (req.headers['service-worker'] === 'script' && !('landing' in parsed) && !('redirect' in parsed) &&
         !('ipns' in parsed ? parsed.ipns : parsed).subdomain && NAMESPACE_ROOT.test(('ipns' in parsed ? parsed.ipns : parsed).urlPath)) {
       // boxo's guard (kubo#4025): a worker at /ipfs/{cid} would be scoped to every site on this origin

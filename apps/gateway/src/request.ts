@@ -6,7 +6,7 @@ import { parseCid } from './cid.ts'
 import { StatusError } from './errors.ts'
 import { subdomainUrl, toDnsLabel } from './subdomain.ts'
 import { ipnsLabel, nameOfLabel } from './ipns.ts'
-import type { SubdomainHosts } from './subdomain.ts'
+import type { PublicGateways } from './public-gateways.ts'
 
 /** What a request asks for once host and path are read */
 export interface ContentRequest {
@@ -123,7 +123,7 @@ export function firstHeader (value: string | string[] | undefined): string | und
  * subdomain gateway, and the redirects between them (as boxo's `handler.go` and `hostname.go`).
  * `cache`: answers for the same host and URL lately read (the result is shared: never modify it).
  */
-export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts, cache?: LRUCache<string, ParsedRequest>): ParsedRequest {
+export function parseRequest (req: IncomingMessage, subdomains: PublicGateways, cache?: LRUCache<string, ParsedRequest>): ParsedRequest {
   if (cache == null) return parse(req, subdomains)
   const key = `${req.headers.host ?? ''} ${req.headers['x-forwarded-host']?.toString() ?? ''} ${req.headers['x-forwarded-proto']?.toString() ?? ''} ${req.url ?? ''}`
   let parsed = cache.get(key)
@@ -134,7 +134,7 @@ export function parseRequest (req: IncomingMessage, subdomains: SubdomainHosts, 
   return parsed
 }
 
-function parse (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest {
+function parse (req: IncomingMessage, subdomains: PublicGateways): ParsedRequest {
   const target = req.url ?? '/'
   const url = new URL(target, 'http://gateway.invalid')
   // WHATWG URL parsing resolves `..` and `%2e%2e`; the raw path is read instead so that such
@@ -172,7 +172,11 @@ function parse (req: IncomingMessage, subdomains: SubdomainHosts): ParsedRequest
       const name = decodeURIComponent(ipns[1])
       const rest = ipns[2] ?? ''
       // on a subdomain-capable host a name moves to its own origin, as a CID does
-      if (subdomains.isParent(host)) return { redirect: `${scheme}://${ipnsLabel(name)}.ipns.${host!.toLowerCase()}${rest === '' ? '/' : rest}${url.search}` }
+      if (subdomains.isParent(host)) {
+        // a DNSLink name becomes one label only with InlineDNSLink or over HTTPS, as boxo's toSubdomainURL
+        const inline = subdomains.known(host)?.inlineDNSLink === true || scheme === 'https'
+        return { redirect: `${scheme}://${ipnsLabel(name, inline)}.ipns.${host!.toLowerCase()}${rest === '' ? '/' : rest}${url.search}` }
+      }
       return { ipns: { name, rest, urlPath: url.pathname, search: url.search, query: url.searchParams, subdomain: false } }
     }
     const match = /^\/ipfs\/([^/]*)(\/.*)?$/.exec(url.pathname)

@@ -4,7 +4,8 @@ import { CID } from 'multiformats/cid'
 import { parseRange } from '../src/range.ts'
 import { negotiate } from '../src/negotiate.ts'
 import { contentTypeFromName, sniffContentType } from '../src/content-type.ts'
-import { SubdomainHosts, subdomainUrl, toDnsLabel } from '../src/subdomain.ts'
+import { subdomainUrl, toDnsLabel } from '../src/subdomain.ts'
+import { PublicGateways, hasPathPrefix, inlineDnsLink, uninlineDnsLink } from '../src/public-gateways.ts'
 import { parseCid } from '../src/cid.ts'
 import { escapeHtml, formatBytes, renderListing } from '../src/listing.ts'
 
@@ -88,11 +89,13 @@ sub('reads {cid}.ipfs.localhost and moves CIDv0 to base32 CIDv1', () => {
   const v0 = CID.parse('QmYiPNLU7Hc739sqcBH5DgVmk5mKTQVzKSqvJJeNGWTgrE')
   const label = toDnsLabel(v0)
   assert.ok(label.startsWith('bafybei'))
-  const hosts = new SubdomainHosts(['localhost', 'example.com'])
-  assert.equal(hosts.parse(`${label}.ipfs.localhost:8080`), { id: label, namespace: 'ipfs', parent: 'localhost:8080' })
-  assert.equal(hosts.parse(`${label}.ipfs.example.com`), { id: label, namespace: 'ipfs', parent: 'example.com' })
+  const hosts = new PublicGateways({ 'example.com': { Paths: ['/ipfs'], UseSubdomains: true } })
+  assert.equal(hosts.parse(`${label}.ipfs.localhost:8080`)?.parent, 'localhost:8080')
+  assert.equal(hosts.parse(`${label}.ipfs.example.com`)?.id, label)
+  assert.equal(hosts.parse(`${label}.ipfs.example.com`)?.namespace, 'ipfs')
   assert.is(hosts.parse('127.0.0.1:8080'), undefined)
-  assert.is(hosts.parse('a.b.ipfs.localhost'), undefined)
+  // a DNSLink name that is not inlined keeps its dots before the namespace
+  assert.is(hosts.parse('docs.example.org.ipns.localhost')?.id, 'docs.example.org')
   assert.is(hosts.parse(`${label}.ipfs.elsewhere.org`), undefined)
   assert.ok(hosts.isParent('localhost:8080'))
   assert.not.ok(hosts.isParent('127.0.0.1:8080'))
@@ -100,6 +103,27 @@ sub('reads {cid}.ipfs.localhost and moves CIDv0 to base32 CIDv1', () => {
   assert.is(subdomainUrl(v0, 'example.com', '', '', 'https'), `https://${label}.ipfs.example.com/`)
   const tooLong = CID.parse('bafkrgqhhyivzstcz3hhswshfjgy6ertgmnqeleynhwt4dlfsthi4hn7zgh4uvlsb5xncykzapi3ocd4lzogukir6ksdy6wzrnz6ohnv4aglcs')
   assert.throws(() => toDnsLabel(tooLong), (e: Error) => /DNS label length limit of 63/.test(e.message))
+})
+
+sub('Gateway.PublicGateways: wildcards, Paths, null removes localhost, no subdomains on IPs', () => {
+  const hosts = new PublicGateways({
+    '*.example.com': { Paths: ['/ipfs/'], UseSubdomains: true, InlineDNSLink: true },
+    'paths.test': { Paths: ['/ipns'], NoDNSLink: true },
+    '10.0.0.1': { Paths: ['/ipfs'], UseSubdomains: true },
+    localhost: null
+  })
+  assert.is(hosts.known('gw.example.com:8080')?.inlineDNSLink, true)
+  assert.is(hosts.known('example.com'), undefined, 'a wildcard needs a label')
+  assert.is(hosts.known('a.b.example.com'), undefined, 'a wildcard is one label')
+  assert.is(hosts.parse('bafyfoo.ipfs.gw.example.com')?.parent, 'gw.example.com')
+  assert.is(hosts.known('PATHS.test')?.noDNSLink, true)
+  assert.is(hosts.known('localhost'), undefined)
+  assert.is(hosts.known('10.0.0.1'), undefined, 'UseSubdomains on an IP address is dropped, as boxo does')
+  assert.ok(hasPathPrefix('/ipfs', ['/ipfs/']))
+  assert.ok(hasPathPrefix('/ipfs/bafy/x', ['/ipfs']))
+  assert.not.ok(hasPathPrefix('/ipfsx', ['/ipfs']))
+  assert.is(inlineDnsLink('my.v-long.example.com'), 'my-v--long-example-com')
+  assert.is(uninlineDnsLink('my-v--long-example-com'), 'my.v-long.example.com')
 })
 
 sub('parseCid takes any multibase and rejects junk with InvalidCidError', async () => {

@@ -138,12 +138,67 @@ test('DNSLink websites by Host header, with _redirects; /ipns/{domain} and inlin
 
   assert.is((await get(`${ctx.url}/ipns/site.test/index.txt`)).body.toString(), 'dnslink site')
   const port = new URL(ctx.url).port
+  // Kubo: a DNSLink name keeps its dots on the subdomain, unless InlineDNSLink or HTTPS
   const moved = await get(`${ctx.url}/ipns/site.test/index.txt`, { Host: `localhost:${port}` })
-  assert.is(moved.headers.location, `http://site-test.ipns.localhost:${port}/index.txt`)
+  assert.is(moved.headers.location, `http://site.test.ipns.localhost:${port}/index.txt`)
+  assert.is((await get(`${ctx.url}/index.txt`, { Host: `site.test.ipns.localhost:${port}` })).body.toString(), 'dnslink site')
+  const secure = await get(`${ctx.url}/ipns/site.test/index.txt`, { Host: `localhost:${port}`, 'X-Forwarded-Proto': 'https' })
+  assert.is(secure.headers.location, `https://site-test.ipns.localhost:${port}/index.txt`)
   assert.is((await get(`${ctx.url}/index.txt`, { Host: `site-test.ipns.localhost:${port}` })).body.toString(), 'dnslink site')
 
   const record = await get(`${ctx.url}/ipns/site.test?format=ipns-record`)
   assert.is(record.status, 406, 'a DNSLink name has no signed record')
+})
+
+test('Gateway.PublicGateways: Paths, UseSubdomains, NoDNSLink, InlineDNSLink and wildcards per host', async (ctx) => {
+  const node = ctx.node!
+  const root = await addDir(node, 'public gateways')
+  const { name } = await node.name.publish(root, { allowOffline: true })
+  ctx.dns!.records.set('_dnslink.pg-site.test', [`dnslink=/ipfs/${root}`])
+  ctx.dns!.records.set('_dnslink.quiet.test', [`dnslink=/ipfs/${root}`])
+  const gateway = await createGateway(node, {
+    gateway: { port: 0 },
+    api: false,
+    timeoutMs: 5000,
+    publicGateways: {
+      'paths.test': { Paths: ['/ipfs'] },
+      '*.wild.test': { Paths: ['/ipfs', '/ipns'], UseSubdomains: true, InlineDNSLink: true },
+      'pg-site.test': { Paths: ['/ipfs'] },
+      'quiet.test': { Paths: ['/ipfs'], NoDNSLink: true },
+      localhost: null
+    }
+  })
+  await gateway.start()
+  try {
+    const url = gateway.gatewayUrl!
+    const cid = (await import('multiformats/cid')).CID.parse(root)
+    const label = cid.toV1().toString()
+    // Paths: only /ipfs on paths.test; /ipns there is a 404 (the host has no DNSLink)
+    assert.is((await get(`${url}/ipfs/${root}/index.txt`, { Host: 'paths.test' })).body.toString(), 'public gateways')
+    const ipns = await get(`${url}/ipns/${name}/index.txt`, { Host: 'paths.test' })
+    assert.is(ipns.status, 404, ipns.body.toString())
+    // a path gateway is not a subdomain gateway
+    assert.is((await get(`${url}/index.txt`, { Host: `${label}.ipfs.paths.test` })).status, 404)
+    // a wildcard subdomain gateway that inlines DNSLink names
+    const moved = await get(`${url}/ipns/pg-site.test/index.txt`, { Host: 'gw.wild.test' })
+    assert.is(moved.status, 301)
+    assert.is(moved.headers.location, 'http://pg--site-test.ipns.gw.wild.test/index.txt')
+    const movedCid = await get(`${url}/ipfs/${root}/index.txt`, { Host: 'gw.wild.test:8080' })
+    assert.is(movedCid.headers.location, `http://${label}.ipfs.gw.wild.test:8080/index.txt`)
+    assert.is((await get(`${url}/index.txt`, { Host: `${label}.ipfs.gw.wild.test` })).body.toString(), 'public gateways')
+    assert.is((await get(`${url}/index.txt`, { Host: 'pg--site-test.ipns.gw.wild.test' })).body.toString(), 'public gateways')
+    // a gateway host with a DNSLink: its Paths are the gateway, anything else is its site
+    assert.is((await get(`${url}/index.txt`, { Host: 'pg-site.test' })).body.toString(), 'public gateways')
+    const viaPath = await get(`${url}/ipfs/${root}/index.txt`, { Host: 'pg-site.test' })
+    assert.is(viaPath.headers['x-ipfs-path'], `/ipfs/${root}/index.txt`)
+    // NoDNSLink on that host: no site
+    assert.is((await get(`${url}/index.txt`, { Host: 'quiet.test' })).status, 404)
+    // localhost: null removes the implicit subdomain gateway: /ipfs/ stays on the path
+    const plain = await get(`${url}/ipfs/${root}/index.txt`, { Host: 'localhost' })
+    assert.is(plain.status, 200, plain.body.toString())
+  } finally {
+    await gateway.stop()
+  }
 })
 
 test.run()

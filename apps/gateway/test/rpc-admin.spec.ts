@@ -8,6 +8,7 @@ import { create } from 'kubo-rpc-client'
 import type { KuboRPCClient } from 'kubo-rpc-client'
 import { request as httpRequest } from 'node:http'
 import { request } from './fixtures/http.ts'
+import { unzipSync } from 'fflate'
 import { startGateway } from './fixtures/node.ts'
 import type { RunningGateway } from './fixtures/node.ts'
 
@@ -174,6 +175,24 @@ test('log tail streams the node\'s log lines as go-log JSON, at the levels log l
     await Promise.race([done, new Promise(resolve => setTimeout(resolve, 100))])
   }
   controller.abort()
+  // kubo-rpc-client's log.tail reads the same lines as NDJSON
+  const tailing = new AbortController()
+  const fromClient = (async () => {
+    try {
+      for await (const l of ipfs.log.tail({ signal: tailing.signal }) as AsyncIterable<any>) {
+        if (String(l.msg).includes('/api/v0/cat')) return l
+      }
+    } catch {}
+    return undefined
+  })()
+  let clientLine: any
+  const clientDeadline = Date.now() + 15_000
+  while (clientLine == null && Date.now() < clientDeadline) {
+    await request(`${api}/api/v0/cat?arg=QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn`, { method: 'POST' })
+    clientLine = await Promise.race([fromClient, new Promise(resolve => setTimeout(resolve, 100))])
+  }
+  tailing.abort()
+  assert.equal([clientLine?.level, clientLine?.logger], ['error', 'cairn:gateway:rpc'])
   await ipfs.log.level('cairn:gateway:rpc', 'default', { signal: signal() })
   assert.ok(seen, `no line about the failing call in ${JSON.stringify(lines)}`)
   const line = lines.find(l => l.msg.includes('/api/v0/cat'))
@@ -182,6 +201,21 @@ test('log tail streams the node\'s log lines as go-log JSON, at the levels log l
   assert.is(line.logger, 'cairn:gateway:rpc')
   assert.ok(!Number.isNaN(Date.parse(line.ts)))
   assert.not.match(line.msg, /\u001b|\+\d+ms$/, 'debug\'s colours and timing are taken off')
+})
+
+test('diag/profile: a zip with version, sys, a V8 heap snapshot and a CPU profile; Kubo\'s collector names', async ({ api }) => {
+  const r = await request(`${api}/api/v0/diag/profile?collectors=version,heap,cpu,goroutines-stack&profile-time=200ms`, { method: 'POST' })
+  assert.is(r.status, 200)
+  assert.is(r.headers['content-type'], 'application/zip')
+  const files = unzipSync(new Uint8Array(r.body))
+  assert.equal(Object.keys(files).sort(), ['cpu.cpuprofile', 'heap.heapsnapshot', 'sys.json', 'version.json'])
+  assert.ok(typeof JSON.parse(Buffer.from(files['version.json']).toString()).version === 'string')
+  assert.ok(Array.isArray(JSON.parse(Buffer.from(files['cpu.cpuprofile']).toString()).nodes))
+  assert.ok(JSON.parse(Buffer.from(files['heap.heapsnapshot']).toString()).snapshot.node_count > 0)
+  // profile-time 0 skips the sampling profile, as Kubo
+  const quick = unzipSync(new Uint8Array((await request(`${api}/api/v0/diag/profile?collectors=version,cpu&profile-time=0`, { method: 'POST' })).body))
+  assert.equal(Object.keys(quick).sort(), ['sys.json', 'version.json'])
+  assert.equal(await rpc(api, 'diag/profile?collectors=nope'), { status: 400, body: { Message: "unknown collector 'nope'", Code: 1, Type: 'error' } })
 })
 
 test.run()

@@ -138,6 +138,8 @@ test('bitswap wantlist, wantlist for a peer and ledger after a fetch; stats bw b
   const global = await rpc(ctx.api, 'stats/bw')
   assert.ok(byPeer.body.TotalIn >= proto.body.TotalIn && byPeer.body.TotalOut > 0, JSON.stringify(byPeer.body))
   assert.ok(byPeer.body.TotalIn <= global.body.TotalIn && byPeer.body.TotalOut <= global.body.TotalOut, JSON.stringify([byPeer.body, global.body]))
+  // kubo-rpc-client's stats.bw with its `peer` option
+  for await (const bw of ctx.ipfs.stats.bw({ peer: peerIdFromString(ctx.peer.node.peerId), signal: signal() })) assert.ok(Number(bw.totalIn) >= byPeer.body.TotalIn, JSON.stringify(bw, (_k, v) => typeof v === 'bigint' ? Number(v) : v))
   const stranger = await rpc(ctx.api, 'stats/bw?peer=12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN')
   assert.equal([stranger.body.TotalIn, stranger.body.TotalOut], [0, 0])
   assert.is((await rpc(ctx.api, 'stats/bw?peer=nope')).status, 400)
@@ -175,6 +177,17 @@ test('swarm resources: js-libp2p\'s limits and their usage in Kubo\'s LimitsConf
   assert.type(bitswap.StreamsInbound, 'number')
   assert.ok(bitswap.StreamsInbound > 0 && bitswap.StreamsOutbound > 0)
   assert.ok(bitswap.StreamsUsage <= bitswap.StreamsInbound + bitswap.StreamsOutbound)
+})
+
+test('version/check and pubsub/reset in Kubo\'s shapes', async (ctx) => {
+  const check = await rpc(ctx.api, 'version/check')
+  assert.equal(Object.keys(check.body), ['UpdateAvailable', 'RunningVersion', 'GreatestVersion', 'PeersSampled', 'WithGreaterVersion'])
+  assert.is(check.body.UpdateAvailable, false)
+  assert.is((await rpc(ctx.api, 'version/check?min-percent=0')).status, 200, "0 is Kubo's \"use the default\"")
+  assert.is((await rpc(ctx.api, 'version/check?min-percent=101')).body.Message, 'Version.SwarmCheckPercentThreshold must be between 1 and 100')
+  assert.equal((await rpc(ctx.api, 'pubsub/reset')).body, { Deleted: 0 })
+  assert.equal((await rpc(ctx.api, `pubsub/reset?peer=${ctx.peer.node.peerId}`)).body, { Deleted: 0 })
+  assert.match((await rpc(ctx.api, 'pubsub/reset?peer=nope')).body.Message, /^invalid peer ID/)
 })
 
 test('swarm disconnect: kubo-rpc-client, then Kubo\'s failure line for a peer no longer connected', async (ctx) => {

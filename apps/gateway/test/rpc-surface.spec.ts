@@ -139,6 +139,24 @@ test('ls of a HAMT directory is sorted by name as Kubo (stream keeps the shard o
   assert.not.equal(streamed, names, 'a shard lists in hash order: the sort is what orders the document')
 })
 
+test('cid-base on files/stat, files/ls, files/flush, dag/stat and resolve (Kubo encodes them server-side)', async ({ api, dir, a }) => {
+  const post = async (path: string): Promise<any> => JSON.parse((await request(`${api}/api/v0/${path}`, { method: 'POST' })).text.trim().split('\n').at(-1)!)
+  const v1 = dir.toV1()
+  assert.is((await request(`${api}/api/v0/files/cp?arg=/ipfs/${dir}&arg=/cb`, { method: 'POST' })).status, 200)
+  assert.is((await post('files/stat?arg=/cb&cid-base=base32')).Hash, v1.toString())
+  assert.is((await post('files/stat?arg=/cb')).Hash, dir.toString(), 'no base: as stored')
+  assert.is((await post('files/ls?arg=/&long=true&cid-base=base32')).Entries.find((e: any) => e.Name === 'cb').Hash, v1.toString())
+  assert.match((await post('files/flush?arg=/&cid-base=base32')).Cid, /^bafy/)
+  // (the directory's children were removed by an earlier case: a one-block file is walked instead)
+  assert.is((await post(`dag/stat?arg=${a}&progress=false&cid-base=base32`)).DagStats[0].Cid, a.toV1().toString())
+  assert.is((await post(`dag/stat?arg=${a}&progress=false`)).DagStats[0].Cid, a.toString(), "Kubo's DagStat.Cid is a string")
+  assert.is((await post(`resolve?arg=/ipfs/${dir}&cid-base=base32`)).Path, `/ipfs/${v1.toString()}`)
+  assert.is((await post(`resolve?arg=/ipfs/${dir}`)).Path, `/ipfs/${dir.toString()}`)
+  const bad = await request(`${api}/api/v0/files/stat?arg=/cb&cid-base=base99`, { method: 'POST' })
+  assert.is(bad.status, 400)
+  assert.is((await request(`${api}/api/v0/files/rm?arg=/cb&recursive=true`, { method: 'POST' })).status, 200)
+})
+
 test('cid-base on add, ls, pin ls, refs and block stat; pin ls of an indirect pin names its root; repo/ls', async ({ api, ipfs, a, gw }) => {
   const post = async (path: string): Promise<any[]> => (await request(`${api}/api/v0/${path}`, { method: 'POST' })).text.trim().split('\n').map(l => JSON.parse(l))
   let root: CID | undefined

@@ -12,8 +12,9 @@
  *   gc-child.ts <path> open                    open and close: the baseline
  *   gc-child.ts <path> pin <cid> | rm <cid>    pins.add / pins.rm
  *   gc-child.ts <path> gc                      a full GC
- *   gc-child.ts <path> gc-adds                 small adds (4 leaves and a root, pinned) one after another,
- *                                              first without GC, then while a full GC runs: their latencies
+ *   gc-child.ts <path> gc-adds <n>             small adds (4 leaves and a root, pinned) one after another:
+ *                                              n before GC, then windows with and without GC in turn until a
+ *                                              full GC is done, then n after it: their latencies
  *   gc-child.ts <path> set-mark                the mark phase GC had before: a Set of every pinned multihash
  */
 import { readFileSync } from 'node:fs'
@@ -53,6 +54,13 @@ if (op === 'build') {
   for await (const _ of store.gc()) removed++
   out.removed = removed
 } else if (op === 'gc-adds') {
+  // Without and with GC interleaved, WINDOW adds at a time, so that both see the same machine
+  // (this one is shared, and its load swings by 3x within seconds): GC is an async generator that
+  // works only while pulled, so a window without GC stops pulling and waits for the step under
+  // way (at most one sweep batch) to end before its first add. Touch records stay on meanwhile
+  // (the sweep has begun), so the adds without GC also write theirs; n adds before GC began and
+  // n after it ended are reported too, as baselines with none.
+  const WINDOW = 50
   let seed = 1
   const add = async (): Promise<number> => {
     const dag = await smallDag(seed++, 4, 1024)
@@ -68,29 +76,63 @@ if (op === 'build') {
     const at = (q: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] * 10) / 10
     return { n: ms.length, medianMs: at(0.5), p99Ms: at(0.99), worstMs: Math.round(sorted[sorted.length - 1] * 10) / 10 }
   }
-  const alone: number[] = []
-  for (let i = 0; i < Number(arg ?? 200); i++) alone.push(await add())
-  let gcDone = false
-  let removed = 0
+  const before: number[] = []
+  for (let i = 0; i < Number(arg ?? 300); i++) before.push(await add())
+
   const gcStart = performance.now()
+  const run = store.gc()[Symbol.asyncIterator]()
+  let removed = 0
   let sweptAt = 0
-  const gc = (async () => {
-    for await (const _ of store.gc()) {
-      removed++
-      sweptAt = performance.now()
+  let gcDone = false
+  let gcMs = 0
+  let gcError: unknown
+  // Pulls the GC while `pulling`; resolves when it stops pulling (a yield reached) or GC ends
+  let pulling = false
+  const pump = async (): Promise<void> => {
+    while (pulling && !gcDone) {
+      const t = performance.now()
+      const step = await run.next().catch((err: unknown) => { gcError = err; return { done: true as const, value: undefined } })
+      gcMs += performance.now() - t
+      if (step.done === true) gcDone = true
+      else {
+        removed++
+        sweptAt = performance.now()
+      }
     }
-    gcDone = true
-  })()
-  const during: number[] = []
+  }
+  const withGc: number[] = []
+  const without: number[] = []
   const when: Array<{ atMs: number, removed: number, ms: number }> = []
   while (!gcDone) {
-    const ms = await add()
-    during.push(ms)
-    when.push({ atMs: Math.round(performance.now() - gcStart), removed, ms: Math.round(ms) })
+    pulling = true
+    const pumping = pump()
+    for (let i = 0; i < WINDOW && !gcDone; i++) {
+      const ms = await add()
+      withGc.push(ms)
+      when.push({ atMs: Math.round(performance.now() - gcStart), removed, ms: Math.round(ms) })
+    }
+    pulling = false
+    await pumping
+    if (gcDone) break
+    for (let i = 0; i < WINDOW; i++) without.push(await add())
   }
-  await gc
+  if (gcError != null) throw gcError
+  // and as many after it, once the GC has ended (its deletes may still be compacting in LevelDB)
+  const after: number[] = []
+  for (let i = 0; i < before.length; i++) after.push(await add())
   const slowest = when.sort((a, b) => b.ms - a.ms).slice(0, 8)
-  Object.assign(out, { removed, gcMs: Math.round(performance.now() - gcStart), sweepMs: Math.round(sweptAt - gcStart), alone: stats(alone), duringGc: stats(during), slowest })
+  Object.assign(out, {
+    removed,
+    // GC's own time: while it was pulled (the windows without it stand still)
+    gcMs: Math.round(gcMs),
+    wallMs: Math.round(performance.now() - gcStart),
+    sweepMs: Math.round(sweptAt - gcStart),
+    alone: stats(before),
+    after: stats(after),
+    without: stats(without),
+    duringGc: stats(withGc),
+    slowest
+  })
 } else if (op === 'set-mark') {
   // What GC did before: collect every pinned multihash, then look each block up in it
   const db = (store as unknown as { db: Level<Uint8Array, Uint8Array> }).db

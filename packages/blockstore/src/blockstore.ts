@@ -219,6 +219,16 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     return decodeRecordOrThrow(cid, this.db.getSync(key))
   }
 
+  /** Index values, synchronous where LevelDB allows (see `#record`) */
+  async #getMany (keys: Uint8Array[]): Promise<Array<Uint8Array | undefined>> {
+    this.assertOpen()
+    if (this.ledger.reopening != null || this.db.status !== 'open') await this.ledger.ready()
+    if (!this.#getSync) return this.db.getMany(keys)
+    const wait = this.#syncBudget.pause()
+    if (wait != null) await wait
+    return keys.map(key => this.db.getSync(key))
+  }
+
   /** Index lookups, synchronous where LevelDB allows (see `#record`) */
   async #hasMany (keys: Uint8Array[]): Promise<boolean[]> {
     this.assertOpen()
@@ -408,10 +418,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     const entries = [...keys.values()]
     const ledger = this.ledger
     return ledger.writeLock.run(async () => {
-      const values = await this.db.getMany(entries.map(e => e.key))
+      // Read synchronously where LevelDB allows (see `#record`): every add's index write waits for
+      // this step, and two round trips through the thread pool were most of its time under load
+      const values = await this.#getMany(entries.map(e => e.key))
       // GC's sweep: what was touched since it began is relied on by an add or a pin; this check and
       // the delete below are one step under the write lock, as every touch is
-      const touched = options.keepTouched === true ? await this.touches.touched(entries.map(e => e.cid.multihash.bytes)) : []
+      const touched = options.keepTouched === true ? await this.#hasMany(this.touches.keysOf(entries.map(e => e.cid.multihash.bytes))) : []
       const ops: BatchOp[] = []
       const packs = new Map<number, PackLive>()
       const removed: CID[] = []
@@ -556,7 +568,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   /** Every stored block's multihash, as a CIDv1 raw (Kubo's `refs local`), reading no body */
   async * multihashes (options: AbortOptions = {}): AsyncGenerator<CID> {
-    for await (const key of this.db.keys(prefixRange(PREFIX_BLOCK))) {
+    // through the ledger: a walk cut off by a reopen of the index goes on after its last key
+    for await (const key of this.ledger.scanKeys(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       yield CID.createV1(RAW_CODE, decodeMultihash(key.subarray(1)))
     }
@@ -564,7 +577,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
 
   protected async * blocks (options: AbortOptions): AsyncGenerator<{ cid: CID, bytes: Uint8Array }> {
     this.assertOpen()
-    for await (const [key, value] of this.db.iterator(prefixRange(PREFIX_BLOCK))) {
+    for await (const [key, value] of this.ledger.scan(prefixRange(PREFIX_BLOCK))) {
       options.signal?.throwIfAborted()
       const record = decodeBlockRecord(value)
       const cid = recordCid(key.subarray(1), record)

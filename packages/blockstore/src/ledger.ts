@@ -95,15 +95,24 @@ export class IndexLedger {
    * not open".
    */
   async * scan (range: { gte: Uint8Array, lt: Uint8Array }): AsyncGenerator<[Uint8Array, Uint8Array]> {
+    yield * this.#resumable(range, (r) => this.db.iterator(r), (entry) => entry[0])
+  }
+
+  /** The keys of a key range, in order, surviving a reopen of the index as `scan` does */
+  async * scanKeys (range: { gte: Uint8Array, lt: Uint8Array }): AsyncGenerator<Uint8Array> {
+    yield * this.#resumable(range, (r) => this.db.keys(r), (key) => key)
+  }
+
+  async * #resumable <T> (range: { gte: Uint8Array, lt: Uint8Array }, open: (r: { gte?: Uint8Array, gt?: Uint8Array, lt: Uint8Array }) => AsyncIterable<T> & { close: () => Promise<void> }, keyOf: (item: T) => Uint8Array): AsyncGenerator<T> {
     let after: Uint8Array | undefined
     for (;;) {
       await this.ready()
       const reopens = this.#reopens
-      const iterator = this.db.iterator(after == null ? range : { gt: after, lt: range.lt })
+      const iterator = open(after == null ? range : { gt: after, lt: range.lt })
       try {
-        for await (const entry of iterator) {
-          after = entry[0]
-          yield entry
+        for await (const item of iterator) {
+          after = keyOf(item)
+          yield item
         }
         return
       } catch (err) {

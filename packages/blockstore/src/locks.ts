@@ -50,8 +50,15 @@ export class GcLock {
   readonly #context = new AsyncLocalStorage<HoldToken>()
   /** Shared holds now (adds and pins in progress) */
   #holders = 0
+  /** Shared holds ever taken: GC tells from it whether adds ran since it last looked */
+  #taken = 0
   /** Waiting for `#holders` to reach 0 */
   #quiet: Array<() => void> = []
+
+  /** How many shared holds (adds, pins) were ever taken; it only grows */
+  get taken (): number {
+    return this.#taken
+  }
 
   /** True when the current async context holds this lock shared right now */
   get heldShared (): boolean {
@@ -64,6 +71,7 @@ export class GcLock {
     const release = await this.#lock.readLock()
     const token: HoldToken = { lock: this, active: true }
     this.#holders++
+    this.#taken++
     try {
       return await this.#context.run(token, fn)
     } finally {

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createBlockstore } from '../src/index.ts'
+import { PREFIX_TOUCH, prefixRange } from '../src/encoding.ts'
+import type { GcTouches } from '../src/touches.ts'
+import type { Level } from 'level'
 import { collect, pseudoRandom, rawBlock, smallDag, tempDir, walkDag } from './fixtures/blocks.ts'
 import type { CairnBlockstore } from '../src/index.ts'
 import type { CID } from 'multiformats/cid'
@@ -194,6 +197,29 @@ test('closing the store during a GC stops it with AbortError; the store reopens 
   } finally {
     await reopened.close()
   }
+})
+
+test('touch records go when the last sweep ends, a step at a time; a sweep begun meanwhile keeps its own', async ({ store }) => {
+  const { touches, db } = store as unknown as { touches: GcTouches, db: Level<Uint8Array, Uint8Array> }
+  const count = async (): Promise<number> => (await collect(db.keys(prefixRange(PREFIX_TOUCH)))).length
+  const many = await Promise.all(Array.from({ length: 700 }, async (_, i) => (await rawBlock(pseudoRandom(16, 5000 + i))).cid))
+  touches.begin()
+  await touches.touch(many)
+  assert.is(await count(), 700)
+  await touches.end()
+  assert.is(await count(), 0, 'more than one clearing step, all cleared')
+
+  touches.begin()
+  await touches.touch(many)
+  const ending = touches.end()
+  // a new sweep begins before the clearing's first step: its touch must survive
+  touches.begin()
+  const mine = (await rawBlock(pseudoRandom(16, 9999))).cid
+  await touches.touch([mine])
+  await ending
+  assert.equal(await touches.touched([mine.multihash.bytes]), [true], 'the new sweep\'s touch is kept')
+  await touches.end()
+  assert.is(await count(), 0)
 })
 
 test('gc() inside withAddLock is refused instead of deadlocking', async ({ store }) => {

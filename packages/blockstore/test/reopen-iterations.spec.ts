@@ -82,6 +82,41 @@ test('verify() and pins.ls go on through a reopen and give every entry once', as
   }
 })
 
+test('getAll() and the multihash walk of `refs local` go on through a reopen and give every block once', async () => {
+  const dir = await tempDir('reopen-walks')
+  const faults = faultyWrites()
+  const store = await createBlockstore({ path: dir.path, faults: faults.hook, reserveBytes: 0, inlineBytesMax: 1024 }) as LevelBlockstore
+  try {
+    const blocks = await Promise.all(Array.from({ length: 300 }, async (_, i) => rawBlock(pseudoRandom(i % 3 === 0 ? 4000 : 100, 30_000 + i))))
+    await store.putBlocks(blocks)
+    const stored = new Set(blocks.map(b => b.cid.multihash.bytes.toString()))
+    let seed = 40
+    for (const walk of [
+      async function * () {
+        for await (const { cid, bytes } of store.getAll()) {
+          const chunks: Uint8Array[] = []
+          for await (const chunk of bytes) chunks.push(chunk)
+          yield { cid, bytes: Buffer.concat(chunks) }
+        }
+      },
+      async function * () { for await (const cid of store.multihashes()) yield { cid, bytes: undefined } }
+    ]) {
+      const seen: string[] = []
+      for await (const { cid, bytes } of walk()) {
+        const key = cid.multihash.bytes.toString()
+        if (stored.has(key)) seen.push(key)
+        if (bytes != null) assert.ok(equalBytes(bytes, blocks.find(b => b.cid.multihash.bytes.toString() === key)!.bytes))
+        if (seen.length === 100) await failAndReopen(store, faults.arm, seed += 2)
+      }
+      assert.is(seen.length, blocks.length, 'every block given')
+      assert.is(new Set(seen).size, blocks.length, 'none twice')
+    }
+  } finally {
+    await store.close()
+    await dir.remove()
+  }
+})
+
 test('a GC whose index is reopened mid-sweep, by another write or by its own, finishes the sweep', async () => {
   const dir = await tempDir('reopen-gc')
   const faults = faultyWrites()

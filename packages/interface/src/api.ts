@@ -302,6 +302,11 @@ export interface PubsubApi {
   unsubscribe(topic: string, handler?: (message: PubsubMessage) => void, options?: AbortOptions): Promise<void>
   ls(options?: AbortOptions): Promise<string[]>
   peers(topic: string, options?: AbortOptions): Promise<string[]>
+  /**
+   * Kubo's `pubsub reset`: clears the persisted sequence-number validator state (of one peer, or
+   * of all); returns how many entries were deleted
+   */
+  reset(options?: AbortOptions & { peer?: string }): Promise<number>
 }
 
 export interface BandwidthStats {

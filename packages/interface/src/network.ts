@@ -171,4 +171,27 @@ export interface DiagApi {
   /** Kubo's `diag sys`: runtime, disk, memory and network facts, as Kubo's JSON keys */
   sys(options?: AbortOptions): Promise<Record<string, unknown>>
   cmds(options?: AbortOptions): Promise<ActiveCommand[]>
+  /** Forgets the finished commands `cmds` lists (Kubo's `diag cmds clear`) */
+  clearCmds(options?: AbortOptions): Promise<void>
+  /** How long finished commands stay listed, a Go duration (Kubo's `diag cmds set-time`) */
+  setCmdsTime(time: string, options?: AbortOptions): Promise<void>
+  /**
+   * Kubo's `version check`: the agent versions of the peers in the routing table that run this
+   * software, against ours; `minPercent` (default 5) of them newer sets `updateAvailable`
+   */
+  versionCheck(options?: AbortOptions & { minPercent?: number }): Promise<VersionCheck>
+  /**
+   * Kubo's `diag profile`: a zip of the daemon's diagnostics (Kubo's collector names; profile time
+   * a Go duration). Only a daemon's RPC answers it (Kubo's `NoLocal`)
+   */
+  profile?(options?: AbortOptions & { collectors?: string[], profileTime?: string }): AsyncIterable<Uint8Array>
+}
+
+/** Kubo's `VersionCheckOutput` */
+export interface VersionCheck {
+  UpdateAvailable: boolean
+  RunningVersion: string
+  GreatestVersion: string
+  PeersSampled: number
+  WithGreaterVersion: number
 }

@@ -107,6 +107,16 @@ export function cidEncoder (base?: string, upgradeCidV0?: boolean): (cid: CID) =
   }
 }
 
+/**
+ * `/ipfs/<cid>[/rest]` with its CID written by `encode` (Kubo's `resolve --cid-base`); any other
+ * path is returned as it is
+ */
+export function encodePathCid (path: string, encode: (cid: CID) => string): string {
+  const m = /^\/ipfs\/([^/]+)(.*)$/.exec(path)
+  if (m == null) return path
+  return `/ipfs/${encode(decodeCidString(m[1]).cid)}${m[2]}`
+}
+
 /** A CID in any base: base58btc without prefix (CIDv0), else by its multibase prefix */
 export function decodeCidString (text: string): { cid: CID, base: MultibaseCodec<string> } {
   try {

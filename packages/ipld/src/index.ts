@@ -17,7 +17,7 @@ export { blockLinks, isLeafCodec, dagPbLinksFromPrefix, RAW_CODE, DAG_PB_CODE, D
 export { verifyBlock, verifyBlockSync, canVerify } from './verify.ts'
 export { isSupportedHash, multihashDigest, hashBytes, hashCode, supportedHashes, IDENTITY_CODE } from './hashes.ts'
 export {
-  IPLD_CODEC_TABLE, cidEncoder, multibaseByName, multibaseDecode, multibaseEncode, decodeCidString, checkCidFormatOptions, formatCid, inspectCid,
+  IPLD_CODEC_TABLE, cidEncoder, encodePathCid, multibaseByName, multibaseDecode, multibaseEncode, decodeCidString, checkCidFormatOptions, formatCid, inspectCid,
   formatInspection, listBases, formatBases, listCodecs, listHashes, formatCodes, type CidFormatOptions, type CidInspection, type CodeAndName
 } from './cid-tools.ts'
 export { varintLength, encodeVarint, writeVarint, readVarint, varintEnd, decodeVarint, MAX_VARINT_BYTES } from './varint.ts'

@@ -20,6 +20,11 @@ const CAIRN_CONFIG_KEYS: KeyTree = {
   Pinning: {
     // the Pinning Service API this node serves (@cairn/pinning-service)
     Service: { Listen: 0, Concurrency: 0, StallTimeout: 0, MaxPinsPerToken: 0, MaxBytesPerToken: 0 }
+  },
+  Swarm: {
+    // WebRTC private-to-private, hole punching through NATs (reachability/webrtc.ts)
+    Transports: { Network: { WebRTC: 0 } },
+    WebRTC: { STUNServers: 0 }
   }
 }
 

@@ -16,6 +16,8 @@ export type { CairnServices } from './libp2p.ts'
 export type { NodeMetrics, FamilyOptions, Reading } from './metrics.ts'
 export { initRepo, isRepoInitialized, repoPaths } from './repo.ts'
 export { rotateIdentity } from './keys/rotate.ts'
+export { diagDatastore } from './diag-datastore.ts'
+export type { DatastoreOp, DatastoreAnswer } from './diag-datastore.ts'
 export type { RotateOptions } from './keys/rotate.ts'
 export type { InitRepoOptions, RepoPaths } from './repo.ts'
 export {

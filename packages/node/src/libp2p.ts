@@ -2,6 +2,8 @@ import { noise } from '@chainsafe/libp2p-noise'
 import { bootstrap } from '@libp2p/bootstrap'
 import { gossipsub } from '@libp2p/gossipsub'
 import { floodsub } from '@libp2p/floodsub'
+import { fetch } from '@libp2p/fetch'
+import type { Fetch } from '@libp2p/fetch'
 import { identify, identifyPush } from '@libp2p/identify'
 import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p/kad-dht'
 import { mdns } from '@libp2p/mdns'
@@ -15,12 +17,14 @@ import { createLibp2p } from 'libp2p'
 import { parseDuration, pubsubRouterName } from './config.ts'
 import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
 import { fastNoiseCrypto } from './noise-crypto.ts'
-import { announceFilter } from './reachability/announce.ts'
+import { announceFilter, relaysThroughItself } from './reachability/announce.ts'
 import { autonatServices } from './reachability/autonat.ts'
 import { natOptions } from './reachability/options.ts'
 import { gatedRelayServer } from './reachability/relay-server.ts'
 import { reachability } from './reachability/service.ts'
+import { createAutonatVerdicts } from './reachability/verdicts.ts'
 import { buildTransports, listenKind } from './reachability/transports.ts'
+import { directUpgrade, webrtcAwareAddressSorter, webrtcOptions } from './reachability/webrtc.ts'
 import type { RelayServerGate } from './reachability/relay-server.ts'
 import type { WebSocketTLS } from './reachability/transports.ts'
 import type { ReachabilityService } from './reachability/service.ts'
@@ -69,6 +73,8 @@ export interface CairnServices extends ServiceMap {
   bitswap: Bitswap
   /** Absent with `Routing.Type: "none"` */
   dht?: KadDHT
+  /** `/libp2p/fetch/0.0.1`, with `Ipns.UsePubsub`: topic peers ask each other for a name's latest record */
+  fetch?: Fetch
   /** public / private / unknown, relayed addresses; holds relay reservations while not public */
   reachability: ReachabilityService
   /** Absent with `Swarm.RelayService.Enabled: false` */
@@ -158,14 +164,21 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   const { config, privateKey } = init
 
   const nat = natOptions(config)
-  const built = await buildTransports(nat, config.Addresses.Swarm, (config.Swarm as { WebSocketTLS?: WebSocketTLS } | undefined)?.WebSocketTLS)
+  // `/webrtc` and `/p2p-circuit` name no interface: they say nothing of the network we are on
+  const onInterfaces = (addrs: string[]): string[] => addrs.filter(a => { const k = listenKind(a); return k != null && k !== 'webrtc' && k !== 'relay' })
+  // WebRTC punches through NAT; on a private network (a LAN, tests) peers dial our own addresses
+  const rtc = webrtcOptions(config)
+  const built = await buildTransports(nat, config.Addresses.Swarm, (config.Swarm as { WebSocketTLS?: WebSocketTLS } | undefined)?.WebSocketTLS,
+    isPrivateNetwork(onInterfaces(config.Addresses.Swarm)) ? undefined : rtc)
   const listen = built.listen
   init.onNotice?.(built.notices)
-  const privateNet = isPrivateNetwork(listen)
+  const privateNet = isPrivateNetwork(onInterfaces(listen))
   const peerDiscovery: NonNullable<Parameters<typeof createLibp2p>[0]>['peerDiscovery'] = []
   if (config.Bootstrap.length > 0) peerDiscovery.push(bootstrap({ list: config.Bootstrap }))
   if (config.Discovery?.MDNS?.Enabled === true) peerDiscovery.push(mdns())
 
+  // AutoNAT's verdicts on our addresses, for the reachability service (Private)
+  const verdicts = createAutonatVerdicts()
   // service factories declare the components they need; libp2p checks them when it is built
   const services: ServiceFactoryMap<CairnServices> = {
     identify: identify(),
@@ -173,20 +186,26 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     ping: ping({ maxInboundStreams: DEFAULT_PING_STREAMS_MAX, maxOutboundStreams: DEFAULT_PING_STREAMS_MAX }),
     pubsub: pubsubRouter(config),
     bitswap: init.bitswap,
-    reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet }),
-    ...autonatServices(nat)
+    reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet, autonatVerdicts: verdicts }),
+    ...autonatServices(nat, verdicts)
   }
   if (nat.relayService) services.relayServer = gatedRelayServer({ limits: nat.relayLimits, privateNetwork: privateNet })
   // DCUtR upgrades a relayed connection to a direct one: it needs the relay transport
   if (nat.holePunching && nat.transports.relay) (services as Record<string, unknown>).dcutr = dcutr()
+  // DCUtR cannot line up js dials behind NAT; WebRTC's ICE can (reachability/webrtc.ts)
+  if (nat.holePunching && built.listen.some(a => listenKind(a) === 'webrtc')) (services as Record<string, unknown>).directUpgrade = directUpgrade()
   // UPnP / NAT-PMP asks the router for a port mapping; pointless where no NAT stands between
   if (nat.natPortMap && !privateNet) (services as Record<string, unknown>).upnp = uPnPNAT()
+  // go-libp2p-pubsub-router (Kubo's IPNS over pubsub) serves and asks the latest record over fetch
+  if (config.Ipns?.UsePubsub === true) services.fetch = fetch()
   if (config.Routing.Type !== 'none') {
     services.dht = kadDHT({
       protocol: DHT_PROTOCOL,
       // on a private network every peer that can reach us can dial our private addresses, so
       // waiting for a public address (auto mode) would keep us a client forever
-      clientMode: privateNet && config.Routing.Type === 'auto' ? false : dhtClientMode(config.Routing.Type),
+      // `auto` elsewhere follows our reachability service (below): kad-dht's own switch takes a
+      // relayed WebRTC address (`…/p2p-circuit/webrtc`) for a public one
+      clientMode: privateNet && config.Routing.Type === 'auto' ? false : dhtClientMode(config.Routing.Type) ?? true,
       // on the public network a private address in a peer record is noise at best
       peerInfoMapper: privateNet ? passthroughMapper : (peer: PeerInfo) => removePrivateAddressesMapper(peer),
       // our reprovider decides what is announced (Kubo's strategies); the DHT's own one only
@@ -224,11 +243,13 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       maxConnections: connMgr?.HighWater ?? undefined,
       // the per-host inbound rate limit (5/s) guards against remote floods; on loopback it only
       // throttles nodes of this machine (tests, local clusters), so loopback is exempt
-      allow: LOOPBACK_ALLOW
+      allow: LOOPBACK_ALLOW,
+      // relayed WebRTC addresses after plain relayed ones (reachability/webrtc.ts)
+      addressSorter: webrtcAwareAddressSorter
     },
     connectionMonitor: { enabled: true },
     connectionGater: {
-      denyDialMultiaddr: async (ma) => init.addrFilters?.denies(ma) ?? false,
+      denyDialMultiaddr: async (ma) => relaysThroughItself(ma) || (init.addrFilters?.denies(ma) ?? false),
       denyInboundConnection: async (conn) => init.addrFilters?.denies(conn.remoteAddr) ?? false,
       // Swarm.RelayService.MaxReservationsPerIP
       denyInboundRelayReservation: async (peer) => node?.services.relayServer?.denyReservation(peer) ?? true
@@ -237,6 +258,13 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     metrics: init.metrics,
     start: false
   })
+  if (!privateNet && config.Routing.Type === 'auto' && node.services.dht != null) {
+    // Routing.Type=auto: a DHT server while publicly reachable, a client otherwise
+    const dht = node.services.dht
+    node.services.reachability.addEventListener('change', (evt) => {
+      dht.setMode(evt.detail.reachability === 'Public' ? 'server' : 'client').catch(() => {})
+    })
+  }
   return node
 }
 

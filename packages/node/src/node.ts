@@ -337,7 +337,12 @@ class CairnNodeClass implements CairnNode {
     this.addGcRoots(() => this.files.gcRoots())
     this.stats = createStatsApi(statsParts)
     this.bitswap = createBitswapApi(statsParts)
-    this.diag = createDiagApi({ repoPath: this.repoPath, online: () => !this.offline && this.#status === 'started' })
+    this.diag = createDiagApi({
+      repoPath: this.repoPath,
+      online: () => !this.offline && this.#status === 'started',
+      // Kubo samples the DHT routing table's agents for `version check`
+      routingPeers: () => this.offline ? undefined : this.stats.dht().then(tables => tables.flatMap(t => t.buckets.flatMap(b => b.peers.map(p => p.agentVersion))))
+    })
     this.logging = createLogApi()
     const content: ContentContext = {
       repoPath: this.repoPath,
@@ -467,7 +472,11 @@ class CairnNodeClass implements CairnNode {
         stop: async () => { await this.libp2p.stop() }
       }, {
         name: 'IPNS republisher',
-        start: async () => { this.republisher.start() },
+        start: async () => {
+          this.republisher.start()
+          // with IPNS over pubsub our records are served to topic peers from the start
+          if (this.config.Ipns?.UsePubsub === true) this.name.pubsub.state().catch((err) => { this.log.error('loading the name system failed - %e', err) })
+        },
         stop: async () => { this.republisher.stop() }
       }, {
         name: 'peering',
@@ -746,6 +755,12 @@ class CairnNodeClass implements CairnNode {
         pubsub: () => this.pubsub,
         receive: async (name, record) => system.receive(name, record),
         discover: async (topic, options) => { await this.discoverTopic(topic, options) },
+        fetch: async (peer, routingKey, options) => this.online().services.fetch?.fetch((await import('@libp2p/peer-id')).peerIdFromString(peer), routingKey, options),
+        onPeerJoin: (handler) => {
+          this.online().services.pubsub?.addEventListener('subscription-change', (evt) => {
+            for (const sub of evt.detail.subscriptions) if (sub.subscribe) handler(evt.detail.peerId.toString(), sub.topic)
+          })
+        },
         log: this.log.newScope('ipns:pubsub')
       }, !this.offline && this.config.Ipns?.UsePubsub === true),
       delegatedPublishers: delegatedPublishers(this.config.Ipns?.DelegatedPublishers),
@@ -755,6 +770,8 @@ class CairnNodeClass implements CairnNode {
       cacheSize: this.config.Ipns?.ResolveCacheSize != null && this.config.Ipns.ResolveCacheSize > 0 ? this.config.Ipns.ResolveCacheSize : undefined,
       maxCacheTtlMs: duration(this.config.Ipns?.MaxCacheTTL)
     })
+    // peers following a name's topic ask us for our latest record of it (IPNS over pubsub)
+    if (!this.offline) this.online().services.fetch?.registerLookupFunction('/ipns/', async (key) => system.localRecord(key))
     return system
   }
 

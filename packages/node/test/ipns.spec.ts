@@ -194,6 +194,25 @@ test('IPNS over pubsub: a subscriber learns an update from the topic, not from a
   assert.is(await plain.name.pubsub.state(), false)
 })
 
+test('IPNS over pubsub: a late follower fetches the latest record from topic peers (/libp2p/fetch/0.0.1), no DHT', async () => {
+  // no DHT anywhere, and R follows the topic only after the publication: only the fetch protocol
+  // can tell R of the name (go-libp2p-pubsub-router's, which Kubo serves on the same protocol)
+  const config = { Ipns: { UsePubsub: true }, Routing: { Type: 'none' as const } }
+  const p = await testNode({ config })
+  const r = await testNode({ config })
+  await connect(r, p)
+  const v1 = await addText(p, 'fetched one')
+  const { name } = await p.name.publish(v1, { ttlMs: 3600_000, signal: AbortSignal.timeout(20_000) })
+  const { ipnsTopic } = await import('../src/ipns/pubsub.ts')
+  const { parseIpnsName } = await import('../src/ipns/name.ts')
+  const topic = ipnsTopic(parseIpnsName(name).routingKey)
+  await waitFor(async () => (await r.pubsub.peers(topic)).includes(p.peerId), 10_000, 'R to know P follows the name')
+  assert.is(await r.name.resolve(name, { signal: AbortSignal.timeout(15_000) }), `/ipfs/${v1}`)
+  // a name nobody follows still fails, and fast
+  const other = await p.key.gen('never-published')
+  await rejects(r.name.resolve(other.id, { signal: AbortSignal.timeout(15_000) }), /could not resolve name/)
+})
+
 test('IPNS over pubsub with 15 peers on one address: nobody is graylisted, the update arrives', async () => {
   // js gossipsub's default peer scoring penalises more than 10 peers on one IP, and past 14 it
   // ignores them altogether; Kubo does not score peers, and neither do we

@@ -19,6 +19,8 @@ const test = suite('reachability: bad input')
 
 const HOP = '/libp2p/circuit/relay/0.2.0/hop'
 const AUTONAT = '/libp2p/autonat/1.0.0'
+const AUTONAT_V2_REQUEST = '/libp2p/autonat/2/dial-request'
+const AUTONAT_V2_BACK = '/libp2p/autonat/2/dial-back'
 const bare: Libp2p[] = []
 
 test.after(async () => {
@@ -171,6 +173,74 @@ test('malformed and flooding AutoNAT dial-back requests: refused, throttled, and
       }
     }
     assert.is(throttled, 3, 'every request past the per-peer limit is cut')
+    assert.is(trapped, 0, 'the node never dialled the address it was handed')
+    assert.is((await node.id()).id, node.peerId, 'the node is up')
+  } finally {
+    await new Promise(resolve => trap.close(resolve))
+  }
+})
+
+test('malformed AutoNAT v2 dial requests and dial-backs: refused, nothing dialled, the node stays up', async () => {
+  let trapped = 0
+  const trap = createServer(socket => { trapped++; socket.destroy() })
+  await new Promise<void>(resolve => trap.listen(0, '127.0.0.2', resolve))
+  const trapPort = (trap.address() as { port: number }).port
+  try {
+    const node = await testNode()
+    const nodeAddr = multiaddr((await node.swarm.localAddrs())[0])
+    /** Sends `payload` on a v2 dial-request stream from a fresh peer (the throttle is per peer); the replies until the stream ends */
+    const request = async (payload: Uint8Array, protocol = AUTONAT_V2_REQUEST): Promise<{ replies: Uint8Array[], error?: Error }> => {
+      const attacker = await bareNode()
+      const conn = await attacker.dial(nodeAddr, { signal: AbortSignal.timeout(10_000) })
+      const stream = await conn.newStream(protocol, { signal: AbortSignal.timeout(10_000) })
+      const lp = lpStream(stream)
+      await lp.write(payload)
+      const replies: Uint8Array[] = []
+      try {
+        // the server answers, or ends or resets the stream; a dial-data request is never paid here
+        for (;;) {
+          replies.push((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray())
+          if (replies.length > 4) break
+        }
+      } catch (err) {
+        return { replies, error: err as Error }
+      } finally {
+        stream.abort(new Error('done'))
+      }
+      return { replies }
+    }
+    // Message { DialRequest dialRequest = 1 }, DialRequest { repeated bytes addrs = 1; fixed64 nonce = 2 }
+    const nonce = concat([0x11], [1, 2, 3, 4, 5, 6, 7, 8])
+    const dialRequest = (addrs: string[]): Uint8Array => bytes(1, concat(...addrs.map(a => bytes(1, multiaddr(a).bytes)), nonce))
+    const field = (reply: Uint8Array): number => reply[0] >> 3
+
+    // not a protobuf at all: the stream ends, no answer
+    const garbage = await request(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]))
+    assert.is(garbage.replies.length, 0)
+    // a request with no address
+    assert.is((await request(bytes(1, nonce))).replies.length, 0)
+    // an address that is no multiaddr
+    assert.is((await request(bytes(1, concat(bytes(1, Uint8Array.from([0xde, 0xad, 0xbe, 0xef])), nonce)))).replies.length, 0)
+    // a private address (a trap on another loopback address): refused before any dial
+    const priv = await request(dialRequest([`/ip4/127.0.0.2/tcp/${trapPort}`]))
+    assert.ok(priv.replies.every(r => field(r) !== 2 || nestedUint(r, 2, 1) !== 200), 'never an OK dial')
+    // a message past the 8 KiB limit
+    assert.is((await request(bytes(1, concat(...Array.from({ length: 100 }, (_, i) => bytes(1, multiaddr(`/ip4/1.2.3.${i}/tcp/4001`).bytes)), new Uint8Array(9000))))).replies.length, 0)
+    // a public address on another IP than the requester's: the node first asks to be paid in
+    // bytes (amplification guard), and with nothing paid it dials nothing
+    const other = await request(dialRequest(['/ip4/1.2.3.4/tcp/4001']))
+    assert.is(other.replies.length, 1, 'one answer: the dial-data request')
+    assert.is(field(other.replies[0]), 3, 'DialDataRequest')
+    const wanted = nestedUint(other.replies[0], 3, 2) ?? 0
+    assert.ok(wanted >= 30_000, `asks for at least 30 kB before dialling another IP (asked ${wanted})`)
+    assert.not.ok(node.libp2p.getDialQueue().some(d => d.multiaddrs.some(m => m.toString().includes('1.2.3.4'))), 'nothing dialled')
+    assert.not.ok(node.libp2p.getConnections().some(c => c.remoteAddr.toString().includes('1.2.3.4')), 'nothing dialled')
+
+    // our own dial-back handler (the client side of our checks) takes garbage and unknown nonces
+    await request(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f]), AUTONAT_V2_BACK)
+    await request(concat([0x09], [8, 7, 6, 5, 4, 3, 2, 1]), AUTONAT_V2_BACK)
+    assert.is(node.libp2p.services.reachability?.status().reachable.length, 0, 'a stranger\'s dial-back confirms nothing')
+
     assert.is(trapped, 0, 'the node never dialled the address it was handed')
     assert.is((await node.id()).id, node.peerId, 'the node is up')
   } finally {

@@ -17,7 +17,7 @@ const withConfig = (extra: Record<string, unknown>): CairnConfig => ({ ...defaul
 
 test('Kubo defaults for the NAT keys; bad values fail while the node is built', () => {
   const d = natOptions(defaultConfig('x'))
-  assert.equal(d.relayLimits, { durationMs: 120_000, dataBytes: 131_072n, reservationTtlMs: 3_600_000, maxReservations: 128, maxCircuits: 16, maxReservationsPerIP: 8 })
+  assert.equal(d.relayLimits, { durationMs: 120_000, dataBytes: 131_072n, reservationTtlMs: 3_600_000, maxReservations: 128, maxCircuits: 16, maxReservationsPerIP: 8, maxReservationsPerASN: 32, bufferSize: 2048 })
   assert.equal([d.relayClient, d.relayService, d.holePunching, d.natPortMap], [true, true, true, true])
   assert.equal(d.transports, { tcp: true, websocket: true, quic: true, relay: true, webrtcDirect: true })
   assert.is(d.autonatService, 'enabled')
@@ -35,6 +35,8 @@ test('Kubo defaults for the NAT keys; bad values fail while the node is built', 
   assert.throws(() => natOptions(withConfig({ Swarm: { EnableHolePunching: 'yes' } })), /EnableHolePunching must be true, false or null/)
   assert.throws(() => natOptions(withConfig({ Swarm: { RelayClient: { StaticRelays: ['/ip4/1.2.3.4/tcp/4001'] } } })), /has no \/p2p\//)
   assert.throws(() => natOptions(withConfig({ AutoNAT: { ServiceMode: 'sometimes' } })), /ServiceMode/)
+  assert.throws(() => natOptions(withConfig({ Swarm: { RelayService: { BufferSize: 'big' } } })), /BufferSize must be a non-negative integer/)
+  assert.throws(() => natOptions(withConfig({ Swarm: { RelayService: { MaxReservationsPerASN: 1.5 } } })), /MaxReservationsPerASN must be a non-negative integer/)
 })
 
 test('NoAnnounce ranges and addresses, and circuit addresses only through relays we are connected to', () => {

@@ -2,10 +2,14 @@
 import type { Command } from 'commander'
 import type { BitswapStats } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
-import { formatSiBytes, tabulate } from '../format.ts'
-import { UsageError } from '../errors.ts'
+import { formatSiBytes, hexDump, tabulate } from '../format.ts'
+import { DaemonRunningError, UsageError } from '../errors.ts'
+import { readApiFile } from '../connect.ts'
+import { isDaemonAlive } from './daemon.ts'
 import { parseInteger } from './parse.ts'
 import { printProvideStat } from './routing.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 
 function bitswapStatJson (s: BitswapStats): object {
   return {
@@ -21,7 +25,8 @@ function bitswapStatJson (s: BitswapStats): object {
 }
 
 /** Kubo's `bitswap stat` text (core/commands/bitswap.go) */
-export async function printBitswapStat (ctx: CliContext, flags: { verbose?: boolean, human?: boolean }): Promise<void> {
+export async function printBitswapStat (ctx: CliContext, flags: { verbose?: boolean, human?: boolean } & CidBaseFlags): Promise<void> {
+  const enc = await cidOutput(flags)
   const api = await ctx.api({ online: true })
   const s = await api.stats.bitswap({ signal: ctx.signal })
   if (ctx.print.enc === 'json') { ctx.print.json(bitswapStatJson(s)); return }
@@ -34,7 +39,7 @@ export async function printBitswapStat (ctx: CliContext, flags: { verbose?: bool
   ctx.print.line(`\tdup blocks received: ${s.dupBlksReceived}`)
   ctx.print.line(`\tdup data received: ${size(s.dupDataReceived)}`)
   ctx.print.line(`\twantlist [${s.wantlist.length} keys]`)
-  for (const cid of s.wantlist) ctx.print.line(`\t\t${cid.toString()}`)
+  for (const cid of s.wantlist) ctx.print.line(`\t\t${enc(cid)}`)
   ctx.print.line(`\tpartners [${s.peers.length}]`)
   if (flags.verbose === true) for (const p of s.peers) ctx.print.line(`\t\t${p}`)
 }
@@ -55,19 +60,20 @@ export function registerAdmin (program: Command, stats: Command, ctx: CliContext
     })
 
   const bitswap = program.command('bitswap').description('Interact with the bitswap agent')
-  bitswap.command('stat')
+  withCidBase(bitswap.command('stat'))
     .description('Show diagnostic information on the bitswap agent')
     .option('-v, --verbose', 'print extra information')
     .option('--human', 'print sizes in human readable format (e.g., 1K 234M 2G)')
-    .action(async (flags: { verbose?: boolean, human?: boolean }) => { await printBitswapStat(ctx, flags) })
-  bitswap.command('wantlist')
+    .action(async (flags: { verbose?: boolean, human?: boolean } & CidBaseFlags) => { await printBitswapStat(ctx, flags) })
+  withCidBase(bitswap.command('wantlist'))
     .description('Show blocks currently on the wantlist')
     .option('-p, --peer <peer>', 'show the wantlist of this peer (default: self)')
-    .action(async (flags: { peer?: string }) => {
+    .action(async (flags: { peer?: string } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const api = await ctx.api({ online: true })
       const keys = await api.bitswap.wantlist({ peer: flags.peer, signal: ctx.signal })
       if (ctx.print.enc === 'json') ctx.print.json({ Keys: keys.map(k => ({ '/': k.toString() })) })
-      else for (const k of keys.map(String).sort()) ctx.print.line(k)
+      else for (const k of keys.map(enc).sort()) ctx.print.line(k)
     })
   bitswap.command('ledger')
     .description('Show the current ledger for a peer')
@@ -135,7 +141,7 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       const api = await ctx.api()
       ctx.print.jsonIndented(await api.diag.sys({ signal: ctx.signal }))
     })
-  diag.command('cmds')
+  const cmds = diag.command('cmds')
     .description('List commands the daemon runs and ran in the last minute')
     .option('-v, --verbose', 'print extra information')
     .action(async () => {
@@ -147,6 +153,74 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
       }
       const runTime = (c: { startTime: string, endTime?: string }): string => `${((Date.parse(c.endTime ?? new Date().toISOString()) - Date.parse(c.startTime)) / 1000).toFixed(3)}s`
       for (const line of tabulate([['Command', 'Active', 'StartTime', 'RunTime'], ...list.map(c => [c.command, String(c.active), c.startTime, runTime(c)])])) ctx.print.line(line)
+    })
+  cmds.command('clear')
+    .description('Clear the list of finished commands')
+    .action(async () => {
+      const api = await ctx.api({ online: true })
+      await api.diag.clearCmds({ signal: ctx.signal })
+    })
+  cmds.command('set-time')
+    .description('Set how long finished commands stay listed')
+    .argument('<time>', 'a Go duration such as 1m or 30s')
+    .action(async (time: string) => {
+      const api = await ctx.api({ online: true })
+      await api.diag.setCmdsTime(time, { signal: ctx.signal })
+    })
+
+  // Kubo's `diag datastore`: raw keys of the repo's datastore, with the daemon stopped (its lock)
+  const datastore = diag.command('datastore').description('Low-level datastore inspection for debugging and testing (the daemon must not run)')
+  const stopped = async (): Promise<void> => {
+    const running = await readApiFile(ctx.config.repoPath)
+    if (running != null && await isDaemonAlive(running)) throw new DaemonRunningError('cairn daemon is running. please stop it to run this command')
+  }
+  datastore.command('get')
+    .description('Read a raw key from the datastore')
+    .argument('<key>', 'datastore key to read (e.g., /peers/...)')
+    .option('--hex', 'output a hex dump instead of raw bytes')
+    .action(async (key: string, flags: { hex?: boolean }) => {
+      await stopped()
+      const { value = new Uint8Array() } = await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'get', key })
+      if (ctx.print.enc === 'json') ctx.print.json({ key, value: Buffer.from(value).toString('base64'), ...(flags.hex === true ? { hex_dump: hexDump(value) } : {}) })
+      else if (flags.hex === true) ctx.print.text(`Key: ${key}\nHex Dump:\n${hexDump(value)}`, 'stdout')
+      else await ctx.print.bytes(value)
+    })
+  datastore.command('put')
+    .description('Write a raw key-value pair to the datastore')
+    .argument('<key>', 'datastore key (e.g., /test/mykey)')
+    .argument('<value>', 'value to store (as a string)')
+    .action(async (key: string, value: string) => {
+      await stopped()
+      await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'put', key, value: new TextEncoder().encode(value) })
+    })
+  datastore.command('count')
+    .description('Count entries matching a datastore prefix')
+    .argument('<prefix>', 'datastore key prefix (e.g., /peers/)')
+    .action(async (prefix: string) => {
+      await stopped()
+      const { count = 0 } = await (await ctx.backend()).datastore(ctx.config.repoPath, { op: 'count', prefix })
+      if (ctx.print.enc === 'json') ctx.print.json({ prefix, count })
+      else ctx.print.line(String(count))
+    })
+
+  diag.command('profile')
+    .description('Collect a performance profile of the daemon into a zip (version, V8 heap snapshot, CPU profile)')
+    .option('-o, --output <path>', 'where the .zip goes (default: ./cairn-profile-<timestamp>.zip)')
+    .option('--collectors <list>', "Kubo's collectors, comma-separated (Go-only ones add nothing)")
+    .option('--profile-time <duration>', 'how long the CPU profile samples; 0 skips it', '30s')
+    .option('--mutex-profile-fraction <n>', 'accepted for Kubo (Go only)')
+    .option('--block-profile-rate <duration>', 'accepted for Kubo (Go only)')
+    .action(async (flags: { output?: string, collectors?: string, profileTime: string }) => {
+      const api = await ctx.api({ online: true })
+      if (api.diag.profile == null) throw new UsageError('diag profile needs a running daemon')
+      const { createWriteStream } = await import('node:fs')
+      const { resolve } = await import('node:path')
+      const { pipeline } = await import('node:stream/promises')
+      const path = flags.output ?? `cairn-profile-${new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '_')}.zip`
+      const zip = api.diag.profile({ collectors: flags.collectors?.split(',').map(c => c.trim()).filter(c => c !== ''), profileTime: flags.profileTime, signal: ctx.signal })
+      await pipeline(zip, createWriteStream(resolve(ctx.cwd, path)), { signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ File: path })
+      else ctx.print.line(`Wrote profiles to: ${path}`)
     })
 
   // Kubo's container healthcheck: the DAG pipeline answers for the empty directory every node has
@@ -189,6 +263,15 @@ export function registerDiagnostics (program: Command, version: Command, ctx: Cl
     .action(async (flags: { logLevel?: string }) => {
       const api = await ctx.api({ online: true })
       for await (const line of api.logging.tail({ signal: ctx.signal, level: flags.logLevel })) ctx.print.text(JSON.stringify(line) + '\n', 'stdout')
+    })
+
+  version.command('check')
+    .description('Check this version against the peers in the routing table that run Cairn')
+    .option('-t, --min-percent <percent>', 'percentage (1-100) of sampled peers with a newer version that makes an update available', (v: string) => parseInteger(v), 5)
+    .action(async (flags: { minPercent: number }) => {
+      const api = await ctx.api({ online: true })
+      // Kubo's command has no text form: it prints the JSON
+      ctx.print.json(await api.diag.versionCheck({ minPercent: flags.minPercent, signal: ctx.signal }))
     })
 
   version.command('deps')

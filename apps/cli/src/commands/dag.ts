@@ -8,11 +8,13 @@ import { UsageError } from '../errors.ts'
 import { dagStatJson, formatDagStat, formatSiBytes } from '../format.ts'
 import { parseCidArg, parsePathArg } from './parse.ts'
 import { readAll } from './stdin.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 
 export function registerDag (program: Command, ctx: CliContext): void {
   const dag = program.command('dag').description('Interact with IPLD DAGs')
 
-  dag.command('put')
+  withCidBase(dag.command('put'))
     .description('Add DAG nodes: each file (or stdin) decoded with --input-codec, stored with --store-codec')
     .argument('[files...]', 'files holding one object each; stdin when none')
     .option('--store-codec <codec>', 'codec the stored object is encoded with', 'dag-cbor')
@@ -20,7 +22,8 @@ export function registerDag (program: Command, ctx: CliContext): void {
     .option('--pin', 'pin this object when adding')
     .option('--hash <hash>', 'hash function to use', 'sha2-256')
     .option('--allow-big-block', 'allow blocks over 2 MiB (other peers will not exchange them)')
-    .action(async (files: string[], flags: { storeCodec: string, inputCodec: string, pin?: boolean, hash: string, allowBigBlock?: boolean }) => {
+    .action(async (files: string[], flags: { storeCodec: string, inputCodec: string, pin?: boolean, hash: string, allowBigBlock?: boolean } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const inputs = files.length > 0 ? files.map(f => async () => readFile(resolve(ctx.cwd, f))) : [async () => readAll(ctx.stdin)]
       const api = await ctx.api()
       for (const read of inputs) {
@@ -28,7 +31,7 @@ export function registerDag (program: Command, ctx: CliContext): void {
           inputCodec: flags.inputCodec, storeCodec: flags.storeCodec, hash: flags.hash, pin: flags.pin, allowBigBlock: flags.allowBigBlock, signal: ctx.signal
         })
         if (ctx.print.enc === 'json') ctx.print.json({ Cid: { '/': cid.toString() } })
-        else ctx.print.line(cid.toString())
+        else ctx.print.line(enc(cid))
       }
     })
 
@@ -41,18 +44,19 @@ export function registerDag (program: Command, ctx: CliContext): void {
       await ctx.print.bytes(await api.dag.get(ref, { outputCodec: flags.outputCodec, signal: ctx.signal }))
     })
 
-  dag.command('resolve')
+  withCidBase(dag.command('resolve'))
     .description('Resolve an IPLD path: the last block it reaches and the rest of the path')
     .argument('<ref>', 'the path to resolve', parsePathArg)
-    .action(async (ref: string) => {
+    .action(async (ref: string, flags: CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       const r = await api.dag.resolve(ref, { signal: ctx.signal })
       if (ctx.print.enc === 'json') ctx.print.json({ Cid: { '/': r.cid.toString() }, RemPath: r.remPath })
       // Kubo prints the path with no newline after it
-      else ctx.print.text(r.remPath === '' ? r.cid.toString() : `${r.cid.toString()}/${r.remPath}`)
+      else ctx.print.text(r.remPath === '' ? enc(r.cid) : `${enc(r.cid)}/${r.remPath}`)
     })
 
-  dag.command('import')
+  withCidBase(dag.command('import'))
     .description('Import the contents of CAR files (stdin when none), then pin their roots')
     .argument('[files...]', 'CAR files')
     .option('--pin-roots', 'pin the roots listed in the CAR headers (default)', true)
@@ -61,7 +65,8 @@ export function registerDag (program: Command, ctx: CliContext): void {
     .option('--silent', 'no output')
     .option('--stats', 'output stats')
     .option('--allow-big-block', 'Kubo flag, accepted: CAR blocks up to the store limit are taken')
-    .action(async (files: string[], flags: { pinRoots: boolean, localOnly?: boolean, silent?: boolean, stats?: boolean }) => {
+    .action(async (files: string[], flags: { pinRoots: boolean, localOnly?: boolean, silent?: boolean, stats?: boolean } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const pinRoots = flags.localOnly === true ? false : flags.pinRoots
       // every file is opened before anything is sent, as Kubo's CLI does: a missing one is one line
       const handles = await Promise.all(files.map(async f => open(resolve(ctx.cwd, f))))
@@ -74,9 +79,9 @@ export function registerDag (program: Command, ctx: CliContext): void {
         if (ctx.print.enc === 'json') {
           ctx.print.json({ Root: { Cid: { '/': r.root.cid.toString() }, PinErrorMsg: r.root.pinErrorMsg ?? '' } })
         } else if (r.root.pinErrorMsg != null) {
-          throw new CairnError(`pinning root "${r.root.cid.toString()}" FAILED: ${r.root.pinErrorMsg}`)
+          throw new CairnError(`pinning root "${enc(r.root.cid)}" FAILED: ${r.root.pinErrorMsg}`)
         } else {
-          ctx.print.line(`Pinned root\t${r.root.cid.toString()}\tsuccess`)
+          ctx.print.line(`Pinned root\t${enc(r.root.cid)}\tsuccess`)
         }
       }
       if (flags.stats === true && stats != null && flags.silent !== true) {
@@ -95,12 +100,13 @@ export function registerDag (program: Command, ctx: CliContext): void {
       for await (const chunk of api.dag.export(cid, { signal: ctx.signal })) await ctx.print.bytes(chunk)
     })
 
-  dag.command('stat')
+  withCidBase(dag.command('stat'))
     .description('Print the size and number of blocks of a DAG')
     .argument('<cid>', 'the root CID', parseCidArg)
     .option('-p, --progress', 'draw the running totals on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'draw nothing (Kubo: --progress=false)')
-    .action(async (cid: string, flags: { progress?: boolean }) => {
+    .action(async (cid: string, flags: { progress?: boolean } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       // Kubo's ShouldShowProgress: asked for, or a terminal when not said
       const draw = ctx.print.enc === 'text' && (flags.progress ?? ctx.stderrIsTTY)
@@ -108,7 +114,7 @@ export function registerDag (program: Command, ctx: CliContext): void {
       const onProgress = draw ? (blocks: number, bytes: number) => { ctx.print.text(`Fetched/Processed ${blocks} blocks, ${bytes} bytes (${formatSiBytes(bytes)})\r`, 'stderr') } : undefined
       const s = await api.dag.stat(cid, { signal: ctx.signal, onProgress })
       if (draw) ctx.print.text('\u001b[2K\r', 'stderr')
-      if (ctx.print.enc === 'json') ctx.print.json(dagStatJson(s))
-      else for (const line of formatDagStat(s)) ctx.print.line(line)
+      if (ctx.print.enc === 'json') ctx.print.json(dagStatJson(s, enc))
+      else for (const line of formatDagStat(s, enc)) ctx.print.line(line)
     })
 }

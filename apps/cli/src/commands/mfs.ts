@@ -8,6 +8,9 @@ import { DaemonRunningError, UsageError } from '../errors.ts'
 import { readApiFile } from '../connect.ts'
 import { isDaemonAlive } from './daemon.ts'
 import { parseInteger } from './parse.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
+import type { CidText } from '../format.ts'
 
 /** Kubo's `defaultStatFormat` */
 const DEFAULT_STAT_FORMAT = '<hash>\nSize: <size>\nCumulativeSize: <cumulsize>\nChildBlocks: <childs>\nType: <type>\nMode: <mode> (<mode-octal>)\nMtime: <mtime>'
@@ -38,12 +41,12 @@ export function humanBytes (n: number): string {
   return `${val < 10 ? val.toFixed(1) : val.toFixed(0)} ${sizes[e]}`
 }
 
-export function formatStat (s: FilesStat, format: string): string {
+export function formatStat (s: FilesStat, format: string, enc: CidText = cid => cid.toString()): string {
   const mode = s.mode != null && s.mode !== 0 ? modeString(s.mode) : UNSET
   const modeOctal = s.mode != null && s.mode !== 0 ? '0' + (s.mode & 0o777).toString(8) : UNSET
   const hasMtime = s.mtime != null && s.mtime.secs > 0
   return format
-    .replaceAll('<hash>', s.cid.toString())
+    .replaceAll('<hash>', enc(s.cid))
     .replaceAll('<size>', String(s.size))
     .replaceAll('<cumulsize>', String(s.cumulativeSize))
     .replaceAll('<childs>', String(s.blocks))
@@ -55,8 +58,8 @@ export function formatStat (s: FilesStat, format: string): string {
     .replaceAll('<mtime-nsecs>', hasMtime ? String(s.mtime!.nsecs ?? 0) : UNSET)
 }
 
-function statJson (s: FilesStat): Record<string, unknown> {
-  const out: Record<string, unknown> = { Hash: s.cid.toString(), Size: s.size, CumulativeSize: s.cumulativeSize, Blocks: s.blocks, Type: s.type }
+function statJson (s: FilesStat, enc: CidText): Record<string, unknown> {
+  const out: Record<string, unknown> = { Hash: enc(s.cid), Size: s.size, CumulativeSize: s.cumulativeSize, Blocks: s.blocks, Type: s.type }
   if (s.local != null) {
     out.WithLocality = true
     if (s.local) out.Local = true
@@ -92,41 +95,43 @@ export function registerMfs (program: Command, ctx: CliContext): void {
     .option('-f, --flush', 'flush target and ancestors after write (default)', true)
     .option('--no-flush', 'keep the change in memory until `files flush` (Kubo: --flush=false)')
 
-  files.command('ls')
+  withCidBase(files.command('ls')
     .description('List directories in the local mutable namespace')
     .argument('[path]', "path to show listing for (default '/')", '/')
     .option('-l, --long', 'use long listing format')
-    .option('-U', 'do not sort; list entries in directory order')
-    .action(async (path: string, flags: { long?: boolean, U?: boolean }) => {
+    .option('-U', 'do not sort; list entries in directory order'))
+    .action(async (path: string, flags: { long?: boolean, U?: boolean } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       const entries: FilesEntry[] = []
       for await (const e of api.files.ls(path, { long: flags.long, signal: ctx.signal })) entries.push(e)
       if (ctx.print.enc === 'json') {
-        ctx.print.json({ Entries: entries.map(e => ({ Name: e.name, Type: e.type === 'directory' ? 1 : 0, Size: e.size ?? 0, Hash: e.cid?.toString() ?? '' })) })
+        ctx.print.json({ Entries: entries.map(e => ({ Name: e.name, Type: e.type === 'directory' ? 1 : 0, Size: e.size ?? 0, Hash: e.cid != null ? enc(e.cid) : '' })) })
         return
       }
       if (flags.U !== true) entries.sort(compareNames)
       for (const e of entries) {
-        if (flags.long === true) ctx.print.line(`${e.name}${e.type === 'directory' ? '/' : ''}\t${e.cid?.toString() ?? ''}\t${e.size ?? 0}`)
+        if (flags.long === true) ctx.print.line(`${e.name}${e.type === 'directory' ? '/' : ''}\t${e.cid != null ? enc(e.cid) : ''}\t${e.size ?? 0}`)
         else ctx.print.line(e.name)
       }
     })
 
-  files.command('stat')
+  withCidBase(files.command('stat'))
     .description('Display file status')
     .argument('<path>', 'path to node to stat (MFS or /ipfs/)')
     .option('--format <format>', 'print statistics in given format: <hash> <size> <cumulsize> <type> <childs> <mode> <mode-octal> <mtime> <mtime-secs> <mtime-nsecs>', DEFAULT_STAT_FORMAT)
     .option('--hash', "print only hash; implies '--format=<hash>'")
     .option('--size', "print only size; implies '--format=<cumulsize>'")
     .option('--with-local', 'compute the amount of the dag that is local, and if possible the total size')
-    .action(async (path: string, flags: { format: string, hash?: boolean, size?: boolean, withLocal?: boolean }) => {
+    .action(async (path: string, flags: { format: string, hash?: boolean, size?: boolean, withLocal?: boolean } & CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const custom = flags.format !== DEFAULT_STAT_FORMAT
       const set = [flags.hash === true, flags.size === true, custom].filter(Boolean).length
       if (set > 1) throw new UsageError('invalid parameters: format was set by multiple options. Only one format option is allowed')
       const api = await ctx.api()
       const s = await api.files.stat(path, { withLocal: flags.withLocal, signal: ctx.signal })
-      if (ctx.print.enc === 'json') { ctx.print.json(statJson(s)); return }
-      ctx.print.line(formatStat(s, flags.hash === true ? '<hash>' : flags.size === true ? '<cumulsize>' : flags.format))
+      if (ctx.print.enc === 'json') { ctx.print.json(statJson(s, enc)); return }
+      ctx.print.line(formatStat(s, flags.hash === true ? '<hash>' : flags.size === true ? '<cumulsize>' : flags.format, enc))
       if (s.local != null) {
         const pct = s.cumulativeSize > 0 ? (100 * (s.sizeLocal ?? 0) / s.cumulativeSize).toFixed(2) : '0.00'
         ctx.print.line(`Local: ${humanBytes(s.sizeLocal ?? 0)} of ${humanBytes(s.cumulativeSize)} (${pct}%)`)
@@ -215,14 +220,15 @@ export function registerMfs (program: Command, ctx: CliContext): void {
       await api.files.rm(paths, { recursive: flags.recursive, force: flags.force, signal: ctx.signal })
     })
 
-  files.command('flush')
+  withCidBase(files.command('flush'))
     .description('Flush a given path\'s data to disk')
     .argument('[path]', "path to flush (default '/')", '/')
-    .action(async (path: string) => {
+    .action(async (path: string, flags: CidBaseFlags) => {
+      const enc = await cidOutput(flags)
       const api = await ctx.api()
       const cid = await api.files.flush(path, { signal: ctx.signal })
-      if (ctx.print.enc === 'json') ctx.print.json({ Cid: cid.toString() })
-      else ctx.print.line(cid.toString())
+      if (ctx.print.enc === 'json') ctx.print.json({ Cid: enc(cid) })
+      else ctx.print.line(enc(cid))
     })
 
   files.command('chroot')

@@ -8,6 +8,7 @@ import type { BandwidthStats } from '@cairn/interface'
 import { bandwidthJson, formatBandwidth, formatConfigValue, formatRepoStat, formatSiBytes, parseConfigValue, repoStatJson } from '../format.ts'
 import { versionInfo, versionLines } from '../version.ts'
 import { printBitswapStat, registerAdmin, registerDiagnostics } from './admin.ts'
+import { withCidBase } from './cid-base.ts'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { readAll } from './stdin.ts'
@@ -174,11 +175,11 @@ export function registerMisc (program: Command, ctx: CliContext): void {
       }
     })
 
-  stats.command('bitswap')
+  withCidBase(stats.command('bitswap'))
     .description('Show diagnostic information on the bitswap agent')
     .option('-v, --verbose', 'print extra information (the partners)')
     .option('--human', 'print sizes in human readable format (e.g., 1K 234M 2G)')
-    .action(async (flags: { verbose?: boolean, human?: boolean }) => { await printBitswapStat(ctx, flags) })
+    .action(async (flags: { verbose?: boolean, human?: boolean, cidBase?: string }) => { await printBitswapStat(ctx, flags) })
 
   // Kubo's `stats repo` is `repo stat` under another name
   stats.command('repo')

@@ -6,6 +6,8 @@ import { parseDuration } from '@cairn/interface'
 import type { Command } from 'commander'
 import type { IpnsInspectResult, KeyFormat, KeyType } from '@cairn/interface'
 import type { CliContext } from '../context.ts'
+import { cidOutput, withCidBase } from './cid-base.ts'
+import type { CidBaseFlags } from './cid-base.ts'
 import { DaemonRunningError, UsageError } from '../errors.ts'
 import { readApiFile } from '../connect.ts'
 import { isDaemonAlive } from './daemon.ts'
@@ -351,14 +353,18 @@ export function registerNames (program: Command, ctx: CliContext): void {
       else ctx.print.line(canceled ? 'canceled' : 'no subscription')
     })
 
-  program.command('resolve')
+  withCidBase(program.command('resolve'))
     .description('Resolve an /ipns/ name or an /ipfs/ path to the /ipfs/ path it stands for')
     .argument('<name>', 'the name or path to resolve')
     .option('-r, --recursive', 'resolve until the result is an /ipfs/ path (the default)')
     .option('--no-recursive', 'resolve one step only (Kubo: --recursive=false)')
     .option('-n, --nocache', 'do not use cached entries')
-    .action(async (arg: string, flags: { recursive: boolean, nocache?: boolean }) => {
-      const path = await (await ctx.api()).resolve(arg, { recursive: flags.recursive, nocache: flags.nocache, signal: ctx.signal })
+    .action(async (arg: string, flags: { recursive: boolean, nocache?: boolean } & CidBaseFlags) => {
+      const resolved = await (await ctx.api()).resolve(arg, { recursive: flags.recursive, nocache: flags.nocache, signal: ctx.signal })
+      // without a base the path keeps its CID as written (Kubo takes the encoder from the path)
+      const path = flags.cidBase != null || flags.upgradeCidv0InOutput != null
+        ? (await import('@cairn/ipld')).encodePathCid(resolved, await cidOutput(flags))
+        : resolved
       if (ctx.print.enc === 'json') ctx.print.json({ Path: path })
       else ctx.print.line(path)
     })

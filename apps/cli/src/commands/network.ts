@@ -198,6 +198,18 @@ export function registerNetwork (program: Command, ctx: CliContext): void {
       else for (const p of peers) ctx.print.line(p)
     })
 
+  pubsub.command('reset')
+    .description('Reset the persisted pubsub validator state (for testing; Cairn persists none)')
+    .option('-p, --peer <peer>', 'only reset state for this peer ID')
+    .action(async (flags: { peer?: string }) => {
+      const api = await ctx.api({ online: true })
+      const deleted = await api.pubsub.reset({ peer: flags.peer, signal: ctx.signal })
+      if (ctx.print.enc === 'json') ctx.print.json({ Deleted: deleted })
+      // Kubo's lines
+      else if (flags.peer != null && flags.peer !== '') ctx.print.line(deleted === 0 ? `No validator state found for peer ${flags.peer}` : `Reset validator state for peer ${flags.peer}`)
+      else ctx.print.line(`Reset validator state for ${deleted} peer(s)`)
+    })
+
   const bootstrap = program.command('bootstrap').description('Show or edit the list of bootstrap peers')
   const printPeers = (peers: string[], verb?: string): void => {
     if (ctx.print.enc === 'json') ctx.print.json({ Peers: peers })

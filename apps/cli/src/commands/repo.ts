@@ -1,5 +1,7 @@
 /** `repo gc|stat|verify|version|ls` */
-import { CairnError } from '@cairn/interface'
+import { CairnError, RepoNotInitializedError } from '@cairn/interface'
+import { UsageError } from '../errors.ts'
+import { parseInteger } from './parse.ts'
 import type { Command } from 'commander'
 import { versionInfo } from '../version.ts'
 import type { CliContext } from '../context.ts'
@@ -38,6 +40,24 @@ export function registerRepo (program: Command, ctx: CliContext): void {
       const stats = await api.repo.stat({ signal: ctx.signal })
       if (ctx.print.enc === 'json') ctx.print.json(repoStatJson(stats, flags))
       else for (const line of formatRepoStat(stats, flags)) ctx.print.line(line)
+    })
+
+  // Kubo's `repo migrate`. Cairn has one repo version; the block store's own layout changes are
+  // migrated in place when a repo is opened, so there is never a version to move to
+  repo.command('migrate')
+    .description('Apply repository migrations to a version (Cairn has one: nothing to migrate)')
+    .option('--to <version>', 'target repository version', (v: string) => parseInteger(v))
+    .option('--allow-downgrade', 'allow downgrading to a lower repo version')
+    .action(async (flags: { to?: number, allowDowngrade?: boolean }) => {
+      if (!await (await ctx.backend()).isRepoInitialized(ctx.config.repoPath)) throw new RepoNotInitializedError()
+      const current = Number(versionInfo().Repo)
+      const target = flags.to ?? current
+      if (target === current) {
+        ctx.print.line(`Repository is already at version ${target}.`)
+        return
+      }
+      if (target < current && flags.allowDowngrade !== true) throw new UsageError(`downgrade from version ${current} to ${target} requires --allow-downgrade flag`)
+      throw new UsageError(`no migration from version ${current} to ${target}: this build reads and writes repo version ${current} only`)
     })
 
   // Kubo answers it without the repo: the version this build writes

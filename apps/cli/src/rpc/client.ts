@@ -476,7 +476,8 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       peers: async (topic, options) => {
         const r = await rpc.json('pubsub/peers', { args: [toMultibase(new TextEncoder().encode(topic))], signal: options?.signal })
         return (r.Strings ?? []).map(String)
-      }
+      },
+      reset: async (options = {}) => Number((await rpc.json('pubsub/reset', { params: { peer: options.peer }, signal: options.signal })).Deleted ?? 0)
     },
 
     stats: {
@@ -533,7 +534,11 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
       cmds: async (options) => ((await rpc.json('diag/cmds', { signal: options?.signal })) ?? []).map((c: any) => ({
         id: Number(c.ID), command: String(c.Command), args: (c.Args ?? []).map(String), options: c.Options ?? {}, startTime: String(c.StartTime), active: c.Active === true,
         ...(c.Active === true ? {} : { endTime: String(c.EndTime) })
-      }))
+      })),
+      clearCmds: async (options) => { for await (const _ of rpc.bytes('diag/cmds/clear', { signal: options?.signal })) {} },
+      setCmdsTime: async (time, options) => { for await (const _ of rpc.bytes('diag/cmds/set-time', { args: [time], signal: options?.signal })) {} },
+      versionCheck: async (options = {}) => await rpc.json('version/check', { params: { 'min-percent': options.minPercent }, signal: options.signal }),
+      profile: (options = {}) => rpc.bytes('diag/profile', { params: { collectors: options.collectors?.join(','), 'profile-time': options.profileTime }, signal: options.signal })
     },
     logging: {
       level: async (subsystem, level, options) => {

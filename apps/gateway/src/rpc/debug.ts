@@ -55,7 +55,7 @@ export async function serveDebug (path: string, url: URL, req: IncomingMessage, 
   throw new UnknownCommandError(`404 page not found: ${path.slice(0, 100)}`)
 }
 
-async function cpuProfile (ms: number, signal: AbortSignal): Promise<unknown> {
+export async function cpuProfile (ms: number, signal: AbortSignal): Promise<unknown> {
   const session = new Session()
   session.connect()
   try {

@@ -146,7 +146,7 @@ export function createRpcHandler (init: RpcInit): (req: IncomingMessage, res: Se
     try {
       await command.run({ api: init.api, args, req, res, signal: AbortSignal.any(signals), limits, active })
     } catch (err) {
-      if (signals.length > 1 && signals[1].aborted && !signal.aborted) throw new TimeoutError('request timed out', { cause: err })
+      if (signals.length > 1 && signals[1].aborted && !signal.aborted) throw new TimeoutError('context deadline exceeded', { cause: err })
       throw err
     } finally {
       ended()

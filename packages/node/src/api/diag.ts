@@ -5,7 +5,7 @@
  */
 import { statfs } from 'node:fs/promises'
 import { cpus, networkInterfaces, totalmem, freemem } from 'node:os'
-import { InvalidParametersError } from '@cairn/interface'
+import { InvalidParametersError, OfflineError, parseDuration } from '@cairn/interface'
 import { disable, enable } from '@libp2p/logger'
 import { CAIRN_VERSION } from '../constants.ts'
 import { tailLog } from '../log-tail.ts'
@@ -70,7 +70,24 @@ export function createLogApi (): LogApi {
   }
 }
 
-export function createDiagApi (init: { repoPath: string, online: () => boolean }): DiagApi {
+/** Kubo's `Version.SwarmCheckPercentThreshold` default */
+const DEFAULT_VERSION_CHECK_PERCENT = 5
+
+/** `MAJOR.MINOR.PATCH` of a release (pre-releases and builds are ignored, as Kubo does) */
+function releaseOf (text: string): [number, number, number] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  return m == null ? undefined : [Number(m[1]), Number(m[2]), Number(m[3])]
+}
+const newer = (a: [number, number, number], b: [number, number, number]): boolean => a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2]
+
+export interface DiagApiInit {
+  repoPath: string
+  online: () => boolean
+  /** The peers the DHT's routing table holds, and each one's agent version (`undefined` offline) */
+  routingPeers?: () => Promise<string[]> | undefined
+}
+
+export function createDiagApi (init: DiagApiInit): DiagApi {
   return {
     async sys () {
       const disk = await statfs(init.repoPath).catch(() => undefined)
@@ -88,6 +105,41 @@ export function createDiagApi (init: { repoPath: string, online: () => boolean }
     async cmds () {
       // the RPC server tracks the commands it runs; a node alone runs none
       return []
+    },
+    async clearCmds () {},
+    async setCmdsTime (time) {
+      try {
+        parseDuration(time)
+      } catch (err) {
+        throw new InvalidParametersError(`invalid duration "${time.slice(0, 30)}"`, { cause: err })
+      }
+    },
+    // Kubo's DetectNewKuboVersion, for agents named as ours (`cairn/x.y.z`)
+    async versionCheck (options = {}) {
+      const percent = options.minPercent == null || options.minPercent === 0 ? DEFAULT_VERSION_CHECK_PERCENT : options.minPercent
+      if (percent < 1 || percent > 100) throw new InvalidParametersError('Version.SwarmCheckPercentThreshold must be between 1 and 100')
+      const agents = init.routingPeers?.()
+      if (agents == null) throw new OfflineError('this command must be run in online mode')
+      const ours = releaseOf(CAIRN_VERSION.split(/[-+]/)[0]) ?? [0, 0, 0]
+      let greatest = ours
+      let sampled = 1
+      let greater = 0
+      for (const agent of await agents) {
+        const [name, version] = agent.split('/')
+        if (name !== 'cairn' || version == null) continue
+        const v = releaseOf(version)
+        if (v == null) continue
+        sampled++
+        if (newer(v, ours)) greater++
+        if (newer(v, greatest)) greatest = v
+      }
+      return {
+        UpdateAvailable: greater / sampled >= percent / 100,
+        RunningVersion: ours.join('.'),
+        GreatestVersion: greatest.join('.'),
+        PeersSampled: sampled,
+        WithGreaterVersion: greater
+      }
     }
   }
 }

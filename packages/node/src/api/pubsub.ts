@@ -2,6 +2,7 @@ import { InvalidParametersError } from '@cairn/interface'
 import type { AbortOptions, PubsubApi, PubsubMessage } from '@cairn/interface'
 import type { GossipSub, Message, TopicValidatorResult } from '@libp2p/gossipsub'
 import type { PeerId } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
 
 /** What a validator decides about an incoming message, as gossipsub's `TopicValidatorResult` */
 export type PubsubVerdict = 'accept' | 'ignore' | 'reject'
@@ -123,6 +124,21 @@ export function createPubsubApi (getPubsub: () => PubsubRouter): NodePubsubApi {
     async peers (topic: string): Promise<string[]> {
       checkTopic(topic)
       return getPubsub().getSubscribers(topic).map((p: PeerId) => p.toString())
+    },
+
+    // Kubo persists the highest sequence number seen per peer (`/pubsub/seqno/<peer>`) to refuse
+    // replays across restarts; js-libp2p's routers keep only an in-memory seen cache, so there is
+    // no persisted state here to delete: the peer is checked and 0 entries are reported
+    async reset (options = {}): Promise<number> {
+      if (options.peer != null && options.peer !== '') {
+        try {
+          peerIdFromString(options.peer)
+        } catch (err) {
+          throw new InvalidParametersError(`invalid peer ID: ${(err as Error).message}`, { cause: err })
+        }
+      }
+      getPubsub()
+      return 0
     },
 
     setValidator (topic: string, validator?: PubsubValidator): void {

@@ -110,6 +110,11 @@ export interface BitswapComponents {
     closeConnections(peer: PeerId, options?: AbortOptions): Promise<void>
   }
   peerStore?: Pick<PeerStore, 'merge'>
+  /**
+   * The node's `directUpgrade` service, where WebRTC hole punching is on: asked before blocks
+   * go over a relayed connection (reachability/webrtc.ts)
+   */
+  directUpgrade?: { awaitDirect(peer: PeerId, options?: AbortOptions): Promise<Connection | undefined> }
   /** Connection open/close events: relayed connections cut at the relay's data limit are noticed there */
   events?: Pick<TypedEventTarget<Libp2pEvents>, 'addEventListener' | 'removeEventListener'>
 }

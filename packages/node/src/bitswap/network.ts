@@ -552,6 +552,17 @@ export class Network {
     q.idleTimer.unref?.()
   }
 
+  private async awaitDirect (peer: PeerId, signal: AbortSignal): Promise<Connection | undefined> {
+    let upgrade: BitswapComponents['directUpgrade']
+    try {
+      upgrade = this.components.directUpgrade
+    } catch {
+      // libp2p's components throw for a service that is not there
+      return undefined
+    }
+    return upgrade?.awaitDirect(peer, { signal })
+  }
+
   private async streamFor (q: PeerQueue): Promise<Stream> {
     const open = (c: Connection): boolean => c.status === 'open'
     if (q.stream != null && q.stream.status === 'open' && q.stream.writeStatus === 'writable') {
@@ -564,7 +575,10 @@ export class Network {
     const signal = AbortSignal.timeout(this.init.dialTimeoutMs)
     const connections = this.components.connectionManager.getConnections(q.peer).filter(open)
     // a direct connection first; a relayed one already open rather than a second relayed dial
-    const conn = connections.find(c => c.limits == null) ?? connections[0] ?? await this.components.connectionManager.openConnection(q.peer, { signal })
+    let conn = connections.find(c => c.limits == null) ?? connections[0] ?? await this.components.connectionManager.openConnection(q.peer, { signal })
+    // relayed: where a hole is being punched (WebRTC), wait for it rather than spend the relay's
+    // data limit on the first blocks
+    if (conn.limits != null) conn = (await this.awaitDirect(q.peer, signal)) ?? conn
     const limited = conn.limits != null
     if (limited) {
       const allowance = this.relayAllowance(q.peer, conn)

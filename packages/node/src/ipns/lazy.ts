@@ -22,6 +22,7 @@ export function lazyNameSystem (load: () => Promise<NameSystem>): NameSystem {
     receive: async (...args) => (await get()).receive(...args),
     // nothing is cached before the first lookup
     cachedTtlMs: (name) => loaded?.cachedTtlMs(name),
+    localRecord: async (...args) => (await get()).localRecord(...args),
     pubsub: {
       state: async (...args) => (await get()).pubsub.state(...args),
       subs: async (...args) => (await get()).pubsub.subs(...args),

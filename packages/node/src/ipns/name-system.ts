@@ -2,20 +2,16 @@
  * Publishing and resolving IPNS names (boxo's namesys): records built and checked with the `ipns`
  * package, stored locally (RecordStore) and in the DHT, resolved through a TTL-bounded cache.
  *
- * Resolution answers with the first valid record a DHT peer returns (or our own, if we hold one)
- * and keeps querying in the background: better records found later replace the cached one, so
- * the next lookup sees them. Kubo instead waits for 16 answers before replying.
+ * Finding a name's record, fast, is `lookup.ts`; publishing, delegated publishing and raw
+ * records are here.
  */
-import { AbortError, InvalidParametersError, InvalidRecordError, OfflineError, ResolveFailedError, TimeoutError } from '@cairn/interface'
+import { InvalidParametersError, InvalidRecordError, OfflineError, ResolveFailedError } from '@cairn/interface'
 import { createIPNSRecord, marshalIPNSRecord, unmarshalIPNSRecord } from 'ipns'
 import { toString as uint8ArrayToString } from 'uint8arrays/to-string'
 import { equals } from 'uint8arrays/equals'
-import {
-  DEFAULT_IPNS_DHT_RECORD_COUNT, DEFAULT_IPNS_DHT_TIMEOUT_MS, DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_RECORD_TTL_MS,
-  DEFAULT_IPNS_RESOLVE_CACHE_SIZE, IPNS_DEPTH_LIMIT, IPNS_RECORD_BYTES_MAX
-} from '../constants.ts'
+import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_RECORD_TTL_MS, IPNS_DEPTH_LIMIT, IPNS_RECORD_BYTES_MAX } from '../constants.ts'
 import { SELF_KEY } from '../keys/keystore.ts'
-import { createNameCache } from './cache.ts'
+import { cacheKey, createNameLookup } from './lookup.ts'
 import { putDelegated } from './delegated.ts'
 import { betterRecords } from './dht-walk.ts'
 import { inspectRecord } from './inspect.ts'
@@ -23,7 +19,6 @@ import { isDomain, nameSegment, parseIpnsName } from './name.ts'
 import { sequenceOf } from './records.ts'
 import { selectIpnsRecord, validateIpnsRecord } from './validator.ts'
 import type { Keystore, StoredKey } from '../keys/keystore.ts'
-import type { NameCache } from './cache.ts'
 import type { IpnsName } from './name.ts'
 import type { RecordStore } from './records.ts'
 import type { IpnsPubsub } from './pubsub.ts'
@@ -34,6 +29,8 @@ import type { KadDHT } from '@libp2p/kad-dht'
 
 const OFFLINE_PUBLISH = "can't publish while offline: pass `--allow-offline` to override or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
 const OFFLINE_PUT = "can't put while offline: pass `--allow-offline` to store locally or `--allow-delegated` if Ipns.DelegatedPublishers are set up"
+/** Bound on `name put`'s look for an existing record (Kubo's routing Get), so a new name is not held for a whole DHT walk */
+const PUT_EXISTING_LOOKUP_MS = 10_000
 const BOTH_FLAGS = 'cannot use both --allow-offline and --allow-delegated flags'
 const NO_PUBLISHERS = 'no delegated publishers configured: add Ipns.DelegatedPublishers or use --allow-offline for local-only publishing'
 
@@ -79,6 +76,8 @@ export interface NameSystem extends NameApi {
   receive(name: IpnsName, record: Uint8Array): Promise<boolean>
   /** The cached entry of a name, if fresh (for the gateway's Cache-Control) */
   cachedTtlMs(name: string): number | undefined
+  /** The best valid record we hold for a routing key (what the pubsub fetch protocol serves) */
+  localRecord(routingKey: Uint8Array): Promise<Uint8Array | undefined>
 }
 
 /** `/ipfs/<cid>` from a CID or a path, as Kubo's `PathOrCidPath` */
@@ -101,24 +100,8 @@ function valueOf (record: Uint8Array | undefined): string | undefined {
 
 export function createNameSystem (components: NameSystemComponents, init: NameSystemInit = {}): NameSystem {
   const lifetimeDefault = init.recordLifetimeMs ?? DEFAULT_IPNS_RECORD_LIFETIME_MS
-  const cache: NameCache = createNameCache(init.cacheSize ?? DEFAULT_IPNS_RESOLVE_CACHE_SIZE)
   const log = components.log
-  /** One DHT lookup per name at a time: concurrent resolves of one name share it */
-  const lookups = new Map<string, Promise<Uint8Array>>()
-
-  const cacheKey = (name: IpnsName): string => name.cid
-
-  function remember (name: IpnsName, record: Uint8Array): void {
-    const parsed = unmarshalIPNSRecord(record)
-    const held = cache.get(cacheKey(name))
-    // never let a worse record replace a better one
-    if (held != null && !equals(held.record, record) && selectIpnsRecord(name.routingKey, [record, held.record]) !== 0) return
-    const validUntil = Date.parse(parsed.validity)
-    let ttlMs = parsed.ttl != null ? Number(parsed.ttl / 1_000_000n) : DEFAULT_IPNS_RECORD_TTL_MS
-    if (init.maxCacheTtlMs != null) ttlMs = Math.min(ttlMs, init.maxCacheTtlMs)
-    const expiresAt = Math.min(Date.now() + ttlMs, Number.isNaN(validUntil) ? Infinity : validUntil)
-    cache.set(cacheKey(name), { record, value: parsed.value, sequence: parsed.sequence, expiresAt })
-  }
+  const { cache, lookup, validLocal, remember } = createNameLookup(components, { cacheSize: init.cacheSize, maxCacheTtlMs: init.maxCacheTtlMs })
 
   async function keyFor (nameOrId: string): Promise<StoredKey> {
     try {
@@ -145,93 +128,6 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     }
     log('put %s to %d peers', name.cid, stored)
     if (stored === 0) throw new ResolveFailedError('failed to find any peer in table', { cause: lastError })
-  }
-
-  /** Best of what we hold locally and what the DHT answers first; refines the cache in the background */
-  async function lookup (name: IpnsName, options: NameResolveOptions): Promise<Uint8Array> {
-    const local = await validLocal(name)
-    const dht = components.dht()
-    if (dht == null) {
-      if (local != null) return local
-      throw new ResolveFailedError('could not resolve name')
-    }
-    const key = cacheKey(name)
-    let running = lookups.get(key)
-    if (running == null) {
-      running = dhtLookup(dht, name, local, options).finally(() => { lookups.delete(key) })
-      lookups.set(key, running)
-    }
-    if (options.signal == null) return running
-    const signal = options.signal
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => { reject(new AbortError('name resolution was aborted')) }
-      signal.addEventListener('abort', onAbort, { once: true })
-      running.then(resolve, reject).finally(() => { signal.removeEventListener('abort', onAbort) })
-    })
-  }
-
-  /** The best valid record among our own and the one the DHT stores locally */
-  async function validLocal (name: IpnsName): Promise<Uint8Array | undefined> {
-    let best: Uint8Array | undefined
-    const candidates = [await components.records.get(name.routingKey), await components.dhtLocal?.(name.routingKey)]
-    for (const record of candidates) {
-      if (record == null) continue
-      try {
-        await validateIpnsRecord(name.routingKey, record)
-      } catch {
-        continue
-      }
-      if (best == null || selectIpnsRecord(name.routingKey, [record, best]) === 0) best = record
-    }
-    return best
-  }
-
-  function dhtLookup (dht: KadDHT, name: IpnsName, local: Uint8Array | undefined, options: NameResolveOptions): Promise<Uint8Array> {
-    const wanted = options.dhtRecordCount ?? DEFAULT_IPNS_DHT_RECORD_COUNT
-    const timeoutMs = options.dhtTimeoutMs ?? DEFAULT_IPNS_DHT_TIMEOUT_MS
-    // the walk runs on after the answer: bounded by the DHT timeout, not the caller's signal
-    const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined
-    return new Promise((resolve, reject) => {
-      let best = local
-      let answered = false
-      let count = 0
-      const answer = (): void => {
-        if (answered || best == null) return
-        answered = true
-        resolve(best)
-      }
-      // our own record needs no network round trip
-      if (local != null) answer()
-      const offer = async (value: Uint8Array): Promise<void> => {
-        try {
-          await validateIpnsRecord(name.routingKey, value)
-        } catch (err) {
-          log('ignoring a record for %s - %e', name.cid, err)
-          return
-        }
-        count++
-        if (best == null || selectIpnsRecord(name.routingKey, [value, best]) === 0) best = value
-        remember(name, best)
-        answer()
-      }
-      const walk = async (): Promise<void> => {
-        for await (const event of dht.get(name.routingKey, { signal })) {
-          if (event.name === 'PEER_RESPONSE' && event.record != null) await offer(event.record.value)
-          else if (event.name === 'VALUE') await offer(event.value)
-          if (count >= wanted) break
-        }
-      }
-      walk().catch((err) => {
-        if (!answered) log('DHT lookup of %s ended - %e', name.cid, err)
-      }).finally(() => {
-        if (answered) return
-        if (best != null) {
-          answer()
-          return
-        }
-        reject(signal?.aborted === true ? new TimeoutError('could not resolve name: DHT lookup timed out') : new ResolveFailedError('could not resolve name'))
-      })
-    })
   }
 
   /** One step: an IPNS name or domain to what its record says */
@@ -381,7 +277,15 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
         } catch (err) {
           throw new InvalidRecordError(`record validation failed: ${(err as Error).message}`, { cause: err })
         }
-        const existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        // as Kubo's `name put`: the record the routing answers now, not only what we hold, must not be newer
+        let existing = await components.records.get(name.routingKey, options) ?? cache.get(cacheKey(name))?.record
+        try {
+          const signal = AbortSignal.any([options.signal ?? AbortSignal.timeout(PUT_EXISTING_LOOKUP_MS), AbortSignal.timeout(PUT_EXISTING_LOOKUP_MS)])
+          const found = await lookup(name, { signal })
+          if (existing == null || selectIpnsRecord(name.routingKey, [found, existing]) === 0) existing = found
+        } catch {
+          // no record anywhere (or none in time): nothing to be newer than
+        }
         if (existing != null && !equals(existing, record)) {
           const had = sequenceOf(existing)
           const now = sequenceOf(record)
@@ -442,6 +346,19 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       if (held != null && selectIpnsRecord(name.routingKey, [record, held]) !== 0) return false
       remember(name, record)
       return true
+    },
+
+    async localRecord (routingKey) {
+      let name: IpnsName
+      try {
+        name = parseIpnsName(uint8ArrayToString(routingKey.subarray('/ipns/'.length), 'base58btc'))
+      } catch {
+        return undefined
+      }
+      const local = await validLocal(name)
+      const heard = cache.get(cacheKey(name))?.record
+      if (local == null || heard == null) return local ?? heard
+      return selectIpnsRecord(name.routingKey, [heard, local]) === 0 ? heard : local
     },
 
     cachedTtlMs (text) {

@@ -10,12 +10,34 @@
  */
 import { IpNet } from '@chainsafe/netmask'
 import { multiaddr } from '@multiformats/multiaddr'
-import { Circuit } from '@multiformats/multiaddr-matcher'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
 export interface RelayView {
   /** The remote addresses of our open direct connections to `peer` and those the peer store holds */
   knownAddrs(peer: string): string[]
+}
+
+/**
+ * Whether an address goes through a relay: `/p2p-circuit` anywhere in it, including the
+ * `<relay>/p2p-circuit/webrtc` addresses of WebRTC (which the matchers' `Circuit` misses)
+ */
+export function isRelayedAddress (ma: Multiaddr): boolean {
+  return ma.getComponents().some(c => c.name === 'p2p-circuit')
+}
+
+/**
+ * A relayed address whose relay is its own target (`/p2p/R/p2p-circuit[/webrtc]/p2p/R`). js-libp2p
+ * takes the last `/p2p/` of `<relay>/p2p/R/p2p-circuit/webrtc` (a NATed peer's WebRTC address,
+ * stored without the peer's own ID) for the relay's, files it under the relay and dials the relay
+ * through itself, opening WebRTC sessions to it in a loop; such an address is never dialled.
+ */
+export function relaysThroughItself (ma: Multiaddr): boolean {
+  const parts = ma.getComponents()
+  const at = parts.findIndex(c => c.name === 'p2p-circuit')
+  if (at < 1) return false
+  const relay = parts.slice(0, at).findLast(c => c.name === 'p2p')?.value
+  const target = parts.slice(at).findLast(c => c.name === 'p2p')?.value
+  return relay != null && relay === target
 }
 
 /** Parses `Addresses.NoAnnounce` into a predicate; entries that do not parse are ignored */
@@ -35,7 +57,7 @@ export function noAnnounceMatcher (entries: string[]): (ma: Multiaddr) => boolea
   return (ma) => {
     const bare = ma.toString().replace(/\/p2p\/[^/]+$/, '')
     if (exact.has(bare) || exact.has(ma.toString())) return true
-    if (nets.length === 0 || Circuit.matches(ma)) return false
+    if (nets.length === 0 || isRelayedAddress(ma)) return false
     const host = ma.getComponents().find(c => c.name === 'ip4' || c.name === 'ip6')?.value
     return host != null && nets.some(n => n.contains(host))
   }
@@ -55,7 +77,7 @@ export function announceFilter (noAnnounce: string[], relays: () => RelayView | 
   const hidden = noAnnounceMatcher(noAnnounce)
   return (addrs) => addrs.filter(ma => {
     if (hidden(ma)) return false
-    if (!Circuit.matches(ma)) return true
+    if (!isRelayedAddress(ma)) return true
     const part = relayOf(ma)
     const view = relays()
     if (part == null || view == null) return false

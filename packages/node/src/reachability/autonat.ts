@@ -14,7 +14,9 @@
  */
 import { autoNAT } from '@libp2p/autonat'
 import { autoNATv2 } from '@libp2p/autonat-v2'
+import { recordingAddressManager } from './verdicts.ts'
 import type { NatOptions } from './options.ts'
+import type { AutonatVerdicts } from './verdicts.ts'
 import type { Connection, Stream, StreamHandler, StreamHandlerOptions } from '@libp2p/interface'
 import type { Registrar } from '@libp2p/interface-internal'
 
@@ -75,15 +77,38 @@ export function shapedRegistrar (registrar: Registrar, serve: boolean, throttle:
   })
 }
 
-/** The two AutoNAT services, keyed by service name, their registrar shaped as configured */
-export function autonatServices (nat: NatOptions): Record<string, (components: any) => unknown> {
+/**
+ * A connection manager whose dials always open a new connection. libp2p's AutoNAT v1 server dials
+ * the address it checks with the requester's peer ID, and the connection manager hands back the
+ * connection the request came on (the peer is connected, of course): the check then "fails" as
+ * an unexpected address and the server closes that connection, cutting its own answer. v2 dials
+ * with `force`, as this does.
+ */
+function forcedDials<T extends { openConnection(peer: unknown, options?: Record<string, unknown>): Promise<unknown> }> (connectionManager: T): T {
+  return new Proxy(connectionManager, {
+    get (target, key, receiver) {
+      if (key === 'openConnection') return async (peer: unknown, options: Record<string, unknown> = {}) => target.openConnection(peer, { ...options, force: true })
+      const value = Reflect.get(target, key, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    }
+  })
+}
+
+/**
+ * The two AutoNAT services, keyed by service name, their registrar shaped as configured and their
+ * verdicts on our addresses recorded in `verdicts`
+ */
+export function autonatServices (nat: NatOptions, verdicts?: AutonatVerdicts): Record<string, (components: any) => unknown> {
   const throttle = createThrottle(nat.autonatThrottle)
-  const withRegistrar = (factory: (components: any) => unknown, serve: boolean) => (components: any) => {
+  const withRegistrar = (factory: (components: any) => unknown, serve: boolean, forceDials = false) => (components: any) => {
     const registrar = shapedRegistrar(components.registrar, serve, throttle)
-    return factory(new Proxy(components, { get: (t, k) => k === 'registrar' ? registrar : t[k] }))
+    const addressManager = verdicts == null ? components.addressManager : recordingAddressManager(components.addressManager, verdicts)
+    const connectionManager = forceDials ? forcedDials(components.connectionManager) : components.connectionManager
+    const parts: Record<string, unknown> = { registrar, addressManager, connectionManager }
+    return factory(new Proxy(components, { get: (t, k) => typeof k === 'string' && k in parts ? parts[k] : t[k] }))
   }
   return {
-    autoNAT: withRegistrar(autoNAT(), nat.autonatService !== 'disabled'),
+    autoNAT: withRegistrar(autoNAT(), nat.autonatService !== 'disabled', true),
     autoNATv2: withRegistrar(autoNATv2(), nat.autonatService === 'enabled')
   }
 }

@@ -40,6 +40,17 @@ export interface NatOptions {
     maxReservations: number
     maxCircuits: number
     maxReservationsPerIP: number
+    /**
+     * Read and checked, not enforced: go-libp2p applies it to IPv6 peers only, through an
+     * IPv6-to-ASN table compiled into it; js-libp2p has none (IPv4 is bounded per IP above)
+     */
+    maxReservationsPerASN: number
+    /**
+     * Read and checked, nothing to size: go-libp2p copies each relayed connection through a
+     * buffer this big; js-libp2p's relay forwards each chunk as it arrives, so what a circuit
+     * holds is bounded by the muxer's stream window instead
+     */
+    bufferSize: number
   }
   /** `Swarm.EnableHolePunching` (default true; needs the relay client) */
   holePunching: boolean
@@ -119,7 +130,9 @@ export function natOptions (config: CairnConfig): NatOptions {
       reservationTtlMs: duration(relayService.ReservationTTL, 'Swarm.RelayService.ReservationTTL', D.ReservationTTL),
       maxReservations: optionalInteger(relayService.MaxReservations, 'Swarm.RelayService.MaxReservations', D.MaxReservations),
       maxCircuits: optionalInteger(relayService.MaxCircuits, 'Swarm.RelayService.MaxCircuits', D.MaxCircuits),
-      maxReservationsPerIP: optionalInteger(relayService.MaxReservationsPerIP, 'Swarm.RelayService.MaxReservationsPerIP', D.MaxReservationsPerIP)
+      maxReservationsPerIP: optionalInteger(relayService.MaxReservationsPerIP, 'Swarm.RelayService.MaxReservationsPerIP', D.MaxReservationsPerIP),
+      maxReservationsPerASN: optionalInteger(relayService.MaxReservationsPerASN, 'Swarm.RelayService.MaxReservationsPerASN', D.MaxReservationsPerASN),
+      bufferSize: optionalInteger(relayService.BufferSize, 'Swarm.RelayService.BufferSize', D.BufferSize)
     },
     // Kubo: hole punching "requires Swarm.RelayClient.Enabled"
     holePunching: flag(swarm.EnableHolePunching, 'Swarm.EnableHolePunching', true) && relayClientOn,

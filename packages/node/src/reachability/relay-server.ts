@@ -9,12 +9,14 @@
  * - at most `MaxCircuits` relayed connections open per peer (16): extra hop/stop streams on a
  *   connection are refused by the registrar's per-connection stream limits.
  *
- * libp2p's relay server cannot be restarted (its shutdown signal stays aborted), so it is built
- * and started the first time the node is reachable and then runs until the node stops.
+ * As Kubo's relay manager, it stops when the node stops being publicly reachable (AutoNAT
+ * withdrew its public address): a relay behind NAT helps no one, and its reservations are
+ * dropped. libp2p's relay server cannot be restarted (its shutdown signal stays aborted), so a
+ * new one is built each time the node is reachable again.
  */
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
 import { getNetConfig, isNetworkAddress } from '@libp2p/utils'
-import { Circuit } from '@multiformats/multiaddr-matcher'
+import { isRelayedAddress } from './announce.ts'
 import { isPublicAddress } from './service.ts'
 import type { CircuitRelayServerComponents, CircuitRelayService } from '@libp2p/circuit-relay-v2'
 import type { Libp2pEvents, Logger, PeerId, Startable, TypedEventTarget } from '@libp2p/interface'
@@ -45,6 +47,8 @@ class GatedRelayServer implements RelayServerGate, Startable {
   private readonly log: Logger
   private server?: CircuitRelayService & Startable
   private running = false
+  /** Starts and stops in the order the address changes came */
+  private changing: Promise<void> = Promise.resolve()
 
   constructor (components: GatedRelayServerComponents, init: GatedRelayServerInit) {
     this.components = components
@@ -61,19 +65,32 @@ class GatedRelayServer implements RelayServerGate, Startable {
   }
 
   async afterStart (): Promise<void> {
-    await this.maybeServe()
+    await this.update()
   }
 
   async stop (): Promise<void> {
     this.running = false
     this.components.events.removeEventListener('self:peer:update', this.onSelfUpdate)
+    await this.changing
     const server = this.server
     this.server = undefined
     await server?.stop()
   }
 
   private onSelfUpdate (): void {
-    this.maybeServe().catch(err => { this.log.error('could not start the relay service - %e', err) })
+    this.update().catch(err => { this.log.error('could not start or stop the relay service - %e', err) })
+  }
+
+  private async update (): Promise<void> {
+    this.changing = this.changing.catch(() => {}).then(async () => {
+      if (this.server == null) { await this.maybeServe(); return }
+      if (!this.running || this.reachable()) return
+      const server = this.server
+      this.server = undefined
+      await server.stop()
+      this.log('relay service stopped: the node is no longer publicly reachable')
+    })
+    await this.changing
   }
 
   private reachable (): boolean {
@@ -125,7 +142,7 @@ class GatedRelayServer implements RelayServerGate, Startable {
   }
 
   private ipOf (peer: PeerId): string | undefined {
-    const conn = this.components.connectionManager.getConnections(peer).find(c => !Circuit.matches(c.remoteAddr) && isNetworkAddress(c.remoteAddr))
+    const conn = this.components.connectionManager.getConnections(peer).find(c => !isRelayedAddress(c.remoteAddr) && isNetworkAddress(c.remoteAddr))
     return conn == null ? undefined : getNetConfig(conn.remoteAddr).host
   }
 }

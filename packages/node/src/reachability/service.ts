@@ -4,9 +4,17 @@
  * - It advertises public interface addresses at once, as Kubo does. libp2p would hold them back
  *   until AutoNAT confirms them, so a public server with no `Addresses.Announce` advertised only
  *   127.0.0.1 and its provider records were useless.
- * - While the node is not publicly reachable it reserves a slot on a relay (`Swarm.RelayClient`):
- *   the configured `StaticRelays`, or any relay it finds, and so advertises `/p2p-circuit`
- *   addresses that NATed peers can be reached through (and DCUtR can upgrade).
+ * - It gives AutoNAT something to check behind a NAT: libp2p's identify drops the TCP addresses
+ *   peers observe (we dial from random ports), so a NATed node had no public address to test and
+ *   stayed Unknown. Once `OBSERVERS_NEEDED` peers saw us at the same public IP, that IP with our
+ *   TCP listen port (what a port-preserving NAT or a port forward would expose) goes to AutoNAT;
+ *   its verdict (verdicts.ts) makes us Public, or Private as go-libp2p says.
+ * - When AutoNAT says Private it reserves a slot on a relay (`Swarm.RelayClient`): the
+ *   configured `StaticRelays`, or any relay it finds, and so advertises `/p2p-circuit` addresses
+ *   that NATed peers can be reached through (and DCUtR can upgrade). js-libp2p's AutoNAT needs
+ *   8 failed dial-backs from 8 network segments to say so, which a node with few peers never
+ *   collects: still Unknown after `unknownGraceMs` (go-libp2p autorelay's boot delay, 20 s), it
+ *   reserves too.
  * - A reservation that is lost (the relay hung up, restarted, or let it lapse) or that was refused
  *   or timed out is asked for again after `relayRetryMs`: libp2p asks a static relay once per
  *   `listen`, and its discovery asks a relay once per connection, so on their own neither retries.
@@ -16,10 +24,12 @@
 import { RELAY_V2_HOP_CODEC } from '@libp2p/circuit-relay-v2'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { isPrivate, isNetworkAddress, repeatingTask } from '@libp2p/utils'
-import { Circuit } from '@multiformats/multiaddr-matcher'
+import { TCP } from '@multiformats/multiaddr-matcher'
+import { isRelayedAddress } from './announce.ts'
 import { multiaddr } from '@multiformats/multiaddr'
 import { TypedEventEmitter } from 'main-event'
-import type { ComponentLogger, Libp2pEvents, Logger, PeerId, PeerStore, Startable, TypedEventTarget } from '@libp2p/interface'
+import type { AutonatVerdicts } from './verdicts.ts'
+import type { ComponentLogger, IdentifyResult, Libp2pEvents, Logger, PeerId, PeerStore, Startable, TypedEventTarget } from '@libp2p/interface'
 import type { AddressManager, ConnectionManager, TransportManager } from '@libp2p/interface-internal'
 import type { RepeatingTask } from '@libp2p/utils'
 import type { Multiaddr } from '@multiformats/multiaddr'
@@ -63,12 +73,16 @@ export interface ReachabilityInit {
   checkIntervalMs?: number
   /** After a relay reservation is lost, refused or timed out, how long until we ask again. @default 30s */
   relayRetryMs?: number
+  /** Reserve on a relay after this long without an AutoNAT verdict (Private reserves at once). @default 20s */
+  unknownGraceMs?: number
+  /** Where the AutoNAT services record their verdicts on our addresses. @default none (no Private) */
+  autonatVerdicts?: AutonatVerdicts
 }
 
 export interface ReachabilityComponents {
   addressManager: AddressManager
   transportManager: TransportManager
-  connectionManager: Pick<ConnectionManager, 'getConnections' | 'openConnection'>
+  connectionManager: Pick<ConnectionManager, 'getConnections' | 'openConnection' | 'closeConnections'>
   peerStore: Pick<PeerStore, 'get'>
   events: TypedEventTarget<Libp2pEvents>
   logger: ComponentLogger
@@ -77,6 +91,15 @@ export interface ReachabilityComponents {
 
 const HOUR = 60 * 60 * 1000
 const DEFAULT_RELAY_RETRY_MS = 30_000
+const DEFAULT_UNKNOWN_GRACE_MS = 20_000
+/**
+ * Distinct peers that must see us at a public IP before it is checked, so that one peer cannot
+ * make us test an IP of its choosing (go-libp2p waits for 4; libp2p's AutoNAT asks only peers
+ * that connect after the address exists, so every peer waited for is one check fewer)
+ */
+const OBSERVERS_NEEDED = 2
+/** Candidate addresses being counted at once (each peer may see another IP) */
+const MAX_CANDIDATES = 32
 
 /**
  * The part of `@libp2p/circuit-relay-v2`'s transport we use: its public `reservationStore`, which
@@ -100,7 +123,7 @@ function relayOf (ma: Multiaddr): string | undefined {
 
 /** An address anyone on the internet could dial: an IP one, not private, not relayed */
 export function isPublicAddress (ma: Multiaddr): boolean {
-  return isNetworkAddress(ma) && isPrivate(ma) !== true && !Circuit.matches(ma)
+  return isNetworkAddress(ma) && isPrivate(ma) !== true && !isRelayedAddress(ma)
 }
 
 class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implements ReachabilityService, Startable {
@@ -117,6 +140,12 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   /** Static relays a listener was made for: it re-advertises whenever their reservation is renewed */
   private readonly listening = new Set<string>()
   private searching = false
+  private reserving = false
+  private startedAt = 0
+  private readonly unknownGraceMs: number
+  private readonly verdicts?: AutonatVerdicts
+  /** Candidate public TCP address -> the peers that saw us at its IP */
+  private readonly candidates = new Map<string, Set<string>>()
   /** Since when the relay search has held no reservation */
   private searchIdleSince = 0
   private last = ''
@@ -131,7 +160,11 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.privateNetwork = init.privateNetwork ?? false
     this.interfaceAddrTtlMs = init.interfaceAddrTtlMs ?? HOUR
     this.relayRetryMs = init.relayRetryMs ?? DEFAULT_RELAY_RETRY_MS
+    this.unknownGraceMs = init.unknownGraceMs ?? DEFAULT_UNKNOWN_GRACE_MS
+    this.verdicts = init.autonatVerdicts
+    this.onIdentify = this.onIdentify.bind(this)
     this.onAddressesChanged = this.onAddressesChanged.bind(this)
+    this.onPeerUpdate = this.onPeerUpdate.bind(this)
     this.task = repeatingTask(async () => { await this.check() }, init.checkIntervalMs ?? 10_000, { runImmediately: true })
   }
 
@@ -142,10 +175,13 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.started = true
     this.components.events.addEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.addEventListener('self:peer:update', this.onAddressesChanged)
+    this.components.events.addEventListener('peer:update', this.onPeerUpdate)
+    this.components.events.addEventListener('peer:identify', this.onIdentify)
   }
 
   /** After every transport listens: the interface addresses are known by then */
   async afterStart (): Promise<void> {
+    this.startedAt = Date.now()
     this.confirmInterfaceAddresses()
     this.task.start()
   }
@@ -155,11 +191,58 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.task.stop()
     this.components.events.removeEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.removeEventListener('self:peer:update', this.onAddressesChanged)
+    this.components.events.removeEventListener('peer:update', this.onPeerUpdate)
+    this.components.events.removeEventListener('peer:identify', this.onIdentify)
+  }
+
+  /** A peer told us the address it sees us at: the IP of a TCP one may be ours (see the top) */
+  private onIdentify (evt: CustomEvent<IdentifyResult>): void {
+    const { observedAddr, peerId, connection } = evt.detail
+    if (observedAddr == null || connection?.limits != null || !TCP.matches(observedAddr) || !isPublicAddress(observedAddr)) return
+    const ip = observedAddr.getComponents()[0]
+    const ports = new Set<string>()
+    for (const ma of this.components.transportManager.getAddrs()) {
+      const parts = ma.getComponents()
+      if (TCP.exactMatch(ma) && parts[0].name === ip.name) ports.add(parts[1].value as string)
+    }
+    const known = new Set(this.components.addressManager.getAddressesWithMetadata().map(a => a.multiaddr.toString()))
+    for (const port of ports) {
+      const candidate = `/${ip.name}/${ip.value}/tcp/${port}`
+      if (known.has(candidate) || this.verdicts?.isRefuted(candidate) === true) continue
+      let observers = this.candidates.get(candidate)
+      if (observers == null) {
+        if (this.candidates.size >= MAX_CANDIDATES) this.candidates.delete(this.candidates.keys().next().value as string)
+        this.candidates.set(candidate, observers = new Set())
+      }
+      observers.add(peerId.toString())
+      if (observers.size < OBSERVERS_NEEDED) continue
+      this.candidates.delete(candidate)
+      this.log('%d peers see us at %s: asking AutoNAT whether %s is reachable', OBSERVERS_NEEDED, ip.value, candidate)
+      this.components.addressManager.addObservedAddr(multiaddr(candidate))
+    }
+  }
+
+  /**
+   * A relay we hold a reservation on stopped relaying (its node is no longer public, as Kubo's
+   * relays do): identify-push says so. libp2p would keep the dead reservation, and advertise its
+   * address, until the refresh an hour later; closing the connection it lives on drops it now,
+   * and the next check reserves elsewhere or again.
+   */
+  private onPeerUpdate (evt: CustomEvent<{ peer: { id: PeerId, protocols: string[] }, previous?: { protocols: string[] } }>): void {
+    const { peer, previous } = evt.detail
+    if (previous?.protocols.includes(RELAY_V2_HOP_CODEC) !== true || peer.protocols.includes(RELAY_V2_HOP_CODEC)) return
+    if (this.reservations()?.hasReservation(peer.id) !== true) return
+    this.log('relay %p stopped relaying: dropping our reservation there', peer.id)
+    this.components.connectionManager.closeConnections(peer.id).catch(err => { this.log('closing the connection to relay %p failed - %e', peer.id, err) })
   }
 
   private onAddressesChanged (evt: Event): void {
     if (evt.type === 'transport:listening') this.confirmInterfaceAddresses()
     this.emitIfChanged()
+    // AutoNAT just said Private: reserve now rather than at the next check
+    if (this.relayClient && !this.reserving && this.started && this.status().reachability === 'Private') {
+      this.check().catch(err => { this.log.error('reachability check failed - %e', err) })
+    }
   }
 
   /**
@@ -185,8 +268,22 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private async check (): Promise<void> {
     // re-confirm before the interface addresses' confirmation lapses (the TTL is an hour)
     this.confirmInterfaceAddresses()
-    if (this.relayClient && this.status().reachability !== 'Public') await this.reserveRelays()
+    if (this.relayClient && this.wantsRelay()) {
+      this.reserving = true
+      await this.reserveRelays()
+    }
     this.emitIfChanged()
+  }
+
+  /**
+   * AutoNAT says Private; or, on a private network, AutoNAT has nothing to check (every address is
+   * private) and static relays are all there is; or no verdict came within `unknownGraceMs`
+   */
+  private wantsRelay (): boolean {
+    const { reachability } = this.status()
+    if (reachability === 'Public') return false
+    if (reachability === 'Private' || this.privateNetwork || this.reserving) return true
+    return Date.now() - this.startedAt >= this.unknownGraceMs
   }
 
   private reservations (): RelayReservations | undefined {
@@ -199,7 +296,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private relaysInUse (): Set<string> {
     const relays = new Set<string>()
     for (const ma of this.components.transportManager.getAddrs()) {
-      const relay = Circuit.matches(ma) ? relayOf(ma) : undefined
+      const relay = isRelayedAddress(ma) ? relayOf(ma) : undefined
       if (relay != null) relays.add(relay)
     }
     return relays
@@ -219,13 +316,20 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
         if (last != null && now - last < this.relayRetryMs) continue
         this.asked.set(id, now)
         try {
+          // reached first: an unreachable relay then leaves no listener behind, and libp2p never
+          // sees a failed dial (it would not ask that relay again while the node runs)
+          await this.components.connectionManager.openConnection(relay, { signal: AbortSignal.timeout(this.relayRetryMs) })
+          // nor a relay that does not relay now (its node is not public): that too is never asked again
+          const protocols = await this.components.peerStore.get(peer).then(p => p.protocols, (): string[] => [])
+          if (protocols.length > 0 && !protocols.includes(RELAY_V2_HOP_CODEC)) {
+            this.log('static relay %a does not relay at the moment, asking again in %d ms', relay, this.relayRetryMs)
+            continue
+          }
           if (this.listening.has(id) && store != null) {
             // a reservation we held was lost: renewing it makes the listener made for this relay
             // advertise again (a second listen would leave one more listener behind each time)
             await store.addRelay(peer, 'configured')
           } else {
-            // dialled first so that an unreachable relay leaves no listener behind
-            await this.components.connectionManager.openConnection(relay, { signal: AbortSignal.timeout(this.relayRetryMs) })
             await this.components.transportManager.listen([relay.encapsulate('/p2p-circuit')])
             this.listening.add(id)
           }
@@ -280,7 +384,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
       if (seen.has(key)) continue
       seen.add(key)
       // relayed addresses come from getAddresses below: after the announce filter's checks
-      if (Circuit.matches(ma)) continue
+      if (isRelayedAddress(ma)) continue
       if (addr.verified && (isPublicAddress(ma) || addr.type === 'announce')) reachable.push(key)
       else if (!addr.verified && isPublicAddress(ma)) {
         // libp2p marks an address AutoNAT refuted as unverified with a retry time
@@ -290,11 +394,12 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     }
     const self = `/p2p/${this.components.peerId.toString()}`
     for (const ma of this.components.addressManager.getAddresses()) {
-      if (!Circuit.matches(ma)) continue
+      if (!isRelayedAddress(ma)) continue
       const text = ma.toString()
       const addr = text.endsWith(self) ? text.slice(0, -self.length) : text
       if (!relayed.includes(addr)) relayed.push(addr)
     }
+    for (const addr of this.verdicts?.refuted() ?? []) if (!unreachable.includes(addr)) unreachable.push(addr)
     const publicReachable = reachable.some(a => isPublicAddress(multiaddr(a)))
     const reachability: Reachability = publicReachable ? 'Public' : unreachable.length > 0 ? 'Private' : 'Unknown'
     const mode = publicReachable ? 'public' : relayed.length > 0 ? 'relayed' : 'unknown'

@@ -8,10 +8,11 @@ import { tcp } from '@libp2p/tcp'
 import { webSockets } from '@libp2p/websockets'
 import { circuitRelayTransport } from '@libp2p/circuit-relay-v2'
 import { multiaddr } from '@multiformats/multiaddr'
-import { Circuit, QUIC_V1, TCP, WebRTCDirect, WebSockets, WebSocketsSecure } from '@multiformats/multiaddr-matcher'
+import { Circuit, QUIC_V1, TCP, WebRTC, WebRTCDirect, WebSockets, WebSocketsSecure } from '@multiformats/multiaddr-matcher'
 import { readFile } from 'node:fs/promises'
 import { InvalidParametersError } from '@cairn/interface'
 import type { NatOptions } from './options.ts'
+import type { WebRTCOptions } from './webrtc.ts'
 import type { Transport } from '@libp2p/interface'
 
 type TransportFactory = (components: any) => Transport
@@ -26,7 +27,10 @@ export interface NodeTransports {
   notices: string[]
 }
 
-type Kind = 'tcp' | 'websocket' | 'wss' | 'quic' | 'webrtcDirect' | 'relay'
+type Kind = 'tcp' | 'websocket' | 'wss' | 'quic' | 'webrtcDirect' | 'webrtc' | 'relay'
+
+/** The listen address of WebRTC private-to-private: it advertises `<relayed address>/webrtc` */
+export const WEBRTC_LISTEN = '/webrtc'
 
 /** Cairn's `Swarm.WebSocketTLS` (Kubo gets its certificate from AutoTLS): PEM files for `/tls/ws` */
 export interface WebSocketTLS {
@@ -42,6 +46,7 @@ export function listenKind (addr: string): Kind | undefined {
   } catch {
     return undefined
   }
+  if (WebRTC.exactMatch(ma)) return 'webrtc'
   if (Circuit.matches(ma)) return 'relay'
   if (TCP.exactMatch(ma)) return 'tcp'
   if (WebSockets.exactMatch(ma)) return 'websocket'
@@ -80,7 +85,7 @@ async function readTls (tls: WebSocketTLS): Promise<{ cert: Buffer, key: Buffer 
   }
 }
 
-export async function buildTransports (nat: NatOptions, swarm: string[], tls?: WebSocketTLS): Promise<NodeTransports> {
+export async function buildTransports (nat: NatOptions, swarm: string[], tls?: WebSocketTLS, rtc?: WebRTCOptions): Promise<NodeTransports> {
   const transports: TransportFactory[] = []
   const available = new Set<Kind>()
   const notices: string[] = []
@@ -113,6 +118,19 @@ export async function buildTransports (nat: NatOptions, swarm: string[], tls?: W
       available.add('webrtcDirect')
     } catch (err) {
       notices.push(`WebRTC-direct transport unavailable (${firstLine(err)}): continuing without /webrtc-direct addresses`)
+    }
+  }
+  // WebRTC private-to-private: SDP goes over a relayed connection, then ICE (with STUN's
+  // server-reflexive candidates) punches a direct UDP path through both NATs. It rides on relay
+  // reservations, so it listens (on `/webrtc`) only where the relay transport is on.
+  if (rtc?.enabled === true && nat.transports.relay) {
+    try {
+      const { webRTC } = await import('@libp2p/webrtc')
+      transports.push(webRTC({ rtcConfiguration: { iceServers: rtc.iceServers.map(urls => ({ urls })) } }) as TransportFactory)
+      available.add('webrtc')
+      if (!swarm.some(a => listenKind(a) === 'webrtc')) swarm = [...swarm, WEBRTC_LISTEN]
+    } catch (err) {
+      notices.push(`WebRTC transport unavailable (${firstLine(err)}): continuing without hole punching over WebRTC`)
     }
   }
   if (nat.transports.relay) {

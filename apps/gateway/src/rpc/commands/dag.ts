@@ -1,6 +1,7 @@
 import { InvalidParametersError } from '@cairn/interface'
 import { MalformedRequestError } from '../../errors.ts'
 import { cidJson, pathArg } from '../command.ts'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
 import { multipartParts, readBlockPart } from '../multipart.ts'
 import { lazyStream, sendBytes, sendJson, sendNdjson } from '../output.ts'
 
@@ -98,16 +99,18 @@ export const dagCommands: CommandTable = {
 
   'dag/stat': {
     args: [1, 64],
-    options: { progress: 'bool' },
+    options: { progress: 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      // Kubo's DagStat.Cid is a string written in the asked base (not a link object)
+      const enc = outputCid(args)
       // Kubo streams running summaries (Ratio 0) unless progress=false, then the final one
       const progressive = args.bool('progress') !== false
       const out = progressive ? lazyStream(res, 'application/json; charset=utf-8', 'values') : undefined
-      const stats: Array<{ Cid: { '/': string }, Size: number, NumBlocks: number }> = []
+      const stats: Array<{ Cid: string, Size: number, NumBlocks: number }> = []
       let total = 0
       let blocks = 0
       let last = 0
-      const summary = (ratio: number, current?: { Cid: { '/': string }, Size: number, NumBlocks: number }): string =>
+      const summary = (ratio: number, current?: { Cid: string, Size: number, NumBlocks: number }): string =>
         JSON.stringify({ UniqueBlocks: blocks + (current?.NumBlocks ?? 0), TotalSize: total + (current?.Size ?? 0), SharedSize: 0, Ratio: ratio, DagStats: current != null ? [...stats, current] : stats }) + '\n'
       try {
         for (const root of args.args) {
@@ -119,10 +122,10 @@ export const dagCommands: CommandTable = {
                   // at most a few summaries a second: Kubo's one per block would flood a big DAG's answer
                   if (Date.now() - last < DAG_STAT_PROGRESS_INTERVAL_MS) return
                   last = Date.now()
-                  out.push(summary(0, { Cid: { '/': root }, Size: bytes, NumBlocks: n }))
+                  out.push(summary(0, { Cid: root, Size: bytes, NumBlocks: n }))
                 }
           })
-          stats.push({ Cid: cidJson(s.cid), Size: s.size, NumBlocks: s.numBlocks })
+          stats.push({ Cid: enc(s.cid), Size: s.size, NumBlocks: s.numBlocks })
           total += s.size
           blocks += s.numBlocks
         }

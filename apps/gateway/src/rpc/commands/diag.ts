@@ -1,5 +1,6 @@
 import { InvalidParametersError, parseDuration } from '@cairn/interface'
-import { lazyStream, sendJson } from '../output.ts'
+import { lazyStream, sendBytes, sendJson } from '../output.ts'
+import { KUBO_COLLECTORS, checkCollectors, profileArchive } from '../profile.ts'
 import { GLOBAL_OPTIONS } from '../args.ts'
 import type { Command, CommandTable } from '../command.ts'
 
@@ -68,6 +69,24 @@ export const diagCommands: CommandTable = {
         throw new Error(`probe fetch: ${(err as Error).message}`, { cause: err })
       }
       sendJson(res, 'ok')
+    }
+  },
+
+  // Kubo's `diag profile`: a zip of the daemon's diagnostics (see ../profile.ts)
+  'diag/profile': {
+    args: [0, 0],
+    options: { output: 'string', collectors: 'strings', 'profile-time': 'string', 'mutex-profile-fraction': 'int', 'block-profile-rate': 'string' },
+    async run ({ api, args, res, signal }) {
+      const collectors = args.strings('collectors') ?? KUBO_COLLECTORS
+      checkCollectors(collectors)
+      const time = args.string('profile-time') ?? '30s'
+      let profileTimeMs: number
+      try {
+        profileTimeMs = parseDuration(time)
+      } catch (err) {
+        throw new InvalidParametersError(`failed to parse profile duration "${time.slice(0, 30)}": ${(err as Error).message}`, { cause: err })
+      }
+      await sendBytes(res, profileArchive(api, { collectors, profileTimeMs, signal }), 'application/zip')
     }
   },
 

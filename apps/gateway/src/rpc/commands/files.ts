@@ -6,6 +6,8 @@ import { MalformedRequestError } from '../../errors.ts'
 import { multipartParts } from '../multipart.ts'
 import { sendBytes, sendJson } from '../output.ts'
 import type { ServerResponse } from 'node:http'
+import type { CID } from 'multiformats/cid'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
 
 /** Kubo's `defaultStatFormat` */
 export const DEFAULT_STAT_FORMAT = '<hash>\nSize: <size>\nCumulativeSize: <cumulsize>\nChildBlocks: <childs>\nType: <type>\nMode: <mode> (<mode-octal>)\nMtime: <mtime>'
@@ -22,8 +24,8 @@ function checkStatFormat (a: Args): void {
 }
 
 /** Kubo's `statOutput` JSON: Mode as an octal string, zero fields left out */
-export function statJson (s: FilesStat): Record<string, unknown> {
-  const out: Record<string, unknown> = { Hash: s.cid.toString(), Size: s.size, CumulativeSize: s.cumulativeSize, Blocks: s.blocks, Type: s.type }
+export function statJson (s: FilesStat, enc: (cid: CID) => string = cid => cid.toString()): Record<string, unknown> {
+  const out: Record<string, unknown> = { Hash: enc(s.cid), Size: s.size, CumulativeSize: s.cumulativeSize, Blocks: s.blocks, Type: s.type }
   if (s.local != null) {
     out.WithLocality = true
     if (s.local) out.Local = true
@@ -57,22 +59,24 @@ const CID_OPTIONS = { 'cid-version': 'int', 'cid-ver': 'int', hash: 'string' } a
 export const filesCommands: CommandTable = {
   'files/stat': {
     args: [1, 1],
-    options: { format: 'string', hash: 'bool', size: 'bool', 'with-local': 'bool' },
+    options: { format: 'string', hash: 'bool', size: 'bool', 'with-local': 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
       checkStatFormat(args)
+      const enc = outputCid(args)
       const s = await api.files.stat(args.args[0], { signal, withLocal: args.bool('with-local') === true })
-      sendJson(res, statJson(s))
+      sendJson(res, statJson(s, enc))
     }
   },
 
   'files/ls': {
     args: [0, 1],
-    options: { long: 'bool', l: 'bool', U: 'bool' },
+    options: { long: 'bool', l: 'bool', U: 'bool', ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const long = args.bool('long') === true || args.bool('l') === true
       const entries: unknown[] = []
       for await (const e of api.files.ls(args.args[0] ?? '/', { signal, long })) {
-        entries.push({ Name: e.name, Type: e.type === 'directory' ? 1 : 0, Size: e.size ?? 0, Hash: e.cid?.toString() ?? '' })
+        entries.push({ Name: e.name, Type: e.type === 'directory' ? 1 : 0, Size: e.size ?? 0, Hash: e.cid != null ? enc(e.cid) : '' })
       }
       sendJson(res, { Entries: entries })
     }
@@ -171,9 +175,11 @@ export const filesCommands: CommandTable = {
 
   'files/flush': {
     args: [0, 1],
+    options: { ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
+      const enc = outputCid(args)
       const cid = await api.files.flush(args.args[0] ?? '/', { signal })
-      sendJson(res, { Cid: cid.toString() })
+      sendJson(res, { Cid: enc(cid) })
     }
   },
 

@@ -1,4 +1,6 @@
 import { InvalidParametersError, parseDuration } from '@cairn/interface'
+import { CID_BASE_OPTIONS, outputCid } from '../cid-base.ts'
+import { encodePathCid } from '@cairn/ipld'
 import { sendJson, sendNdjson } from '../output.ts'
 import { singleFile } from './key.ts'
 import type { Args } from '../args.ts'
@@ -142,10 +144,13 @@ export const nameCommands: CommandTable = {
 
   resolve: {
     args: [1, 1],
-    options: RESOLVE_OPTIONS,
+    options: { ...RESOLVE_OPTIONS, ...CID_BASE_OPTIONS },
     async run ({ api, args, res, signal }) {
       const o = resolveOptions(args, signal)
-      sendJson(res, { Path: await api.resolve(args.args[0], { signal, recursive: o.recursive, nocache: o.nocache }) })
+      // without a base the path keeps its CID as written (Kubo takes the encoder from the path)
+      const enc = args.has('cid-base') || args.has('upgrade-cidv0-in-output') ? outputCid(args) : undefined
+      const path = await api.resolve(args.args[0], { signal, recursive: o.recursive, nocache: o.nocache })
+      sendJson(res, { Path: enc != null ? encodePathCid(path, enc) : path })
     }
   },
 

@@ -80,5 +80,14 @@ export const pubsubCommands: CommandTable = {
       const topic = args.args[0] != null ? decodeMultibaseText(args.args[0], 'topic') : ''
       sendJson(res, { Strings: await api.pubsub.peers(topic, { signal }) })
     }
+  },
+
+  // Kubo's `pubsub reset`: `{Deleted}`, the seqno validator entries removed
+  'pubsub/reset': {
+    args: [0, 0],
+    options: { peer: 'string' },
+    async run ({ api, args, res, signal }) {
+      sendJson(res, { Deleted: await api.pubsub.reset({ signal, peer: args.string('peer') }) })
+    }
   }
 }

@@ -10,5 +10,14 @@ export const versionCommands: CommandTable = {
       const v = await api.version({ signal })
       sendJson(res, { Version: v.version, Commit: v.commit, Repo: v.repo, System: v.system, Golang: '' })
     }
+  },
+
+  // Kubo's `version check`: newer releases among the routing table's peers of the same software
+  'version/check': {
+    args: [0, 0],
+    options: { 'min-percent': 'int' },
+    async run ({ api, args, res, signal }) {
+      sendJson(res, await api.diag.versionCheck({ signal, minPercent: args.int('min-percent') }))
+    }
   }
 }

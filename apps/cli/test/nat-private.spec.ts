@@ -1,0 +1,81 @@
+/**
+ * Issue 18, in network namespaces (fixtures/netns.ts): a node behind a NAT learns that it is not
+ * publicly reachable (AutoNAT's Private), then reserves a slot on a relay and advertises it.
+ *
+ * js-libp2p's AutoNAT concludes only after 8 failed dial-backs from 8 network segments (first
+ * octets), so the lab has 10 public Cairn nodes, each in its own /8. What they are asked to dial
+ * is the router's address with the home node's TCP port: the reachability service hands AutoNAT
+ * that candidate once 2 peers saw the node at the router's IP (identify alone drops observed TCP
+ * addresses, and a NATed node then had nothing to check). The router forwards nothing, so every
+ * dial-back fails and AutoNAT says Private.
+ * @timeout-ms 300000
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { createLab } from './fixtures/netns.ts'
+import type { HomeHost, Lab } from './fixtures/netns.ts'
+import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
+import type { LabNode } from './fixtures/nat-lab.ts'
+
+/**
+ * js-libp2p's AutoNAT wants 8 failed dial-backs, each from another /8, before an address is
+ * unreachable, and asks only peers that connect after the address to check exists: the first 2
+ * peers are the ones whose observations make it (see the reachability service)
+ */
+const PUBLIC_PEERS = 10
+/** Until AutoNAT concludes: every peer connects, identifies, is asked and fails to dial back */
+const PRIVATE_TIMEOUT_MS = 150_000
+/** Until the reservation made on Private is advertised */
+const RESERVATION_TIMEOUT_MS = 60_000
+
+interface Context { lab?: Lab, dir: string, nodes: LabNode[], home?: LabNode }
+const test = suite<Context>('a node behind NAT learns it is not reachable', { dir: '', nodes: [] })
+
+test.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-nat-private-'))
+  ctx.lab = await createLab({ publicHosts: PUBLIC_PEERS, homes: ['eim'] })
+  // no DHT: nothing here needs it, and 9 daemons share a loaded machine
+  const config = { 'Swarm.DisableNatPortMap': true, 'Routing.Type': 'none' }
+  const started = await Promise.allSettled(ctx.lab.publicHosts.map(async (h, i) => startLabNode(h, `p${i}`, { dir: ctx.dir, config })))
+  for (const s of started) if (s.status === 'fulfilled') ctx.nodes.push(s.value)
+  for (const s of started) if (s.status === 'rejected') throw s.reason
+  const bootstrap = ctx.nodes.map(n => n.tcpAddr)
+  ctx.home = await startLabNode(ctx.lab.homes[0], 'h0', { dir: ctx.dir, bootstrap, config })
+  ctx.nodes.push(ctx.home)
+})
+
+test.after(async (ctx) => {
+  await stopAll(ctx.nodes)
+  await ctx.lab?.teardown()
+  await rm(ctx.dir, { recursive: true, force: true })
+})
+
+const autonat = async (node: LabNode): Promise<{ reachability: string, reachable?: string[], unreachable?: string[], relayed?: string[] }> =>
+  JSON.parse((await node.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
+
+test('AutoNAT says Private; the node holds a relay slot and advertises it, never the router\'s address', async ({ home, nodes }) => {
+  const h = home!
+  const wan = (h.host as HomeHost).wanIp
+  const status = await waitFor('AutoNAT to say Private', async () => {
+    const s = await autonat(h)
+    return s.reachability === 'Private' ? s : undefined
+  }, PRIVATE_TIMEOUT_MS, 2000)
+  // what was found unreachable: the router's address with our port, which the router does not forward
+  assert.ok((status.unreachable ?? []).includes(`/ip4/${wan}/tcp/${SWARM_TCP_PORT}`), JSON.stringify(status))
+  assert.is((status.reachable ?? []).length, 0, JSON.stringify(status))
+
+  const relays = new Set(nodes.filter(n => n !== h).map(n => n.peerId))
+  const id = await waitFor('a relayed address', async () => {
+    const id = JSON.parse((await h.ok(['id', '--enc=json'])).out)
+    return (id.Addresses as string[]).some(a => /\/p2p\/(\w+)\/p2p-circuit\//.test(a) && relays.has(/\/p2p\/(\w+)\/p2p-circuit\//.exec(a)![1])) ? id : undefined
+  }, RESERVATION_TIMEOUT_MS)
+  assert.is(id.Reachability, 'relayed')
+  assert.not.ok((id.Addresses as string[]).some(a => a.startsWith(`/ip4/${wan}/`)), (id.Addresses as string[]).join('\n'))
+  // the daemon says so too (it looks every 2 s)
+  await waitFor('the daemon\'s reachability line', async () => /Reachability: relayed via \/ip4\/\S+\/p2p-circuit/.test(h.daemon.output()) ? true : undefined, 10_000)
+})
+
+test.run()
