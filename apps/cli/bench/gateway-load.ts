@@ -18,7 +18,9 @@
  *
  * BENCH_LOAD_SETTLE_TIMEOUT_S (default 60) bounds the wait for settling; BENCH_LOAD_TIMEOUT_S
  * (default 1800) bounds each round of clients. BENCH_LOAD_DAEMON_ENV adds `K=V` pairs to the daemon's
- * environment.
+ * environment; several sets separated by `|` (e.g. `CAIRN_MALLOC=system|CAIRN_MALLOC=jemalloc`) run
+ * every round once per set, each on a fresh daemon over the same repo, and print each set's peak,
+ * settled RSS and throughput as ratios to the first set's, so allocators compare within one run.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -38,7 +40,7 @@ const ROUND_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 1800) * 1000
  * Extra environment for the daemon, `K=V` pairs separated by spaces: e.g. glibc's allocator knobs
  * (`MALLOC_MMAP_THRESHOLD_=131072`), to see what of the RSS after a round is memory glibc kept
  */
-const DAEMON_ENV = Object.fromEntries((process.env.BENCH_LOAD_DAEMON_ENV ?? '').split(/\s+/).filter(kv => kv.includes('=')).map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+const DAEMON_ENVS = (process.env.BENCH_LOAD_DAEMON_ENV ?? '').split('|').map(set => Object.fromEntries(set.split(/\s+/).filter(kv => kv.includes('=')).map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])))
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
 
 interface Stored { sizeMib: number, cid: string, sha256: string }
@@ -102,20 +104,37 @@ async function main (): Promise<void> {
       await rm(path)
       stored.push({ sizeMib, cid, sha256 })
     }
-    daemon = await startDaemon(repo, LISTEN, undefined, { env: DAEMON_ENV })
-    const env = Object.entries(DAEMON_ENV).map(([k, v]) => `${k}=${v}`).join(' ')
-    process.stdout.write(`cairn daemon pid ${daemon.child.pid}${env !== '' ? ` (${env})` : ''}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
-    // one small download first, so the daemon's lazy start-up allocations are not counted as load
-    const first = stored[0]
-    await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${first.cid}`, 1, { timeoutMs: ROUND_TIMEOUT_MS })
-    process.stdout.write(`RSS after start-up and one download: ${mib(await rssBytes(daemon.child.pid!))}\n\n`)
-    process.stdout.write('| load | RSS before | peak RSS | back within ' + mib(SETTLE_MARGIN_BYTES) + ' of before | RSS then | time |\n| --- | --- | --- | --- | --- | --- |\n')
-    const rows: Row[] = []
-    for (const file of stored.filter(f => SIZES_MIB.includes(f.sizeMib))) rows.push(await gatewayRound(daemon, file))
-    for (const file of stored.filter(f => BITSWAP_SIZES_MIB.includes(f.sizeMib))) rows.push(await bitswapRound(daemon, file))
-    const worst = Math.max(...rows.map(r => r.peak))
-    const slow = rows.filter(r => r.settleMs == null || r.settleMs > 30_000)
-    process.stdout.write(`\nhighest peak ${mib(worst)} (target < 512 MiB): ${worst < 512 * MIB ? 'met' : 'NOT met'}; settled within 30 s: ${slow.length === 0 ? 'all' : `not ${slow.map(r => r.what).join(', ')}`}\n`)
+    const runs: Array<{ env: string, rows: Row[] }> = []
+    for (const daemonEnv of DAEMON_ENVS) {
+      daemon = await startDaemon(repo, LISTEN, undefined, { env: daemonEnv })
+      const env = Object.entries(daemonEnv).map(([k, v]) => `${k}=${v}`).join(' ')
+      const allocator = /^Memory allocator: (.*)$/m.exec(daemon.output())?.[1] ?? 'allocator not reported'
+      process.stdout.write(`cairn daemon pid ${daemon.child.pid}${env !== '' ? ` (${env})` : ''}, ${allocator}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
+      // one small download first, so the daemon's lazy start-up allocations are not counted as load
+      const first = stored[0]
+      await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${first.cid}`, 1, { timeoutMs: ROUND_TIMEOUT_MS })
+      process.stdout.write(`RSS after start-up and one download: ${mib(await rssBytes(daemon.child.pid!))}\n\n`)
+      process.stdout.write('| load | RSS before | peak RSS | back within ' + mib(SETTLE_MARGIN_BYTES) + ' of before | RSS then | time |\n| --- | --- | --- | --- | --- | --- |\n')
+      const rows: Row[] = []
+      for (const file of stored.filter(f => SIZES_MIB.includes(f.sizeMib))) rows.push(await gatewayRound(daemon, file))
+      for (const file of stored.filter(f => BITSWAP_SIZES_MIB.includes(f.sizeMib))) rows.push(await bitswapRound(daemon, file))
+      const worst = Math.max(...rows.map(r => r.peak))
+      const slow = rows.filter(r => r.settleMs == null || r.settleMs > 30_000)
+      process.stdout.write(`\nhighest peak ${mib(worst)} (target < 512 MiB): ${worst < 512 * MIB ? 'met' : 'NOT met'}; settled within 30 s: ${slow.length === 0 ? 'all' : `not ${slow.map(r => r.what).join(', ')}`}\n\n`)
+      await daemon.stop()
+      daemon = undefined
+      runs.push({ env: env !== '' ? env : '(default)', rows })
+    }
+    if (runs.length > 1) {
+      const base = runs[0]
+      process.stdout.write(`ratios to ${base.env}:\n\n| daemon env | load | peak RSS | RSS then | throughput |\n| --- | --- | --- | --- | --- |\n`)
+      for (const run of runs.slice(1)) {
+        run.rows.forEach((r, i) => {
+          const b = base.rows[i]
+          process.stdout.write(`| ${run.env} | ${r.what} | ${(r.peak / b.peak).toFixed(2)}x | ${(r.settled / b.settled).toFixed(2)}x | ${(r.mbps / b.mbps).toFixed(2)}x |\n`)
+        })
+      }
+    }
   } finally {
     await daemon?.stop()
     await rm(dir, { recursive: true, force: true })
