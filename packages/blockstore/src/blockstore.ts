@@ -639,7 +639,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     await Promise.all(reserves.map(async r => { if (r.released) await r.ensure() }))
     const held = reserves.find(r => r.released)
     if (held == null) return
-    throw new NoSpaceError(`storage full: block store at ${this.path} takes no new blocks or pins: the disk filled and its reserve ${held.path} was released to open the repo or run GC; writes resume once ${2 * held.bytes} bytes are free to make it again (repo gc, or free space)`)
+    throw new NoSpaceError(`storage full: the disk is full: the reserve ${held.path} was released to open the repo or run GC, and block store at ${this.path} takes no new blocks or pins until ${2 * held.bytes} bytes are free to make it again (run repo gc, or free space)`)
   }
 
   assertOpen (): void {
