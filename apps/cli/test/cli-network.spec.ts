@@ -229,12 +229,17 @@ test('--timeout: every command that waits on the network gives up with Kubo\'s "
       ['dag', 'get', missing], ['dag', 'stat', '--progress=false', missing], ['refs', missing], ['pin', 'add', missing],
       ['files', 'stat', `/ipfs/${missing}`],       ['swarm', 'connect', silent], ['ping', '-n', '1', silent]
     ]
-    const results = await Promise.all(commands.map(async args => {
-      const started = Date.now()
-      const r = await cairn(['--timeout=500ms', ...args], { repo: ctx.repoA })
-      return { args, ms: Date.now() - started, ...r }
-    }))
-    const wrong = results.filter(r => r.code === 0 || !r.err.includes('context deadline exceeded') || r.ms > 20_000)
+    // a few at a time: each is a whole CLI process, and the machine may be busy
+    const results = []
+    for (let i = 0; i < commands.length; i += 5) {
+      results.push(...await Promise.all(commands.slice(i, i + 5).map(async args => {
+        const started = Date.now()
+        const r = await cairn(['--timeout=500ms', ...args], { repo: ctx.repoA })
+        return { args, ms: Date.now() - started, ...r }
+      })))
+    }
+    // far below the daemon's 60 s fetch timeout: the CLI's own deadline ended each one
+    const wrong = results.filter(r => r.code === 0 || !r.err.includes('context deadline exceeded') || r.ms > 30_000)
       .map(r => `${r.args.join(' ')}: exit ${r.code} after ${r.ms} ms: ${r.err.trim()}`)
     assert.equal(wrong, [])
   } finally {
