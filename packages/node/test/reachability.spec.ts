@@ -72,8 +72,8 @@ test('AutoNAT throttle: global and per-peer limits per interval, 0 meaning unlim
   for (let i = 0; i < 100; i++) assert.ok(unlimited.take('a'))
 })
 
-test('observed TCP addresses: an IP two peers see us at, with our TCP listen port, is a candidate for AutoNAT', () => {
-  const o = observedTcp()
+test('observed TCP addresses: an IP enough peers see us at, with our TCP listen port, is a candidate for AutoNAT', () => {
+  const o = observedTcp({ observersNeeded: 2 })
   const listening = ['/ip4/192.168.1.2/tcp/4001', '/ip4/192.168.1.2/udp/4001/quic-v1', '/ip6/::1/tcp/4003'].map(a => multiaddr(a))
   const none = (): boolean => false
   // one peer alone cannot make us check an IP of its choosing

@@ -11,9 +11,8 @@ import type { Multiaddr } from '@multiformats/multiaddr'
 
 export interface ObservedTcpInit {
   /**
-   * Distinct peers that must see us at one IP, so that one peer cannot make us test an IP of its
-   * choosing (go-libp2p waits for 4; libp2p's AutoNAT asks only peers that connect after the
-   * address exists, so every peer waited for is one check fewer). @default 2
+   * Distinct peers that must see us at one IP, so that a few peers cannot make us test an IP of
+   * their choosing (go-libp2p's activation threshold). @default 4
    */
   observersNeeded?: number
   /** Candidates counted at once (each peer may say another IP). @default 32 */
@@ -30,7 +29,7 @@ export interface ObservedTcp {
 }
 
 export function observedTcp (init: ObservedTcpInit = {}): ObservedTcp {
-  const needed = init.observersNeeded ?? 2
+  const needed = init.observersNeeded ?? 4
   const max = init.maxCandidates ?? 32
   const candidates = new Map<string, Set<string>>()
   return {

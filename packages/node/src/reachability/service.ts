@@ -190,10 +190,22 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     if (observedAddr == null || connection?.limits != null || !isPublicAddress(observedAddr)) return
     const known = new Set(this.components.addressManager.getAddressesWithMetadata().map(a => a.multiaddr.toString()))
     const skip = (candidate: string): boolean => known.has(candidate) || this.verdicts?.isRefuted(candidate) === true
-    for (const candidate of this.observed.observe(observedAddr, peerId.toString(), this.components.transportManager.getAddrs(), skip)) {
+    const candidates = this.observed.observe(observedAddr, peerId.toString(), this.components.transportManager.getAddrs(), skip)
+    for (const candidate of candidates) {
       this.log('peers see us at %s: asking AutoNAT whether it is reachable', candidate)
       this.components.addressManager.addObservedAddr(multiaddr(candidate))
     }
+    if (candidates.length > 0) this.askAutonatAgain().catch(err => { this.log.error('could not ask AutoNAT peers again - %e', err) })
+  }
+
+  /** The peers connected before the candidate existed are asked too (libp2p asks only new ones) */
+  private async askAutonatAgain (): Promise<void> {
+    const verdicts = this.verdicts
+    if (verdicts == null) return
+    const connections = this.components.connectionManager.getConnections().filter(c => c.status === 'open' && c.limits == null)
+    const protocols = new Map(await Promise.all(connections.map(async c =>
+      [c.id, await this.components.peerStore.get(c.remotePeer).then(p => p.protocols, (): string[] => [])] as const)))
+    verdicts.askConnected(protocol => connections.filter(c => protocols.get(c.id)?.includes(protocol) === true))
   }
 
   /**
