@@ -5,15 +5,25 @@
  * `cairn cat`s of the same file from the origin A by B, C and D (each then `repo gc`'d). All
  * daemons are real processes on 127.0.0.1 (test profile); the machine is shared, so only the
  * ratio means anything. Target (issue 20): the three replicas in at most 1.5x one fetch.
+ *
+ * Both timed phases start from the same quiet state: the origin's add queues a DHT provide per
+ * block, which every node answers (on a loaded 2-core machine that took several CPU-seconds per
+ * node and slowed whichever phase it overlapped), so the bench waits until no daemon has a
+ * provide queued or running. The providing the replicas do themselves, once pinned, is timed.
+ * Beside the times it prints each daemon's CPU-seconds per phase and Bitswap's block counts
+ * (duplicates, blocks served), which say where the time went. `BENCH_ROUTING=none` runs the same
+ * with `Routing.Type` none (no DHT: the copies only meet the origin).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 
 const SIZE_MB = Number(process.env.BENCH_SIZE_MB ?? 256)
+const ROUTING = process.env.BENCH_ROUTING
 const ROOT = resolve(import.meta.dirname, '..')
 const BIN = join(ROOT, 'apps/cli/src/bin.ts')
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
@@ -54,13 +64,46 @@ async function daemon (repo: string, extra: string[] = []): Promise<Daemon> {
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2)
 
+/** CPU-seconds (user + system) each daemon has used so far, from /proc */
+function cpuSeconds (list: Daemon[]): number[] {
+  return list.map(d => {
+    const fields = readFileSync(`/proc/${d.child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  })
+}
+
+const cpuLine = (names: string[], before: number[], after: number[]): string =>
+  names.map((n, i) => `${n} ${(after[i] - before[i]).toFixed(1)}`).join(', ')
+
+/** Polls every daemon's metrics until none has a DHT provide queued or running (at most 10 min); returns ms waited */
+async function providesSettled (list: Daemon[]): Promise<number> {
+  const t0 = performance.now()
+  const urls = list.map(d => {
+    const m = /RPC API server listening on \/ip4\/([\d.]+)\/tcp\/(\d+)/.exec(d.text())
+    if (m == null) throw new Error(`no RPC line:\n${d.text()}`)
+    return `http://${m[1]}:${m[2]}/debug/metrics/prometheus`
+  })
+  while (performance.now() - t0 < 600_000) {
+    const busy = await Promise.all(urls.map(async u => {
+      const text = await (await fetch(u, { signal: AbortSignal.timeout(30_000) })).text()
+      return [...text.matchAll(/^cairn_provide_queue_size\{state="(?:queued|running)"\} (\d+)/gm)].some(m => Number(m[1]) > 0)
+    }))
+    if (!busy.includes(true)) break
+    await new Promise(resolve => setTimeout(resolve, 250))
+  }
+  return performance.now() - t0
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-replicate-'))
 const daemons: Daemon[] = []
 try {
   const names = ['b', 'c', 'd']
   const repoA = join(dir, 'a')
   const repos = Object.fromEntries(names.map(n => [n, join(dir, n)]))
-  await Promise.all([repoA, ...Object.values(repos)].map(async repo => cairn(repo, ['init', '--profile=test'])))
+  await Promise.all([repoA, ...Object.values(repos)].map(async repo => {
+    await cairn(repo, ['init', '--profile=test'])
+    if (ROUTING != null) await cairn(repo, ['config', 'Routing.Type', ROUTING])
+  }))
   const services: Record<string, { url: string, token: string, swarm: string }> = {}
   for (const name of names) {
     const token = (await cairn(repos[name], ['pinning-service', 'token', 'create', '--name', 'bench'])).trim()
@@ -81,10 +124,16 @@ try {
   await writeFile(file, randomBytes(SIZE_MB * 1024 * 1024))
   const cid = (await cairn(repoA, ['add', '-Q', file])).trim()
   await rm(file)
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB, CID ${cid}\n`)
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}, CID ${cid}\n`)
+  const all = [...daemons.slice(0, names.length), a]
+  const labels = [...names, 'a']
+  // one network: the origin's provides reach B, C and D (with no peer they would only time out)
+  for (const name of names) await cairn(repos[name], ['swarm', 'connect', addrA])
+  process.stdout.write(`  waited ${seconds(await providesSettled(all))} s for the add's DHT provides to settle\n`)
 
   // three sequential fetches from the origin, each by a node that has none of it
   const fetches: number[] = []
+  const cpu0 = cpuSeconds(all)
   for (const name of names) {
     await cairn(repos[name], ['swarm', 'connect', addrA])
     const t0 = performance.now()
@@ -94,11 +143,20 @@ try {
     process.stdout.write(`  cat by ${name}: ${seconds(fetches.at(-1)!)} s\n`)
   }
   const oneFetch = fetches.reduce((x, y) => x + y, 0) / fetches.length
+  const cpu1 = cpuSeconds(all)
+  process.stdout.write(`  waited ${seconds(await providesSettled(all))} s for DHT provides to settle\n`)
+  const cpu2 = cpuSeconds(all)
 
   const t0 = performance.now()
   await cairn(repoA, ['pin', 'add', '--replicas=3', cid])
   const replicas = performance.now() - t0
+  const cpu3 = cpuSeconds(all)
   const ratio = replicas / oneFetch
+  process.stdout.write(`  CPU-seconds, three cats: ${cpuLine(labels, cpu0, cpu1)}; replicas: ${cpuLine(labels, cpu2, cpu3)}\n`)
+  for (const name of labels) {
+    const st = JSON.parse(await cairn(name === 'a' ? repoA : repos[name], ['bitswap', 'stat', '--enc=json']))
+    process.stdout.write(`  ${name} Bitswap (whole run): blocks received ${st.BlocksReceived} (duplicates ${st.DupBlksReceived}), sent ${st.BlocksSent}\n`)
+  }
   process.stdout.write(`  pin add --replicas=3 (all pinned): ${seconds(replicas)} s\n`)
   process.stdout.write(`  one fetch (mean of 3): ${seconds(oneFetch)} s, three sequential: ${seconds(fetches.reduce((x, y) => x + y, 0))} s\n`)
   process.stdout.write(`  ratio replicas / one fetch: ${ratio.toFixed(2)}x (target <= 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})\n`)

@@ -4,14 +4,16 @@
  *
  *   (a) both public: A and B on public addresses;
  *   (b) both behind endpoint-independent NATs: found through the DHT, reached through the relay,
- *       then hole punched (DCUtR), the bytes relayed counted on the relay's interface;
+ *       then hole punched (WebRTC: SDP over the relay, ICE with the lab's STUN server), the
+ *       bytes relayed counted on the relay's interface;
  *   (c) relayed: both behind symmetric NATs, where hole punching cannot work, so every byte
  *       crosses the relay (its data limit raised for the run: Kubo's 128 KiB would cut it);
  *
  * time to first byte (provider lookup and dials included) and throughput of the body; then the
  * share of hole punches that succeed over BENCH_NAT_PUNCH_TRIES tries (default 20) between the
- * two endpoint-independent homes: each try drops the connection, dials the peer's relayed
- * address, and waits up to BENCH_NAT_PUNCH_WAIT_S (default 15) for a direct connection.
+ * two endpoint-independent homes: each try drops every connection between them, dials the peer's
+ * plain relayed address, and waits up to BENCH_NAT_PUNCH_WAIT_S (default 15) for the relayed
+ * connection to be upgraded to a direct (WebRTC) one.
  *
  * Targets (issue 18): (b) >= 80% of (a)'s throughput; hole punching 100% across
  * endpoint-independent NATs. Env: BENCH_NAT_SIZE_MIB (default 16), BENCH_NAT_CASES (default
@@ -21,11 +23,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { addRandomFile, connectionsTo, isRelayed, timedFetch } from '../test/fixtures/nat-fetch.ts'
+import { addRandomFile, connectionsTo, isRelayed, isWebRTC, timedFetch } from '../test/fixtures/nat-fetch.ts'
 import type { FetchTiming } from '../test/fixtures/nat-fetch.ts'
 import { startLabNode, stopAll, waitFor } from '../test/fixtures/nat-lab.ts'
 import type { LabNode } from '../test/fixtures/nat-lab.ts'
 import { createLab } from '../test/fixtures/netns.ts'
+import { startStunServer } from '../test/fixtures/stun-server.ts'
+import type { StunServer } from '../test/fixtures/stun-server.ts'
 import type { Lab, LabHost } from '../test/fixtures/netns.ts'
 
 const MIB = 1024 * 1024
@@ -41,11 +45,12 @@ interface CaseResult { name: string, timing: FetchTiming, relayedBytes: number, 
 
 const mbps = (t: FetchTiming): number => (t.bytes / MIB) / (Math.max(1, t.totalMs - t.ttfbMs) / 1000)
 
+/** The node's plain relayed address (`…/p2p-circuit/p2p/<id>`, not its `/webrtc` one) */
 async function relayedAddress (node: LabNode): Promise<string> {
   try {
     return await waitFor(`${node.host.ns} to advertise a relayed address`, async () => {
       const id = JSON.parse((await node.ok(['id', '--enc=json'])).out)
-      return (id.Addresses as string[]).find(a => a.includes('/p2p-circuit'))
+      return (id.Addresses as string[]).find(a => a.includes('/p2p-circuit') && !isWebRTC(a))
     }, RESERVATION_TIMEOUT_MS)
   } catch (err) {
     // with BENCH_NAT_DEBUG the daemons log; show what the relay client said
@@ -57,6 +62,7 @@ async function relayedAddress (node: LabNode): Promise<string> {
 async function main (): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-nat-'))
   let lab: Lab | undefined
+  let stun: StunServer | undefined
   const nodes: LabNode[] = []
   const results: CaseResult[] = []
   try {
@@ -64,7 +70,9 @@ async function main (): Promise<void> {
     // h0, h1: endpoint-independent homes (b); h2, h3: symmetric homes (c)
     lab = await createLab({ publicHosts: 3, homes: ['eim', 'eim', 'symmetric', 'symmetric'] })
     const [p0, p1, p2] = lab.publicHosts
-    const noUpnp = { 'Swarm.DisableNatPortMap': true }
+    // ICE learns each NAT's public mapping from a STUN server beside the relay
+    stun = await startStunServer(p0.ns, p0.ip)
+    const noUpnp = { 'Swarm.DisableNatPortMap': true, 'Swarm.WebRTC.STUNServers': [stun.url] }
     const relay = await startLabNode(p0, 'p0', {
       dir,
       config: {
@@ -100,6 +108,8 @@ async function main (): Promise<void> {
         await measure(name, a, b)
       } catch (err) {
         process.stdout.write(`${name}: FAILED - ${(err as Error).message}\n`)
+        // with BENCH_NAT_DEBUG the daemons log: show what the fetching one said
+        if (env != null) process.stdout.write(`--- ${b.host.ns}\n${b.daemon.output().split('\n').slice(-300).join('\n')}\n`)
       }
     }
     const measure = async (name: string, a: LabNode, b: LabNode): Promise<void> => {
@@ -131,7 +141,8 @@ async function main (): Promise<void> {
       let ok = 0
       const waits: number[] = []
       for (let i = 0; i < PUNCH_TRIES; i++) {
-        for (const c of await connectionsTo(h1, h0.peerId)) await h1.cli(['swarm', 'disconnect', c])
+        // every connection between them, relayed and WebRTC ones alike
+        if ((await connectionsTo(h1, h0.peerId)).length > 0) await h1.cli(['swarm', 'disconnect', `/p2p/${h0.peerId}`])
         const started = Date.now()
         await h1.cli(['swarm', 'connect', target], { timeoutMs: 30_000 })
         const direct = await waitFor('a direct connection', async () => {
@@ -154,6 +165,7 @@ async function main (): Promise<void> {
     if (a != null && c != null) process.stdout.write(`(c)/(a) throughput: ${(mbps(c.timing) / mbps(a.timing)).toFixed(2)}\n`)
   } finally {
     await stopAll(nodes)
+    await stun?.stop()
     await lab?.teardown()
     await rm(dir, { recursive: true, force: true })
   }

@@ -16,13 +16,17 @@ import { blockLinks, IDENTITY_CODE } from '@cairn/ipld'
 import type { AbortOptions, BlockGetter } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
 
-/** Blocks fetched ahead at once: a `cat` keeps 16 in flight; a pin can keep more (no reader to feed) */
-export const DEFAULT_PIN_PREFETCH_BLOCKS = 32
+/**
+ * Blocks fetched ahead at once: as many as a `cat` keeps in flight. Deeper windows did not help on
+ * loopback: at an origin serving several copies at once, a want that waits in its queue past
+ * Bitswap's provider-search delay (1 s) is widened to other peers, and duplicate blocks follow.
+ */
+export const DEFAULT_PIN_PREFETCH_BLOCKS = 16
 /** Links waiting to be fetched ahead: beyond this the walk fetches them itself (bounds memory on huge DAGs) */
 export const DEFAULT_PIN_PREFETCH_QUEUE_MAX = 16_384
 
 export interface PrefetchInit {
-  /** @default DEFAULT_PIN_PREFETCH_BLOCKS (32) */
+  /** @default DEFAULT_PIN_PREFETCH_BLOCKS (16) */
   window?: number
   /** @default DEFAULT_PIN_PREFETCH_QUEUE_MAX (16 384) */
   maxQueued?: number

@@ -11,6 +11,9 @@ import type { Libp2p } from '@libp2p/interface'
 import { resourceReport } from './resources.ts'
 import type { ResourceLimits } from './resources.ts'
 
+/** How long `swarm disconnect` lets a connection close gracefully before aborting it */
+const DISCONNECT_GRACE_MS = 2000
+
 function parseAddr (addr: string): ReturnType<typeof multiaddr> {
   try {
     return multiaddr(addr)
@@ -98,7 +101,12 @@ export function createSwarmApi (components: SwarmApiComponents): SwarmApi {
       const matching = transport === '/' || transport === '' ? conns : conns.filter(c => c.remoteAddr.decapsulateCode(421).toString() === transport)
       if (conns.length === 0) throw new InvalidParametersError('not connected')
       if (matching.length === 0) throw new InvalidParametersError('conn not found')
-      await Promise.all(matching.map(async c => { await c.close({ signal: options?.signal }) }))
+      // a graceful close waits on the peer (a WebRTC connection closes each data channel with a
+      // FIN/FIN_ACK exchange, 10 s or more when the peer is slow): past DISCONNECT_GRACE_MS, abort
+      await Promise.all(matching.map(async c => {
+        const signal = AbortSignal.any([AbortSignal.timeout(DISCONNECT_GRACE_MS), ...(options?.signal != null ? [options.signal] : [])])
+        await c.close({ signal }).catch((err: Error) => { c.abort(err) })
+      }))
     },
 
     peering: {

@@ -105,8 +105,13 @@ export interface DirectUpgrade {
   awaitDirect(peer: PeerId, options?: AbortOptions & { waitMs?: number }): Promise<Connection | undefined>
 }
 
-/** How long a sender waits for a hole to be punched before using the relay. @see DirectUpgrade.awaitDirect */
-export const AWAIT_DIRECT_MS = 5000
+/**
+ * How long a sender waits for a hole to be punched before using the relay, once per relayed
+ * connection (lab median to a punched connection: about 1 s). Kept under Bitswap's 5 s after
+ * which a peer silent on a relay counts as cut off by the relay's limits.
+ * @see DirectUpgrade.awaitDirect
+ */
+export const AWAIT_DIRECT_MS = 3000
 
 const rank = (ma: Address['multiaddr']): number => !isRelayedAddress(ma) ? 0 : WebRTC.matches(ma) ? 2 : 1
 
@@ -146,6 +151,10 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
   /** Peers an upgrade is under way for: one at a time per peer */
   private readonly pending = new Set<string>()
   private readonly counts: DirectUpgradeStats = { started: 0, succeeded: 0, failed: 0 }
+  /** Peers our last upgrade to failed after every attempt (until a connection to them closes) */
+  private readonly gaveUp = new Set<string>()
+  /** When Bitswap stops waiting for a punched connection, per relayed connection id */
+  private readonly windows = new Map<string, number>()
   private shutdown = new AbortController()
 
   constructor (components: DirectUpgradeComponents, init: DirectUpgradeInit = {}) {
@@ -155,6 +164,13 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
     this.retryDelayMs = init.retryDelayMs ?? 1000
     this.dialTimeoutMs = init.dialTimeoutMs ?? 20_000
     this.onIdentify = this.onIdentify.bind(this)
+    this.onClose = this.onClose.bind(this)
+  }
+
+  private onClose (evt: CustomEvent<Connection>): void {
+    this.windows.delete(evt.detail.id)
+    // a new relayed connection later gets a new try
+    this.gaveUp.delete(evt.detail.remotePeer.toString())
   }
 
   readonly [Symbol.toStringTag] = '@cairn/direct-upgrade'
@@ -162,12 +178,16 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
   async start (): Promise<void> {
     this.shutdown = new AbortController()
     this.components.events.addEventListener('peer:identify', this.onIdentify)
+    this.components.events.addEventListener('connection:close', this.onClose)
   }
 
   async stop (): Promise<void> {
     this.components.events.removeEventListener('peer:identify', this.onIdentify)
+    this.components.events.removeEventListener('connection:close', this.onClose)
     this.shutdown.abort()
     this.pending.clear()
+    this.windows.clear()
+    this.gaveUp.clear()
   }
 
   stats (): DirectUpgradeStats {
@@ -185,6 +205,14 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
   async awaitDirect (peer: PeerId, options: AbortOptions & { waitMs?: number } = {}): Promise<Connection | undefined> {
     const now = this.direct(peer)
     if (now != null) return now
+    // our own upgrade to this peer gave up: nothing to wait for
+    if (this.gaveUp.has(peer.toString())) return undefined
+    // one window per relayed connection, however many streams ask: past it the relay is used
+    const relayed = this.components.connectionManager.getConnections(peer).find(c => c.status === 'open' && c.limits != null)
+    if (relayed == null) return undefined
+    const deadline = this.windows.get(relayed.id) ?? Date.now() + (options.waitMs ?? AWAIT_DIRECT_MS)
+    this.windows.set(relayed.id, deadline)
+    if (deadline <= Date.now()) return undefined
     let protocols: string[] = []
     try {
       protocols = (await this.components.peerStore.get(peer)).protocols
@@ -202,7 +230,7 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
         if (evt.detail.remotePeer.equals(peer) && evt.detail.limits == null) done(evt.detail)
       }
       const onAbort = (): void => { done(this.direct(peer)) }
-      const timer = setTimeout(() => { done(this.direct(peer)) }, options.waitMs ?? AWAIT_DIRECT_MS)
+      const timer = setTimeout(() => { done(this.direct(peer)) }, deadline - Date.now())
       events.addEventListener('connection:open', onOpen)
       options.signal?.addEventListener('abort', onAbort, { once: true })
     })
@@ -256,7 +284,10 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
       }
     }
     if (this.hasDirect(peer)) this.counts.succeeded++
-    else this.counts.failed++
+    else {
+      this.counts.failed++
+      this.gaveUp.add(peer.toString())
+    }
   }
 }
 
