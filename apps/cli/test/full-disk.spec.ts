@@ -20,7 +20,8 @@ const test = suite('full disk')
 const run = promisify(execFile)
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
 
-const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+/** A held reserve file is at its full size (a released one is truncated to 0) */
+const held = async (path: string, bytes: number): Promise<boolean> => stat(path).then(s => s.size === bytes, () => false)
 
 async function freeBytes (path: string): Promise<number> {
   const s = await statfs(path)
@@ -118,7 +119,7 @@ test('a full disk loses nothing pinned, and repo gc runs on it', async () => {
     // 9. the daemon starts with zero bytes free: the block store's index and the node's datastore
     // each release their own reserve (`repo gc` first makes the store's again: there is room now)
     await ok(['repo', 'gc'], { repo })
-    assert.ok(await exists(join(repo, 'blocks', 'reserve')) && await exists(join(repo, 'datastore.reserve')), 'both reserves are on disk')
+    assert.ok(await held(join(repo, 'blocks', 'reserve'), 16 * 1024 * 1024) && await held(join(repo, 'datastore.reserve'), 8 * 1024 * 1024), 'both reserves are on disk')
     await ballast(join(mount, 'fill'), Infinity)
     assert.is(await freeBytes(mount), 0)
     daemon = await startDaemon(repo, LISTEN)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BlockTooLargeError, HashMismatchError, NotFoundError, RepoCorruptError, StoreClosedError } from '@cairn/interface'
+import { BlockTooLargeError, HashMismatchError, NoSpaceError, NotFoundError, RepoCorruptError, StoreClosedError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
 import { DAG_PB_CODE, RAW_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
@@ -30,6 +30,7 @@ import type { BlockRecord } from './encoding.ts'
 import type { GcHost } from './gc.ts'
 import type { BatchOp, Db, PackLive } from './ledger.ts'
 import type { PackLocation } from './packs.ts'
+import type { LevelReserve } from './open.ts'
 import type { BlockstoreCounters, BlockstoreInit, BlockstoreLogger, CairnBlockstore, GcOptions, GcRoots, Pins, VerifyOptions } from './index.ts'
 import type { AbortOptions, Block, VerifyProblem } from '@cairn/interface'
 
@@ -82,6 +83,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly #getSync: boolean
   readonly #syncBudget = new SyncBudget(DEFAULT_SYNC_STREAK_MS_MAX)
   #closed = false
+  readonly #otherReserves = new Set<LevelReserve>()
 
   constructor (init: BlockstoreInit, db: Db) {
     super()
@@ -316,6 +318,7 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       })
       pending = pending.filter((_, i) => !present[i])
       if (pending.length === 0) return
+      await this.assertRoomForNew()
       await this.#writeNew(pending, options)
     } finally {
       putDone()
@@ -613,6 +616,30 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     }
     if (record.sum == null && canVerify(cid)) verifyBlockSync(cid, bytes)
     return bytes
+  }
+
+  /**
+   * Also refuse new blocks and pins while `reserve` (another reserve on this disk: the node's
+   * datastore's) is released. Returns the function that stops it.
+   */
+  holdReserve (reserve: LevelReserve): () => void {
+    this.#otherReserves.add(reserve)
+    return () => { this.#otherReserves.delete(reserve) }
+  }
+
+  /**
+   * New blocks and pins are refused, with the store's full-disk error, while a reserve on this
+   * disk is released (README "What the store guarantees", 4): the room it freed is for opening,
+   * verify and GC, not for the write that filled the disk. Each refusal first tries to make the
+   * reserves again (twice their size free), so writes resume as soon as the space is back.
+   */
+  async assertRoomForNew (): Promise<void> {
+    const reserves: LevelReserve[] = [this.reserve, ...this.#otherReserves]
+    if (!reserves.some(r => r.released)) return
+    await Promise.all(reserves.map(async r => { if (r.released) await r.ensure() }))
+    const held = reserves.find(r => r.released)
+    if (held == null) return
+    throw new NoSpaceError(`storage full: the disk is full: the reserve ${held.path} was released to open the repo or run GC, and block store at ${this.path} takes no new blocks or pins until ${2 * held.bytes} bytes are free to make it again (run repo gc, or free space)`)
   }
 
   assertOpen (): void {

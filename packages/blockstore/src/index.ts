@@ -26,6 +26,7 @@ export type { LevelReserve, OpenLevelWithReserveInit } from './open.ts'
 export type { FaultDetail, FaultHook, FaultPoint } from './faults.ts'
 export type { NamedRoots } from './named-roots.ts'
 import type { NamedRoots } from './named-roots.ts'
+import type { LevelReserve } from './open.ts'
 export * from './constants.ts'
 
 /** A logger, as libp2p's `Logger` (which fits): `log('fmt %s', x)`, `log.error('fmt %e', err)` */
@@ -286,6 +287,12 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
    * under the watermark); what the budget does by itself past the watermark
    */
   evict(options?: AbortOptions & { targetBytes?: number }): Promise<void>
+  /**
+   * Also refuses new blocks and pins while `reserve`, another reserve file on the same disk (the
+   * node's datastore's, from `openLevelWithReserve`), is released, as it does while its own is
+   * (README "What the store guarantees", 4). Returns the function that stops it.
+   */
+  holdReserve(reserve: LevelReserve): () => void
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
   /** Reads, writes and pack files since the store was opened (what metrics report) */

@@ -56,8 +56,17 @@ export interface OpenLevelWithReserveInit {
 
 /** A reserve file opened with a LevelDB: `ensure()` makes it if missing and there is room */
 export interface LevelReserve {
+  /** The reserve file */
+  readonly path: string
+  /** Its size when made */
+  readonly bytes: number
   /** True while the file is on disk */
   readonly present: boolean
+  /**
+   * True while the reserve is released and not made again (its file is shorter than its size): a
+   * block store told of it (`CairnBlockstore.holdReserve`) refuses new blocks and pins meanwhile
+   */
+  readonly released: boolean
   /** Makes the reserve if it is missing and twice its size is free; never throws */
   ensure(): Promise<void>
 }

@@ -76,6 +76,7 @@ export class PinsImpl implements Pins {
 
   async add (cid: CID, options: PinAddOptions = {}): Promise<void> {
     options.signal?.throwIfAborted()
+    await this.#store.assertRoomForNew()
     // Shared GC lock: blocks fetched or checked below cannot be swept before the pin commits
     await this.#store.withAddLock(async () => {
       if (options.recursive === false) {
@@ -132,6 +133,7 @@ export class PinsImpl implements Pins {
   async update (from: CID, to: CID, options: PinUpdateOptions = {}): Promise<void> {
     options.signal?.throwIfAborted()
     const unpin = options.unpin ?? true
+    await this.#store.assertRoomForNew()
     await this.#store.withAddLock(async () => {
       await this.#exclusive(async () => {
         const db = this.#store.db

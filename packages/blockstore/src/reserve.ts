@@ -1,4 +1,4 @@
-import { open, statfs, unlink } from 'node:fs/promises'
+import { open, statfs, truncate, unlink } from 'node:fs/promises'
 import type { FaultHook } from './faults.ts'
 import type { BlockstoreLogger } from './index.ts'
 
@@ -14,6 +14,13 @@ const RESERVE_CHUNK_BYTES = 1024 * 1024
  * table) and `repo gc` (its delete records, then pack copies) need a little space, and the store
  * gets it by deleting this file. It is made again once twice its size is free, so making it never
  * fills a disk by itself. The same idea as CockroachDB's emergency ballast.
+ *
+ * Releasing truncates the file to zero bytes rather than deleting it: a reserve file shorter than
+ * its size is the on-disk mark of a released reserve, which every later open (another process)
+ * sees. While it is released the block store refuses new blocks and pins (`released`), so the room
+ * it freed stays for what it was freed for (opening, verify, GC) instead of being eaten by the
+ * write that filled the disk, until it is made again. A missing file is a reserve never made (too
+ * little room when the store was made, or `reserveBytes` 0): no mark, nothing held.
  */
 export class Reserve {
   readonly path: string
@@ -21,6 +28,7 @@ export class Reserve {
   readonly #log: BlockstoreLogger
   readonly #faults?: FaultHook
   #present = false
+  #released = false
   #making?: Promise<void>
   #lastTry = -Infinity
 
@@ -34,6 +42,14 @@ export class Reserve {
   /** True while the reserve is on disk (it has not been released, or it was made again) */
   get present (): boolean {
     return this.#present
+  }
+
+  /**
+   * True while the reserve is released and not made again yet: its file is on disk but shorter
+   * than its size (released by this process or another, or left short by a crash while made)
+   */
+  get released (): boolean {
+    return this.#released && this.bytes > 0
   }
 
   /**
@@ -62,10 +78,13 @@ export class Reserve {
       const { size } = await fh.stat()
       if (size >= this.bytes) {
         this.#present = true
+        this.#released = false
         return
       }
+      this.#released = true
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') this.#released = false
+      else {
         this.#log.error('reserve %s unreadable - %e', this.path, err)
         return
       }
@@ -84,27 +103,39 @@ export class Reserve {
       // reserves them), and a reserve a crash left short is made again on the next open
       await fh.close()
       this.#present = true
+      this.#released = false
       this.#log('reserve of %d bytes made at %s', this.bytes, this.path)
     } catch (err) {
       await fh?.close().catch(() => {})
-      await unlink(this.path).catch(() => {})
+      // a released reserve stays marked as released (an empty file); one never made stays absent
+      await (this.#released ? truncate(this.path, 0) : unlink(this.path)).catch(() => {})
       this.#present = false
       this.#log('reserve not made: %s', (err as Error).message)
     }
   }
 
-  /** Deletes the reserve to make room for the store's own recovery; true if it freed anything */
+  /**
+   * Frees the reserve's room for the store's own recovery, truncating its file to zero bytes (the
+   * mark of a released reserve, see the class); true if it freed anything
+   */
   async release (why: string): Promise<boolean> {
     if (this.#making != null) await this.#making
+    let fh
     try {
-      await unlink(this.path)
+      fh = await open(this.path, 'r+')
+      const { size } = await fh.stat()
+      await fh.truncate(0)
       this.#present = false
+      this.#released = true
+      if (size === 0) return false
       this.#log.error('released the %d-byte reserve: %s', this.bytes, why)
       return true
     } catch (err) {
       this.#present = false
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.#log.error('reserve %s not released - %e', this.path, err)
       return false
+    } finally {
+      await fh?.close().catch(() => {})
     }
   }
 }

@@ -28,6 +28,8 @@ async function pinDag (store: CairnBlockstore, dag: AckedDag): Promise<void> {
 }
 
 const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+/** A reserve file's size: its full size while held, 0 once released (the on-disk mark), -1 if never made */
+const sizeOf = async (path: string): Promise<number> => stat(path).then(s => s.size, () => -1)
 
 test('writes acknowledged after the index hit ENOSPC survive a reopen; reads go on; writes resume without a restart', async () => {
   const fs = await mountTmpfs(8 * 1024 * 1024)
@@ -131,7 +133,7 @@ test('a full disk never locks the repo out: it opens with zero bytes free, reads
   try {
     const path = join(fs.path, 'store')
     store = await createBlockstore({ path, ...OPTIONS })
-    assert.ok(await exists(join(path, 'reserve')), 'the reserve is made')
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE, 'the reserve is made')
     const pinned = await smallDag(1, 4, 30_000)
     await pinDag(store, pinned)
     // An add that fills the disk and fails, as in the issue: its first batches are committed, unpinned
@@ -150,8 +152,14 @@ test('a full disk never locks the repo out: it opens with zero bytes free, reads
     assert.is(await fs.free(), 0)
 
     store = await createBlockstore({ path, ...OPTIONS })
-    assert.not.ok(await exists(join(path, 'reserve')), 'the reserve was released to open the index')
+    assert.is(await sizeOf(join(path, 'reserve')), 0, 'the reserve was released to open the index (truncated: the mark of a released reserve)')
     await assertInvariants(store, [pinned], 'opened on a full disk')
+    // the room the reserve freed is for recovery: new blocks and pins are refused, cleanly
+    const fresh = await smallDag(5000, 2, 30_000)
+    const refused = await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    assert.match(refused.message, /^storage full: .*reserve/)
+    await rejects(async () => store!.pins.add(pinned.blocks[1].cid), 'NoSpaceError')
+    assert.not.ok(await store.hasBlock(fresh.root), 'nothing of the refused put was stored')
     const before = await store.stats()
     const removed = await collect(store.gc())
     assert.is(removed.length, before.blocks - pinned.blocks.length, 'GC removes the failed add')
@@ -159,12 +167,46 @@ test('a full disk never locks the repo out: it opens with zero bytes free, reads
     assert.ok(await fs.free() > 2 * RESERVE, `GC freed the failed add's bodies: ${await fs.free()} bytes free`)
     await fs.drain()
     await collect(store.gc())
-    assert.ok(await exists(join(path, 'reserve')), 'the reserve is made again once there is room')
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE, 'the reserve is made again once there is room')
+    await pinDag(store, fresh)
     await store.close()
 
     store = await createBlockstore({ path, ...OPTIONS })
-    await assertInvariants(store, [pinned], 'reopened')
+    await assertInvariants(store, [pinned, fresh], 'reopened')
     await store.close()
+  } finally {
+    await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test('a reserve GC released on a full disk holds new blocks back until it is made again, in this process and the next', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  const path = join(fs.path, 'store')
+  let store: CairnBlockstore | undefined
+  try {
+    store = await createBlockstore({ path, ...OPTIONS })
+    const pinned = await smallDag(1, 4, 30_000)
+    await pinDag(store, pinned)
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE)
+    await fs.fill()
+    // GC on the full disk releases the reserve for its own commits
+    await collect(store.gc())
+    assert.is(await sizeOf(join(path, 'reserve')), 0, 'GC released the reserve')
+    const fresh = await smallDag(9000, 3, 20_000)
+    await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    await rejects(async () => store!.pins.update(pinned.root, fresh.root), 'NoSpaceError')
+    // a put of blocks already stored writes nothing, and is not refused
+    await store.putBlocks(pinned.blocks)
+    await store.close()
+    // the mark is on disk: the next process is held back as well, though it opens without a release
+    store = await createBlockstore({ path, ...OPTIONS })
+    await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    await assertInvariants(store, [pinned], 'reopened while released')
+    await fs.drain()
+    await pinDag(store, fresh)
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE, 'the next put made the reserve again before writing')
+    await assertInvariants(store, [pinned, fresh], 'after space came back')
   } finally {
     await store?.close().catch(() => {})
     await fs.unmount()
@@ -181,7 +223,7 @@ test('any LevelDB opened with its own reserve (the node\'s datastore) opens with
   try {
     const reserve = await openLevelWithReserve(db, init)
     await reserve.ensure()
-    assert.ok(reserve.present && await exists(reservePath), 'the reserve is made after the first open')
+    assert.ok(reserve.present && await sizeOf(reservePath) === RESERVE, 'the reserve is made after the first open')
     // 200 KB in the log, which opening replays into a table: that needs room, which the reserve
     // (512 KiB here, twice LevelDB's default write buffer for the node's datastore) must cover
     await db.batch(records)
@@ -196,18 +238,53 @@ test('any LevelDB opened with its own reserve (the node\'s datastore) opens with
 
     db = new Level<string, string>(path)
     const opened = await openLevelWithReserve(db, { ...init, remake: false })
-    assert.not.ok(opened.present || await exists(reservePath), 'the reserve was released to open')
+    assert.ok(!opened.present && opened.released && await sizeOf(reservePath) === 0, 'the reserve was released to open')
     assert.is((await db.getMany(records.map(r => r.key))).filter((v, i) => v === records[i].value).length, records.length, 'every record reads back')
     await opened.ensure()
-    assert.not.ok(await exists(reservePath), 'not made again while the disk is full')
+    assert.ok(opened.released && await sizeOf(reservePath) === 0, 'not made again while the disk is full')
     await db.close()
 
     await fs.drain()
     db = new Level<string, string>(path)
     const again = await openLevelWithReserve(db, { ...init, remake: false })
     await again.ensure()
-    assert.ok(again.present && await exists(reservePath), 'made again once there is room')
+    assert.ok(again.present && !again.released && await sizeOf(reservePath) === RESERVE, 'made again once there is room')
   } finally {
+    await db.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test('a store holding another reserve (the node\'s datastore\'s) takes no new blocks while it is released, and takes them again once it is made', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  const dsPath = join(fs.path, 'datastore')
+  const init = { reservePath: join(fs.path, 'datastore.reserve'), reserveBytes: RESERVE, what: `The datastore at ${dsPath}` }
+  let db = new Level<string, string>(dsPath)
+  let store: CairnBlockstore | undefined
+  try {
+    store = await createBlockstore({ path: join(fs.path, 'store'), ...OPTIONS })
+    const pinned = await smallDag(1, 4, 30_000)
+    await pinDag(store, pinned)
+    await (await openLevelWithReserve(db, init)).ensure()
+    await db.batch(Array.from({ length: 200 }, (_, i) => ({ type: 'put' as const, key: `/record/${i}`, value: Buffer.from(pseudoRandom(512, i)).toString('hex') })))
+    await db.close()
+    await fs.fill()
+    db = new Level<string, string>(dsPath)
+    const reserve = await openLevelWithReserve(db, { ...init, remake: false })
+    assert.ok(reserve.released, 'the datastore released its reserve to open on the full disk')
+    const unhold = store.holdReserve(reserve)
+    const fresh = await smallDag(7000, 3, 20_000)
+    const refused = await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    assert.match(refused.message, /datastore\.reserve/)
+    // reads, unpins and GC go on
+    await assertInvariants(store, [pinned], 'while the datastore reserve is released')
+    await fs.drain()
+    await pinDag(store, fresh)
+    assert.ok(reserve.present && !reserve.released, 'the refused write\'s retry made the datastore reserve again')
+    await assertInvariants(store, [pinned, fresh], 'after space came back')
+    unhold()
+  } finally {
+    await store?.close().catch(() => {})
     await db.close().catch(() => {})
     await fs.unmount()
   }

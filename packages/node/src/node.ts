@@ -449,7 +449,11 @@ class CairnNodeClass implements CairnNode {
       children.push({
         name: 'datastore',
         start: async () => {
-          stopReserve = keepReserve(await openDatastore(datastore, paths, parts.logger))
+          const reserve = await openDatastore(datastore, paths, parts.logger)
+          // the block store takes no new blocks while the datastore's reserve is released either
+          const unhold = this.stores.current?.holdReserve(reserve)
+          const stopKeeping = keepReserve(reserve)
+          stopReserve = () => { stopKeeping(); unhold?.() }
         },
         stop: async () => {
           stopReserve()

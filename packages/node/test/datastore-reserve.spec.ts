@@ -13,12 +13,15 @@ import { promisify } from 'node:util'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createNode, initRepo } from '../src/index.ts'
+import { DEFAULT_DATASTORE_RESERVE_BYTES } from '../src/constants.ts'
 import { waitFor } from './fixtures/nodes.ts'
 import type { CairnNode } from '../src/index.ts'
 
 const test = suite('datastore reserve')
 const run = promisify(execFile)
-const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+/** The reserve file is held at its full size; released, it is truncated to 0 (the mark others see) */
+const held = async (path: string): Promise<boolean> => stat(path).then(s => s.size === DEFAULT_DATASTORE_RESERVE_BYTES, () => false)
+const released = async (path: string): Promise<boolean> => stat(path).then(s => s.size === 0, () => false)
 
 async function freeBytes (path: string): Promise<number> {
   const s = await statfs(path)
@@ -57,7 +60,7 @@ test('the datastore opens with zero bytes free by releasing its own reserve, and
     await initRepo(repoPath, { profile: 'test' })
     node = await createNode({ repoPath, offline: true })
     const published = await node.name.publish(VALUE, { allowOffline: true })
-    await waitFor(async () => exists(reserve), 10_000, 'the datastore reserve to be made once it opened')
+    await waitFor(async () => held(reserve), 10_000, 'the datastore reserve to be made once it opened')
     await node.stop()
 
     // the block store opens with room; then the disk fills before the datastore's first use
@@ -65,7 +68,7 @@ test('the datastore opens with zero bytes free by releasing its own reserve, and
     await fill(join(mount, 'ballast'))
     assert.is(await freeBytes(mount), 0)
     assert.is(await node.name.resolve(published.name, { signal: AbortSignal.timeout(10_000) }), VALUE, 'the record reads back')
-    assert.not.ok(await exists(reserve), 'the datastore released its reserve to open')
+    assert.ok(await released(reserve), 'the datastore released its reserve to open')
     await node.stop()
     node = undefined
 
@@ -73,7 +76,7 @@ test('the datastore opens with zero bytes free by releasing its own reserve, and
     // open on a full disk is refused with one clear line
     node = await createNode({ repoPath, offline: true })
     await fill(join(mount, 'ballast-2'))
-    assert.not.ok(await exists(reserve))
+    assert.ok(await released(reserve))
     const refused = await node.name.resolve(published.name, { signal: AbortSignal.timeout(10_000) }).then(() => undefined, (err: Error & { code?: string }) => err)
     assert.is(refused?.code, 'ERR_NO_SPACE', `refused: ${refused?.message}`)
     assert.match(refused?.message ?? '', /datastore .* the disk is full/)

@@ -4,6 +4,8 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { natOptions } from '../src/reachability/options.ts'
 import { announceFilter, noAnnounceMatcher } from '../src/reachability/announce.ts'
 import { createThrottle } from '../src/reachability/autonat.ts'
+import { observedTcp } from '../src/reachability/observed.ts'
+import { createAutonatVerdicts } from '../src/reachability/verdicts.ts'
 import { defaultConfig } from '../src/config.ts'
 import { cleanup, collect, concatBytes, pseudoRandomBytes, testNode, waitFor } from './fixtures/nodes.ts'
 import type { CairnConfig } from '@cairn/interface'
@@ -68,6 +70,26 @@ test('AutoNAT throttle: global and per-peer limits per interval, 0 meaning unlim
   assert.is(t.take('a'), true, 'a new interval')
   const unlimited = createThrottle({ globalLimit: 0, peerLimit: 0, intervalMs: 1000 }, () => now)
   for (let i = 0; i < 100; i++) assert.ok(unlimited.take('a'))
+})
+
+test('observed TCP addresses: an IP enough peers see us at, with our TCP listen port, is a candidate for AutoNAT', () => {
+  const o = observedTcp({ observersNeeded: 2 })
+  const listening = ['/ip4/192.168.1.2/tcp/4001', '/ip4/192.168.1.2/udp/4001/quic-v1', '/ip6/::1/tcp/4003'].map(a => multiaddr(a))
+  const none = (): boolean => false
+  // one peer alone cannot make us check an IP of its choosing
+  assert.equal(o.observe(multiaddr('/ip4/61.0.0.2/tcp/51234'), 'peerA', listening, none), [])
+  assert.equal(o.observe(multiaddr('/ip4/61.0.0.2/tcp/40000'), 'peerA', listening, none), [], 'the same peer twice is one observer')
+  assert.equal(o.observe(multiaddr('/ip4/61.0.0.2/tcp/61000'), 'peerB', listening, none), ['/ip4/61.0.0.2/tcp/4001'], 'the observed port is ours only by chance: the listen port is used')
+  assert.equal(o.observe(multiaddr('/ip4/61.0.0.2/tcp/61001'), 'peerC', listening, none), [], 'handed out once')
+  assert.equal(o.observe(multiaddr('/ip4/61.0.0.2/udp/5000/quic-v1'), 'peerD', listening, none), [], 'identify keeps the others itself')
+  // an address AutoNAT already refuted (or one already known) is not asked about again
+  const verdicts = createAutonatVerdicts(1000)
+  verdicts.record(multiaddr('/ip4/62.0.0.2/tcp/4001'), false, 0)
+  const refuted = (c: string): boolean => verdicts.isRefuted(c, 500)
+  o.observe(multiaddr('/ip4/62.0.0.2/tcp/1'), 'peerA', listening, refuted)
+  assert.equal(o.observe(multiaddr('/ip4/62.0.0.2/tcp/2'), 'peerB', listening, refuted), [])
+  assert.equal(verdicts.refuted(500), ['/ip4/62.0.0.2/tcp/4001'])
+  assert.equal(verdicts.refuted(2000), [], 'a refutation lapses after its time')
 })
 
 /**

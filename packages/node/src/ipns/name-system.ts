@@ -201,13 +201,21 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
     if (components.offline && options.allowOffline !== true) throw new OfflineError(offlineMessage)
   }
 
-  async function store (name: IpnsName, record: Uint8Array, options: StoreOptions): Promise<void> {
+  /**
+   * Keeps the record, then sends it out. `own`: a record publishRecord just built from the one we
+   * hold, better by construction, so the comparison (two reads, two signature checks) is skipped:
+   * under load every step before the pubsub send delays what subscribers see.
+   */
+  async function store (name: IpnsName, record: Uint8Array, options: StoreOptions, own = false): Promise<void> {
     // what we keep locally only ever gets better (a forced `name put` of an older record still goes out)
-    const held = await validLocal(name)
+    const held = own ? undefined : await validLocal(name)
+    // persisted before anything leaves: the sequence number never goes back across a crash
     if (held == null || selectIpnsRecord(name.routingKey, [record, held]) === 0) await components.records.put(name.routingKey, record, options)
     remember(name, record)
     const publishers = components.delegatedPublishers ?? []
     const tasks: Array<Promise<unknown>> = []
+    // pubsub first: its subscribers are the ones waiting for the update
+    if (components.pubsub?.enabled === true) tasks.push(components.pubsub.publish(name, record))
     if (options.allowDelegated === true) {
       // Kubo: local datastore and HTTP delegated publishers only; the DHT is a bonus when we have it
       tasks.push(putDelegated(publishers, name, record, log, options))
@@ -217,7 +225,6 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       // configured publishers get every record too, as Kubo's composed router sends them
       if (publishers.length > 0 && !components.offline) tasks.push(putDelegated(publishers, name, record, log, options).catch((err) => { log('delegated publishing of %s failed - %e', name.cid, err) }))
     }
-    if (components.pubsub?.enabled === true) tasks.push(components.pubsub.publish(name, record))
     await Promise.all(tasks)
   }
 
@@ -231,7 +238,7 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
       }
       const key = await keyFor(options.key ?? SELF_KEY)
       const { name, record } = await publishRecord(key, value, options)
-      await store(name, record, options)
+      await store(name, record, options, true)
       return { name: name.cid, value }
     },
 
@@ -326,7 +333,7 @@ export function createNameSystem (components: NameSystemComponents, init: NameSy
           // the same value and TTL, a new validity: the sequence stays (boxo's republisher)
           const ttlMs = previous.ttl != null ? Math.min(Number(previous.ttl / 1_000_000n), lifetimeDefault) : undefined
           const fresh = await publishRecord(key, previous.value, { ttlMs })
-          await store(fresh.name, fresh.record, options)
+          await store(fresh.name, fresh.record, options, true)
           count++
         } catch (err) {
           log.error('republishing %s failed - %e', key.name, err)

@@ -17,7 +17,7 @@ import { autoNATv2 } from '@libp2p/autonat-v2'
 import { recordingAddressManager } from './verdicts.ts'
 import type { NatOptions } from './options.ts'
 import type { AutonatVerdicts } from './verdicts.ts'
-import type { Connection, Stream, StreamHandler, StreamHandlerOptions } from '@libp2p/interface'
+import type { Connection, Stream, StreamHandler, StreamHandlerOptions, Topology } from '@libp2p/interface'
 import type { Registrar } from '@libp2p/interface-internal'
 
 export interface Throttle {
@@ -77,6 +77,22 @@ export function shapedRegistrar (registrar: Registrar, serve: boolean, throttle:
   })
 }
 
+/** A registrar that also hands the topologies registered on it to `verdicts` (to ask connected peers again) */
+function watchedRegistrar (registrar: Registrar, verdicts: AutonatVerdicts): Registrar {
+  return new Proxy(registrar, {
+    get (target, key, receiver) {
+      if (key === 'register') {
+        return async (protocol: string, topology: Topology): Promise<string> => {
+          if (topology.onConnect != null) verdicts.watch(protocol, topology.onConnect.bind(topology))
+          return target.register(protocol, topology)
+        }
+      }
+      const value = Reflect.get(target, key, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    }
+  })
+}
+
 /**
  * A connection manager whose dials always open a new connection. libp2p's AutoNAT v1 server dials
  * the address it checks with the requester's peer ID, and the connection manager hands back the
@@ -101,7 +117,8 @@ function forcedDials<T extends { openConnection(peer: unknown, options?: Record<
 export function autonatServices (nat: NatOptions, verdicts?: AutonatVerdicts): Record<string, (components: any) => unknown> {
   const throttle = createThrottle(nat.autonatThrottle)
   const withRegistrar = (factory: (components: any) => unknown, serve: boolean, forceDials = false) => (components: any) => {
-    const registrar = shapedRegistrar(components.registrar, serve, throttle)
+    let registrar = shapedRegistrar(components.registrar, serve, throttle)
+    if (verdicts != null) registrar = watchedRegistrar(registrar, verdicts)
     const addressManager = verdicts == null ? components.addressManager : recordingAddressManager(components.addressManager, verdicts)
     const connectionManager = forceDials ? forcedDials(components.connectionManager) : components.connectionManager
     const parts: Record<string, unknown> = { registrar, addressManager, connectionManager }

@@ -4,11 +4,9 @@
  * - It advertises public interface addresses at once, as Kubo does. libp2p would hold them back
  *   until AutoNAT confirms them, so a public server with no `Addresses.Announce` advertised only
  *   127.0.0.1 and its provider records were useless.
- * - It gives AutoNAT something to check behind a NAT: libp2p's identify drops the TCP addresses
- *   peers observe (we dial from random ports), so a NATed node had no public address to test and
- *   stayed Unknown. Once `OBSERVERS_NEEDED` peers saw us at the same public IP, that IP with our
- *   TCP listen port (what a port-preserving NAT or a port forward would expose) goes to AutoNAT;
- *   its verdict (verdicts.ts) makes us Public, or Private as go-libp2p says.
+ * - It gives AutoNAT something to check behind a NAT (observed.ts): the IP peers see us at with
+ *   our TCP listen port; AutoNAT's verdict (verdicts.ts) makes us Public, or Private as
+ *   go-libp2p says.
  * - When AutoNAT says Private it reserves a slot on a relay (`Swarm.RelayClient`): the
  *   configured `StaticRelays`, or any relay it finds, and so advertises `/p2p-circuit` addresses
  *   that NATed peers can be reached through (and DCUtR can upgrade). js-libp2p's AutoNAT needs
@@ -24,8 +22,8 @@
 import { RELAY_V2_HOP_CODEC } from '@libp2p/circuit-relay-v2'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { isPrivate, isNetworkAddress, repeatingTask } from '@libp2p/utils'
-import { TCP } from '@multiformats/multiaddr-matcher'
 import { isRelayedAddress } from './announce.ts'
+import { observedTcp } from './observed.ts'
 import { multiaddr } from '@multiformats/multiaddr'
 import { TypedEventEmitter } from 'main-event'
 import type { AutonatVerdicts } from './verdicts.ts'
@@ -92,14 +90,6 @@ export interface ReachabilityComponents {
 const HOUR = 60 * 60 * 1000
 const DEFAULT_RELAY_RETRY_MS = 30_000
 const DEFAULT_UNKNOWN_GRACE_MS = 20_000
-/**
- * Distinct peers that must see us at a public IP before it is checked, so that one peer cannot
- * make us test an IP of its choosing (go-libp2p waits for 4; libp2p's AutoNAT asks only peers
- * that connect after the address exists, so every peer waited for is one check fewer)
- */
-const OBSERVERS_NEEDED = 2
-/** Candidate addresses being counted at once (each peer may see another IP) */
-const MAX_CANDIDATES = 32
 
 /**
  * The part of `@libp2p/circuit-relay-v2`'s transport we use: its public `reservationStore`, which
@@ -144,8 +134,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private startedAt = 0
   private readonly unknownGraceMs: number
   private readonly verdicts?: AutonatVerdicts
-  /** Candidate public TCP address -> the peers that saw us at its IP */
-  private readonly candidates = new Map<string, Set<string>>()
+  private readonly observed = observedTcp()
   /** Since when the relay search has held no reservation */
   private searchIdleSince = 0
   private last = ''
@@ -195,31 +184,28 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.components.events.removeEventListener('peer:identify', this.onIdentify)
   }
 
-  /** A peer told us the address it sees us at: the IP of a TCP one may be ours (see the top) */
+  /** A peer told us the address it sees us at: a TCP one may make a candidate for AutoNAT */
   private onIdentify (evt: CustomEvent<IdentifyResult>): void {
     const { observedAddr, peerId, connection } = evt.detail
-    if (observedAddr == null || connection?.limits != null || !TCP.matches(observedAddr) || !isPublicAddress(observedAddr)) return
-    const ip = observedAddr.getComponents()[0]
-    const ports = new Set<string>()
-    for (const ma of this.components.transportManager.getAddrs()) {
-      const parts = ma.getComponents()
-      if (TCP.exactMatch(ma) && parts[0].name === ip.name) ports.add(parts[1].value as string)
-    }
+    if (observedAddr == null || connection?.limits != null || !isPublicAddress(observedAddr)) return
     const known = new Set(this.components.addressManager.getAddressesWithMetadata().map(a => a.multiaddr.toString()))
-    for (const port of ports) {
-      const candidate = `/${ip.name}/${ip.value}/tcp/${port}`
-      if (known.has(candidate) || this.verdicts?.isRefuted(candidate) === true) continue
-      let observers = this.candidates.get(candidate)
-      if (observers == null) {
-        if (this.candidates.size >= MAX_CANDIDATES) this.candidates.delete(this.candidates.keys().next().value as string)
-        this.candidates.set(candidate, observers = new Set())
-      }
-      observers.add(peerId.toString())
-      if (observers.size < OBSERVERS_NEEDED) continue
-      this.candidates.delete(candidate)
-      this.log('%d peers see us at %s: asking AutoNAT whether %s is reachable', OBSERVERS_NEEDED, ip.value, candidate)
+    const skip = (candidate: string): boolean => known.has(candidate) || this.verdicts?.isRefuted(candidate) === true
+    const candidates = this.observed.observe(observedAddr, peerId.toString(), this.components.transportManager.getAddrs(), skip)
+    for (const candidate of candidates) {
+      this.log('peers see us at %s: asking AutoNAT whether it is reachable', candidate)
       this.components.addressManager.addObservedAddr(multiaddr(candidate))
     }
+    if (candidates.length > 0) this.askAutonatAgain().catch(err => { this.log.error('could not ask AutoNAT peers again - %e', err) })
+  }
+
+  /** The peers connected before the candidate existed are asked too (libp2p asks only new ones) */
+  private async askAutonatAgain (): Promise<void> {
+    const verdicts = this.verdicts
+    if (verdicts == null) return
+    const connections = this.components.connectionManager.getConnections().filter(c => c.status === 'open' && c.limits == null)
+    const protocols = new Map(await Promise.all(connections.map(async c =>
+      [c.id, await this.components.peerStore.get(c.remotePeer).then(p => p.protocols, (): string[] => [])] as const)))
+    verdicts.askConnected(protocol => connections.filter(c => protocols.get(c.id)?.includes(protocol) === true))
   }
 
   /**

@@ -6,6 +6,7 @@
  * nowhere to read. The AutoNAT services are given an address manager that also records their
  * verdicts here.
  */
+import type { Connection, PeerId } from '@libp2p/interface'
 import type { AddressManager } from '@libp2p/interface-internal'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -15,6 +16,14 @@ export interface AutonatVerdicts {
   /** Whether AutoNAT found `addr` not dialable within the last `ttlMs` */
   isRefuted(addr: string, now?: number): boolean
   record(addr: Multiaddr, dialable: boolean, now?: number): void
+  /** An AutoNAT service's topology: it asks each peer that connects (and speaks `protocol`) to check our addresses */
+  watch(protocol: string, onConnect: (peer: PeerId, connection: Connection) => void): void
+  /**
+   * Has every AutoNAT service ask again the peers already connected (`connected` picks those that
+   * speak a protocol): libp2p's AutoNAT asks a peer only when it connects, so an address found
+   * afterwards would wait for new peers
+   */
+  askConnected(connected: (protocol: string) => Connection[]): void
 }
 
 const HOUR = 60 * 60 * 1000
@@ -24,6 +33,7 @@ const MAX_REFUTED = 64
 /** @param ttlMs how long a refutation counts (libp2p re-checks addresses after an hour) */
 export function createAutonatVerdicts (ttlMs = HOUR): AutonatVerdicts {
   const refuted = new Map<string, number>()
+  const watchers: Array<{ protocol: string, onConnect: (peer: PeerId, connection: Connection) => void }> = []
   const live = (now: number): void => {
     for (const [addr, at] of refuted) if (now - at > ttlMs) refuted.delete(addr)
   }
@@ -35,6 +45,14 @@ export function createAutonatVerdicts (ttlMs = HOUR): AutonatVerdicts {
     isRefuted (addr, now = Date.now()) {
       const at = refuted.get(addr)
       return at != null && now - at <= ttlMs
+    },
+    watch (protocol, onConnect) {
+      watchers.push({ protocol, onConnect })
+    },
+    askConnected (connected) {
+      for (const { protocol, onConnect } of watchers) {
+        for (const connection of connected(protocol)) onConnect(connection.remotePeer, connection)
+      }
     },
     record (addr, dialable, now = Date.now()) {
       const key = addr.toString()
