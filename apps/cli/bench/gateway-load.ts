@@ -18,7 +18,9 @@
  *
  * BENCH_LOAD_SETTLE_TIMEOUT_S (default 60) bounds the wait for settling; BENCH_LOAD_TIMEOUT_S
  * (default 1800) bounds each round of clients. BENCH_LOAD_DAEMON_ENV adds `K=V` pairs to the daemon's
- * environment.
+ * environment; several sets separated by `|` (e.g. `CAIRN_MALLOC=system|CAIRN_MALLOC=jemalloc`) run
+ * every round once per set, each on a fresh daemon over the same repo, and print each set's peak,
+ * settled RSS and throughput as ratios to the first set's, so allocators compare within one run.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -38,11 +40,11 @@ const ROUND_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 1800) * 1000
  * Extra environment for the daemon, `K=V` pairs separated by spaces: e.g. glibc's allocator knobs
  * (`MALLOC_MMAP_THRESHOLD_=131072`), to see what of the RSS after a round is memory glibc kept
  */
-const DAEMON_ENV = Object.fromEntries((process.env.BENCH_LOAD_DAEMON_ENV ?? '').split(/\s+/).filter(kv => kv.includes('=')).map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+const DAEMON_ENVS = (process.env.BENCH_LOAD_DAEMON_ENV ?? '').split('|').map(set => Object.fromEntries(set.split(/\s+/).filter(kv => kv.includes('=')).map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])))
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
 
 interface Stored { sizeMib: number, cid: string, sha256: string }
-interface Row { what: string, before: number, peak: number, settleMs?: number, settled: number, seconds: number, mbps: number }
+interface Row { what: string, before: number, peak: number, settleMs?: number, settled: number, at30s: number, seconds: number, mbps: number }
 
 /** One round: runs `load`, watching the daemon's RSS, then waits for it to settle */
 async function measure (daemon: Daemon, what: string, bytes: number, load: () => Promise<void>): Promise<Row> {
@@ -58,15 +60,20 @@ async function measure (daemon: Daemon, what: string, bytes: number, load: () =>
   }
   const seconds = (performance.now() - start) / 1000
   const peak = await sampler.peak()
+  const ended = performance.now()
   const settle = await waitForRss(pid, before + SETTLE_MARGIN_BYTES, SETTLE_TIMEOUT_MS)
-  const row = { what, before, peak, settleMs: settle.ms, settled: settle.rss, seconds, mbps: bytes / seconds / 1e6 }
+  // the RSS 30 s after the last client ended (the issue's settling time), whenever it settled
+  const wait = 30_000 - (performance.now() - ended)
+  if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
+  const at30s = await rssBytes(pid)
+  const row = { what, before, peak, settleMs: settle.ms, settled: settle.rss, at30s, seconds, mbps: bytes / seconds / 1e6 }
   process.stdout.write(`${format(row)}\n`)
   return row
 }
 
 function format (r: Row): string {
   const settle = r.settleMs != null ? `${(r.settleMs / 1000).toFixed(1)} s` : `not within ${SETTLE_TIMEOUT_MS / 1000} s`
-  return `| ${r.what} | ${mib(r.before)} | ${mib(r.peak)} | ${settle} | ${mib(r.settled)} | ${r.seconds.toFixed(1)} s (${r.mbps.toFixed(0)} MB/s) |`
+  return `| ${r.what} | ${mib(r.before)} | ${mib(r.peak)} | ${settle} | ${mib(r.settled)} | ${mib(r.at30s)} | ${r.seconds.toFixed(1)} s (${r.mbps.toFixed(0)} MB/s) |`
 }
 
 async function gatewayRound (daemon: Daemon, file: Stored): Promise<Row> {
@@ -102,20 +109,37 @@ async function main (): Promise<void> {
       await rm(path)
       stored.push({ sizeMib, cid, sha256 })
     }
-    daemon = await startDaemon(repo, LISTEN, undefined, { env: DAEMON_ENV })
-    const env = Object.entries(DAEMON_ENV).map(([k, v]) => `${k}=${v}`).join(' ')
-    process.stdout.write(`cairn daemon pid ${daemon.child.pid}${env !== '' ? ` (${env})` : ''}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
-    // one small download first, so the daemon's lazy start-up allocations are not counted as load
-    const first = stored[0]
-    await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${first.cid}`, 1, { timeoutMs: ROUND_TIMEOUT_MS })
-    process.stdout.write(`RSS after start-up and one download: ${mib(await rssBytes(daemon.child.pid!))}\n\n`)
-    process.stdout.write('| load | RSS before | peak RSS | back within ' + mib(SETTLE_MARGIN_BYTES) + ' of before | RSS then | time |\n| --- | --- | --- | --- | --- | --- |\n')
-    const rows: Row[] = []
-    for (const file of stored.filter(f => SIZES_MIB.includes(f.sizeMib))) rows.push(await gatewayRound(daemon, file))
-    for (const file of stored.filter(f => BITSWAP_SIZES_MIB.includes(f.sizeMib))) rows.push(await bitswapRound(daemon, file))
-    const worst = Math.max(...rows.map(r => r.peak))
-    const slow = rows.filter(r => r.settleMs == null || r.settleMs > 30_000)
-    process.stdout.write(`\nhighest peak ${mib(worst)} (target < 512 MiB): ${worst < 512 * MIB ? 'met' : 'NOT met'}; settled within 30 s: ${slow.length === 0 ? 'all' : `not ${slow.map(r => r.what).join(', ')}`}\n`)
+    const runs: Array<{ env: string, rows: Row[] }> = []
+    for (const daemonEnv of DAEMON_ENVS) {
+      daemon = await startDaemon(repo, LISTEN, undefined, { env: daemonEnv })
+      const env = Object.entries(daemonEnv).map(([k, v]) => `${k}=${v}`).join(' ')
+      const allocator = /^Memory allocator: (.*)$/m.exec(daemon.output())?.[1] ?? 'allocator not reported'
+      process.stdout.write(`cairn daemon pid ${daemon.child.pid}${env !== '' ? ` (${env})` : ''}, ${allocator}, ${CLIENTS} clients, load average ${loadavg().map(l => l.toFixed(1)).join(' ')}\n`)
+      // one small download first, so the daemon's lazy start-up allocations are not counted as load
+      const first = stored[0]
+      await downloadConcurrently(`${daemon.gatewayUrl}/ipfs/${first.cid}`, 1, { timeoutMs: ROUND_TIMEOUT_MS })
+      process.stdout.write(`RSS after start-up and one download: ${mib(await rssBytes(daemon.child.pid!))}\n\n`)
+      process.stdout.write('| load | RSS before | peak RSS | back within ' + mib(SETTLE_MARGIN_BYTES) + ' of before | RSS then | RSS 30 s after | time |\n| --- | --- | --- | --- | --- | --- | --- |\n')
+      const rows: Row[] = []
+      for (const file of stored.filter(f => SIZES_MIB.includes(f.sizeMib))) rows.push(await gatewayRound(daemon, file))
+      for (const file of stored.filter(f => BITSWAP_SIZES_MIB.includes(f.sizeMib))) rows.push(await bitswapRound(daemon, file))
+      const worst = Math.max(...rows.map(r => r.peak))
+      const slow = rows.filter(r => r.settleMs == null || r.settleMs > 30_000)
+      process.stdout.write(`\nhighest peak ${mib(worst)} (target < 512 MiB): ${worst < 512 * MIB ? 'met' : 'NOT met'}; settled within 30 s: ${slow.length === 0 ? 'all' : `not ${slow.map(r => r.what).join(', ')}`}\n\n`)
+      await daemon.stop()
+      daemon = undefined
+      runs.push({ env: env !== '' ? env : '(default)', rows })
+    }
+    if (runs.length > 1) {
+      const base = runs[0]
+      process.stdout.write(`ratios to ${base.env}:\n\n| daemon env | load | peak RSS | RSS 30 s after | above its start 30 s after | throughput |\n| --- | --- | --- | --- | --- | --- |\n`)
+      for (const run of runs.slice(1)) {
+        run.rows.forEach((r, i) => {
+          const b = base.rows[i]
+          process.stdout.write(`| ${run.env} | ${r.what} | ${(r.peak / b.peak).toFixed(2)}x | ${(r.at30s / b.at30s).toFixed(2)}x | ${mib(r.at30s - r.before)} vs ${mib(b.at30s - b.before)} | ${(r.mbps / b.mbps).toFixed(2)}x |\n`)
+        })
+      }
+    }
   } finally {
     await daemon?.stop()
     await rm(dir, { recursive: true, force: true })

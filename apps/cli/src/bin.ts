@@ -4,12 +4,16 @@
  * stop cleanly; a second one exits at once.
  */
 import module from 'node:module'
+import { chooseAllocator, isDaemonCommand } from './allocator.ts'
 import { EXIT_DAEMON } from './constants.ts'
 import { bareVersion, versionLines } from './version.ts'
 
 // V8's compiled code for our modules, kept on disk between runs (Node's own cache folder under the
 // system temp dir): most of a short command's start-up is compiling the modules it loads
 module.enableCompileCache?.()
+
+// the daemon runs under jemalloc when installed: this replaces the process once, before anything starts
+if (isDaemonCommand(process.argv.slice(2))) chooseAllocator()
 
 // `cairn version` and `cairn --version` as typed, answered before the command tree is even loaded
 const version = bareVersion(process.argv.slice(2))

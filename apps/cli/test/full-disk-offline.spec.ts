@@ -2,8 +2,9 @@
  * A full disk never locks the repo out, offline, through the real CLI as child processes on a
  * 64 MiB tmpfs (mounted here as root, as CI runs, and unmounted after): with zero bytes free an
  * offline `add` opens the repo by releasing a reserve file and fails cleanly (exit 4, `storage
- * full: `), and then offline `repo verify` and `repo gc` still open and work; once space is back,
- * adds work again and every pinned file reads back byte-exact.
+ * full: `), and then offline `repo verify` and `repo gc` still open and work, and a daemon started
+ * there answers an RPC add with 507; once space is back, adds work again and every pinned file
+ * reads back byte-exact.
  *
  * Before the fix, the add's open released the block store's 16 MiB reserve and the add then wrote
  * its blocks into that room until the disk was full again, so the next offline command failed
@@ -17,11 +18,13 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cairn, ok } from './fixtures/cli.ts'
+import { cairn, ok, startDaemon } from './fixtures/cli.ts'
+import type { Daemon } from './fixtures/cli.ts'
 
 const test = suite('full disk offline')
 const run = promisify(execFile)
 const MiB = 1024 * 1024
+const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
 
 async function freeBytes (path: string): Promise<number> {
   const s = await statfs(path)
@@ -54,6 +57,7 @@ test('offline on a full disk: a failed add leaves the repo open for verify and g
   await run('mkdir', ['-p', mount])
   await run('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mount])
   const repo = join(mount, 'repo')
+  let daemon: Daemon | undefined
   try {
     await ok(['init', '--profile=test'], { repo })
     const pinned = new Map<string, Buffer>()
@@ -96,6 +100,21 @@ test('offline on a full disk: a failed add leaves the repo open for verify and g
     assert.match(again.err, /^Error: storage full: .*reserve/)
     assert.match((await ok(['repo', 'verify'], { repo, timeoutMs: 60_000 })).out, /verify complete, all blocks validated/)
 
+    // a daemon started meanwhile serves reads and refuses adds over the RPC with 507 and Kubo's JSON
+    daemon = await startDaemon(repo, LISTEN)
+    const form = new FormData()
+    form.append('file', new Blob([randomBytes(4 * MiB)]), 'big')
+    const api = daemon.apiMultiaddr.split('/')
+    const res = await fetch(`http://${api[2]}:${api[4]}/api/v0/add`, { method: 'POST', body: form, signal: AbortSignal.timeout(60_000) })
+    assert.is(res.status, 507)
+    const body = await res.json() as { Message: string, Code: number, Type: string }
+    assert.is(body.Type, 'error')
+    assert.match(body.Message, /^storage full: .*reserve/)
+    await readsBack('through the daemon on the full disk')
+    assert.is(await daemon.stop(), 0)
+    daemon = undefined
+    assert.match((await ok(['repo', 'verify'], { repo, timeoutMs: 60_000 })).out, /verify complete, all blocks validated/)
+
     // space back: the reserve is made again, adds work, everything pinned reads back byte-exact
     await rm(join(mount, 'ballast'))
     await addPinned(await readFile(big))
@@ -105,6 +124,7 @@ test('offline on a full disk: a failed add leaves the repo open for verify and g
     await ok(['repo', 'gc'], { repo, timeoutMs: 60_000 })
     await readsBack('after space came back')
   } finally {
+    await daemon?.stop()
     await run('umount', [mount]).catch(() => {})
     await rmdir(mount).catch(() => {})
     await rm(work, { recursive: true, force: true })

@@ -180,6 +180,39 @@ test('a full disk never locks the repo out: it opens with zero bytes free, reads
   }
 })
 
+test('a reserve GC released on a full disk holds new blocks back until it is made again, in this process and the next', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  const path = join(fs.path, 'store')
+  let store: CairnBlockstore | undefined
+  try {
+    store = await createBlockstore({ path, ...OPTIONS })
+    const pinned = await smallDag(1, 4, 30_000)
+    await pinDag(store, pinned)
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE)
+    await fs.fill()
+    // GC on the full disk releases the reserve for its own commits
+    await collect(store.gc())
+    assert.is(await sizeOf(join(path, 'reserve')), 0, 'GC released the reserve')
+    const fresh = await smallDag(9000, 3, 20_000)
+    await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    await rejects(async () => store!.pins.update(pinned.root, fresh.root), 'NoSpaceError')
+    // a put of blocks already stored writes nothing, and is not refused
+    await store.putBlocks(pinned.blocks)
+    await store.close()
+    // the mark is on disk: the next process is held back as well, though it opens without a release
+    store = await createBlockstore({ path, ...OPTIONS })
+    await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    await assertInvariants(store, [pinned], 'reopened while released')
+    await fs.drain()
+    await pinDag(store, fresh)
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE, 'the next put made the reserve again before writing')
+    await assertInvariants(store, [pinned, fresh], 'after space came back')
+  } finally {
+    await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
 test('any LevelDB opened with its own reserve (the node\'s datastore) opens with zero bytes free, and makes the reserve again once there is room', async () => {
   const fs = await mountTmpfs(8 * 1024 * 1024)
   const path = join(fs.path, 'datastore')

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { RepoLockedError, RepoNotInitializedError, TimeoutError, hasCode } from '@cairn/interface'
 import { Option } from 'commander'
 import type { Command } from 'commander'
+import { allocatorLine } from '../allocator.ts'
 import { readApiFile } from '../connect.ts'
 import { API_FILENAME, DEFAULT_DAEMON_PROBE_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, GATEWAY_FILENAME } from '../constants.ts'
 import type { CliContext, DaemonOptions, RunningDaemon } from '../context.ts'
@@ -100,6 +101,8 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags, rpcCommands: Daem
     print.line(`Cairn version: ${version.version}`)
     print.line(`Repo version: ${version.repo}`)
     print.line(`System version: ${version.system}`)
+    const allocator = allocatorLine()
+    if (allocator != null) print.line(allocator)
     print.line(`PeerID: ${id.id}`)
     if (flags.offline === true) print.line('Offline mode: serving only what the repo holds')
     else {
