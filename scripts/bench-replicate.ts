@@ -12,7 +12,8 @@
  * provide queued or running. The providing the replicas do themselves, once pinned, is timed.
  * Beside the times it prints each daemon's CPU-seconds per phase and Bitswap's block counts
  * (duplicates, blocks served), which say where the time went. `BENCH_ROUTING=none` runs the same
- * with `Routing.Type` none (no DHT: the copies only meet the origin).
+ * with `Routing.Type` none (no DHT: the copies only meet the origin); `BENCH_PROVIDE_STRATEGY`
+ * sets every node's `Reprovider.Strategy` (`roots`: a replica announces its root, not every block).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -24,6 +25,8 @@ import type { ChildProcess } from 'node:child_process'
 
 const SIZE_MB = Number(process.env.BENCH_SIZE_MB ?? 256)
 const ROUTING = process.env.BENCH_ROUTING
+/** `Reprovider.Strategy` of every node (all, pinned, roots): what each replica announces to the DHT */
+const PROVIDE_STRATEGY = process.env.BENCH_PROVIDE_STRATEGY
 const ROOT = resolve(import.meta.dirname, '..')
 const BIN = join(ROOT, 'apps/cli/src/bin.ts')
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
@@ -103,6 +106,7 @@ try {
   await Promise.all([repoA, ...Object.values(repos)].map(async repo => {
     await cairn(repo, ['init', '--profile=test'])
     if (ROUTING != null) await cairn(repo, ['config', 'Routing.Type', ROUTING])
+    if (PROVIDE_STRATEGY != null) await cairn(repo, ['config', 'Reprovider.Strategy', PROVIDE_STRATEGY])
   }))
   const services: Record<string, { url: string, token: string, swarm: string }> = {}
   for (const name of names) {
@@ -124,7 +128,7 @@ try {
   await writeFile(file, randomBytes(SIZE_MB * 1024 * 1024))
   const cid = (await cairn(repoA, ['add', '-Q', file])).trim()
   await rm(file)
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}, CID ${cid}\n`)
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
   // one network: the origin's provides reach B, C and D (with no peer they would only time out)

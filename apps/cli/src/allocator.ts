@@ -75,10 +75,13 @@ function allocatorChoice (env: NodeJS.ProcessEnv): string {
   if (process.platform !== 'linux') return 'Memory allocator: the system\'s'
   const tried = env[REEXEC_MARK] === '1'
   delete env[REEXEC_MARK]
-  if (jemallocLoaded()) {
-    // hide our preload from whatever the daemon starts, so child processes get the allocator they expect
-    if (tried) env.LD_PRELOAD = (env.LD_PRELOAD ?? '').split(/[\s:]+/).filter(p => !p.includes('libjemalloc')).join(':')
+  // hide our preload from whatever the daemon starts, so child processes get the allocator they
+  // expect (and no loader error when the preload failed)
+  if (tried) {
+    env.LD_PRELOAD = (env.LD_PRELOAD ?? '').split(/[\s:]+/).filter(p => p !== '' && !p.includes('libjemalloc')).join(':')
     if (env.LD_PRELOAD === '') delete env.LD_PRELOAD
+  }
+  if (jemallocLoaded()) {
     return `Memory allocator: jemalloc (MALLOC_CONF=${env.MALLOC_CONF ?? ''}; CAIRN_MALLOC=system for the system's)`
   }
   if (wanted === 'system') return 'Memory allocator: the system\'s (CAIRN_MALLOC=system)'

@@ -69,6 +69,14 @@ test('a jemalloc that is not there: the daemon runs on the system allocator and 
   assert.ok(output.includes(`Memory allocator: the system's (jemalloc not found at ${missing})`), output)
 })
 
+test('a library that cannot be preloaded: the loader ignores it, the daemon runs on the system allocator and says so', async (ctx) => {
+  const broken = join(ctx.dir, 'libjemalloc.so.2')
+  await writeFile(broken, 'not an ELF file\n')
+  const { maps, output } = await run(ctx, { CAIRN_MALLOC: broken })
+  assert.not.ok(maps.includes('libjemalloc'))
+  assert.match(output, /^Memory allocator: the system's \(preloading jemalloc failed\)$/m)
+})
+
 test('an explicit library path is preloaded, and an operator MALLOC_CONF is kept', async (ctx) => {
   const library = await ensureJemalloc()
   const { maps, output } = await run(ctx, { CAIRN_MALLOC: library, MALLOC_CONF: 'dirty_decay_ms:5000' })

@@ -15,6 +15,7 @@ import { answeringProbe, connect, createBitswapNode, createProbe, equalBytes, ra
 import { acquireHashOffload } from '../src/bitswap/hash-offload.ts'
 import { waitFor } from './fixtures/nodes.ts'
 import type { BitswapNode, Probe } from './fixtures/bitswap-helpers.ts'
+import type { BitswapMessage, PresenceType, WantType } from '../src/bitswap/index.ts'
 import type { Libp2p } from '@libp2p/interface'
 
 const eq = (a: Uint8Array, b: Uint8Array): boolean => equalBytes(a, b)
@@ -84,6 +85,71 @@ wire('splits replies larger than 2 MiB into several messages, each within the li
   for (const r of withBlocks) assert.ok(r.frameBytes <= DEFAULT_MAX_MESSAGE_BYTES, `message of ${r.frameBytes} bytes exceeds the limit`)
   const got = withBlocks.flatMap(r => r.message.payload.map(b => b.data))
   for (const b of blocks) assert.ok(got.some(d => eq(d, b.bytes)), 'every block delivered')
+})
+
+/** Two probes the node knows as Bitswap peers, and helpers to read what it sent them about `cid` */
+async function twoPeers (node: BitswapNode, probe: Probe, others: Array<Libp2p<any>>): Promise<Probe[]> {
+  const other = await createProbe()
+  others.push(other.libp2p)
+  await connect(other.libp2p, node.libp2p)
+  await waitFor(() => node.bitswap.stats().peers === 2, 10_000, 'both probes identified')
+  return [probe, other]
+}
+const wants = (cid: CID, type: WantType) => (m: BitswapMessage): boolean =>
+  m.wantlist?.entries.some(e => eq(e.cid, cid.bytes) && !e.cancel && e.wantType === type) === true
+const cancels = (cid: CID) => (m: BitswapMessage): boolean => m.wantlist?.entries.some(e => eq(e.cid, cid.bytes) && e.cancel) === true
+const sent = (p: Probe, match: (m: BitswapMessage) => boolean): boolean => p.received.some(r => match(r.message))
+function presence (cid: CID, type: PresenceType): BitswapMessage {
+  const m = emptyMessage()
+  m.blockPresences.push({ cid: cid.bytes, type })
+  return m
+}
+function blockMessage (block: { cid: CID, bytes: Uint8Array }): BitswapMessage {
+  const m = emptyMessage()
+  m.payload.push({ prefix: cidToPrefix(block.cid), data: block.bytes })
+  return m
+}
+
+wire('a block is asked of one peer at a time: the others hear want-have, a DONT_HAVE cancels the want-block there', async ({ node, probe, others }) => {
+  const peers = await twoPeers(node, probe, others)
+  const block = await rawBlock(20_000)
+  const pending = node.bitswap.want(block.cid, { signal: AbortSignal.timeout(15_000) })
+  pending.catch(() => {}) // awaited below
+  const signal = AbortSignal.timeout(10_000)
+  await Promise.all(peers.map(async p => p.waitFor(m => wants(block.cid, WANT_BLOCK)(m) || wants(block.cid, WANT_HAVE)(m), signal)))
+  const asked = peers.filter(p => sent(p, wants(block.cid, WANT_BLOCK)))
+  assert.is(asked.length, 1, 'want-block went to one peer only')
+  const [first] = asked
+  const second = peers.find(p => p !== first) as Probe
+  assert.ok(sent(second, wants(block.cid, WANT_HAVE)), 'the other peer heard want-have')
+
+  // a server keeps a want-block it cannot answer and sends the block once it has it: cancelled
+  await first.send(node.libp2p.peerId, presence(block.cid, PRESENCE_DONT_HAVE))
+  await first.waitFor(cancels(block.cid), signal)
+  // the peer that has it is asked for the block, and its block answers the want
+  await second.send(node.libp2p.peerId, presence(block.cid, PRESENCE_HAVE))
+  await second.waitFor(wants(block.cid, WANT_BLOCK), signal)
+  await second.send(node.libp2p.peerId, blockMessage(block))
+  assert.ok(eq(await pending, block.bytes))
+  assert.is(node.bitswap.stats().duplicateBlocks, 0)
+})
+
+wire('a want-block a peer sits on moves to a peer that said HAVE, and the silent peer gets CANCEL', async ({ node, probe, others }) => {
+  // the node's providerSearchDelayMs is 200: a block peer silent that long has stalled
+  const peers = await twoPeers(node, probe, others)
+  const block = await rawBlock(20_000)
+  const pending = node.bitswap.want(block.cid, { signal: AbortSignal.timeout(15_000) })
+  pending.catch(() => {}) // awaited below
+  const signal = AbortSignal.timeout(10_000)
+  await Promise.all(peers.map(async p => p.waitFor(m => wants(block.cid, WANT_BLOCK)(m) || wants(block.cid, WANT_HAVE)(m), signal)))
+  const silent = peers.find(p => sent(p, wants(block.cid, WANT_BLOCK))) as Probe
+  const holder = peers.find(p => p !== silent) as Probe
+  assert.not.ok(sent(holder, wants(block.cid, WANT_BLOCK)), 'one want-block at a time')
+  await holder.send(node.libp2p.peerId, presence(block.cid, PRESENCE_HAVE))
+  await holder.waitFor(wants(block.cid, WANT_BLOCK), signal)
+  await silent.waitFor(cancels(block.cid), signal)
+  await holder.send(node.libp2p.peerId, blockMessage(block))
+  assert.ok(eq(await pending, block.bytes))
 })
 
 wire('aborting a want sends CANCEL to the peers asked and ends with AbortError', async ({ node, probe }) => {

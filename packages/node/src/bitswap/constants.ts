@@ -40,9 +40,11 @@ export const DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER = 512
 
 /**
  * With no peer known to hold a session's blocks, a want goes as want-block to this many
- * connected peers (want-have to the rest): one round trip for the first block, bounded duplicates.
+ * connected peers (want-have to the rest): one round trip for the first block. One, as boxo asks
+ * a block of one peer at a time: with two, a peer that is itself fetching the DAG (a replica
+ * beside ours) sends every block it gets after the first peer sent it too.
  */
-export const DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS = 2
+export const DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS = 1
 
 /** A want nobody connected answers with a block within this long is looked up in routing */
 export const DEFAULT_PROVIDER_SEARCH_DELAY_MS = 1_000

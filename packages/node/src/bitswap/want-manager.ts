@@ -355,8 +355,10 @@ export class WantManager {
       if (!this.hasLiveBlockPeer(want)) this.deferred.add(want)
       return
     }
-    if (!this.hasLiveBlockPeer(want) || this.blockPeersStalled(want)) {
+    if (!this.hasLiveBlockPeer(want)) {
       this.sendWantBlock(want, peer)
+    } else if (this.blockPeersStalled(want)) {
+      this.moveWantBlock(want, peer)
     } else {
       // look again as soon as the peers asked would count as stalled
       this.scheduleSearch(want, want.askedBlockAt + this.init.providerSearchDelayMs - Date.now())
@@ -375,9 +377,26 @@ export class WantManager {
     return true
   }
 
+  /** `peer` is no longer asked for the block: CANCEL goes to it (it stays among those asked) */
+  private dropBlockPeer (want: Want, id: string, peer: PeerId): void {
+    want.blockPeers.delete(id)
+    this.load.get(id)?.delete(want.key)
+    this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK, cancel: true }])
+  }
+
   /**
-   * The want has waited long: peers asked for the block may be silent, so one more peer is
-   * asked for it alongside them, and routing is searched.
+   * The peers asked for the block went silent: the block is asked of `peer` instead, and the
+   * silent ones are cancelled, so it is asked as a block of one peer at a time (two would both
+   * send it). A silent peer stays a candidate: it is asked again if the new one stalls too.
+   */
+  private moveWantBlock (want: Want, peer: PeerId): void {
+    for (const [id, old] of want.blockPeers) this.dropBlockPeer(want, id, old)
+    this.sendWantBlock(want, peer)
+  }
+
+  /**
+   * The want has waited long: peers asked for the block may be silent, so the block is asked of
+   * another peer instead (see `moveWantBlock`), and routing is searched.
    */
   private widen (want: Want): void {
     if (want.done || want.receiving) return
@@ -390,15 +409,32 @@ export class WantManager {
       if (want.blockPeers.has(id) || want.dontHaves.has(id) || !this.usable(peer) || !this.hasRoom(peer)) return
       if (best == null || this.loadOf(id) < this.loadOf(best.toString())) best = peer
     }
+    // a peer that said HAVE takes the want-block over from the silent ones
     for (const peer of want.haves.values()) consider(peer)
-    if (best == null) for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
-    if (best == null) for (const peer of this.deps.network.connectedPeers()) if (!want.asked.has(peer.toString())) consider(peer)
     if (best != null) {
-      this.sendWantBlock(want, best)
-    } else {
-      // nobody else to ask: ask again, in case what was sent got lost with a reset stream
-      for (const peer of want.blockPeers.values()) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK }])
+      this.moveWantBlock(want, best)
+      return
     }
+    const others = new Map<string, PeerId>()
+    for (const s of want.sessions) for (const [id, peer] of s.peers) others.set(id, peer)
+    for (const peer of this.deps.network.connectedPeers()) if (!want.asked.has(peer.toString())) others.set(peer.toString(), peer)
+    if (want.blockPeers.size === 0) {
+      // nobody is asked for the block (all gone or busy): the best of the others is
+      for (const peer of others.values()) consider(peer)
+      if (best != null) this.sendWantBlock(want, best)
+      return
+    }
+    // nobody known to have it: the others are asked whether they do, and one that says HAVE takes
+    // the want-block over (onHave). Moving it to a peer that may not have it would drop the silent
+    // peer's place in its queue for a DONT_HAVE, or for nothing from a busy peer.
+    let asked = 0
+    for (const [id, peer] of others) {
+      if (want.blockPeers.has(id) || want.dontHaves.has(id) || !this.usable(peer)) continue
+      this.sendWantHave(want, peer)
+      asked++
+    }
+    // nobody else to ask: ask again, in case what was sent got lost with a reset stream
+    if (asked === 0) for (const peer of want.blockPeers.values()) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK }])
   }
 
   onDontHave (peer: PeerId, cid: CID): void {
@@ -407,7 +443,9 @@ export class WantManager {
     const id = peer.toString()
     want.dontHaves.add(id)
     want.haves.delete(id)
-    if (want.blockPeers.delete(id)) this.load.get(id)?.delete(want.key)
+    // a server keeps a want-block it could not answer and sends the block once it gets one (boxo
+    // does too): cancelled, or a peer still fetching it would bring it again after another has
+    if (want.blockPeers.has(id)) this.dropBlockPeer(want, id, peer)
     this.dispatch(want)
     if (this.deferred.size > 0) this.dispatchDeferred()
   }
