@@ -174,7 +174,11 @@ async function main (): Promise<void> {
     if (pairs.length > 0) {
       const ratios = pairs.map(([ra, rb]) => mbps(rb.timing) / mbps(ra.timing))
       const ttfb = pairs.map(([ra, rb]) => rb.timing.ttfbMs / ra.timing.ttfbMs)
-      const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+      const median = (xs: number[]): number => {
+        const s = [...xs].sort((x, y) => x - y)
+        const m = Math.floor(s.length / 2)
+        return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2
+      }
       const each = ratios.length > 1 ? ` (rounds: ${ratios.map(x => x.toFixed(2)).join(', ')})` : ''
       process.stdout.write(`(b)/(a) throughput: ${median(ratios).toFixed(2)}${ratios.length > 1 ? ' median' : ''} (target >= 0.80)${each}; ttfb (b)/(a): ${median(ttfb).toFixed(2)}\n`)
     }
