@@ -17,8 +17,9 @@
  *
  * Targets (issue 18): (b) >= 80% of (a)'s throughput; hole punching 100% across
  * endpoint-independent NATs. Env: BENCH_NAT_SIZE_MIB (default 16), BENCH_NAT_CASES (default
- * `a,b,c,punch`), BENCH_NAT_FETCH_TIMEOUT_S (default 180), BENCH_NAT_DEBUG (a DEBUG value for the
- * daemons, e.g. `cairn:reachability,libp2p:circuit-relay*`).
+ * `a,b,c,punch`), BENCH_NAT_ROUNDS (default 1: how many times (a) and (b) alternate; the
+ * ratio printed is the median of the rounds'), BENCH_NAT_FETCH_TIMEOUT_S (default 180),
+ * BENCH_NAT_DEBUG (a DEBUG value for the daemons, e.g. `cairn:reachability,libp2p:circuit-relay*`).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -37,6 +38,8 @@ const SIZE = Number(process.env.BENCH_NAT_SIZE_MIB ?? 16) * MIB
 const CASES = new Set((process.env.BENCH_NAT_CASES ?? 'a,b,c,punch').split(',').map(s => s.trim()))
 const PUNCH_TRIES = Number(process.env.BENCH_NAT_PUNCH_TRIES ?? 20)
 const PUNCH_WAIT_MS = Number(process.env.BENCH_NAT_PUNCH_WAIT_S ?? 15) * 1000
+/** How many times (a) and (b) alternate (their ratio is the median over the rounds) */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_NAT_ROUNDS ?? 1))
 const FETCH_TIMEOUT_MS = Number(process.env.BENCH_NAT_FETCH_TIMEOUT_S ?? 180) * 1000
 /** Until the homes hold a relay reservation and advertise it */
 const RESERVATION_TIMEOUT_MS = 120_000
@@ -132,8 +135,13 @@ async function main (): Promise<void> {
     const reserved = Date.now()
     await Promise.all([h0, h1, h2, h3].map(relayedAddress))
     process.stdout.write(`relay reservations of the 4 homes in ${Date.now() - reserved} ms\n`)
-    if (CASES.has('a')) await run('(a) public/public', a1, b1)
-    if (CASES.has('b')) await run('(b) NAT/NAT hole punched', h0, h1)
+    // (a) and (b) alternate ROUNDS times: on a shared machine the load moves between two
+    // back-to-back transfers, so one pair's ratio says little; the median of the rounds more
+    for (let round = 1; round <= ROUNDS; round++) {
+      const tag = ROUNDS > 1 ? ` #${round}` : ''
+      if (CASES.has('a')) await run(`(a) public/public${tag}`, a1, b1)
+      if (CASES.has('b')) await run(`(b) NAT/NAT hole punched${tag}`, h0, h1)
+    }
     if (CASES.has('c')) await run('(c) relayed (symmetric NATs)', h2, h3)
 
     if (CASES.has('punch')) {
@@ -156,10 +164,23 @@ async function main (): Promise<void> {
       process.stdout.write(`hole punching: ${ok}/${PUNCH_TRIES} (${(100 * ok / PUNCH_TRIES).toFixed(0)}%), median time to direct ${waits.length > 0 ? waits[Math.floor(waits.length / 2)] : '-'} ms\n`)
     }
 
+    // (a) and (b) of the same round, rounds where either failed left out
+    const tagOf = (r: CaseResult): string => r.name.replace(/^\([ab]\)[^#]*/, '')
+    const pairs = results.filter(r => r.name.startsWith('(a)')).flatMap(ra => {
+      const rb = results.find(r => r.name.startsWith('(b)') && tagOf(r) === tagOf(ra))
+      return rb != null ? [[ra, rb] as const] : []
+    })
     const a = results.find(r => r.name.startsWith('(a)'))
-    const b = results.find(r => r.name.startsWith('(b)'))
-    if (a != null && b != null) {
-      process.stdout.write(`(b)/(a) throughput: ${(mbps(b.timing) / mbps(a.timing)).toFixed(2)} (target >= 0.80); ttfb (b)/(a): ${(b.timing.ttfbMs / a.timing.ttfbMs).toFixed(2)}\n`)
+    if (pairs.length > 0) {
+      const ratios = pairs.map(([ra, rb]) => mbps(rb.timing) / mbps(ra.timing))
+      const ttfb = pairs.map(([ra, rb]) => rb.timing.ttfbMs / ra.timing.ttfbMs)
+      const median = (xs: number[]): number => {
+        const s = [...xs].sort((x, y) => x - y)
+        const m = Math.floor(s.length / 2)
+        return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2
+      }
+      const each = ratios.length > 1 ? ` (rounds: ${ratios.map(x => x.toFixed(2)).join(', ')})` : ''
+      process.stdout.write(`(b)/(a) throughput: ${median(ratios).toFixed(2)}${ratios.length > 1 ? ' median' : ''} (target >= 0.80)${each}; ttfb (b)/(a): ${median(ttfb).toFixed(2)}\n`)
     }
     const c = results.find(r => r.name.startsWith('(c)'))
     if (a != null && c != null) process.stdout.write(`(c)/(a) throughput: ${(mbps(c.timing) / mbps(a.timing)).toFixed(2)}\n`)
