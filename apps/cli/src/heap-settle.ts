@@ -4,7 +4,7 @@
  * load ended), and jemalloc cannot return pages V8 still holds. One full, compacting GC shrinks
  * the heap to what is live and lets the freed pages go (a 578 MiB heap with 3 MiB live went to 38
  * MiB, RSS 634 → 94 MiB within 2 s). So the daemon checks every few seconds and, when the heap has
- * stayed much larger than what it uses on consecutive checks, runs one such GC, at most every 30 s.
+ * stayed much larger than what it uses on consecutive checks, runs one such GC, at most every 15 s.
  * Off with `CAIRN_HEAP_SETTLE=off`. Logged with `NODE_DEBUG=cairn-heap`. Figures: root README,
  * "Memory under load".
  */
@@ -27,7 +27,11 @@ export interface HeapSettleOptions {
   minRatio?: number
   /** ... on this many checks in a row (default 2), so a burst still under way is left alone */
   checks?: number
-  /** At most one collection per this long (default 30000 ms): a full GC pauses the daemon */
+  /**
+   * At most one collection per this long (default 15000 ms): a full GC pauses the daemon (tens of
+   * ms for a ~100 MiB heap). Kept under 30 s minus two checks, so a collection during a burst
+   * cannot delay the one after it past the 30 s the daemon has to settle
+   */
   minGapMs?: number
 }
 
@@ -62,7 +66,7 @@ export function startHeapSettler (options: HeapSettleOptions = {}): HeapSettler 
   const minSlack = options.minSlackBytes ?? DEFAULT_MIN_SLACK_BYTES
   const minRatio = options.minRatio ?? 2
   const checks = options.checks ?? 2
-  const minGapMs = options.minGapMs ?? 30_000
+  const minGapMs = options.minGapMs ?? 15_000
   const gc = obtainGc()
   if (gc == null) { log('no way to run a full GC here: heap settling off'); return undefined }
 
