@@ -8,6 +8,7 @@ import { RepoLockedError, RepoNotInitializedError, TimeoutError, hasCode } from 
 import { Option } from 'commander'
 import type { Command } from 'commander'
 import { allocatorLine } from '../allocator.ts'
+import { heapSettleEnabled, startHeapSettler } from '../heap-settle.ts'
 import { readApiFile } from '../connect.ts'
 import { API_FILENAME, DEFAULT_DAEMON_PROBE_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, GATEWAY_FILENAME } from '../constants.ts'
 import type { CliContext, DaemonOptions, RunningDaemon } from '../context.ts'
@@ -128,6 +129,10 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags, rpcCommands: Daem
     const watch = flags.offline === true ? undefined : watchReachability(daemon, print, firstReachability)
     ctx.signal.addEventListener('abort', () => { clearInterval(watch) }, { once: true })
     void daemon.shutdownRequested.then(() => { clearInterval(watch) })
+    // give V8's heap back once a burst of load is over (heap-settle.ts; CAIRN_HEAP_SETTLE=off)
+    const settler = heapSettleEnabled() ? startHeapSettler() : undefined
+    ctx.signal.addEventListener('abort', () => { settler?.stop() }, { once: true })
+    void daemon.shutdownRequested.then(() => { settler?.stop() })
 
     // a signal, or `cairn shutdown` (the RPC's `shutdown`)
     const interrupted = await Promise.race([
