@@ -34,11 +34,12 @@ import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, pubsubRouterName, storageBudget, validateConfig } from './config.ts'
-import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
+import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, provideSettings, pubsubRouterName, storageBudget, validateConfig } from './config.ts'
+import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_PROVIDE_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, DHT_PROTOCOL, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
+import { createSweepProvider } from './provider-sweep.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
 import { keepReserve, openDatastore } from './datastore-open.ts'
 import type { RepoPaths } from './repo.ts'
@@ -58,7 +59,7 @@ import type {
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, LsOptions, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
-import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
+import type { ComponentLogger, Libp2p, Logger, PeerId } from '@libp2p/interface'
 import type { GuardedDatastore } from './datastore-guard.ts'
 
 export { parseCid }
@@ -288,19 +289,45 @@ class CairnNodeClass implements CairnNode {
       log: this.log.newScope('getter')
     }, { offline: this.offline, timeoutMs: parts.fetchTimeoutMs })
 
-    // Reprovider.Interval, as libp2p.ts's reprovideIntervalMs reads it (not imported: libp2p.ts loads libp2p)
-    const reprovideIntervalMs = this.offline || this.config.Routing.Type === 'none' ? 0 : parseDuration(this.config.Reprovider?.Interval ?? '22h')
+    // Kubo's Provide.* (or the Reprovider.* keys they replaced)
+    const provide = provideSettings(this.config)
+    const reprovideIntervalMs = this.offline || this.config.Routing.Type === 'none' || !provide.enabled ? 0 : provide.intervalMs
+    const sweep = provide.sweep && !this.offline && this.config.Routing.Type !== 'none'
+      ? createSweepProvider({
+        self: () => this.online().peerId,
+        log: this.log.newScope('provider:sweep'),
+        getClosestPeers: (key, options) => required(this.onlineServices().dht, 'DHT').getClosestPeers(key, options),
+        lookupSize: () => this.onlineServices().dht?.k ?? 20,
+        addresses: () => this.online().getMultiaddrs(),
+        dialProtocol: async (peer, protocol, options) => this.online().dialProtocol(peer, protocol, options),
+        addLocalProvider: async (cid, options) => {
+          // kad-dht's provider store is not in its public types
+          const dht = this.onlineServices().dht as { providers?: { addProvider(cid: CID, peer: PeerId, options?: AbortOptions): Promise<void> } } | undefined
+          await dht?.providers?.addProvider(cid, this.online().peerId, options)
+        }
+      }, {
+        protocol: DHT_PROTOCOL,
+        maxConns: provide.maxConnsPerWorker,
+        sendTimeoutMs: provide.sendTimeoutMs,
+        lookupTimeoutMs: DEFAULT_PROVIDE_TIMEOUT_MS
+      })
+      : undefined
     this.provider = createContentProvider({
       contentRouting: {
         provide: async (cid, options) => { await this.online().contentRouting.provide(cid, options) },
         cancelReprovide: async (cid, options) => { await this.online().contentRouting.cancelReprovide(cid, options) }
       },
       log: this.log.newScope('provider'),
-      listCids: (strategy, options) => this.strategyCids(strategy, options)
+      listCids: (strategy, options) => this.strategyCids(strategy, options),
+      // the sweep needs the DHT service: without it (no DHT), the legacy path goes through libp2p's routers
+      sweep: sweep == null ? undefined : () => this.onlineServices().dht == null ? undefined : sweep
     }, {
-      strategy: this.config.Reprovider.Strategy,
+      enabled: provide.enabled && !this.offline,
+      strategy: provide.strategy,
       intervalMs: reprovideIntervalMs,
-      initialDelayMs: parts.reprovideInitialDelayMs
+      initialDelayMs: parts.reprovideInitialDelayMs,
+      concurrency: provide.maxWorkers,
+      batchMax: provide.batchMax
     })
 
     this.bootstrap = createBootstrapApi(configStore)
