@@ -220,16 +220,20 @@ export class IndexLedger {
    */
   async recover (useReserve: boolean): Promise<void> {
     if (this.#failure == null) return
+    // The release waits for puts past their reserve check, which may be waiting for `#dbLock`:
+    // so it happens before taking it, never under it
+    if (useReserve && await freeBytes(this.#init.path) < await this.#logBytes() + REOPEN_HEADROOM_BYTES) {
+      await this.#init.reserve.release('room to reopen the index')
+    }
     await this.#dbLock.run(async () => this.#recover(useReserve))
   }
 
-  async #recover (useReserve: boolean): Promise<void> {
+  async #recover (force: boolean): Promise<void> {
     const failure = this.#failure
     if (failure == null) return
-    if (!useReserve && performance.now() - this.#lastReopenFailure < RECOVERY_INTERVAL_MS) throw failure
+    if (!force && performance.now() - this.#lastReopenFailure < RECOVERY_INTERVAL_MS) throw failure
     const need = await this.#logBytes() + REOPEN_HEADROOM_BYTES
-    let free = await freeBytes(this.#init.path)
-    if (free < need && useReserve && await this.#init.reserve.release('room to reopen the index')) free = await freeBytes(this.#init.path)
+    const free = await freeBytes(this.#init.path)
     if (free < need) {
       throw new NoSpaceError(`Block store at ${this.#init.path} refuses writes: the disk is full (${free} bytes free; reopening its index after the failed write needs ${need})`, { cause: failure })
     }

@@ -267,7 +267,3 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   }
   return node
 }
-
-export function reprovideIntervalMs (config: CairnConfig): number {
-  return parseDuration(config.Reprovider?.Interval ?? '22h')
-}
