@@ -259,10 +259,16 @@ export class IndexLedger {
     }
   }
 
-  /** Waits for a reopen in progress; throws the failure when the index is not open */
+  /**
+   * Waits for a reopen in progress. When a reopen failed and left the index closed (the disk was
+   * still full), tries again (at most once a second, and only with room) so that reads come back
+   * with the space; throws the failure while the index stays closed.
+   */
   async ready (): Promise<void> {
     if (this.#reopening != null) await this.#reopening
-    if (this.db.status !== 'open' && this.#failure != null) throw this.#failure
+    if (this.db.status === 'open' || this.#failure == null) return
+    await this.#dbLock.run(async () => this.#recover(false)).catch(() => {})
+    if ((this.db.status as string) !== 'open' && this.#failure != null) throw this.#failure
   }
 
   /** Bytes of LevelDB's logs: what replaying them into a table on reopen may need */
@@ -270,7 +276,8 @@ export class IndexLedger {
     const dir = join(this.#init.path, 'index')
     let total = 0
     for (const name of await readdir(dir)) {
-      if (name.endsWith('.log')) total += (await stat(join(dir, name))).size
+      // LevelDB may delete an old log meanwhile (its compaction): gone, it needs no room
+      if (name.endsWith('.log')) total += await stat(join(dir, name)).then(s => s.size, () => 0)
     }
     return total
   }

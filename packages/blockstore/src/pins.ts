@@ -55,6 +55,8 @@ export class PinsImpl implements Pins {
 
   async #recovered (): Promise<void> {
     this.#store.assertOpen()
+    // an index left closed by a failed reopen answers with the store's typed error (or reopens)
+    await this.#store.ledger.ready()
     this.#recovery ??= this.#mutex.run(async () => { await this.#walker.resume() })
     try {
       await this.#recovery

@@ -185,7 +185,8 @@ export class GuardedDatastore extends BaseDatastore implements Datastore {
   async #logBytes (): Promise<number> {
     let total = 0
     for (const name of await readdir(this.#path)) {
-      if (name.endsWith('.log')) total += (await stat(join(this.#path, name))).size
+      // LevelDB may delete an old log meanwhile (its compaction): gone, it needs no room
+      if (name.endsWith('.log')) total += await stat(join(this.#path, name)).then(s => s.size, () => 0)
     }
     return total
   }

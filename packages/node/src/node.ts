@@ -635,7 +635,7 @@ class CairnNodeClass implements CairnNode {
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
       protocols: libp2p?.getProtocols().sort() ?? [],
-      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().mode } : {})
+      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().reachability } : {})
     }
   }
 
