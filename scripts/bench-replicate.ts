@@ -20,13 +20,17 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 
 const SIZE_MB = Number(process.env.BENCH_SIZE_MB ?? 256)
 const ROUTING = process.env.BENCH_ROUTING
 /** `Reprovider.Strategy` of every node (all, pinned, roots): what each replica announces to the DHT */
 const PROVIDE_STRATEGY = process.env.BENCH_PROVIDE_STRATEGY
+/** More config for every node, `Key=JSON;Key=JSON` (e.g. `Provide.DHT.SweepEnabled=false`) */
+const EXTRA_CONFIG = (process.env.BENCH_CONFIG ?? '').split(';').filter(Boolean).map(kv => kv.split('=') as [string, string])
+/** A directory: every daemon writes a V8 CPU profile there when it stops (`--cpu-prof`) */
+const CPU_PROF = process.env.BENCH_CPU_PROF
 const ROOT = resolve(import.meta.dirname, '..')
 const BIN = join(ROOT, 'apps/cli/src/bin.ts')
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
@@ -52,7 +56,8 @@ async function cairn (repo: string, args: string[], keep = true): Promise<string
 interface Daemon { child: ChildProcess, text: () => string, stop: () => Promise<void> }
 
 async function daemon (repo: string, extra: string[] = []): Promise<Daemon> {
-  const child = spawn(process.execPath, ['--conditions=development', BIN, 'daemon', ...LISTEN, ...extra], { cwd: ROOT, env: env(repo), stdio: ['ignore', 'pipe', 'pipe'] })
+  const prof = CPU_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${basename(repo)}.cpuprofile`] : []
+  const child = spawn(process.execPath, [...prof, '--conditions=development', BIN, 'daemon', ...LISTEN, ...extra], { cwd: ROOT, env: env(repo), stdio: ['ignore', 'pipe', 'pipe'] })
   let text = ''
   child.stdout.on('data', (d: Buffer) => { text += d.toString() })
   child.stderr.on('data', (d: Buffer) => { text += d.toString() })
@@ -107,6 +112,7 @@ try {
     await cairn(repo, ['init', '--profile=test'])
     if (ROUTING != null) await cairn(repo, ['config', 'Routing.Type', ROUTING])
     if (PROVIDE_STRATEGY != null) await cairn(repo, ['config', 'Reprovider.Strategy', PROVIDE_STRATEGY])
+    for (const [key, value] of EXTRA_CONFIG) await cairn(repo, ['config', '--json', key, value])
   }))
   const services: Record<string, { url: string, token: string, swarm: string }> = {}
   for (const name of names) {
@@ -128,7 +134,7 @@ try {
   await writeFile(file, randomBytes(SIZE_MB * 1024 * 1024))
   const cid = (await cairn(repoA, ['add', '-Q', file])).trim()
   await rm(file)
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}, CID ${cid}\n`)
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
   // one network: the origin's provides reach B, C and D (with no peer they would only time out)
@@ -152,8 +158,11 @@ try {
   const cpu2 = cpuSeconds(all)
 
   const t0 = performance.now()
+  const mono0 = process.hrtime.bigint() / 1000n
   await cairn(repoA, ['pin', 'add', '--replicas=3', cid])
   const replicas = performance.now() - t0
+  // the profiles' sample times are this clock's microseconds: the window picks the replica phase out
+  if (CPU_PROF != null) process.stdout.write(`  replica phase, monotonic µs: ${mono0} ${process.hrtime.bigint() / 1000n}\n`)
   const cpu3 = cpuSeconds(all)
   const ratio = replicas / oneFetch
   process.stdout.write(`  CPU-seconds, three cats: ${cpuLine(labels, cpu0, cpu1)}; replicas: ${cpuLine(labels, cpu2, cpu3)}\n`)

@@ -4,7 +4,7 @@ import { CID } from 'multiformats/cid'
 import { InterfaceBlockstoreAdapter } from './adapter.ts'
 import { DAG_PB_CODE, RAW_CODE, blockLinks, dagPbLinksFromPrefix, isLeafCodec } from '@cairn/ipld'
 import { ChecksumMismatch, PackFiles } from './packs.ts'
-import { Reserve } from './reserve.ts'
+import { Reserve, markLegacyReserve } from './reserve.ts'
 import {
   DEFAULT_ASYNC_READ_WINDOW_MS, DEFAULT_BATCH_BLOCKS_MAX, DEFAULT_BATCH_BYTES_MAX, DEFAULT_BLOCK_BYTES_MAX,
   DEFAULT_INLINE_BYTES_MAX, DEFAULT_OPEN_PACKS_MAX, DEFAULT_PACK_BYTES_MAX, DEFAULT_PACK_LIVE_RATIO_MIN,
@@ -84,6 +84,8 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
   readonly #syncBudget = new SyncBudget(DEFAULT_SYNC_STREAK_MS_MAX)
   #closed = false
   readonly #otherReserves = new Set<LevelReserve>()
+  readonly #probe?: BlockstoreInit['probe']
+  readonly #legacyReserves?: string[]
 
   constructor (init: BlockstoreInit, db: Db) {
     super()
@@ -93,7 +95,9 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     this.db = db
     this.log = init.logger?.forComponent('cairn:blockstore') ?? silent
     this.syncEveryPut = init.sync ?? DEFAULT_SYNC
-    this.reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, this.log, init.faults)
+    this.#probe = init.probe
+    this.#legacyReserves = init.legacyReserves
+    this.reserve = new Reserve(join(init.path, 'reserve'), init.reserveBytes ?? DEFAULT_RESERVE_BYTES, this.log, init.faults, init.probe)
     this.ledger = new IndexLedger({
       path: init.path,
       db,
@@ -160,10 +164,18 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       ], true)
     } else {
       const found = new TextDecoder().decode(version)
-      if (found === '1') {
+      if (found === '1' || found === '2') {
         // 1 → 2: pin records may carry a name after the CID; version 1 records read as unnamed
-        // pins, so only the version moves (a Cairn that reads 1 then refuses the store clearly)
-        this.log('migrating the block store layout from version 1 to 2 (named pins)')
+        // pins, so nothing is rewritten. 2 → 3: Cairn before 3 deleted a released reserve, so a
+        // missing reserve file here may be one it released: marked released (README "What the
+        // store guarantees", 4), the store's own and the repo's others (`legacyReserves`), before
+        // the version moves (a crash between marks again; a Cairn that reads 2 refuses 3 clearly)
+        this.log('migrating the block store layout from version %s to %d (named pins, reserve marks)', found, STORE_VERSION)
+        if (this.reserve.bytes > 0) {
+          for (const path of [this.reserve.path, ...(this.#legacyReserves ?? [])]) {
+            if (await markLegacyReserve(path)) this.log('reserve %s missing in a version %s store: marked released', path, found)
+          }
+        }
         await this.ledger.write([{ type: 'put', key: VERSION_KEY, value: new TextEncoder().encode(String(STORE_VERSION)) }], true)
       } else if (found !== String(STORE_VERSION)) {
         throw new RepoCorruptError(`Block store at ${this.path} has layout version ${found}; this Cairn reads version ${STORE_VERSION}`)
@@ -318,8 +330,12 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
       })
       pending = pending.filter((_, i) => !present[i])
       if (pending.length === 0) return
-      await this.assertRoomForNew()
-      await this.#writeNew(pending, options)
+      // Checked and written under the reserve's gate: a GC releasing the reserve meanwhile waits
+      // for this write, and the room it frees is never spent by a put that checked before it
+      await this.reserve.held(async () => {
+        await this.assertRoomForNew()
+        await this.#probe?.('room-checked')
+      }, async () => this.#writeNew(pending, options))
     } finally {
       putDone()
       release()

@@ -1,5 +1,5 @@
 /** Layout version written under the `/version` key; bump with a migration when the format changes */
-export const STORE_VERSION = 2
+export const STORE_VERSION = 3
 
 /**
  * Blocks up to this size live inside LevelDB; larger ones are appended to pack files. LevelDB

@@ -24,6 +24,17 @@ export interface FaultDetail { pack?: number, offset?: number, length?: number }
 
 export type FaultHook = (point: FaultPoint, detail?: FaultDetail) => void
 
+/**
+ * Moments of the reserve's release and the puts it races with, for tests (not disk steps):
+ * - `room-checked`: a put of new blocks passed its reserve check and is about to write; a hook
+ *   may return a promise there, which the put awaits (tests pause it)
+ * - `reserve-gate`: a release of the reserve is about to wait for puts past their check
+ * - `reserve-released`: the reserve file was truncated (released)
+ */
+export type ProbePoint = 'room-checked' | 'reserve-gate' | 'reserve-released'
+
+export type ProbeHook = (point: ProbePoint) => void | Promise<void>
+
 const NO_SPACE_CODES = new Set(['ENOSPC', 'EDQUOT'])
 
 /** True when `err` (or a cause) says the disk is full, by errno code or LevelDB's message */

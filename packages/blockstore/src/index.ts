@@ -16,14 +16,16 @@
  * ```
  */
 import { openBlockstore } from './open.ts'
-import type { FaultHook } from './faults.ts'
+import type { FaultHook, ProbeHook } from './faults.ts'
 import type { AbortOptions, Block, BlockGetter, BlockHas, BlockPutter, PinEntry, PinType, VerifyProblem } from '@cairn/interface'
 import type { Blockstore, InputPair, Pair } from 'interface-blockstore'
 import type { CID } from 'multiformats/cid'
 
 export { levelOpenError, openLevelWithReserve } from './open.ts'
+export { freeBytes } from './reserve.ts'
+export { isNoSpace, storageError } from './faults.ts'
 export type { LevelReserve, OpenLevelWithReserveInit } from './open.ts'
-export type { FaultDetail, FaultHook, FaultPoint } from './faults.ts'
+export type { FaultDetail, FaultHook, FaultPoint, ProbeHook, ProbePoint } from './faults.ts'
 export type { NamedRoots } from './named-roots.ts'
 import type { NamedRoots } from './named-roots.ts'
 import type { LevelReserve } from './open.ts'
@@ -130,6 +132,12 @@ export interface BlockstoreInit {
    */
   reserveBytes?: number
   /**
+   * The repo's other reserve files (the node passes its datastore's): when the store moves from a
+   * layout before 3, those missing are marked released with the store's own, since a Cairn of that
+   * age deleted a reserve it released (README "What the store guarantees", 4)
+   */
+  legacyReserves?: string[]
+  /**
    * The storage budget in bytes of block data (Kubo's `Datastore.StorageMax`): past the watermark
    * unpinned blocks are evicted least recently used first, and a put that would pass it fails
    * with StorageFullError once nothing is left to evict (README "Storage budget"). A node passes
@@ -155,6 +163,8 @@ export interface BlockstoreInit {
    * step fail as a disk would (see `FaultPoint`)
    */
   faults?: FaultHook
+  /** For tests: told of the reserve's release and the puts racing it, and may pause a put (see `ProbePoint`) */
+  probe?: ProbeHook
 }
 
 export interface PinAddOptions extends AbortOptions {
@@ -293,6 +303,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
    * (README "What the store guarantees", 4). Returns the function that stops it.
    */
   holdReserve(reserve: LevelReserve): () => void
+  /** The store's own reserve (beside its index): what others on the disk hold back for, too */
+  readonly reserve: LevelReserve
   /** Block count and bytes, from counters kept in the index (no scan) */
   stats(): Promise<{ blocks: number, bytes: number }>
   /** Reads, writes and pack files since the store was opened (what metrics report) */

@@ -220,16 +220,20 @@ export class IndexLedger {
    */
   async recover (useReserve: boolean): Promise<void> {
     if (this.#failure == null) return
+    // The release waits for puts past their reserve check, which may be waiting for `#dbLock`:
+    // so it happens before taking it, never under it
+    if (useReserve && await freeBytes(this.#init.path) < await this.#logBytes() + REOPEN_HEADROOM_BYTES) {
+      await this.#init.reserve.release('room to reopen the index')
+    }
     await this.#dbLock.run(async () => this.#recover(useReserve))
   }
 
-  async #recover (useReserve: boolean): Promise<void> {
+  async #recover (force: boolean): Promise<void> {
     const failure = this.#failure
     if (failure == null) return
-    if (!useReserve && performance.now() - this.#lastReopenFailure < RECOVERY_INTERVAL_MS) throw failure
+    if (!force && performance.now() - this.#lastReopenFailure < RECOVERY_INTERVAL_MS) throw failure
     const need = await this.#logBytes() + REOPEN_HEADROOM_BYTES
-    let free = await freeBytes(this.#init.path)
-    if (free < need && useReserve && await this.#init.reserve.release('room to reopen the index')) free = await freeBytes(this.#init.path)
+    const free = await freeBytes(this.#init.path)
     if (free < need) {
       throw new NoSpaceError(`Block store at ${this.#init.path} refuses writes: the disk is full (${free} bytes free; reopening its index after the failed write needs ${need})`, { cause: failure })
     }
@@ -255,10 +259,16 @@ export class IndexLedger {
     }
   }
 
-  /** Waits for a reopen in progress; throws the failure when the index is not open */
+  /**
+   * Waits for a reopen in progress. When a reopen failed and left the index closed (the disk was
+   * still full), tries again (at most once a second, and only with room) so that reads come back
+   * with the space; throws the failure while the index stays closed.
+   */
   async ready (): Promise<void> {
     if (this.#reopening != null) await this.#reopening
-    if (this.db.status !== 'open' && this.#failure != null) throw this.#failure
+    if (this.db.status === 'open' || this.#failure == null) return
+    await this.#dbLock.run(async () => this.#recover(false)).catch(() => {})
+    if ((this.db.status as string) !== 'open' && this.#failure != null) throw this.#failure
   }
 
   /** Bytes of LevelDB's logs: what replaying them into a table on reopen may need */
@@ -266,7 +276,8 @@ export class IndexLedger {
     const dir = join(this.#init.path, 'index')
     let total = 0
     for (const name of await readdir(dir)) {
-      if (name.endsWith('.log')) total += (await stat(join(dir, name))).size
+      // LevelDB may delete an old log meanwhile (its compaction): gone, it needs no room
+      if (name.endsWith('.log')) total += await stat(join(dir, name)).then(s => s.size, () => 0)
     }
     return total
   }

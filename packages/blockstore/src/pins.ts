@@ -55,6 +55,8 @@ export class PinsImpl implements Pins {
 
   async #recovered (): Promise<void> {
     this.#store.assertOpen()
+    // an index left closed by a failed reopen answers with the store's typed error (or reopens)
+    await this.#store.ledger.ready()
     this.#recovery ??= this.#mutex.run(async () => { await this.#walker.resume() })
     try {
       await this.#recovery
@@ -76,9 +78,11 @@ export class PinsImpl implements Pins {
 
   async add (cid: CID, options: PinAddOptions = {}): Promise<void> {
     options.signal?.throwIfAborted()
-    await this.#store.assertRoomForNew()
     // Shared GC lock: blocks fetched or checked below cannot be swept before the pin commits
     await this.#store.withAddLock(async () => {
+      // Checked under the add lock: GC releases the reserve only while holding the GC lock
+      // exclusively, so no release can fall between this check and the pin's writes
+      await this.#store.assertRoomForNew()
       if (options.recursive === false) {
         await this.#addDirect(cid, options)
         return
@@ -133,8 +137,8 @@ export class PinsImpl implements Pins {
   async update (from: CID, to: CID, options: PinUpdateOptions = {}): Promise<void> {
     options.signal?.throwIfAborted()
     const unpin = options.unpin ?? true
-    await this.#store.assertRoomForNew()
     await this.#store.withAddLock(async () => {
+      await this.#store.assertRoomForNew()
       await this.#exclusive(async () => {
         const db = this.#store.db
         const fromKey = prefixed(PREFIX_RECURSIVE, nodeId(from))

@@ -1,5 +1,6 @@
 import { open, statfs, truncate, unlink } from 'node:fs/promises'
-import type { FaultHook } from './faults.ts'
+import mortice from 'mortice'
+import type { FaultHook, ProbeHook } from './faults.ts'
 import type { BlockstoreLogger } from './index.ts'
 
 /** A missing reserve is looked at again no sooner than this after writes */
@@ -31,12 +32,24 @@ export class Reserve {
   #released = false
   #making?: Promise<void>
   #lastTry = -Infinity
+  /**
+   * Writes of new data hold this shared from their reserve check to their last byte; a release
+   * takes it exclusive. So a write that passed the check just before a release cannot spend the
+   * room the release frees: the release waits for it, and writes after it see the reserve released.
+   * Mortice's lock prefers the exclusive side, so a waiting release holds back later writes.
+   */
+  /** Writes holding `#gate` now */
+  #writers = 0
+  readonly #gate = mortice({ name: `cairn-reserve-${process.pid}-${++gates}`, singleProcess: true, autoFinalize: true })
 
-  constructor (path: string, bytes: number, log: BlockstoreLogger, faults?: FaultHook) {
+  readonly #probe?: ProbeHook
+
+  constructor (path: string, bytes: number, log: BlockstoreLogger, faults?: FaultHook, probe?: ProbeHook) {
     this.path = path
     this.bytes = bytes
     this.#log = log
     this.#faults = faults
+    this.#probe = probe
   }
 
   /** True while the reserve is on disk (it has not been released, or it was made again) */
@@ -50,6 +63,22 @@ export class Reserve {
    */
   get released (): boolean {
     return this.#released && this.bytes > 0
+  }
+
+  /**
+   * Runs `check` then `write` so that no release of this reserve happens between them or during
+   * `write` (see `#gate`). Not re-entrant: `write` must not call `held` again.
+   */
+  async held <T> (check: () => Promise<void>, write: () => Promise<T>): Promise<T> {
+    const done = await this.#gate.readLock()
+    this.#writers++
+    try {
+      await check()
+      return await write()
+    } finally {
+      this.#writers--
+      done()
+    }
   }
 
   /**
@@ -119,6 +148,17 @@ export class Reserve {
    * mark of a released reserve, see the class); true if it freed anything
    */
   async release (why: string): Promise<boolean> {
+    // writes that passed their reserve check finish first (see `#gate`)
+    if (this.#writers > 0) void this.#probe?.('reserve-gate')
+    const done = await this.#gate.writeLock()
+    try {
+      return await this.#release(why)
+    } finally {
+      done()
+    }
+  }
+
+  async #release (why: string): Promise<boolean> {
     if (this.#making != null) await this.#making
     let fh
     try {
@@ -127,6 +167,7 @@ export class Reserve {
       await fh.truncate(0)
       this.#present = false
       this.#released = true
+      void this.#probe?.('reserve-released')
       if (size === 0) return false
       this.#log.error('released the %d-byte reserve: %s', this.bytes, why)
       return true
@@ -137,6 +178,26 @@ export class Reserve {
     } finally {
       await fh?.close().catch(() => {})
     }
+  }
+}
+
+let gates = 0
+
+/**
+ * Marks a reserve file that an older Cairn may have released as released: Cairn before store
+ * layout 3 deleted a released reserve instead of truncating it, so in a store it left, a missing
+ * reserve file may be one it released (or one it never made: too little room). Either way the safe
+ * reading is "released": an empty file says so to every later open, and the reserve is made again
+ * as soon as twice its size is free (README "What the store guarantees", 4).
+ */
+export async function markLegacyReserve (path: string): Promise<boolean> {
+  try {
+    const fh = await open(path, 'wx')
+    await fh.close()
+    return true
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw err
   }
 }
 

@@ -3,13 +3,14 @@
  * the packs meet a real ENOSPC (a torn log record, a short pack write) at every step of an add, a
  * pin, a GC and a compaction in turn.
  */
-import { stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createBlockstore, openLevelWithReserve } from '../src/index.ts'
 import { Level } from 'level'
 import { collect, pseudoRandom, rawBlock, rejects, smallDag } from './fixtures/blocks.ts'
+import { VERSION_KEY } from '../src/encoding.ts'
 import { assertInvariants } from './fixtures/invariants.ts'
 import { mountTmpfs } from './fixtures/tmpfs.ts'
 import type { AckedDag } from './fixtures/invariants.ts'
@@ -206,6 +207,93 @@ test('a reserve GC released on a full disk holds new blocks back until it is mad
     await fs.drain()
     await pinDag(store, fresh)
     assert.is(await sizeOf(join(path, 'reserve')), RESERVE, 'the next put made the reserve again before writing')
+    await assertInvariants(store, [pinned, fresh], 'after space came back')
+  } finally {
+    await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test('a put that passed its reserve check before GC released the reserve does not write into the room the release freed', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  const path = join(fs.path, 'store')
+  let store: CairnBlockstore | undefined
+  const events: string[] = []
+  let paused: (() => void) | undefined
+  let pause: Promise<void> | undefined
+  try {
+    store = await createBlockstore({
+      path,
+      ...OPTIONS,
+      faults: (point, detail) => {
+        if (point === 'pack-write' && detail?.pack != null) events.push('pack-write')
+      },
+      probe: (point) => {
+        if (point === 'reserve-released') { events.push('released'); paused?.() }
+        if (point === 'reserve-gate') paused?.()
+        if (point === 'room-checked' && pause != null) return pause
+      }
+    })
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE)
+    await fs.fill(64 * 1024)
+    // a loose put (a Bitswap fetch: no add lock) passes its check, then stops before writing
+    pause = new Promise<void>(resolve => { paused = resolve })
+    const block = await rawBlock(pseudoRandom(32 * 1024, 77))
+    const put = store.putBlock(block.cid, block.bytes).then(() => 'stored', (err: Error) => err.name)
+    // GC on the nearly full disk releases the reserve; the put goes on once the release waits for
+    // it (or, were there no gate, once the release is done: then its bytes would land after)
+    const gc = collect(store.gc())
+    const outcome = await put
+    pause = undefined
+    await gc
+    assert.ok(events.includes('released'), 'GC released the reserve')
+    const released = events.indexOf('released')
+    assert.ok(!events.slice(released).includes('pack-write'), `no pack byte of the put written after the release (${events.join(', ')}; put: ${outcome})`)
+    // after the release, new blocks are refused until the reserve is made again
+    const next = await rawBlock(pseudoRandom(32 * 1024, 78))
+    await rejects(async () => store!.putBlock(next.cid, next.bytes), 'NoSpaceError')
+  } finally {
+    paused?.()
+    await store?.close().catch(() => {})
+    await fs.unmount()
+  }
+})
+
+test('a missing reserve in a store an older Cairn left (layout 2, which deleted released reserves) reads as released, its companions too; in a current store, as never made', async () => {
+  const fs = await mountTmpfs(8 * 1024 * 1024)
+  const path = join(fs.path, 'store')
+  const companion = join(fs.path, 'datastore.reserve')
+  let store: CairnBlockstore | undefined
+  try {
+    store = await createBlockstore({ path, ...OPTIONS })
+    const pinned = await smallDag(1, 4, 30_000)
+    await pinDag(store, pinned)
+    await store.close()
+    store = undefined
+    // what an older Cairn left after releasing on a full disk: layout 2 and no reserve file
+    const db = new Level<Uint8Array, Uint8Array>(join(path, 'index'), { keyEncoding: 'view', valueEncoding: 'view' })
+    await db.put(VERSION_KEY, new TextEncoder().encode('2'))
+    await db.close()
+    await rm(join(path, 'reserve'))
+    await fs.fill(RESERVE)
+    store = await createBlockstore({ path, ...OPTIONS, legacyReserves: [companion] })
+    assert.is(await sizeOf(join(path, 'reserve')), 0, 'the missing reserve is marked released')
+    assert.is(await sizeOf(companion), 0, 'the repo\'s other reserve, missing too, is marked released')
+    const fresh = await smallDag(9000, 3, 20_000)
+    const refused = await rejects(async () => store!.putBlocks(fresh.blocks), 'NoSpaceError')
+    assert.match(refused.message, /^storage full: .*reserve/)
+    await assertInvariants(store, [pinned], 'migrated with the reserve released')
+    await store.close()
+    store = undefined
+    // a current store's missing reserve is one never made: nothing is held back
+    await rm(join(path, 'reserve'))
+    store = await createBlockstore({ path, ...OPTIONS, legacyReserves: [companion] })
+    assert.is(await sizeOf(join(path, 'reserve')), -1, 'not marked: the store is current')
+    await pinDag(store, fresh)
+    await fs.drain()
+    await store.close()
+    store = await createBlockstore({ path, ...OPTIONS })
+    assert.is(await sizeOf(join(path, 'reserve')), RESERVE, 'made once there is room')
     await assertInvariants(store, [pinned, fresh], 'after space came back')
   } finally {
     await store?.close().catch(() => {})

@@ -28,11 +28,33 @@ export interface CairnConfig {
     /** @default 'auto' (DHT client until publicly reachable, then server) */
     Type: 'auto' | 'autoclient' | 'dht' | 'dhtclient' | 'dhtserver' | 'none'
   }
+  /** Kubo's older names for `Provide.DHT.Interval` and `Provide.Strategy` (read when those are unset) */
   Reprovider: {
     /** Go-style duration. @default '22h' */
     Interval: string
     /** @default 'all' */
     Strategy: 'all' | 'pinned' | 'roots'
+  }
+  /** Kubo's `Provide` section: what is announced to the DHT, how often and how */
+  Provide?: {
+    /** `false`: nothing is announced or reannounced. @default true */
+    Enabled?: boolean | null
+    /** Wins over `Reprovider.Strategy`. @default 'all' */
+    Strategy?: 'all' | 'pinned' | 'roots' | null
+    DHT?: {
+      /** Go-style duration; "0" stops the reprovide loop. Wins over `Reprovider.Interval`. @default '22h' */
+      Interval?: string | null
+      /** Batched providing by keyspace region; `false`: one DHT lookup per CID (legacy). @default true */
+      SweepEnabled?: boolean | null
+      /** Provide batches (sweep) or single provides (legacy) at once. @default 8 */
+      MaxWorkers?: number | null
+      /** Streams one batch sends records on at once. @default 20 */
+      MaxProvideConnsPerWorker?: number | null
+      /** CIDs per batch at most. @default 16384 */
+      KeystoreBatchSize?: number | null
+      /** Bound on sending records to one peer (per 256 records). @default '10s' */
+      SendProviderRecordTimeout?: string | null
+    }
   }
   Swarm: {
     ConnMgr: { LowWater: number, HighWater: number, GracePeriod: string }

@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { InvalidParametersError, RepoCorruptError, RepoNotInitializedError, parseDuration } from '@cairn/interface'
 import {
   DEFAULT_BOOTSTRAP_ADDRESSES, DEFAULT_CONNMGR_GRACE_PERIOD, DEFAULT_CONNMGR_HIGH_WATER, DEFAULT_CONNMGR_LOW_WATER,
-  DEFAULT_STORAGE_GC_WATERMARK, DEFAULT_STORAGE_MAX
+  DEFAULT_PROVIDE_BATCH_MAX, DEFAULT_PROVIDE_CONCURRENCY, DEFAULT_STORAGE_GC_WATERMARK, DEFAULT_STORAGE_MAX
 } from './constants.ts'
 import type { CairnConfig } from '@cairn/interface'
 
@@ -136,6 +136,7 @@ export function validateConfig (config: unknown): CairnConfig {
   if (!['all', 'pinned', 'roots'].includes(c.Reprovider?.Strategy)) throw new RepoCorruptError('config: Reprovider.Strategy must be all, pinned or roots')
   if (!['auto', 'autoclient', 'dht', 'dhtclient', 'dhtserver', 'none'].includes(c.Routing?.Type)) throw new RepoCorruptError('config: Routing.Type must be auto, autoclient, dht, dhtclient, dhtserver or none')
   parseDuration(c.Reprovider.Interval)
+  provideSettings(c)
   storageBudget(c)
   return c
 }
@@ -149,6 +150,52 @@ export function pubsubRouterName (config: Pick<CairnConfig, 'Pubsub'>): 'gossips
   if (router === '' || router === 'gossipsub') return 'gossipsub'
   if (router === 'floodsub') return 'floodsub'
   throw new InvalidParametersError(`unknown pubsub router ${String(router).slice(0, 50)}`)
+}
+
+export interface ProvideSettings {
+  enabled: boolean
+  strategy: 'all' | 'pinned' | 'roots'
+  /** 0: no reprovide loop */
+  intervalMs: number
+  sweep: boolean
+  maxWorkers: number
+  maxConnsPerWorker: number
+  batchMax: number
+  sendTimeoutMs: number
+}
+
+/**
+ * Kubo's `Provide.*` keys, falling back to the `Reprovider.*` keys they replaced; a bad value
+ * throws a clear error naming the key
+ */
+export function provideSettings (config: Pick<CairnConfig, 'Provide' | 'Reprovider'>): ProvideSettings {
+  const p = config.Provide ?? {}
+  const dht = p.DHT ?? {}
+  const strategy = p.Strategy ?? config.Reprovider?.Strategy ?? 'all'
+  if (!['all', 'pinned', 'roots'].includes(strategy)) throw new InvalidParametersError('config: Provide.Strategy must be all, pinned or roots')
+  const flag = (name: string, v: unknown): boolean => {
+    if (v == null) return true
+    if (typeof v !== 'boolean') throw new InvalidParametersError(`config: ${name} must be true or false`)
+    return v
+  }
+  const count = (name: string, v: unknown, fallback: number): number => {
+    if (v == null) return fallback
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new InvalidParametersError(`config: ${name} must be a non-negative integer`)
+    return v
+  }
+  const sendTimeoutMs = parseDuration(dht.SendProviderRecordTimeout ?? '10s')
+  if (!(sendTimeoutMs > 0)) throw new InvalidParametersError('config: Provide.DHT.SendProviderRecordTimeout must be positive')
+  return {
+    enabled: flag('Provide.Enabled', p.Enabled),
+    strategy,
+    intervalMs: parseDuration(dht.Interval ?? config.Reprovider?.Interval ?? '22h'),
+    sweep: flag('Provide.DHT.SweepEnabled', dht.SweepEnabled),
+    // 0 is Kubo's "unlimited": bounded here all the same
+    maxWorkers: count('Provide.DHT.MaxWorkers', dht.MaxWorkers, DEFAULT_PROVIDE_CONCURRENCY) || 1024,
+    maxConnsPerWorker: count('Provide.DHT.MaxProvideConnsPerWorker', dht.MaxProvideConnsPerWorker, 20) || 20,
+    batchMax: count('Provide.DHT.KeystoreBatchSize', dht.KeystoreBatchSize, DEFAULT_PROVIDE_BATCH_MAX) || DEFAULT_PROVIDE_BATCH_MAX,
+    sendTimeoutMs
+  }
 }
 
 /** Go's `time.ParseDuration`, as Kubo reads `Reprovider.Interval` and `Gateway.Timeout` (one copy, in `@cairn/interface`) */

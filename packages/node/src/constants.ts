@@ -42,8 +42,15 @@ export const DEFAULT_FETCH_TIMEOUT_MS = 60_000
 export const DEFAULT_READ_AHEAD_BLOCKS = 64
 /** How long to wait after start before the first reprovide run, so start-up dials settle first */
 export const DEFAULT_REPROVIDE_INITIAL_DELAY_MS = 60_000
-/** How many provide operations run in parallel; each one is a DHT walk */
+/**
+ * How many provide operations run in parallel: legacy provides (each one a DHT walk), or sweep
+ * batches (Kubo's `Provide.DHT.MaxWorkers` is 16; a batch here holds many CIDs)
+ */
 export const DEFAULT_PROVIDE_CONCURRENCY = 8
+/** Sweep: how long the first CID queued waits for more to share its batch (one lookup, one stream per peer) */
+export const DEFAULT_PROVIDE_BATCH_DELAY_MS = 100
+/** Sweep: CIDs in one batch at most (Kubo's `Provide.DHT.KeystoreBatchSize`) */
+export const DEFAULT_PROVIDE_BATCH_MAX = 16_384
 /** Bound on queued provide operations, so an add of millions of blocks cannot grow memory without end */
 export const DEFAULT_PROVIDE_QUEUE_MAX = 16_384
 /** How long one provide may run (a DHT walk to the k closest peers) */

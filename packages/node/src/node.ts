@@ -34,11 +34,12 @@ import { createPeering } from './peering.ts'
 import type { AddrFilters } from './addr-filters.ts'
 import type { PeeringService } from './peering.ts'
 import { ListenError, NotStartedError } from './errors.ts'
-import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, pubsubRouterName, storageBudget, validateConfig } from './config.ts'
-import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, REPO_VERSION } from './constants.ts'
+import { importShardThreshold, mergeConfig, mfsNoFlushLimit, parseDuration, provideSettings, pubsubRouterName, storageBudget, validateConfig } from './config.ts'
+import { DEFAULT_IPNS_RECORD_LIFETIME_MS, DEFAULT_IPNS_REPUBLISH_PERIOD_MS, AGENT_VERSION, CAIRN_VERSION, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_PROVIDE_TIMEOUT_MS, DEFAULT_READ_AHEAD_BLOCKS, DHT_PROTOCOL, REPO_VERSION } from './constants.ts'
 import { createNetworkGetter } from './network-getter.ts'
 import { registerNodeMetrics } from './node-metrics.ts'
 import { createContentProvider } from './provider.ts'
+import { createSweepProvider } from './provider-sweep.ts'
 import { initRepo, isRepoInitialized, loadPrivateKey, loadRepoConfig, repoPaths } from './repo.ts'
 import { keepReserve, openDatastore } from './datastore-open.ts'
 import type { RepoPaths } from './repo.ts'
@@ -58,8 +59,8 @@ import type {
   CatOptions, ConfigApi, DagApi, GetEntry, IdResult, ImportCandidate, LsEntry, LsOptions, PinApi, RepoApi, StatResult, StatsApi,
   SwarmApi, VersionResult
 } from '@cairn/interface'
-import type { ComponentLogger, Libp2p, Logger } from '@libp2p/interface'
-import type { LevelDatastore } from 'datastore-level'
+import type { ComponentLogger, Libp2p, Logger, PeerId } from '@libp2p/interface'
+import type { GuardedDatastore } from './datastore-guard.ts'
 
 export { parseCid }
 
@@ -78,6 +79,11 @@ export interface NodeInit {
   fetchTimeoutMs?: number
   /** Delay before the first reprovide run, in ms. @default DEFAULT_REPROVIDE_INITIAL_DELAY_MS */
   reprovideInitialDelayMs?: number
+  /**
+   * How long `pin add --replicas` keeps polling a pinning service that gives no status (errors,
+   * dropped connections) before it stops waiting for that copy, in ms. @default 60_000
+   */
+  replicaPollSilentMs?: number
   /**
    * Where the node, its libp2p and its block store log (`cairn:*`, `libp2p:*`); pass
    * `prefixLogger(name)` to tell nodes of one process apart. @default defaultLogger()
@@ -204,7 +210,7 @@ interface NodeParts {
   /** Undefined offline */
   libp2p?: Libp2p<Partial<CairnServices>>
   /** Undefined offline: opened and closed with the node */
-  datastore?: LevelDatastore
+  datastore?: GuardedDatastore
   /** What libp2p stores in (the datastore under a mount): where the DHT keeps records */
   libp2pDatastore?: Datastore
   /** `Addresses.Swarm` entries no transport serves (logged, not fatal) */
@@ -214,6 +220,7 @@ interface NodeParts {
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
+  replicaPollSilentMs?: number
   /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
   addrFilters: AddrFilters
   mfs?: MfsInit
@@ -288,19 +295,45 @@ class CairnNodeClass implements CairnNode {
       log: this.log.newScope('getter')
     }, { offline: this.offline, timeoutMs: parts.fetchTimeoutMs })
 
-    // Reprovider.Interval, as libp2p.ts's reprovideIntervalMs reads it (not imported: libp2p.ts loads libp2p)
-    const reprovideIntervalMs = this.offline || this.config.Routing.Type === 'none' ? 0 : parseDuration(this.config.Reprovider?.Interval ?? '22h')
+    // Kubo's Provide.* (or the Reprovider.* keys they replaced)
+    const provide = provideSettings(this.config)
+    const reprovideIntervalMs = this.offline || this.config.Routing.Type === 'none' || !provide.enabled ? 0 : provide.intervalMs
+    const sweep = provide.sweep && !this.offline && this.config.Routing.Type !== 'none'
+      ? createSweepProvider({
+        self: () => this.online().peerId,
+        log: this.log.newScope('provider:sweep'),
+        getClosestPeers: (key, options) => required(this.onlineServices().dht, 'DHT').getClosestPeers(key, options),
+        lookupSize: () => this.onlineServices().dht?.k ?? 20,
+        addresses: () => this.online().getMultiaddrs(),
+        dialProtocol: async (peer, protocol, options) => this.online().dialProtocol(peer, protocol, options),
+        addLocalProvider: async (cid, options) => {
+          // kad-dht's provider store is not in its public types
+          const dht = this.onlineServices().dht as { providers?: { addProvider(cid: CID, peer: PeerId, options?: AbortOptions): Promise<void> } } | undefined
+          await dht?.providers?.addProvider(cid, this.online().peerId, options)
+        }
+      }, {
+        protocol: DHT_PROTOCOL,
+        maxConns: provide.maxConnsPerWorker,
+        sendTimeoutMs: provide.sendTimeoutMs,
+        lookupTimeoutMs: DEFAULT_PROVIDE_TIMEOUT_MS
+      })
+      : undefined
     this.provider = createContentProvider({
       contentRouting: {
         provide: async (cid, options) => { await this.online().contentRouting.provide(cid, options) },
         cancelReprovide: async (cid, options) => { await this.online().contentRouting.cancelReprovide(cid, options) }
       },
       log: this.log.newScope('provider'),
-      listCids: (strategy, options) => this.strategyCids(strategy, options)
+      listCids: (strategy, options) => this.strategyCids(strategy, options),
+      // the sweep needs the DHT service: without it (no DHT), the legacy path goes through libp2p's routers
+      sweep: sweep == null ? undefined : () => this.onlineServices().dht == null ? undefined : sweep
     }, {
-      strategy: this.config.Reprovider.Strategy,
+      enabled: provide.enabled && !this.offline,
+      strategy: provide.strategy,
       intervalMs: reprovideIntervalMs,
-      initialDelayMs: parts.reprovideInitialDelayMs
+      initialDelayMs: parts.reprovideInitialDelayMs,
+      concurrency: provide.maxWorkers,
+      batchMax: provide.batchMax
     })
 
     this.bootstrap = createBootstrapApi(configStore)
@@ -361,7 +394,7 @@ class CairnNodeClass implements CairnNode {
       online: () => this.#libp2p?.status === 'started',
       connect: async (addr, options) => { await this.swarm.connect(addr, options) },
       log: this.log.newScope('remote-pinning')
-    }, configStore)
+    }, configStore, { pollSilentMs: parts.replicaPollSilentMs })
     this.pin = createPinApi(content, remotePinning)
     this.remotePinning = remotePinning
     this.block = createBlockApi(content)
@@ -382,7 +415,7 @@ class CairnNodeClass implements CairnNode {
     const paths = repoPaths(this.repoPath)
     const keystore = createKeystore(paths.keystore, paths.key)
     this.key = createKeyApi(keystore)
-    this.datastoreSlot = new DatastoreSlot(parts.datastore, paths, parts.logger)
+    this.datastoreSlot = new DatastoreSlot(parts.datastore, paths, parts.logger, () => this.stores.current)
     this.name = lazyNameSystem(async () => this.buildNameSystem(keystore, parts.libp2pDatastore))
     const lifetimeMs = this.config.Ipns?.RecordLifetime != null && this.config.Ipns.RecordLifetime !== '' ? parseDuration(this.config.Ipns.RecordLifetime) : DEFAULT_IPNS_RECORD_LIFETIME_MS
     const periodMs = this.config.Ipns?.RepublishPeriod != null && this.config.Ipns.RepublishPeriod !== '' ? parseDuration(this.config.Ipns.RepublishPeriod) : DEFAULT_IPNS_REPUBLISH_PERIOD_MS
@@ -429,6 +462,8 @@ class CairnNodeClass implements CairnNode {
           // Kubo's Datastore.StorageMax and StorageGCWatermark, enforced (README "Storage budget")
           ...storageBudget(parts.config),
           gcRoots: () => this.gcRootCids(),
+          // a repo an older Cairn left may have had its datastore reserve deleted on release
+          legacyReserves: [paths.datastoreReserve],
           onEvict: (cids) => { this.provider.forget(cids).catch(err => { this.log.error('forgetting evicted blocks failed - %e', err) }) }
         })
       },
@@ -449,11 +484,13 @@ class CairnNodeClass implements CairnNode {
       children.push({
         name: 'datastore',
         start: async () => {
-          const reserve = await openDatastore(datastore, paths, parts.logger)
-          // the block store takes no new blocks while the datastore's reserve is released either
+          const reserve = await openDatastore(datastore.level, paths, parts.logger)
+          // the block store takes no new blocks while the datastore's reserve is released, and
+          // the datastore no new records while either is: one disk, room for recovery only
           const unhold = this.stores.current?.holdReserve(reserve)
+          const holds = [datastore.holdReserve(reserve), ...(this.stores.current != null ? [datastore.holdReserve(this.stores.current.reserve)] : [])]
           const stopKeeping = keepReserve(reserve)
-          stopReserve = () => { stopKeeping(); unhold?.() }
+          stopReserve = () => { stopKeeping(); unhold?.(); for (const undo of holds) undo() }
         },
         stop: async () => {
           stopReserve()
@@ -598,7 +635,7 @@ class CairnNodeClass implements CairnNode {
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
       protocols: libp2p?.getProtocols().sort() ?? [],
-      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().mode } : {})
+      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().reachability } : {})
     }
   }
 
@@ -898,6 +935,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     metrics,
     fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
     reprovideInitialDelayMs: init.reprovideInitialDelayMs,
+    replicaPollSilentMs: init.replicaPollSilentMs,
     mfs: { noFlushLimit: mfsNoFlushLimit(config), ...init.mfs }
   }
   let node: CairnNodeClass
@@ -931,17 +969,19 @@ const TOPIC_FOLLOWERS_DIALLED_MAX = 8
 
 /** The repo's datastore as the node's IPNS records see it */
 class DatastoreSlot {
-  private opened?: Promise<LevelDatastore>
+  private opened?: Promise<GuardedDatastore>
   private readonly own: boolean
-  private readonly shared: LevelDatastore | undefined
+  private readonly shared: GuardedDatastore | undefined
   private readonly paths: RepoPaths
   private readonly logger: ComponentLogger
+  private readonly blockstore: () => CairnBlockstore | undefined
 
-  constructor (shared: LevelDatastore | undefined, paths: RepoPaths, logger: ComponentLogger) {
+  constructor (shared: GuardedDatastore | undefined, paths: RepoPaths, logger: ComponentLogger, blockstore: () => CairnBlockstore | undefined) {
     this.shared = shared
     this.paths = paths
     this.logger = logger
     this.own = shared == null
+    this.blockstore = blockstore
   }
 
   async get (): Promise<Datastore> {
@@ -949,13 +989,20 @@ class DatastoreSlot {
     this.opened ??= (async () => {
       // loaded here: offline nodes import datastore-level only when a name command needs it
       const { LevelDatastore } = await import('datastore-level')
-      const store = new LevelDatastore(this.paths.datastore)
+      const { GuardedDatastore } = await import('./datastore-guard.ts')
+      const level = new LevelDatastore(this.paths.datastore)
+      let reserve
       try {
-        await openDatastore(store, this.paths, this.logger)
+        reserve = await openDatastore(level, this.paths, this.logger)
       } catch (err) {
         this.opened = undefined
         throw err
       }
+      // as an online node's (see `lifecycle`): no new records while a reserve of the repo is released
+      const store = new GuardedDatastore(level, { path: this.paths.datastore, logger: this.logger })
+      store.holdReserve(reserve)
+      const blocks = this.blockstore()
+      if (blocks != null) store.holdReserve(blocks.reserve)
       return store
     })()
     return this.opened

@@ -8,6 +8,7 @@ import { MemoryDatastore, MountDatastore } from 'datastore-core'
 import { LevelDatastore } from 'datastore-level'
 import { Key } from 'interface-datastore'
 import { bitswap } from './bitswap/index.ts'
+import { GuardedDatastore } from './datastore-guard.ts'
 import { PEER_STORE_PREFIX } from './constants.ts'
 import { buildLibp2p, splitListenAddresses } from './libp2p.ts'
 import type { CairnServices } from './libp2p.ts'
@@ -32,8 +33,8 @@ export interface OnlinePartsInit {
 
 export interface OnlineParts {
   libp2p: Libp2p<CairnServices>
-  /** Opened by the node's `start()`, closed by its `stop()` */
-  datastore: LevelDatastore
+  /** Opened by the node's `start()`, closed by its `stop()`; every write of the node goes through its guard */
+  datastore: GuardedDatastore
   /** What libp2p stores in (the datastore under a mount): where the DHT keeps records */
   libp2pDatastore: Datastore
   /** `Addresses.Swarm` entries no transport of ours serves (skipped, not fatal) */
@@ -44,7 +45,7 @@ export interface OnlineParts {
 
 /** Builds an online node's libp2p and datastore, neither started nor opened */
 export async function buildOnlineParts (init: OnlinePartsInit): Promise<OnlineParts> {
-  const datastore = new LevelDatastore(init.datastorePath)
+  const datastore = new GuardedDatastore(new LevelDatastore(init.datastorePath), { path: init.datastorePath, logger: init.logger })
   // The peer store stays in memory, as Kubo's does: kad-dht dials a peer it has just heard
   // of by ID, racing the peer-store write of its addresses, and a disk write loses that race
   // under load. DHT records (provider records) persist in $repo/datastore.

@@ -1,8 +1,10 @@
+import { InvalidParametersError } from '@cairn/interface'
 import {
-  DEFAULT_PROVIDE_CONCURRENCY, DEFAULT_PROVIDE_QUEUE_MAX, DEFAULT_PROVIDE_TIMEOUT_MS, DEFAULT_REPROVIDE_INITIAL_DELAY_MS
+  DEFAULT_PROVIDE_BATCH_DELAY_MS, DEFAULT_PROVIDE_BATCH_MAX, DEFAULT_PROVIDE_CONCURRENCY, DEFAULT_PROVIDE_QUEUE_MAX,
+  DEFAULT_PROVIDE_TIMEOUT_MS, DEFAULT_REPROVIDE_INITIAL_DELAY_MS
 } from './constants.ts'
+import type { SweepProvider } from './provider-sweep.ts'
 import type { AbortOptions, ContentRouting, Logger } from '@libp2p/interface'
-import type { Queue } from '@libp2p/utils'
 import type { CID } from 'multiformats/cid'
 
 /** Kubo's `Reprovider.Strategy` */
@@ -13,17 +15,28 @@ export interface ProviderComponents {
   log: Logger
   /** The CIDs the strategy announces: every block, every pinned block, or pin roots */
   listCids(strategy: ProvideStrategy, options?: AbortOptions): AsyncIterable<CID>
+  /**
+   * Batched providing (Kubo's `Provide.DHT.SweepEnabled`): when given, queued CIDs go out in
+   * keyspace-sorted batches; without it, one `contentRouting.provide` per CID (the legacy provider)
+   */
+  sweep?(): SweepProvider | undefined
 }
 
 export interface ProviderInit {
+  /** Kubo's `Provide.Enabled`: false announces nothing and refuses `provideNow`. @default true */
+  enabled?: boolean
   /** @default 'all' */
   strategy?: ProvideStrategy
   /** 0 disables the reprovide loop (Kubo's `Reprovider.Interval: "0"`). */
   intervalMs: number
   /** @default DEFAULT_REPROVIDE_INITIAL_DELAY_MS */
   initialDelayMs?: number
-  /** @default DEFAULT_PROVIDE_CONCURRENCY */
+  /** Provides (legacy) or batches (sweep) running at once. @default DEFAULT_PROVIDE_CONCURRENCY */
   concurrency?: number
+  /** Sweep: how long the first queued CID waits for others to share its batch. @default DEFAULT_PROVIDE_BATCH_DELAY_MS */
+  batchDelayMs?: number
+  /** Sweep: CIDs per batch at most (Kubo's `Provide.DHT.KeystoreBatchSize`). @default DEFAULT_PROVIDE_BATCH_MAX */
+  batchMax?: number
   /** @default DEFAULT_PROVIDE_QUEUE_MAX */
   maxQueueSize?: number
   /** @default DEFAULT_PROVIDE_TIMEOUT_MS */
@@ -33,7 +46,7 @@ export interface ProviderInit {
 export interface ProviderStats {
   /** Provides waiting in the queue */
   queued: number
-  /** Provides running now (DHT walks) */
+  /** Provides running now (in a batch being sent, or a legacy DHT walk) */
   running: number
   /** Provides that completed since start-up */
   provided: number
@@ -75,15 +88,29 @@ export interface ContentProvider {
   stop(): void
 }
 
+interface Job {
+  cid: CID
+  key: string
+  done: Promise<void>
+  resolve(): void
+  reject(err: Error): void
+}
+
 class ContentProviderClass implements ContentProvider {
   readonly strategy: ProvideStrategy
   private readonly components: ProviderComponents
-  /** Made on first use: `@libp2p/utils` is not loaded by a node that never provides (offline) */
-  private queue?: Queue<void>
-  private queueLoading?: Promise<Queue<void>>
+  private readonly enabled: boolean
   private readonly concurrency: number
-  /** Jobs queued or running, by multihash */
-  private readonly pending = new Map<string, Promise<void>>()
+  private readonly batchDelayMs: number
+  private readonly batchMax: number
+  /** Queued, not yet taken by a worker, by multihash (insertion order is the order they go out) */
+  private readonly waiting = new Map<string, Job>()
+  /** Taken by a worker, by multihash */
+  private readonly inflight = new Map<string, Job>()
+  private workers = 0
+  private gathering?: ReturnType<typeof setTimeout>
+  private readonly roomWaiters = new Set<() => void>()
+  private readonly idleWaiters = new Set<() => void>()
   private readonly intervalMs: number
   private readonly initialDelayMs: number
   private readonly maxQueueSize: number
@@ -97,19 +124,14 @@ class ContentProviderClass implements ContentProvider {
   constructor (components: ProviderComponents, init: ProviderInit) {
     this.components = components
     this.strategy = init.strategy ?? 'all'
+    this.enabled = init.enabled ?? true
     this.intervalMs = init.intervalMs
     this.initialDelayMs = init.initialDelayMs ?? DEFAULT_REPROVIDE_INITIAL_DELAY_MS
     this.maxQueueSize = init.maxQueueSize ?? DEFAULT_PROVIDE_QUEUE_MAX
     this.provideTimeoutMs = init.provideTimeoutMs ?? DEFAULT_PROVIDE_TIMEOUT_MS
-    this.concurrency = init.concurrency ?? DEFAULT_PROVIDE_CONCURRENCY
-  }
-
-  private async jobs (): Promise<Queue<void>> {
-    this.queueLoading ??= import('@libp2p/utils').then(({ Queue }) => {
-      this.queue = new Queue({ concurrency: this.concurrency })
-      return this.queue
-    })
-    return this.queueLoading
+    this.concurrency = Math.max(1, init.concurrency ?? DEFAULT_PROVIDE_CONCURRENCY)
+    this.batchDelayMs = init.batchDelayMs ?? DEFAULT_PROVIDE_BATCH_DELAY_MS
+    this.batchMax = Math.max(1, init.batchMax ?? DEFAULT_PROVIDE_BATCH_MAX)
   }
 
   private selects (kind: 'block' | 'pin-root' | 'pinned'): boolean {
@@ -122,27 +144,124 @@ class ContentProviderClass implements ContentProvider {
   private async enqueue (cid: CID, options?: AbortOptions): Promise<{ done: Promise<void> }> {
     const key = cid.multihash.bytes.toString()
     // a queued or running job for the same multihash already covers this CID
-    const existing = this.pending.get(key)
-    if (existing != null) return { done: existing }
-    const queue = await this.jobs()
-    await queue.onSizeLessThan(this.maxQueueSize, options)
-    const done = queue.add(async () => {
-      const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.provideTimeoutMs)])
-      try {
-        await this.components.contentRouting.provide(cid, { signal })
-      } catch (err) {
-        this.counts.failed++
-        throw err
-      }
-      this.counts.provided++
-      this.components.log('provided %c', cid)
-    }).finally(() => { this.pending.delete(key) })
-    this.pending.set(key, done)
+    const existing = this.waiting.get(key) ?? this.inflight.get(key)
+    if (existing != null) return { done: existing.done }
+    while (this.waiting.size >= this.maxQueueSize) await this.room(options)
+    const again = this.waiting.get(key) ?? this.inflight.get(key)
+    if (again != null) return { done: again.done }
+    let resolve!: () => void
+    let reject!: (err: Error) => void
+    const done = new Promise<void>((res, rej) => { resolve = res; reject = rej })
+    // a job nobody awaits must not be an unhandled rejection: callers attach their own handlers
+    done.catch(() => {})
+    this.waiting.set(key, { cid, key, done, resolve, reject })
+    this.kick()
     return { done }
   }
 
+  private async room (options?: AbortOptions): Promise<void> {
+    options?.signal?.throwIfAborted()
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => { this.roomWaiters.delete(wake); reject(options?.signal?.reason) }
+      const wake = (): void => { options?.signal?.removeEventListener('abort', onAbort); resolve() }
+      this.roomWaiters.add(wake)
+      options?.signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  /** Called whenever jobs leave the queue or finish: wakes whoever waits for room or idleness */
+  private settle (): void {
+    if (this.waiting.size < this.maxQueueSize) {
+      for (const wake of this.roomWaiters) wake()
+      this.roomWaiters.clear()
+    }
+    if (this.waiting.size === 0 && this.inflight.size === 0) {
+      for (const wake of this.idleWaiters) wake()
+      this.idleWaiters.clear()
+    }
+  }
+
+  /** Starts a worker when jobs wait and one is free; a sweep worker first lets a batch gather */
+  private kick (): void {
+    if (!this.running || this.waiting.size === 0 || this.workers >= this.concurrency || this.gathering != null) return
+    const sweep = this.components.sweep?.()
+    if (sweep == null) {
+      while (this.workers < this.concurrency && this.waiting.size > 0) this.work(this.take(1), async jobs => { await this.provideOne(jobs[0]) })
+      return
+    }
+    this.gathering = setTimeout(() => {
+      this.gathering = undefined
+      if (!this.running) return
+      this.work(this.take(this.batchMax), async jobs => { await this.provideBatch(sweep, jobs) })
+      this.kick()
+    }, this.batchDelayMs)
+  }
+
+  private take (count: number): Job[] {
+    const jobs: Job[] = []
+    for (const job of this.waiting.values()) {
+      if (jobs.length >= count) break
+      jobs.push(job)
+    }
+    for (const job of jobs) {
+      this.waiting.delete(job.key)
+      this.inflight.set(job.key, job)
+    }
+    this.settle()
+    return jobs
+  }
+
+  private work (jobs: Job[], run: (jobs: Job[]) => Promise<void>): void {
+    this.workers++
+    run(jobs)
+      .catch(err => {
+        // a batch that failed as a whole: each of its jobs failed
+        for (const job of jobs) {
+          if (!this.inflight.has(job.key)) continue
+          this.counts.failed++
+          job.reject(err)
+        }
+      })
+      .finally(() => {
+        for (const job of jobs) this.inflight.delete(job.key)
+        this.workers--
+        this.settle()
+        this.kick()
+      })
+  }
+
+  /** The legacy provider: one DHT walk and ADD_PROVIDER round for one CID */
+  private async provideOne (job: Job): Promise<void> {
+    const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.provideTimeoutMs)])
+    await this.components.contentRouting.provide(job.cid, { signal })
+    this.counts.provided++
+    this.components.log('provided %c', job.cid)
+    this.inflight.delete(job.key)
+    job.resolve()
+  }
+
+  private async provideBatch (sweep: SweepProvider, jobs: Job[]): Promise<void> {
+    const result = await sweep.provide(jobs.map(j => j.cid), { signal: this.shutdown.signal })
+    const byKey = new Map(jobs.map(j => [j.key, j]))
+    for (const cid of result.provided) {
+      const job = byKey.get(cid.multihash.bytes.toString())
+      if (job == null) continue
+      this.counts.provided++
+      this.inflight.delete(job.key)
+      job.resolve()
+    }
+    for (const { cid, error } of result.failed) {
+      const job = byKey.get(cid.multihash.bytes.toString())
+      if (job == null) continue
+      this.counts.failed++
+      this.inflight.delete(job.key)
+      job.reject(error)
+    }
+    this.components.log('provided %d of %d CIDs over %d regions (%d lookups)', result.provided.length, jobs.length, result.regions, result.lookups)
+  }
+
   async announce (cids: CID[], kind: 'block' | 'pin-root' | 'pinned', options?: AbortOptions): Promise<void> {
-    if (!this.running || !this.selects(kind)) return
+    if (!this.running || !this.enabled || !this.selects(kind)) return
     for (const cid of cids) {
       const job = await this.enqueue(cid, options)
       job.done.catch(err => { this.components.log.error('could not provide %c - %e', cid, err) })
@@ -150,6 +269,8 @@ class ContentProviderClass implements ContentProvider {
   }
 
   async provideNow (cids: CID[], options?: AbortOptions): Promise<void> {
+    // Kubo's `routing provide` words
+    if (!this.enabled) throw new InvalidParametersError("invalid configuration: Provide.Enabled is set to 'false'")
     const jobs: Array<Promise<void>> = []
     for (const cid of cids) jobs.push((await this.enqueue(cid, options)).done)
     // every job runs to its end; the first failure is the caller's answer
@@ -180,7 +301,7 @@ class ContentProviderClass implements ContentProvider {
         count++
       }
       // not one promise per CID kept around: a repo may hold millions of blocks
-      await (await this.jobs()).onIdle({ signal })
+      await this.onIdle({ signal })
       this.counts.reprovideRuns++
       this.counts.lastReprovideSeconds = (performance.now() - started) / 1000
       this.counts.totalReprovideSeconds += this.counts.lastReprovideSeconds
@@ -194,22 +315,30 @@ class ContentProviderClass implements ContentProvider {
   }
 
   async onIdle (options?: AbortOptions): Promise<void> {
-    await this.queue?.onIdle(options)
+    if (this.waiting.size === 0 && this.inflight.size === 0) return
+    options?.signal?.throwIfAborted()
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => { this.idleWaiters.delete(wake); reject(options?.signal?.reason) }
+      const wake = (): void => { options?.signal?.removeEventListener('abort', onAbort); resolve() }
+      this.idleWaiters.add(wake)
+      options?.signal?.addEventListener('abort', onAbort, { once: true })
+    })
   }
 
   clear (): number {
-    const waiting = (this.queue?.queue ?? []).filter(job => job.status === 'queued')
-    // an aborted job ends as soon as the queue reaches it, settling whoever waits on it
-    for (const job of waiting) job.abort(new Error('removed from the provide queue'))
+    const waiting = [...this.waiting.values()]
+    this.waiting.clear()
+    for (const job of waiting) job.reject(new Error('removed from the provide queue'))
+    this.settle()
     return waiting.length
   }
 
   stats (): ProviderStats {
-    return { queued: this.queue?.queued ?? 0, running: this.queue?.running ?? 0, ...this.counts }
+    return { queued: this.waiting.size, running: this.inflight.size, ...this.counts }
   }
 
   private schedule (delayMs: number): void {
-    if (!this.running || this.intervalMs <= 0) return
+    if (!this.running || !this.enabled || this.intervalMs <= 0) return
     this.timer = setTimeout(() => {
       this.reprovide()
         .catch(err => { this.components.log.error('reprovide failed - %e', err) })
@@ -224,14 +353,20 @@ class ContentProviderClass implements ContentProvider {
     this.running = true
     this.shutdown = new AbortController()
     this.schedule(Math.min(this.initialDelayMs, this.intervalMs))
+    this.kick()
   }
 
   stop (): void {
     if (!this.running) return
     this.running = false
     clearTimeout(this.timer)
+    clearTimeout(this.gathering)
+    this.gathering = undefined
     this.shutdown.abort()
-    this.queue?.abort()
+    const waiting = [...this.waiting.values()]
+    this.waiting.clear()
+    for (const job of waiting) job.reject(new Error('the provider stopped'))
+    this.settle()
   }
 }
 

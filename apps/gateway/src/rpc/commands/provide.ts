@@ -2,7 +2,7 @@ import { InvalidParametersError } from '@cairn/interface'
 import { sendJson, sendNdjson } from '../output.ts'
 import type { Command, CommandTable } from '../command.ts'
 
-/** Kubo's `provide stat` for its legacy provider (boxo's `ReproviderStats`; Cairn has no sweep provider) */
+/** Kubo's `provide stat` in its legacy provider's shape (boxo's `ReproviderStats`): Cairn's sweep provider keeps these counters true, the sweep-only views are not served */
 const stat: Command = {
   args: [0, 0],
   options: { lan: 'bool', all: 'bool', compact: 'bool', connectivity: 'bool', network: 'bool', schedule: 'bool', timings: 'bool', workers: 'bool', operations: 'bool', queues: 'bool' },
