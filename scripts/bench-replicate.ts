@@ -27,6 +27,8 @@ const SIZE_MB = Number(process.env.BENCH_SIZE_MB ?? 256)
 const ROUTING = process.env.BENCH_ROUTING
 /** `Reprovider.Strategy` of every node (all, pinned, roots): what each replica announces to the DHT */
 const PROVIDE_STRATEGY = process.env.BENCH_PROVIDE_STRATEGY
+/** More config for every node, `Key=JSON;Key=JSON` (e.g. `Provide.DHT.SweepEnabled=false`) */
+const EXTRA_CONFIG = (process.env.BENCH_CONFIG ?? '').split(';').filter(Boolean).map(kv => kv.split('=') as [string, string])
 /** A directory: every daemon writes a V8 CPU profile there when it stops (`--cpu-prof`) */
 const CPU_PROF = process.env.BENCH_CPU_PROF
 const ROOT = resolve(import.meta.dirname, '..')
@@ -110,6 +112,7 @@ try {
     await cairn(repo, ['init', '--profile=test'])
     if (ROUTING != null) await cairn(repo, ['config', 'Routing.Type', ROUTING])
     if (PROVIDE_STRATEGY != null) await cairn(repo, ['config', 'Reprovider.Strategy', PROVIDE_STRATEGY])
+    for (const [key, value] of EXTRA_CONFIG) await cairn(repo, ['config', '--json', key, value])
   }))
   const services: Record<string, { url: string, token: string, swarm: string }> = {}
   for (const name of names) {
@@ -131,7 +134,7 @@ try {
   await writeFile(file, randomBytes(SIZE_MB * 1024 * 1024))
   const cid = (await cairn(repoA, ['add', '-Q', file])).trim()
   await rm(file)
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}, CID ${cid}\n`)
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
   // one network: the origin's provides reach B, C and D (with no peer they would only time out)

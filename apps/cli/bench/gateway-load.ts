@@ -27,6 +27,8 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ok, startDaemon } from '../test/fixtures/cli.ts'
 import type { Daemon } from '../test/fixtures/cli.ts'
+import { formatBreakdown, memoryBreakdown } from '../test/fixtures/memory-breakdown.ts'
+import type { MemoryBreakdown } from '../test/fixtures/memory-breakdown.ts'
 import { MIB, RssSampler, bitswapFetchConcurrently, downloadConcurrently, mib, resetPeakRss, rssBytes, waitForRss, writeRandomFile } from '../test/fixtures/load.ts'
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 64)
@@ -41,6 +43,8 @@ const ROUND_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 1800) * 1000
  * (`MALLOC_MMAP_THRESHOLD_=131072`), to see what of the RSS after a round is memory glibc kept
  */
 const DAEMON_ENVS = (process.env.BENCH_LOAD_DAEMON_ENV ?? '').split('|').map(set => Object.fromEntries(set.split(/\s+/).filter(kv => kv.includes('=')).map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])))
+/** `1`: print what RSS is made of (smaps by mapping, V8 heap spaces) before, right after and 30 s after each round */
+const BREAKDOWN = process.env.BENCH_LOAD_BREAKDOWN === '1'
 const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
 
 interface Stored { sizeMib: number, cid: string, sha256: string }
@@ -49,6 +53,9 @@ interface Row { what: string, before: number, peak: number, settleMs?: number, s
 /** One round: runs `load`, watching the daemon's RSS, then waits for it to settle */
 async function measure (daemon: Daemon, what: string, bytes: number, load: () => Promise<void>): Promise<Row> {
   const pid = daemon.child.pid!
+  const api = /\/ip4\/([^/]+)\/tcp\/(\d+)/.exec(daemon.apiMultiaddr)!
+  const breakdown = async (): Promise<MemoryBreakdown> => memoryBreakdown(pid, `http://${api[1]}:${api[2]}`)
+  const startBreakdown = BREAKDOWN ? await breakdown() : undefined
   const before = await rssBytes(pid)
   await resetPeakRss(pid)
   const sampler = new RssSampler(pid)
@@ -61,11 +68,13 @@ async function measure (daemon: Daemon, what: string, bytes: number, load: () =>
   const seconds = (performance.now() - start) / 1000
   const peak = await sampler.peak()
   const ended = performance.now()
+  if (startBreakdown != null) process.stdout.write(formatBreakdown(`after ${what}`, await breakdown(), startBreakdown))
   const settle = await waitForRss(pid, before + SETTLE_MARGIN_BYTES, SETTLE_TIMEOUT_MS)
   // the RSS 30 s after the last client ended (the issue's settling time), whenever it settled
   const wait = 30_000 - (performance.now() - ended)
   if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
   const at30s = await rssBytes(pid)
+  if (startBreakdown != null) process.stdout.write(formatBreakdown(`30 s after ${what}`, await breakdown(), startBreakdown))
   const row = { what, before, peak, settleMs: settle.ms, settled: settle.rss, at30s, seconds, mbps: bytes / seconds / 1e6 }
   process.stdout.write(`${format(row)}\n`)
   return row
@@ -127,6 +136,8 @@ async function main (): Promise<void> {
       const slow = rows.filter(r => r.settleMs == null || r.settleMs > 30_000)
       process.stdout.write(`\nhighest peak ${mib(worst)} (target < 512 MiB): ${worst < 512 * MIB ? 'met' : 'NOT met'}; settled within 30 s: ${slow.length === 0 ? 'all' : `not ${slow.map(r => r.what).join(', ')}`}\n\n`)
       await daemon.stop()
+      // what the daemon said about its heap settling (NODE_DEBUG=cairn-heap) and jemalloc's totals at exit (MALLOC_CONF=...,stats_print:true)
+      if (BREAKDOWN) process.stdout.write(daemon.output().split('\n').filter(l => /full GC after load|^(Allocated|Background threads|Run-time option settings):|resident:|retained/.test(l)).join('\n') + '\n\n')
       daemon = undefined
       runs.push({ env: env !== '' ? env : '(default)', rows })
     }

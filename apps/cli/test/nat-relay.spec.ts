@@ -74,8 +74,8 @@ test('a node behind NAT reserves a slot on the relay and advertises its relayed 
     }, RESERVATION_TIMEOUT_MS)
     // nothing proved the router's address reachable: it must not be advertised as ours
     assert.not.ok(addrs.some(a => a.startsWith(`/ip4/${wan}/`)), addrs.join('\n'))
-    // and the node says how it can be reached
-    assert.is(JSON.parse((await h.ok(['id', '--enc=json'])).out).Reachability, 'relayed')
+    // and the node says it is not publicly reachable (AutoNAT's word, as Kubo prints it)
+    assert.match(JSON.parse((await h.ok(['id', '--enc=json'])).out).Reachability, /^(Unknown|Private)$/)
     const autonat = JSON.parse((await h.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
     assert.ok(((autonat.relayed ?? []) as string[]).some(a => a.includes(`/p2p/${relay!.peerId}/p2p-circuit`)), JSON.stringify(autonat))
   }

@@ -80,6 +80,11 @@ export interface NodeInit {
   /** Delay before the first reprovide run, in ms. @default DEFAULT_REPROVIDE_INITIAL_DELAY_MS */
   reprovideInitialDelayMs?: number
   /**
+   * How long `pin add --replicas` keeps polling a pinning service that gives no status (errors,
+   * dropped connections) before it stops waiting for that copy, in ms. @default 60_000
+   */
+  replicaPollSilentMs?: number
+  /**
    * Where the node, its libp2p and its block store log (`cairn:*`, `libp2p:*`); pass
    * `prefixLogger(name)` to tell nodes of one process apart. @default defaultLogger()
    */
@@ -215,6 +220,7 @@ interface NodeParts {
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
+  replicaPollSilentMs?: number
   /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
   addrFilters: AddrFilters
   mfs?: MfsInit
@@ -388,7 +394,7 @@ class CairnNodeClass implements CairnNode {
       online: () => this.#libp2p?.status === 'started',
       connect: async (addr, options) => { await this.swarm.connect(addr, options) },
       log: this.log.newScope('remote-pinning')
-    }, configStore)
+    }, configStore, { pollSilentMs: parts.replicaPollSilentMs })
     this.pin = createPinApi(content, remotePinning)
     this.remotePinning = remotePinning
     this.block = createBlockApi(content)
@@ -629,7 +635,7 @@ class CairnNodeClass implements CairnNode {
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
       protocols: libp2p?.getProtocols().sort() ?? [],
-      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().mode } : {})
+      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().reachability } : {})
     }
   }
 
@@ -929,6 +935,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     metrics,
     fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
     reprovideInitialDelayMs: init.reprovideInitialDelayMs,
+    replicaPollSilentMs: init.replicaPollSilentMs,
     mfs: { noFlushLimit: mfsNoFlushLimit(config), ...init.mfs }
   }
   let node: CairnNodeClass
