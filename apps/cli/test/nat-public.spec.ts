@@ -60,7 +60,7 @@ test('the public node advertises its interface address and serves the DHT', asyn
   const autonat = JSON.parse((await p1.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
   assert.is(autonat.reachability, 'Public')
   assert.ok((autonat.reachable as string[]).some(a => a.startsWith(`/ip4/${p1.host.ip}/tcp/${SWARM_TCP_PORT}`)), JSON.stringify(autonat))
-  assert.is(JSON.parse((await p1.ok(['id', '--enc=json'])).out).Reachability, 'public')
+  assert.is(JSON.parse((await p1.ok(['id', '--enc=json'])).out).Reachability, 'Public')
 })
 
 test('a node behind NAT finds the public node\'s provider record and fetches from it', async ({ nodes, dir }) => {

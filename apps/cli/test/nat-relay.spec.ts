@@ -35,11 +35,12 @@ const BIG_FILE_BYTES = 5 * 1024 * 1024
 const RELAY_LIMIT_ERROR_MS = 45_000
 /**
  * What three attempts at a 5 MiB fetch (CLI, RPC, gateway) may leave on the relay, counted on its
- * interface: its limit per connection each way, a few re-dials, DHT and identify traffic. Measured:
- * about 0.65 MiB when a session's first want-block went to two peers, about 1.15 MiB since it goes to
- * one (the rest get want-have). Either is a few relay limits, not the file.
+ * interface: the sender's one relay allowance (128 KiB, the last message may pass it: one 256 KiB
+ * block), re-dials, DHT and identify traffic. Measured 0.35-0.37 MiB. It was 0.65-1.2 MiB while
+ * the sender put up to 2 MiB of blocks in one message on a relayed stream: whatever was in flight
+ * when the relay cut the connection crossed into it (556 kB from the sender in one attempt).
  */
-const RELAY_BYTES_MAX = 2 * 1024 * 1024
+const RELAY_BYTES_MAX = 768 * 1024
 
 interface Context { lab?: Lab, dir: string, relay?: LabNode, homes: LabNode[], nodes: LabNode[] }
 const test = suite<Context>('nodes behind NAT, a relay', { dir: '', homes: [], nodes: [] })
@@ -74,8 +75,8 @@ test('a node behind NAT reserves a slot on the relay and advertises its relayed 
     }, RESERVATION_TIMEOUT_MS)
     // nothing proved the router's address reachable: it must not be advertised as ours
     assert.not.ok(addrs.some(a => a.startsWith(`/ip4/${wan}/`)), addrs.join('\n'))
-    // and the node says how it can be reached
-    assert.is(JSON.parse((await h.ok(['id', '--enc=json'])).out).Reachability, 'relayed')
+    // and the node says it is not publicly reachable (AutoNAT's word, as Kubo prints it)
+    assert.match(JSON.parse((await h.ok(['id', '--enc=json'])).out).Reachability, /^(Unknown|Private)$/)
     const autonat = JSON.parse((await h.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
     assert.ok(((autonat.relayed ?? []) as string[]).some(a => a.includes(`/p2p/${relay!.peerId}/p2p-circuit`)), JSON.stringify(autonat))
   }

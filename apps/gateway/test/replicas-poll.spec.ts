@@ -1,8 +1,10 @@
 /**
- * `pin add --replicas` against a service whose status answers fail for a while: a real node A,
- * a real Cairn pinning service B (node, service, HTTP server) behind a real HTTP proxy that
- * answers 503 to B's first status polls. A poll that fails says nothing about the copy: the copy
- * must neither count as failed nor be replaced; A waits, and ends with B's one copy pinned.
+ * `pin add --replicas` against a service whose status answers fail: a real node A, a real Cairn
+ * pinning service B (node, service, HTTP server) behind a real HTTP proxy that answers 503 to B's
+ * first status polls, or drops the connection of every status poll (B stopped answering). A poll
+ * that fails says nothing about the copy: the copy must neither count as failed nor be replaced;
+ * A waits, and ends with B's one copy pinned, or, after `replicaPollSilentMs` without any answer,
+ * stops waiting and says so, keeping the copy.
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -32,14 +34,17 @@ interface Context {
   /** Status polls (GET /pins/{id}) the proxy still fails */
   failPolls: number
   failed: number
+  /** While set, the proxy drops the connection of every status poll */
+  dropPolls: boolean
+  dropped: number
 }
 
-const test = suite<Context>('replica status polls that fail', { dir: '', proxyUrl: '', token: '', failPolls: 0, failed: 0 })
+const test = suite<Context>('replica status polls that fail', { dir: '', proxyUrl: '', token: '', failPolls: 0, failed: 0, dropPolls: false, dropped: 0 })
 
-async function node (dir: string, name: string): Promise<CairnNode> {
+async function node (dir: string, name: string, replicaPollSilentMs?: number): Promise<CairnNode> {
   const repoPath = join(dir, name)
   await initRepo(repoPath, { profile: 'test' })
-  return createNode({ repoPath, reprovideInitialDelayMs: 600_000, fetchTimeoutMs: 20_000 })
+  return createNode({ repoPath, reprovideInitialDelayMs: 600_000, fetchTimeoutMs: 20_000, replicaPollSilentMs })
 }
 
 /** Forwards every request to B's server, except the status polls it is told to fail */
@@ -48,6 +53,11 @@ function startProxy (ctx: Context): Promise<void> {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
+      if (req.method === 'GET' && /^\/pins\/[^/?]+$/.test(req.url ?? '') && ctx.dropPolls) {
+        ctx.dropped++
+        req.socket.destroy()
+        return
+      }
       if (req.method === 'GET' && /^\/pins\/[^/?]+$/.test(req.url ?? '') && ctx.failPolls > 0) {
         ctx.failPolls--
         ctx.failed++
@@ -108,6 +118,37 @@ test('status polls answered 503 for a while: the copy is waited for, not replace
   assert.is(copies[0].status, 'pinned')
   const all = await (await ctx.service!.authenticate(ctx.token)).list({ status: ['queued', 'pinning', 'pinned', 'failed'] })
   assert.is(all.count, 1)
+})
+
+test('a service that stops answering status polls: after replicaPollSilentMs A stops waiting, names it, and the copy is kept', async (ctx) => {
+  const a = await node(ctx.dir, 'a2', 2_000)
+  try {
+    await a.pin.remote.service.add('b', ctx.proxyUrl, ctx.token)
+    let cid = ''
+    for await (const r of a.add([{ path: 'g', content: randomBytes(300 * 1024) }], { pin: true })) cid = r.cid.toString()
+    ctx.dropPolls = true
+    let message = ''
+    try {
+      await a.pin.add(cid, { replicas: 1, signal: AbortSignal.timeout(60_000) })
+      assert.unreachable('no status for 2 s ends the wait')
+    } catch (err: any) {
+      message = err.message
+    }
+    assert.is(message, `only 0 of 1 replicas of ${cid} are pinned: no status from b for 2 s (those copies are kept; the replica check looks again)`)
+    // polls go on every 500 ms until 2 s pass without an answer
+    assert.ok(ctx.dropped >= 3, `status polls kept coming while unanswered (${ctx.dropped})`)
+    // B answers again: the one copy asked for is still there, never failed nor placed twice
+    ctx.dropPolls = false
+    const onB = (await (await ctx.service!.authenticate(ctx.token)).list({ status: ['queued', 'pinning', 'pinned', 'failed'] })).results.filter(r => r.pin.cid === cid)
+    assert.is(onB.length, 1)
+    assert.ok(onB[0].status !== 'failed')
+    const copies = []
+    for await (const c of a.pin.remote.replicas({ cids: [cid] })) copies.push(c)
+    assert.equal(copies.map(c => c.service), ['b'])
+  } finally {
+    ctx.dropPolls = false
+    await a.stop()
+  }
 })
 
 test.run()

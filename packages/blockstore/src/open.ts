@@ -1,6 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InvalidParametersError, NoSpaceError, RepoCorruptError, RepoLockedError } from '@cairn/interface'
+import { InvalidParametersError, NoSpaceError, RepoCorruptError, RepoLockedError, StoreWriteError } from '@cairn/interface'
 import { Level } from 'level'
 import { DEFAULT_INDEX_CACHE_BYTES, DEFAULT_INDEX_WRITE_BUFFER_BYTES, DEFAULT_RESERVE_BYTES } from './constants.ts'
 import { LevelBlockstore } from './blockstore.ts'
@@ -97,7 +97,8 @@ export async function openLevelWithReserve (db: { open: () => Promise<void> }, i
 /**
  * The one mapping of a LevelDB open failure (the block store's index, or the node's datastore) to
  * a typed one-line error: `RepoLockedError` when another process or open store holds it,
- * `NoSpaceError` when the disk is full, `RepoCorruptError` otherwise. `what` names the store,
+ * `NoSpaceError` when the disk is full, `StoreWriteError` when the disk fails (EIO),
+ * `RepoCorruptError` otherwise. `what` names the store,
  * e.g. "Block store at /repo/blocks".
  */
 export function levelOpenError (err: unknown, what: string): Error {
@@ -110,6 +111,10 @@ export function levelOpenError (err: unknown, what: string): Error {
   }
   if (isNoSpace(err)) {
     return new NoSpaceError(`${what} cannot be opened: the disk is full (${deepestMessage(err)}); free some space`, { cause: err })
+  }
+  // opening writes (LevelDB's new log and MANIFEST): a disk that fails it is not a corrupt repo
+  if (/Input\/output error/.test(deepestMessage(err))) {
+    return new StoreWriteError(`${what} cannot be opened: the disk failed (${deepestMessage(err)})`, { cause: err })
   }
   return new RepoCorruptError(`${what} cannot be opened: ${deepestMessage(err)}`, { cause: err })
 }

@@ -270,4 +270,43 @@ test('the sweep merges block keys against pin keys in order across hash function
   for (const c of keep) assert.ok(await store!.hasBlock((await import('multiformats/cid')).CID.parse(c)), `${c} kept`)
 })
 
+test('pack ids are never reused: after GC deletes the newest pack, the next pack gets a new id and stale ids name nothing', async () => {
+  const dir = await tempDir('gc-pack-ids')
+  const packs = async (): Promise<string[]> => (await readdir(join(dir.path, 'packs'))).filter(n => n.endsWith('.pack')).sort()
+  try {
+    let store = await createBlockstore({ path: dir.path, inlineBytesMax: 1024, packBytesMax: 1 << 20 })
+    const first = await rawBlock(pseudoRandom(20_000, 1))
+    await store.putBlock(first.cid, first.bytes)
+    await store.close()
+    assert.equal(await packs(), ['0.pack'])
+    // a new session: pack 0 is the newest, and GC deletes it whole
+    store = await createBlockstore({ path: dir.path, inlineBytesMax: 1024, packBytesMax: 1 << 20 })
+    await collect(store.gc())
+    assert.equal(await packs(), [], 'GC deleted the newest pack')
+    const second = await rawBlock(pseudoRandom(20_000, 2))
+    await store.putBlock(second.cid, second.bytes)
+    assert.equal(await packs(), ['1.pack'], 'the next pack does not take the deleted id')
+    await collect(store.gc())
+    await store.close()
+    // no pack file is left to tell the newest id: the index's counter does
+    assert.equal(await packs(), [])
+    store = await createBlockstore({ path: dir.path, inlineBytesMax: 1024, packBytesMax: 1 << 20 })
+    await store.putBlock(second.cid, second.bytes)
+    assert.equal(await packs(), ['2.pack'], 'after a restart with no pack on disk, the next pack still gets a new id')
+    await store.close()
+    store = await createBlockstore({ path: dir.path, inlineBytesMax: 1024, packBytesMax: 1 << 20 })
+    try {
+      const third = await rawBlock(pseudoRandom(20_000, 3))
+      await store.putBlock(third.cid, third.bytes)
+      assert.equal(await packs(), ['2.pack', '3.pack'], 'nor after another restart')
+      assert.ok(Buffer.from(await store.getBlock(second.cid)).equals(second.bytes))
+      assert.equal(await collect(store.verify()), [])
+    } finally {
+      await store.close()
+    }
+  } finally {
+    await dir.remove()
+  }
+})
+
 test.run()

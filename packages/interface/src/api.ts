@@ -70,8 +70,13 @@ export interface IdResult {
   agentVersion: string
   protocolVersion: string
   protocols: string[]
-  /** This node's own reachability (public / relayed / unknown), when online; not Kubo's */
-  reachability?: 'public' | 'relayed' | 'unknown'
+  /**
+   * This node's own reachability as AutoNAT found it, in go-libp2p's words as Kubo's `swarm addrs
+   * autonat` prints them (Public / Private / Unknown), when online; not in Kubo's `id`. A node that
+   * is Private and holds relay reservations is still Private: its `/p2p-circuit` addresses are in
+   * `addresses`
+   */
+  reachability?: 'Public' | 'Private' | 'Unknown'
 }
 
 export interface VersionResult {

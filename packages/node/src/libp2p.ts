@@ -6,6 +6,7 @@ import { fetch } from '@libp2p/fetch'
 import type { Fetch } from '@libp2p/fetch'
 import { identify, identifyPush } from '@libp2p/identify'
 import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p/kad-dht'
+import { withLighterWrites } from './dht-writes.ts'
 import { mdns } from '@libp2p/mdns'
 import { ping } from '@libp2p/ping'
 import { dcutr } from '@libp2p/dcutr'
@@ -199,7 +200,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   // go-libp2p-pubsub-router (Kubo's IPNS over pubsub) serves and asks the latest record over fetch
   if (config.Ipns?.UsePubsub === true) services.fetch = fetch()
   if (config.Routing.Type !== 'none') {
-    services.dht = kadDHT({
+    // provider records written behind in batches, repeated address merges skipped (dht-writes.ts)
+    services.dht = withLighterWrites(kadDHT({
       protocol: DHT_PROTOCOL,
       // on a private network every peer that can reach us can dial our private addresses, so
       // waiting for a public address (auto mode) would keep us a client forever
@@ -213,7 +215,7 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       reprovide: { threshold: 0 },
       validators: init.dhtValidators,
       selectors: init.dhtSelectors
-    })
+    }))
   }
 
   const connMgr = config.Swarm?.ConnMgr

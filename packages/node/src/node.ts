@@ -1,5 +1,5 @@
 import { createBlockstore } from '@cairn/blockstore'
-import { blockLinks, verifyBlock } from '@cairn/ipld'
+import { verifyBlock } from '@cairn/ipld'
 import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { defaultLogger } from '@libp2p/logger'
@@ -79,6 +79,11 @@ export interface NodeInit {
   fetchTimeoutMs?: number
   /** Delay before the first reprovide run, in ms. @default DEFAULT_REPROVIDE_INITIAL_DELAY_MS */
   reprovideInitialDelayMs?: number
+  /**
+   * How long `pin add --replicas` keeps polling a pinning service that gives no status (errors,
+   * dropped connections) before it stops waiting for that copy, in ms. @default 60_000
+   */
+  replicaPollSilentMs?: number
   /**
    * Where the node, its libp2p and its block store log (`cairn:*`, `libp2p:*`); pass
    * `prefixLogger(name)` to tell nodes of one process apart. @default defaultLogger()
@@ -215,6 +220,7 @@ interface NodeParts {
   metrics?: NodeMetrics
   fetchTimeoutMs: number
   reprovideInitialDelayMs?: number
+  replicaPollSilentMs?: number
   /** `Swarm.AddrFilters`, shared with libp2p's connection gater */
   addrFilters: AddrFilters
   mfs?: MfsInit
@@ -388,7 +394,7 @@ class CairnNodeClass implements CairnNode {
       online: () => this.#libp2p?.status === 'started',
       connect: async (addr, options) => { await this.swarm.connect(addr, options) },
       log: this.log.newScope('remote-pinning')
-    }, configStore)
+    }, configStore, { pollSilentMs: parts.replicaPollSilentMs })
     this.pin = createPinApi(content, remotePinning)
     this.remotePinning = remotePinning
     this.block = createBlockApi(content)
@@ -629,7 +635,7 @@ class CairnNodeClass implements CairnNode {
       agentVersion: AGENT_VERSION,
       protocolVersion: 'ipfs/0.1.0',
       protocols: libp2p?.getProtocols().sort() ?? [],
-      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().mode } : {})
+      ...(libp2p?.services.reachability != null ? { reachability: libp2p.services.reachability.status().reachability } : {})
     }
   }
 
@@ -846,14 +852,15 @@ class CairnNodeClass implements CairnNode {
       if (seen.has(key)) continue
       seen.add(key)
       yield cid
-      let bytes: Uint8Array
+      let links: CID[]
       try {
-        bytes = await this.blockstore.getBlock(cid, options)
+        // a dag-pb body's links come first: a leaf's few first bytes say it has none
+        links = await this.blockstore.linksOf(cid, options)
       } catch (err) {
         if (hasCode(err, NotFoundError.code)) continue
         throw err
       }
-      stack.push(...blockLinks(cid, bytes).reverse())
+      stack.push(...links.reverse())
     }
   }
 
@@ -929,6 +936,7 @@ export async function createNode (init: NodeInit): Promise<CairnNode> {
     metrics,
     fetchTimeoutMs: init.fetchTimeoutMs ?? gatewayTimeout,
     reprovideInitialDelayMs: init.reprovideInitialDelayMs,
+    replicaPollSilentMs: init.replicaPollSilentMs,
     mfs: { noFlushLimit: mfsNoFlushLimit(config), ...init.mfs }
   }
   let node: CairnNodeClass

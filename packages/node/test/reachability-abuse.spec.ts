@@ -106,7 +106,8 @@ test('a relay that lies about its reservation cannot make the node advertise add
   assert.equal(circuits, [`${liarAddr}/p2p-circuit/p2p/${a.peerId}`], 'only the relay\'s own address, as we dialled it')
   assert.not.ok(advertised.some(x => x.includes('6.6.6.6') || x.includes('7.7.7.7') || x.includes(victim.peerId.toString())))
   const id = await a.id()
-  assert.is(id.reachability, 'relayed', 'the node still works and says how it is reachable')
+  assert.ok(id.reachability != null && id.reachability !== 'Public', 'the node still works and says it is not public')
+  assert.ok(id.addresses.includes(circuits[0]), 'and how it can be reached')
 })
 
 test('a peer opening thousands of relay streams gets MaxCircuits at once; the relay stays up and serves others', async () => {

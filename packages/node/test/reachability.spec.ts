@@ -173,4 +173,26 @@ test('past the relay\'s data limit the fetch fails with RelayLimitError: a bulk 
   assert.equal(await concatBytes(c.cat(smallAdded.cid, { signal: AbortSignal.timeout(30_000) })), small)
 })
 
+test('a relayed connection that ends short of the relay\'s limits is not a relay cut: no RelayLimitError', async () => {
+  const relay = await testNode({ config: { Swarm: { RelayService: { ConnectionDataLimit: 1_048_576 } } } as any })
+  const a = await testNode({ config: natted((await relay.swarm.localAddrs())[0]) })
+  await waitFor(() => relayedAddr(a) != null, 15_000, 'a relay reservation')
+  const content = pseudoRandomBytes(16_000, 11)
+  const [added] = await collect(a.add([{ path: 'small.bin', content }], { cidVersion: 1, rawLeaves: true }))
+  const b = await testNode({ config: outside })
+  await b.swarm.connect(relayedAddr(a) as string, { signal: AbortSignal.timeout(15_000) })
+  assert.equal(await concatBytes(b.cat(added.cid, { signal: AbortSignal.timeout(30_000) })), content)
+  const relayed = b.libp2p.getConnections(a.libp2p.peerId)
+  assert.ok(relayed.length > 0 && relayed.every(c => c.limits != null), 'relayed')
+
+  // the relay drops B (a restart, a lost link): the relayed connection ends, far from its limits
+  // and not by a reset of its circuit. Any end of a relayed connection once counted as the relay's
+  // limit (a duplicate libp2p aborts, too), and a transfer that fit the limits failed 5 s later.
+  await relay.libp2p.hangUp(b.libp2p.peerId)
+  await waitFor(() => relayed.every(c => c.status !== 'open'), 5_000, 'the relayed connection to end')
+  const network = (b.libp2p.services.bitswap as any).network
+  assert.not.ok(network.hasRelayCuts(), 'no relay cut recorded')
+  assert.is(network.relayExhausted(a.libp2p.peerId, Date.now() + 60_000), undefined)
+})
+
 test.run()

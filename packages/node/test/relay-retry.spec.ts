@@ -148,4 +148,36 @@ test('the relay service stops when the node stops being publicly reachable, and 
   await waitFor(() => relay.services.relayServer.reservationCount() === 1, 15_000, 'a reservation on the restarted relay')
 })
 
+test('MaxReservationsPerIP: past it a reservation from the same IP is refused; a holder that goes frees its slot', async () => {
+  const relay = await testNode({ config: { Swarm: { RelayService: { MaxReservationsPerIP: 2 } } } as any })
+  const relayAddr = (await relay.swarm.localAddrs())[0]
+  const count = (): number | undefined => relay.libp2p.services.relayServer?.reservationCount()
+  // listening on the relay's circuit address is reserving a slot there: libp2p fails the start
+  // when that is refused. Every peer dials from 127.0.0.1: one IP.
+  const client = async (): Promise<Libp2p> => {
+    const node = await createLibp2p({
+      addresses: { listen: [`${relayAddr}/p2p-circuit`] },
+      transports: [tcp(), circuitRelayTransport()],
+      connectionEncrypters: [noise()],
+      streamMuxers: [yamux()],
+      services: { identify: identify() }
+    })
+    started.push(node)
+    return node
+  }
+  const a = await client()
+  await client()
+  assert.is(count(), 2)
+  const refused = await client().then(() => undefined, (err: Error) => err)
+  assert.ok(refused != null, 'a third reservation from the same IP is refused')
+  assert.match(refused.message, /failed to be listened on|PERMISSION_DENIED|reservation/i)
+  assert.is(count(), 2)
+
+  // a holder that disconnects frees its slot at once (go-libp2p's relay does; the js relay kept it for the TTL, an hour)
+  await a.stop()
+  await waitFor(() => count() === 1, 5_000, 'the reservation of the peer that left to be dropped')
+  await client()
+  assert.is(count(), 2)
+})
+
 test.run()

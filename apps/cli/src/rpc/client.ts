@@ -219,7 +219,7 @@ export function createRpcApi (init: RpcApiInit): RpcApi {
         agentVersion: String(r.AgentVersion ?? ''),
         protocolVersion: String(r.ProtocolVersion ?? ''),
         protocols: (r.Protocols ?? []).map(String),
-        ...(['public', 'relayed', 'unknown'].includes(r.Reachability) ? { reachability: r.Reachability } : {})
+        ...(['Public', 'Private', 'Unknown'].includes(r.Reachability) ? { reachability: r.Reachability } : {})
       }
       return result
     },

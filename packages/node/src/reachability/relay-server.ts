@@ -5,7 +5,9 @@
  *
  * - every relayed connection is reset after `ConnectionDurationLimit` or `ConnectionDataLimit`
  *   bytes in either direction (2 min, 128 KiB);
- * - at most `MaxReservations` slots (128), `MaxReservationsPerIP` from one IP (8);
+ * - at most `MaxReservations` slots (128), `MaxReservationsPerIP` from one IP (8), a slot freed
+ *   when its holder disconnects (go-libp2p's relay drops the reservation then; libp2p's js relay
+ *   kept it for its whole TTL, an hour, so peers that came and went filled both limits);
  * - at most `MaxCircuits` relayed connections open per peer (16): extra hop/stop streams on a
  *   connection are refused by the registrar's per-connection stream limits.
  *
@@ -55,6 +57,7 @@ class GatedRelayServer implements RelayServerGate, Startable {
     this.init = init
     this.log = components.logger.forComponent('cairn:relay-server')
     this.onSelfUpdate = this.onSelfUpdate.bind(this)
+    this.onPeerDisconnect = this.onPeerDisconnect.bind(this)
   }
 
   readonly [Symbol.toStringTag] = '@cairn/relay-server'
@@ -62,6 +65,7 @@ class GatedRelayServer implements RelayServerGate, Startable {
   async start (): Promise<void> {
     this.running = true
     this.components.events.addEventListener('self:peer:update', this.onSelfUpdate)
+    this.components.events.addEventListener('peer:disconnect', this.onPeerDisconnect)
   }
 
   async afterStart (): Promise<void> {
@@ -71,10 +75,22 @@ class GatedRelayServer implements RelayServerGate, Startable {
   async stop (): Promise<void> {
     this.running = false
     this.components.events.removeEventListener('self:peer:update', this.onSelfUpdate)
+    this.components.events.removeEventListener('peer:disconnect', this.onPeerDisconnect)
     await this.changing
     const server = this.server
     this.server = undefined
     await server?.stop()
+  }
+
+  /** The peer's last connection closed: its reservation goes, as go-libp2p's relay drops it */
+  private onPeerDisconnect (evt: CustomEvent<PeerId>): void {
+    const reservations = this.server?.reservations
+    const reservation = reservations?.get(evt.detail)
+    if (reservations == null || reservation == null) return
+    // and its expiry timer, which would otherwise run on for the rest of the TTL
+    ;(reservation.signal as AbortSignal & { clear?: () => void }).clear?.()
+    reservations.delete(evt.detail)
+    this.log('%p disconnected: its reservation is dropped', evt.detail)
   }
 
   private onSelfUpdate (): void {

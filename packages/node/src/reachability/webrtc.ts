@@ -15,6 +15,12 @@
  *   `/webrtc`, so a node with a relay reservation also advertises `<relayed address>/webrtc`;
  * - `Swarm.WebRTC.STUNServers` (array of `stun:host:port`; default js-libp2p's public STUN
  *   servers): where ICE learns the NAT's public address. `[]` means host candidates only (a LAN).
+ * - `Swarm.WebRTC.MTU` (integer, default {@link DEFAULT_WEBRTC_MTU}): the IP packet size the SCTP
+ *   layer sizes its packets for (libdatachannel's `mtu`; it subtracts SCTP, DTLS, UDP and an IPv6
+ *   header). The sender's CPU goes mostly into per-packet work, so bigger packets move more bytes per
+ *   CPU second; but usrsctp does no path MTU discovery and libjuice sets Don't Fragment, so a value
+ *   above the path's MTU black-holes the connection's bulk data. Raise it only where the whole path
+ *   is known (1500 on plain Ethernet).
  *
  * The `directUpgrade` service below upgrades a relayed connection we dialled: once identify
  * shows the peer speaks the signalling protocol, it dials the peer's `/webrtc` address through
@@ -40,11 +46,22 @@ export const DEFAULT_STUN_SERVERS = [
 /** The protocol WebRTC private-to-private signals over (SDP and ICE candidates) */
 export const WEBRTC_SIGNALING_PROTOCOL = '/webrtc-signaling/0.0.1'
 
+/**
+ * `Swarm.WebRTC.MTU`'s default: 1400 makes UDP datagrams of 1352 bytes, the size Chromium's QUIC
+ * sends without path MTU discovery (1350) across the internet; it fits PPPoE (1492), DS-Lite (1460)
+ * and WireGuard (1420) links, where a full 1500 would not. libdatachannel's own default is 1280.
+ */
+export const DEFAULT_WEBRTC_MTU = 1400
+/** The smallest MTU every IPv6 path carries, and the largest jumbo frame */
+const MTU_RANGE = [1280, 9000] as const
+
 export interface WebRTCOptions {
   /** `Swarm.Transports.Network.WebRTC` (default true) */
   enabled: boolean
   /** `Swarm.WebRTC.STUNServers`: ICE server URLs (`stun:host:port`) */
   iceServers: string[]
+  /** `Swarm.WebRTC.MTU`: the IP packet size SCTP packets are sized for */
+  mtu: number
 }
 
 const obj = (value: unknown): Record<string, unknown> => value != null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {}
@@ -65,7 +82,11 @@ export function webrtcOptions (config: CairnConfig): WebRTCOptions {
       throw new InvalidParametersError(`config: Swarm.WebRTC.STUNServers: "${url.slice(0, 200)}" is not a stun:host:port URL`)
     }
   }
-  return { enabled: flag !== false, iceServers: servers as string[] }
+  const mtu = obj(swarm.WebRTC).MTU ?? DEFAULT_WEBRTC_MTU
+  if (typeof mtu !== 'number' || !Number.isInteger(mtu) || mtu < MTU_RANGE[0] || mtu > MTU_RANGE[1]) {
+    throw new InvalidParametersError(`config: Swarm.WebRTC.MTU must be an integer from ${MTU_RANGE[0]} to ${MTU_RANGE[1]}, not ${JSON.stringify(mtu)?.slice(0, 100)}`)
+  }
+  return { enabled: flag !== false, iceServers: servers as string[], mtu }
 }
 
 export interface DirectUpgradeInit {
@@ -75,6 +96,13 @@ export interface DirectUpgradeInit {
   retryDelayMs?: number
   /** One WebRTC dial (signalling and ICE). @default 20000 */
   dialTimeoutMs?: number
+  /**
+   * How long a peer no hole could be punched to (a symmetric NAT on one side) is remembered:
+   * meanwhile Bitswap uses the relay at once rather than wait `AWAIT_DIRECT_MS` on every new
+   * relayed connection, and no new upgrade is tried. A direct connection to the peer forgets it.
+   * @default 600000 (10 min)
+   */
+  punchFailureTtlMs?: number
 }
 
 export interface DirectUpgradeComponents {
@@ -92,6 +120,8 @@ export interface DirectUpgradeStats {
   succeeded: number
   /** Of those, left relayed after every attempt */
   failed: number
+  /** Peers remembered as unpunchable now (see `punchFailureTtlMs`) */
+  unpunchable: number
 }
 
 export interface DirectUpgrade {
@@ -112,6 +142,11 @@ export interface DirectUpgrade {
  * @see DirectUpgrade.awaitDirect
  */
 export const AWAIT_DIRECT_MS = 3000
+
+/** @see DirectUpgradeInit.punchFailureTtlMs */
+export const PUNCH_FAILURE_TTL_MS = 10 * 60_000
+/** At most this many unpunchable peers are remembered (the oldest is forgotten first) */
+const PUNCH_FAILURES_MAX = 4096
 
 const rank = (ma: Address['multiaddr']): number => !isRelayedAddress(ma) ? 0 : WebRTC.matches(ma) ? 2 : 1
 
@@ -150,9 +185,13 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
   private readonly dialTimeoutMs: number
   /** Peers an upgrade is under way for: one at a time per peer */
   private readonly pending = new Set<string>()
-  private readonly counts: DirectUpgradeStats = { started: 0, succeeded: 0, failed: 0 }
-  /** Peers our last upgrade to failed after every attempt (until a connection to them closes) */
-  private readonly gaveUp = new Set<string>()
+  private readonly counts = { started: 0, succeeded: 0, failed: 0 }
+  private readonly punchFailureTtlMs: number
+  /**
+   * Peers no hole could be punched to -> until when that is remembered: our upgrade failed after
+   * every attempt, or a wait for the peer's punch passed without a direct connection
+   */
+  private readonly unpunchable = new Map<string, number>()
   /** When Bitswap stops waiting for a punched connection, per relayed connection id */
   private readonly windows = new Map<string, number>()
   private shutdown = new AbortController()
@@ -163,14 +202,38 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
     this.attempts = init.attempts ?? 3
     this.retryDelayMs = init.retryDelayMs ?? 1000
     this.dialTimeoutMs = init.dialTimeoutMs ?? 20_000
+    this.punchFailureTtlMs = init.punchFailureTtlMs ?? PUNCH_FAILURE_TTL_MS
     this.onIdentify = this.onIdentify.bind(this)
+    this.onOpen = this.onOpen.bind(this)
     this.onClose = this.onClose.bind(this)
+  }
+
+  private onOpen (evt: CustomEvent<Connection>): void {
+    // a direct connection proves a hole can be punched (or is not needed) to this peer
+    if (evt.detail.limits == null) this.unpunchable.delete(evt.detail.remotePeer.toString())
   }
 
   private onClose (evt: CustomEvent<Connection>): void {
     this.windows.delete(evt.detail.id)
-    // a new relayed connection later gets a new try
-    this.gaveUp.delete(evt.detail.remotePeer.toString())
+  }
+
+  /** Whether punching to `peer` failed lately (forgotten after `punchFailureTtlMs`) */
+  private isUnpunchable (peer: PeerId, now = Date.now()): boolean {
+    const key = peer.toString()
+    const until = this.unpunchable.get(key)
+    if (until == null) return false
+    if (until > now) return true
+    this.unpunchable.delete(key)
+    return false
+  }
+
+  private rememberUnpunchable (peer: PeerId): void {
+    const key = peer.toString()
+    const known = this.unpunchable.delete(key)
+    // bounded: the oldest entry goes first (a Map keeps insertion order)
+    if (this.unpunchable.size >= PUNCH_FAILURES_MAX) this.unpunchable.delete(this.unpunchable.keys().next().value as string)
+    this.unpunchable.set(key, Date.now() + this.punchFailureTtlMs)
+    if (!known) this.log('no hole could be punched to %p: its data uses the relay at once for %d ms', peer, this.punchFailureTtlMs)
   }
 
   readonly [Symbol.toStringTag] = '@cairn/direct-upgrade'
@@ -178,20 +241,25 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
   async start (): Promise<void> {
     this.shutdown = new AbortController()
     this.components.events.addEventListener('peer:identify', this.onIdentify)
+    this.components.events.addEventListener('connection:open', this.onOpen)
     this.components.events.addEventListener('connection:close', this.onClose)
   }
 
   async stop (): Promise<void> {
     this.components.events.removeEventListener('peer:identify', this.onIdentify)
+    this.components.events.removeEventListener('connection:open', this.onOpen)
     this.components.events.removeEventListener('connection:close', this.onClose)
     this.shutdown.abort()
     this.pending.clear()
     this.windows.clear()
-    this.gaveUp.clear()
+    this.unpunchable.clear()
   }
 
   stats (): DirectUpgradeStats {
-    return { ...this.counts }
+    const now = Date.now()
+    let unpunchable = 0
+    for (const until of this.unpunchable.values()) if (until > now) unpunchable++
+    return { ...this.counts, unpunchable }
   }
 
   private direct (peer: PeerId): Connection | undefined {
@@ -205,8 +273,8 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
   async awaitDirect (peer: PeerId, options: AbortOptions & { waitMs?: number } = {}): Promise<Connection | undefined> {
     const now = this.direct(peer)
     if (now != null) return now
-    // our own upgrade to this peer gave up: nothing to wait for
-    if (this.gaveUp.has(peer.toString())) return undefined
+    // no hole could be punched to this peer lately: nothing to wait for
+    if (this.isUnpunchable(peer)) return undefined
     // one window per relayed connection, however many streams ask: past it the relay is used
     const relayed = this.components.connectionManager.getConnections(peer).find(c => c.status === 'open' && c.limits != null)
     if (relayed == null) return undefined
@@ -230,7 +298,12 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
         if (evt.detail.remotePeer.equals(peer) && evt.detail.limits == null) done(evt.detail)
       }
       const onAbort = (): void => { done(this.direct(peer)) }
-      const timer = setTimeout(() => { done(this.direct(peer)) }, deadline - Date.now())
+      const timer = setTimeout(() => {
+        const conn = this.direct(peer)
+        // the peer had the whole window to punch: the next relayed connection to it does not wait
+        if (conn == null) this.rememberUnpunchable(peer)
+        done(conn)
+      }, deadline - Date.now())
       events.addEventListener('connection:open', onOpen)
       options.signal?.addEventListener('abort', onAbort, { once: true })
     })
@@ -243,7 +316,7 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
     if (!protocols.includes(WEBRTC_SIGNALING_PROTOCOL)) return
     const target = webrtcAddressOf(connection)
     const key = peerId.toString()
-    if (target == null || this.pending.has(key) || this.hasDirect(peerId)) return
+    if (target == null || this.pending.has(key) || this.hasDirect(peerId) || this.isUnpunchable(peerId)) return
     this.pending.add(key)
     this.counts.started++
     void this.upgrade(peerId, target).finally(() => this.pending.delete(key))
@@ -286,7 +359,7 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
     if (this.hasDirect(peer)) this.counts.succeeded++
     else {
       this.counts.failed++
-      this.gaveUp.add(peer.toString())
+      this.rememberUnpunchable(peer)
     }
   }
 }

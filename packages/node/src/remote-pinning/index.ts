@@ -10,7 +10,7 @@ import { createServiceRegistry } from './services.ts'
 import { startMfsPolicy } from './mfs-policy.ts'
 import type { RemotePinningHooks } from './hooks.ts'
 import type { MfsPolicyInit } from './mfs-policy.ts'
-import type { Replicas } from './replicas.ts'
+import type { Replicas, ReplicasInit } from './replicas.ts'
 import type { ConfigStore } from '../api/config.ts'
 import type { RemotePinApi } from '@cairn/interface'
 
@@ -30,9 +30,9 @@ export interface RemotePinning {
   startBackground(init: MfsPolicyInit): Promise<() => void>
 }
 
-export function createRemotePinning (hooks: RemotePinningHooks, store: ConfigStore): RemotePinning {
+export function createRemotePinning (hooks: RemotePinningHooks, store: ConfigStore, init: ReplicasInit = {}): RemotePinning {
   const registry = createServiceRegistry(store)
-  const replicas = createReplicas(hooks, registry)
+  const replicas = createReplicas(hooks, registry, init)
   return {
     api: createRemotePinApi(hooks, registry, replicas),
     replicas,
