@@ -64,7 +64,7 @@ test('a node with a static relay: startup line unknown, then relayed; swarm addr
   const json = JSON.parse((await ok(['swarm', 'addrs', 'autonat', '--enc=json'], { repo })).out)
   assert.equal(json.relayed, [`${relay.swarm[0]}/p2p-circuit`])
 
-  // \`id\` says what AutoNAT found, as \`swarm addrs autonat\` does (Kubo's words); the relay shows in Addresses
+  // `id` says what AutoNAT found, as `swarm addrs autonat` does (Kubo's words); the relay shows in Addresses
   const id = JSON.parse((await ok(['id'], { repo })).out)
   assert.is(id.Reachability, json.reachability)
   assert.match(id.Reachability, /^(Unknown|Private)$/)

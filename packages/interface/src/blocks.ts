@@ -17,6 +17,11 @@ export interface Block {
  */
 export interface BlockGetter {
   getBlock(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+  /**
+   * True when every block it returns is known to match its CID (read from a checked store, or
+   * hash-verified when it arrived): a consumer that would verify again may skip it
+   */
+  readonly verified?: boolean
 }
 
 /** The narrowest write contract: the DAG builder and CAR import take this */

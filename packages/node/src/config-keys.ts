@@ -24,7 +24,7 @@ const CAIRN_CONFIG_KEYS: KeyTree = {
   Swarm: {
     // WebRTC private-to-private, hole punching through NATs (reachability/webrtc.ts)
     Transports: { Network: { WebRTC: 0 } },
-    WebRTC: { STUNServers: 0 }
+    WebRTC: { STUNServers: 0, MTU: 0 }
   }
 }
 

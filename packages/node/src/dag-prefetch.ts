@@ -88,6 +88,7 @@ export function prefetchingGetter (getter: BlockGetter, isLocal: (cid: CID) => P
   }
 
   return {
+    verified: getter.verified,
     async getBlock (cid: CID, options?: AbortOptions): Promise<Uint8Array> {
       const bytes = await getter.getBlock(cid, options)
       enqueue(cid, bytes)

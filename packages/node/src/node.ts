@@ -1,5 +1,5 @@
 import { createBlockstore } from '@cairn/blockstore'
-import { blockLinks, verifyBlock } from '@cairn/ipld'
+import { verifyBlock } from '@cairn/ipld'
 import { cat, createReadAheadBudget, get, importer, ls, resolvePath, stat } from '@cairn/dag'
 import { InvalidParametersError, NotFoundError, OfflineError, RepoNotInitializedError, hasCode } from '@cairn/interface'
 import { defaultLogger } from '@libp2p/logger'
@@ -852,14 +852,15 @@ class CairnNodeClass implements CairnNode {
       if (seen.has(key)) continue
       seen.add(key)
       yield cid
-      let bytes: Uint8Array
+      let links: CID[]
       try {
-        bytes = await this.blockstore.getBlock(cid, options)
+        // a dag-pb body's links come first: a leaf's few first bytes say it has none
+        links = await this.blockstore.linksOf(cid, options)
       } catch (err) {
         if (hasCode(err, NotFoundError.code)) continue
         throw err
       }
-      stack.push(...blockLinks(cid, bytes).reverse())
+      stack.push(...links.reverse())
     }
   }
 

@@ -10,7 +10,7 @@ import { isRelayedAddress, relaysThroughItself } from '../src/reachability/annou
 import { buildTransports, listenKind } from '../src/reachability/transports.ts'
 import { natOptions } from '../src/reachability/options.ts'
 import { isPublicAddress } from '../src/reachability/service.ts'
-import { DEFAULT_STUN_SERVERS, webrtcAddressOf, webrtcAwareAddressSorter, webrtcOptions } from '../src/reachability/webrtc.ts'
+import { DEFAULT_STUN_SERVERS, DEFAULT_WEBRTC_MTU, webrtcAddressOf, webrtcAwareAddressSorter, webrtcOptions } from '../src/reachability/webrtc.ts'
 import { defaultConfig } from '../src/config.ts'
 import { cleanup, testNode } from './fixtures/nodes.ts'
 import type { CairnConfig } from '@cairn/interface'
@@ -26,12 +26,16 @@ const withSwarm = (swarm: Record<string, unknown>): CairnConfig => {
   return { ...config, Swarm: { ...config.Swarm, ...swarm } } as unknown as CairnConfig
 }
 
-test('Swarm.Transports.Network.WebRTC and Swarm.WebRTC.STUNServers: defaults, overrides, bad values', () => {
-  assert.equal(webrtcOptions(defaultConfig('x')), { enabled: true, iceServers: [...DEFAULT_STUN_SERVERS] })
+test('Swarm.Transports.Network.WebRTC, Swarm.WebRTC.STUNServers and Swarm.WebRTC.MTU: defaults, overrides, bad values', () => {
+  assert.equal(webrtcOptions(defaultConfig('x')), { enabled: true, iceServers: [...DEFAULT_STUN_SERVERS], mtu: DEFAULT_WEBRTC_MTU })
+  assert.is(DEFAULT_WEBRTC_MTU, 1400)
+  assert.is(webrtcOptions(withSwarm({ WebRTC: { MTU: 1500 } })).mtu, 1500)
+  assert.is(webrtcOptions(withSwarm({ WebRTC: { MTU: 1280 } })).mtu, 1280)
   assert.equal(webrtcOptions(withSwarm({ WebRTC: { STUNServers: ['stun:11.0.0.2:3478'] } })).iceServers, ['stun:11.0.0.2:3478'])
   assert.equal(webrtcOptions(withSwarm({ WebRTC: { STUNServers: [] } })).iceServers, [], 'host candidates only')
   assert.is(webrtcOptions(withSwarm({ Transports: { Network: { WebRTC: false } } })).enabled, false)
-  for (const bad of [{ WebRTC: { STUNServers: 'stun:x:1' } }, { WebRTC: { STUNServers: ['http://x'] } }, { WebRTC: { STUNServers: [3478] } }, { Transports: { Network: { WebRTC: 'yes' } } }]) {
+  for (const bad of [{ WebRTC: { STUNServers: 'stun:x:1' } }, { WebRTC: { STUNServers: ['http://x'] } }, { WebRTC: { STUNServers: [3478] } }, { Transports: { Network: { WebRTC: 'yes' } } },
+    { WebRTC: { MTU: 1279 } }, { WebRTC: { MTU: 9001 } }, { WebRTC: { MTU: 1400.5 } }, { WebRTC: { MTU: '1500' } }]) {
     assert.throws(() => webrtcOptions(withSwarm(bad)), (err: any) => err.code === 'ERR_INVALID_PARAMETERS' && /^config: Swarm\./.test(err.message), JSON.stringify(bad))
   }
 })

@@ -32,6 +32,8 @@ export function createPinApi (ctx: ContentContext, remote: RemotePinning): PinAp
       const report = (): void => { options.onProgress?.(Math.max(walked, fetched), bytes) }
       await withSession(ctx.blocks, options, async session => {
         const counted: BlockGetter = {
+          // the network getter returns checked store reads and blocks verified on arrival
+          verified: true,
           getBlock: async (c, opts) => {
             const block = await session.getBlock(c, opts)
             fetched++

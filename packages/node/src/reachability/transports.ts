@@ -126,7 +126,10 @@ export async function buildTransports (nat: NatOptions, swarm: string[], tls?: W
   if (rtc?.enabled === true && nat.transports.relay) {
     try {
       const { webRTC } = await import('@libp2p/webrtc')
-      transports.push(webRTC({ rtcConfiguration: { iceServers: rtc.iceServers.map(urls => ({ urls })) } }) as TransportFactory)
+      // `mtu` is node-datachannel's (libdatachannel's) key; browsers' RTCConfiguration has none
+      type RtcConfiguration = NonNullable<Parameters<typeof webRTC>[0]>['rtcConfiguration']
+      const rtcConfiguration = { iceServers: rtc.iceServers.map(urls => ({ urls })), mtu: rtc.mtu } as unknown as RtcConfiguration
+      transports.push(webRTC({ rtcConfiguration }) as TransportFactory)
       available.add('webrtc')
       if (!swarm.some(a => listenKind(a) === 'webrtc')) swarm = [...swarm, WEBRTC_LISTEN]
     } catch (err) {

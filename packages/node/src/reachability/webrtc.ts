@@ -15,6 +15,12 @@
  *   `/webrtc`, so a node with a relay reservation also advertises `<relayed address>/webrtc`;
  * - `Swarm.WebRTC.STUNServers` (array of `stun:host:port`; default js-libp2p's public STUN
  *   servers): where ICE learns the NAT's public address. `[]` means host candidates only (a LAN).
+ * - `Swarm.WebRTC.MTU` (integer, default {@link DEFAULT_WEBRTC_MTU}): the IP packet size the SCTP
+ *   layer sizes its packets for (libdatachannel's `mtu`; it subtracts SCTP, DTLS, UDP and an IPv6
+ *   header). The sender's CPU goes mostly into per-packet work, so bigger packets move more bytes per
+ *   CPU second; but usrsctp does no path MTU discovery and libjuice sets Don't Fragment, so a value
+ *   above the path's MTU black-holes the connection's bulk data. Raise it only where the whole path
+ *   is known (1500 on plain Ethernet).
  *
  * The `directUpgrade` service below upgrades a relayed connection we dialled: once identify
  * shows the peer speaks the signalling protocol, it dials the peer's `/webrtc` address through
@@ -40,11 +46,22 @@ export const DEFAULT_STUN_SERVERS = [
 /** The protocol WebRTC private-to-private signals over (SDP and ICE candidates) */
 export const WEBRTC_SIGNALING_PROTOCOL = '/webrtc-signaling/0.0.1'
 
+/**
+ * `Swarm.WebRTC.MTU`'s default: 1400 makes UDP datagrams of 1352 bytes, the size Chromium's QUIC
+ * sends without path MTU discovery (1350) across the internet; it fits PPPoE (1492), DS-Lite (1460)
+ * and WireGuard (1420) links, where a full 1500 would not. libdatachannel's own default is 1280.
+ */
+export const DEFAULT_WEBRTC_MTU = 1400
+/** The smallest MTU every IPv6 path carries, and the largest jumbo frame */
+const MTU_RANGE = [1280, 9000] as const
+
 export interface WebRTCOptions {
   /** `Swarm.Transports.Network.WebRTC` (default true) */
   enabled: boolean
   /** `Swarm.WebRTC.STUNServers`: ICE server URLs (`stun:host:port`) */
   iceServers: string[]
+  /** `Swarm.WebRTC.MTU`: the IP packet size SCTP packets are sized for */
+  mtu: number
 }
 
 const obj = (value: unknown): Record<string, unknown> => value != null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {}
@@ -65,7 +82,11 @@ export function webrtcOptions (config: CairnConfig): WebRTCOptions {
       throw new InvalidParametersError(`config: Swarm.WebRTC.STUNServers: "${url.slice(0, 200)}" is not a stun:host:port URL`)
     }
   }
-  return { enabled: flag !== false, iceServers: servers as string[] }
+  const mtu = obj(swarm.WebRTC).MTU ?? DEFAULT_WEBRTC_MTU
+  if (typeof mtu !== 'number' || !Number.isInteger(mtu) || mtu < MTU_RANGE[0] || mtu > MTU_RANGE[1]) {
+    throw new InvalidParametersError(`config: Swarm.WebRTC.MTU must be an integer from ${MTU_RANGE[0]} to ${MTU_RANGE[1]}, not ${JSON.stringify(mtu)?.slice(0, 100)}`)
+  }
+  return { enabled: flag !== false, iceServers: servers as string[], mtu }
 }
 
 export interface DirectUpgradeInit {
@@ -78,7 +99,8 @@ export interface DirectUpgradeInit {
   /**
    * How long a peer no hole could be punched to (a symmetric NAT on one side) is remembered:
    * meanwhile Bitswap uses the relay at once rather than wait `AWAIT_DIRECT_MS` on every new
-   * relayed connection, and no new upgrade is tried. A direct connection to the peer forgets it.
+   * relayed connection (an upgrade is still tried on each, in the background). A direct
+   * connection to the peer forgets it.
    * @default 600000 (10 min)
    */
   punchFailureTtlMs?: number
@@ -295,7 +317,9 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
     if (!protocols.includes(WEBRTC_SIGNALING_PROTOCOL)) return
     const target = webrtcAddressOf(connection)
     const key = peerId.toString()
-    if (target == null || this.pending.has(key) || this.hasDirect(peerId) || this.isUnpunchable(peerId)) return
+    // tried again on every new relayed connection, remembered failure or not (a failure may have
+    // been passing): only Bitswap's wait for it is skipped
+    if (target == null || this.pending.has(key) || this.hasDirect(peerId)) return
     this.pending.add(key)
     this.counts.started++
     void this.upgrade(peerId, target).finally(() => this.pending.delete(key))
