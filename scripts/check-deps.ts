@@ -20,7 +20,10 @@ const rootDevDeps = new Set(Object.keys(JSON.parse(readFileSync(join(root, 'pack
  * a script, type packages, and modules loaded by name at runtime
  */
 const USED_WITHOUT_IMPORT: Record<string, Record<string, string>> = {
-  '@cairn/webui': { preact: 'the page in ui/ imports it; scripts/build-webui.ts bundles it into dist/ui' }
+  '@cairn/webui': { preact: 'the page in ui/ imports it; scripts/build-webui.ts bundles it into dist/ui' },
+  // data, no code: reachability/asn.ts reads its IPv6 table by path (createRequire().resolve)
+  '@cairn/node': { '@ip-location-db/asn': 'reachability/asn.ts reads asn-ipv6-num.csv from it by path' },
+  '@cairn/cli': { '@ip-location-db/asn': 'the bundled CLI (scripts/bundle-cli.ts) resolves @cairn/node\'s ASN table from apps/cli/node_modules' }
 }
 
 /** The npm package a bare import specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name` */

@@ -29,7 +29,7 @@ import { ok, startDaemon } from '../test/fixtures/cli.ts'
 import type { Daemon } from '../test/fixtures/cli.ts'
 import { formatBreakdown, memoryBreakdown } from '../test/fixtures/memory-breakdown.ts'
 import type { MemoryBreakdown } from '../test/fixtures/memory-breakdown.ts'
-import { MIB, RssSampler, bitswapFetchConcurrently, downloadConcurrently, mib, resetPeakRss, rssBytes, waitForRss, writeRandomFile } from '../test/fixtures/load.ts'
+import { MIB, RssSampler, bitswapFetchConcurrently, cpuMs, downloadConcurrently, mib, resetPeakRss, rssBytes, waitForRss, writeRandomFile } from '../test/fixtures/load.ts'
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 64)
 const SIZES_MIB = (process.env.BENCH_LOAD_SIZES_MIB ?? '64,1024').split(',').map(Number).filter(n => n > 0)
@@ -57,6 +57,7 @@ async function measure (daemon: Daemon, what: string, bytes: number, load: () =>
   const breakdown = async (): Promise<MemoryBreakdown> => memoryBreakdown(pid, `http://${api[1]}:${api[2]}`)
   const startBreakdown = BREAKDOWN ? await breakdown() : undefined
   const before = await rssBytes(pid)
+  const cpuBefore = await cpuMs(pid)
   await resetPeakRss(pid)
   const sampler = new RssSampler(pid)
   const start = performance.now()
@@ -66,6 +67,7 @@ async function measure (daemon: Daemon, what: string, bytes: number, load: () =>
     sampler.stop()
   }
   const seconds = (performance.now() - start) / 1000
+  process.stdout.write(`(daemon CPU ${((await cpuMs(pid) - cpuBefore) / 1000).toFixed(0)} s in the ${seconds.toFixed(0)} s round)\n`)
   const peak = await sampler.peak()
   const ended = performance.now()
   if (startBreakdown != null) process.stdout.write(formatBreakdown(`after ${what}`, await breakdown(), startBreakdown))
@@ -100,7 +102,7 @@ async function bitswapRound (daemon: Daemon, file: Stored): Promise<Row> {
     const bad = results.filter(r => r.length !== file.sizeMib * MIB || r.sha256 !== file.sha256)
     if (bad.length > 0 || results.length !== CLIENTS) throw new Error(`${bad.length} of ${results.length} Bitswap fetches were not byte-exact`)
     const sum = (f: (r: typeof results[number]) => number): number => results.reduce((n, r) => n + f(r), 0)
-    process.stdout.write(`(Bitswap: ${sum(r => r.reasked)} wants unanswered for 30 s asked again by the benchmark, ${sum(r => r.rebroadcast)} rebroadcast by the clients, ${sum(r => r.disconnects)} connections lost)\n`)
+    process.stdout.write(`(Bitswap: ${sum(r => r.reasked)} wants unanswered for 30 s asked again by the benchmark, ${sum(r => r.rebroadcast)} rebroadcast by the clients, ${sum(r => r.disconnects)} connections lost; client processes' CPU ${(sum(r => r.cpuMs) / 1000).toFixed(0)} s)\n`)
   })
 }
 

@@ -62,6 +62,21 @@ export function heapSettleEnabled (env: NodeJS.ProcessEnv = process.env): boolea
   return v !== 'off' && v !== '0' && v !== 'false'
 }
 
+/**
+ * The settle step's options the operator set in the environment: `CAIRN_HEAP_SETTLE_MAX_BUSY`, the
+ * event loop's busy share up to which a check counts as idle (0-1; default 0.5; 1 lets the step
+ * also run during a burst, trading its pauses for a lower peak)
+ */
+export function heapSettleOptions (env: NodeJS.ProcessEnv = process.env): HeapSettleOptions {
+  const raw = env.CAIRN_HEAP_SETTLE_MAX_BUSY
+  if (raw == null || raw === '') return {}
+  const maxUtilization = Number(raw)
+  if (!Number.isFinite(maxUtilization) || maxUtilization < 0 || maxUtilization > 1) {
+    throw new RangeError(`CAIRN_HEAP_SETTLE_MAX_BUSY must be a number from 0 to 1, got "${raw.slice(0, 30)}"`)
+  }
+  return { maxUtilization }
+}
+
 type Gc = (options?: { type?: 'major' | 'minor', execution?: 'sync' | 'async', flavor?: 'regular' | 'last-resort' }) => void
 
 /** V8's GC: `--expose-gc` set at run time makes `gc` visible in contexts created afterwards */

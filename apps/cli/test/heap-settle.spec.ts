@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { mib, MIB } from './fixtures/load.ts'
+import { heapSettleOptions } from '../src/heap-settle.ts'
 
 const CHURN = resolve(import.meta.dirname, 'fixtures/heap-churn.ts')
 const CHILD_TIMEOUT_MS = 120_000
@@ -45,6 +46,15 @@ test('no settle GC while the event loop is busy; one once the burst is over', as
   process.stdout.write(`busy: ${r.duringBusy} collection(s) during 3 s of churn, ${r.collections} after it; RSS ${mib(r.burst)} -> ${mib(r.settled)}\n`)
   assert.is(r.duringBusy, 0, 'the settle step collected while the loop was busy')
   assert.ok(r.collections >= 1, 'the settle step never collected after the burst')
+})
+
+test('CAIRN_HEAP_SETTLE_MAX_BUSY: a share from 0 to 1, anything else a clear error', () => {
+  assert.equal(heapSettleOptions({}), {})
+  assert.equal(heapSettleOptions({ CAIRN_HEAP_SETTLE_MAX_BUSY: '1' }), { maxUtilization: 1 })
+  assert.equal(heapSettleOptions({ CAIRN_HEAP_SETTLE_MAX_BUSY: '0.25' }), { maxUtilization: 0.25 })
+  for (const bad of ['2', '-0.1', 'busy', 'NaN']) {
+    assert.throws(() => heapSettleOptions({ CAIRN_HEAP_SETTLE_MAX_BUSY: bad }), (err: Error) => err instanceof RangeError && err.message === `CAIRN_HEAP_SETTLE_MAX_BUSY must be a number from 0 to 1, got "${bad}"`)
+  }
 })
 
 test.run()

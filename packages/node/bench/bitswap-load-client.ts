@@ -2,9 +2,9 @@
  * Client process of `pnpm bench:gateway-load`'s Bitswap part (apps/cli/bench/gateway-load.ts):
  * COUNT libp2p nodes, each with our Bitswap over a store that keeps nothing, dial ADDR and read
  * the file ROOT in order (@cairn/dag's `cat` over one Bitswap session per node), hashing it as it
- * comes. Prints one JSON line `{ results: [{ length, sha256, reasked, disconnects, rebroadcast }] }`,
+ * comes. Prints one JSON line `{ results: [{ length, sha256, reasked, disconnects, rebroadcast, cpuMs }] }`,
  * one entry per node: wants the benchmark itself asked again after 30 s, connections lost, and
- * wants Bitswap rebroadcast.
+ * wants Bitswap rebroadcast; `cpuMs` is this process's CPU time divided between its nodes.
  *
  *   node --conditions=development bitswap-load-client.ts ADDR ROOT COUNT
  *
@@ -129,7 +129,10 @@ const nodes = []
 for (let i = 0; i < Number(count); i++) nodes.push(await connect(addr, signal))
 try {
   const results = await Promise.all(nodes.map(async node => fetchFile(node, CID.parse(root), signal)))
-  process.stdout.write(JSON.stringify({ results }) + '\n')
+  // this process's CPU time (user + system) shared out between its nodes, to set against the server's
+  const cpu = process.cpuUsage()
+  const cpuMs = (cpu.user + cpu.system) / 1000 / results.length
+  process.stdout.write(JSON.stringify({ results: results.map(r => ({ ...r, cpuMs })) }) + '\n')
 } finally {
   await Promise.all(nodes.map(async node => node.stop()))
 }

@@ -8,7 +8,7 @@ import { RepoLockedError, RepoNotInitializedError, TimeoutError, hasCode } from 
 import { Option } from 'commander'
 import type { Command } from 'commander'
 import { allocatorLine } from '../allocator.ts'
-import { heapSettleEnabled, startHeapSettler } from '../heap-settle.ts'
+import { heapSettleEnabled, heapSettleOptions, startHeapSettler } from '../heap-settle.ts'
 import { readApiFile } from '../connect.ts'
 import { API_FILENAME, DEFAULT_DAEMON_PROBE_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, GATEWAY_FILENAME } from '../constants.ts'
 import type { CliContext, DaemonOptions, RunningDaemon } from '../context.ts'
@@ -56,7 +56,8 @@ export function registerDaemon (program: Command, ctx: CliContext): void {
 async function runDaemon (ctx: CliContext, flags: DaemonFlags, rpcCommands: DaemonOptions['rpcCommands']): Promise<void> {
   const repo = ctx.config.repoPath
   const { print } = ctx
-  // validate addresses before anything starts
+  // validate addresses and the heap settle step's environment before anything starts
+  const settleOptions = heapSettleOptions()
   if (flags.api != null) multiaddrToHostPort(flags.api)
   if (flags.gateway != null) multiaddrToHostPort(flags.gateway)
   if (flags.pinningService != null && flags.pinningService !== '') multiaddrToHostPort(flags.pinningService)
@@ -130,7 +131,7 @@ async function runDaemon (ctx: CliContext, flags: DaemonFlags, rpcCommands: Daem
     ctx.signal.addEventListener('abort', () => { clearInterval(watch) }, { once: true })
     void daemon.shutdownRequested.then(() => { clearInterval(watch) })
     // give V8's heap back once a burst of load is over (heap-settle.ts; CAIRN_HEAP_SETTLE=off)
-    const settler = heapSettleEnabled() ? startHeapSettler() : undefined
+    const settler = heapSettleEnabled() ? startHeapSettler(settleOptions) : undefined
     ctx.signal.addEventListener('abort', () => { settler?.stop() }, { once: true })
     void daemon.shutdownRequested.then(() => { settler?.stop() })
 

@@ -10,7 +10,10 @@ import type { CairnConfig } from '@cairn/interface'
 /** Kubo's `Swarm.RelayService` defaults */
 export const RELAY_SERVICE_DEFAULTS = {
   ConnectionDurationLimit: '2m',
-  /** bytes relayed in each direction before a relayed connection is reset (128 KiB) */
+  /**
+   * bytes relayed before a relayed connection is reset (128 KiB): Kubo counts each direction,
+   * js-libp2p's relay both directions together (stricter)
+   */
   ConnectionDataLimit: 131_072,
   ReservationTTL: '1h',
   MaxReservations: 128,
@@ -41,8 +44,8 @@ export interface NatOptions {
     maxCircuits: number
     maxReservationsPerIP: number
     /**
-     * Read and checked, not enforced: go-libp2p applies it to IPv6 peers only, through an
-     * IPv6-to-ASN table compiled into it; js-libp2p has none (IPv4 is bounded per IP above)
+     * Reservations from IPv6 addresses of one autonomous system, as go-libp2p (IPv6 only; IPv4 is
+     * bounded per IP above): the table is `@ip-location-db/asn`'s (asn.ts)
      */
     maxReservationsPerASN: number
     /**

@@ -5,7 +5,8 @@
  *
  * - every relayed connection is reset after `ConnectionDurationLimit` or `ConnectionDataLimit`
  *   bytes in either direction (2 min, 128 KiB);
- * - at most `MaxReservations` slots (128), `MaxReservationsPerIP` from one IP (8), a slot freed
+ * - at most `MaxReservations` slots (128), `MaxReservationsPerIP` from one IP (8) and, for IPv6
+ *   peers, `MaxReservationsPerASN` from one autonomous system (32; asn.ts), a slot freed
  *   when its holder disconnects (go-libp2p's relay drops the reservation then; libp2p's js relay
  *   kept it for its whole TTL, an hour, so peers that came and went filled both limits);
  * - at most `MaxCircuits` relayed connections open per peer (16): extra hop/stop streams on a
@@ -19,6 +20,8 @@
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
 import { getNetConfig, isNetworkAddress } from '@libp2p/utils'
 import { isRelayedAddress } from './announce.ts'
+import { ipv6AsnTable, ipv6ToBigInt } from './asn.ts'
+import type { AsnTable } from './asn.ts'
 import { isPublicAddress } from './service.ts'
 import type { CircuitRelayServerComponents, CircuitRelayService } from '@libp2p/circuit-relay-v2'
 import type { Libp2pEvents, Logger, PeerId, Startable, TypedEventTarget } from '@libp2p/interface'
@@ -29,8 +32,22 @@ export interface RelayServerGate {
   isServing(): boolean
   /** Reservations held, for `stats` and tests */
   reservationCount(): number
-  /** The connection gater's question: refuse this peer's reservation (per-IP limit)? */
-  denyReservation(peer: PeerId): boolean
+  /** The connection gater's question: refuse this peer's reservation (per-IP and per-ASN limits)? */
+  denyReservation(peer: PeerId): Promise<boolean>
+}
+
+/**
+ * Which of Kubo's per-source limits a reservation from `ip` would break, given the IPs of the
+ * other peers holding one: `MaxReservationsPerIP`, and for IPv6 `MaxReservationsPerASN` (go-libp2p
+ * counts only addresses with a known ASN, and IPv6 ones only)
+ */
+export async function reservationLimitReached (ip: string, holders: string[], limits: { maxReservationsPerIP: number, maxReservationsPerASN: number }, table: () => Promise<AsnTable> = ipv6AsnTable): Promise<'ip' | 'asn' | undefined> {
+  if (holders.filter(h => h === ip).length >= limits.maxReservationsPerIP) return 'ip'
+  if (ipv6ToBigInt(ip) == null) return undefined
+  const asns = await table()
+  const asn = asns.asnOf(ip)
+  if (asn == null) return undefined
+  return holders.filter(h => asns.asnOf(h) === asn).length >= limits.maxReservationsPerASN ? 'asn' : undefined
 }
 
 export interface GatedRelayServerComponents extends CircuitRelayServerComponents {
@@ -144,17 +161,25 @@ class GatedRelayServer implements RelayServerGate, Startable {
     return this.server?.reservations.size ?? 0
   }
 
-  denyReservation (peer: PeerId): boolean {
+  async denyReservation (peer: PeerId): Promise<boolean> {
     const server = this.server
     if (server == null) return true
     const ip = this.ipOf(peer)
     if (ip == null) return false
-    let fromIp = 0
+    const holders: string[] = []
     for (const [holder, reservation] of server.reservations.entries()) {
       if (holder.equals(peer)) return false // a refresh
-      if (isNetworkAddress(reservation.addr) && getNetConfig(reservation.addr).host === ip) fromIp++
+      if (isNetworkAddress(reservation.addr)) holders.push(getNetConfig(reservation.addr).host as string)
     }
-    return fromIp >= this.init.limits.maxReservationsPerIP
+    try {
+      const reached = await reservationLimitReached(ip, holders, this.init.limits)
+      if (reached != null) this.log('reservation for %p from %s refused: MaxReservationsPer%s reached', peer, ip, reached === 'ip' ? 'IP' : 'ASN')
+      return reached != null
+    } catch (err) {
+      // the ASN table could not be read: IPv6 peers are still bounded per IP and in all
+      this.log.error('could not check MaxReservationsPerASN for %s - %e', ip, err)
+      return false
+    }
   }
 
   private ipOf (peer: PeerId): string | undefined {
