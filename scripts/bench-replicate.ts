@@ -6,14 +6,19 @@
  * daemons are real processes on 127.0.0.1 (test profile); the machine is shared, so only the
  * ratio means anything. Target (issue 20): the three replicas in at most 1.5x one fetch.
  *
- * Both timed phases start from the same quiet state: the origin's add queues a DHT provide per
- * block, which every node answers (on a loaded 2-core machine that took several CPU-seconds per
- * node and slowed whichever phase it overlapped), so the bench waits until no daemon has a
- * provide queued or running. The providing the replicas do themselves, once pinned, is timed.
- * Beside the times it prints each daemon's CPU-seconds per phase and Bitswap's block counts
- * (duplicates, blocks served), which say where the time went. `BENCH_ROUTING=none` runs the same
- * with `Routing.Type` none (no DHT: the copies only meet the origin); `BENCH_PROVIDE_STRATEGY`
- * sets every node's `Reprovider.Strategy` (`roots`: a replica announces its root, not every block).
+ * BENCH_ROUNDS rounds (default 3), each three cats and one replication, the order of the two
+ * alternating from round to round; after a replication the copies are removed (`pin remote rm`)
+ * and collected (`repo gc`), so every round starts from the same state. The ratio reported is the
+ * median of the rounds' ratios. Every phase starts with no DHT provide queued or running on any
+ * daemon (the add's provides, a replica's own); the providing a replica does once pinned is in
+ * its phase. Beside the times it prints each daemon's CPU-seconds per phase (and the replicas' CPU
+ * against one cat's) and Bitswap's block counts (duplicates, blocks served).
+ *
+ * `BENCH_ROUTING=none` runs the same with `Routing.Type` none (no DHT: the copies only meet the
+ * origin); `BENCH_PROVIDE_STRATEGY` sets every node's `Reprovider.Strategy`; `BENCH_CONFIG` sets
+ * more keys on every node (`Key=JSON;Key=JSON`, e.g. `Provide.DHT.SweepEnabled=false` for the
+ * legacy provider); `BENCH_CPU_PROF=DIR` has every daemon write a V8 CPU profile there when it
+ * stops, and prints each replication's window on the profiles' clock.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -69,7 +74,16 @@ async function daemon (repo: string, extra: string[] = []): Promise<Daemon> {
     child.stdout.on('data', () => { if (text.includes('Daemon is ready')) { clearTimeout(timer); resolve() } })
     void closed.then(() => { clearTimeout(timer); reject(new Error(`daemon exited:\n${text}`)) })
   })
-  return { child, text: () => text, stop: async () => { child.kill('SIGTERM'); await closed } }
+  return {
+    child,
+    text: () => text,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await closed
+      // BENCH_LOG_DIR: each daemon's output (with DEBUG=… set, its debug log) kept for reading
+      if (process.env.BENCH_LOG_DIR != null) await writeFile(join(process.env.BENCH_LOG_DIR, `${basename(repo)}.log`), text)
+    }
+  }
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2)

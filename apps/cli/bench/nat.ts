@@ -29,9 +29,10 @@
  * BENCH_NAT_ROUNDS (default 5), BENCH_NAT_MTUS (comma list of `Swarm.WebRTC.MTU` values: one
  * pair of endpoint-independent homes per value, each measured as its own (b) in every round;
  * default: one pair on the default MTU), BENCH_NAT_FETCH_TIMEOUT_S (default 180),
- * BENCH_NAT_DEBUG (a DEBUG value for the daemons, e.g. `cairn:reachability,libp2p:circuit-relay*`).
+ * BENCH_NAT_DEBUG (a DEBUG value for the daemons, e.g. `cairn:reachability,libp2p:circuit-relay*`),
+ * BENCH_NAT_LOG_DIR (where each daemon's whole output goes at the end, one file per host).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addRandomFile, connectionsTo, isRelayed, isWebRTC, timedFetch } from '../test/fixtures/nat-fetch.ts'
@@ -65,6 +66,8 @@ interface CaseResult {
   direct?: boolean
   /** CPU milliseconds the sender's daemon (every thread) spent per MiB sent */
   senderCpuMsPerMiB: number
+  /** The same for the fetching daemon (its gateway's HTTP response included) */
+  receiverCpuMsPerMiB: number
 }
 
 /** utime + stime of a process, every thread, in milliseconds (Linux `/proc/PID/stat`) */
@@ -120,6 +123,10 @@ async function relayedAddress (node: LabNode): Promise<string> {
     throw new Error(`${(err as Error).message}${said !== '' ? `\n${said}` : ''}`, { cause: err })
   }
 }
+
+// Ctrl-C or a timeout's SIGTERM: exit normally, so the lab's exit hook kills the daemons and
+// removes the namespaces (a signal's default action skips it)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
 async function main (): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-nat-'))
@@ -179,8 +186,8 @@ async function main (): Promise<void> {
         await measure(name, a, b)
       } catch (err) {
         process.stdout.write(`${name}: FAILED - ${(err as Error).message}\n`)
-        // with BENCH_NAT_DEBUG the daemons log: show what the fetching one said
-        if (env != null) process.stdout.write(`--- ${b.host.ns}\n${b.daemon.output().split('\n').slice(-300).join('\n')}\n`)
+        // what both daemons said last (with BENCH_NAT_DEBUG, their debug log too)
+        for (const n of [a, b]) process.stdout.write(`--- ${n.host.ns}\n${n.daemon.output().split('\n').slice(env != null ? -300 : -15).join('\n')}\n`)
       }
     }
     const measure = async (name: string, a: LabNode, b: LabNode): Promise<void> => {
@@ -190,17 +197,18 @@ async function main (): Promise<void> {
       // the root's provider record is out before B asks (add announces every block, root last)
       await a.ok(['routing', 'provide', file.cid], { timeoutMs: FETCH_TIMEOUT_MS })
       const settled = await settle([a, b])
+      process.stdout.write(`${name}: fetch starts at ${new Date().toISOString()}\n`)
       const before = await lab!.counters(relay.host)
-      const cpuBefore = await cpuMs(a.daemon.child.pid)
+      const cpuBefore = await Promise.all([a, b].map(async n => cpuMs(n.daemon.child.pid)))
       const timing = await timedFetch(b, file.cid, FETCH_TIMEOUT_MS)
-      const cpuAfter = await cpuMs(a.daemon.child.pid)
+      const cpuAfter = await Promise.all([a, b].map(async n => cpuMs(n.daemon.child.pid)))
       const after = await lab!.counters(relay.host)
       if (timing.sha256 !== file.sha256) throw new Error(`${name}: B read other bytes than A added`)
       const conns = await connectionsTo(b, a.peerId)
       const direct = conns.some(c => !isRelayed(c))
-      const senderCpuMsPerMiB = (cpuAfter - cpuBefore) / (SIZE / MIB)
-      results.push({ name, timing, relayedBytes: (after.rx - before.rx), direct, senderCpuMsPerMiB })
-      process.stdout.write(`${name}: ${settled}, ttfb ${timing.ttfbMs.toFixed(0)} ms, ${mbps(timing).toFixed(1)} MB/s, sender CPU ${senderCpuMsPerMiB.toFixed(1)} ms/MiB, relay received ${((after.rx - before.rx) / MIB).toFixed(2)} MiB, connection ${direct ? 'direct' : 'relayed'} (${conns.join(' ')})\n`)
+      const [senderCpuMsPerMiB, receiverCpuMsPerMiB] = cpuAfter.map((ms, i) => (ms - cpuBefore[i]) / (SIZE / MIB))
+      results.push({ name, timing, relayedBytes: (after.rx - before.rx), direct, senderCpuMsPerMiB, receiverCpuMsPerMiB })
+      process.stdout.write(`${name}: ${settled}, ttfb ${timing.ttfbMs.toFixed(0)} ms, ${mbps(timing).toFixed(1)} MB/s, CPU per MiB: sender ${senderCpuMsPerMiB.toFixed(1)} ms, receiver ${receiverCpuMsPerMiB.toFixed(1)} ms, relay received ${((after.rx - before.rx) / MIB).toFixed(2)} MiB, connection ${direct ? 'direct' : 'relayed'} (${conns.join(' ')})\n`)
     }
 
     // every home holds its reservation before anything is measured
@@ -252,14 +260,21 @@ async function main (): Promise<void> {
       if (pairs.length === 0) continue
       const ratios = pairs.map(([ra, rb]) => mbps(rb.timing) / mbps(ra.timing))
       const cpu = pairs.map(([ra, rb]) => rb.senderCpuMsPerMiB / ra.senderCpuMsPerMiB)
+      const rcpu = pairs.map(([ra, rb]) => rb.receiverCpuMsPerMiB / ra.receiverCpuMsPerMiB)
       const ttfb = pairs.map(([ra, rb]) => rb.timing.ttfbMs / ra.timing.ttfbMs)
       const each = (xs: number[]): string => xs.length > 1 ? ` (rounds: ${xs.map(x => x.toFixed(2)).join(', ')})` : ''
       process.stdout.write(`(b${suffix})/(a) throughput: ${median(ratios).toFixed(2)}${ratios.length > 1 ? ' median' : ''} (target >= 0.80)${each(ratios)}\n`)
-      process.stdout.write(`(b${suffix})/(a) sender CPU per MiB: ${median(cpu).toFixed(2)}${each(cpu)}; ttfb (b)/(a): ${median(ttfb).toFixed(2)}${each(ttfb)}\n`)
+      process.stdout.write(`(b${suffix})/(a) CPU per MiB: sender ${median(cpu).toFixed(2)}${each(cpu)}, receiver ${median(rcpu).toFixed(2)}${each(rcpu)}; ttfb (b)/(a): ${median(ttfb).toFixed(2)}${each(ttfb)}\n`)
     }
     const c = results.find(r => r.name.startsWith('(c)'))
     if (a != null && c != null) process.stdout.write(`(c)/(a) throughput: ${(mbps(c.timing) / mbps(a.timing)).toFixed(2)}\n`)
   } finally {
+    // BENCH_NAT_LOG_DIR: every daemon's whole output (its debug log with BENCH_NAT_DEBUG), one file each
+    const logDir = process.env.BENCH_NAT_LOG_DIR
+    if (logDir != null) {
+      await mkdir(logDir, { recursive: true })
+      for (const n of nodes) await writeFile(join(logDir, `${n.host.ns.replace(/^.*-/, '')}.log`), n.daemon.output())
+    }
     await stopAll(nodes)
     await stun?.stop()
     await lab?.teardown()

@@ -7,8 +7,13 @@
  * node's DHT, reached through the relay, and the relayed connection is upgraded to a direct one
  * (WebRTC: SDP over the relay, ICE punching both NATs), which Bitswap moves to. The connection
  * ends direct, and the relay carries a small fraction of the bytes (counted on its interface).
+ * A's router counts A's UDP packets to B's NAT by size: the WebRTC data goes in packets sized by
+ * `Swarm.WebRTC.MTU` (default 1400: 1369-byte IPv4 packets; libdatachannel's own 1280 would make
+ * them 1249 bytes, 1500 would make them 1469).
  * @timeout-ms 300000
  */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +34,19 @@ const FETCH_TIMEOUT_MS = 120_000
 const FILE_BYTES = 5 * 1024 * 1024
 /** The relay may carry signalling, identify, DHT and the first blocks, never the bulk */
 const RELAYED_SHARE_MAX = 0.1
+/** IPv4 packet sizes SCTP's full packets take at `Swarm.WebRTC.MTU` 1400 (above the 1280 default of libdatachannel) */
+const FULL_PACKET_BYTES = [1300, 1400] as const
+
+const exec = promisify(execFile)
+/** iptables in a namespace */
+async function iptables (ns: string, args: string[]): Promise<string> {
+  return (await exec('ip', ['netns', 'exec', ns, 'iptables', ...args], { timeout: 10_000 })).stdout
+}
+/** Packets counted by the FORWARD rules commented `comment` */
+async function counted (ns: string, comment: string): Promise<number> {
+  const out = await iptables(ns, ['-L', 'FORWARD', '-v', '-x', '-n'])
+  return out.split('\n').filter(l => l.includes(`/* ${comment} */`)).reduce((n, l) => n + Number(l.trim().split(/\s+/)[0]), 0)
+}
 
 interface Context { lab?: Lab, dir: string, stun?: StunServer, relay?: LabNode, homes: LabNode[], nodes: LabNode[] }
 const test = suite<Context>('hole punching across two endpoint-independent NATs', { dir: '', homes: [], nodes: [] })
@@ -69,6 +87,11 @@ test('B fetches A\'s 5 MiB file by CID across two NATs; the connection ends dire
   const file = await addRandomFile(a, dir, FILE_BYTES)
   // the root's provider record is on the public node before B asks
   await a.ok(['routing', 'provide', file.cid], { timeoutMs: FETCH_TIMEOUT_MS })
+  // A's UDP packets to B's NAT, by size, on A's router (before its NAT rewrites the source)
+  const router = lab!.homes[0].routerNs
+  const toB = ['-i', 'lan0', '-p', 'udp', '-d', lab!.homes[1].wanIp, '-m', 'length']
+  await iptables(router, ['-I', 'FORWARD', ...toB, '--length', `${FULL_PACKET_BYTES[0]}:${FULL_PACKET_BYTES[1]}`, '-m', 'comment', '--comment', 'full'])
+  await iptables(router, ['-I', 'FORWARD', ...toB, '--length', `${FULL_PACKET_BYTES[1] + 1}:65535`, '-m', 'comment', '--comment', 'over'])
   const before = await lab!.counters(relay!.host)
   const got = await timedFetch(b, file.cid, FETCH_TIMEOUT_MS)
   const after = await lab!.counters(relay!.host)
@@ -81,6 +104,12 @@ test('B fetches A\'s 5 MiB file by CID across two NATs; the connection ends dire
   const relayed = after.rx - before.rx
   process.stdout.write(`relay received ${relayed} bytes during the ${FILE_BYTES}-byte fetch (${(100 * relayed / FILE_BYTES).toFixed(1)}%), ttfb ${got.ttfbMs.toFixed(0)} ms, total ${got.totalMs.toFixed(0)} ms\n`)
   assert.ok(relayed < FILE_BYTES * RELAYED_SHARE_MAX, `${relayed} bytes reached the relay during a ${FILE_BYTES}-byte fetch`)
+  // the punched path carried the file in packets of Swarm.WebRTC.MTU's size: at least half of it
+  // in full packets of 1300-1400 bytes, next to none bigger
+  const [full, over] = [await counted(router, 'full'), await counted(router, 'over')]
+  process.stdout.write(`A's UDP packets to B's NAT: ${full} of ${FULL_PACKET_BYTES.join('-')} bytes, ${over} bigger\n`)
+  assert.ok(full * FULL_PACKET_BYTES[0] > FILE_BYTES / 2, `only ${full} packets of ${FULL_PACKET_BYTES.join('-')} bytes from A to B's NAT`)
+  assert.ok(over < full / 100, `${over} packets over ${FULL_PACKET_BYTES[1]} bytes from A to B's NAT (${full} of ${FULL_PACKET_BYTES.join('-')})`)
   // ICE asked the lab's STUN server for both NATs' public mappings
   assert.ok(stun!.answered() >= 2, `STUN answered ${stun!.answered()} requests`)
 })

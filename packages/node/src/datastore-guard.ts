@@ -175,10 +175,16 @@ export class GuardedDatastore extends BaseDatastore implements Datastore {
     }
   }
 
-  /** Waits for a reopen in progress; throws the failure while the datastore is left closed */
+  /**
+   * Waits for a reopen in progress. When a reopen failed and left the datastore closed, tries it
+   * again (at most once a second, with room) so that reads come back with the disk; throws the
+   * failure while it stays closed.
+   */
   async #ready (): Promise<void> {
     if (this.#reopening != null) await this.#reopening
-    if (this.level.db.status !== 'open' && this.#failure != null) throw this.#failure
+    if (this.level.db.status === 'open' || this.#failure == null) return
+    await this.#write(false, async () => {}).catch(() => {})
+    if ((this.level.db.status as string) !== 'open' && this.#failure != null) throw this.#failure
   }
 
   /** Bytes of LevelDB's logs: what replaying them into a table on reopen may need */

@@ -4,7 +4,6 @@
  * stream ends (go-libp2p-kad-dht's too), so a batch can share one stream. ADD_PROVIDER has no
  * answer: a record is sent once its bytes are written and the stream closed cleanly.
  */
-import { lpStream } from '@libp2p/utils'
 import { writer } from 'protons-runtime'
 import type { AbortOptions, PeerId, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
@@ -51,6 +50,8 @@ export async function sendAddProviders (open: StreamOpener, peer: PeerId, protoc
   const bounded = (): AbortSignal => options.signal == null ? AbortSignal.timeout(options.timeoutMs) : AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)])
   const stream = await open(peer, protocol, { signal: bounded() })
   try {
+    // loaded here, not at the top: an offline node imports this module and must load no libp2p
+    const { lpStream } = await import('@libp2p/utils')
     const lp = lpStream(stream)
     for (let i = 0; i < messages.length; i += WRITE_BATCH) {
       await lp.writeV(messages.slice(i, i + WRITE_BATCH), { signal: bounded() })

@@ -59,6 +59,30 @@ test('strategy roots announces pin roots only; all announces every block; reprov
   assert.is(await pinned.provider.reprovide(), 4, 'pinned: every pinned block, not the loose one')
 })
 
+test('Provide.DHT.SweepEnabled=false: the legacy provider (one kad-dht provide per CID) still announces', async () => {
+  const seeker = await testNode()
+  const dir = await tempDir()
+  await initRepo(dir, { profile: 'test', config: { Provide: { DHT: { SweepEnabled: false } } } as any })
+  const legacy = await testNode({ repoPath: dir })
+  await connect(legacy, seeker)
+  await waitForRoutingTable(seeker, 1)
+  const [file] = await collect(legacy.add([{ path: 'f.bin', content: pseudoRandomBytes(300 * 1024, 12) }], { cidVersion: 1 }))
+  await waitFor(async () => (await providers(seeker, file.cid)).includes(legacy.peerId), 15_000, 'the legacy provider to announce the root')
+  await legacy.provider.onIdle()
+  assert.ok(legacy.provider.stats().provided >= 3, 'root and both leaves, one provide each')
+  // kad-dht's own provide sent the records (the sweep writes its own streams, which kad-dht does not count)
+  const adds = async (node: CairnNode): Promise<number> => {
+    const text = await node.metrics!.registry.metrics()
+    return Number(/^libp2p_kad_dht_outbound_rpc_requests_total\{\w+="ADD_PROVIDER"\} (\d+)/m.exec(text)?.[1] ?? 0)
+  }
+  assert.ok(await adds(legacy) >= 3, 'ADD_PROVIDER through kad-dht')
+  const sweeping = await testNode()
+  await connect(sweeping, seeker)
+  const [other] = await collect(sweeping.add([{ path: 'g.bin', content: pseudoRandomBytes(300 * 1024, 13) }], { cidVersion: 1 }))
+  await waitFor(async () => (await providers(seeker, other.cid)).includes(sweeping.peerId), 15_000, 'the sweep to announce the root')
+  assert.is(await adds(sweeping), 0, 'the sweep sends its records itself')
+})
+
 test('an unreachable CID ends in TimeoutError, an aborted fetch in AbortError', async () => {
   const node = await testNode({ fetchTimeoutMs: 1_500 })
   const peer = await testNode()

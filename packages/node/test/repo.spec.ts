@@ -147,6 +147,11 @@ test('overrides apply to the run only; config set/get and bootstrap add/rm write
   await rejects(async () => node.config.set('Identity.PeerID', 'x'), 'ERR_INVALID_PARAMETERS')
   await rejects(async () => node.config.set('__proto__.x', 1), 'ERR_INVALID_PARAMETERS')
   assert.is(await node.config.get('Reprovider.Strategy'), 'all', 'a refused set changes nothing')
+  // Kubo's Provide.* names: set and read back; a bad value refused as the old key's is
+  await node.config.set('Provide.DHT.SweepEnabled', false)
+  assert.is(await node.config.get('Provide.DHT.SweepEnabled'), false)
+  await rejects(async () => node.config.set('Provide.Strategy', 'sometimes'), 'ERR_INVALID_PARAMETERS')
+  await rejects(async () => node.config.set('Provide.DHT.Interval', 'soon'), 'ERR_INVALID_PARAMETERS')
   assert.not.ok(Object.keys(node.config).includes('set'), 'the API methods are not config keys')
 
   const peer = '/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWDzpYzCuaehZBsjUyCsj8bCnLGz3FQsm47SGhX1BGx6Hb'

@@ -43,12 +43,13 @@ const RELAY_STALL_MS = 5_000
  * fetch; 0 of 10 since).
  */
 const RELAY_CUT_DATA_SHARE = 0.5
+const RELAY_DURATION_SLACK_S = 5
+
 /**
  * The smallest message budget on a relayed stream, however little of the allowance is left: room
  * for wantlist entries and presences (a block bigger than the budget still goes, alone)
  */
 const RELAYED_MESSAGE_MIN_BYTES = 16 * 1024
-const RELAY_DURATION_SLACK_S = 5
 
 export { RelayLimitError }
 import type { ServeBudget } from './serve-budget.ts'
@@ -184,7 +185,7 @@ export class Network {
   private readonly relayLimits = new Map<string, number>()
   /** Relayed connections (by id) a Bitswap stream ran on, either way */
   private readonly relayedBitswap = new Set<string>()
-  /** peer -> when a relayed connection to it first closed in this window, and its data limit */
+  /** peer -> when a relay first cut a connection to it in this window, and the relay's data limit */
   private readonly relayCuts = new Map<string, { at: number, limit: number }>()
   /** peer -> when it last sent us Bitswap data over a relayed connection */
   private readonly relayedLastIn = new Map<string, number>()
@@ -563,15 +564,14 @@ export class Network {
   private async sendLoop (q: PeerQueue): Promise<void> {
     while (!q.isEmpty() && this.running) {
       const stream = await this.streamFor(q)
-      // the last message may take the total past the allowance (the relay's limit): the relay
-      // then counts past its limit too and cuts the connection, which the receiver sees
       let cap: number | undefined
       if (q.streamLimited) {
         this.checkRelayAllowance(q.peer)
-        // no more in one message than the allowance has left: the relay cuts the connection once
-        // its count passes its limit, and whatever the message still had in flight by then (up to
-        // the muxer's window and the socket buffers) crossed into the relay for nothing. Measured
-        // in the lab (5 MiB, Kubo's 128 KiB limit): 556 kB from the sender with 2 MiB messages.
+        // no more in one message than the allowance has left. The last message may still take the
+        // total past it (a block goes whole): the relay's count then passes its limit too and it
+        // cuts the connection, which the receiver sees. What a bigger message still had in flight
+        // then (up to the muxer's window and the socket buffers) crossed into the relay for
+        // nothing: 556 kB from the sender in the lab (5 MiB, Kubo's 128 KiB, 2 MiB messages).
         const a = this.relayAllowance(q.peer)
         cap = Math.max(RELAYED_MESSAGE_MIN_BYTES, a.max - a.sent)
       }

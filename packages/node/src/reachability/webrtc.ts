@@ -99,7 +99,8 @@ export interface DirectUpgradeInit {
   /**
    * How long a peer no hole could be punched to (a symmetric NAT on one side) is remembered:
    * meanwhile Bitswap uses the relay at once rather than wait `AWAIT_DIRECT_MS` on every new
-   * relayed connection, and no new upgrade is tried. A direct connection to the peer forgets it.
+   * relayed connection (an upgrade is still tried on each, in the background). A direct
+   * connection to the peer forgets it.
    * @default 600000 (10 min)
    */
   punchFailureTtlMs?: number
@@ -316,7 +317,9 @@ class DefaultDirectUpgrade implements DirectUpgrade, Startable {
     if (!protocols.includes(WEBRTC_SIGNALING_PROTOCOL)) return
     const target = webrtcAddressOf(connection)
     const key = peerId.toString()
-    if (target == null || this.pending.has(key) || this.hasDirect(peerId) || this.isUnpunchable(peerId)) return
+    // tried again on every new relayed connection, remembered failure or not (a failure may have
+    // been passing): only Bitswap's wait for it is skipped
+    if (target == null || this.pending.has(key) || this.hasDirect(peerId)) return
     this.pending.add(key)
     this.counts.started++
     void this.upgrade(peerId, target).finally(() => this.pending.delete(key))
