@@ -42,6 +42,11 @@ import type { ServiceFactoryMap } from 'libp2p'
 
 /** Loopback ranges exempt from the inbound connection rate limit */
 const LOOPBACK_ALLOW = ['/ip4/127.0.0.0/ipcidr/8', '/ip6/::1/ipcidr/128']
+/**
+ * With UPnP on, how long after start the observed router address waits before AutoNAT is asked
+ * about it: @libp2p/upnp-nat's gateway search takes 5 s, then it maps our ports (lab: ~7 s)
+ */
+const UPNP_SETTLE_MS = 12_000
 
 /**
  * Kubo's `Pubsub.Router`: "" or "gossipsub" (the default), or "floodsub", which sends every message
@@ -187,7 +192,14 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
     ping: ping({ maxInboundStreams: DEFAULT_PING_STREAMS_MAX, maxOutboundStreams: DEFAULT_PING_STREAMS_MAX }),
     pubsub: pubsubRouter(config),
     bitswap: init.bitswap,
-    reachability: reachability({ relayClient: nat.relayClient && nat.transports.relay, staticRelays: nat.staticRelays, privateNetwork: privateNet, autonatVerdicts: verdicts }),
+    reachability: reachability({
+      relayClient: nat.relayClient && nat.transports.relay,
+      staticRelays: nat.staticRelays,
+      privateNetwork: privateNet,
+      autonatVerdicts: verdicts,
+      // UPnP may map our port in a moment: AutoNAT asked about the router's address first refutes it for good
+      observedCandidateDelayMs: nat.natPortMap && !privateNet ? UPNP_SETTLE_MS : 0
+    }),
     ...autonatServices(nat, verdicts)
   }
   if (nat.relayService) services.relayServer = gatedRelayServer({ limits: nat.relayLimits, privateNetwork: privateNet })

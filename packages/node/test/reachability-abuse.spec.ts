@@ -236,6 +236,16 @@ test('malformed AutoNAT v2 dial requests and dial-backs: refused, nothing dialle
     assert.ok(wanted >= 30_000, `asks for at least 30 kB before dialling another IP (asked ${wanted})`)
     assert.not.ok(node.libp2p.getDialQueue().some(d => d.multiaddrs.some(m => m.toString().includes('1.2.3.4'))), 'nothing dialled')
     assert.not.ok(node.libp2p.getConnections().some(c => c.remoteAddr.toString().includes('1.2.3.4')), 'nothing dialled')
+    // a relayed address, plain or WebRTC (a relay on a public IP): refused at once, no dial data
+    // asked and nothing dialled through the relay (a relay forwarding says nothing of reachability)
+    const relay = '12D3KooWQmNNT463w8qqUHGThYp5njnDvzf8rqqy91D5j9U5UWcA'
+    for (const relayed of [`/ip4/1.2.3.5/tcp/4001/p2p/${relay}/p2p-circuit`, `/ip4/1.2.3.5/tcp/4001/p2p/${relay}/p2p-circuit/webrtc`]) {
+      const r = await request(dialRequest([relayed]))
+      assert.is(r.replies.length, 1, `one answer to ${relayed}`)
+      assert.is(field(r.replies[0]), 2, `a DialResponse to ${relayed}, not a dial-data request`)
+      assert.is(nestedUint(r.replies[0], 2, 1), 101, `E_DIAL_REFUSED for ${relayed}`)
+    }
+    assert.not.ok(node.libp2p.getConnections().some(c => c.remoteAddr.toString().includes('1.2.3.5')), 'nothing dialled')
 
     // our own dial-back handler (the client side of our checks) takes garbage and unknown nonces
     await request(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f]), AUTONAT_V2_BACK)

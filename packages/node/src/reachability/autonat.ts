@@ -15,9 +15,11 @@
 import { autoNAT } from '@libp2p/autonat'
 import { autoNATv2 } from '@libp2p/autonat-v2'
 import { recordingAddressManager } from './verdicts.ts'
+import { isRelayedAddress } from './announce.ts'
 import type { NatOptions } from './options.ts'
 import type { AutonatVerdicts } from './verdicts.ts'
 import type { Connection, Stream, StreamHandler, StreamHandlerOptions, Topology } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
 import type { Registrar } from '@libp2p/interface-internal'
 
 export interface Throttle {
@@ -111,6 +113,30 @@ function forcedDials<T extends { openConnection(peer: unknown, options?: Record<
 }
 
 /**
+ * Relayed addresses (`<relay>/p2p-circuit`, `<relay>/p2p-circuit/webrtc`) kept out of AutoNAT both
+ * ways: whether a relay forwards to us says nothing of our own reachability. Asked about them, we
+ * refuse (v2's `E_DIAL_REFUSED`) rather than dial through the relay; and we ask no one about ours.
+ * Two punched homes otherwise checked each other's `/webrtc` address over their new connection
+ * at once, each dial-back a whole WebRTC connection more (ICE and DTLS) as the first transfer
+ * began.
+ */
+function withoutRelayed<T extends { isDialable?: (ma: Multiaddr | Multiaddr[], options?: any) => Promise<boolean>, getAddressesWithMetadata?: () => Array<{ multiaddr: Multiaddr }> }> (component: T): T {
+  return new Proxy(component, {
+    get (target, key, receiver) {
+      if (key === 'isDialable' && target.isDialable != null) {
+        return async (ma: Multiaddr | Multiaddr[], options?: unknown) =>
+          (Array.isArray(ma) ? ma : [ma]).some(isRelayedAddress) ? false : target.isDialable!(ma, options)
+      }
+      if (key === 'getAddressesWithMetadata' && target.getAddressesWithMetadata != null) {
+        return () => target.getAddressesWithMetadata!().filter(a => !isRelayedAddress(a.multiaddr))
+      }
+      const value = Reflect.get(target, key, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    }
+  })
+}
+
+/**
  * The two AutoNAT services, keyed by service name, their registrar shaped as configured and their
  * verdicts on our addresses recorded in `verdicts`
  */
@@ -119,8 +145,8 @@ export function autonatServices (nat: NatOptions, verdicts?: AutonatVerdicts): R
   const withRegistrar = (factory: (components: any) => unknown, serve: boolean, forceDials = false) => (components: any) => {
     let registrar = shapedRegistrar(components.registrar, serve, throttle)
     if (verdicts != null) registrar = watchedRegistrar(registrar, verdicts)
-    const addressManager = verdicts == null ? components.addressManager : recordingAddressManager(components.addressManager, verdicts)
-    const connectionManager = forceDials ? forcedDials(components.connectionManager) : components.connectionManager
+    const addressManager = withoutRelayed(verdicts == null ? components.addressManager : recordingAddressManager(components.addressManager, verdicts))
+    const connectionManager = withoutRelayed(forceDials ? forcedDials(components.connectionManager) : components.connectionManager)
     const parts: Record<string, unknown> = { registrar, addressManager, connectionManager }
     return factory(new Proxy(components, { get: (t, k) => typeof k === 'string' && k in parts ? parts[k] : t[k] }))
   }

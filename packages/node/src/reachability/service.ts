@@ -75,6 +75,15 @@ export interface ReachabilityInit {
   unknownGraceMs?: number
   /** Where the AutoNAT services record their verdicts on our addresses. @default none (no Private) */
   autonatVerdicts?: AutonatVerdicts
+  /**
+   * How long after start an observed-address candidate waits before AutoNAT is asked about it.
+   * With UPnP on, the router may be about to map our port (its SSDP search alone takes 5 s): asked
+   * before that, every connected peer refutes the candidate, and libp2p's AutoNAT never asks a
+   * peer about an address twice, so the mapped address stayed unconfirmed (measured in the lab).
+   * Asked after, the candidate is the mapped address itself, already known, and AutoNAT checks
+   * that (one dial-back confirms a mapping). @default 0
+   */
+  observedCandidateDelayMs?: number
 }
 
 export interface ReachabilityComponents {
@@ -135,6 +144,12 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private readonly unknownGraceMs: number
   private readonly verdicts?: AutonatVerdicts
   private readonly observed = observedTcp()
+  private readonly observedCandidateDelayMs: number
+  /** Candidates held until `observedCandidateDelayMs` after start */
+  private readonly deferred = new Set<string>()
+  private deferTimer?: ReturnType<typeof setTimeout>
+  /** Port mappings (UPnP) AutoNAT was asked about: libp2p's asks a peer only when it connects */
+  private readonly mappingsAsked = new Set<string>()
   /** Since when the relay search has held no reservation */
   private searchIdleSince = 0
   private last = ''
@@ -151,6 +166,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     this.relayRetryMs = init.relayRetryMs ?? DEFAULT_RELAY_RETRY_MS
     this.unknownGraceMs = init.unknownGraceMs ?? DEFAULT_UNKNOWN_GRACE_MS
     this.verdicts = init.autonatVerdicts
+    this.observedCandidateDelayMs = init.observedCandidateDelayMs ?? 0
     this.onIdentify = this.onIdentify.bind(this)
     this.onAddressesChanged = this.onAddressesChanged.bind(this)
     this.onPeerUpdate = this.onPeerUpdate.bind(this)
@@ -178,6 +194,9 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   async stop (): Promise<void> {
     this.started = false
     this.task.stop()
+    clearTimeout(this.deferTimer)
+    this.deferTimer = undefined
+    this.deferred.clear()
     this.components.events.removeEventListener('transport:listening', this.onAddressesChanged)
     this.components.events.removeEventListener('self:peer:update', this.onAddressesChanged)
     this.components.events.removeEventListener('peer:update', this.onPeerUpdate)
@@ -188,9 +207,28 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
   private onIdentify (evt: CustomEvent<IdentifyResult>): void {
     const { observedAddr, peerId, connection } = evt.detail
     if (observedAddr == null || connection?.limits != null || !isPublicAddress(observedAddr)) return
-    const known = new Set(this.components.addressManager.getAddressesWithMetadata().map(a => a.multiaddr.toString()))
-    const skip = (candidate: string): boolean => known.has(candidate) || this.verdicts?.isRefuted(candidate) === true
-    const candidates = this.observed.observe(observedAddr, peerId.toString(), this.components.transportManager.getAddrs(), skip)
+    const candidates = this.observed.observe(observedAddr, peerId.toString(), this.components.transportManager.getAddrs(), (c) => this.skipCandidate(c))
+    if (candidates.length === 0) return
+    const wait = this.startedAt + this.observedCandidateDelayMs - Date.now()
+    if (wait > 0) {
+      for (const c of candidates) this.deferred.add(c)
+      this.deferTimer ??= setTimeout(() => {
+        const held = [...this.deferred].filter(c => !this.skipCandidate(c))
+        this.deferred.clear()
+        if (this.started) this.submitCandidates(held)
+      }, wait)
+      return
+    }
+    this.submitCandidates(candidates)
+  }
+
+  /** Known already (a UPnP mapping, an interface address) or refuted lately */
+  private skipCandidate (candidate: string): boolean {
+    return this.components.addressManager.getAddressesWithMetadata().some(a => a.multiaddr.toString() === candidate) ||
+      this.verdicts?.isRefuted(candidate) === true
+  }
+
+  private submitCandidates (candidates: string[]): void {
     for (const candidate of candidates) {
       this.log('peers see us at %s: asking AutoNAT whether it is reachable', candidate)
       this.components.addressManager.addObservedAddr(multiaddr(candidate))
@@ -224,6 +262,7 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
 
   private onAddressesChanged (evt: Event): void {
     if (evt.type === 'transport:listening') this.confirmInterfaceAddresses()
+    this.askAboutNewMappings()
     this.emitIfChanged()
     // AutoNAT just said Private: reserve now rather than at the next check
     if (this.relayClient && !this.reserving && this.started && this.status().reachability === 'Private') {
@@ -251,9 +290,23 @@ class DefaultReachability extends TypedEventEmitter<ReachabilityEvents> implemen
     }
   }
 
+  /**
+   * A port mapping (UPnP) made after our peers connected is never checked by libp2p's AutoNAT,
+   * which asks a peer only when it connects: the peers connected now are asked about it
+   */
+  private askAboutNewMappings (): void {
+    const fresh = this.components.addressManager.getAddressesWithMetadata()
+      .filter(a => a.type === 'ip-mapping' && !a.verified && isPublicAddress(a.multiaddr) && !this.mappingsAsked.has(a.multiaddr.toString()))
+    if (fresh.length === 0) return
+    for (const a of fresh) this.mappingsAsked.add(a.multiaddr.toString())
+    this.log('new port mappings %s: asking AutoNAT whether they are reachable', fresh.map(a => a.multiaddr.toString()).join(', '))
+    this.askAutonatAgain().catch(err => { this.log.error('could not ask AutoNAT peers again - %e', err) })
+  }
+
   private async check (): Promise<void> {
     // re-confirm before the interface addresses' confirmation lapses (the TTL is an hour)
     this.confirmInterfaceAddresses()
+    this.askAboutNewMappings()
     if (this.relayClient && this.wantsRelay()) {
       this.reserving = true
       await this.reserveRelays()
