@@ -21,6 +21,10 @@
  * environment; several sets separated by `|` (e.g. `CAIRN_MALLOC=system|CAIRN_MALLOC=jemalloc`) run
  * every round once per set, each on a fresh daemon over the same repo, and print each set's peak,
  * settled RSS and throughput as ratios to the first set's, so allocators compare within one run.
+ * BENCH_LOAD_BREAKDOWN=1 prints what the daemon's RSS is made of (smaps by mapping, V8's heap
+ * spaces) before, right after and 30 s after each round, and the daemon's heap-settle and jemalloc
+ * exit lines when NODE_DEBUG=cairn-heap or MALLOC_CONF=…,stats_print:true is in its environment.
+ * Each round prints the daemon's CPU seconds (and the Bitswap client processes').
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'

@@ -27,10 +27,10 @@ const test = suite('level faults')
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'level-fault-worker.ts')
 /**
- * Fault positions per class of call, spread over the calls a clean run makes (3 keeps the spec
- * near 30 s; `CAIRN_LEVEL_FAULT_POSITIONS=<n>` for a long run)
+ * Fault positions per class of call, spread over the calls a clean run makes (2 keeps the spec
+ * near 20 s; `CAIRN_LEVEL_FAULT_POSITIONS=<n>` for a long run)
  */
-const POSITIONS = Number(process.env.CAIRN_LEVEL_FAULT_POSITIONS ?? 3)
+const POSITIONS = Number(process.env.CAIRN_LEVEL_FAULT_POSITIONS ?? 2)
 
 interface Run { lines: string[], stderr: string, code: number | null, report: string }
 

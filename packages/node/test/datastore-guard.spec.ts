@@ -149,10 +149,10 @@ test('EIO and ENOSPC on the datastore LevelDB\'s own writes, flushes, syncs, cre
     let k = 0
     for (const op of ['write', 'flush', 'sync', 'create'] as const) {
       if (totals[op] === 0) continue
-      for (const at of [0.25, 0.75]) plans.push({ ops: [op], at: Math.max(1, Math.floor(totals[op] * at)), errno: k++ % 2 === 0 ? 'EIO' : 'ENOSPC' })
+      for (const at of [0.5]) plans.push({ ops: [op], at: Math.max(1, Math.floor(totals[op] * at)), errno: k++ % 2 === 0 ? 'EIO' : 'ENOSPC' })
     }
     const calls = totals.write + totals.flush + totals.sync + totals.create
-    for (const at of [0.3, 0.7]) plans.push({ ops: ['write', 'flush', 'sync', 'create', 'rename'], at: Math.floor(calls * at), count: 20, errno: 'ENOSPC' })
+    for (const at of [0.5]) plans.push({ ops: ['write', 'flush', 'sync', 'create', 'rename'], at: Math.floor(calls * at), count: 20, errno: 'ENOSPC' })
     let faults = 0
     let reopened = 0
     for (const [n, plan] of plans.entries()) {
