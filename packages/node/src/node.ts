@@ -882,7 +882,8 @@ class CairnNodeClass implements CairnNode {
 
   private async * strategyCids (strategy: ProvideStrategy, options?: AbortOptions): AsyncGenerator<CID> {
     if (strategy === 'all') {
-      for await (const { cid } of this.blockstore.getAll(options)) yield cid
+      // a provider record names a multihash: the index lists them without reading a body
+      yield * this.blockstore.multihashes(options)
       return
     }
     for await (const entry of this.blockstore.pins.ls({ type: 'all', signal: options?.signal })) {
