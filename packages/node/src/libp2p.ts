@@ -21,6 +21,7 @@ import { fastNoiseCrypto } from './noise-crypto.ts'
 import { announceFilter, relaysThroughItself } from './reachability/announce.ts'
 import { autonatServices } from './reachability/autonat.ts'
 import { natOptions } from './reachability/options.ts'
+import { natPmp } from './reachability/natpmp.ts'
 import { gatedRelayServer } from './reachability/relay-server.ts'
 import { reachability } from './reachability/service.ts'
 import { createAutonatVerdicts } from './reachability/verdicts.ts'
@@ -208,7 +209,11 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
   // DCUtR cannot line up js dials behind NAT; WebRTC's ICE can (reachability/webrtc.ts)
   if (nat.holePunching && built.listen.some(a => listenKind(a) === 'webrtc')) (services as Record<string, unknown>).directUpgrade = directUpgrade()
   // UPnP / NAT-PMP asks the router for a port mapping; pointless where no NAT stands between
-  if (nat.natPortMap && !privateNet) (services as Record<string, unknown>).upnp = uPnPNAT()
+  // (NAT-PMP beside it, as Kubo's go-nat asks both: reachability/natpmp.ts)
+  if (nat.natPortMap && !privateNet) {
+    (services as Record<string, unknown>).upnp = uPnPNAT()
+    ;(services as Record<string, unknown>).natpmp = natPmp()
+  }
   // go-libp2p-pubsub-router (Kubo's IPNS over pubsub) serves and asks the latest record over fetch
   if (config.Ipns?.UsePubsub === true) services.fetch = fetch()
   if (config.Routing.Type !== 'none') {
