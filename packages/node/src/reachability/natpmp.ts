@@ -180,7 +180,8 @@ class NatPmp implements Startable {
       const known = this.externalHost ?? want.internalHost
       mapping = await this.request(async (client, signal) => client.map(want.internalPort, known, {
         protocol: want.protocol,
-        // keep the external port we hold; first time, ask for the same one as ours
+        // the port we hold, as a hint (the client 4.0.5 sends our internal port whatever this says;
+        // a gateway keys its mappings by internal address and port, so a renewal keeps the same one)
         externalPort: previous?.externalPort ?? want.internalPort,
         ttl: this.lifetimeS,
         autoRefresh: false,
@@ -191,10 +192,15 @@ class NatPmp implements Startable {
       return
     }
     const mapped: Mapped = { ...want, externalHost: this.externalHost ?? mapping.externalHost, externalPort: mapping.externalPort }
-    if (previous != null && (previous.externalHost !== mapped.externalHost || previous.externalPort !== mapped.externalPort)) {
+    this.mapped.set(key, mapped)
+    const same = previous != null && previous.externalHost === mapped.externalHost && previous.externalPort === mapped.externalPort
+    if (same) {
+      this.log.trace('renewed %s:%d/%s', mapped.internalHost, mapped.internalPort, mapped.protocol)
+      return
+    }
+    if (previous != null) {
       this.components.addressManager.removePublicAddressMapping(previous.internalHost, previous.internalPort, previous.externalHost, previous.externalPort, previous.protocol)
     }
-    this.mapped.set(key, mapped)
     this.components.addressManager.addPublicAddressMapping(mapped.internalHost, mapped.internalPort, mapped.externalHost, mapped.externalPort, mapped.protocol)
     this.log('mapped %s:%d/%s to %s:%d for %d s', mapped.internalHost, mapped.internalPort, mapped.protocol, mapped.externalHost, mapped.externalPort, this.lifetimeS)
   }
