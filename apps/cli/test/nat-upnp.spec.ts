@@ -8,6 +8,7 @@
  *   dialled reaches it directly there, through the mapping (no relay);
  * - a node behind a NAT-PMP-only router (miniupnpd with UPnP off) maps its ports over NAT-PMP on
  *   its default gateway, AutoNAT confirms them, and a public peer reaches it there directly;
+ *   requests lost on the way are sent again, and the mappings are deleted when the node stops;
  * - a node with `Swarm.DisableNatPortMap: true` behind a router that speaks both asks for nothing,
  *   over neither protocol.
  * @timeout-ms 240000
@@ -36,6 +37,8 @@ test.before(logged(async (ctx) => {
   // homes[0] and [1]: UPnP and NAT-PMP; homes[2]: NAT-PMP only
   ctx.lab = await createLab({ publicHosts: 2, homes: ['eim', 'eim', 'eim'] })
   for (const [i, home] of ctx.lab.homes.entries()) ctx.routers.push(await startUpnpRouter(ctx.lab, home, ctx.dir, { upnp: i !== 2 }))
+  // the NAT-PMP-only router loses every other request (a lossy LAN): each is sent again
+  await ctx.lab.exec(ctx.lab.homes[2].routerNs, 'iptables', ['-I', 'INPUT', '-i', 'lan0', '-p', 'udp', '--dport', '5351', '-m', 'statistic', '--mode', 'nth', '--every', '2', '--packet', '0', '-j', 'DROP'])
   // nothing here needs the DHT
   const config = { 'Routing.Type': 'none' }
   // what the port mappers did, in the logs a failure prints
@@ -138,9 +141,21 @@ test('behind a NAT-PMP-only router the node maps its ports over NAT-PMP, AutoNAT
   // asked over NAT-PMP (the router serves no UPnP: no SSDP answer, no HTTP server)
   assert.match(router.output(), new RegExp(`NAT-PMP port mapping request : ${SWARM_TCP_PORT}->${escape(home.ip)}:${SWARM_TCP_PORT} tcp lifetime=3600s`, 'i'))
   assert.not.match(router.output(), /HTTP REQUEST from/)
+  // and every other request was lost on the way (the rule set in `before`), yet each got through
+  const lost = /^\s*(\d+)\s+\d+\s+DROP\b.*udp dpt:5351/m.exec(await lab!.exec(home.routerNs, 'iptables', ['-L', 'INPUT', '-v', '-n', '-x']))
+  assert.ok(lost != null && Number(lost[1]) >= 2, `NAT-PMP requests dropped: ${lost?.[1]}`)
   const routerAddr = `/ip4/${home.wanIp}/tcp/${SWARM_TCP_PORT}`
   await confirmedPublic(h2, routerAddr)
   await reachedThrough(await outsider(ctx), h2, routerAddr)
+}))
+
+test('a node that stops deletes its NAT-PMP mappings on the router', logged(async ({ lab, nodes, routers }) => {
+  const h2 = nodes.find(n => n.host === lab!.homes[2])!
+  assert.match(await routers[2].mappings(), /dpt:/)
+  assert.is(await h2.stop(), 0)
+  // lifetime 0 deletes a mapping (RFC 6886 §3.4)
+  assert.match(routers[2].output(), new RegExp(`NAT-PMP tcp port ${SWARM_TCP_PORT} mapping removed`, 'i'))
+  assert.not.match(await routers[2].mappings(), /dpt:/)
 }))
 
 test('with Swarm.DisableNatPortMap the node asks the router for nothing', logged(async ({ lab, nodes, routers }) => {

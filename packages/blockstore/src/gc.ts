@@ -366,8 +366,8 @@ async function dropIfEmpty (store: GcHost, id: number): Promise<void> {
 
 /**
  * Makes every index write before it durable: one synced commit (of the counters, unchanged).
- * LevelDB's log is append-only, so a synced write covers the writes before it (LevelDB's own
- * "every Nth write synchronous" scheme)
+ * The ledger syncs every LevelDB log before a synced write, so it covers the writes before it,
+ * also those in a log LevelDB closed unsynced when it switched logs (see `IndexLedger.write`)
  */
 async function durable (store: GcHost): Promise<void> {
   const { ledger } = store

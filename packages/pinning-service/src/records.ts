@@ -36,6 +36,12 @@ export interface RequestStore {
   /** A created timestamp later than every other, so `before`/`after` pagination never ties */
   nextCreated(): number
   put(record: RequestRecord): Promise<void>
+  /**
+   * Writes `change` over the request as it stands once every earlier write has landed, or nothing
+   * when it is gone by then (a DELETE queued before a status change must win); resolves to the
+   * record written
+   */
+  update(requestid: string, change: Partial<RequestRecord>): Promise<RequestRecord | undefined>
   del(requestid: string): Promise<void>
   setOwned(key: string, owned: boolean): Promise<void>
   close(): Promise<void>
@@ -115,6 +121,16 @@ export async function openRequestStore (path: string): Promise<RequestStore> {
     },
     async put (record) {
       await write(async () => db.put(REQUEST + record.requestid, JSON.stringify(record), { sync: true }), () => { records.set(record.requestid, record) })
+    },
+    async update (requestid, change) {
+      let next: RequestRecord | undefined
+      await write(async () => {
+        const current = records.get(requestid)
+        if (current == null) return
+        next = { ...current, ...change }
+        await db.put(REQUEST + requestid, JSON.stringify(next), { sync: true })
+      }, () => { if (next != null) records.set(requestid, next) })
+      return next
     },
     async del (requestid) {
       await write(async () => db.del(REQUEST + requestid, { sync: true }), () => { records.delete(requestid) })

@@ -357,12 +357,7 @@ class Service implements PinningService {
 
   /** Writes a new state of `requestid` if the request still exists (it may be removed meanwhile) */
   async #update (requestid: string, change: Partial<RequestRecord>): Promise<RequestRecord | undefined> {
-    const store = this.#store
-    const r = store?.records.get(requestid)
-    if (store == null || r == null) return undefined
-    const next = { ...r, ...change }
-    await store.put(next)
-    return next
+    return await this.#store?.update(requestid, change)
   }
 
   /** A replacing request settled: the CID it replaced is released (unpinned unless still wanted) */

@@ -88,4 +88,29 @@ test('after a write fails with ENOSPC, writes are refused until the store reopen
   }
 })
 
+test('a status change queued behind a delete does not bring the request back', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cairn-requests-order-'))
+  try {
+    let store = await openRequestStore(join(dir, 'requests'))
+    await store.put(record(1))
+    // the service's pattern: a DELETE and the worker's status change, issued in that order at once
+    const [, updated] = await Promise.all([store.del('req-1'), store.update('req-1', { status: 'pinned' })])
+    assert.is(updated, undefined, 'the update saw the request gone')
+    assert.not.ok(store.records.has('req-1'))
+    await store.close()
+    store = await openRequestStore(join(dir, 'requests'))
+    assert.not.ok(store.records.has('req-1'), 'nothing came back on disk either')
+    // an update of a request still there lands, in memory and on disk
+    await store.put(record(2))
+    const next = await store.update('req-2', { status: 'pinning' })
+    assert.is(next?.status, 'pinning')
+    await store.close()
+    store = await openRequestStore(join(dir, 'requests'))
+    assert.is(store.records.get('req-2')?.status, 'pinning')
+    await store.close()
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
 test.run()

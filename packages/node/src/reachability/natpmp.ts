@@ -13,7 +13,8 @@
  *   retries with doubling waits);
  * - lifetimes in seconds (it passes its millisecond TTL as seconds) and renewal at half the
  *   lifetime (RFC 6886 §3.3), with our own timer;
- * - an 'error' listener (its UDP socket's errors are re-emitted and would crash the process).
+ * - an 'error' listener (its UDP socket's errors are re-emitted and would crash the process);
+ * - deleting UDP mappings (its unmap() always asks for TCP).
  *
  * Mapped addresses go to the address manager as public address mappings (the same call UPnP's
  * mapper makes): the reachability service asks AutoNAT about them, and once confirmed the node
@@ -43,6 +44,8 @@ export interface NatPmpComponents {
 
 const DEFAULT_LIFETIME_S = 3600
 const DEFAULT_ATTEMPT_TIMEOUTS_MS = [500, 1000, 2000, 4000]
+/** Attempts at deleting a mapping when the node stops (a few ports: a few seconds at worst) */
+const UNMAP_ATTEMPT_TIMEOUTS_MS = [300, 600]
 /** Waits for address changes to settle before mapping (listeners open one by one at start) */
 const REMAP_DEBOUNCE_MS = 1000
 
@@ -90,12 +93,16 @@ class NatPmp implements Startable {
     clearTimeout(this.renewTimer)
     clearTimeout(this.remapTimer)
     await this.running
-    // leave nothing open on the router (lifetime 0 deletes a mapping), bounded: we are stopping
-    const client = this.client
-    if (client != null) {
-      await Promise.allSettled([...this.mapped.values()].map(async m => {
-        await client.unmap(m.internalPort, { signal: AbortSignal.timeout(1000) })
-      }))
+    // leave nothing open on the router (lifetime 0 deletes a mapping); retried, but briefly: we are stopping
+    for (const m of this.mapped.values()) {
+      try {
+        // the client's own unmap() always says TCP: a UDP mapping would stay
+        await this.request(async (client, signal) => client.map(m.internalPort, m.externalHost, {
+          protocol: m.protocol, externalPort: m.externalPort, ttl: 0, autoRefresh: false, signal
+        }), UNMAP_ATTEMPT_TIMEOUTS_MS, new AbortController().signal)
+      } catch (err) {
+        this.log.error('could not delete the mapping of %s:%d/%s - %e', m.internalHost, m.internalPort, m.protocol, err)
+      }
     }
     for (const m of this.mapped.values()) {
       this.components.addressManager.removePublicAddressMapping(m.internalHost, m.internalPort, m.externalHost, m.externalPort, m.protocol)
@@ -167,9 +174,14 @@ class NatPmp implements Startable {
     const previous = this.mapped.get(key)
     let mapping: PortMapping
     try {
-      mapping = await this.request(async (client, signal) => client.map(want.internalPort, want.internalHost, {
+      // a NAT-PMP request names no internal address (the router maps to its sender); the client
+      // uses the host given only to ask the external address again after each mapping when it is
+      // private: we know that address already, and one request less is one less to lose
+      const known = this.externalHost ?? want.internalHost
+      mapping = await this.request(async (client, signal) => client.map(want.internalPort, known, {
         protocol: want.protocol,
-        // keep the external port we hold; first time, ask for the same one as ours
+        // the port we hold, as a hint (the client 4.0.5 sends our internal port whatever this says;
+        // a gateway keys its mappings by internal address and port, so a renewal keeps the same one)
         externalPort: previous?.externalPort ?? want.internalPort,
         ttl: this.lifetimeS,
         autoRefresh: false,
@@ -180,10 +192,15 @@ class NatPmp implements Startable {
       return
     }
     const mapped: Mapped = { ...want, externalHost: this.externalHost ?? mapping.externalHost, externalPort: mapping.externalPort }
-    if (previous != null && (previous.externalHost !== mapped.externalHost || previous.externalPort !== mapped.externalPort)) {
+    this.mapped.set(key, mapped)
+    const same = previous != null && previous.externalHost === mapped.externalHost && previous.externalPort === mapped.externalPort
+    if (same) {
+      this.log.trace('renewed %s:%d/%s', mapped.internalHost, mapped.internalPort, mapped.protocol)
+      return
+    }
+    if (previous != null) {
       this.components.addressManager.removePublicAddressMapping(previous.internalHost, previous.internalPort, previous.externalHost, previous.externalPort, previous.protocol)
     }
-    this.mapped.set(key, mapped)
     this.components.addressManager.addPublicAddressMapping(mapped.internalHost, mapped.internalPort, mapped.externalHost, mapped.externalPort, mapped.protocol)
     this.log('mapped %s:%d/%s to %s:%d for %d s', mapped.internalHost, mapped.internalPort, mapped.protocol, mapped.externalHost, mapped.externalPort, this.lifetimeS)
   }
@@ -210,13 +227,13 @@ class NatPmp implements Startable {
    * One request, retried with doubling waits; a client whose request went unanswered is replaced
    * (it would hold every later request behind the lost one)
    */
-  private async request<T>(fn: (client: Gateway, signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async request<T>(fn: (client: Gateway, signal: AbortSignal) => Promise<T>, timeoutsMs = this.attemptTimeoutsMs, stopped = this.controller.signal): Promise<T> {
     let last: unknown
-    for (const ms of this.attemptTimeoutsMs) {
-      if (this.controller.signal.aborted) break
+    for (const ms of timeoutsMs) {
+      if (stopped.aborted) break
       const client = this.ensureClient()
       try {
-        return await fn(client, AbortSignal.any([this.controller.signal, AbortSignal.timeout(ms)]))
+        return await fn(client, AbortSignal.any([stopped, AbortSignal.timeout(ms)]))
       } catch (err) {
         last = err
         this.closeClient()
