@@ -2,17 +2,29 @@
  * `pnpm bench:replicate`: how long `cairn pin add --replicas=3` takes for a file of BENCH_SIZE_MB
  * (default 256) MiB, from the moment it is asked until three Cairn pinning services (B, C, D,
  * each a `cairn daemon --pinning-service`) report it `pinned`, beside three sequential
- * `cairn cat`s of the same file from the origin A by B, C and D (each then `repo gc`'d). All
- * daemons are real processes on 127.0.0.1 (test profile); the machine is shared, so only the
- * ratio means anything. Target (issue 20): the three replicas in at most 1.5x one fetch.
+ * `cairn cat`s of the same file from the origin A by B, C and D (each then `repo gc`'d). Target
+ * (issue 20): the three replicas in at most 1.5x one fetch.
+ *
+ * Where the daemons run (`BENCH_NET`):
+ * - `netns` (default; Linux, root): each daemon on its own emulated host, a network namespace on
+ *   its own veth link to a router namespace, every link shaped to BENCH_LINK_MBIT (default 100)
+ *   Mbit/s in each direction with tc htb, plus BENCH_LINK_DELAY_MS (default 0) one way with tc
+ *   netem when the kernel has it (scripts/bench-hosts.ts, apps/cli/test/fixtures/netns.ts). Each
+ *   daemon and every `cairn` command talking to it runs inside its namespace. This is what the
+ *   target is about: copies on other machines, where the origin's uplink is what three copies share.
+ *   The default rate is one where a single fetch is bounded by the link, not by this machine's
+ *   CPU (see the README's benchmark section).
+ * - `loopback`: all daemons on 127.0.0.1 of this machine: the transfers then share its cores,
+ *   so the ratio measures CPU per copied byte rather than replication.
  *
  * BENCH_ROUNDS rounds (default 3), each three cats and one replication, the order of the two
  * alternating from round to round; after a replication the copies are removed (`pin remote rm`)
  * and collected (`repo gc`), so every round starts from the same state. The ratio reported is the
  * median of the rounds' ratios. Every phase starts with no DHT provide queued or running on any
  * daemon (the add's provides, a replica's own); the providing a replica does once pinned is in
- * its phase. Beside the times it prints each daemon's CPU-seconds per phase (and the replicas' CPU
- * against one cat's) and Bitswap's block counts (duplicates, blocks served).
+ * its phase. Beside the times it prints, per phase, each daemon's CPU-seconds and Bitswap blocks
+ * sent (and in netns mode the MiB its link carried out), so the reader sees where the bytes came
+ * from, and the replicas' CPU against one cat's.
  *
  * `BENCH_ROUTING=none` runs the same with `Routing.Type` none (no DHT: the copies only meet the
  * origin); `BENCH_PROVIDE_STRATEGY` sets every node's `Reprovider.Strategy`; `BENCH_CONFIG` sets
@@ -27,10 +39,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
+import { createBenchNet } from './bench-hosts.ts'
+import type { BenchHost, BenchNet } from './bench-hosts.ts'
 
 const SIZE_MB = Number(process.env.BENCH_SIZE_MB ?? 256)
 /** Rounds of (three cats, three replicas), the phase order alternating; the ratio is their median */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+/** `netns` (each daemon on its own emulated host and link) or `loopback` (all on 127.0.0.1) */
+const NET = process.env.BENCH_NET ?? 'netns'
+/** netns: every link's rate in each direction, Mbit/s */
+const LINK_MBIT = Number(process.env.BENCH_LINK_MBIT ?? 100)
+/** netns: one-way delay added on every link in each direction, ms (tc netem) */
+const LINK_DELAY_MS = Number(process.env.BENCH_LINK_DELAY_MS ?? 0)
 const ROUTING = process.env.BENCH_ROUTING
 /** `Reprovider.Strategy` of every node (all, pinned, roots): what each replica announces to the DHT */
 const PROVIDE_STRATEGY = process.env.BENCH_PROVIDE_STRATEGY
@@ -40,7 +60,12 @@ const EXTRA_CONFIG = (process.env.BENCH_CONFIG ?? '').split(';').filter(Boolean)
 const CPU_PROF = process.env.BENCH_CPU_PROF
 const ROOT = resolve(import.meta.dirname, '..')
 const BIN = join(ROOT, 'apps/cli/src/bin.ts')
-const LISTEN = ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', '/ip4/127.0.0.1/tcp/0']
+
+if (NET !== 'netns' && NET !== 'loopback') throw new Error(`BENCH_NET must be netns or loopback, got ${NET}`)
+
+/** The daemon's listeners: RPC and gateway on the host's own 127.0.0.1, the swarm on its address */
+const listen = (host: BenchHost): string[] =>
+  ['--api', '/ip4/127.0.0.1/tcp/0', '--gateway', '/ip4/127.0.0.1/tcp/0', '--swarm', `/ip4/${host.ip}/tcp/0`]
 
 const env = (repo: string): NodeJS.ProcessEnv => {
   const e: NodeJS.ProcessEnv = { ...process.env, CAIRN_PATH: repo, NO_COLOR: '1' }
@@ -48,35 +73,45 @@ const env = (repo: string): NodeJS.ProcessEnv => {
   return e
 }
 
-/** Runs `cairn ARGS` to its end; stdout is discarded unless `keep`; throws on a non-zero exit */
-async function cairn (repo: string, args: string[], keep = true): Promise<string> {
-  const child = spawn(process.execPath, ['--conditions=development', BIN, ...args], { cwd: ROOT, env: env(repo), stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] })
+/** A host and the repo of the daemon it runs */
+interface Node { host: BenchHost, repo: string }
+
+/** Runs `cairn ARGS` on the node's host to its end; stdout is discarded unless `keep`; throws on a non-zero exit */
+async function cairn (node: Node, args: string[], keep = true): Promise<string> {
+  const child = spawn(...node.host.node(['--conditions=development', BIN, ...args]), { cwd: ROOT, env: env(node.repo), stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] })
   let out = ''
   let err = ''
   child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr?.on('data', (d: Buffer) => { err += d.toString() })
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  if (code !== 0) throw new Error(`cairn ${args.join(' ')} exited ${code}: ${err}`)
+  if (code !== 0) throw new Error(`cairn ${args.join(' ')} on ${node.host.name} exited ${code}: ${err}`)
   return out
 }
 
-interface Daemon { child: ChildProcess, text: () => string, stop: () => Promise<void> }
+interface Daemon { node: Node, child: ChildProcess, text: () => string, rpc: (path: string) => Promise<string>, stop: () => Promise<void> }
 
-async function daemon (repo: string, extra: string[] = []): Promise<Daemon> {
+async function daemon (node: Node, extra: string[] = []): Promise<Daemon> {
+  const { host, repo } = node
   const prof = CPU_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${basename(repo)}.cpuprofile`] : []
-  const child = spawn(process.execPath, [...prof, '--conditions=development', BIN, 'daemon', ...LISTEN, ...extra], { cwd: ROOT, env: env(repo), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(...host.node([...prof, '--conditions=development', BIN, 'daemon', ...listen(host), ...extra]), { cwd: ROOT, env: env(repo), stdio: ['ignore', 'pipe', 'pipe'] })
   let text = ''
-  child.stdout.on('data', (d: Buffer) => { text += d.toString() })
-  child.stderr.on('data', (d: Buffer) => { text += d.toString() })
+  child.stdout!.on('data', (d: Buffer) => { text += d.toString() })
+  child.stderr!.on('data', (d: Buffer) => { text += d.toString() })
   const closed = new Promise<void>(resolve => child.on('close', () => { resolve() }))
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => { reject(new Error(`daemon not ready:\n${text}`)) }, 120_000)
-    child.stdout.on('data', () => { if (text.includes('Daemon is ready')) { clearTimeout(timer); resolve() } })
+    child.stdout!.on('data', () => { if (text.includes('Daemon is ready')) { clearTimeout(timer); resolve() } })
     void closed.then(() => { clearTimeout(timer); reject(new Error(`daemon exited:\n${text}`)) })
   })
+  const m = /RPC API server listening on \/ip4\/([\d.]+)\/tcp\/(\d+)/.exec(text)
+  if (m == null) throw new Error(`no RPC line:\n${text}`)
+  const api = `http://${m[1]}:${m[2]}`
   return {
+    node,
     child,
     text: () => text,
+    // from the daemon's own host: in netns mode its 127.0.0.1 is only reachable there
+    rpc: async path => host.request(`${api}${path}`, path.startsWith('/api/') ? 'POST' : 'GET'),
     stop: async () => {
       child.kill('SIGTERM')
       await closed
@@ -96,20 +131,30 @@ function cpuSeconds (list: Daemon[]): number[] {
   })
 }
 
+/** What each daemon sent so far: Bitswap blocks (its own count) and, in netns mode, bytes out of its link */
+async function sentSoFar (list: Daemon[]): Promise<Array<{ blocks: number, bytes?: number }>> {
+  return Promise.all(list.map(async d => {
+    const st = JSON.parse(await d.rpc('/api/v0/bitswap/stat'))
+    return { blocks: Number(st.BlocksSent), bytes: (await d.node.host.counters())?.tx }
+  }))
+}
+
 const cpuLine = (names: string[], before: number[], after: number[]): string =>
   names.map((n, i) => `${n} ${(after[i] - before[i]).toFixed(1)}`).join(', ')
+
+type Sent = Awaited<ReturnType<typeof sentSoFar>>
+const sentLine = (names: string[], before: Sent, after: Sent): string =>
+  'sent ' + names.map((n, i) => {
+    const mib = after[i].bytes != null ? ` ${((after[i].bytes! - before[i].bytes!) / 2 ** 20).toFixed(0)} MiB` : ''
+    return `${n} ${after[i].blocks - before[i].blocks} blocks${mib}`
+  }).join(', ')
 
 /** Polls every daemon's metrics until none has a DHT provide queued or running (at most 10 min); returns ms waited */
 async function providesSettled (list: Daemon[]): Promise<number> {
   const t0 = performance.now()
-  const urls = list.map(d => {
-    const m = /RPC API server listening on \/ip4\/([\d.]+)\/tcp\/(\d+)/.exec(d.text())
-    if (m == null) throw new Error(`no RPC line:\n${d.text()}`)
-    return `http://${m[1]}:${m[2]}/debug/metrics/prometheus`
-  })
   while (performance.now() - t0 < 600_000) {
-    const busy = await Promise.all(urls.map(async u => {
-      const text = await (await fetch(u, { signal: AbortSignal.timeout(30_000) })).text()
+    const busy = await Promise.all(list.map(async d => {
+      const text = await d.rpc('/debug/metrics/prometheus')
       return [...text.matchAll(/^cairn_provide_queue_size\{state="(?:queued|running)"\} (\d+)/gm)].some(m => Number(m[1]) > 0)
     }))
     if (!busy.includes(true)) break
@@ -120,41 +165,55 @@ async function providesSettled (list: Daemon[]): Promise<number> {
 
 const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-replicate-'))
 const daemons: Daemon[] = []
+let net: BenchNet | undefined
 try {
   const names = ['b', 'c', 'd']
-  const repoA = join(dir, 'a')
-  const repos = Object.fromEntries(names.map(n => [n, join(dir, n)]))
-  await Promise.all([repoA, ...Object.values(repos)].map(async repo => {
-    await cairn(repo, ['init', '--profile=test'])
-    if (ROUTING != null) await cairn(repo, ['config', 'Routing.Type', ROUTING])
-    if (PROVIDE_STRATEGY != null) await cairn(repo, ['config', 'Reprovider.Strategy', PROVIDE_STRATEGY])
-    for (const [key, value] of EXTRA_CONFIG) await cairn(repo, ['config', '--json', key, value])
+  try {
+    net = await createBenchNet({ mode: NET, names: ['a', ...names], link: { mbit: LINK_MBIT, delayMs: LINK_DELAY_MS } })
+  } catch (err: any) {
+    // no namespaces here (not root, not Linux, no htb/netem): one line, and the way to run anyway
+    if (err.code !== 'ERR_NETNS_UNAVAILABLE') throw err
+    process.stderr.write(`bench:replicate: ${err.message as string} (BENCH_NET=loopback runs all daemons on 127.0.0.1)\n`)
+    await rm(dir, { recursive: true, force: true })
+    process.exit(1)
+  }
+  const nodeA: Node = { host: net.hosts[0], repo: join(dir, 'a') }
+  const nodes: Record<string, Node> = Object.fromEntries(names.map((n, i) => [n, { host: net!.hosts[i + 1], repo: join(dir, n) }]))
+  await Promise.all([nodeA, ...Object.values(nodes)].map(async node => {
+    await cairn(node, ['init', '--profile=test'])
+    if (ROUTING != null) await cairn(node, ['config', 'Routing.Type', ROUTING])
+    if (PROVIDE_STRATEGY != null) await cairn(node, ['config', 'Reprovider.Strategy', PROVIDE_STRATEGY])
+    for (const [key, value] of EXTRA_CONFIG) await cairn(node, ['config', '--json', key, value])
   }))
-  const services: Record<string, { url: string, token: string, swarm: string }> = {}
+  const services: Record<string, { url: string, token: string }> = {}
   for (const name of names) {
-    const token = (await cairn(repos[name], ['pinning-service', 'token', 'create', '--name', 'bench'])).trim()
-    const d = await daemon(repos[name], ['--pinning-service', '/ip4/127.0.0.1/tcp/0'])
+    const node = nodes[name]
+    const token = (await cairn(node, ['pinning-service', 'token', 'create', '--name', 'bench'])).trim()
+    const d = await daemon(node, ['--pinning-service', `/ip4/${node.host.ip}/tcp/0`])
     daemons.push(d)
     const m = /Pinning Service API listening on \/ip4\/([\d.]+)\/tcp\/(\d+)/.exec(d.text())
     if (m == null) throw new Error(`no pinning service line:\n${d.text()}`)
-    services[name] = { url: `http://${m[1]}:${m[2]}`, token, swarm: '' }
+    services[name] = { url: `http://${m[1]}:${m[2]}`, token }
   }
-  for (const name of names) await cairn(repoA, ['pin', 'remote', 'service', 'add', name, services[name].url, services[name].token])
-  await cairn(repoA, ['config', 'Pinning.ReplicaCheckInterval', '0'])
-  const a = await daemon(repoA)
+  for (const name of names) await cairn(nodeA, ['pin', 'remote', 'service', 'add', name, services[name].url, services[name].token])
+  await cairn(nodeA, ['config', 'Pinning.ReplicaCheckInterval', '0'])
+  const a = await daemon(nodeA)
   daemons.push(a)
   const peerId = /PeerID: (\S+)/.exec(a.text())![1]
   const addrA = `${/Swarm listening on (\S+)/.exec(a.text())![1]}/p2p/${peerId}`
 
   const file = join(dir, 'data.bin')
   await writeFile(file, randomBytes(SIZE_MB * 1024 * 1024))
-  const cid = (await cairn(repoA, ['add', '-Q', file])).trim()
+  const cid = (await cairn(nodeA, ['add', '-Q', file])).trim()
   await rm(file)
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
+  const where = net.mode === 'netns'
+    ? `netns: each daemon on its own host, links ${LINK_MBIT} Mbit/s each way${LINK_DELAY_MS > 0 ? `, +${LINK_DELAY_MS} ms each way` : ''}`
+    : 'loopback: all daemons on 127.0.0.1 of this machine'
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB, ${where}${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
   // one network: the origin's provides reach B, C and D (with no peer they would only time out)
-  for (const name of names) await cairn(repos[name], ['swarm', 'connect', addrA])
+  for (const name of names) await cairn(nodes[name], ['swarm', 'connect', addrA])
   process.stdout.write(`  waited ${seconds(await providesSettled(all))} s for the add's DHT provides to settle\n`)
 
   const sum = (xs: number[]): number => xs.reduce((x, y) => x + y, 0)
@@ -164,30 +223,34 @@ try {
   async function cats (): Promise<{ oneFetch: number, cpu: number, line: string }> {
     const fetches: number[] = []
     const c0 = cpuSeconds(all)
+    const s0 = await sentSoFar(all)
     for (const name of names) {
-      await cairn(repos[name], ['swarm', 'connect', addrA])
+      await cairn(nodes[name], ['swarm', 'connect', addrA])
       const t0 = performance.now()
-      await cairn(repos[name], ['cat', cid], false)
+      await cairn(nodes[name], ['cat', cid], false)
       fetches.push(performance.now() - t0)
-      await cairn(repos[name], ['repo', 'gc'], false)
+      await cairn(nodes[name], ['repo', 'gc'], false)
     }
     const c1 = cpuSeconds(all)
-    return { oneFetch: sum(fetches) / fetches.length, cpu: cpuSum(c0, c1), line: `cats ${fetches.map(seconds).join(' s, ')} s (CPU-s ${cpuLine(labels, c0, c1)})` }
+    const s1 = await sentSoFar(all)
+    return { oneFetch: sum(fetches) / fetches.length, cpu: cpuSum(c0, c1), line: `cats ${fetches.map(seconds).join(' s, ')} s (CPU-s ${cpuLine(labels, c0, c1)}; ${sentLine(labels, s0, s1)})` }
   }
 
   /** `pin add --replicas=3` until all pinned; then the copies are removed and collected again */
   async function replicate (): Promise<{ time: number, cpu: number, line: string }> {
     const c0 = cpuSeconds(all)
+    const s0 = await sentSoFar(all)
     const t0 = performance.now()
     const mono0 = process.hrtime.bigint() / 1000n
-    await cairn(repoA, ['pin', 'add', '--replicas=3', cid])
+    await cairn(nodeA, ['pin', 'add', '--replicas=3', cid])
     const time = performance.now() - t0
     // the profiles' sample times are this clock's microseconds: the window picks the replica phase out
     const window = CPU_PROF != null ? `, monotonic µs ${mono0} ${process.hrtime.bigint() / 1000n}` : ''
     const c1 = cpuSeconds(all)
-    for (const name of names) await cairn(repoA, ['pin', 'remote', 'rm', `--service=${name}`, `--cid=${cid}`, '--force'], false)
-    for (const name of names) await cairn(repos[name], ['repo', 'gc'], false)
-    return { time, cpu: cpuSum(c0, c1), line: `replicas ${seconds(time)} s (CPU-s ${cpuLine(labels, c0, c1)}${window})` }
+    const s1 = await sentSoFar(all)
+    for (const name of names) await cairn(nodeA, ['pin', 'remote', 'rm', `--service=${name}`, `--cid=${cid}`, '--force'], false)
+    for (const name of names) await cairn(nodes[name], ['repo', 'gc'], false)
+    return { time, cpu: cpuSum(c0, c1), line: `replicas ${seconds(time)} s (CPU-s ${cpuLine(labels, c0, c1)}${window}; ${sentLine(labels, s0, s1)})` }
   }
 
   // rounds alternate which phase goes first, so a load that drifts weighs on both alike
@@ -208,17 +271,18 @@ try {
     await providesSettled(all)
     ratios.push(r.time / c.oneFetch)
     cpuRatios.push(r.cpu / (c.cpu / 3))
-    process.stdout.write(`  round ${round}: ratio ${ratios.at(-1)!.toFixed(2)}x, CPU ${cpuRatios.at(-1)!.toFixed(2)}x; ${c.line}; ${r.line}\n`)
+    process.stdout.write(`  round ${round}: ratio ${ratios.at(-1)!.toFixed(2)}x, CPU ${cpuRatios.at(-1)!.toFixed(2)}x\n    ${c.line}\n    ${r.line}\n`)
   }
-  for (const name of labels) {
-    const st = JSON.parse(await cairn(name === 'a' ? repoA : repos[name], ['bitswap', 'stat', '--enc=json']))
+  for (const [i, name] of labels.entries()) {
+    const st = JSON.parse(await all[i].rpc('/api/v0/bitswap/stat'))
     process.stdout.write(`  ${name} Bitswap (whole run): blocks received ${st.BlocksReceived} (duplicates ${st.DupBlksReceived}), sent ${st.BlocksSent}\n`)
   }
   const median = (xs: number[]): number => { const v = [...xs].sort((x, y) => x - y); return v.length % 2 === 1 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2 }
   const ratio = median(ratios)
   process.stdout.write(`  replica CPU-seconds / one cat's, median: ${median(cpuRatios).toFixed(2)}x\n`)
-  process.stdout.write(`  ratio replicas / one fetch, median of ${ROUNDS} rounds: ${ratio.toFixed(2)}x (${ratios.map(x => x.toFixed(2)).join(', ')}; target <= 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})\n`)
+  process.stdout.write(`  ratio replicas / one fetch (${where}), median of ${ROUNDS} rounds: ${ratio.toFixed(2)}x (${ratios.map(x => x.toFixed(2)).join(', ')}; target <= 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})\n`)
 } finally {
   await Promise.all(daemons.map(async d => d.stop()))
+  await net?.close()
   await rm(dir, { recursive: true, force: true })
 }

@@ -2,7 +2,8 @@
  * The netns lab itself (fixtures/netns.ts): a home host reaches the Internet only through its
  * router's NAT, an endpoint-independent NAT keeps one mapping (and the port) whatever the peer,
  * a symmetric one gives each peer its own random port, nothing on the Internet can open a
- * connection into a home, and a lab left behind by a killed process is removed by the next one.
+ * connection into a home, a shaped lab limits both directions of every link to inet, and a lab
+ * left behind by a killed process is removed by the next one.
  * @timeout-ms 300000
  */
 import { spawn } from 'node:child_process'
@@ -130,6 +131,42 @@ test('a symmetric NAT: each peer sees its own random port', async ({ lab }) => {
     assert.is.not(udpPorts[0], udpPorts[1])
   } finally {
     servers.forEach(s => { s.stop() })
+  }
+})
+
+test('a shaped lab: both ends of every link to inet hold the rate, and traffic each way passes through it', async () => {
+  const shaped = await createLab({ publicHosts: 2, homes: ['eim'], link: { mbit: 20 } })
+  try {
+    const [p0, p1] = shaped.publicHosts
+    const home = shaped.homes[0]
+    // upload of each host is its own end's egress, download the egress of inet's end
+    const ends: Array<[string, string]> = [[p0.ns, 'eth0'], [`${shaped.id}-inet`, 'p0'], [p1.ns, 'eth0'], [`${shaped.id}-inet`, 'p1'], [home.routerNs, 'wan0'], [`${shaped.id}-inet`, 'w0']]
+    for (const [ns, dev] of ends) {
+      assert.match(await shaped.exec(ns, 'tc', ['class', 'show', 'dev', dev]), /class htb 1:1 root .*rate 20Mbit ceil 20Mbit/, `${ns} ${dev}`)
+    }
+    // 1 MiB from p0 to p1 and echoed back: it crosses p0's upload and download, and p1's
+    const size = 1 << 20
+    const server = spawn('ip', ['netns', 'exec', p1.ns, process.execPath, '-e',
+      `require('node:net').createServer(c => c.pipe(c)).listen(${SERVER_PORT}, '${p1.ip}', () => console.log('listening'))`], { stdio: ['ignore', 'pipe', 'inherit'] })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => { reject(new Error('echo server not listening')) }, PROBE_TIMEOUT_MS)
+        server.stdout.on('data', () => { clearTimeout(timer); resolve() })
+      })
+      const echoed = await shaped.exec(p0.ns, process.execPath, ['-e', `
+        const c = require('node:net').connect(${SERVER_PORT}, '${p1.ip}')
+        let n = 0
+        c.on('data', d => { n += d.length; if (n >= ${size}) { console.log(n); c.destroy() } })
+        c.end(Buffer.alloc(${size}, 7))`])
+      assert.is(Number(echoed.trim()), size)
+    } finally {
+      server.kill('SIGKILL')
+    }
+    const sent = async (ns: string, dev: string): Promise<number> =>
+      Number(/Sent (\d+) bytes/.exec(await shaped.exec(ns, 'tc', ['-s', 'class', 'show', 'dev', dev]))?.[1] ?? 0)
+    for (const [ns, dev] of ends.slice(0, 4)) assert.ok(await sent(ns, dev) >= size, `${ns} ${dev} sent ${await sent(ns, dev)} bytes through its rate limit`)
+  } finally {
+    await shaped.teardown()
   }
 })
 

@@ -278,6 +278,13 @@ export class LevelBlockstore extends InterfaceBlockstoreAdapter implements Cairn
     return blockLinks(cid, await this.getBlock(cid, options))
   }
 
+  /** A stored block's size in bytes, from its index record: the body is not read */
+  async sizeOf (cid: CID, options: AbortOptions = {}): Promise<number> {
+    options.signal?.throwIfAborted()
+    if (cid.multihash.code === IDENTITY_CODE) return cid.multihash.digest.byteLength
+    return recordSize(await this.#record(cid, blockKey(cid)))
+  }
+
   async hasBlock (cid: CID, options: AbortOptions = {}): Promise<boolean> {
     options.signal?.throwIfAborted()
     if (cid.multihash.code === IDENTITY_CODE) return true

@@ -262,6 +262,8 @@ export interface CairnBlockstore extends Blockstore, BlockGetter, BlockPutter, B
    * body, where dag-pb keeps its links. NotFoundError when absent
    */
   linksOf(cid: CID, options?: AbortOptions): Promise<CID[]>
+  /** A stored block's size in bytes, read from the index (not the body). NotFoundError when absent */
+  sizeOf(cid: CID, options?: AbortOptions): Promise<number>
   /** Removes a block whether pinned or not (check `pins.isPinned` first, as `block rm` must) */
   deleteBlock(cid: CID, options?: AbortOptions): Promise<void>
   readonly pins: Pins

@@ -33,6 +33,24 @@ test('put, get and has, small and large blocks', async ({ store }) => {
   assert.equal(await store!.stats(), { blocks: 2, bytes: 100 + 256 * 1024 })
 })
 
+test('sizeOf answers from the index: inline and packed bodies, identity CIDs, NotFoundError when absent', async ({ store }) => {
+  const small = await rawBlock(pseudoRandom(100, 5))
+  const large = await rawBlock(pseudoRandom(256 * 1024, 6))
+  const node = await pbNode([large.cid], pseudoRandom(20_000, 7))
+  await store!.putBlocks([small, large, node])
+  const reads = store!.counters().reads
+  assert.is(await store!.sizeOf(small.cid), 100)
+  assert.is(await store!.sizeOf(large.cid), 256 * 1024)
+  assert.is(await store!.sizeOf(node.cid), node.bytes.byteLength)
+  assert.is(store!.counters().reads, reads, 'no body read')
+  const bytes = new TextEncoder().encode('inline')
+  assert.is(await store!.sizeOf(CID.createV1(0x55, identity.digest(bytes))), bytes.byteLength)
+  const absent = await rawBlock(pseudoRandom(10, 8))
+  const err = await store!.sizeOf(absent.cid).then(() => undefined, (e: Error & { code?: string }) => e)
+  assert.is(err?.name, 'NotFoundError')
+  assert.is(err?.code, 'ERR_NOT_FOUND')
+})
+
 test('concurrent puts of the same and of different blocks commit together and count once', async ({ store }) => {
   const same = await rawBlock(pseudoRandom(50_000, 70))
   const others = await Promise.all(Array.from({ length: 40 }, async (_, i) => rawBlock(pseudoRandom(i % 2 === 0 ? 100 : 30_000, 71 + i))))
@@ -153,6 +171,7 @@ test('after close() every call rejects with StoreClosedError (ERR_STORE_CLOSED),
     ['putBlock', async () => store.putBlock(block.cid, block.bytes)],
     ['deleteBlock', async () => store.deleteBlock(block.cid)],
     ['linksOf', async () => store.linksOf(block.cid)],
+    ['sizeOf', async () => store.sizeOf(block.cid)],
     ['stats', async () => store.stats()],
     ['pins.add', async () => store.pins.add(block.cid)],
     ['pins.isPinned', async () => store.pins.isPinned(block.cid)],

@@ -8,7 +8,7 @@ export { importer, importBytes, resolveImportSettings, pathSegments, type Import
 export { parseChunker, fixedSize, type Chunker } from './chunker.ts'
 export { fileSource, type FileSourceOptions } from './fs-source.ts'
 export { catMany, type CatManySource } from './cat-many.ts'
-export { cat, ls, stat, get, dagStat, readFile, directoryLinks, type ReadOptions, type LsOptions, type DagStatResult } from './reader.ts'
+export { cat, ls, stat, get, dagStat, readFile, directoryLinks, type ReadOptions, type LsOptions, type DagStatResult, type DagStatOptions, type BlockIndex } from './reader.ts'
 export { createReadAheadBudget, type ReadAheadBudget } from './read-ahead.ts'
 export { resolvePath, type ResolveResult } from './resolve.ts'
 export { IPLD_CODECS, codecByName, decodeNode, encodeNode, selectPath, resolveToNode, namedLinks, type NodeResolution } from './ipld-node.ts'

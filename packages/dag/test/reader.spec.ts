@@ -192,6 +192,41 @@ reader('stat: type, size, cumulative size and block count', async ({ t, file, da
   assert.equal(await dagStat(file.cid, t.store), { size: file.size, numBlocks: 204 })
 })
 
+reader('dagStat with the store index: no stored leaf is read, and blocks the index lacks come from the getter', async ({ t, file, dir }) => {
+  for (const root of [file.cid, dir.cid]) {
+    const expected = await dagStat(root, t.store)
+    const getter = new RecordingGetter(t.store)
+    const reads = t.store.counters().reads
+    assert.equal(await dagStat(root, getter, { index: t.store }), expected)
+    assert.is(getter.asked.length, 0, 'nothing asked of the getter')
+    // only dag-pb nodes too small for a prefix read may be read whole; no raw leaf is
+    const rawLeaves = expected.numBlocks - 3
+    const read = t.store.counters().reads - reads
+    assert.ok(read < rawLeaves, `${read} bodies read`)
+  }
+  // an index that lacks every other block: those, and only those, come from the getter
+  const lacked: string[] = []
+  let calls = 0
+  const partial = {
+    sizeOf: async (cid: CID) => {
+      if (calls++ % 2 === 1) {
+        lacked.push(cid.toString())
+        throw Object.assign(new Error('not here'), { name: 'NotFoundError' })
+      }
+      return t.store.sizeOf(cid)
+    },
+    linksOf: async (cid: CID) => t.store.linksOf(cid)
+  }
+  const getter = new RecordingGetter(t.store)
+  assert.equal(await dagStat(file.cid, getter, { index: partial }), { size: file.size, numBlocks: 204 })
+  assert.is(lacked.length, 102)
+  assert.equal(getter.asked, lacked)
+  // any other index failure is not hidden behind the getter
+  const broken = { sizeOf: async () => { throw Object.assign(new Error('disk gone'), { name: 'StoreReadError' }) }, linksOf: async () => [] }
+  const err = await dagStat(file.cid, t.store, { index: broken }).then(() => undefined, (e: Error) => e)
+  assert.is(err?.message, 'disk gone')
+})
+
 reader('cat of a directory or non-file is a typed error', async ({ t, dir, file }) => {
   for (const p of [dir.cid.toString(), `${dir.cid.toString()}/link`]) {
     try {

@@ -6,6 +6,14 @@
  * 16 blocks per round trip where `cat` keeps its window full, and a pin served by a busy origin
  * took several times longer than a `cat` of the same DAG.
  *
+ * Random order (the default): the next block fetched is a random one of those waiting, as
+ * BitTorrent's random-first piece selection, and the walk waits for what the read-ahead will
+ * fetch instead of asking for it in its own order. Several nodes pinning the same DAG at once
+ * (the replicas of `pin add --replicas`) then hold different parts of it at any moment, so they
+ * can fetch most blocks from each other (Bitswap asks peers that said HAVE) instead of all
+ * asking the origin for the same block at the same time. `cat` does not use this: it streams in
+ * order.
+ *
  * Best effort and bounded: prefetched blocks go to the local store through the getter (Bitswap
  * verifies and stores what it receives), nothing is held in memory but CIDs; at most
  * `maxQueued` links wait; a block already local is not descended into (the walk reads it
@@ -25,11 +33,22 @@ export const DEFAULT_PIN_PREFETCH_BLOCKS = 16
 /** Links waiting to be fetched ahead: beyond this the walk fetches them itself (bounds memory on huge DAGs) */
 export const DEFAULT_PIN_PREFETCH_QUEUE_MAX = 16_384
 
+export type PrefetchOrder = 'random' | 'in-order'
+
 export interface PrefetchInit {
   /** @default DEFAULT_PIN_PREFETCH_BLOCKS (16) */
   window?: number
   /** @default DEFAULT_PIN_PREFETCH_QUEUE_MAX (16 384) */
   maxQueued?: number
+  /**
+   * `random`: a random waiting link next, and the walk waits for the read-ahead (concurrent
+   * fetchers of one DAG hold different parts of it); `in-order`: links in DAG order, the walk
+   * fetching whatever it reaches first itself
+   * @default 'random'
+   */
+  order?: PrefetchOrder
+  /** Random source in [0, 1) for `random` order @default Math.random */
+  random?: () => number
 }
 
 export interface PrefetchingGetter extends BlockGetter {
@@ -44,10 +63,13 @@ export interface PrefetchingGetter extends BlockGetter {
 export function prefetchingGetter (getter: BlockGetter, isLocal: (cid: CID) => Promise<boolean>, init: PrefetchInit = {}): PrefetchingGetter {
   const window = Math.max(1, init.window ?? DEFAULT_PIN_PREFETCH_BLOCKS)
   const maxQueued = init.maxQueued ?? DEFAULT_PIN_PREFETCH_QUEUE_MAX
+  const random = (init.order ?? 'random') === 'random' ? (init.random ?? Math.random) : undefined
   const controller = new AbortController()
   const queue: CID[] = []
   /** Queued or in flight: a DAG that links a block twice fetches it once */
   const pending = new Set<string>()
+  /** The walk waits here for a block the read-ahead will fetch (undefined: it fetches it itself) */
+  const waits = new Map<string, PromiseWithResolvers<Uint8Array | undefined>>()
   let inFlight = 0
 
   const enqueue = (cid: CID, bytes: Uint8Array): void => {
@@ -69,27 +91,73 @@ export function prefetchingGetter (getter: BlockGetter, isLocal: (cid: CID) => P
     pump()
   }
 
-  const fetchAhead = async (cid: CID): Promise<void> => {
-    if (await isLocal(cid)) return
+  const fetchAhead = async (cid: CID): Promise<Uint8Array | undefined> => {
+    if (await isLocal(cid)) return undefined
     const bytes = await getter.getBlock(cid, { signal: controller.signal })
     enqueue(cid, bytes)
+    return bytes
+  }
+
+  /** The next link to fetch: a random one (swapped out of the queue), or the oldest */
+  const next = (): CID => {
+    if (random == null || queue.length === 1) return queue.shift() as CID
+    const i = Math.floor(random() * queue.length) % queue.length
+    const cid = queue[i]
+    queue[i] = queue[queue.length - 1]
+    queue.pop()
+    return cid
+  }
+
+  const settle = (key: string, bytes: Uint8Array | undefined): void => {
+    pending.delete(key)
+    const wait = waits.get(key)
+    if (wait == null) return
+    waits.delete(key)
+    wait.resolve(bytes)
   }
 
   const pump = (): void => {
     while (!controller.signal.aborted && inFlight < window && queue.length > 0) {
-      const cid = queue.shift() as CID
+      const cid = next()
+      const key = cid.toString()
       inFlight++
-      fetchAhead(cid).catch(() => {}).finally(() => {
+      fetchAhead(cid).then(bytes => { settle(key, bytes) }, () => { settle(key, undefined) }).finally(() => {
         inFlight--
-        pending.delete(cid.toString())
         pump()
       })
+    }
+  }
+
+  /** What the read-ahead brings for `key` (undefined: local already, failed, or closed) */
+  const awaitPrefetch = async (key: string, signal: AbortSignal | undefined): Promise<Uint8Array | undefined> => {
+    let wait = waits.get(key)
+    if (wait == null) {
+      wait = Promise.withResolvers<Uint8Array | undefined>()
+      waits.set(key, wait)
+    }
+    if (signal == null) return wait.promise
+    signal.throwIfAborted()
+    let onAbort: (() => void) | undefined
+    try {
+      return await Promise.race([wait.promise, new Promise<never>((_resolve, reject) => {
+        onAbort = () => { reject(signal.reason) }
+        signal.addEventListener('abort', onAbort, { once: true })
+      })])
+    } finally {
+      if (onAbort != null) signal.removeEventListener('abort', onAbort)
     }
   }
 
   return {
     verified: getter.verified,
     async getBlock (cid: CID, options?: AbortOptions): Promise<Uint8Array> {
+      const key = cid.toString()
+      // random order: the walk takes what the read-ahead brings, when it brings it, instead of
+      // asking for the DAG in order itself (which would line every fetcher of it up again)
+      if (random != null && pending.has(key) && !controller.signal.aborted) {
+        const bytes = await awaitPrefetch(key, options?.signal)
+        if (bytes != null) return bytes
+      }
       const bytes = await getter.getBlock(cid, options)
       enqueue(cid, bytes)
       return bytes
@@ -97,6 +165,7 @@ export function prefetchingGetter (getter: BlockGetter, isLocal: (cid: CID) => P
     close () {
       controller.abort()
       queue.length = 0
+      for (const key of [...pending]) settle(key, undefined)
       pending.clear()
     }
   }

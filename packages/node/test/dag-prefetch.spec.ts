@@ -11,7 +11,7 @@ import { importBytes } from '@cairn/dag'
 import { blockLinks } from '@cairn/ipld'
 import { prefetchingGetter } from '../src/dag-prefetch.ts'
 import type { BlockGetter } from '@cairn/interface'
-import type { CID } from 'multiformats/cid'
+import { CID } from 'multiformats/cid'
 
 const test = suite('dag prefetch')
 
@@ -93,5 +93,72 @@ test('local blocks are neither fetched nor descended into; close stops the read-
   assert.not.ok(net.fetched.includes(children[0].toString()))
   assert.not.ok(net.fetched.some(c => below.has(c)), 'a leaf under a local node was fetched')
 })
+
+/** A seeded random source in [0, 1) (xorshift) */
+function seeded (seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 2 ** 32
+  }
+}
+
+test('random order: two fetchers of one DAG take its leaves in different orders; the walk waits for the read-ahead', async () => {
+  const src = await source()
+  const orders: string[][] = []
+  for (const seed of [1, 2]) {
+    const local = new Set<string>()
+    const net = network(src, local, 1)
+    const getter = prefetchingGetter(net, async c => local.has(c.toString()), { window: 4, order: 'random', random: seeded(seed) })
+    const root = await getter.getBlock(src.root)
+    // the walk asks for the first internal node's leaves in DAG order, as the pin walk does
+    const first = blockLinks(src.root, root)[0]
+    const leaves = blockLinks(first, await getter.getBlock(first))
+    const got = await Promise.all(leaves.map(async c => getter.getBlock(c)))
+    got.forEach((bytes, i) => { assert.equal(bytes, src.blocks.get(leaves[i].toString()), 'the walk gets the right bytes') })
+    await until(() => local.size === src.blocks.size)
+    assert.is(new Set(net.fetched).size, net.fetched.length, 'no block fetched twice: the walk took what the read-ahead brought')
+    assert.ok(net.peak <= 5, `peak ${net.peak}: the walk adds no fetches of its own`)
+    orders.push(net.fetched)
+    getter.close()
+  }
+  const leafOrder = (fetched: string[]): string[] => fetched.filter(c => !blockLinks(CID.parse(c), src.blocks.get(c)!).length)
+  const [a, b] = orders.map(leafOrder)
+  assert.is(a.length, b.length)
+  assert.not.equal(a, b, 'the two fetchers took the leaves in different orders')
+  const inDagOrder = [...a].sort((x, y) => indexIn(src, x) - indexIn(src, y))
+  assert.not.equal(a, inDagOrder, 'not in DAG order')
+})
+
+test('in-order: links are fetched in DAG order, the walk fetching what it reaches first itself', async () => {
+  const src = await source()
+  const local = new Set<string>()
+  const net = network(src, local, 1)
+  const getter = prefetchingGetter(net, async c => local.has(c.toString()), { window: 1, order: 'in-order' })
+  await getter.getBlock(src.root)
+  await until(() => local.size === src.blocks.size)
+  const leaves = net.fetched.filter(c => !blockLinks(CID.parse(c), src.blocks.get(c)!).length)
+  assert.equal(leaves, [...leaves].sort((x, y) => indexIn(src, x) - indexIn(src, y)))
+  getter.close()
+})
+
+/** Position of a leaf in the DAG's order (depth first) */
+const leafOrders = new WeakMap<Source, Map<string, number>>()
+function indexIn (src: Source, key: string): number {
+  let order = leafOrders.get(src)
+  if (order == null) {
+    const found = new Map<string, number>()
+    const walk = (cid: CID): void => {
+      const links = blockLinks(cid, src.blocks.get(cid.toString())!)
+      if (links.length === 0) found.set(cid.toString(), found.size)
+      for (const l of links) walk(l)
+    }
+    walk(src.root)
+    leafOrders.set(src, order = found)
+  }
+  return order.get(key) ?? -1
+}
 
 test.run()

@@ -100,7 +100,8 @@ export function createDagApi (ctx: ContentContext): DagApi {
     },
     stat: async (cid: string | CID, options: AbortOptions & { onProgress?: (blocks: number, bytes: number) => void } = {}): Promise<{ cid: CID, size: number, numBlocks: number }> => {
       const root = parseCid(cid)
-      return withSession(ctx.blocks, options, async getter => ({ cid: root, ...(await dagStat(root, getter, options)) }))
+      // sizes and links of stored blocks come from the index: a local DAG's bodies are not read again
+      return withSession(ctx.blocks, options, async getter => ({ cid: root, ...(await dagStat(root, getter, { ...options, index: ctx.blockstore })) }))
     }
   }
 }

@@ -43,8 +43,10 @@ export function createPinApi (ctx: ContentContext, remote: RemotePinning): PinAp
           }
         }
         // the walk takes blocks a wave at a time: a recursive pin reads ahead below what
-        // arrives, so the network stays busy (a direct pin needs the root only)
-        const getter = recursive ? prefetchingGetter(counted, async c => ctx.blockstore.hasBlock(c)) : undefined
+        // arrives, so the network stays busy (a direct pin needs the root only), in a random
+        // order of its own, so that nodes pinning the same DAG at once fetch different parts of
+        // it and can serve each other (replicas)
+        const getter = recursive ? prefetchingGetter(counted, async c => ctx.blockstore.hasBlock(c), { order: 'random' }) : undefined
         try {
           await ctx.blockstore.pins.add(cid, {
             recursive,

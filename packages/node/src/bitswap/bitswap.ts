@@ -13,7 +13,7 @@ import {
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
   DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
   DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS,
-  DEFAULT_REBROADCAST_INTERVAL_MS, DEFAULT_SERVE_BUDGET_BYTES, DEFAULT_SERVE_READS_MAX,
+  DEFAULT_REBROADCAST_INTERVAL_MS, DEFAULT_SERVE_BUDGET_BYTES, DEFAULT_SERVE_READS_MAX, DEFAULT_HAVE_PROBE_TIMEOUT_MS,
   HASH_OFFLOAD_MIN_BYTES
 } from './constants.ts'
 import { Server } from './ledger.ts'
@@ -133,7 +133,8 @@ export class BitswapService implements Bitswap {
       providerSearchIntervalMs: init.providerSearchIntervalMs ?? DEFAULT_PROVIDER_SEARCH_INTERVAL_MS,
       recentWantsMax: DEFAULT_RECENT_WANTS_MAX,
       maxWantsSentOnConnect: DEFAULT_MAX_WANTS_SENT_ON_CONNECT,
-      rebroadcastIntervalMs: init.rebroadcastIntervalMs ?? DEFAULT_REBROADCAST_INTERVAL_MS
+      rebroadcastIntervalMs: init.rebroadcastIntervalMs ?? DEFAULT_REBROADCAST_INTERVAL_MS,
+      haveProbeTimeoutMs: init.haveProbeTimeoutMs ?? DEFAULT_HAVE_PROBE_TIMEOUT_MS
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
@@ -224,6 +225,7 @@ export class BitswapService implements Bitswap {
       wants: this.manager.wants.size,
       sessions: this.sessions.size,
       wantsRebroadcast: this.manager.rebroadcasts,
+      probes: { ...this.manager.probeStats },
       serveBytes: this.serveBudget.bytes,
       serveBytesPeak: this.serveBudget.peakBytes
     }

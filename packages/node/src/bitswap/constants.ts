@@ -46,6 +46,14 @@ export const DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER = 512
  */
 export const DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS = 1
 
+/**
+ * How long a want waits for a session's partial peers (nodes fetching the same DAG, such as the
+ * other replicas of a `pin add --replicas`) to answer whether they have a block before asking a
+ * peer that holds the whole DAG (the origin). Their answers usually come within a round trip;
+ * past this the origin is asked, as without them.
+ */
+export const DEFAULT_HAVE_PROBE_TIMEOUT_MS = 250
+
 /** A want nobody connected answers with a block within this long is looked up in routing */
 export const DEFAULT_PROVIDER_SEARCH_DELAY_MS = 1_000
 

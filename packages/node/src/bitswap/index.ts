@@ -51,6 +51,12 @@ export interface BitswapInit {
   maxOutstandingWantsPerPeer?: number
   /** Connected peers sent want-block (not want-have) by a session that knows no peer yet. @default DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS (2) */
   optimisticWantBlockPeers?: number
+  /**
+   * A want waits this long at most for the session's partial peers (fetching the same DAG) to say
+   * whether they have its block before a peer holding the whole DAG is asked.
+   * @default DEFAULT_HAVE_PROBE_TIMEOUT_MS (250 ms)
+   */
+  haveProbeTimeoutMs?: number
   /** Unanswered wants are looked up in routing after this. @default DEFAULT_PROVIDER_SEARCH_DELAY_MS (1 s) */
   providerSearchDelayMs?: number
   /** And again this often. @default DEFAULT_PROVIDER_SEARCH_INTERVAL_MS (10 s) */
@@ -138,6 +144,13 @@ export interface BitswapStats {
   blocksHashedOnWorker: number
   /** Wants sent again because they went unanswered for the rebroadcast interval */
   wantsRebroadcast: number
+  /**
+   * Wants that first asked the session's partial peers (fetching the same DAG) whether they have
+   * the block: its want-block then went to one that said HAVE (`have`), to a peer holding the
+   * whole DAG once all said DONT_HAVE (`dontHave`), or to that peer when they were slow to answer
+   * (`timeout`, see `haveProbeTimeoutMs`)
+   */
+  probes: { have: number, dontHave: number, timeout: number }
   /** Bytes serving holds now (see `serveBudgetBytes`), and the most it held at once */
   serveBytes: number
   serveBytesPeak: number

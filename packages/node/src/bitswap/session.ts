@@ -33,8 +33,26 @@ export interface SessionDeps {
   log: Logger
 }
 
+/** Peers that said DONT_HAVE and nothing else yet, asked whether they have each want (want-have) */
+const MAX_CANDIDATES = 16
+/** A candidate that said DONT_HAVE this often without a HAVE or a block holds none of the DAG: not asked again */
+const CANDIDATE_MAX_MISSES = 256
+
 export class SessionImpl implements BitswapSession {
+  /** Peers that sent a block or HAVE for one of our wants */
   readonly peers = new Map<string, PeerId>()
+  /**
+   * Session peers and candidates that said DONT_HAVE to one of our wants: they hold part of the
+   * DAG at most (a node fetching it too); the others hold all of it as far as we know
+   */
+  readonly partial = new Set<string>()
+  /**
+   * Peers that said DONT_HAVE and nothing else: a node that will have part of the DAG soon (a
+   * replica fetching it too) or none of it. Asked whether they have each want, without waiting
+   * for their answer; one that says HAVE becomes a session peer.
+   */
+  readonly candidates = new Map<string, { peer: PeerId, misses: number }>()
+  private readonly ignored = new Set<string>()
   readonly wants = new Set<Want>()
   private readonly init: SessionInit
   private readonly deps: SessionDeps
@@ -142,7 +160,38 @@ export class SessionImpl implements BitswapSession {
     const id = peer.toString()
     if (this.peers.has(id)) return
     this.peers.set(id, peer)
+    this.candidates.delete(id)
     if (redispatch) this.deps.manager.dispatchSession(this)
+  }
+
+  /** `peer` said DONT_HAVE to one of our wants */
+  noteDontHave (peer: PeerId): void {
+    if (peer.equals(this.deps.self) || this.deps.isBanned(peer)) return
+    const id = peer.toString()
+    if (this.peers.has(id)) {
+      this.partial.add(id)
+      return
+    }
+    if (this.ignored.has(id)) return
+    let c = this.candidates.get(id)
+    if (c == null) {
+      if (this.candidates.size >= MAX_CANDIDATES) return
+      c = { peer, misses: 0 }
+      this.candidates.set(id, c)
+      this.partial.add(id)
+    }
+    if (++c.misses >= CANDIDATE_MAX_MISSES) {
+      this.candidates.delete(id)
+      this.partial.delete(id)
+      this.ignored.add(id)
+    }
+  }
+
+  /** The connection to `id` went: it is no longer asked (it rejoins by answering again) */
+  peerLost (id: string): void {
+    this.peers.delete(id)
+    this.candidates.delete(id)
+    this.partial.delete(id)
   }
 
   /** Looks `cid` up in routing, dials what it finds and makes those peers session peers */

@@ -25,6 +25,12 @@ export interface WantManagerInit {
    * out, a restart) while still answering our other wants, so silence alone cannot tell
    */
   rebroadcastIntervalMs: number
+  /**
+   * How long a want waits for the session's partial peers (peers fetching the same DAG, which said
+   * DONT_HAVE to one of its wants) to answer a want-have before its want-block goes to a peer that
+   * holds the whole DAG (see `probe`)
+   */
+  haveProbeTimeoutMs: number
 }
 
 export interface Want {
@@ -56,6 +62,8 @@ export interface Want {
   searchTimer?: ReturnType<typeof setTimeout>
   /** When `searchTimer` fires */
   searchAt: number
+  /** When the session's partial peers were first asked whether they have it (0: not yet) */
+  probedAt: number
 }
 
 export interface WantManagerDeps {
@@ -93,6 +101,12 @@ export class WantManager {
   private relayCheckTimer?: ReturnType<typeof setInterval>
   /** Wants sent again by the rebroadcast, for stats and tests */
   rebroadcasts = 0
+  /** Probe outcomes: a want-block went to a peer that said HAVE / to a whole-DAG peer once all said DONT_HAVE / after the timeout */
+  readonly probeStats = { have: 0, dontHave: 0, timeout: 0 }
+  /** Wants waiting for partial peers to answer a want-have -> when they stop waiting */
+  private readonly probing = new Map<Want, number>()
+  private probeTimer?: ReturnType<typeof setTimeout>
+  private probeTimerAt = 0
 
   constructor (init: WantManagerInit, deps: WantManagerDeps) {
     this.init = init
@@ -191,6 +205,7 @@ export class WantManager {
         askedBlockAt: 0,
         sentAt: Date.now(),
         searchAt: 0,
+        probedAt: 0,
         sessions: new Set(),
         blockPeers: new Map(),
         asked: new Map(),
@@ -291,7 +306,11 @@ export class WantManager {
     this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_HAVE }])
   }
 
-  /** Picks where to ask next: a peer that said HAVE, else a session peer, else everyone connected */
+  /**
+   * Picks where to ask next: the least loaded peer that said HAVE; else, once the session's
+   * partial peers have answered (`probe`), the least loaded session peer that holds the whole
+   * DAG as far as we know, else any session peer; else everyone connected
+   */
   dispatch (want: Want): void {
     if (want.done || want.receiving || this.hasLiveBlockPeer(want)) return
 
@@ -302,6 +321,10 @@ export class WantManager {
       if (best == null || this.loadOf(id) < this.loadOf(best.toString())) best = peer
     }
     for (const peer of want.haves.values()) consider(peer)
+    if (best == null) {
+      if (this.probe(want)) return
+      for (const s of want.sessions) for (const [id, peer] of s.peers) if (!s.partial.has(id)) consider(peer)
+    }
     if (best == null) {
       for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
     }
@@ -336,6 +359,69 @@ export class WantManager {
     })
   }
 
+  /**
+   * Asks the session's partial peers (peers that hold part of its DAG: they said DONT_HAVE to one
+   * of its wants, and HAVE or a block to another, as replicas fetching the same DAG do) whether
+   * they have this block, and its candidates (peers that said DONT_HAVE and nothing else yet) too
+   * without waiting for them. True while a partial peer's answer is awaited (at most
+   * `haveProbeTimeoutMs`): the want-block then goes to the first that says HAVE (`onHave`), and to
+   * a peer holding the whole DAG (an origin) only when none has it. So an origin serving several
+   * fetchers of one DAG sends each block about once, the fetchers passing it on among
+   * themselves. A session with no partial peer (one origin, or peers that have it all) asks at
+   * once, as before.
+   */
+  private probe (want: Want): boolean {
+    let waiting = false
+    const seen = new Set<string>()
+    for (const s of want.sessions) {
+      for (const id of s.partial) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        const peer = s.peers.get(id) ?? s.candidates.get(id)?.peer
+        if (peer == null || want.dontHaves.has(id) || want.haves.has(id) || !this.usable(peer)) continue
+        if (!want.asked.has(id)) this.sendWantHave(want, peer)
+        if (s.peers.has(id)) waiting = true
+      }
+    }
+    if (!waiting) {
+      if (this.probing.delete(want)) this.probeStats.dontHave++
+      return false
+    }
+    const now = Date.now()
+    if (want.probedAt === 0) want.probedAt = now
+    const deadline = want.probedAt + this.init.haveProbeTimeoutMs
+    if (now >= deadline) {
+      this.probing.delete(want)
+      return false
+    }
+    this.probing.set(want, deadline)
+    this.armProbeTimer(deadline)
+    return true
+  }
+
+  private armProbeTimer (at: number): void {
+    if (this.probeTimer != null && this.probeTimerAt <= at) return
+    clearTimeout(this.probeTimer)
+    this.probeTimerAt = at
+    this.probeTimer = setTimeout(() => { this.probesExpired() }, Math.max(0, at - Date.now()))
+    this.probeTimer.unref?.()
+  }
+
+  /** Wants whose partial peers did not all answer in time go to a peer holding the whole DAG */
+  private probesExpired (): void {
+    this.probeTimer = undefined
+    const now = Date.now()
+    let next = Infinity
+    for (const [want, at] of this.probing) {
+      if (at <= now) {
+        this.probing.delete(want)
+        this.probeStats.timeout++
+        this.dispatch(want)
+      } else if (at < next) next = at
+    }
+    if (next < Infinity) this.armProbeTimer(next)
+  }
+
   heardFrom (peer: PeerId): void {
     this.lastHeard.set(peer.toString(), Date.now())
   }
@@ -356,6 +442,7 @@ export class WantManager {
       return
     }
     if (!this.hasLiveBlockPeer(want)) {
+      if (this.probing.delete(want)) this.probeStats.have++
       this.sendWantBlock(want, peer)
     } else if (this.blockPeersStalled(want)) {
       this.moveWantBlock(want, peer)
@@ -443,6 +530,7 @@ export class WantManager {
     const id = peer.toString()
     want.dontHaves.add(id)
     want.haves.delete(id)
+    for (const s of want.sessions) s.noteDontHave(peer)
     // a server keeps a want-block it could not answer and sends the block once it gets one (boxo
     // does too): cancelled, or a peer still fetching it would bring it again after another has
     if (want.blockPeers.has(id)) this.dropBlockPeer(want, id, peer)
@@ -509,6 +597,7 @@ export class WantManager {
       if (id !== fromId) this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK, cancel: true }])
     }
     this.deferred.delete(want)
+    this.probing.delete(want)
     for (const s of want.sessions) {
       s.wants.delete(want)
       if (from != null) s.addPeer(from, false)
@@ -544,7 +633,7 @@ export class WantManager {
       // (peerConnected), instead of counting as asked forever and never hearing from us
       want.asked.delete(id)
       want.dontHaves.delete(id)
-      for (const s of want.sessions) s.peers.delete(id)
+      for (const s of want.sessions) s.peerLost(id)
     }
     if (keys != null) {
       for (const key of keys) {
@@ -591,6 +680,9 @@ export class WantManager {
     this.rebroadcastTimer = undefined
     clearInterval(this.relayCheckTimer)
     this.relayCheckTimer = undefined
+    clearTimeout(this.probeTimer)
+    this.probeTimer = undefined
+    this.probing.clear()
     for (const want of this.wants.values()) {
       clearTimeout(want.searchTimer)
       want.done = true

@@ -121,8 +121,11 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
 
   /**
    * Tops one CID up to `copies` live copies (queued, pinning or pinned) on reachable services:
-   * failed copies are removed, new ones go to services holding none, with the holders'
-   * delegates as origins besides this node's own addresses
+   * failed copies are removed, new ones go to services holding none, with the delegates of every
+   * live copy and of the services asked before it as origins besides this node's own addresses.
+   * Copies fetched at once then connect to each other (even with no DHT) and pass blocks on
+   * among themselves (Bitswap asks the peers fetching the same DAG first), so the origin uploads
+   * about one copy instead of one per replica.
    */
   async function topUp (cid: CID, copies: number, s: Survey, options: AbortOptions & { wait?: boolean, name?: string }): Promise<{ live: Copy[], placed: Copy[] }> {
     const key = cid.toString()
@@ -147,15 +150,22 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
     }
     const holders = new Set(live.map(c => c.service))
     const candidates = s.reachable.filter(r => !holders.has(r.name))
-    const origins = live.filter(c => c.status.status === 'pinned').flatMap(c => c.status.delegates)
-    const name = options.name ?? mine.find(c => c.status.pin.name != null)?.status.pin.name
+    // a copy still being fetched serves what it has already: all live copies are origins
+    const origins = live.flatMap(c => c.status.delegates)
     const placed: Copy[] = []
+    const place = (service: string, status: PinStatusObject): Copy => {
+      for (const d of status.delegates) if (!origins.includes(d)) origins.push(d)
+      const copy = { service, status }
+      placed.push(copy)
+      return copy
+    }
+    const name = options.name ?? mine.find(c => c.status.pin.name != null)?.status.pin.name
     const meta = { [REPLICA_META_KEY]: 'true', [REPLICA_COUNT_META_KEY]: String(copies) }
     while (live.length + placed.length < copies && candidates.length > 0) {
       const target = candidates.shift()!
       try {
         const status = await requestPin(hooks, target.client, cid, { ...options, meta, origins, ...(name != null ? { name } : {}) })
-        placed.push({ service: target.name, status })
+        place(target.name, status)
         hooks.log('replica of %s requested on %s (%s)', key, target.name, status.requestid)
       } catch (err) {
         options.signal?.throwIfAborted()
@@ -188,8 +198,7 @@ export function createReplicas (hooks: RemotePinningHooks, registry: ServiceRegi
             const target = candidates.shift()!
             try {
               const status = await requestPin(hooks, target.client, cid, { ...options, meta, origins, ...(name != null ? { name } : {}) })
-              waiting.push({ service: target.name, status })
-              placed.push({ service: target.name, status })
+              waiting.push(place(target.name, status))
               replaced = true
             } catch {}
           }
