@@ -7,13 +7,14 @@
  *
  * Where the daemons run (`BENCH_NET`):
  * - `netns` (default; Linux, root): each daemon on its own emulated host, a network namespace on
- *   its own veth link to a router namespace, every link shaped to BENCH_LINK_MBIT (default 100)
+ *   its own veth link to a router namespace, every link shaped to BENCH_LINK_MBIT (default 50)
  *   Mbit/s in each direction with tc htb, plus BENCH_LINK_DELAY_MS (default 0) one way with tc
  *   netem when the kernel has it (scripts/bench-hosts.ts, apps/cli/test/fixtures/netns.ts). Each
  *   daemon and every `cairn` command talking to it runs inside its namespace. This is what the
  *   target is about: copies on other machines, where the origin's uplink is what three copies share.
  *   The default rate is one where a single fetch is bounded by the link, not by this machine's
- *   CPU (see the README's benchmark section).
+ *   2 shared cores, with room left for three transfers at once (see the README's benchmark
+ *   section); each fetch and replication prints what share of the link it used.
  * - `loopback`: all daemons on 127.0.0.1 of this machine: the transfers then share its cores,
  *   so the ratio measures CPU per copied byte rather than replication.
  *
@@ -36,7 +37,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { createBenchNet } from './bench-hosts.ts'
@@ -48,7 +49,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 /** `netns` (each daemon on its own emulated host and link) or `loopback` (all on 127.0.0.1) */
 const NET = process.env.BENCH_NET ?? 'netns'
 /** netns: every link's rate in each direction, Mbit/s */
-const LINK_MBIT = Number(process.env.BENCH_LINK_MBIT ?? 100)
+const LINK_MBIT = Number(process.env.BENCH_LINK_MBIT ?? 50)
 /** netns: one-way delay added on every link in each direction, ms (tc netem) */
 const LINK_DELAY_MS = Number(process.env.BENCH_LINK_DELAY_MS ?? 0)
 const ROUTING = process.env.BENCH_ROUTING
@@ -139,6 +140,13 @@ async function sentSoFar (list: Daemon[]): Promise<Array<{ blocks: number, bytes
   }))
 }
 
+/**
+ * netns: what share of a link's rate `bytes` in `ms` is (the file's bytes for a fetch, the origin's
+ * link bytes for a replication): near 100% the phase was bound by the link, well under it by CPU
+ */
+const linkUse = (bytes: number, ms: number): string =>
+  NET === 'netns' ? `, ${(100 * bytes * 8 / (ms / 1000) / (LINK_MBIT * 1e6)).toFixed(0)}% of the link` : ''
+
 const cpuLine = (names: string[], before: number[], after: number[]): string =>
   names.map((n, i) => `${n} ${(after[i] - before[i]).toFixed(1)}`).join(', ')
 
@@ -212,6 +220,11 @@ try {
   process.stdout.write(`bench:replicate ${SIZE_MB} MiB, ${where}${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
+  /** netns: the origin's upload during a phase against its link's rate */
+  const originLinkUse = (before: Sent, after: Sent, ms: number): string => {
+    const [b, a] = [before[labels.indexOf('a')].bytes, after[labels.indexOf('a')].bytes]
+    return a != null && b != null ? linkUse(a - b, ms).replace('link', "origin's link") : ''
+  }
   // one network: the origin's provides reach B, C and D (with no peer they would only time out)
   for (const name of names) await cairn(nodes[name], ['swarm', 'connect', addrA])
   process.stdout.write(`  waited ${seconds(await providesSettled(all))} s for the add's DHT provides to settle\n`)
@@ -233,7 +246,7 @@ try {
     }
     const c1 = cpuSeconds(all)
     const s1 = await sentSoFar(all)
-    return { oneFetch: sum(fetches) / fetches.length, cpu: cpuSum(c0, c1), line: `cats ${fetches.map(seconds).join(' s, ')} s (CPU-s ${cpuLine(labels, c0, c1)}; ${sentLine(labels, s0, s1)})` }
+    return { oneFetch: sum(fetches) / fetches.length, cpu: cpuSum(c0, c1), line: `cats ${fetches.map(ms => `${seconds(ms)} s${linkUse(SIZE_MB * 2 ** 20, ms)}`).join('; ')} (CPU-s ${cpuLine(labels, c0, c1)}; ${sentLine(labels, s0, s1)})` }
   }
 
   /** `pin add --replicas=3` until all pinned; then the copies are removed and collected again */
@@ -250,7 +263,7 @@ try {
     const s1 = await sentSoFar(all)
     for (const name of names) await cairn(nodeA, ['pin', 'remote', 'rm', `--service=${name}`, `--cid=${cid}`, '--force'], false)
     for (const name of names) await cairn(nodes[name], ['repo', 'gc'], false)
-    return { time, cpu: cpuSum(c0, c1), line: `replicas ${seconds(time)} s (CPU-s ${cpuLine(labels, c0, c1)}${window}; ${sentLine(labels, s0, s1)})` }
+    return { time, cpu: cpuSum(c0, c1), line: `replicas ${seconds(time)} s${originLinkUse(s0, s1, time)} (CPU-s ${cpuLine(labels, c0, c1)}${window}; ${sentLine(labels, s0, s1)})` }
   }
 
   // rounds alternate which phase goes first, so a load that drifts weighs on both alike
@@ -271,7 +284,8 @@ try {
     await providesSettled(all)
     ratios.push(r.time / c.oneFetch)
     cpuRatios.push(r.cpu / (c.cpu / 3))
-    process.stdout.write(`  round ${round}: ratio ${ratios.at(-1)!.toFixed(2)}x, CPU ${cpuRatios.at(-1)!.toFixed(2)}x\n    ${c.line}\n    ${r.line}\n`)
+    // the machine is shared: the load says how much of its 2 cores the daemons could have had
+    process.stdout.write(`  round ${round} (load average ${loadavg()[0].toFixed(1)}): ratio ${ratios.at(-1)!.toFixed(2)}x, CPU ${cpuRatios.at(-1)!.toFixed(2)}x\n    ${c.line}\n    ${r.line}\n`)
   }
   for (const [i, name] of labels.entries()) {
     const st = JSON.parse(await all[i].rpc('/api/v0/bitswap/stat'))

@@ -6,11 +6,15 @@
 import module from 'node:module'
 import { chooseAllocator, isDaemonCommand } from './allocator.ts'
 import { EXIT_DAEMON } from './constants.ts'
+import { applyGcTuning } from './gc-tuning.ts'
 import { bareVersion, versionLines } from './version.ts'
 
 // V8's compiled code for our modules, kept on disk between runs (Node's own cache folder under the
 // system temp dir): most of a short command's start-up is compiling the modules it loads
 module.enableCompileCache?.()
+
+// full GCs paced by the live heap, not by every 64 MiB of Buffers a transfer goes through (gc-tuning.ts)
+applyGcTuning()
 
 // the daemon runs under jemalloc when installed: this replaces the process once, before anything starts
 if (isDaemonCommand(process.argv.slice(2))) chooseAllocator()

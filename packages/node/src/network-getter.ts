@@ -50,24 +50,43 @@ export function createNetworkGetter (components: NetworkGetterComponents, init: 
   const fetch = async (cid: CID, options: AbortOptions | undefined, want: (exchange: BlockExchange) => BlockExchange['want']): Promise<Uint8Array> => {
     // identity CIDs carry their bytes: never worth a network round trip
     if (cid.multihash.code === IDENTITY_CODE) return cid.multihash.digest
-    try {
-      return await components.local.getBlock(cid, options)
-    } catch (err) {
-      if (!hasCode(err, NotFoundError.code)) throw err
+    // asked first: while a DAG is fetched nearly every block is a miss, and a miss from getBlock
+    // builds a NotFoundError (stack and base58 CID in its message) per block
+    if (await components.local.hasBlock(cid, options)) {
+      try {
+        return await components.local.getBlock(cid, options)
+      } catch (err) {
+        // removed (GC) since it was asked for: fetched again below
+        if (!hasCode(err, NotFoundError.code)) throw err
+      }
     }
     if (init.offline) throw new OfflineError(`Block ${cid} is not in the local store and the node is offline`, { details: { cid: cid.toString() } })
     const exchange = components.exchange()
     if (exchange == null) throw new NotFoundError(`Block ${cid} not found: no block exchange is running`, { details: { cid: cid.toString() } })
 
-    const timeout = AbortSignal.timeout(init.timeoutMs)
-    const signal = options?.signal == null ? timeout : AbortSignal.any([options.signal, timeout])
+    // one timer and one listener per block rather than AbortSignal.timeout and AbortSignal.any,
+    // which cost more per call and leave the caller's signal a composite to follow per block
+    if (options?.signal?.aborted === true) throw new AbortError(`Fetching ${cid} was aborted`, { cause: options.signal.reason })
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort(new TimeoutError(`Block ${cid} was not found on the network within ${init.timeoutMs} ms`))
+    }, init.timeoutMs)
+    // as AbortSignal.timeout: a pending fetch alone does not keep the process alive
+    timer.unref?.()
+    const onAbort = (): void => { controller.abort(options?.signal?.reason) }
+    options?.signal?.addEventListener('abort', onAbort, { once: true })
     let bytes: Uint8Array
     try {
-      bytes = await want(exchange)(cid, { signal })
+      bytes = await want(exchange)(cid, { signal: controller.signal })
     } catch (err) {
-      if (options?.signal?.aborted === true) throw new AbortError(`Fetching ${cid} was aborted`, { cause: err })
-      if (timeout.aborted) throw new TimeoutError(`Block ${cid} was not found on the network within ${init.timeoutMs} ms`, { cause: err, details: { cid: cid.toString() } })
+      if (controller.signal.aborted && !timedOut) throw new AbortError(`Fetching ${cid} was aborted`, { cause: err })
+      if (timedOut) throw new TimeoutError(`Block ${cid} was not found on the network within ${init.timeoutMs} ms`, { cause: err, details: { cid: cid.toString() } })
       throw err
+    } finally {
+      clearTimeout(timer)
+      options?.signal?.removeEventListener('abort', onAbort)
     }
     // Bitswap verifies and stores what it receives before resolving; an exchange that did not
     // store the block gets it verified and stored here, so no unverified byte is ever kept

@@ -61,6 +61,29 @@ test('a good block from the exchange is stored and served locally after', async 
   assert.is(asked, 1, 'the second read is local')
 })
 
+test('a miss asks the store, never reads it; a block removed between the two is fetched again', async () => {
+  const bytes = enc('removed by GC meanwhile')
+  const cid = await cidOf(bytes)
+  let reads = 0
+  let asked = 0
+  const honest: BlockExchange = { want: async () => { asked++; return bytes } }
+  // says it has the block, then cannot read it: what a GC sweep between the two calls does
+  const racing = {
+    hasBlock: async (c: CID) => c.equals(cid) || store.hasBlock(c),
+    getBlock: async (c: CID, options?: AbortOptions) => { reads++; return store.getBlock(c, options) },
+    putBlock: async (c: CID, b: Uint8Array) => store.putBlock(c, b)
+  }
+  const getter = createNetworkGetter({ local: racing, verify: verifyBlock, exchange: () => honest, log: logger('cairn:test:getter') }, { offline: false, timeoutMs: 2_000 })
+  assert.equal(await getter.getBlock(cid), bytes)
+  assert.is(asked, 1)
+  assert.is(reads, 1)
+  const missing = await cidOf(enc('never stored'))
+  reads = 0
+  const plain = createNetworkGetter({ local: { ...racing, hasBlock: async (c: CID) => store.hasBlock(c) }, verify: verifyBlock, exchange: () => ({ want: async () => enc('never stored') }), log: logger('cairn:test:getter') }, { offline: false, timeoutMs: 2_000 })
+  assert.equal(await plain.getBlock(missing), enc('never stored'))
+  assert.is(reads, 0, 'a miss is not read')
+})
+
 test('offline: OfflineError; no exchange: NotFoundError; identity CIDs need neither', async () => {
   const cid = await cidOf(enc('nowhere'))
   assert.is(await code(getterWith(undefined, true).getBlock(cid)), 'ERR_OFFLINE')
