@@ -13,7 +13,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createLab } from './fixtures/netns.ts'
 import type { Lab } from './fixtures/netns.ts'
-import { SWARM_TCP_PORT, identify, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
+import { identify, logsBeforeKill, startLabNode, stopAll, SWARM_TCP_PORT, waitFor, withLogs } from './fixtures/nat-lab.ts'
 import type { LabNode } from './fixtures/nat-lab.ts'
 
 const DHT_PROTOCOL = '/ipfs/kad/1.0.0'
@@ -22,10 +22,14 @@ const SETTLE_TIMEOUT_MS = 45_000
 /** Until a provider record is found and the content fetched through it */
 const FETCH_TIMEOUT_MS = 60_000
 
-interface Context { lab?: Lab, dir: string, nodes: LabNode[] }
+/** The header's `@timeout-ms`: the daemons' logs are printed 20 s before scripts/test.ts kills the spec */
+const SPEC_TIMEOUT_MS = 300_000
+
+interface Context { lab?: Lab, dir: string, nodes: LabNode[], disarm?: () => void }
 const test = suite<Context>('a public node on a public address', { dir: '', nodes: [] })
 
-test.before(async (ctx) => {
+test.before(withLogs(async (ctx) => {
+  ctx.disarm = logsBeforeKill(ctx.nodes, SPEC_TIMEOUT_MS - 20_000)
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-nat-public-'))
   // p0: bootstrap; p1: the public node under test; p2: another public peer; h0: a home behind NAT
   ctx.lab = await createLab({ publicHosts: 3, homes: ['eim'] })
@@ -41,15 +45,16 @@ test.before(async (ctx) => {
   ])
   for (const s of started) if (s.status === 'fulfilled') ctx.nodes.push(s.value)
   for (const s of started) if (s.status === 'rejected') throw s.reason
-})
+}))
 
 test.after(async (ctx) => {
+  ctx.disarm?.()
   await stopAll(ctx.nodes)
   await ctx.lab?.teardown()
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-test('the public node advertises its interface address and serves the DHT', async ({ nodes }) => {
+test('the public node advertises its interface address and serves the DHT', withLogs(async ({ nodes }) => {
   const p1 = nodes.find(n => n.host.ns.endsWith('-p1'))!
   const id = await waitFor('p1 to advertise its public address and serve the DHT', async () => {
     const id = await identify(p1)
@@ -61,9 +66,9 @@ test('the public node advertises its interface address and serves the DHT', asyn
   assert.is(autonat.reachability, 'Public')
   assert.ok((autonat.reachable as string[]).some(a => a.startsWith(`/ip4/${p1.host.ip}/tcp/${SWARM_TCP_PORT}`)), JSON.stringify(autonat))
   assert.is(JSON.parse((await p1.ok(['id', '--enc=json'])).out).Reachability, 'Public')
-})
+}))
 
-test('a node behind NAT finds the public node\'s provider record and fetches from it', async ({ nodes, dir }) => {
+test('a node behind NAT finds the public node\'s provider record and fetches from it', withLogs(async ({ nodes, dir }) => {
   const p1 = nodes.find(n => n.host.ns.endsWith('-p1'))!
   const h0 = nodes.find(n => n.host.kind === 'home')!
   const data = randomBytes(1024 * 1024)
@@ -85,9 +90,9 @@ test('a node behind NAT finds the public node\'s provider record and fetches fro
 
   const got = await h0.ok(['cat', cid], { timeoutMs: FETCH_TIMEOUT_MS })
   assert.ok(got.stdout.equals(data), 'h0 read back other bytes than p1 added')
-})
+}))
 
-test('the node behind NAT stays a DHT client and advertises no public address', async ({ nodes }) => {
+test('the node behind NAT stays a DHT client and advertises no public address', withLogs(async ({ nodes }) => {
   const h0 = nodes.find(n => n.host.kind === 'home')!
   const id = await identify(h0)
   assert.not.ok(id.Protocols.includes(DHT_PROTOCOL), 'a node nobody can dial must not serve the DHT')
@@ -98,6 +103,6 @@ test('the node behind NAT stays a DHT client and advertises no public address', 
   assert.is.not(autonat.reachability, 'Public')
   // Kubo leaves an empty list out of the JSON
   assert.equal(autonat.reachable ?? [], [])
-})
+}))
 
 test.run()

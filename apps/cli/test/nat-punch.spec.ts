@@ -22,7 +22,7 @@ import * as assert from 'uvu/assert'
 import { addRandomFile, connectionsTo, isRelayed, isWebRTC, timedFetch } from './fixtures/nat-fetch.ts'
 import { createLab } from './fixtures/netns.ts'
 import type { Lab } from './fixtures/netns.ts'
-import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
+import { logsBeforeKill, startLabNode, stopAll, SWARM_TCP_PORT, waitFor, withLogs } from './fixtures/nat-lab.ts'
 import type { LabNode } from './fixtures/nat-lab.ts'
 import { startStunServer } from './fixtures/stun-server.ts'
 import type { StunServer } from './fixtures/stun-server.ts'
@@ -48,10 +48,14 @@ async function counted (ns: string, comment: string): Promise<number> {
   return out.split('\n').filter(l => l.includes(`/* ${comment} */`)).reduce((n, l) => n + Number(l.trim().split(/\s+/)[0]), 0)
 }
 
-interface Context { lab?: Lab, dir: string, stun?: StunServer, relay?: LabNode, homes: LabNode[], nodes: LabNode[] }
+/** The header's `@timeout-ms`: the daemons' logs are printed 20 s before scripts/test.ts kills the spec */
+const SPEC_TIMEOUT_MS = 300_000
+
+interface Context { lab?: Lab, dir: string, stun?: StunServer, relay?: LabNode, homes: LabNode[], nodes: LabNode[], disarm?: () => void }
 const test = suite<Context>('hole punching across two endpoint-independent NATs', { dir: '', homes: [], nodes: [] })
 
-test.before(async (ctx) => {
+test.before(withLogs(async (ctx) => {
+  ctx.disarm = logsBeforeKill(ctx.nodes, SPEC_TIMEOUT_MS - 20_000)
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-nat-punch-'))
   ctx.lab = await createLab({ publicHosts: 1, homes: ['eim', 'eim'] })
   const p0 = ctx.lab.publicHosts[0]
@@ -65,9 +69,10 @@ test.before(async (ctx) => {
   for (const s of started) if (s.status === 'fulfilled') ctx.nodes.push(s.value)
   for (const s of started) if (s.status === 'rejected') throw s.reason
   ctx.homes = ctx.nodes.filter(n => n.host.kind === 'home')
-})
+}))
 
 test.after(async (ctx) => {
+  ctx.disarm?.()
   // NAT_PUNCH_DEBUG=<DEBUG value> shows what the homes' daemons said
   if (process.env.NAT_PUNCH_DEBUG != null) for (const h of ctx.homes) process.stderr.write(`--- ${h.host.ns}\n${h.daemon.output().slice(-200_000)}\n`)
   await stopAll(ctx.nodes)
@@ -76,7 +81,7 @@ test.after(async (ctx) => {
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-test('B fetches A\'s 5 MiB file by CID across two NATs; the connection ends direct and the relay carries little', async ({ lab, relay, homes, dir, stun }) => {
+test('B fetches A\'s 5 MiB file by CID across two NATs; the connection ends direct and the relay carries little', withLogs(async ({ lab, relay, homes, dir, stun }) => {
   const [a, b] = homes
   for (const h of homes) {
     await waitFor(`${h.host.ns} to advertise a relayed WebRTC address`, async () => {
@@ -112,6 +117,6 @@ test('B fetches A\'s 5 MiB file by CID across two NATs; the connection ends dire
   assert.ok(over < full / 100, `${over} packets over ${FULL_PACKET_BYTES[1]} bytes from A to B's NAT (${full} of ${FULL_PACKET_BYTES.join('-')})`)
   // ICE asked the lab's STUN server for both NATs' public mappings
   assert.ok(stun!.answered() >= 2, `STUN answered ${stun!.answered()} requests`)
-})
+}))
 
 test.run()

@@ -20,7 +20,7 @@ import * as assert from 'uvu/assert'
 import { addRandomFile, connectionsTo, isRelayed, nsFetch, rpcUrl, timedFetch } from './fixtures/nat-fetch.ts'
 import { createLab } from './fixtures/netns.ts'
 import type { HomeHost, Lab } from './fixtures/netns.ts'
-import { SWARM_TCP_PORT, startLabNode, stopAll, waitFor } from './fixtures/nat-lab.ts'
+import { logsBeforeKill, startLabNode, stopAll, SWARM_TCP_PORT, waitFor, withLogs } from './fixtures/nat-lab.ts'
 import type { LabNode } from './fixtures/nat-lab.ts'
 
 /** Until a home node holds a reservation and advertises it */
@@ -42,10 +42,14 @@ const RELAY_LIMIT_ERROR_MS = 45_000
  */
 const RELAY_BYTES_MAX = 768 * 1024
 
-interface Context { lab?: Lab, dir: string, relay?: LabNode, homes: LabNode[], nodes: LabNode[] }
+/** The header's `@timeout-ms`: the daemons' logs are printed 20 s before scripts/test.ts kills the spec */
+const SPEC_TIMEOUT_MS = 300_000
+
+interface Context { lab?: Lab, dir: string, relay?: LabNode, homes: LabNode[], nodes: LabNode[], disarm?: () => void }
 const test = suite<Context>('nodes behind NAT, a relay', { dir: '', homes: [], nodes: [] })
 
-test.before(async (ctx) => {
+test.before(withLogs(async (ctx) => {
+  ctx.disarm = logsBeforeKill(ctx.nodes, SPEC_TIMEOUT_MS - 20_000)
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-nat-relay-'))
   ctx.lab = await createLab({ publicHosts: 1, homes: ['eim', 'symmetric'] })
   const noUpnp = { 'Swarm.DisableNatPortMap': true }
@@ -57,15 +61,16 @@ test.before(async (ctx) => {
   for (const s of started) if (s.status === 'fulfilled') ctx.nodes.push(s.value)
   for (const s of started) if (s.status === 'rejected') throw s.reason
   ctx.homes = ctx.nodes.filter(n => n.host.kind === 'home')
-})
+}))
 
 test.after(async (ctx) => {
+  ctx.disarm?.()
   await stopAll(ctx.nodes)
   await ctx.lab?.teardown()
   await rm(ctx.dir, { recursive: true, force: true })
 })
 
-test('a node behind NAT reserves a slot on the relay and advertises its relayed address', async ({ relay, homes }) => {
+test('a node behind NAT reserves a slot on the relay and advertises its relayed address', withLogs(async ({ relay, homes }) => {
   for (const h of homes) {
     const wan = (h.host as HomeHost).wanIp
     const addrs = await waitFor(`${h.host.ns} to advertise a relayed address`, async () => {
@@ -80,9 +85,9 @@ test('a node behind NAT reserves a slot on the relay and advertises its relayed 
     const autonat = JSON.parse((await h.ok(['swarm', 'addrs', 'autonat', '--enc=json'])).out)
     assert.ok(((autonat.relayed ?? []) as string[]).some(a => a.includes(`/p2p/${relay!.peerId}/p2p-circuit`)), JSON.stringify(autonat))
   }
-})
+}))
 
-test('behind a symmetric NAT a small file comes by CID alone through the relay', async ({ lab, relay, homes, dir }) => {
+test('behind a symmetric NAT a small file comes by CID alone through the relay', withLogs(async ({ lab, relay, homes, dir }) => {
   const [a, sym] = homes
   const file = await addRandomFile(a, dir, SMALL_FILE_BYTES)
   const before = await lab!.counters(relay!.host)
@@ -94,9 +99,9 @@ test('behind a symmetric NAT a small file comes by CID alone through the relay',
   assert.ok(after.rx - before.rx >= SMALL_FILE_BYTES, `only ${after.rx - before.rx} bytes reached the relay`)
   const conns = await connectionsTo(sym, a.peerId)
   assert.ok(conns.length > 0 && conns.every(isRelayed), `expected only relayed connections: ${conns.join(' ')}`)
-})
+}))
 
-test('past the relay\'s limits a 5 MiB fetch fails fast and says why: CLI, RPC and gateway', async ({ lab, relay, homes, dir }) => {
+test('past the relay\'s limits a 5 MiB fetch fails fast and says why: CLI, RPC and gateway', withLogs(async ({ lab, relay, homes, dir }) => {
   const [a, sym] = homes
   const file = await addRandomFile(a, dir, BIG_FILE_BYTES)
   const before = await lab!.counters(relay!.host)
@@ -126,6 +131,6 @@ test('past the relay\'s limits a 5 MiB fetch fails fast and says why: CLI, RPC a
   assert.ok(after.rx - before.rx < RELAY_BYTES_MAX, `${after.rx - before.rx} bytes crossed the relay`)
   const conns = await connectionsTo(sym, a.peerId)
   assert.ok(conns.every(isRelayed), `a direct connection appeared: ${conns.join(' ')}`)
-})
+}))
 
 test.run()

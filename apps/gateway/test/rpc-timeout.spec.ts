@@ -64,6 +64,8 @@ const WAITING = [
   `dag/export?arg=${MISSING}`,
   `dag/stat?arg=${MISSING}&progress=false`,
   `dag/resolve?arg=${MISSING_PB}/x`,
+  // a path into a raw block needs the block too (Kubo fetches it before its lookup fails)
+  `dag/resolve?arg=${MISSING}/x`,
   `refs?arg=${MISSING}`,
   `pin/add?arg=${MISSING}`,
   `files/stat?arg=/ipfs/${MISSING}`,

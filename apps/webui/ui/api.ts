@@ -40,8 +40,8 @@ export function setSecret (secret: string | null): void {
   else sessionStorage.setItem(TOKEN_KEY, secret)
 }
 
-export function headers (): Record<string, string> {
-  const secret = getSecret()
+/** The Authorization header for `secret` (by default the one in use) */
+export function headers (secret = getSecret()): Record<string, string> {
   return secret == null ? {} : { Authorization: authorizationHeader(secret) }
 }
 
@@ -65,25 +65,31 @@ export function onUnauthorized (listener: () => void): () => void {
   return () => { unauthorizedListeners.delete(listener) }
 }
 
-function refused (err: RpcError): RpcError {
-  if (err.unauthorized) for (const l of unauthorizedListeners) l()
+/**
+ * Tells the listeners when the RPC refused the secret still in use. A refusal of a call sent with
+ * an older secret (a poll that left before the user unlocked) says nothing about the new one: it
+ * used to wipe a right secret typed meanwhile and show the login again.
+ */
+function refused (err: RpcError, sentWith: string | null): RpcError {
+  if (err.unauthorized && sentWith === getSecret()) for (const l of unauthorizedListeners) l()
   return err
 }
 
-async function failure (res: Response): Promise<RpcError> {
+async function failure (res: Response, sentWith: string | null): Promise<RpcError> {
   const text = await res.text()
   let message = text.trim()
   try {
     const body = JSON.parse(text)
     if (typeof body?.Message === 'string') message = body.Message
   } catch {}
-  return refused(new RpcError(message === '' ? `${res.status} ${res.statusText}` : message, res.status))
+  return refused(new RpcError(message === '' ? `${res.status} ${res.statusText}` : message, res.status), sentWith)
 }
 
 /** Calls a command and returns the raw response (for text and byte answers) */
 export async function rpcRaw (command: string, args: RpcArgs = {}, init: { body?: BodyInit, signal?: AbortSignal } = {}): Promise<Response> {
-  const res = await fetch(rpcUrl(command, args), { method: 'POST', headers: headers(), body: init.body, signal: init.signal })
-  if (!res.ok) throw await failure(res)
+  const secret = getSecret()
+  const res = await fetch(rpcUrl(command, args), { method: 'POST', headers: headers(secret), body: init.body, signal: init.signal })
+  if (!res.ok) throw await failure(res, secret)
   const trailer = res.headers.get('X-Stream-Error')
   if (trailer != null && trailer !== '') throw new RpcError(trailer, 500)
   return res
@@ -145,6 +151,7 @@ export function upload (files: UploadFile[], onProgress: (sentBytes: number) => 
   for (const dir of [...dirs].sort()) form.append('file', new Blob([], { type: 'application/x-directory' }), encodeURIComponent(dir))
   for (const { path, file } of files) form.append('file', file, encodeURIComponent(path))
   const xhr = new XMLHttpRequest()
+  const secret = getSecret()
   const done = new Promise<AddResult[]>((resolve, reject) => {
     xhr.upload.onprogress = e => { onProgress(e.loaded) }
     xhr.onerror = () => { reject(new RpcError('the upload failed: connection lost', 0)) }
@@ -154,7 +161,7 @@ export function upload (files: UploadFile[], onProgress: (sentBytes: number) => 
       if (xhr.status !== 200) {
         let message = text
         try { message = JSON.parse(text).Message } catch {}
-        reject(refused(new RpcError(message, xhr.status)))
+        reject(refused(new RpcError(message, xhr.status), secret))
         return
       }
       const trailer = xhr.getResponseHeader('X-Stream-Error')
@@ -170,7 +177,7 @@ export function upload (files: UploadFile[], onProgress: (sentBytes: number) => 
     }
   })
   xhr.open('POST', rpcUrl('add', { 'stream-channels': true, pin: false, ...args }))
-  for (const [k, v] of Object.entries(headers())) xhr.setRequestHeader(k, v)
+  for (const [k, v] of Object.entries(headers(secret))) xhr.setRequestHeader(k, v)
   xhr.send(form)
   return { done, abort: () => { xhr.abort() } }
 }

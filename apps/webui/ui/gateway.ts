@@ -17,6 +17,10 @@ export function gatewayUrl (): Promise<string | undefined> {
     if (host === '0.0.0.0' || host === '::') host = location.hostname
     else if (m[1] === 'ip6') host = `[${host}]`
     return `http://${host}:${m[3]}`
-  }).catch(() => undefined)
+  }).catch(() => {
+    // not remembered: a call refused before the user unlocked must not hide the gateway for good
+    cached = undefined
+    return undefined
+  })
   return cached
 }

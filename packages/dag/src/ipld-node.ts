@@ -107,6 +107,12 @@ export async function resolveToNode (path: string | CID | ParsedPath, getter: Bl
       i++
       continue
     }
+    if (cid.code === 0x55) {
+      // a raw block is bytes, where nothing has a name: Kubo's resolver fetches it, then its lookup
+      // of the next segment fails (go-ipld-prime's ErrWrongKind, word for word)
+      await loadBlock(cid, getter, options)
+      throw new NotFoundError('func called on wrong kind: "LookupBySegment" called on a bytes node (kind: bytes), but only makes sense on map or list')
+    }
     if (cid.code !== 0x71 && cid.code !== 0x0129) return { cid, remainder: segments.slice(i) }
     let value = decodeNode(cid.code, await loadBlock(cid, getter, options))
     const start = i

@@ -15,8 +15,12 @@ import type { AddOptions, AddResult, CarExportOptions, CatOptions, GetEntry, Imp
  * Paths are `/ipfs/<cid>[/a/b]`, `<cid>[/a/b]` or a CID.
  */
 export interface CairnApi {
-  /** This node's identity, or with `peerId` another peer's (Kubo's `id PEER`: connects, then identifies) */
-  id(options?: AbortOptions & { peerId?: string }): Promise<IdResult>
+  /**
+   * This node's identity, or with `peerId` another peer's (Kubo's `id PEER`: connects, then
+   * identifies). `dial: false` reports only what the peer store already holds, never connecting
+   * (Kubo's `swarm peers --identify`); the CLI's RPC client, speaking Kubo's `id`, ignores it.
+   */
+  id(options?: AbortOptions & { peerId?: string, dial?: boolean }): Promise<IdResult>
   version(options?: AbortOptions): Promise<VersionResult>
 
   add(source: AsyncIterable<ImportCandidate> | Iterable<ImportCandidate>, options?: AddOptions): AsyncIterable<AddResult>

@@ -621,7 +621,7 @@ class CairnNodeClass implements CairnNode {
 
   // --- identity ----------------------------------------------------------------------------------
 
-  async id (options: AbortOptions & { peerId?: string } = {}): Promise<IdResult> {
+  async id (options: AbortOptions & { peerId?: string, dial?: boolean } = {}): Promise<IdResult> {
     // the identity module (key crypto, peer ids) is loaded by the commands that use it
     const identity = await import('./api/identity.ts')
     if (options.peerId != null && options.peerId !== this.peerId) return identity.peerIdentity(this.online(), options.peerId, options)

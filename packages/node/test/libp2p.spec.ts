@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { dhtClientMode, isPrivateNetwork, splitListenAddresses } from '../src/libp2p.ts'
-import { cleanup, connect, testNode } from './fixtures/nodes.ts'
+import { cleanup, connect, testNode, waitFor } from './fixtures/nodes.ts'
 
 const test = suite('libp2p wiring from the config')
 
@@ -72,6 +72,29 @@ test('concurrent pings on one connection are all answered and the connection sta
   assert.is(rtts.length, 3)
   assert.is(a.libp2p.getConnections(b.libp2p.peerId).length, 1)
   assert.is(b.libp2p.getConnections(a.libp2p.peerId).length, 1)
+})
+
+// `swarm peers --identify` (and `--verbose`, which the Web UI polls) reads identify's answers from
+// the peer store, as Kubo does. It used to dial each listed peer and identify it again: a peer
+// disconnected while the list was being made was connected again, which kept the Web UI's Peers
+// view showing a connection its Disconnect button had just closed.
+test('id of a peer with dial: false answers from the peer store and never dials', async () => {
+  const a = await testNode()
+  const b = await testNode()
+  const own = await b.id()
+  await connect(a, b)
+  await waitFor(async () => (await a.libp2p.peerStore.get(b.libp2p.peerId)).protocols.includes('/ipfs/kad/1.0.0'), 10_000, 'identify to store what b speaks')
+  await b.stop()
+  await waitFor(() => a.libp2p.getConnections(b.libp2p.peerId).length === 0, 10_000, 'the connection to close')
+  // b is gone: a dial could only fail
+  const stored = await a.id({ peerId: b.peerId, dial: false, signal: AbortSignal.timeout(5000) })
+  assert.is(stored.id, b.peerId)
+  assert.is(stored.publicKey, own.publicKey)
+  assert.is(stored.agentVersion, own.agentVersion)
+  assert.ok(stored.protocols.includes('/ipfs/kad/1.0.0'), stored.protocols.join())
+  assert.equal(stored.protocols, [...stored.protocols].sort())
+  assert.ok(stored.addresses.length > 0 && stored.addresses.every(x => x.endsWith(`/p2p/${b.peerId}`)), stored.addresses.join())
+  assert.is(a.libp2p.getConnections(b.libp2p.peerId).length, 0)
 })
 
 test.run()

@@ -71,18 +71,28 @@ function Preview (props: { cid: string }) {
   }
 }
 
-export function ExploreView (props: { path: string }) {
+/**
+ * The CID or path field. The view gives it `key={path}`, so navigating (a link, back/forward)
+ * starts a fresh field holding the new path. An effect copying the path into the field instead
+ * also ran on mount, after the first paint, and wiped a CID typed before it ran.
+ */
+function ExploreForm (props: { path: string }) {
   const [input, setInput] = useState(props.path)
-  useEffect(() => { setInput(props.path) }, [props.path])
+  return (
+    <form class="inline-form" role="search" onSubmit={e => { e.preventDefault(); navigate('explore', '/' + input.trim().replace(/^\/ipfs\//, '')) }}>
+      <label>CID or path <input name="path" value={input} onInput={e => { setInput((e.target as HTMLInputElement).value) }} placeholder="bafy…/sub/path" required /></label>
+      <button type="submit" class="primary">Explore</button>
+    </form>
+  )
+}
+
+export function ExploreView (props: { path: string }) {
   const node = useAsync<Node | undefined>(signal => props.path === '' ? Promise.resolve(undefined) : load(props.path, signal), [props.path])
   const n = node.value
   return (
     <div class="view" data-view="explore">
       <h1>Explore</h1>
-      <form class="inline-form" role="search" onSubmit={e => { e.preventDefault(); navigate('explore', '/' + input.trim().replace(/^\/ipfs\//, '')) }}>
-        <label>CID or path <input name="path" value={input} onInput={e => { setInput((e.target as HTMLInputElement).value) }} placeholder="bafy…/sub/path" required /></label>
-        <button type="submit" class="primary">Explore</button>
-      </form>
+      <ExploreForm key={props.path} path={props.path} />
       {node.loading && props.path !== '' && <p class="muted">Resolving…</p>}
       <ErrorLine error={node.error} />
       {n != null && !node.loading && (

@@ -15,22 +15,26 @@ export function encodePublicKey (publicKey: PublicKey | undefined): string {
 /**
  * Another peer's identity, as Kubo's `ipfs id PEER`: connect (finding the peer through the DHT
  * when its addresses are unknown), let identify finish, then report what the peer store holds:
- * its key, its addresses with `/p2p/<id>` (sorted), protocols (sorted) and agent.
+ * its key, its addresses with `/p2p/<id>` (sorted), protocols (sorted) and agent. With `dial:
+ * false`, only what the peer store holds (Kubo's `swarm peers --identify`): listing peers must not
+ * dial them, or a peer just disconnected is connected again.
  */
-export async function peerIdentity (libp2p: Libp2p<{ identify?: Identify }>, peer: string, options: AbortOptions = {}): Promise<IdResult> {
+export async function peerIdentity (libp2p: Libp2p<{ identify?: Identify }>, peer: string, options: AbortOptions & { dial?: boolean } = {}): Promise<IdResult> {
   let id: PeerId
   try {
     id = peerIdFromString(peer)
   } catch (err) {
     throw new InvalidParametersError('invalid peer id', { cause: err })
   }
-  const signal = options.signal ?? AbortSignal.timeout(DEFAULT_ROUTING_TIMEOUT_MS)
-  const connection = await libp2p.dial(id, { signal })
-  // identify runs on every new connection; asking again waits for its answer on this one
   let protocolVersion = ''
-  if (libp2p.services.identify != null) {
-    const result = await libp2p.services.identify.identify(connection, { signal }).catch(() => undefined)
-    protocolVersion = result?.protocolVersion ?? ''
+  if (options.dial !== false) {
+    const signal = options.signal ?? AbortSignal.timeout(DEFAULT_ROUTING_TIMEOUT_MS)
+    const connection = await libp2p.dial(id, { signal })
+    // identify runs on every new connection; asking again waits for its answer on this one
+    if (libp2p.services.identify != null) {
+      const result = await libp2p.services.identify.identify(connection, { signal }).catch(() => undefined)
+      protocolVersion = result?.protocolVersion ?? ''
+    }
   }
   const stored = await libp2p.peerStore.get(id)
   const publicKey = stored.id.publicKey ?? id.publicKey

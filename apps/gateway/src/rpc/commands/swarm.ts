@@ -5,10 +5,14 @@ import type { CommandTable } from '../command.ts'
 /** Kubo's `IdOutput` as `swarm peers` sends it for a connection not asked to identify */
 const EMPTY_IDENTIFY = { ID: '', PublicKey: '', Addresses: null, AgentVersion: '', Protocols: null }
 
-/** `swarm peers --identify`: what identify says of the peer; nothing when it cannot say (as Kubo) */
+/**
+ * `swarm peers --identify`: what identify said of the peer, from the peer store (as Kubo's
+ * identifyPeer); nothing when it cannot say. Never a dial: a peer disconnected while the list was
+ * made would be connected again.
+ */
 async function identify (api: CairnApi, peer: string, signal: AbortSignal): Promise<object> {
   try {
-    const id = await api.id({ peerId: peer, signal })
+    const id = await api.id({ peerId: peer, dial: false, signal })
     return { ID: id.id, PublicKey: id.publicKey, Addresses: id.addresses, AgentVersion: id.agentVersion, Protocols: id.protocols }
   } catch {
     return EMPTY_IDENTIFY
