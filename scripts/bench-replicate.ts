@@ -27,6 +27,10 @@
  * sent (and in netns mode the MiB its link carried out), so the reader sees where the bytes came
  * from, and the replicas' CPU against one cat's.
  *
+ * `BENCH_NICE=N` runs every daemon and `cairn` command at niceness N (e.g. -10: on a shared machine
+ * the neighbours' load then cannot starve them, as if each host had its own CPU; the bench prints
+ * the load average each round either way).
+ *
  * `BENCH_ROUTING=none` runs the same with `Routing.Type` none (no DHT: the copies only meet the
  * origin); `BENCH_PROVIDE_STRATEGY` sets every node's `Reprovider.Strategy`; `BENCH_CONFIG` sets
  * more keys on every node (`Key=JSON;Key=JSON`, e.g. `Provide.DHT.SweepEnabled=false` for the
@@ -52,6 +56,8 @@ const NET = process.env.BENCH_NET ?? 'netns'
 const LINK_MBIT = Number(process.env.BENCH_LINK_MBIT ?? 50)
 /** netns: one-way delay added on every link in each direction, ms (tc netem) */
 const LINK_DELAY_MS = Number(process.env.BENCH_LINK_DELAY_MS ?? 0)
+/** Niceness of every daemon and `cairn` command (`nice -n`; e.g. -10 so neighbours' load does not starve them) */
+const NICE = Number(process.env.BENCH_NICE ?? 0)
 const ROUTING = process.env.BENCH_ROUTING
 /** `Reprovider.Strategy` of every node (all, pinned, roots): what each replica announces to the DHT */
 const PROVIDE_STRATEGY = process.env.BENCH_PROVIDE_STRATEGY
@@ -177,7 +183,7 @@ let net: BenchNet | undefined
 try {
   const names = ['b', 'c', 'd']
   try {
-    net = await createBenchNet({ mode: NET, names: ['a', ...names], link: { mbit: LINK_MBIT, delayMs: LINK_DELAY_MS } })
+    net = await createBenchNet({ mode: NET, names: ['a', ...names], link: { mbit: LINK_MBIT, delayMs: LINK_DELAY_MS }, nice: NICE })
   } catch (err: any) {
     // no namespaces here (not root, not Linux, no htb/netem): one line, and the way to run anyway
     if (err.code !== 'ERR_NETNS_UNAVAILABLE') throw err
@@ -217,7 +223,7 @@ try {
   const where = net.mode === 'netns'
     ? `netns: each daemon on its own host, links ${LINK_MBIT} Mbit/s each way${LINK_DELAY_MS > 0 ? `, +${LINK_DELAY_MS} ms each way` : ''}`
     : 'loopback: all daemons on 127.0.0.1 of this machine'
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB, ${where}${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB, ${where}${NICE !== 0 ? `, nice ${NICE}` : ''}${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
   /** netns: the origin's upload during a phase against its link's rate */
