@@ -20,9 +20,9 @@ import { openView, screenshot, waitForTrue } from './fixtures/page.ts'
 
 const test = suite<{ dir: string, a: Daemon, b: Daemon, browser: Browser, page: Page }>('webui views')
 
-// No DHT: kad-dht tags the peers closest to a node keep-alive (after a second or two, so by
-// chance under load), and libp2p then dials them again as soon as they disconnect: the Peers
-// test could never see the connection it closed go away. Nothing here needs routing.
+// No DHT: kad-dht tags the peers closest to a node keep-alive (within 5 s, so by chance under
+// load), and libp2p dials them again as soon as they disconnect. A's own `swarm disconnect` now
+// drops that tag, but B would still dial A back. Nothing here needs routing.
 const QUIET: Array<[string, string]> = [['Routing.Type', '"none"']]
 
 test.before(async (ctx) => {
