@@ -25,11 +25,13 @@ import type { AbortOptions, BlockGetter } from '@cairn/interface'
 import type { CID } from 'multiformats/cid'
 
 /**
- * Blocks fetched ahead at once: as many as a `cat` keeps in flight. Deeper windows did not help on
- * loopback: at an origin serving several copies at once, a want that waits in its queue past
- * Bitswap's provider-search delay (1 s) is widened to other peers, and duplicate blocks follow.
+ * Blocks fetched ahead at once. A pin's Bitswap session is a `swarm` one: at most 16 of these
+ * (`DEFAULT_SWARM_WHOLE_PEER_WANTS`, a `cat`'s window) go to the origin at a time, the rest wait
+ * for room there or for a node fetching the same DAG to say HAVE: a deeper window gives those
+ * nodes more blocks to pass on (at 16, three replicas over 100 Mbit/s links took twice as long,
+ * most wants waiting in the origin's queue).
  */
-export const DEFAULT_PIN_PREFETCH_BLOCKS = 16
+export const DEFAULT_PIN_PREFETCH_BLOCKS = 64
 /** Links waiting to be fetched ahead: beyond this the walk fetches them itself (bounds memory on huge DAGs) */
 export const DEFAULT_PIN_PREFETCH_QUEUE_MAX = 16_384
 

@@ -10,7 +10,7 @@ import type { CID } from 'multiformats/cid'
 export interface BlockExchange {
   want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
   /** Many wants of one DAG share peers and stay in flight together */
-  createSession?(options?: AbortOptions): { want(cid: CID, options?: AbortOptions): Promise<Uint8Array>, close(): void }
+  createSession?(options?: AbortOptions & { swarm?: boolean }): { want(cid: CID, options?: AbortOptions): Promise<Uint8Array>, close(): void }
 }
 
 /** A getter bound to one request: its network wants form one Bitswap session, closed with it */
@@ -20,7 +20,8 @@ export interface SessionGetter extends BlockGetter {
 
 export interface NetworkGetter extends BlockGetter {
   /** A getter for one request (a `cat`, a CAR export, a pin): its wants share a Bitswap session */
-  session(options?: AbortOptions): SessionGetter
+  /** `swarm`: see Bitswap's `SessionOptions` */
+  session(options?: AbortOptions & { swarm?: boolean }): SessionGetter
 }
 
 export interface NetworkGetterComponents {
@@ -98,7 +99,7 @@ export function createNetworkGetter (components: NetworkGetterComponents, init: 
 
   return {
     getBlock: async (cid, options) => fetch(cid, options, exchange => exchange.want.bind(exchange)),
-    session (sessionOptions?: AbortOptions): SessionGetter {
+    session (sessionOptions?: AbortOptions & { swarm?: boolean }): SessionGetter {
       let session: ReturnType<NonNullable<BlockExchange['createSession']>> | undefined
       let closed = false
       return {

@@ -36,7 +36,7 @@ export function streamWithSession<T> (blocks: NetworkGetter, options: AbortOptio
   })()
 }
 
-export async function withSession<T> (blocks: NetworkGetter, options: AbortOptions, fn: (getter: BlockGetter) => Promise<T>): Promise<T> {
+export async function withSession<T> (blocks: NetworkGetter, options: AbortOptions & { swarm?: boolean }, fn: (getter: BlockGetter) => Promise<T>): Promise<T> {
   const getter = blocks.session(options)
   try {
     return await fn(getter)

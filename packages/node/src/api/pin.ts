@@ -30,7 +30,8 @@ export function createPinApi (ctx: ContentContext, remote: RemotePinning): PinAp
       let fetched = 0
       let bytes = 0
       const report = (): void => { options.onProgress?.(Math.max(walked, fetched), bytes) }
-      await withSession(ctx.blocks, options, async session => {
+      // a recursive pin may run beside other nodes pinning the same DAG (replicas): see Bitswap's `swarm`
+      await withSession(ctx.blocks, { ...options, swarm: recursive }, async session => {
         const counted: BlockGetter = {
           // the network getter returns checked store reads and blocks verified on arrival
           verified: true,

@@ -13,7 +13,7 @@ import {
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
   DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
   DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS,
-  DEFAULT_REBROADCAST_INTERVAL_MS, DEFAULT_SERVE_BUDGET_BYTES, DEFAULT_SERVE_READS_MAX, DEFAULT_HAVE_PROBE_TIMEOUT_MS,
+  DEFAULT_REBROADCAST_INTERVAL_MS, DEFAULT_SERVE_BUDGET_BYTES, DEFAULT_SERVE_READS_MAX, DEFAULT_HAVE_PROBE_TIMEOUT_MS, DEFAULT_SWARM_WHOLE_PEER_WANTS,
   HASH_OFFLOAD_MIN_BYTES
 } from './constants.ts'
 import { Server } from './ledger.ts'
@@ -25,7 +25,7 @@ import { SessionImpl } from './session.ts'
 import { WantManager } from './want-manager.ts'
 import type { HashOffload } from './hash-offload.ts'
 import type { Want } from './want-manager.ts'
-import type { Bitswap, BitswapComponents, BitswapInit, BitswapSession, BitswapStats } from './index.ts'
+import type { Bitswap, BitswapComponents, BitswapInit, BitswapSession, BitswapStats, SessionOptions } from './index.ts'
 import type { BitswapMessage } from './pb/message.ts'
 import type { SessionInit } from './session.ts'
 import type { AbortOptions, Block } from '@cairn/interface'
@@ -134,7 +134,8 @@ export class BitswapService implements Bitswap {
       recentWantsMax: DEFAULT_RECENT_WANTS_MAX,
       maxWantsSentOnConnect: DEFAULT_MAX_WANTS_SENT_ON_CONNECT,
       rebroadcastIntervalMs: init.rebroadcastIntervalMs ?? DEFAULT_REBROADCAST_INTERVAL_MS,
-      haveProbeTimeoutMs: init.haveProbeTimeoutMs ?? DEFAULT_HAVE_PROBE_TIMEOUT_MS
+      haveProbeTimeoutMs: init.haveProbeTimeoutMs ?? DEFAULT_HAVE_PROBE_TIMEOUT_MS,
+      swarmWholePeerWants: init.swarmWholePeerWants ?? DEFAULT_SWARM_WHOLE_PEER_WANTS
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
@@ -178,8 +179,8 @@ export class BitswapService implements Bitswap {
     return this.running
   }
 
-  createSession (options: AbortOptions = {}): BitswapSession {
-    const session: SessionImpl = new SessionImpl(this.sessionInit, {
+  createSession (options: SessionOptions = {}): BitswapSession {
+    const session: SessionImpl = new SessionImpl({ ...this.sessionInit, swarm: options.swarm === true }, {
       manager: this.manager,
       network: this.network,
       local: async (cid, opts) => this.local(cid, opts),

@@ -49,10 +49,21 @@ export const DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS = 1
 /**
  * How long a want waits for a session's partial peers (nodes fetching the same DAG, such as the
  * other replicas of a `pin add --replicas`) to answer whether they have a block before asking a
- * peer that holds the whole DAG (the origin). Their answers usually come within a round trip;
- * past this the origin is asked, as without them.
+ * peer that holds the whole DAG (the origin). Their answers come within a round trip, which
+ * on links busy with the transfer itself is a few hundred ms (queued behind blocks): at 250 ms
+ * a third of the probes of three replicas over 100 Mbit/s links timed out. Past this the origin
+ * is asked, as without them.
  */
-export const DEFAULT_HAVE_PROBE_TIMEOUT_MS = 250
+export const DEFAULT_HAVE_PROBE_TIMEOUT_MS = 1_000
+
+/**
+ * want-blocks a session that has partial peers (nodes fetching the same DAG) keeps at once at a
+ * peer holding the whole DAG, for blocks no partial peer said HAVE to: enough to keep that peer's
+ * queue for us full (4 MiB of 256 KiB blocks), while the session's other wants wait for one of
+ * the partial peers to get the block and say HAVE. A busy origin then sends what the others do
+ * not get first, instead of taking a session's whole window.
+ */
+export const DEFAULT_SWARM_WHOLE_PEER_WANTS = 16
 
 /** A want nobody connected answers with a block within this long is looked up in routing */
 export const DEFAULT_PROVIDER_SEARCH_DELAY_MS = 1_000

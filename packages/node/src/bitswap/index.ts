@@ -54,9 +54,15 @@ export interface BitswapInit {
   /**
    * A want waits this long at most for the session's partial peers (fetching the same DAG) to say
    * whether they have its block before a peer holding the whole DAG is asked.
-   * @default DEFAULT_HAVE_PROBE_TIMEOUT_MS (250 ms)
+   * @default DEFAULT_HAVE_PROBE_TIMEOUT_MS (1 s)
    */
   haveProbeTimeoutMs?: number
+  /**
+   * want-blocks a session with partial peers keeps at a peer holding the whole DAG without a HAVE
+   * for them; its other wants wait for room there or for a partial peer's HAVE.
+   * @default DEFAULT_SWARM_WHOLE_PEER_WANTS (16)
+   */
+  swarmWholePeerWants?: number
   /** Unanswered wants are looked up in routing after this. @default DEFAULT_PROVIDER_SEARCH_DELAY_MS (1 s) */
   providerSearchDelayMs?: number
   /** And again this often. @default DEFAULT_PROVIDER_SEARCH_INTERVAL_MS (10 s) */
@@ -160,6 +166,16 @@ export interface BitswapStats {
   sessions: number
 }
 
+export interface SessionOptions extends AbortOptions {
+  /**
+   * The fetch may run beside other nodes fetching the same DAG (the replicas of a pin): the
+   * session keeps at most `swarmWholePeerWants` want-blocks at a time at each peer that holds the
+   * whole DAG (the origin) for blocks no other peer said HAVE to, so the origin sends the blocks
+   * nobody else has yet while the fetchers pass the rest among themselves. @default false
+   */
+  swarm?: boolean
+}
+
 export interface BitswapSession {
   /** Fetches one block within the session; abort cancels the want */
   want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
@@ -177,7 +193,7 @@ export interface Bitswap extends Startable {
    */
   want(cid: CID, options?: AbortOptions): Promise<Uint8Array>
   /** A session for many wants of one DAG; closing it (or aborting `options.signal`) cancels them */
-  createSession(options?: AbortOptions): BitswapSession
+  createSession(options?: SessionOptions): BitswapSession
   /** Newly stored blocks: sent to peers whose wantlists hold them */
   notify(blocks: Block[]): void
   stats(): BitswapStats

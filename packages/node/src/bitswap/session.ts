@@ -19,6 +19,8 @@ export interface SessionInit {
   maxProvidersPerSearch: number
   providerSearchDelayMs: number
   dialTimeoutMs: number
+  /** See `SessionOptions.swarm` */
+  swarm?: boolean
 }
 
 export interface SessionDeps {
@@ -54,6 +56,9 @@ export class SessionImpl implements BitswapSession {
   readonly candidates = new Map<string, { peer: PeerId, misses: number }>()
   private readonly ignored = new Set<string>()
   readonly wants = new Set<Want>()
+  /** Wants held back by the `swarm` limit at a whole-DAG peer, oldest first */
+  readonly capped = new Set<Want>()
+  readonly swarm: boolean
   private readonly init: SessionInit
   private readonly deps: SessionDeps
   private readonly controller = new AbortController()
@@ -68,6 +73,7 @@ export class SessionImpl implements BitswapSession {
   constructor (init: SessionInit, deps: SessionDeps, signal?: AbortSignal) {
     this.init = init
     this.deps = deps
+    this.swarm = init.swarm === true
     this.callerSignal = signal
     if (signal != null) {
       if (signal.aborted) this.close()

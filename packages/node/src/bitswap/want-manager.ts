@@ -31,6 +31,11 @@ export interface WantManagerInit {
    * holds the whole DAG (see `probe`)
    */
   haveProbeTimeoutMs: number
+  /**
+   * want-blocks a session with partial peers keeps at a peer holding the whole DAG (an origin)
+   * without a HAVE for them: its other wants wait for room there, or for a partial peer's HAVE
+   */
+  swarmWholePeerWants: number
 }
 
 export interface Want {
@@ -274,6 +279,24 @@ export class WantManager {
     return false
   }
 
+  /** want-blocks of `session` outstanding at peer `id` */
+  private sessionLoad (session: SessionImpl, id: string): number {
+    let n = 0
+    for (const w of session.wants) if (w.blockPeers.has(id)) n++
+    return n
+  }
+
+  /** A want-block of `want` ended (answered, cancelled, moved): its sessions' capped wants may go */
+  private released (want: Want): void {
+    for (const s of want.sessions) {
+      for (const w of s.capped) {
+        s.capped.delete(w)
+        this.dispatch(w)
+        if (s.capped.has(w)) break // still no room
+      }
+    }
+  }
+
   private loadOf (id: string): number {
     return this.load.get(id)?.size ?? 0
   }
@@ -288,6 +311,9 @@ export class WantManager {
 
   private sendWantBlock (want: Want, peer: PeerId): void {
     const id = peer.toString()
+    this.deferred.delete(want)
+    this.probing.delete(want)
+    for (const s of want.sessions) s.capped.delete(want)
     want.askedBlockAt = want.sentAt = Date.now()
     want.blockPeers.set(id, peer)
     want.asked.set(id, peer)
@@ -312,7 +338,11 @@ export class WantManager {
    * DAG as far as we know, else any session peer; else everyone connected
    */
   dispatch (want: Want): void {
-    if (want.done || want.receiving || this.hasLiveBlockPeer(want)) return
+    if (want.done || want.receiving || this.hasLiveBlockPeer(want)) {
+      // served meanwhile (a HAVE took it): it must not hold up the wants deferred after it
+      this.deferred.delete(want)
+      return
+    }
 
     let best: PeerId | undefined
     const consider = (peer: PeerId): void => {
@@ -323,7 +353,25 @@ export class WantManager {
     for (const peer of want.haves.values()) consider(peer)
     if (best == null) {
       if (this.probe(want)) return
-      for (const s of want.sessions) for (const [id, peer] of s.peers) if (!s.partial.has(id)) consider(peer)
+      // a whole-DAG peer (the origin) has at most `swarmWholePeerWants` of a swarm session's
+      // want-blocks at once: the session's other wants wait for room there, or for a peer
+      // fetching the same DAG to get the block and say HAVE (`onHave`)
+      let cappedBy: SessionImpl | undefined
+      for (const s of want.sessions) {
+        for (const [id, peer] of s.peers) {
+          if (s.partial.has(id)) continue
+          if (s.swarm && this.sessionLoad(s, id) >= this.init.swarmWholePeerWants) {
+            cappedBy ??= s
+            continue
+          }
+          consider(peer)
+        }
+      }
+      if (best == null && cappedBy != null) {
+        this.deferred.delete(want)
+        cappedBy.capped.add(want)
+        return
+      }
     }
     if (best == null) {
       for (const s of want.sessions) for (const peer of s.peers.values()) consider(peer)
@@ -442,7 +490,7 @@ export class WantManager {
       return
     }
     if (!this.hasLiveBlockPeer(want)) {
-      if (this.probing.delete(want)) this.probeStats.have++
+      if (want.probedAt > 0) this.probeStats.have++
       this.sendWantBlock(want, peer)
     } else if (this.blockPeersStalled(want)) {
       this.moveWantBlock(want, peer)
@@ -469,6 +517,7 @@ export class WantManager {
     want.blockPeers.delete(id)
     this.load.get(id)?.delete(want.key)
     this.deps.network.sendWants(peer, [{ cid: want.cid, wantType: WANT_BLOCK, cancel: true }])
+    this.released(want)
   }
 
   /**
@@ -487,6 +536,8 @@ export class WantManager {
    */
   private widen (want: Want): void {
     if (want.done || want.receiving) return
+    // waiting for room at a whole-DAG peer that is working through our other wants: not lost
+    for (const s of want.sessions) if (s.capped.has(want)) return
     this.search(want)
     // a peer still delivering is working through our queue, not ignoring us
     if (want.blockPeers.size > 0 && !this.blockPeersStalled(want)) return
@@ -600,8 +651,10 @@ export class WantManager {
     this.probing.delete(want)
     for (const s of want.sessions) {
       s.wants.delete(want)
+      s.capped.delete(want)
       if (from != null) s.addPeer(from, false)
     }
+    this.released(want)
     if (this.deferred.size > 0) this.dispatchDeferred()
   }
 
@@ -641,6 +694,7 @@ export class WantManager {
         if (want == null) continue
         want.blockPeers.delete(id)
         this.dispatch(want)
+        this.released(want)
       }
     }
     if (this.deferred.size > 0) this.dispatchDeferred()
