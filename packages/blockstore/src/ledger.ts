@@ -63,6 +63,11 @@ export class IndexLedger {
   readonly #dbLock = new Mutex()
   #failure?: NoSpace | StoreWriteError
   #lastReopenFailure = -Infinity
+  /**
+   * LevelDB logs known durable, with their size then (see `#syncLogs`). Emptied on any failed
+   * write and on a reopen: what is durable is then unknown, so every log is synced again.
+   */
+  readonly #durableLogs = new Map<string, number>()
   /** Set while the index is closed and reopened: reads wait for it */
   #reopening?: Promise<void>
   #blocks = 0
@@ -194,6 +199,7 @@ export class IndexLedger {
     await this.#guarded(async () => {
       if (sync) await this.#syncLogs()
       await this.db.batch(ops, { sync })
+      if (sync) await this.#noteDurableLogs()
     })
   }
 
@@ -210,9 +216,15 @@ export class IndexLedger {
    */
   async #syncLogs (): Promise<void> {
     const dir = join(this.#init.path, 'index')
+    const logs = new Set<string>()
     for (const name of await readdir(dir)) {
       if (!name.endsWith('.log')) continue
+      logs.add(name)
       // a log the flush deleted meanwhile is in a synced table: nothing to do
+      const size = await stat(join(dir, name)).then(s => s.size, (err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') return undefined; throw err })
+      if (size == null) continue
+      // unchanged since it was last durable (no write lands between: writes hold `#dbLock`)
+      if (this.#durableLogs.get(name) === size) continue
       const file = await open(join(dir, name), 'r').catch((err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') return undefined; throw err })
       if (file == null) continue
       try {
@@ -220,6 +232,24 @@ export class IndexLedger {
       } finally {
         await file.close()
       }
+      this.#durableLogs.set(name, size)
+    }
+    for (const name of this.#durableLogs.keys()) if (!logs.has(name)) this.#durableLogs.delete(name)
+  }
+
+  /**
+   * After a synced batch every log is durable as it stands: LevelDB synced the one it appended the
+   * batch to (a new one, if it switched), `#syncLogs` the others just before, and no write came
+   * between (`#dbLock`). Recorded, so the next synced write skips logs nothing was written to since
+   * (a pin right after an add's `sync()`, the several synced writes of one GC or pin). Callers hold `#dbLock`.
+   */
+  async #noteDurableLogs (): Promise<void> {
+    const dir = join(this.#init.path, 'index')
+    this.#durableLogs.clear()
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.log')) continue
+      const size = await stat(join(dir, name)).then(s => s.size, () => undefined)
+      if (size != null) this.#durableLogs.set(name, size)
     }
   }
 
@@ -232,6 +262,7 @@ export class IndexLedger {
         this.#init.faults?.('index-written')
         this.#init.reserve.ensureSoon()
       } catch (err) {
+        this.#durableLogs.clear()
         // A closed store is not a disk failure
         if (this.db.status !== 'open') throw err
         this.#failure = storageError(err, `Block store at ${this.#init.path} cannot write its index`)
@@ -271,6 +302,7 @@ export class IndexLedger {
     this.#reopening = new Promise(resolve => { done = resolve })
     try {
       this.#reopens++
+      this.#durableLogs.clear()
       await this.db.close()
       await this.db.open()
       await this.load()
