@@ -192,6 +192,10 @@ test('version/check and pubsub/reset in Kubo\'s shapes', async (ctx) => {
 
 test('swarm disconnect: kubo-rpc-client, then Kubo\'s failure line for a peer no longer connected', async (ctx) => {
   assert.ok(await until(async () => connected(ctx)))
+  // the peer's kad-dht keeps this node alive and would dial it back at once (its side of the
+  // policy; this node's own disconnect now stands): the peer lets go first, then we connect again
+  await ctx.peer.node.swarm.disconnect(`/p2p/${ctx.gw.node.peerId}`)
+  await ctx.gw.node.swarm.connect(ctx.peerAddr, { signal: signal() })
   await ctx.ipfs.swarm.disconnect(ctx.peerAddr as never, { signal: signal() })
   assert.ok(await until(async () => !(await connected(ctx))), 'disconnected')
   const again = await rpc(ctx.api, `swarm/disconnect?arg=${encodeURIComponent(ctx.peerAddr)}`)

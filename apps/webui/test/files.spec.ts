@@ -17,10 +17,11 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from './fixtures/browser.ts'
 import { cairn, startDaemon } from './fixtures/daemon.ts'
 import type { Daemon } from './fixtures/daemon.ts'
-import { openView, screenshot } from './fixtures/page.ts'
+import { openView, screenshot, withState } from './fixtures/page.ts'
 
 const execFileP = promisify(execFile)
-const test = suite<{ dir: string, daemon: Daemon, browser: Browser, page: Page }>('webui files')
+interface Ctx { dir: string, daemon: Daemon, browser: Browser, page: Page }
+const test = suite<Ctx>('webui files')
 
 /** The folder to upload: nested, a multi-chunk file (300 KiB > one 256 KiB chunk), an empty file */
 const TREE: Record<string, Buffer> = {
@@ -29,6 +30,10 @@ const TREE: Record<string, Buffer> = {
   'album/photos/big.bin': randomBytes(300 * 1024),
   'album/photos/deeper/note.md': Buffer.from('# a note\n')
 }
+
+/** A test that prints the page and the daemons' last lines when it fails */
+const shown = (handler: (ctx: Ctx) => Promise<void>): (ctx: Ctx) => Promise<void> =>
+  withState(ctx => ({ pages: [ctx.page], daemons: [ctx.daemon] }), handler)
 
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-webui-'))
@@ -48,7 +53,7 @@ test.after(async (ctx) => {
   if (ctx.dir != null) await rm(ctx.dir, { recursive: true, force: true })
 })
 
-test('the daemon serves the page at /webui with a strict policy', async ({ daemon }) => {
+test('the daemon serves the page at /webui with a strict policy', shown(async ({ daemon }) => {
   const res = await fetch(`${daemon.apiUrl}/webui`, { redirect: 'manual' })
   assert.is(res.status, 301)
   assert.is(res.headers.get('location'), '/webui/')
@@ -62,9 +67,9 @@ test('the daemon serves the page at /webui with a strict policy', async ({ daemo
   assert.not.match(await js.text(), /https?:\/\/(?!www\.w3\.org)[a-z]/i, 'the bundle loads nothing from elsewhere')
   assert.is((await fetch(`${daemon.apiUrl}/webui/nope.js`)).status, 404)
   assert.is((await fetch(`${daemon.apiUrl}/webui/`, { method: 'POST' })).status, 405)
-})
+}))
 
-test('Status shows the node', async ({ daemon, page }) => {
+test('Status shows the node', shown(async ({ daemon, page }) => {
   await page.goto(`${daemon.apiUrl}/webui/`)
   await page.getByTestId('peer-id').filter({ hasText: daemon.peerId }).waitFor()
   assert.match(await page.getByTestId('agent').innerText(), /cairn/i)
@@ -72,9 +77,9 @@ test('Status shows the node', async ({ daemon, page }) => {
   await page.getByTestId('repo-size').filter({ hasText: /B/ }).waitFor()
   assert.is(await page.title(), 'Status · Cairn')
   await screenshot(page, 'status', true)
-})
+}))
 
-test('Files uploads a folder by the file picker with the CIDs of `cairn add -r`', async ({ dir, daemon, page }) => {
+test('Files uploads a folder by the file picker with the CIDs of `cairn add -r`', shown(async ({ dir, daemon, page }) => {
   await openView(page, 'Files')
   await page.getByTestId('folder-input').setInputFiles(join(dir, 'src', 'album'))
   const row = page.locator('.entry[data-name="album"]')
@@ -101,9 +106,9 @@ test('Files uploads a folder by the file picker with the CIDs of `cairn add -r`'
   await page.locator('.entry[data-name="photos"]').getByRole('button').click()
   await page.locator('.upload').first().waitFor().catch(() => {})
   await screenshot(page, 'files', true)
-})
+}))
 
-test('Files downloads a file and a folder (tar) byte-identical', async ({ dir, daemon, page }) => {
+test('Files downloads a file and a folder (tar) byte-identical', shown(async ({ dir, daemon, page }) => {
   await page.goto(`${daemon.apiUrl}/webui/#/files/album/photos`)
   await page.locator('.entry[data-name="big.bin"]').getByRole('button').click()
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()])
@@ -124,9 +129,9 @@ test('Files downloads a file and a folder (tar) byte-identical', async ({ dir, d
     const got = await readFile(join(dir, 'out', cid, path.slice('album/'.length)))
     assert.ok(got.equals(bytes), `${path} differs`)
   }
-})
+}))
 
-test('Files pins and unpins', async ({ daemon, page }) => {
+test('Files pins and unpins', shown(async ({ daemon, page }) => {
   await page.goto(`${daemon.apiUrl}/webui/#/files/`)
   await page.locator('.entry[data-name="album"]').getByRole('button').click()
   const cid = (await page.getByTestId('selected-cid').innerText()).trim()
@@ -136,9 +141,9 @@ test('Files pins and unpins', async ({ daemon, page }) => {
   await page.getByTestId('unpin').click()
   await page.getByTestId('pin').waitFor()
   assert.not.match(await cairn(daemon.repo, ['pin', 'ls', '--type=recursive']), cid)
-})
+}))
 
-test('Files uploads dropped files, and lists a 2,000-entry folder drawing only the rows in view', async ({ dir, daemon, page }) => {
+test('Files uploads dropped files, and lists a 2,000-entry folder drawing only the rows in view', shown(async ({ dir, daemon, page }) => {
   await page.goto(`${daemon.apiUrl}/webui/#/files/`)
   await page.locator('[data-loaded-path="/"]').waitFor()
   // a drop of two files, as the browser delivers it
@@ -167,9 +172,9 @@ test('Files uploads dropped files, and lists a 2,000-entry folder drawing only t
   await page.evaluate('document.querySelector(".vlist").scrollTop = 1e9')
   await page.locator('.entry[data-name="f-1999.txt"]').waitFor()
   assert.ok(await page.locator('.vrow').count() < 100)
-})
+}))
 
-test('Files makes a folder, renames, moves and deletes, as the CLI then sees', async ({ daemon, page }) => {
+test('Files makes a folder, renames, moves and deletes, as the CLI then sees', shown(async ({ daemon, page }) => {
   await page.goto(`${daemon.apiUrl}/webui/#/files/`)
   await page.locator('[data-loaded-path="/"]').waitFor()
   page.on('dialog', dialog => { void dialog.accept() })
@@ -194,6 +199,6 @@ test('Files makes a folder, renames, moves and deletes, as the CLI then sees', a
   await page.getByRole('button', { name: 'Delete' }).click()
   await page.locator('.entry[data-name="dropped-1.txt"]').waitFor({ state: 'detached' })
   assert.not.match(await cairn(daemon.repo, ['files', 'ls', '/']), /dropped-1\.txt/)
-})
+}))
 
 test.run()

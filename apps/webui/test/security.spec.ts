@@ -133,6 +133,18 @@ test('with API.Authorizations, the page asks for the secret and refuses a wrong 
     await page.locator('[data-view="pins"] .entry.pin').or(page.getByText('Nothing pinned here.')).first().waitFor()
     assert.is(await page.evaluate('sessionStorage.getItem("cairn-webui-secret")'), secret)
     await page.close()
+    // opened on Files while locked, the page asked for the gateway's address and was refused: once
+    // unlocked it asks again (it used to remember "no gateway" and offer no download)
+    const files = await browser.newPage()
+    await files.goto(`${locked.apiUrl}/webui/#/files`)
+    await files.getByLabel(/^Secret/).fill(secret)
+    await files.getByRole('button', { name: 'Unlock' }).click()
+    await files.getByRole('button', { name: 'New folder' }).click()
+    await files.getByLabel('Folder name').fill('after-unlock')
+    await files.getByRole('button', { name: 'Create' }).click()
+    await files.locator('.entry[data-name="after-unlock"]').getByRole('button').click()
+    assert.match(await files.getByTestId('download').getAttribute('href') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/ipfs\/\w+\?format=tar/)
+    await files.close()
   } finally {
     await locked.stop()
   }

@@ -3,7 +3,7 @@
  * daemon` processes: pin a CID by the Pins view and unpin it, connect two daemons through the
  * Peers view and disconnect them, walk a dag-cbor block and preview a text file in Explore,
  * keep a CID typed before the Explore view settled, change a config value in Settings and read it
- * back through the CLI. Each view is photographed,
+ * back through the CLI, keep what was typed in Settings before the config arrived. Each view is photographed,
  * at 1200 px and at 360 px (where nothing may be wider than the screen).
  * @timeout-ms 240000
  */
@@ -12,18 +12,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Route } from 'playwright-core'
 import { launchBrowser } from './fixtures/browser.ts'
 import { cairn, startDaemon } from './fixtures/daemon.ts'
 import type { Daemon } from './fixtures/daemon.ts'
-import { openView, screenshot, waitForTrue } from './fixtures/page.ts'
+import { openView, screenshot, withState, waitForTrue } from './fixtures/page.ts'
 
-const test = suite<{ dir: string, a: Daemon, b: Daemon, browser: Browser, page: Page }>('webui views')
+interface Ctx { dir: string, a: Daemon, b: Daemon, browser: Browser, page: Page }
+const test = suite<Ctx>('webui views')
 
-// No DHT: kad-dht tags the peers closest to a node keep-alive (after a second or two, so by
-// chance under load), and libp2p then dials them again as soon as they disconnect: the Peers
-// test could never see the connection it closed go away. Nothing here needs routing.
+// No DHT: kad-dht tags the peers closest to a node keep-alive (within 5 s, so by chance under
+// load), and libp2p dials them again as soon as they disconnect. A's own `swarm disconnect` now
+// drops that tag, but B would still dial A back. Nothing here needs routing.
 const QUIET: Array<[string, string]> = [['Routing.Type', '"none"']]
+
+/** A test that prints the page and the daemons' last lines when it fails */
+const shown = (handler: (ctx: Ctx) => Promise<void>): (ctx: Ctx) => Promise<void> =>
+  withState(ctx => ({ pages: [ctx.page], daemons: [ctx.a, ctx.b] }), handler)
 
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-webui-'))
@@ -42,7 +47,7 @@ test.after(async (ctx) => {
   if (ctx.dir != null) await rm(ctx.dir, { recursive: true, force: true })
 })
 
-test('Pins pins a CID with progress and unpins it', async ({ dir, a, page }) => {
+test('Pins pins a CID with progress and unpins it', shown(async ({ dir, a, page }) => {
   await writeFile(join(dir, 'pin-me.txt'), 'pin me through the web ui\n')
   const cid = (await cairn(a.repo, ['add', '-Q', '--pin=false', join(dir, 'pin-me.txt')])).trim()
   await openView(page, 'Pins')
@@ -57,9 +62,9 @@ test('Pins pins a CID with progress and unpins it', async ({ dir, a, page }) => 
   await row.getByRole('button', { name: `Unpin ${cid}` }).click()
   await row.waitFor({ state: 'detached' })
   assert.not.match(await cairn(a.repo, ['pin', 'ls', '--type=recursive']), cid)
-})
+}))
 
-test('Peers connects two daemons by multiaddr and disconnects them', async ({ a, b, page }) => {
+test('Peers connects two daemons by multiaddr and disconnects them', shown(async ({ a, b, page }) => {
   await openView(page, 'Peers')
   await page.getByRole('button', { name: 'Connect to a peer' }).click()
   await page.getByLabel('Multiaddr (with /p2p/ peer ID)').fill(b.swarm[0])
@@ -77,9 +82,9 @@ test('Peers connects two daemons by multiaddr and disconnects them', async ({ a,
   assert.match(said, /^Disconnected 12D3/, said)
   // that connection is gone, and nothing dials it again (no DHT here; listing peers never dials)
   await row.waitFor({ state: 'detached' })
-})
+}))
 
-test('Explore walks a dag-cbor block and previews a text file', async ({ dir, a, page }) => {
+test('Explore walks a dag-cbor block and previews a text file', shown(async ({ dir, a, page }) => {
   await writeFile(join(dir, 'hello.txt'), 'hello, explorer\n')
   const file = (await cairn(a.repo, ['add', '-Q', join(dir, 'hello.txt')])).trim()
   await writeFile(join(dir, 'node.json'), JSON.stringify({ greeting: 'hi', file: { '/': file }, list: [1, 2] }))
@@ -98,9 +103,9 @@ test('Explore walks a dag-cbor block and previews a text file', async ({ dir, a,
   await page.getByTestId('explore-cid').filter({ hasText: file }).waitFor()
   assert.is(await page.getByTestId('explore-codec').innerText(), 'dag-pb')
   assert.is(await page.getByTestId('preview-text').innerText(), 'hello, explorer\n')
-})
+}))
 
-test('Explore keeps a CID typed before the view has settled', async ({ dir, a, browser }) => {
+test('Explore keeps a CID typed before the view has settled', shown(async ({ dir, a, browser }) => {
   // The view draws its form at once and runs its effects after the next frame (Preact). A CI run
   // at load 3 typed the CID before that, an effect emptied the field, and the required field then
   // blocked Explore. Frozen page timers force that order here.
@@ -123,9 +128,9 @@ test('Explore keeps a CID typed before the view has settled', async ({ dir, a, b
   } finally {
     await page.close()
   }
-})
+}))
 
-test('Settings changes a config value with a diff first; the CLI reads it back', async ({ a, page }) => {
+test('Settings changes a config value with a diff first; the CLI reads it back', shown(async ({ a, page }) => {
   await openView(page, 'Settings')
   const editor = page.getByLabel("The node's config (JSON, Kubo's keys)")
   await waitForTrue(page, 'document.getElementById("config-editor")?.value.includes(\'"Identity"\')')
@@ -147,6 +152,30 @@ test('Settings changes a config value with a diff first; the CLI reads it back',
   assert.is((await cairn(a.repo, ['config', 'Gateway.Timeout'])).trim(), '42s')
   // the node kept its identity
   assert.match(await cairn(a.repo, ['id']), a.peerId)
-})
+}))
+
+test('Settings keeps what was typed before the config arrived', shown(async ({ a, browser }) => {
+  // a slow node: the page draws the editor, the user types, then config/show answers
+  const page = await browser.newPage()
+  try {
+    let held: Route | undefined
+    await page.route('**/api/v0/config/show*', async route => { if (held == null) held = route; else await route.continue() })
+    await page.goto(`${a.apiUrl}/webui/#/settings`)
+    const editor = page.getByLabel("The node's config (JSON, Kubo's keys)")
+    const typed = JSON.stringify({ Gateway: { Timeout: '9s' } }, null, 2)
+    await editor.fill(typed)
+    for (const deadline = Date.now() + 30_000; held == null;) {
+      if (Date.now() > deadline) throw new Error('the page never asked for the config')
+      await new Promise(resolve => { setTimeout(resolve, 50) })
+    }
+    await held.continue()
+    // the config has arrived once the page compares it with the editor ("No changes." when the
+    // page replaced what was typed, as it used to)
+    await page.locator('#config-check').filter({ hasText: /changes?\./ }).waitFor()
+    assert.is(await editor.inputValue(), typed)
+  } finally {
+    await page.close()
+  }
+}))
 
 test.run()

@@ -152,6 +152,76 @@ wire('a want-block a peer sits on moves to a peer that said HAVE, and the silent
   assert.ok(eq(await pending, block.bytes))
 })
 
+wire('swarming: a peer fetching the same DAG is asked want-have first; the origin gets the want-block only when it says DONT_HAVE', async ({ node, others }) => {
+  const blocks = await Promise.all([0, 1, 2, 3].map(async i => rawBlock(10_000 + i)))
+  const held = new Map(blocks.map(b => [b.cid.toString(), b.bytes]))
+  // the origin holds every block and answers at once (b0 and b1 once the test lets it); the
+  // partial peer is driven by the test
+  const gates = [Promise.withResolvers<void>(), Promise.withResolvers<void>()]
+  const origin = await createProbe({
+    onMessage (probe, from, m) {
+      const reply = emptyMessage()
+      for (const e of m.wantlist?.entries ?? []) {
+        const cid = CID.decode(e.cid)
+        const data = held.get(cid.toString())
+        if (e.cancel || data == null) continue
+        if (e.wantType === WANT_HAVE) reply.blockPresences.push({ cid: e.cid, type: PRESENCE_HAVE })
+        else reply.payload.push({ prefix: cidToPrefix(cid), data })
+      }
+      if (reply.payload.length === 0 && reply.blockPresences.length === 0) return
+      const gate = gates.find((_, i) => reply.payload.some(b => eq(b.data, blocks[i].bytes)) || reply.blockPresences.some(p => eq(p.cid, blocks[i].cid.bytes)))
+      void (gate?.promise ?? Promise.resolve()).then(async () => probe.send(from, reply)).catch(() => {})
+    }
+  })
+  const partial = await createProbe()
+  others.push(origin.libp2p, partial.libp2p)
+  await connect(origin.libp2p, node.libp2p)
+  await connect(partial.libp2p, node.libp2p)
+  await waitFor(() => node.bitswap.stats().peers === 2, 10_000, 'both probes identified')
+  const signal = AbortSignal.timeout(10_000)
+  const session = node.bitswap.createSession({ signal: AbortSignal.timeout(15_000) })
+  const [b0, b1, b2, b3] = blocks
+
+  // the partial peer has none of b0: a candidate (DONT_HAVE, nothing else yet)
+  const got0 = session.want(b0.cid)
+  await partial.waitFor(m => wants(b0.cid, WANT_HAVE)(m) || wants(b0.cid, WANT_BLOCK)(m), signal)
+  await partial.send(node.libp2p.peerId, presence(b0.cid, PRESENCE_DONT_HAVE))
+  await waitFor(() => (session as any).candidates.size === 1, 10_000, 'the DONT_HAVE to land')
+  gates[0].resolve()
+  assert.ok(eq(await got0, b0.bytes))
+  // a candidate is asked want-have but not waited for: b1 is asked of the origin at once; the
+  // partial peer's HAVE (as a node that just stored it) makes it a partial peer of the session
+  const got1 = session.want(b1.cid)
+  await partial.waitFor(wants(b1.cid, WANT_HAVE), signal)
+  await origin.waitFor(wants(b1.cid, WANT_BLOCK), signal)
+  await partial.send(node.libp2p.peerId, presence(b1.cid, PRESENCE_HAVE))
+  await waitFor(() => (session as any).peers.has(partial.libp2p.peerId.toString()), 10_000, 'the HAVE to land')
+  gates[1].resolve()
+  assert.ok(eq(await got1, b1.bytes))
+
+  // b2: the partial peer is asked first, says HAVE, and sends it; the origin never hears of b2
+  const got2 = session.want(b2.cid)
+  await partial.waitFor(wants(b2.cid, WANT_HAVE), signal)
+  await partial.send(node.libp2p.peerId, presence(b2.cid, PRESENCE_HAVE))
+  await partial.waitFor(wants(b2.cid, WANT_BLOCK), signal)
+  await partial.send(node.libp2p.peerId, blockMessage(b2))
+  assert.ok(eq(await got2, b2.bytes))
+  assert.not.ok(sent(origin, m => wants(b2.cid, WANT_BLOCK)(m) || wants(b2.cid, WANT_HAVE)(m)), 'the origin was not asked for b2')
+
+  // b3: the partial peer says DONT_HAVE, then the origin is asked and sends it
+  const got3 = session.want(b3.cid)
+  await partial.waitFor(wants(b3.cid, WANT_HAVE), signal)
+  assert.not.ok(sent(origin, wants(b3.cid, WANT_BLOCK)), 'the origin waits for the partial peer to answer')
+  await partial.send(node.libp2p.peerId, presence(b3.cid, PRESENCE_DONT_HAVE))
+  assert.ok(eq(await got3, b3.bytes))
+  assert.ok(sent(origin, wants(b3.cid, WANT_BLOCK)))
+  session.close()
+  const { probes, duplicateBlocks } = node.bitswap.stats()
+  assert.is(probes.have, 1)
+  assert.is(probes.dontHave, 1)
+  assert.is(duplicateBlocks, 0)
+})
+
 wire('aborting a want sends CANCEL to the peers asked and ends with AbortError', async ({ node, probe }) => {
   const absent = await rawBlock(100)
   const controller = new AbortController()

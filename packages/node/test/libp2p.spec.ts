@@ -97,4 +97,23 @@ test('id of a peer with dial: false answers from the peer store and never dials'
   assert.is(a.libp2p.getConnections(b.libp2p.peerId).length, 0)
 })
 
+// kad-dht tags its closest peers keep-alive, and libp2p redialled such a peer within ~100 ms of a
+// `swarm disconnect`. The disconnect now stands on this side (the other side keeps its own policy:
+// B may dial back, which is inbound here).
+test('swarm disconnect of a DHT peer is not undone by a keep-alive redial', async () => {
+  const a = await testNode()
+  const b = await testNode()
+  await connect(a, b)
+  const keepAlive = async (): Promise<boolean> => [...(await a.libp2p.peerStore.get(b.libp2p.peerId)).tags.keys()].some(t => t.startsWith('keep-alive'))
+  await waitFor(keepAlive, 15_000, 'kad-dht to tag B keep-alive')
+  await a.swarm.disconnect(`/p2p/${b.peerId}`)
+  assert.not.ok(await keepAlive(), 'the keep-alive tag is dropped')
+  // a redial comes within ~100 ms; watch well past that
+  const outbound = (): number => a.libp2p.getConnections(b.libp2p.peerId).filter(c => c.direction === 'outbound').length
+  for (const deadline = Date.now() + 2000; Date.now() < deadline;) {
+    assert.is(outbound(), 0, 'A dialled B again')
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+})
+
 test.run()

@@ -30,6 +30,11 @@ test('a message reaches every subscriber of 3 nodes, passing a validator', async
   await waitFor(async () => (await b.pubsub.peers(topic)).length === 2, 10_000, 'B to see both subscribers')
   await waitFor(async () => (await a.pubsub.peers(topic)).includes(b.peerId), 10_000, 'A to see B subscribed')
   await waitFor(async () => (await c.pubsub.peers(topic)).includes(b.peerId), 10_000, 'C to see B subscribed')
+  // B forwards only to its mesh. When C subscribed before B's subscription reached it (a loaded
+  // machine), C joins B's mesh at B's next heartbeat; a message published before that never
+  // reaches C (gossip goes to peers outside the mesh, and C is in it by then)
+  const meshOfB = (): string[] => (b.libp2p.services.pubsub as unknown as { getMeshPeers(topic: string): string[] }).getMeshPeers(topic)
+  await waitFor(() => meshOfB().includes(a.peerId) && meshOfB().includes(c.peerId), 10_000, "A and C in B's mesh")
 
   await a.pubsub.publish(topic, enc('spam: buy now'))
   await a.pubsub.publish(topic, enc('hello from A'))

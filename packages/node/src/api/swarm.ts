@@ -7,12 +7,27 @@ import type { PeeringService } from '../peering.ts'
 import type { ConfigStore } from './config.ts'
 import type { ReachabilityService } from '../reachability/service.ts'
 import type { AbortOptions, AutoNatReport, PeerInfo, SwarmApi } from '@cairn/interface'
-import type { Libp2p } from '@libp2p/interface'
+import { KEEP_ALIVE } from '@libp2p/interface'
+import type { Libp2p, PeerId } from '@libp2p/interface'
 import { resourceReport } from './resources.ts'
 import type { ResourceLimits } from './resources.ts'
 
 /** How long `swarm disconnect` lets a connection close gracefully before aborting it */
 const DISCONNECT_GRACE_MS = 2000
+
+/**
+ * kad-dht tags the peers closest to this node keep-alive (within 5 s of meeting them), and libp2p
+ * dials a keep-alive peer again the moment it disconnects: `swarm disconnect` was undone within
+ * ~100 ms. As in Kubo, an explicit disconnect stands until something needs the peer again; kad-dht
+ * tags the peer again only once it has left its closest set and come back. Peering peers are
+ * redialled by the peering service, as Kubo's are.
+ */
+async function dropKeepAlive (libp2p: Libp2p, peer: PeerId): Promise<void> {
+  const stored = await libp2p.peerStore.get(peer).catch(() => undefined)
+  const tags: Record<string, undefined> = {}
+  for (const key of stored?.tags.keys() ?? []) if (key.startsWith(KEEP_ALIVE)) tags[key] = undefined
+  if (Object.keys(tags).length > 0) await libp2p.peerStore.merge(peer, { tags })
+}
 
 function parseAddr (addr: string): ReturnType<typeof multiaddr> {
   try {
@@ -101,6 +116,7 @@ export function createSwarmApi (components: SwarmApiComponents): SwarmApi {
       const matching = transport === '/' || transport === '' ? conns : conns.filter(c => c.remoteAddr.decapsulateCode(421).toString() === transport)
       if (conns.length === 0) throw new InvalidParametersError('not connected')
       if (matching.length === 0) throw new InvalidParametersError('conn not found')
+      if (matching.length === conns.length) await dropKeepAlive(libp2p, peer)
       // a graceful close waits on the peer (a WebRTC connection closes each data channel with a
       // FIN/FIN_ACK exchange, 10 s or more when the peer is slow): past DISCONNECT_GRACE_MS, abort
       await Promise.all(matching.map(async c => {

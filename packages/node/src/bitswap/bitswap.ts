@@ -139,6 +139,7 @@ export class BitswapService implements Bitswap {
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
+      wantedByPeers: (key) => this.server.wantedByPeers(key),
       store: async (cid, bytes) => {
         await this.writer.put(cid, bytes)
         // peers that asked us for it while we were fetching it get it now

@@ -270,6 +270,12 @@ export class Server {
     timer.unref?.()
   }
 
+  /** Some peer's wantlist holds `key`: that peer is fetching the block too */
+  wantedByPeers (key: string): boolean {
+    for (const l of this.ledgers.values()) if (l.wantlist.has(key)) return true
+    return false
+  }
+
   wantlistOf (peer: PeerId): CID[] {
     const l = this.ledgers.get(peer.toString())
     return l == null ? [] : [...l.wantlist.values()].map(w => w.cid)

@@ -74,6 +74,8 @@ export interface Want {
 export interface WantManagerDeps {
   network: Network
   isBanned(peer: PeerId): boolean
+  /** Some peer is fetching this block too (its want for it is in our server's wantlists) */
+  wantedByPeers(key: string): boolean
   /** Stores a verified block under the CID we asked for */
   store(cid: CID, bytes: Uint8Array): Promise<void>
   log: Logger
@@ -286,13 +288,26 @@ export class WantManager {
     return n
   }
 
-  /** A want-block of `want` ended (answered, cancelled, moved): its sessions' capped wants may go */
+  /**
+   * A want-block of `want` ended (answered, cancelled, moved): its sessions' capped wants may go,
+   * first those no peer is fetching too (BitTorrent's rarest first: what another node is
+   * fetching, it will soon be able to pass on, and two nodes asking the origin for the same block
+   * make it send that block twice), then the oldest
+   */
   private released (want: Want): void {
     for (const s of want.sessions) {
-      for (const w of s.capped) {
-        s.capped.delete(w)
-        this.dispatch(w)
-        if (s.capped.has(w)) break // still no room
+      while (s.capped.size > 0) {
+        let next: Want | undefined
+        for (const w of s.capped) {
+          if (!this.deps.wantedByPeers(w.key)) {
+            next = w
+            break
+          }
+        }
+        next ??= s.capped.values().next().value as Want
+        s.capped.delete(next)
+        this.dispatch(next)
+        if (s.capped.has(next)) break // still no room
       }
     }
   }
