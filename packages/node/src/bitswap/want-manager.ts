@@ -551,7 +551,9 @@ export class WantManager {
    */
   private widen (want: Want): void {
     if (want.done || want.receiving) return
-    // waiting for room at a whole-DAG peer that is working through our other wants: not lost
+    // waiting for room at a whole-DAG peer that is working through our other wants, or for
+    // partial peers to answer (dispatched when they do or at `haveProbeTimeoutMs`): not lost
+    if (this.probing.has(want)) return
     for (const s of want.sessions) if (s.capped.has(want)) return
     this.search(want)
     // a peer still delivering is working through our queue, not ignoring us
