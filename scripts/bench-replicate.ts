@@ -27,6 +27,10 @@
  * sent (and in netns mode the MiB its link carried out), so the reader sees where the bytes came
  * from, and the replicas' CPU against one cat's.
  *
+ * `BENCH_NICE=N` runs every daemon and `cairn` command at niceness N (e.g. -10: on a shared machine
+ * the neighbours' load then cannot starve them, as if each host had its own CPU; the bench prints
+ * the load average each round either way).
+ *
  * `BENCH_ROUTING=none` runs the same with `Routing.Type` none (no DHT: the copies only meet the
  * origin); `BENCH_PROVIDE_STRATEGY` sets every node's `Reprovider.Strategy`; `BENCH_CONFIG` sets
  * more keys on every node (`Key=JSON;Key=JSON`, e.g. `Provide.DHT.SweepEnabled=false` for the
@@ -52,6 +56,8 @@ const NET = process.env.BENCH_NET ?? 'netns'
 const LINK_MBIT = Number(process.env.BENCH_LINK_MBIT ?? 50)
 /** netns: one-way delay added on every link in each direction, ms (tc netem) */
 const LINK_DELAY_MS = Number(process.env.BENCH_LINK_DELAY_MS ?? 0)
+/** Niceness of every daemon and `cairn` command (`nice -n`; e.g. -10 so neighbours' load does not starve them) */
+const NICE = Number(process.env.BENCH_NICE ?? 0)
 const ROUTING = process.env.BENCH_ROUTING
 /** `Reprovider.Strategy` of every node (all, pinned, roots): what each replica announces to the DHT */
 const PROVIDE_STRATEGY = process.env.BENCH_PROVIDE_STRATEGY
@@ -157,6 +163,50 @@ const sentLine = (names: string[], before: Sent, after: Sent): string =>
     return `${n} ${after[i].blocks - before[i].blocks} blocks${mib}`
   }).join(', ')
 
+/** Tenths of a phase in the link trace */
+const TRACE_SLICES = 10
+
+/**
+ * netns: samples every host's link counters about once a second while `phase` runs, then gives each
+ * host's upload (tx) as a share of its link per tenth of the phase: where in the phase a link sat idle
+ */
+async function traceLinks <T> (list: Daemon[], names: string[], phase: () => Promise<T>): Promise<{ result: T, line: string }> {
+  if (NET !== 'netns') return { result: await phase(), line: '' }
+  const samples: Array<{ t: number, tx: number[] }> = []
+  const sample = async (): Promise<void> => {
+    const tx = await Promise.all(list.map(async d => (await d.node.host.counters())!.tx))
+    samples.push({ t: performance.now(), tx })
+  }
+  await sample()
+  let running = true
+  const sampler = (async () => {
+    while (running) {
+      await new Promise(resolve => setTimeout(resolve, 1000))
+      await sample()
+    }
+  })()
+  const result = await phase()
+  running = false
+  await sampler
+  await sample()
+  const t0 = samples[0].t
+  const span = samples.at(-1)!.t - t0
+  /** Bytes host i had sent at time t, linear between samples */
+  const at = (i: number, t: number): number => {
+    const k = samples.findIndex(x => x.t >= t)
+    if (k <= 0) return samples[Math.max(k, 0)].tx[i]
+    const [a, b] = [samples[k - 1], samples[k]]
+    return a.tx[i] + (b.tx[i] - a.tx[i]) * (t - a.t) / (b.t - a.t)
+  }
+  const slice = span / TRACE_SLICES
+  const rows = names.map((n, i) => {
+    const shares = Array.from({ length: TRACE_SLICES }, (_, j) =>
+      100 * (at(i, t0 + (j + 1) * slice) - at(i, t0 + j * slice)) * 8 / (slice / 1000) / (LINK_MBIT * 1e6))
+    return `${n} ${shares.map(x => x.toFixed(0)).join(' ')}`
+  })
+  return { result, line: `\n      upload, % of the link per tenth of the phase: ${rows.join('; ')}` }
+}
+
 /** Polls every daemon's metrics until none has a DHT provide queued or running (at most 10 min); returns ms waited */
 async function providesSettled (list: Daemon[]): Promise<number> {
   const t0 = performance.now()
@@ -177,7 +227,7 @@ let net: BenchNet | undefined
 try {
   const names = ['b', 'c', 'd']
   try {
-    net = await createBenchNet({ mode: NET, names: ['a', ...names], link: { mbit: LINK_MBIT, delayMs: LINK_DELAY_MS } })
+    net = await createBenchNet({ mode: NET, names: ['a', ...names], link: { mbit: LINK_MBIT, delayMs: LINK_DELAY_MS }, nice: NICE })
   } catch (err: any) {
     // no namespaces here (not root, not Linux, no htb/netem): one line, and the way to run anyway
     if (err.code !== 'ERR_NETNS_UNAVAILABLE') throw err
@@ -217,7 +267,7 @@ try {
   const where = net.mode === 'netns'
     ? `netns: each daemon on its own host, links ${LINK_MBIT} Mbit/s each way${LINK_DELAY_MS > 0 ? `, +${LINK_DELAY_MS} ms each way` : ''}`
     : 'loopback: all daemons on 127.0.0.1 of this machine'
-  process.stdout.write(`bench:replicate ${SIZE_MB} MiB, ${where}${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
+  process.stdout.write(`bench:replicate ${SIZE_MB} MiB, ${where}${NICE !== 0 ? `, nice ${NICE}` : ''}${ROUTING != null ? `, Routing.Type ${ROUTING}` : ''}${PROVIDE_STRATEGY != null ? `, Reprovider.Strategy ${PROVIDE_STRATEGY}` : ''}${EXTRA_CONFIG.map(([k, v]) => `, ${k} ${v}`).join('')}, CID ${cid}\n`)
   const all = [...daemons.slice(0, names.length), a]
   const labels = [...names, 'a']
   /** netns: the origin's upload during a phase against its link's rate */
@@ -253,17 +303,22 @@ try {
   async function replicate (): Promise<{ time: number, cpu: number, line: string }> {
     const c0 = cpuSeconds(all)
     const s0 = await sentSoFar(all)
-    const t0 = performance.now()
-    const mono0 = process.hrtime.bigint() / 1000n
-    await cairn(nodeA, ['pin', 'add', '--replicas=3', cid])
-    const time = performance.now() - t0
+    let time = 0
+    let mono0 = 0n
+    // timed inside: the trace's first sample is taken before
+    const trace = await traceLinks(all, labels, async () => {
+      const t0 = performance.now()
+      mono0 = process.hrtime.bigint() / 1000n
+      await cairn(nodeA, ['pin', 'add', '--replicas=3', cid])
+      time = performance.now() - t0
+    })
     // the profiles' sample times are this clock's microseconds: the window picks the replica phase out
     const window = CPU_PROF != null ? `, monotonic µs ${mono0} ${process.hrtime.bigint() / 1000n}` : ''
     const c1 = cpuSeconds(all)
     const s1 = await sentSoFar(all)
     for (const name of names) await cairn(nodeA, ['pin', 'remote', 'rm', `--service=${name}`, `--cid=${cid}`, '--force'], false)
     for (const name of names) await cairn(nodes[name], ['repo', 'gc'], false)
-    return { time, cpu: cpuSum(c0, c1), line: `replicas ${seconds(time)} s${originLinkUse(s0, s1, time)} (CPU-s ${cpuLine(labels, c0, c1)}${window}; ${sentLine(labels, s0, s1)})` }
+    return { time, cpu: cpuSum(c0, c1), line: `replicas ${seconds(time)} s${originLinkUse(s0, s1, time)} (CPU-s ${cpuLine(labels, c0, c1)}${window}; ${sentLine(labels, s0, s1)})${trace.line}` }
   }
 
   // rounds alternate which phase goes first, so a load that drifts weighs on both alike

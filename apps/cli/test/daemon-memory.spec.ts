@@ -4,6 +4,12 @@
  * the number of clients times the file size. A reader that kept each block it had served until its
  * file ended held the whole file per client (about 2 GiB here); `pnpm bench:gateway-load` measures
  * the same at full scale.
+ *
+ * Its own bounds (two adds of 60 s, the daemon's start, a warm-up and a burst of 120 s each, the
+ * Bitswap round's 300 s) add up past the runner's default 300 s, which would kill the spec on a
+ * slow machine before any of its own messages could say what was slow (it took 143 s at one CI
+ * run's load, 25 s on a quiet machine).
+ * @timeout-ms 780000
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'

@@ -2,7 +2,9 @@
  * The settle step (heap-settle.ts) gives V8's freed pages back to the system, not only shrinks the
  * heap: a plain full GC after a burst shrinks V8's heap but leaves the freed pages resident (V8
  * pools them), so RSS stays where the burst left it. Measured in real child processes, as the
- * kernel counts RSS.
+ * kernel counts RSS. Three children of up to 120 s each run one after the other: the runner's bound
+ * sits above their sum, so a slow machine gets the spec's own message rather than a kill.
+ * @timeout-ms 420000
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'

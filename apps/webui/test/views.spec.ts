@@ -3,7 +3,7 @@
  * daemon` processes: pin a CID by the Pins view and unpin it, connect two daemons through the
  * Peers view and disconnect them, walk a dag-cbor block and preview a text file in Explore,
  * keep a CID typed before the Explore view settled, change a config value in Settings and read it
- * back through the CLI. Each view is photographed,
+ * back through the CLI, keep what was typed in Settings before the config arrived. Each view is photographed,
  * at 1200 px and at 360 px (where nothing may be wider than the screen).
  * @timeout-ms 240000
  */
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Route } from 'playwright-core'
 import { launchBrowser } from './fixtures/browser.ts'
 import { cairn, startDaemon } from './fixtures/daemon.ts'
 import type { Daemon } from './fixtures/daemon.ts'
@@ -152,6 +152,30 @@ test('Settings changes a config value with a diff first; the CLI reads it back',
   assert.is((await cairn(a.repo, ['config', 'Gateway.Timeout'])).trim(), '42s')
   // the node kept its identity
   assert.match(await cairn(a.repo, ['id']), a.peerId)
+}))
+
+test('Settings keeps what was typed before the config arrived', shown(async ({ a, browser }) => {
+  // a slow node: the page draws the editor, the user types, then config/show answers
+  const page = await browser.newPage()
+  try {
+    let held: Route | undefined
+    await page.route('**/api/v0/config/show*', async route => { if (held == null) held = route; else await route.continue() })
+    await page.goto(`${a.apiUrl}/webui/#/settings`)
+    const editor = page.getByLabel("The node's config (JSON, Kubo's keys)")
+    const typed = JSON.stringify({ Gateway: { Timeout: '9s' } }, null, 2)
+    await editor.fill(typed)
+    for (const deadline = Date.now() + 30_000; held == null;) {
+      if (Date.now() > deadline) throw new Error('the page never asked for the config')
+      await new Promise(resolve => { setTimeout(resolve, 50) })
+    }
+    await held.continue()
+    // the config has arrived once the page compares it with the editor ("No changes." when the
+    // page replaced what was typed, as it used to)
+    await page.locator('#config-check').filter({ hasText: /changes?\./ }).waitFor()
+    assert.is(await editor.inputValue(), typed)
+  } finally {
+    await page.close()
+  }
 }))
 
 test.run()

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { rpc } from '../api.ts'
 import { ErrorLine, Section, notify, notifyError, useAsync } from '../components/common.tsx'
 
@@ -52,7 +52,10 @@ export function SettingsView () {
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<Error>()
   const [restart, setRestart] = useState<string[]>([])
-  useEffect(() => { if (config.value != null) setText(JSON.stringify(config.value, null, 2)) }, [config.value])
+  // the loaded config fills the editor unless the user already typed there (a slow node answers
+  // after the page drew): what was typed is never replaced behind the user's back
+  const edited = useRef(false)
+  useEffect(() => { if (config.value != null && !edited.current) setText(JSON.stringify(config.value, null, 2)) }, [config.value])
   const checked = useMemo(() => validate(text), [text])
   const changes = useMemo(() => checked.config == null || config.value == null ? [] : diffConfigs(config.value, checked.config), [checked, config.value])
 
@@ -67,6 +70,8 @@ export function SettingsView () {
       setRestart(changes.filter(c => needsRestart(c.key)).map(c => c.key))
       setReviewing(false)
       notify('Config saved')
+      // saved: the editor follows the node's config again
+      edited.current = false
       config.reload()
     } catch (err) {
       setSaveError(err as Error)
@@ -88,13 +93,13 @@ export function SettingsView () {
         <ErrorLine error={config.error} />
         <label for="config-editor">The node's config (JSON, Kubo's keys)</label>
         <textarea id="config-editor" class="editor" spellcheck={false} value={text} aria-invalid={checked.error != null}
-          aria-describedby="config-check" onInput={e => { setText((e.target as HTMLTextAreaElement).value); setReviewing(false) }} />
+          aria-describedby="config-check" onInput={e => { edited.current = true; setText((e.target as HTMLTextAreaElement).value); setReviewing(false) }} />
         <p id="config-check" class={checked.error != null ? 'error-line' : 'muted'} role={checked.error != null ? 'alert' : undefined}>
           {checked.error ?? (changes.length === 0 ? 'No changes.' : `${changes.length} change${changes.length === 1 ? '' : 's'}.`)}
         </p>
         <div class="buttons">
           <button type="button" disabled={changes.length === 0 || checked.error != null} onClick={() => { setReviewing(true) }} class="primary">Review changes</button>
-          <button type="button" disabled={changes.length === 0} onClick={() => { if (config.value != null) setText(JSON.stringify(config.value, null, 2)) }}>Discard</button>
+          <button type="button" disabled={changes.length === 0} onClick={() => { if (config.value != null) { edited.current = false; setText(JSON.stringify(config.value, null, 2)) } }}>Discard</button>
         </div>
       </Section>
       {reviewing && changes.length > 0 && (
