@@ -91,6 +91,16 @@ test('pin add --replicas=2: B and C both end pinned, pin ls --remote shows where
   }
   const text = await ok(['pin', 'ls', '--remote', ctx.cid], { repo: ctx.repoA })
   assert.ok(text.out.includes(`${ctx.cid} remote b pinned\n`) && text.out.includes(`${ctx.cid} remote c pinned\n`), text.out)
+  // C, asked after B, got B's delegates as origins besides A's addresses: the copies connect to
+  // each other (and fetch from each other) even with no DHT
+  const pinOf = async (name: string): Promise<{ pin: { origins?: string[] }, delegates: string[] }> => {
+    const res = await fetch(`${ctx.services[name].url}/pins?cid=${ctx.cid}&status=pinned`, { headers: { authorization: `Bearer ${ctx.services[name].token}` } })
+    assert.is(res.status, 200)
+    return ((await res.json()) as { results: Array<{ pin: { origins?: string[] }, delegates: string[] }> }).results[0]
+  }
+  const [b, c] = [await pinOf('b'), await pinOf('c')]
+  assert.ok(b.delegates.length > 0)
+  for (const d of b.delegates) assert.ok(c.pin.origins?.includes(d), `C's origins ${JSON.stringify(c.pin.origins)} lack B's delegate ${d}`)
 })
 
 test('too many replicas for the services configured is refused before anything is asked', async (ctx) => {

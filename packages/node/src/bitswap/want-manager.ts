@@ -69,6 +69,8 @@ export interface Want {
   searchAt: number
   /** When the session's partial peers were first asked whether they have it (0: not yet) */
   probedAt: number
+  /** When a swarm session's limit at a whole-DAG peer last held it back */
+  cappedAt: number
 }
 
 export interface WantManagerDeps {
@@ -84,6 +86,8 @@ export interface WantManagerDeps {
 export type ReceiveResult = 'wanted' | 'duplicate' | 'unwanted'
 
 const STALL_MARGIN_MS = 10
+/** A want held back by a swarm session's limit goes next, rarest first or not, after this long */
+const RAREST_FIRST_MAX_WAIT_MS = 5_000
 /** How often wants are checked for peers that stopped at a relay's data limit */
 const RELAY_CHECK_INTERVAL_MS = 1000
 
@@ -213,6 +217,7 @@ export class WantManager {
         sentAt: Date.now(),
         searchAt: 0,
         probedAt: 0,
+        cappedAt: 0,
         sessions: new Set(),
         blockPeers: new Map(),
         asked: new Map(),
@@ -297,14 +302,19 @@ export class WantManager {
   private released (want: Want): void {
     for (const s of want.sessions) {
       while (s.capped.size > 0) {
-        let next: Want | undefined
-        for (const w of s.capped) {
-          if (!this.deps.wantedByPeers(w.key)) {
-            next = w
-            break
+        // the oldest first once it has waited long: two nodes that both leave a block to the
+        // other would otherwise hold it back until the want times out
+        const oldest = s.capped.values().next().value as Want
+        let next: Want | undefined = Date.now() - oldest.cappedAt >= RAREST_FIRST_MAX_WAIT_MS ? oldest : undefined
+        if (next == null) {
+          for (const w of s.capped) {
+            if (!this.deps.wantedByPeers(w.key)) {
+              next = w
+              break
+            }
           }
         }
-        next ??= s.capped.values().next().value as Want
+        next ??= oldest
         s.capped.delete(next)
         this.dispatch(next)
         if (s.capped.has(next)) break // still no room
@@ -384,6 +394,7 @@ export class WantManager {
       }
       if (best == null && cappedBy != null) {
         this.deferred.delete(want)
+        if (!cappedBy.capped.has(want)) want.cappedAt = Date.now()
         cappedBy.capped.add(want)
         return
       }
@@ -551,7 +562,9 @@ export class WantManager {
    */
   private widen (want: Want): void {
     if (want.done || want.receiving) return
-    // waiting for room at a whole-DAG peer that is working through our other wants: not lost
+    // waiting for room at a whole-DAG peer that is working through our other wants, or for
+    // partial peers to answer (dispatched when they do or at `haveProbeTimeoutMs`): not lost
+    if (this.probing.has(want)) return
     for (const s of want.sessions) if (s.capped.has(want)) return
     this.search(want)
     // a peer still delivering is working through our queue, not ignoring us
