@@ -59,8 +59,8 @@ export interface BitswapInit {
   haveProbeTimeoutMs?: number
   /**
    * want-blocks a session with partial peers keeps at a peer holding the whole DAG without a HAVE
-   * for them; its other wants wait for room there or for a partial peer's HAVE.
-   * @default DEFAULT_SWARM_WHOLE_PEER_WANTS (16)
+   * for them, once it knows partial peers (twice this before); its other wants wait for room
+   * there or for a partial peer's HAVE. @default DEFAULT_SWARM_WHOLE_PEER_WANTS (8)
    */
   swarmWholePeerWants?: number
   /** Unanswered wants are looked up in routing after this. @default DEFAULT_PROVIDER_SEARCH_DELAY_MS (1 s) */

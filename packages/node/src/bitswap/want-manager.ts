@@ -32,7 +32,7 @@ export interface WantManagerInit {
    */
   haveProbeTimeoutMs: number
   /**
-   * want-blocks a session with partial peers keeps at a peer holding the whole DAG (an origin)
+   * want-blocks a `swarm` session keeps at once at a peer holding the whole DAG (an origin)
    * without a HAVE for them: its other wants wait for room there, or for a partial peer's HAVE
    */
   swarmWholePeerWants: number
@@ -286,6 +286,14 @@ export class WantManager {
     return false
   }
 
+  /**
+   * want-blocks a swarm session may have at once at a whole-DAG peer: `swarmWholePeerWants` once
+   * it knows peers fetching the same DAG, twice that (a `cat`'s window) while it fetches alone
+   */
+  private swarmLimit (session: SessionImpl): number {
+    return session.partial.size > 0 ? this.init.swarmWholePeerWants : 2 * this.init.swarmWholePeerWants
+  }
+
   /** want-blocks of `session` outstanding at peer `id` */
   private sessionLoad (session: SessionImpl, id: string): number {
     let n = 0
@@ -385,7 +393,7 @@ export class WantManager {
       for (const s of want.sessions) {
         for (const [id, peer] of s.peers) {
           if (s.partial.has(id)) continue
-          if (s.swarm && this.sessionLoad(s, id) >= this.init.swarmWholePeerWants) {
+          if (s.swarm && this.sessionLoad(s, id) >= this.swarmLimit(s)) {
             cappedBy ??= s
             continue
           }
