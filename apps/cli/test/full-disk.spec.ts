@@ -58,6 +58,9 @@ test('a full disk loses nothing pinned, and repo gc runs on it', async () => {
   try {
     await ok(['init', '--profile=test'], { repo })
     daemon = await startDaemon(repo, LISTEN)
+    // a started daemon already holds both reserves: one still being written when the disk fills
+    // would fail and give its bytes back, and the add below would find room
+    assert.ok(await held(join(repo, 'blocks', 'reserve'), 16 * 1024 * 1024) && await held(join(repo, 'datastore.reserve'), 8 * 1024 * 1024), 'both reserves are on disk once the daemon is up')
 
     // 1. another file fills the disk; an add fails; that file is removed
     const small = join(work, 'small')

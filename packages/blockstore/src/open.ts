@@ -50,7 +50,11 @@ export interface OpenLevelWithReserveInit {
   /** Names the store in errors, e.g. "The repo's datastore at /repo/datastore" */
   what: string
   logger?: BlockstoreInit['logger']
-  /** Make the reserve (in the background) after opening, if it is missing and twice its size is free. @default true */
+  /**
+   * Make the reserve after opening, before returning, if it is missing and twice its size is free.
+   * Awaited, not in the background: a reserve still being written when something else fills the
+   * disk fails and gives its partial bytes back, room the caller never meant to hand out. @default true
+   */
   remake?: boolean
 }
 
@@ -90,7 +94,7 @@ export async function openLevelWithReserve (db: { open: () => Promise<void> }, i
       throw levelOpenError(err, init.what)
     }
   }
-  if (init.remake !== false) void reserve.ensure()
+  if (init.remake !== false) await reserve.ensure()
   return reserve
 }
 
