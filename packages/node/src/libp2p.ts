@@ -16,7 +16,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { isPrivate } from '@libp2p/utils'
 import { createLibp2p } from 'libp2p'
 import { parseDuration, pubsubRouterName } from './config.ts'
-import { AGENT_VERSION, CAIRN_VERSION, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
+import { AGENT_VERSION, CAIRN_VERSION, CONNECTION_MONITOR_INIT, DEFAULT_PING_STREAMS_MAX, DHT_PROTOCOL } from './constants.ts'
 import { fastNoiseCrypto } from './noise-crypto.ts'
 import { announceFilter, relaysThroughItself } from './reachability/announce.ts'
 import { autonatServices } from './reachability/autonat.ts'
@@ -266,7 +266,8 @@ export async function buildLibp2p (init: BuildLibp2pInit): Promise<Libp2p<CairnS
       // relayed WebRTC addresses after plain relayed ones (reachability/webrtc.ts)
       addressSorter: webrtcAwareAddressSorter
     },
-    connectionMonitor: { enabled: true },
+    // a 30 s floor on a ping's time, not libp2p's 5 s: see the constant
+    connectionMonitor: CONNECTION_MONITOR_INIT,
     connectionGater: {
       denyDialMultiaddr: async (ma) => relaysThroughItself(ma) || (init.addrFilters?.denies(ma) ?? false),
       denyInboundConnection: async (conn) => init.addrFilters?.denies(conn.remoteAddr) ?? false,

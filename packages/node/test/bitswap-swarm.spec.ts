@@ -43,8 +43,9 @@ test('three nodes pinning one 24 MiB DAG at once fetch most of it from each othe
   const duplicates = replicas.map(r => stats(r).duplicateBlocks)
   const summary = `origin sent ${sent} blocks (${(sent / blocks).toFixed(2)} copies of ${blocks}), the replicas ${byReplicas.join(', ')}, duplicates ${duplicates.join(', ')}`
   for (const r of replicas) assert.is(stats(r).blocksReceived, blocks, summary)
-  // measured: 1.2-1.6 copies (3.00 before swarming, every time)
-  assert.ok(sent <= 2 * blocks, summary)
+  // measured: 1.05-1.07 copies (3.00 before swarming, every time; 1.1-1.6 before replicas took
+  // each other's wants as a sign of fetching the same DAG and settled who asks the origin)
+  assert.ok(sent <= 1.5 * blocks, summary)
   assert.ok(byReplicas.reduce((a, b) => a + b, 0) >= blocks, summary)
   assert.ok(duplicates.reduce((a, b) => a + b, 0) <= blocks / 20, summary)
 })

@@ -139,7 +139,8 @@ export class BitswapService implements Bitswap {
     }, {
       network: this.network,
       isBanned: (peer) => this.isBanned(peer),
-      wantedByPeers: (key) => this.server.wantedByPeers(key),
+      peersWanting: (key) => this.server.peersWanting(key),
+      self: components.peerId.toString(),
       store: async (cid, bytes) => {
         await this.writer.put(cid, bytes)
         // peers that asked us for it while we were fetching it get it now
@@ -334,7 +335,10 @@ export class BitswapService implements Bitswap {
    */
   private async onMessage (peer: PeerId, message: BitswapMessage, protocol: string, owned: boolean): Promise<void> {
     if (!this.running || this.isBanned(peer)) return
-    if (message.wantlist != null) this.server.onWantlist(peer, message.wantlist)
+    if (message.wantlist != null) {
+      this.server.onWantlist(peer, message.wantlist)
+      this.manager.peerWants(peer, message.wantlist.entries)
+    }
     if (message.blockPresences.length > 0 || message.payload.length > 0 || message.blocks.length > 0) this.manager.heardFrom(peer)
 
     for (const p of message.blockPresences) {

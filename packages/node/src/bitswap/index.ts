@@ -39,7 +39,7 @@ export interface BitswapInit {
   blockstore: BlockGetter & BlockPutter & BlockHas
   /** Provider lookup for blocks no connected peer has */
   routing?: BitswapRouting
-  /** Outgoing messages are split below this. @default DEFAULT_MAX_MESSAGE_BYTES (2 MiB) */
+  /** Outgoing messages are split below this. @default DEFAULT_MAX_MESSAGE_BYTES (512 KiB) */
   maxMessageBytes?: number
   /** Largest message accepted. @default DEFAULT_MAX_INCOMING_MESSAGE_BYTES (4 MiB) */
   maxIncomingMessageBytes?: number

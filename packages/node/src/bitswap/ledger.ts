@@ -43,6 +43,14 @@ export class PeerLedger implements LedgerStats {
   /** Keys to answer, oldest first; an entry may since have been cancelled */
   readonly tasks: string[] = []
   readonly queued = new Set<string>()
+  /**
+   * want-haves to answer, apart from `tasks`: a presence must not wait behind the block reads
+   * queued before it, nor for the peer's send queue to drain (a replica probing us decides
+   * whether to ask the origin by how soon we answer)
+   */
+  readonly haveTasks: string[] = []
+  readonly haveQueued = new Set<string>()
+  answering = false
   serving = false
   blocksSent = 0
   dataSent = 0
@@ -131,12 +139,45 @@ export class Server {
       // a repeat (a client rebroadcasting its wantlist) of a want whose block is queued already
       if (existing?.sending === true && (existing.wantType === WANT_BLOCK || e.wantType !== WANT_BLOCK)) continue
       l.wantlist.set(key, { cid, priority: e.priority, wantType: e.wantType, sendDontHave: e.sendDontHave })
-      if (!l.queued.has(key)) {
+      if (e.wantType !== WANT_BLOCK) {
+        if (!l.haveQueued.has(key)) {
+          l.haveQueued.add(key)
+          l.haveTasks.push(key)
+        }
+      } else if (!l.queued.has(key)) {
         l.queued.add(key)
         l.tasks.push(key)
       }
     }
+    this.answerHaves(l)
     this.kick(l)
+  }
+
+  /** Answers the peer's want-haves in arrival order, a batch of lookups at a time */
+  private answerHaves (l: PeerLedger): void {
+    if (l.answering || l.haveTasks.length === 0) return
+    l.answering = true
+    void (async () => {
+      while (l.haveTasks.length > 0 && this.network.isRunning()) {
+        const batch = l.haveTasks.splice(0, this.init.serveReadConcurrency * 4)
+        for (const key of batch) l.haveQueued.delete(key)
+        const wants = batch.flatMap(key => {
+          const want = l.wantlist.get(key)
+          return want != null && want.wantType !== WANT_BLOCK ? [{ key, want }] : []
+        })
+        const found = await Promise.all(wants.map(async ({ want }) => this.read(want)))
+        wants.forEach(({ key, want }, i) => {
+          // cancelled, or made a want-block (then `serve` answers it) meanwhile
+          if (l.wantlist.get(key) !== want) return
+          if (found[i] === true) this.network.sendPresence(l.peer, want.cid, PRESENCE_HAVE)
+          else if (want.sendDontHave) this.network.sendPresence(l.peer, want.cid, PRESENCE_DONT_HAVE)
+        })
+      }
+    })().catch(err => { this.log.error('answering want-haves of %p failed - %e', l.peer, err) })
+      .finally(() => {
+        l.answering = false
+        if (l.haveTasks.length > 0 && this.network.isRunning()) this.answerHaves(l)
+      })
   }
 
   /** Blocks just stored locally: answer every peer whose wantlist holds them */
@@ -270,10 +311,11 @@ export class Server {
     timer.unref?.()
   }
 
-  /** Some peer's wantlist holds `key`: that peer is fetching the block too */
-  wantedByPeers (key: string): boolean {
-    for (const l of this.ledgers.values()) if (l.wantlist.has(key)) return true
-    return false
+  /** Peers whose wantlist holds `key`: they are fetching the block too */
+  peersWanting (key: string): string[] {
+    const ids: string[] = []
+    for (const [id, l] of this.ledgers) if (l.wantlist.has(key)) ids.push(id)
+    return ids
   }
 
   wantlistOf (peer: PeerId): CID[] {

@@ -193,6 +193,23 @@ export class SessionImpl implements BitswapSession {
     }
   }
 
+  /**
+   * `peer` asked us for one of this session's blocks: it is fetching the same DAG, so it holds
+   * part of it (a partial peer, asked whether it has each want)
+   */
+  notePeerFetching (peer: PeerId): void {
+    if (peer.equals(this.deps.self) || this.deps.isBanned(peer)) return
+    const id = peer.toString()
+    if (this.partial.has(id) || this.ignored.has(id)) return
+    if (this.peers.has(id)) {
+      this.partial.add(id)
+      return
+    }
+    if (this.candidates.size >= MAX_CANDIDATES) return
+    this.candidates.set(id, { peer, misses: 0 })
+    this.partial.add(id)
+  }
+
   /** The connection to `id` went: it is no longer asked (it rejoins by answering again) */
   peerLost (id: string): void {
     this.peers.delete(id)

@@ -4,13 +4,14 @@
  * once, and sends CANCEL to everyone else it asked.
  */
 import { RelayLimitError } from '@cairn/interface'
+import { CID } from 'multiformats/cid'
 import { cidToPrefix, equalBytes, keyOf } from './block-identity.ts'
 import { WANT_BLOCK, WANT_HAVE } from './pb/message.ts'
+import { fetchesFirst } from './rendezvous.ts'
 import type { Network } from './network.ts'
 import type { WantType } from './pb/message.ts'
 import type { SessionImpl } from './session.ts'
 import type { Logger, PeerId } from '@libp2p/interface'
-import type { CID } from 'multiformats/cid'
 
 export interface WantManagerInit {
   optimisticWantBlockPeers: number
@@ -69,15 +70,17 @@ export interface Want {
   searchAt: number
   /** When the session's partial peers were first asked whether they have it (0: not yet) */
   probedAt: number
-  /** When a swarm session's limit at a whole-DAG peer last held it back */
+  /** When a swarm session first held it back (for room at the origin, or for another replica's HAVE); 0: never */
   cappedAt: number
 }
 
 export interface WantManagerDeps {
   network: Network
   isBanned(peer: PeerId): boolean
-  /** Some peer is fetching this block too (its want for it is in our server's wantlists) */
-  wantedByPeers(key: string): boolean
+  /** Peers fetching this block too: its want is in our server's wantlists for them */
+  peersWanting(key: string): string[]
+  /** Our own peer ID: rendezvous with the peers fetching a block decides who asks the origin */
+  self: string
   /** Stores a verified block under the CID we asked for */
   store(cid: CID, bytes: Uint8Array): Promise<void>
   log: Logger
@@ -86,8 +89,12 @@ export interface WantManagerDeps {
 export type ReceiveResult = 'wanted' | 'duplicate' | 'unwanted'
 
 const STALL_MARGIN_MS = 10
-/** A want held back by a swarm session's limit goes next, rarest first or not, after this long */
-const RAREST_FIRST_MAX_WAIT_MS = 5_000
+/**
+ * A want held back in a swarm session (for room at the origin, or for the replica that fetches it
+ * first to say HAVE) goes to the origin after this long whoever was to fetch it: the rendezvous
+ * is a guess about what the other replicas will do, never a promise
+ */
+const SWARM_MAX_HOLD_MS = 6_000
 /** How often wants are checked for peers that stopped at a relay's data limit */
 const RELAY_CHECK_INTERVAL_MS = 1000
 
@@ -118,6 +125,9 @@ export class WantManager {
   private readonly probing = new Map<Want, number>()
   private probeTimer?: ReturnType<typeof setTimeout>
   private probeTimerAt = 0
+  /** When the oldest want held in a swarm session may go to the origin whoever was to fetch it */
+  private holdTimer?: ReturnType<typeof setTimeout>
+  private holdTimerAt = 0
 
   constructor (init: WantManagerInit, deps: WantManagerDeps) {
     this.init = init
@@ -302,32 +312,70 @@ export class WantManager {
   }
 
   /**
-   * A want-block of `want` ended (answered, cancelled, moved): its sessions' capped wants may go,
-   * first those no peer is fetching too (BitTorrent's rarest first: what another node is
-   * fetching, it will soon be able to pass on, and two nodes asking the origin for the same block
-   * make it send that block twice), then the oldest
+   * Who of the replicas fetching `want`'s block (peers of `s` holding part of its DAG, whose want
+   * for it is in our server's wantlists) asks the origin for it: rendezvous (`fetchesFirst`) picks
+   * one, `self` when it is us (the others wait for our HAVE), `other` when it is one of them (we
+   * wait for its HAVE), `none` when no replica wants it now. Each replica ranks the ones it sees
+   * by the same scores, so waits never go round in a circle: the top one fetches. Only in swarm
+   * sessions that know partial peers, and only until the want has been held `SWARM_MAX_HOLD_MS`.
+   */
+  private fetcherOf (want: Want, s: SessionImpl): 'self' | 'other' | 'none' {
+    if (!s.swarm || s.partial.size === 0) return 'none'
+    const others = this.deps.peersWanting(want.key).filter(id => s.partial.has(id))
+    if (others.length === 0) return 'none'
+    if (fetchesFirst(want.key, this.deps.self, others)) return 'self'
+    return want.cappedAt > 0 && Date.now() - want.cappedAt >= SWARM_MAX_HOLD_MS ? 'none' : 'other'
+  }
+
+  /**
+   * A want-block of `want` ended (answered, cancelled, moved): its sessions' held wants may go to
+   * the origin. First those other replicas wait for us to fetch (`fetcherOf`), then those no
+   * replica is fetching (BitTorrent's rarest first: what another replica is fetching, it will
+   * soon pass on, and two replicas asking the origin for one block make it send that block twice),
+   * then, once held `SWARM_MAX_HOLD_MS`, the oldest. A want another replica fetches first stays
+   * held until that replica says HAVE (`onHave` takes it out).
    */
   private released (want: Want): void {
-    for (const s of want.sessions) {
-      while (s.capped.size > 0) {
-        // the oldest first once it has waited long: two nodes that both leave a block to the
-        // other would otherwise hold it back until the want times out
-        const oldest = s.capped.values().next().value as Want
-        let next: Want | undefined = Date.now() - oldest.cappedAt >= RAREST_FIRST_MAX_WAIT_MS ? oldest : undefined
-        if (next == null) {
-          for (const w of s.capped) {
-            if (!this.deps.wantedByPeers(w.key)) {
-              next = w
-              break
-            }
-          }
+    for (const s of want.sessions) this.pumpCapped(s)
+  }
+
+  private pumpCapped (s: SessionImpl): void {
+    while (s.capped.size > 0) {
+      let next: Want | undefined
+      let rarest: Want | undefined
+      for (const w of s.capped) {
+        const fetcher = this.fetcherOf(w, s)
+        if (fetcher === 'self') {
+          next = w
+          break
         }
-        next ??= oldest
-        s.capped.delete(next)
-        this.dispatch(next)
-        if (s.capped.has(next)) break // still no room
+        if (fetcher === 'none') rarest ??= w
       }
+      next ??= rarest
+      if (next == null) {
+        // all wait for other replicas' HAVE: the first to wait too long goes then
+        let first = Infinity
+        for (const w of s.capped) first = Math.min(first, w.cappedAt)
+        this.armHoldTimer(first + SWARM_MAX_HOLD_MS)
+        return
+      }
+      s.capped.delete(next)
+      this.dispatch(next)
+      if (s.capped.has(next)) return // still no room
     }
+  }
+
+  private armHoldTimer (at: number): void {
+    if (this.holdTimer != null && this.holdTimerAt <= at) return
+    clearTimeout(this.holdTimer)
+    this.holdTimerAt = at
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined
+      const sessions = new Set<SessionImpl>()
+      for (const w of this.wants.values()) for (const s of w.sessions) if (s.capped.size > 0) sessions.add(s)
+      for (const s of sessions) this.pumpCapped(s)
+    }, Math.max(0, at - Date.now()))
+    this.holdTimer.unref?.()
   }
 
   private loadOf (id: string): number {
@@ -391,9 +439,10 @@ export class WantManager {
       // fetching the same DAG to get the block and say HAVE (`onHave`)
       let cappedBy: SessionImpl | undefined
       for (const s of want.sessions) {
+        const leftToOther = this.fetcherOf(want, s) === 'other'
         for (const [id, peer] of s.peers) {
           if (s.partial.has(id)) continue
-          if (s.swarm && this.sessionLoad(s, id) >= this.swarmLimit(s)) {
+          if (s.swarm && (leftToOther || this.sessionLoad(s, id) >= this.swarmLimit(s))) {
             cappedBy ??= s
             continue
           }
@@ -402,8 +451,9 @@ export class WantManager {
       }
       if (best == null && cappedBy != null) {
         this.deferred.delete(want)
-        if (!cappedBy.capped.has(want)) want.cappedAt = Date.now()
+        if (want.cappedAt === 0) want.cappedAt = Date.now()
         cappedBy.capped.add(want)
+        this.armHoldTimer(want.cappedAt + SWARM_MAX_HOLD_MS)
         return
       }
     }
@@ -502,6 +552,27 @@ export class WantManager {
       } else if (at < next) next = at
     }
     if (next < Infinity) this.armProbeTimer(next)
+  }
+
+  /**
+   * `peer` asked us for blocks: where we want one of them too in a swarm session, it is fetching
+   * the same DAG, so the session asks it whether it has its other blocks. Else a replica that
+   * nobody answered DONT_HAVE yet (the first asked, which dials no other) would ask only the
+   * origin until one did.
+   */
+  peerWants (peer: PeerId, entries: Array<{ cid: Uint8Array, cancel: boolean }>): void {
+    for (const e of entries) {
+      if (e.cancel) continue
+      let key: string
+      try {
+        key = keyOf(CID.decode(e.cid))
+      } catch {
+        continue // the server logs undecodable CIDs
+      }
+      const want = this.wants.get(key)
+      if (want == null) continue
+      for (const s of want.sessions) if (s.swarm) s.notePeerFetching(peer)
+    }
   }
 
   heardFrom (peer: PeerId): void {
@@ -772,6 +843,8 @@ export class WantManager {
     this.relayCheckTimer = undefined
     clearTimeout(this.probeTimer)
     this.probeTimer = undefined
+    clearTimeout(this.holdTimer)
+    this.holdTimer = undefined
     this.probing.clear()
     for (const want of this.wants.values()) {
       clearTimeout(want.searchTimer)
