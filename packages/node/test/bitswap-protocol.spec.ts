@@ -151,6 +151,25 @@ wire('a block is asked of one peer at a time: the others hear want-have, a DONT_
   assert.is(node.bitswap.stats().duplicateBlocks, 0)
 })
 
+wire('a want-have for a block the node is fetching gets HAVE once it arrives, not DONT_HAVE first', async ({ node, probe, others }) => {
+  const peers = await twoPeers(node, probe, others)
+  const block = await rawBlock(20_000)
+  const pending = node.bitswap.want(block.cid, { signal: AbortSignal.timeout(15_000) })
+  pending.catch(() => {}) // awaited below
+  const signal = AbortSignal.timeout(10_000)
+  await Promise.all(peers.map(async p => p.waitFor(m => wants(block.cid, WANT_BLOCK)(m) || wants(block.cid, WANT_HAVE)(m), signal)))
+  const first = peers.find(p => sent(p, wants(block.cid, WANT_BLOCK))) as Probe
+  const second = peers.find(p => p !== first) as Probe
+  // a replica fetching the same block asks the node whether it has it
+  await second.send(node.libp2p.peerId, wantMessage([{ cid: block.cid, wantType: WANT_HAVE, sendDontHave: true }]))
+  await waitFor(() => node.bitswap.wantlist(second.libp2p.peerId).some(c => c.equals(block.cid)), 10_000, 'the want-have to land')
+  await first.send(node.libp2p.peerId, blockMessage(block))
+  assert.ok(eq(await pending, block.bytes))
+  await second.waitFor(m => m.blockPresences.some(p => eq(p.cid, block.cid.bytes)), signal)
+  const presences = second.received.flatMap(r => r.message.blockPresences).filter(p => eq(p.cid, block.cid.bytes)).map(p => p.type)
+  assert.equal(presences, [PRESENCE_HAVE], 'HAVE, with no DONT_HAVE before it')
+})
+
 wire('a want-block a peer sits on moves to a peer that said HAVE, and the silent peer gets CANCEL', async ({ node, probe, others }) => {
   // the node's providerSearchDelayMs is 200: a block peer silent that long has stalled
   const peers = await twoPeers(node, probe, others)

@@ -123,7 +123,8 @@ export class BitswapService implements Bitswap {
       maxWantlistEntries,
       serveReadConcurrency: init.serveReadConcurrency ?? DEFAULT_SERVE_READ_CONCURRENCY,
       maxSendQueueBytes: init.maxSendQueueBytes ?? DEFAULT_MAX_SEND_QUEUE_BYTES,
-      budget: this.serveBudget
+      budget: this.serveBudget,
+      fetching: (key) => this.manager.fetching(key)
     }, components.logger.forComponent('cairn:bitswap:server'))
     this.writer = new BlockWriter(init.blockstore, DEFAULT_MAX_WRITE_BATCH_BLOCKS)
     this.manager = new WantManager({

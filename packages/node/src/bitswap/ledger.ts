@@ -68,6 +68,12 @@ export interface ServerInit {
   maxSendQueueBytes: number
   /** The node-wide budget every peer's reads and queued blocks are charged to */
   budget: ServeBudget
+  /**
+   * We are fetching this block ourselves (a want-block of ours is out for it): a want-have for it
+   * gets no DONT_HAVE, and the HAVE follows when it arrives (`notify`). A replica probing us for a
+   * block we are about to have would otherwise ask the origin for it too.
+   */
+  fetching?(key: string): boolean
 }
 
 export class Server {
@@ -170,7 +176,7 @@ export class Server {
           // cancelled, or made a want-block (then `serve` answers it) meanwhile
           if (l.wantlist.get(key) !== want) return
           if (found[i] === true) this.network.sendPresence(l.peer, want.cid, PRESENCE_HAVE)
-          else if (want.sendDontHave) this.network.sendPresence(l.peer, want.cid, PRESENCE_DONT_HAVE)
+          else if (want.sendDontHave && this.init.fetching?.(key) !== true) this.network.sendPresence(l.peer, want.cid, PRESENCE_DONT_HAVE)
         })
       }
     })().catch(err => { this.log.error('answering want-haves of %p failed - %e', l.peer, err) })

@@ -575,6 +575,12 @@ export class WantManager {
     }
   }
 
+  /** A want-block of ours is out for this block, or the block is arriving */
+  fetching (key: string): boolean {
+    const want = this.wants.get(key)
+    return want != null && !want.done && (want.receiving || want.blockPeers.size > 0)
+  }
+
   heardFrom (peer: PeerId): void {
     this.lastHeard.set(peer.toString(), Date.now())
   }
