@@ -7,7 +7,9 @@ import { RelayLimitError } from '@cairn/interface'
 import { CID } from 'multiformats/cid'
 import { cidToPrefix, equalBytes, keyOf } from './block-identity.ts'
 import { WANT_BLOCK, WANT_HAVE } from './pb/message.ts'
-import { fetchesFirst } from './rendezvous.ts'
+import { DeadlineTimer } from './deadline-timer.ts'
+import { fetcherOf, nextHeld, sessionLoad, swarmLimit, SWARM_MAX_HOLD_MS } from './swarm.ts'
+import type { Fetcher } from './swarm.ts'
 import type { Network } from './network.ts'
 import type { WantType } from './pb/message.ts'
 import type { SessionImpl } from './session.ts'
@@ -89,12 +91,6 @@ export interface WantManagerDeps {
 export type ReceiveResult = 'wanted' | 'duplicate' | 'unwanted'
 
 const STALL_MARGIN_MS = 10
-/**
- * A want held back in a swarm session (for room at the origin, or for the replica that fetches it
- * first to say HAVE) goes to the origin after this long whoever was to fetch it: the rendezvous
- * is a guess about what the other replicas will do, never a promise
- */
-const SWARM_MAX_HOLD_MS = 6_000
 /** How often wants are checked for peers that stopped at a relay's data limit */
 const RELAY_CHECK_INTERVAL_MS = 1000
 
@@ -123,11 +119,9 @@ export class WantManager {
   readonly probeStats = { have: 0, dontHave: 0, timeout: 0 }
   /** Wants waiting for partial peers to answer a want-have -> when they stop waiting */
   private readonly probing = new Map<Want, number>()
-  private probeTimer?: ReturnType<typeof setTimeout>
-  private probeTimerAt = 0
+  private readonly probeTimer = new DeadlineTimer(() => { this.probesExpired() })
   /** When the oldest want held in a swarm session may go to the origin whoever was to fetch it */
-  private holdTimer?: ReturnType<typeof setTimeout>
-  private holdTimerAt = 0
+  private readonly holdTimer = new DeadlineTimer(() => { this.holdsExpired() })
 
   constructor (init: WantManagerInit, deps: WantManagerDeps) {
     this.init = init
@@ -297,85 +291,36 @@ export class WantManager {
   }
 
   /**
-   * want-blocks a swarm session may have at once at a whole-DAG peer: `swarmWholePeerWants` once
-   * it knows peers fetching the same DAG, twice that (a `cat`'s window) while it fetches alone
-   */
-  private swarmLimit (session: SessionImpl): number {
-    return session.partial.size > 0 ? this.init.swarmWholePeerWants : 2 * this.init.swarmWholePeerWants
-  }
-
-  /** want-blocks of `session` outstanding at peer `id` */
-  private sessionLoad (session: SessionImpl, id: string): number {
-    let n = 0
-    for (const w of session.wants) if (w.blockPeers.has(id)) n++
-    return n
-  }
-
-  /**
-   * Who of the replicas fetching `want`'s block (peers of `s` holding part of its DAG, whose want
-   * for it is in our server's wantlists) asks the origin for it: rendezvous (`fetchesFirst`) picks
-   * one, `self` when it is us (the others wait for our HAVE), `other` when it is one of them (we
-   * wait for its HAVE), `none` when no replica wants it now. Each replica ranks the ones it sees
-   * by the same scores, so waits never go round in a circle: the top one fetches. Only in swarm
-   * sessions that know partial peers, and only until the want has been held `SWARM_MAX_HOLD_MS`.
-   */
-  private fetcherOf (want: Want, s: SessionImpl): 'self' | 'other' | 'none' {
-    if (!s.swarm || s.partial.size === 0) return 'none'
-    const others = this.deps.peersWanting(want.key).filter(id => s.partial.has(id))
-    if (others.length === 0) return 'none'
-    if (fetchesFirst(want.key, this.deps.self, others)) return 'self'
-    return want.cappedAt > 0 && Date.now() - want.cappedAt >= SWARM_MAX_HOLD_MS ? 'none' : 'other'
-  }
-
-  /**
    * A want-block of `want` ended (answered, cancelled, moved): its sessions' held wants may go to
-   * the origin. First those other replicas wait for us to fetch (`fetcherOf`), then those no
-   * replica is fetching (BitTorrent's rarest first: what another replica is fetching, it will
-   * soon pass on, and two replicas asking the origin for one block make it send that block twice),
-   * then, once held `SWARM_MAX_HOLD_MS`, the oldest. A want another replica fetches first stays
-   * held until that replica says HAVE (`onHave` takes it out).
+   * the origin, in `nextHeld`'s order. A want another replica fetches first stays held until that
+   * replica says HAVE (`onHave` takes it out) or until it has waited `SWARM_MAX_HOLD_MS`.
    */
   private released (want: Want): void {
-    for (const s of want.sessions) this.pumpCapped(s)
+    for (const s of want.sessions) this.pumpHeld(s)
   }
 
-  private pumpCapped (s: SessionImpl): void {
+  private pumpHeld (s: SessionImpl): void {
     while (s.capped.size > 0) {
-      let next: Want | undefined
-      let rarest: Want | undefined
-      for (const w of s.capped) {
-        const fetcher = this.fetcherOf(w, s)
-        if (fetcher === 'self') {
-          next = w
-          break
-        }
-        if (fetcher === 'none') rarest ??= w
-      }
-      next ??= rarest
-      if (next == null) {
-        // all wait for other replicas' HAVE: the first to wait too long goes then
-        let first = Infinity
-        for (const w of s.capped) first = Math.min(first, w.cappedAt)
-        this.armHoldTimer(first + SWARM_MAX_HOLD_MS)
+      const next = nextHeld(s, w => this.fetcherOf(w, s))
+      if ('wait' in next) {
+        this.holdTimer.arm(next.wait)
         return
       }
-      s.capped.delete(next)
-      this.dispatch(next)
-      if (s.capped.has(next)) return // still no room
+      s.capped.delete(next.want)
+      this.dispatch(next.want)
+      if (s.capped.has(next.want)) return // still no room
     }
   }
 
-  private armHoldTimer (at: number): void {
-    if (this.holdTimer != null && this.holdTimerAt <= at) return
-    clearTimeout(this.holdTimer)
-    this.holdTimerAt = at
-    this.holdTimer = setTimeout(() => {
-      this.holdTimer = undefined
-      const sessions = new Set<SessionImpl>()
-      for (const w of this.wants.values()) for (const s of w.sessions) if (s.capped.size > 0) sessions.add(s)
-      for (const s of sessions) this.pumpCapped(s)
-    }, Math.max(0, at - Date.now()))
-    this.holdTimer.unref?.()
+  /** The held wants of every session: the first to wait too long goes now */
+  private holdsExpired (): void {
+    const sessions = new Set<SessionImpl>()
+    for (const w of this.wants.values()) for (const s of w.sessions) if (s.capped.size > 0) sessions.add(s)
+    for (const s of sessions) this.pumpHeld(s)
+  }
+
+  private fetcherOf (want: Want, s: SessionImpl): Fetcher {
+    return fetcherOf(want, s, this.deps.peersWanting, this.deps.self)
   }
 
   private loadOf (id: string): number {
@@ -442,7 +387,7 @@ export class WantManager {
         const leftToOther = this.fetcherOf(want, s) === 'other'
         for (const [id, peer] of s.peers) {
           if (s.partial.has(id)) continue
-          if (s.swarm && (leftToOther || this.sessionLoad(s, id) >= this.swarmLimit(s))) {
+          if (s.swarm && (leftToOther || sessionLoad(s, id) >= swarmLimit(s, this.init.swarmWholePeerWants))) {
             cappedBy ??= s
             continue
           }
@@ -453,7 +398,7 @@ export class WantManager {
         this.deferred.delete(want)
         if (want.cappedAt === 0) want.cappedAt = Date.now()
         cappedBy.capped.add(want)
-        this.armHoldTimer(want.cappedAt + SWARM_MAX_HOLD_MS)
+        this.holdTimer.arm(want.cappedAt + SWARM_MAX_HOLD_MS)
         return
       }
     }
@@ -527,21 +472,12 @@ export class WantManager {
       return false
     }
     this.probing.set(want, deadline)
-    this.armProbeTimer(deadline)
+    this.probeTimer.arm(deadline)
     return true
-  }
-
-  private armProbeTimer (at: number): void {
-    if (this.probeTimer != null && this.probeTimerAt <= at) return
-    clearTimeout(this.probeTimer)
-    this.probeTimerAt = at
-    this.probeTimer = setTimeout(() => { this.probesExpired() }, Math.max(0, at - Date.now()))
-    this.probeTimer.unref?.()
   }
 
   /** Wants whose partial peers did not all answer in time go to a peer holding the whole DAG */
   private probesExpired (): void {
-    this.probeTimer = undefined
     const now = Date.now()
     let next = Infinity
     for (const [want, at] of this.probing) {
@@ -551,7 +487,7 @@ export class WantManager {
         this.dispatch(want)
       } else if (at < next) next = at
     }
-    if (next < Infinity) this.armProbeTimer(next)
+    if (next < Infinity) this.probeTimer.arm(next)
   }
 
   /**
@@ -847,10 +783,8 @@ export class WantManager {
     this.rebroadcastTimer = undefined
     clearInterval(this.relayCheckTimer)
     this.relayCheckTimer = undefined
-    clearTimeout(this.probeTimer)
-    this.probeTimer = undefined
-    clearTimeout(this.holdTimer)
-    this.holdTimer = undefined
+    this.probeTimer.clear()
+    this.holdTimer.clear()
     this.probing.clear()
     for (const want of this.wants.values()) {
       clearTimeout(want.searchTimer)
