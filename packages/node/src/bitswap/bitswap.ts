@@ -12,7 +12,7 @@ import {
   DEFAULT_MAX_PROVIDERS_PER_SEARCH, DEFAULT_MAX_SEND_QUEUE_BYTES, DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER,
   DEFAULT_MAX_WANTS_SENT_ON_CONNECT, DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS, DEFAULT_PROVIDER_SEARCH_DELAY_MS,
   DEFAULT_PROVIDER_SEARCH_INTERVAL_MS, DEFAULT_RECENT_WANTS_MAX, DEFAULT_SERVE_READ_CONCURRENCY,
-  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS,
+  DEFAULT_SESSION_WANTS_IN_FLIGHT, DEFAULT_SWARM_WANTS_IN_FLIGHT, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_WANT_TIMEOUT_MS, DEFAULT_MAX_WRITE_BATCH_BLOCKS,
   DEFAULT_REBROADCAST_INTERVAL_MS, DEFAULT_SERVE_BUDGET_BYTES, DEFAULT_SERVE_READS_MAX, DEFAULT_HAVE_PROBE_TIMEOUT_MS, DEFAULT_SWARM_WHOLE_PEER_WANTS,
   HASH_OFFLOAD_MIN_BYTES
 } from './constants.ts'
@@ -69,6 +69,7 @@ export class BitswapService implements Bitswap {
   private readonly manager: WantManager
   private readonly writer: BlockWriter
   private readonly sessionInit: SessionInit
+  private readonly swarmWantsInFlight: number
   private readonly bans = new Map<string, Ban>()
   private readonly sessions = new Set<SessionImpl>()
   private running = false
@@ -149,6 +150,7 @@ export class BitswapService implements Bitswap {
       },
       log: components.logger.forComponent('cairn:bitswap:wants')
     })
+    this.swarmWantsInFlight = init.swarmWantsInFlight ?? DEFAULT_SWARM_WANTS_IN_FLIGHT
     this.sessionInit = {
       wantsInFlight: init.sessionWantsInFlight ?? DEFAULT_SESSION_WANTS_IN_FLIGHT,
       wantTimeoutMs: init.wantTimeoutMs ?? DEFAULT_WANT_TIMEOUT_MS,
@@ -183,7 +185,7 @@ export class BitswapService implements Bitswap {
   }
 
   createSession (options: SessionOptions = {}): BitswapSession {
-    const session: SessionImpl = new SessionImpl({ ...this.sessionInit, swarm: options.swarm === true }, {
+    const session: SessionImpl = new SessionImpl({ ...this.sessionInit, swarm: options.swarm === true, ...(options.swarm === true ? { wantsInFlight: this.swarmWantsInFlight } : {}) }, {
       manager: this.manager,
       network: this.network,
       local: async (cid, opts) => this.local(cid, opts),

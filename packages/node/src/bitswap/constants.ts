@@ -37,6 +37,13 @@ export const DEFAULT_MAX_WANTLIST_ENTRIES_PER_PEER = 1024
 export const DEFAULT_SESSION_WANTS_IN_FLIGHT = 64
 
 /**
+ * Wants a `swarm` session keeps in flight (a pin's: the read-ahead of `DEFAULT_PIN_PREFETCH_BLOCKS`
+ * fills it). Most of them wait for another replica's HAVE or for room at the origin rather than
+ * download: the window bounds how many blocks the replicas can pass each other at once.
+ */
+export const DEFAULT_SWARM_WANTS_IN_FLIGHT = 128
+
+/**
  * want-block entries outstanding at one peer (all sessions together); further wants wait for
  * room. Half of the 1024 entries boxo and Helia keep per peer, leaving room for want-haves.
  */
@@ -56,9 +63,12 @@ export const DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS = 1
  * peer that holds the whole DAG (the origin). Their answers come within a round trip, which on
  * links busy with the transfer itself is queued behind blocks both ways: at 250 ms a third of
  * the probes of three replicas over 100 Mbit/s links timed out; over 50 Mbit/s links one round
- * trip in ten took over 1.3 s (median 0.2 s). Past this the origin is asked, as without them.
+ * trip in ten took over 1.3 s (median 0.2 s) on 128 MiB, over 2.4 s on 256 MiB. Past this the
+ * origin is asked, as without them: each timeout is a block the origin may send twice (256 MiB
+ * over 50 Mbit/s links: the origin sent 1.25 copies at 2 s, 1.02 at 4 s, where the replicas'
+ * exchange then took longer).
  */
-export const DEFAULT_HAVE_PROBE_TIMEOUT_MS = 2_000
+export const DEFAULT_HAVE_PROBE_TIMEOUT_MS = 3_000
 
 /**
  * want-blocks a `swarm` session that knows partial peers (nodes fetching the same DAG) keeps at

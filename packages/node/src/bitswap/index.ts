@@ -47,6 +47,8 @@ export interface BitswapInit {
   maxWantlistEntries?: number
   /** Wants a session keeps on the network at once. @default DEFAULT_SESSION_WANTS_IN_FLIGHT (64) */
   sessionWantsInFlight?: number
+  /** Wants a `swarm` session keeps in flight. @default DEFAULT_SWARM_WANTS_IN_FLIGHT (128) */
+  swarmWantsInFlight?: number
   /** want-blocks outstanding at one peer; further wants wait for room. @default DEFAULT_MAX_OUTSTANDING_WANTS_PER_PEER (512) */
   maxOutstandingWantsPerPeer?: number
   /** Connected peers sent want-block (not want-have) by a session that knows no peer yet. @default DEFAULT_OPTIMISTIC_WANT_BLOCK_PEERS (2) */
