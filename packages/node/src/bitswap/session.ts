@@ -6,7 +6,8 @@
  */
 import { AbortError, TimeoutError, UnsupportedHashError } from '@cairn/interface'
 import { isSupportedHash } from './block-identity.ts'
-import type { Want, WantManager } from './want-manager.ts'
+import type { Want } from './want.ts'
+import type { WantManager } from './want-manager.ts'
 import type { BitswapSession } from './index.ts'
 import type { Network } from './network.ts'
 import type { AbortOptions, Logger, PeerId, PeerStore } from '@libp2p/interface'

@@ -1,12 +1,12 @@
 /**
  * The decisions of a `swarm` session (several replicas fetching one DAG at once, each from the
  * origin and from each other): how many want-blocks it keeps at a whole-DAG peer, which replica
- * asks the origin for a block, and which held-back want goes next when room frees there. The want
- * manager applies them (packages/node/README.md, Bitswap, *Swarming*).
+ * asks the origin for a block, and which held-back want goes next when room frees there.
+ * held-wants.ts applies them (packages/node/README.md, Bitswap, *Swarming*).
  */
 import { fetchesFirst } from './rendezvous.ts'
 import type { SessionImpl } from './session.ts'
-import type { Want } from './want-manager.ts'
+import type { Want } from './want.ts'
 
 /**
  * A want held back in a swarm session (for room at the origin, or for the replica that fetches it
