@@ -15,7 +15,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from './fixtures/browser.ts'
-import { cairn, startDaemon } from './fixtures/daemon.ts'
+import { cairn, startDaemon, startTogether } from './fixtures/daemon.ts'
 import type { Daemon } from './fixtures/daemon.ts'
 import { openView, screenshot, withState } from './fixtures/page.ts'
 
@@ -41,7 +41,7 @@ test.before(async (ctx) => {
     await mkdir(join(ctx.dir, 'src', path, '..'), { recursive: true })
     await writeFile(join(ctx.dir, 'src', path), bytes)
   }
-  const [daemon, browser] = await Promise.all([startDaemon(join(ctx.dir, 'repo')), launchBrowser()])
+  const [daemon, browser] = await startTogether([startDaemon(join(ctx.dir, 'repo')), launchBrowser()])
   ctx.daemon = daemon
   ctx.browser = browser
   ctx.page = await browser.newPage({ viewport: { width: 1200, height: 850 }, acceptDownloads: true })

@@ -16,7 +16,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Browser, Route } from 'playwright-core'
 import { launchBrowser } from './fixtures/browser.ts'
-import { cairn, startDaemon } from './fixtures/daemon.ts'
+import { cairn, startDaemon, startTogether } from './fixtures/daemon.ts'
 import type { Daemon } from './fixtures/daemon.ts'
 import { openView } from './fixtures/page.ts'
 
@@ -46,7 +46,7 @@ document.getElementById('f').submit()
 
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-webui-'))
-  const [daemon, browser] = await Promise.all([startDaemon(join(ctx.dir, 'repo')), launchBrowser()])
+  const [daemon, browser] = await startTogether([startDaemon(join(ctx.dir, 'repo')), launchBrowser()])
   ctx.daemon = daemon
   ctx.browser = browser
   ctx.evil = createServer((req, res) => {

@@ -14,7 +14,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Browser, Page, Route } from 'playwright-core'
 import { launchBrowser } from './fixtures/browser.ts'
-import { cairn, startDaemon } from './fixtures/daemon.ts'
+import { cairn, startDaemon, startTogether } from './fixtures/daemon.ts'
 import type { Daemon } from './fixtures/daemon.ts'
 import { openView, screenshot, withState, waitForTrue } from './fixtures/page.ts'
 
@@ -32,7 +32,7 @@ const shown = (handler: (ctx: Ctx) => Promise<void>): (ctx: Ctx) => Promise<void
 
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'cairn-webui-'))
-  const [a, b, browser] = await Promise.all([startDaemon(join(ctx.dir, 'a'), QUIET), startDaemon(join(ctx.dir, 'b'), QUIET), launchBrowser()])
+  const [a, b, browser] = await startTogether([startDaemon(join(ctx.dir, 'a'), QUIET), startDaemon(join(ctx.dir, 'b'), QUIET), launchBrowser()])
   ctx.a = a
   ctx.b = b
   ctx.browser = browser
