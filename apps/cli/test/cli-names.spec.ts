@@ -20,6 +20,17 @@ test.after(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true })
 })
 
+/**
+ * Two daemons at once, both stopped by the after hook even when one fails to start (a bare
+ * Promise.all lost the one that came up, and it held the spec's process open)
+ */
+async function startTwo (ra: string, rb: string): Promise<[Daemon, Daemon]> {
+  const started = await Promise.allSettled([startDaemon(ra, LISTEN), startDaemon(rb, LISTEN)])
+  for (const s of started) if (s.status === 'fulfilled') daemons.push(s.value)
+  for (const s of started) if (s.status === 'rejected') throw s.reason
+  return [(started[0] as PromiseFulfilledResult<Daemon>).value, (started[1] as PromiseFulfilledResult<Daemon>).value]
+}
+
 async function repo (): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cairn-cli-names-'))
   dirs.push(dir)
@@ -71,8 +82,7 @@ test('keys offline: gen, ls -l, rename, export/import, rm, with Kubo output line
 test('two daemons: publish on A, resolve on B over the DHT; get | inspect; resolve /ipns/', async () => {
   const ra = await repo()
   const rb = await repo()
-  const [a, b] = await Promise.all([startDaemon(ra, LISTEN), startDaemon(rb, LISTEN)])
-  daemons.push(a, b)
+  const [a, b] = await startTwo(ra, rb)
   await ok(['swarm', 'connect', a.swarm[0]], { repo: rb })
 
   const file = join(dirs[dirs.length - 1], 'hello.txt')
@@ -110,8 +120,7 @@ test('name publish --allow-delegated: an offline repo publishes through a daemon
   const ra = await repo()
   const rb = await repo()
   const rc = await repo()
-  const [a, b] = await Promise.all([startDaemon(ra, LISTEN), startDaemon(rb, LISTEN)])
-  daemons.push(a, b)
+  const [a, b] = await startTwo(ra, rb)
   await ok(['swarm', 'connect', a.swarm[0]], { repo: rb })
   const file = join(dirs[dirs.length - 1], 'delegated.txt')
   await writeFile(file, 'published by delegation')

@@ -55,7 +55,6 @@ class PeerQueue {
   stream?: Stream
   /** The stream runs over a relayed (limited) connection: it moves once a direct one exists */
   streamLimited = false
-  opening?: Promise<Stream>
   sending = false
   /** Consecutive failed sends while the peer stayed connected */
   failures = 0
