@@ -42,6 +42,12 @@ const RELAY_LIMIT_ERROR_MS = 45_000
  */
 const RELAY_BYTES_MAX = 768 * 1024
 
+/**
+ * The home nodes log how each relayed connection ended and when wants fail at a relay's limits (a
+ * few lines per run): a failure then shows whether the cut was seen
+ */
+const RELAY_DEBUG = { DEBUG: 'cairn:bitswap:network,cairn:bitswap:wants' }
+
 /** The header's `@timeout-ms`: the daemons' logs are printed 20 s before scripts/test.ts kills the spec */
 const SPEC_TIMEOUT_MS = 300_000
 
@@ -57,7 +63,7 @@ test.before(withLogs(async (ctx) => {
   ctx.nodes.push(ctx.relay)
   // the bootstrap peer over TCP and QUIC, as Kubo's bootstrap list resolves to both
   const bootstrap = [ctx.relay.tcpAddr, ctx.relay.tcpAddr.replace(`/tcp/${SWARM_TCP_PORT}/`, `/udp/${SWARM_TCP_PORT}/quic-v1/`)]
-  const started = await Promise.allSettled(ctx.lab.homes.map(async (h, i) => startLabNode(h, `h${i}`, { dir: ctx.dir, bootstrap, config: noUpnp })))
+  const started = await Promise.allSettled(ctx.lab.homes.map(async (h, i) => startLabNode(h, `h${i}`, { dir: ctx.dir, bootstrap, config: noUpnp, env: RELAY_DEBUG })))
   for (const s of started) if (s.status === 'fulfilled') ctx.nodes.push(s.value)
   for (const s of started) if (s.status === 'rejected') throw s.reason
   ctx.homes = ctx.nodes.filter(n => n.host.kind === 'home')
