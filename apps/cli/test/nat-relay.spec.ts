@@ -110,6 +110,13 @@ test('behind a symmetric NAT a small file comes by CID alone through the relay',
 test('past the relay\'s limits a 5 MiB fetch fails fast and says why: CLI, RPC and gateway', withLogs(async ({ lab, relay, homes, dir }) => {
   const [a, sym] = homes
   const file = await addRandomFile(a, dir, BIG_FILE_BYTES)
+  // the 45 s below are for the limit's error, not for the provider record to reach the DHT (the
+  // add does not wait for its provide): that is found first, within the fetch timeout
+  await waitFor('the symmetric-NAT node to find the file\'s provider', async () => {
+    const r = await sym.cli(['routing', 'findprovs', '--enc=json', '-n', '1', file.cid], { timeoutMs: 20_000 })
+    const found = r.out.split('\n').filter(Boolean).some(line => (JSON.parse(line).Responses ?? []).some((p: { ID: string }) => p.ID === a.peerId))
+    return found ? true : undefined
+  }, FETCH_TIMEOUT_MS)
   const before = await lab!.counters(relay!.host)
   const reason = /reachable only through a relay, and this transfer went past the relay's limits \(about 12[78] KiB per connection\)/
 
